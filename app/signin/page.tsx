@@ -1,0 +1,26 @@
+import Link from "next/link";
+import { redirect } from "next/navigation";
+import { AuthCard } from "@/components/auth/auth-card";
+import { SignInForm } from "@/components/auth/sign-in-form";
+import { getSessionUser } from "@/lib/auth/session";
+import { isLocalMail } from "@/lib/email/config";
+import { safeCallbackUrl } from "@/lib/auth/callback-url";
+
+export const metadata = { title: "Sign in" };
+
+export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string }> }) {
+  const { callbackUrl } = await searchParams;
+  const target = safeCallbackUrl(callbackUrl);
+  if (await getSessionUser()) redirect(target);
+  return (
+    <AuthCard title="Sign in to Datashelf">
+      <p className="mb-4 text-sm text-zinc-600 dark:text-zinc-400">We e-mail you a link that signs you in. New here? The same link creates your account.</p>
+      <SignInForm callbackUrl={target} />
+      {isLocalMail() ? (
+        <p className="mt-4 text-xs text-zinc-500">
+          E-mail is delivered to the <Link className="underline" href="/mailbox">local mailbox</Link> on this server.
+        </p>
+      ) : null}
+    </AuthCard>
+  );
+}

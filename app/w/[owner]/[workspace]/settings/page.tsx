@@ -1,0 +1,44 @@
+import { Card, PageHeader } from "@/components/ui/empty-state";
+import { DeleteWorkspaceDialog } from "@/components/workspaces/delete-workspace-dialog";
+import { MembersPanel } from "@/components/workspaces/members-panel";
+import { WorkspaceForm } from "@/components/workspaces/workspace-form";
+import { roleAllows } from "@/lib/access/roles";
+import { updateWorkspaceAction } from "@/lib/actions/workspaces/update-workspace";
+import { listMembers } from "@/lib/workspaces/members";
+import { loadWorkspace } from "../load-workspace";
+
+export const metadata = { title: "Settings" };
+
+export default async function SettingsPage({ params }: { params: Promise<{ owner: string; workspace: string }> }) {
+  const { user, workspace } = await loadWorkspace(params);
+  const { members, invitations } = await listMembers(user, workspace.id);
+  const canManage = roleAllows(workspace.role, "workspace.manage");
+  return (
+    <div className="space-y-6">
+      <PageHeader title="Workspace settings" description={`${workspace.owner}/${workspace.slug} · your role: ${workspace.role}`} />
+      <Card>
+        <h2 className="mb-4 text-base font-semibold">General</h2>
+        <WorkspaceForm
+          action={updateWorkspaceAction.bind(null, workspace.id, workspace.owner)}
+          initial={{ name: workspace.name, slug: workspace.slug, description: workspace.description }}
+          submitLabel="Save changes" success="Workspace saved" slugLocked={workspace.personal} readOnly={!canManage}
+        />
+      </Card>
+      <Card>
+        <h2 className="mb-2 text-base font-semibold">Members</h2>
+        <MembersPanel
+          workspaceId={workspace.id} selfId={user.id} canManage={canManage}
+          members={members.map(({ userId, username, email, role }) => ({ userId, username, email, role }))}
+          invitations={invitations.map((i) => ({ id: i.id, email: i.email, role: i.role, expiresAt: i.expiresAt.toISOString() }))}
+        />
+      </Card>
+      {workspace.role === "owner" && !workspace.personal ? (
+        <Card className="border-red-200 dark:border-red-900">
+          <h2 className="text-base font-semibold text-red-700 dark:text-red-400">Danger zone</h2>
+          <p className="mb-4 mt-1 text-sm text-zinc-600 dark:text-zinc-400">Deleting a workspace removes all its content and every grant on it.</p>
+          <DeleteWorkspaceDialog workspaceId={workspace.id} slug={workspace.slug} />
+        </Card>
+      ) : null}
+    </div>
+  );
+}

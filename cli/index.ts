@@ -1,0 +1,81 @@
+import { Command, InvalidArgumentError } from "commander";
+import { applyMigrations } from "@/lib/db/migrations/engine";
+import { databaseUrl, getDb } from "@/lib/db";
+import { listMailbox } from "@/lib/email/mailbox";
+import { seedDemo } from "@/lib/seed/demo";
+import { createApiToken } from "@/lib/tokens/api-tokens";
+import { createUser } from "@/lib/users/create-user";
+import { AppError } from "@/lib/util/errors";
+import { toFailure } from "@/lib/util/result";
+import { createWorkspaceFor } from "@/lib/workspaces/create-workspace-for";
+import { notFound } from "@/lib/util/errors";
+
+const program = new Command("datashelf").description("Datashelf administration (works while the server runs)");
+
+const positiveInt = (value: string) => {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError("must be a whole number of days ≥ 1");
+  return n;
+};
+
+const user = program.command("user").description("users");
+user.command("create")
+  .requiredOption("--email <email>").requiredOption("--username <username>").option("--name <name>")
+  .action(async (o: { email: string; username: string; name?: string }) => {
+    const created = await createUser(o);
+    console.log(`Created user ${created.username} <${created.email}> with workspace ${created.username}/personal`);
+  });
+
+program.command("workspace").description("workspaces").command("create")
+  .requiredOption("--owner <username>").requiredOption("--slug <slug>").option("--name <name>")
+  .action(async (o: { owner: string; slug: string; name?: string }) => {
+    const w = await createWorkspaceFor(o.owner, { slug: o.slug, name: o.name ?? o.slug });
+    console.log(`Created workspace ${o.owner.toLowerCase()}/${w.slug}`);
+  });
+
+program.command("token").description("API tokens").command("create")
+  .requiredOption("--username <username>").option("--name <name>", "token name", "cli").option("--expires-days <days>", "expiry in days", positiveInt)
+  .action(async (o: { username: string; name: string; expiresDays?: number }) => {
+    const owner = await getDb().user.findUnique({ where: { username: o.username.trim().toLowerCase() } });
+    if (!owner) throw notFound(`No user with username "${o.username}".`);
+    const { token } = await createApiToken(owner.id, { name: o.name, expiresDays: o.expiresDays });
+    console.log(token);
+  });
+
+program.command("mail").description("the local mailbox").command("list")
+  .option("--to <email>").option("--json", "print JSON")
+  .action(async (o: { to?: string; json?: boolean }) => {
+    const messages = await listMailbox({ to: o.to });
+    if (o.json) {
+      console.log(JSON.stringify(messages.map((m) => ({ ...m, html: undefined })), null, 2));
+      return;
+    }
+    if (messages.length === 0) console.log("No messages.");
+    for (const m of messages) {
+      console.log(`${m.createdAt.toISOString()}  ${m.status.padEnd(7)}  ${m.to}  ${m.subject}`);
+      for (const link of m.links) console.log(`    ${link}`);
+    }
+  });
+
+const db = program.command("db").description("database");
+db.command("migrate").description("apply pending migrations").action(async () => {
+  const { applied } = await applyMigrations(databaseUrl());
+  console.log(applied.length ? `Applied ${applied.length} migration(s): ${applied.join(", ")}` : "Database is up to date.");
+});
+db.command("seed").description("seed the demo (alice, bob and their workspaces)").option("--if-empty", "only when there are no users (default behaviour)")
+  .action(async () => {
+    const { seeded } = await seedDemo();
+    console.log(seeded ? "Seeded the demo: alice@example.com and bob@example.com (sign in through /mailbox)." : "The database already has users; demo not seeded.");
+  });
+
+program.parseAsync().then(
+  () => getDb().$disconnect(),
+  async (error: unknown) => {
+    const failure = toFailure(error);
+    const fields = failure.fieldErrors ? Object.entries(failure.fieldErrors).filter(([, m]) => m !== failure.message).map(([f, m]) => ` (${f}: ${m})`).join("") : "";
+    console.error(`error: ${failure.message}${fields}`);
+    if (!(error instanceof AppError) && failure.code === "internal") console.error(error);
+    await getDb().$disconnect().catch(() => {});
+    process.exit(failure.code === "internal" ? 1 : 2);
+  },
+);

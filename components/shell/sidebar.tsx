@@ -1,0 +1,43 @@
+"use client";
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+
+export function Sidebar({ base }: { base: string | null }) {
+  const pathname = usePathname();
+  const links = [
+    ...(base
+      ? [
+          { href: `${base}/catalog`, label: "Catalog" },
+          { href: `${base}/files`, label: "Files" },
+        ]
+      : []),
+    { href: "/shared/with-me", label: "Shared with me" },
+    { href: "/shared/by-me", label: "Shared by me" },
+    ...(base
+      ? [
+          { href: `${base}/activity`, label: "Activity" },
+          { href: `${base}/settings`, label: "Settings" },
+        ]
+      : []),
+  ];
+  return (
+    <nav aria-label="Main" className="w-52 shrink-0 border-r border-zinc-200 p-3 dark:border-zinc-800">
+      <ul className="space-y-0.5">
+        {links.map((link) => {
+          const active = pathname === link.href || pathname.startsWith(`${link.href}/`);
+          return (
+            <li key={link.href}>
+              <Link
+                href={link.href}
+                aria-current={active ? "page" : undefined}
+                className={`block rounded-md px-3 py-2 text-sm ${active ? "bg-brand-50 font-medium text-brand-700 dark:bg-zinc-800 dark:text-white" : "text-zinc-700 hover:bg-zinc-100 dark:text-zinc-300 dark:hover:bg-zinc-800"}`}
+              >
+                {link.label}
+              </Link>
+            </li>
+          );
+        })}
+      </ul>
+    </nav>
+  );
+}

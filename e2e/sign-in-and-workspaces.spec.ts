@@ -1,0 +1,77 @@
+import { expect, test } from "@playwright/test";
+import { signInThroughMailbox, uniqueEmail } from "./helpers";
+
+test("a new user signs in through the mailbox, picks a username, creates a workspace and switches with the dropdown", async ({ page }) => {
+  const email = uniqueEmail("Newbie");
+  const magicLink = await signInThroughMailbox(page, email);
+
+  await expect(page).toHaveURL(/\/onboarding/);
+  const username = page.getByLabel("Username");
+  await expect(username).toHaveValue(/^newbie/); // suggested from the e-mail
+  const chosen = `nb-${Date.now().toString(36)}`;
+  await username.fill("admin");
+  await page.getByRole("button", { name: "Continue" }).click();
+  await expect(page.getByText("That username is reserved").first()).toBeVisible();
+  await username.fill(chosen);
+  await page.getByRole("button", { name: "Continue" }).click();
+
+  await expect(page).toHaveURL(new RegExp(`/w/${chosen}/personal/catalog$`));
+  await expect(page.getByRole("button", { name: "Switch workspace" })).toContainText("Personal");
+  await expect(page.getByRole("heading", { name: "No datasets yet" })).toBeVisible();
+
+  await page.getByRole("button", { name: "Switch workspace" }).click();
+  await page.getByRole("menuitem", { name: "+ New workspace" }).click();
+  await page.getByLabel("Name", { exact: true }).fill("Team Data");
+  await expect(page.getByLabel("URL name")).toHaveValue("team-data");
+  await page.getByRole("button", { name: "Create workspace" }).click();
+  await expect(page).toHaveURL(new RegExp(`/w/${chosen}/team-data/catalog$`));
+  await expect(page.getByRole("button", { name: "Switch workspace" })).toContainText("Team Data");
+
+  // A duplicate URL name is refused with a clear message.
+  await page.goto("/workspaces/new");
+  await page.getByLabel("Name", { exact: true }).fill("Team Data");
+  await page.getByRole("button", { name: "Create workspace" }).click();
+  await expect(page.getByText(/already have a workspace/).first()).toBeVisible();
+
+  await page.getByRole("button", { name: "Switch workspace" }).click();
+  await page.getByRole("menuitem", { name: /Personal/ }).click();
+  await expect(page).toHaveURL(new RegExp(`/w/${chosen}/personal/catalog$`));
+
+  // The magic link worked once; a second use gets a clear page, not a stack trace.
+  await page.goto(magicLink);
+  await expect(page.getByRole("heading", { name: "This sign-in link has expired or was already used" })).toBeVisible();
+});
+
+test("alice signs in through the mailbox and sees her workspaces", async ({ page }) => {
+  await signInThroughMailbox(page, "alice@example.com");
+  await expect(page).toHaveURL(/\/w\/alice\/personal\/catalog$/);
+  await page.getByRole("button", { name: "Switch workspace" }).click();
+  await expect(page.getByRole("menuitem", { name: /Sales analytics/ })).toBeVisible();
+  await page.getByRole("menuitem", { name: /Sales analytics/ }).click();
+  await expect(page).toHaveURL(/\/w\/alice\/sales\/catalog$/);
+
+  // A workspace that does not exist, and bob's that alice cannot read, are the same 404.
+  for (const url of ["/w/alice/nope", "/w/bob/research"]) {
+    const response = await page.goto(url);
+    expect(response?.status()).toBe(404);
+    await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
+  }
+
+});
+
+test("an invalid e-mail gets a clear message", async ({ page }) => {
+  await page.goto("/signin");
+  await page.getByLabel("E-mail address").fill("not-an-email");
+  await page.getByRole("button", { name: "Send me a sign-in link" }).click();
+  await expect(page.getByText(/Enter a valid e-mail address/)).toBeVisible();
+});
+
+test("sign-out ends the session", async ({ page }) => {
+  await signInThroughMailbox(page, "bob@example.com");
+  await expect(page).toHaveURL(/\/w\/bob\/personal\/catalog$/);
+  await page.getByRole("button", { name: "Account menu" }).click();
+  await page.getByRole("menuitem", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/signin/);
+  await page.goto("/w/bob/personal/catalog");
+  await expect(page).toHaveURL(/\/signin/);
+});

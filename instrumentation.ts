@@ -1,0 +1,7 @@
+// Runs once when a server instance starts: the outbox worker retries e-mail in the background.
+export async function register() {
+  if (process.env.NEXT_RUNTIME === "nodejs") {
+    const { startOutboxWorker } = await import("@/lib/email/sender");
+    startOutboxWorker();
+  }
+}

@@ -1,0 +1,3 @@
+export type { Actor } from "./actor";
+export * from "./roles";
+export { assertCanWorkspace, getWorkspaceRole, memberWorkspacesWhere, type WorkspaceRef } from "./workspace";

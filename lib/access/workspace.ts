@@ -1,0 +1,42 @@
+import "server-only";
+import { getDb } from "@/lib/db";
+import { AppError } from "@/lib/util/errors";
+import type { Actor } from "./actor";
+import { type Action, type EffectiveRole, OWNER_ONLY_MESSAGE, memberRoleToEffective, roleAllows } from "./roles";
+
+export type WorkspaceRef = { id: string; ownerId: string };
+
+/**
+ * The actor's role in a workspace from ownership and membership, read fresh on every call (no
+ * cache across requests, so removing a member takes effect on their very next request).
+ */
+export async function getWorkspaceRole(actor: Actor, workspace: WorkspaceRef): Promise<EffectiveRole | null> {
+  if (workspace.ownerId === actor.id) return "owner";
+  const membership = await getDb().membership.findUnique({
+    where: { workspaceId_userId: { workspaceId: workspace.id, userId: actor.id } },
+    select: { role: true },
+  });
+  return membership ? memberRoleToEffective(membership.role) : null;
+}
+
+/**
+ * Rule: a workspace the actor cannot read does not exist for them (404, never a hint); one they
+ * can read but not manage answers 403 with the owner-only message.
+ */
+export async function assertCanWorkspace(actor: Actor, workspace: WorkspaceRef, action: Action): Promise<EffectiveRole> {
+  const role = await getWorkspaceRole(actor, workspace);
+  if (!roleAllows(role, "workspace.read")) throw new AppError("not_found", "Workspace not found");
+  if (!roleAllows(role, action)) {
+    const message =
+      action === "workspace.write" ? "You have read-only access to this workspace." :
+      action === "workspace.delete" ? "Only the workspace owner can delete it." :
+      OWNER_ONLY_MESSAGE;
+    throw new AppError("forbidden", message);
+  }
+  return role!;
+}
+
+/** Prisma `where` matching the workspaces the actor belongs to (owner or member). */
+export function memberWorkspacesWhere(actor: Actor) {
+  return { OR: [{ ownerId: actor.id }, { members: { some: { userId: actor.id } } }] };
+}

@@ -1,0 +1,57 @@
+import "server-only";
+import type { NextAuthOptions } from "next-auth";
+import type { Adapter } from "next-auth/adapters";
+import EmailProvider from "next-auth/providers/email";
+import { PrismaAdapter } from "@next-auth/prisma-adapter";
+import { getDb } from "@/lib/db";
+import { appUrl } from "@/lib/email/config";
+import { acceptPendingInvitations } from "@/lib/users/accept-pending-invitations";
+import { authSecret } from "./secret";
+import { SIGN_IN_LINK_MINUTES, sendSignInEmail } from "./send-sign-in-email";
+
+// next-auth builds its callback URLs from NEXTAUTH_URL; default it to where we serve.
+process.env.NEXTAUTH_URL ??= appUrl();
+
+export const SESSION_MAX_AGE_DAYS = Number(process.env.SESSION_MAX_AGE_DAYS || 30);
+
+function adapter(): Adapter {
+  const base = PrismaAdapter(getDb() as never) as Adapter;
+  return {
+    ...base,
+    // E-mails are stored lowercase so one address is one account whatever its spelling.
+    createUser: (user: Parameters<NonNullable<Adapter["createUser"]>>[0]) => base.createUser!({ ...user, email: user.email.trim().toLowerCase() }),
+    getUserByEmail: (email: string) => base.getUserByEmail!(email.trim().toLowerCase()),
+  };
+}
+
+export const authOptions: NextAuthOptions = {
+  adapter: adapter(),
+  secret: authSecret(),
+  // Database sessions: deleting the row signs the browser out on its next request.
+  session: { strategy: "database", maxAge: SESSION_MAX_AGE_DAYS * 86_400, updateAge: 86_400 },
+  providers: [
+    EmailProvider({
+      // Delivery is ours (outbox + Resend or the local mailbox), so no SMTP server is used.
+      server: { jsonTransport: true },
+      from: "noreply@datashelf.local",
+      maxAge: SIGN_IN_LINK_MINUTES * 60,
+      sendVerificationRequest: ({ identifier, url }) => sendSignInEmail({ to: identifier, url }),
+    }),
+  ],
+  pages: { signIn: "/signin", verifyRequest: "/signin/check-email", error: "/signin/error", newUser: "/onboarding" },
+  callbacks: {
+    session({ session, user }) {
+      const u = user as typeof user & { username?: string | null };
+      session.user = { id: u.id, email: u.email, name: u.name ?? null, username: u.username ?? null };
+      return session;
+    },
+  },
+  events: {
+    // A magic-link sign-in proves the address: bind invitations sent to it.
+    async signIn({ user }) {
+      const u = user as typeof user & { username?: string | null };
+      if (!u.username || !u.email) return;
+      await getDb().$transaction((tx) => acceptPendingInvitations(tx, { id: u.id, email: u.email! }));
+    },
+  },
+};

@@ -1,0 +1,21 @@
+/** E-mail goes to the local mailbox (/mailbox) unless a Resend API key is configured. */
+export function isLocalMail(): boolean {
+  return !process.env.RESEND_API_KEY;
+}
+
+export function mailFrom(): string {
+  return process.env.EMAIL_FROM || "Datashelf <noreply@datashelf.local>";
+}
+
+/** The public base URL used in links inside e-mails. */
+export function appUrl(): string {
+  return (process.env.APP_URL || process.env.NEXTAUTH_URL || `http://localhost:${process.env.PORT || 3000}`).replace(/\/$/, "");
+}
+
+export const OUTBOX_MAX_ATTEMPTS = Number(process.env.EMAIL_MAX_ATTEMPTS || 8);
+
+/** Delay before retry n (1-based): base × 2^(n-1), capped at one hour. */
+export function retryDelayMs(attempt: number): number {
+  const base = Number(process.env.EMAIL_RETRY_BASE_MS || 5_000);
+  return Math.min(base * 2 ** (attempt - 1), 3_600_000);
+}

@@ -1,0 +1,96 @@
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { setupTestDatabase } from "@/test/db";
+import { sendSignInEmail } from "@/lib/auth/send-sign-in-email";
+import { acquireLease, releaseLease } from "@/lib/db/lease";
+import { deliverDueEmails } from "./sender";
+import { listMailbox } from "./mailbox";
+
+const { db } = setupTestDatabase();
+
+describe("local mailbox", () => {
+  it("delivers sign-in e-mail into the local mailbox with its link", async () => {
+    await sendSignInEmail({ to: "zoe@example.com", url: "http://localhost:3000/api/auth/callback/email?token=abc&email=zoe%40example.com" });
+    const [message] = await listMailbox({ to: "ZOE@example.com" });
+    expect(message).toMatchObject({ subject: "Sign in to Datashelf", status: "sent", kind: "sign-in" });
+    expect(message!.links).toContain("http://localhost:3000/api/auth/callback/email?token=abc&email=zoe%40example.com");
+    expect(message!.text).toMatch(/expires in 15 minutes/);
+  });
+});
+
+describe("outbox lease", () => {
+  it("lets one holder at a time take a lease", async () => {
+    const results = await Promise.all([acquireLease("t", 10_000, "a"), acquireLease("t", 10_000, "b")]);
+    expect(results.filter(Boolean)).toHaveLength(1);
+    const winner = results[0] ? "a" : "b";
+    await releaseLease("t", winner);
+    expect(await acquireLease("t", 10_000, winner === "a" ? "b" : "a")).toBe(true);
+  });
+});
+
+describe("Resend delivery with retries", () => {
+  let server: http.Server;
+  const requests: { auth?: string; body: { to: string | string[]; subject: string; html: string } }[] = [];
+  let failuresLeft = 2;
+
+  beforeAll(async () => {
+    server = http.createServer((req, res) => {
+      let raw = "";
+      req.on("data", (c) => (raw += c));
+      req.on("end", () => {
+        if (req.method !== "POST" || req.url !== "/emails") { res.writeHead(404).end(); return; }
+        requests.push({ auth: req.headers.authorization, body: JSON.parse(raw) });
+        if (failuresLeft-- > 0) {
+          res.writeHead(500, { "content-type": "application/json" }).end(JSON.stringify({ name: "internal_server_error", message: "down", statusCode: 500 }));
+          return;
+        }
+        res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ id: "re_msg_123" }));
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    process.env.RESEND_API_KEY = "re_test_key";
+    process.env.RESEND_BASE_URL = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterAll(() => {
+    delete process.env.RESEND_API_KEY;
+    delete process.env.RESEND_BASE_URL;
+    server.close();
+  });
+
+  it("keeps the sign-in e-mail when the provider fails and delivers it on a later attempt", async () => {
+    await sendSignInEmail({ to: "yuri@example.com", url: "http://localhost:3000/api/auth/callback/email?token=xyz" });
+    const queued = await db().outbox.findFirstOrThrow({ where: { to: "yuri@example.com" } });
+    expect(queued).toMatchObject({ status: "pending", attempts: 1 });
+    expect(queued.lastError).toMatch(/down|500|internal/i);
+
+    for (let i = 0; i < 50; i++) {
+      const row = await db().outbox.findUniqueOrThrow({ where: { id: queued.id } });
+      if (row.status !== "pending") break;
+      await new Promise((r) => setTimeout(r, 25));
+      await deliverDueEmails();
+    }
+    const sent = await db().outbox.findUniqueOrThrow({ where: { id: queued.id } });
+    expect(sent).toMatchObject({ status: "sent", attempts: 3, providerId: "re_msg_123", lastError: null });
+    expect(requests).toHaveLength(3);
+    expect(requests[2]).toMatchObject({ auth: "Bearer re_test_key", body: { subject: "Sign in to Datashelf" } });
+    expect([requests[2]!.body.to].flat()).toEqual(["yuri@example.com"]);
+    expect(requests[2]!.body.html).toContain("token=xyz");
+  });
+
+  it("waits for the backoff before retrying", async () => {
+    failuresLeft = 1;
+    process.env.EMAIL_RETRY_BASE_MS = "60000";
+    try {
+      await sendSignInEmail({ to: "wade@example.com", url: "http://localhost:3000/x" });
+      const before = requests.length;
+      await deliverDueEmails();
+      expect(requests.length).toBe(before); // not due yet
+      const row = await db().outbox.findFirstOrThrow({ where: { to: "wade@example.com" } });
+      expect(row.status).toBe("pending");
+      expect(row.nextAttemptAt.getTime()).toBeGreaterThan(Date.now() + 50_000);
+    } finally {
+      process.env.EMAIL_RETRY_BASE_MS = "10";
+    }
+  });
+});

@@ -1,0 +1,28 @@
+import { describe, expect, it } from "vitest";
+import { setupTestDatabase } from "@/test/db";
+import { createUser } from "@/lib/users/create-user";
+import { authenticateApiToken, createApiToken, listApiTokens, revokeApiToken } from "./api-tokens";
+import { hashToken } from "@/lib/util/tokens";
+
+const { db } = setupTestDatabase();
+
+describe("API tokens", () => {
+  it("authenticates a token shown once, stores only its hash, and stops after revocation or expiry", async () => {
+    const user = await createUser({ email: "tia@example.com", username: "tia" });
+    const { token, id } = await createApiToken(user.id, { name: "script" });
+    expect(token).toMatch(/^dsk_[A-Za-z0-9_-]{43}$/);
+    const row = await db().apiToken.findUniqueOrThrow({ where: { id } });
+    expect(row.tokenHash).toBe(hashToken(token));
+    expect(JSON.stringify(row)).not.toContain(token);
+    expect(await authenticateApiToken(token)).toMatchObject({ id: user.id, username: "tia" });
+    expect(await authenticateApiToken(`${token}x`)).toBeNull();
+    expect((await listApiTokens(user))[0]?.lastUsedAt).toBeInstanceOf(Date);
+    await revokeApiToken(user, id);
+    expect(await authenticateApiToken(token)).toBeNull();
+
+    const expiring = await createApiToken(user.id, { name: "short", expiresDays: 1 });
+    await db().apiToken.update({ where: { id: expiring.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    expect(await authenticateApiToken(expiring.token)).toBeNull();
+    await expect(createApiToken(user.id, { name: "" })).rejects.toMatchObject({ name: "ZodError" });
+  });
+});

@@ -1,0 +1,46 @@
+import { z } from "zod";
+import { getDb } from "@/lib/db";
+import type { Actor } from "@/lib/access";
+import { notFound } from "@/lib/util/errors";
+import { hashToken, newToken } from "@/lib/util/tokens";
+
+export const createTokenInput = z.object({
+  name: z.string().trim().min(1, "Give the token a name").max(80, "A token name can have at most 80 characters"),
+  expiresDays: z.coerce.number().int("Whole days only").min(1, "At least 1 day").max(3650, "At most 3650 days").optional(),
+});
+
+/**
+ * Issues a personal API token. The full token is returned exactly once; only its SHA-256 is
+ * stored, with a short prefix to recognise it in lists.
+ */
+export async function createApiToken(userId: string, input: z.input<typeof createTokenInput>) {
+  const { name, expiresDays } = createTokenInput.parse(input);
+  const { token, hash, prefix } = newToken("dsk");
+  const expiresAt = expiresDays ? new Date(Date.now() + expiresDays * 86_400_000) : null;
+  const row = await getDb().apiToken.create({ data: { userId, name, tokenHash: hash, prefix, expiresAt } });
+  return { id: row.id, token, prefix, expiresAt };
+}
+
+export async function listApiTokens(actor: Actor) {
+  return getDb().apiToken.findMany({
+    where: { userId: actor.id, revokedAt: null },
+    select: { id: true, name: true, prefix: true, expiresAt: true, lastUsedAt: true, createdAt: true },
+    orderBy: { createdAt: "desc" },
+  });
+}
+
+export async function revokeApiToken(actor: Actor, tokenId: string): Promise<void> {
+  const result = await getDb().apiToken.updateMany({ where: { id: tokenId, userId: actor.id, revokedAt: null }, data: { revokedAt: new Date() } });
+  if (result.count === 0) throw notFound("Token not found");
+}
+
+/**
+ * Resolves a bearer token to its user. Rule: unknown, revoked and expired tokens are all
+ * rejected alike (null); the lookup is by hash, so the raw token is never compared or stored.
+ */
+export async function authenticateApiToken(token: string): Promise<Actor | null> {
+  const row = await getDb().apiToken.findUnique({ where: { tokenHash: hashToken(token) }, include: { user: true } });
+  if (!row || row.revokedAt || (row.expiresAt && row.expiresAt <= new Date())) return null;
+  await getDb().apiToken.update({ where: { id: row.id }, data: { lastUsedAt: new Date() } });
+  return { id: row.user.id, email: row.user.email, username: row.user.username };
+}

@@ -1,0 +1,23 @@
+import "server-only";
+import { getDb } from "@/lib/db";
+import { type Actor, assertCanWorkspace } from "@/lib/access";
+import { recordAudit } from "@/lib/audit/record";
+import { AppError, invalid, notFound } from "@/lib/util/errors";
+
+/**
+ * Deletes a workspace and everything in it. Owner only; the caller must type the slug to
+ * confirm, and the personal workspace cannot be deleted.
+ */
+export async function deleteWorkspace(actor: Actor, workspaceId: string, confirmSlug: string): Promise<void> {
+  const workspace = await getDb().workspace.findUnique({ where: { id: workspaceId } });
+  if (!workspace) throw notFound("Workspace not found");
+  await assertCanWorkspace(actor, workspace, "workspace.delete");
+  if (workspace.personal) throw new AppError("invalid", "Your personal workspace cannot be deleted.");
+  if (confirmSlug.trim().toLowerCase() !== workspace.slug) {
+    throw invalid(`Type "${workspace.slug}" to confirm.`, { confirm: `Type "${workspace.slug}" to confirm.` });
+  }
+  await getDb().$transaction(async (tx) => {
+    await tx.workspace.delete({ where: { id: workspace.id } });
+    await recordAudit(tx, { workspaceId: workspace.id, actorId: actor.id, action: "workspace.deleted", resourceType: "workspace", resourceId: workspace.id, details: { slug: workspace.slug, name: workspace.name } });
+  });
+}

@@ -1,0 +1,39 @@
+import fs from "node:fs";
+import { defineConfig, devices } from "@playwright/test";
+
+// Debian's Chromium when present (these machines cannot download Playwright's browsers);
+// Playwright's own browser anywhere else.
+const systemChromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((p) => fs.existsSync(p));
+const PORT = Number(process.env.E2E_PORT || 3100);
+const baseURL = `http://localhost:${PORT}`;
+
+export default defineConfig({
+  testDir: "e2e",
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  fullyParallel: false,
+  workers: 1,
+  retries: process.env.CI ? 1 : 0,
+  reporter: process.env.CI ? [["list"]] : [["list"], ["html", { open: "never" }]],
+  use: {
+    baseURL,
+    trace: "retain-on-failure",
+    screenshot: "only-on-failure",
+    ...devices["Desktop Chrome"],
+    launchOptions: systemChromium
+      ? {
+          executablePath: systemChromium,
+          args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+        }
+      : {},
+  },
+  webServer: {
+    // A production server on a fresh database (E2E_DATABASE_URL can point it at PostgreSQL).
+    command: "node scripts/e2e-server.mjs",
+    url: `${baseURL}/signin`,
+    timeout: 180_000,
+    reuseExistingServer: false,
+    stdout: "pipe",
+    env: { PORT: String(PORT), APP_URL: baseURL, NEXTAUTH_URL: baseURL, NEXT_TELEMETRY_DISABLED: "1" },
+  },
+});

@@ -1,0 +1,21 @@
+// Starts the production build for the end-to-end suite on a fresh database and blob folder.
+import { execFileSync, spawn } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+
+const dataDir = path.resolve(".tmp/e2e-data");
+fs.rmSync(dataDir, { recursive: true, force: true });
+fs.mkdirSync(dataDir, { recursive: true });
+const env = {
+  ...process.env,
+  DATA_DIR: dataDir,
+  DATABASE_URL: process.env.E2E_DATABASE_URL || `file:${path.join(dataDir, "datashelf.db")}`,
+};
+delete env.RESEND_API_KEY;
+
+const tsx = ["--import", "tsx", "--import", "./scripts/server-only-hook.mjs"];
+execFileSync(process.execPath, [...tsx, "scripts/db/migrate.ts"], { env, stdio: "inherit" });
+execFileSync(process.execPath, [...tsx, "cli/index.ts", "db", "seed"], { env, stdio: "inherit" });
+const server = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", env.PORT ?? "3100"], { env, stdio: "inherit" });
+for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
+server.on("exit", (code) => process.exit(code ?? 0));
