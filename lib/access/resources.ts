@@ -1,0 +1,54 @@
+import "server-only";
+import { AppError } from "@/lib/util/errors";
+import type { Actor } from "./actor";
+import { type EffectiveRole, OWNER_ONLY_MESSAGE, ROLE_RANK } from "./roles";
+import { getWorkspaceRole } from "./workspace";
+
+/**
+ * Anything access is decided on. `workspaceOwnerId` and `workspaceId` locate the container;
+ * folders and files carry their folder ancestry (outermost first) so grants on any ancestor
+ * can cascade to them.
+ */
+export type Resource =
+  | { type: "workspace"; id: string; workspaceId: string; workspaceOwnerId: string }
+  | { type: "dataset"; id: string; workspaceId: string; workspaceOwnerId: string; visibility: string }
+  | { type: "folder"; id: string; workspaceId: string; workspaceOwnerId: string; ancestorFolderIds: string[] }
+  | { type: "file"; id: string; workspaceId: string; workspaceOwnerId: string; ancestorFolderIds: string[] };
+
+export type Capability = "read" | "write" | "manage";
+
+const NEEDS: Record<Capability, EffectiveRole> = { read: "viewer", write: "editor", manage: "manager" };
+
+function highest(...roles: (EffectiveRole | null)[]): EffectiveRole | null {
+  return roles.reduce<EffectiveRole | null>((best, r) => (r && (!best || ROLE_RANK[r] > ROLE_RANK[best]) ? r : best), null);
+}
+
+/**
+ * The actor's effective role on a resource: the highest of workspace membership and public
+ * visibility (viewer for every signed-in user). Sharing adds grants on the resource and its
+ * ancestors here. Computed fresh on every call: no cache across requests, so a removal or
+ * revocation holds on the very next request.
+ */
+export async function getEffectiveRole(actor: Actor, resource: Resource): Promise<EffectiveRole | null> {
+  const membership = await getWorkspaceRole(actor, { id: resource.workspaceId, ownerId: resource.workspaceOwnerId });
+  const visibility = resource.type === "dataset" && resource.visibility === "public" ? "viewer" : null;
+  return highest(membership, visibility);
+}
+
+export function allows(role: EffectiveRole | null, capability: Capability): boolean {
+  return role !== null && ROLE_RANK[role] >= ROLE_RANK[NEEDS[capability]];
+}
+
+/**
+ * Rule: what the actor cannot read does not exist for them (404 "Not found", never a hint);
+ * what they can read but not change is 403; only managers (workspace owner and admins) manage
+ * access, and everyone else gets the owner-only message.
+ */
+export async function assertCan(actor: Actor, capability: Capability, resource: Resource): Promise<EffectiveRole> {
+  const role = await getEffectiveRole(actor, resource);
+  if (!allows(role, "read")) throw new AppError("not_found", "Not found");
+  if (!allows(role, capability)) {
+    throw new AppError("forbidden", capability === "manage" ? OWNER_ONLY_MESSAGE : "You have read-only access here.");
+  }
+  return role!;
+}

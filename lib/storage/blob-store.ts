@@ -1,0 +1,23 @@
+import type { Readable } from "node:stream";
+
+export type BlobStat = { size: number; modifiedAt: Date };
+export type ByteRange = { start: number; end: number }; // inclusive, like HTTP Range
+
+/**
+ * Where file contents and dataset Parquet files live. Streams in, streams out: no method takes
+ * or returns a whole blob in memory, so a backend can be a local folder or an S3 bucket.
+ * Keys are opaque paths chosen by the services (e.g. "files/<id>", "datasets/<id>/v3.parquet").
+ */
+export interface BlobStore {
+  readonly kind: "local" | "s3";
+  /** Writes a blob from a stream; visible under `key` only once complete. */
+  put(key: string, body: Readable): Promise<BlobStat>;
+  /** Moves a finished local file (e.g. a completed tus upload) into the store under `key`. */
+  putFile(key: string, localPath: string, options?: { move?: boolean }): Promise<BlobStat>;
+  /** Reads a blob, or the inclusive byte range of it. */
+  get(key: string, range?: ByteRange): Promise<Readable>;
+  stat(key: string): Promise<BlobStat | null>;
+  delete(key: string): Promise<void>;
+  /** A local filesystem path to read the blob from (DuckDB reads Parquet from disk); for remote stores a cached copy. */
+  localPath(key: string): Promise<string>;
+}

@@ -1,0 +1,78 @@
+import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import fsp from "node:fs/promises";
+import path from "node:path";
+import type { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import type { BlobStat, BlobStore, ByteRange } from "./blob-store";
+
+/** Blobs as files under one directory; writes go to a temporary name and are renamed into place (atomic). */
+export class LocalBlobStore implements BlobStore {
+  readonly kind = "local" as const;
+  constructor(readonly root: string) {}
+
+  private pathOf(key: string): string {
+    const full = path.resolve(this.root, key);
+    if (!full.startsWith(path.resolve(this.root) + path.sep)) throw new Error(`Invalid blob key: ${key}`);
+    return full;
+  }
+
+  private async tempPath(): Promise<string> {
+    const dir = path.join(this.root, ".tmp");
+    await fsp.mkdir(dir, { recursive: true });
+    return path.join(dir, randomBytes(12).toString("hex"));
+  }
+
+  async put(key: string, body: Readable): Promise<BlobStat> {
+    const target = this.pathOf(key);
+    const temp = await this.tempPath();
+    try {
+      await pipeline(body, fs.createWriteStream(temp, { flags: "wx" }));
+      await fsp.mkdir(path.dirname(target), { recursive: true });
+      await fsp.rename(temp, target);
+    } catch (error) {
+      await fsp.rm(temp, { force: true });
+      throw error;
+    }
+    return (await this.stat(key))!;
+  }
+
+  async putFile(key: string, localPath: string, { move = true }: { move?: boolean } = {}): Promise<BlobStat> {
+    const target = this.pathOf(key);
+    await fsp.mkdir(path.dirname(target), { recursive: true });
+    if (move) {
+      try {
+        await fsp.rename(localPath, target);
+        return (await this.stat(key))!;
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== "EXDEV") throw error; // other filesystem: copy instead
+      }
+    }
+    const stat = await this.put(key, fs.createReadStream(localPath));
+    if (move) await fsp.rm(localPath, { force: true });
+    return stat;
+  }
+
+  async get(key: string, range?: ByteRange): Promise<Readable> {
+    const file = this.pathOf(key);
+    await fsp.access(file);
+    return fs.createReadStream(file, range ? { start: range.start, end: range.end } : {});
+  }
+
+  async stat(key: string): Promise<BlobStat | null> {
+    try {
+      const s = await fsp.stat(this.pathOf(key));
+      return { size: s.size, modifiedAt: s.mtime };
+    } catch {
+      return null;
+    }
+  }
+
+  async delete(key: string): Promise<void> {
+    await fsp.rm(this.pathOf(key), { force: true });
+  }
+
+  async localPath(key: string): Promise<string> {
+    return this.pathOf(key);
+  }
+}

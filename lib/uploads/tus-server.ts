@@ -1,0 +1,92 @@
+import "server-only";
+import { AsyncLocalStorage } from "node:async_hooks";
+import { randomBytes } from "node:crypto";
+import fsp from "node:fs/promises";
+import path from "node:path";
+import { FileStore } from "@tus/file-store";
+import { Server } from "@tus/server";
+import type { Actor } from "@/lib/access";
+import { dataDir } from "@/lib/storage";
+import { toFailure, statusOf } from "@/lib/util/result";
+import { UPLOAD_HANDLERS } from "./registry";
+
+export const UPLOADS_PATH = "/api/uploads";
+export const UPLOAD_MAX_BYTES = Number(process.env.UPLOAD_MAX_BYTES || 10 * 1024 ** 3);
+const EXPIRE_MS = Number(process.env.UPLOAD_EXPIRE_HOURS || 24) * 3_600_000;
+
+const actorContext = new AsyncLocalStorage<Actor>();
+
+/** A tus error response carrying our JSON error shape. */
+function tusError(error: unknown): { status_code: number; body: string } {
+  const failure = toFailure(error);
+  return { status_code: statusOf(failure), body: JSON.stringify({ error: failure.message, code: failure.code, fieldErrors: failure.fieldErrors }) };
+}
+
+function stagingDir(): string {
+  return path.join(dataDir(), "uploads");
+}
+
+function createTusServer(): Server {
+  const datastore = new FileStore({ directory: stagingDir(), expirationPeriodInMilliseconds: EXPIRE_MS });
+  const server: Server = new Server({
+    path: UPLOADS_PATH,
+    datastore,
+    maxSize: UPLOAD_MAX_BYTES,
+    relativeLocation: true,
+    respectForwardedHeaders: true,
+    namingFunction: () => randomBytes(16).toString("hex"),
+    // Rule: only the user who created an upload may append to, inspect or cancel it.
+    async onIncomingRequest(req, id) {
+      const actor = actorContext.getStore();
+      if (!actor) throw { status_code: 401, body: JSON.stringify({ error: "Sign in to upload." }) };
+      if (req.method === "POST") return;
+      const upload = await datastore.getUpload(id).catch(() => null);
+      if (!upload || upload.metadata?.userId !== actor.id) throw { status_code: 404, body: JSON.stringify({ error: "Upload not found" }) };
+    },
+    async onUploadCreate(_req, upload) {
+      const actor = actorContext.getStore()!;
+      const metadata = Object.fromEntries(Object.entries(upload.metadata ?? {}).map(([k, v]) => [k, v ?? ""]));
+      const handler = UPLOAD_HANDLERS[metadata.kind ?? ""];
+      if (!handler) throw { status_code: 400, body: JSON.stringify({ error: `Unknown upload kind "${metadata.kind ?? ""}".` }) };
+      try {
+        const normalised = (await handler.authorize(actor, metadata, upload.size)) ?? metadata;
+        return { metadata: { ...normalised, kind: metadata.kind!, userId: actor.id } };
+      } catch (error) {
+        throw tusError(error);
+      }
+    },
+    async onUploadFinish(_req, upload) {
+      const actor = actorContext.getStore()!;
+      const metadata = Object.fromEntries(Object.entries(upload.metadata ?? {}).map(([k, v]) => [k, v ?? ""]));
+      const staged = path.join(stagingDir(), upload.id);
+      try {
+        const result = await UPLOAD_HANDLERS[metadata.kind ?? ""]!.finish(actor, { id: upload.id, size: upload.size ?? upload.offset, path: staged, metadata });
+        return { status_code: 200, headers: { "Content-Type": "application/json" }, body: JSON.stringify(result) };
+      } catch (error) {
+        throw tusError(error);
+      } finally {
+        // Success moved the bytes into the blob store; failure leaves nothing behind.
+        await fsp.rm(staged, { force: true });
+        await fsp.rm(`${staged}.json`, { force: true });
+      }
+    },
+  });
+  return server;
+}
+
+const globalForTus = globalThis as unknown as { datashelfTus?: Server };
+
+export function getTusServer(): Server {
+  globalForTus.datashelfTus ??= createTusServer();
+  return globalForTus.datashelfTus;
+}
+
+/** Handles one tus request as `actor` (the route handler resolves the session first). */
+export function handleTusRequest(actor: Actor, request: Request): Promise<Response> {
+  return actorContext.run(actor, () => getTusServer().handleWeb(request));
+}
+
+/** Deletes staged uploads that were abandoned longer than UPLOAD_EXPIRE_HOURS. */
+export async function cleanUpAbandonedUploads(): Promise<number> {
+  return getTusServer().cleanUpExpiredUploads();
+}
