@@ -1,5 +1,7 @@
 /** @type {import('next').NextConfig} */
 const nextConfig = {
+  // Parallel builds (e.g. two e2e runs) can each use their own output folder.
+  distDir: process.env.NEXT_DIST_DIR || ".next",
   // Native or WASM server packages stay outside the bundle (see ../shared/notes/stack.md).
   serverExternalPackages: ["@duckdb/node-api", "better-sqlite3", "@prisma/adapter-better-sqlite3", "pg", "@prisma/adapter-pg"],
   poweredByHeader: false,
