@@ -1,0 +1,39 @@
+import { execFile } from "node:child_process";
+import path from "node:path";
+import { promisify } from "node:util";
+import { expect, test } from "@playwright/test";
+import { signInThroughMailbox } from "./helpers";
+
+const run = promisify(execFile);
+const port = process.env.E2E_PORT || "3100";
+
+/** The CLI against the running e2e server's database, as an operator would use it. */
+function cli(...args: string[]) {
+  const env = { ...process.env, DATA_DIR: path.resolve(`.tmp/e2e-data-${port}`), DATABASE_URL: process.env.E2E_DATABASE_URL || `file:${path.resolve(`.tmp/e2e-data-${port}/datashelf.db`)}` };
+  return run(process.execPath, ["--import", "tsx", "--import", "./scripts/server-only-hook.mjs", "cli/index.ts", ...args], { env });
+}
+
+test("the CLI creates users and tokens while the server is running, and the user can sign in", async ({ page }) => {
+  const suffix = Date.now().toString(36);
+  // Several CLI processes at once, while the browser uses the server: no "database is locked".
+  const signIn = signInThroughMailbox(page, "alice@example.com");
+  const created = await Promise.all([1, 2, 3].map((n) => cli("user", "create", "--email", `Cli${n}.${suffix}@Example.com`, "--username", `cli${n}-${suffix}`, "--name", `CLI ${n}`)));
+  await signIn;
+  for (const { stdout } of created) expect(stdout).toMatch(/Created user cli\d-/);
+
+  const tokens = await Promise.all([1, 2].map(() => cli("token", "create", "--username", `CLI1-${suffix}`, "--expires-days", "30")));
+  for (const { stdout } of tokens) expect(stdout.trim()).toMatch(/^dsk_[A-Za-z0-9_-]{43}$/);
+
+  // Bad input: a clear message and a non-zero exit, nothing created.
+  const duplicate = await cli("user", "create", "--email", `cli1.${suffix}@example.com`, "--username", `other-${suffix}`).catch((e: { code: number; stderr: string }) => e);
+  expect(duplicate).toMatchObject({ code: 2, stderr: expect.stringContaining("already exists") });
+  const badEmail = await cli("user", "create", "--email", "nope", "--username", `x-${suffix}`).catch((e: { code: number; stderr: string }) => e);
+  expect(badEmail).toMatchObject({ code: 2, stderr: expect.stringContaining("valid e-mail") });
+
+  const { stdout: mail } = await cli("mail", "list", "--to", "alice@example.com", "--json");
+  expect(JSON.parse(mail)[0]).toMatchObject({ to: "alice@example.com", subject: "Sign in to Datashelf" });
+
+  await page.context().clearCookies();
+  await signInThroughMailbox(page, `cli2.${suffix}@example.com`);
+  await expect(page).toHaveURL(new RegExp(`/w/cli2-${suffix}/personal/catalog$`));
+});
