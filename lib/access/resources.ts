@@ -2,6 +2,7 @@ import "server-only";
 import { AppError } from "@/lib/util/errors";
 import type { Actor } from "./actor";
 import { type EffectiveRole, OWNER_ONLY_MESSAGE, ROLE_RANK } from "./roles";
+import { grantedRole } from "./grants";
 import { getWorkspaceRole } from "./workspace";
 
 /**
@@ -24,15 +25,16 @@ function highest(...roles: (EffectiveRole | null)[]): EffectiveRole | null {
 }
 
 /**
- * The actor's effective role on a resource: the highest of workspace membership and public
- * visibility (viewer for every signed-in user). Sharing adds grants on the resource and its
- * ancestors here. Computed fresh on every call: no cache across requests, so a removal or
- * revocation holds on the very next request.
+ * The actor's effective role on a resource: the highest of workspace membership, live grants on
+ * the resource or any ancestor (to the actor or a workspace they belong to), and public
+ * visibility (viewer for every signed-in user). Computed fresh on every call, with no cache
+ * across requests, so a removal, revocation or expiry holds on the very next request.
  */
 export async function getEffectiveRole(actor: Actor, resource: Resource): Promise<EffectiveRole | null> {
   const membership = await getWorkspaceRole(actor, { id: resource.workspaceId, ownerId: resource.workspaceOwnerId });
+  if (membership === "owner" || membership === "manager") return membership; // nothing ranks higher
   const visibility = resource.type === "dataset" && resource.visibility === "public" ? "viewer" : null;
-  return highest(membership, visibility);
+  return highest(membership, await grantedRole(actor, resource), visibility);
 }
 
 export function allows(role: EffectiveRole | null, capability: Capability): boolean {

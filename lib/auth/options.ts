@@ -5,6 +5,7 @@ import EmailProvider from "next-auth/providers/email";
 import { PrismaAdapter } from "@next-auth/prisma-adapter";
 import { getDb } from "@/lib/db";
 import { appUrl } from "@/lib/email/config";
+import { bindPendingShares } from "@/lib/sharing/bind-pending-shares";
 import { acceptPendingInvitations } from "@/lib/users/accept-pending-invitations";
 import { authSecret } from "./secret";
 import { SIGN_IN_LINK_MINUTES, sendSignInEmail } from "./send-sign-in-email";
@@ -47,11 +48,14 @@ export const authOptions: NextAuthOptions = {
     },
   },
   events: {
-    // A magic-link sign-in proves the address: bind invitations sent to it.
+    // A magic-link sign-in proves the address: bind the grants and invitations sent to it.
     async signIn({ user }) {
-      const u = user as typeof user & { username?: string | null };
-      if (!u.username || !u.email) return;
-      await getDb().$transaction((tx) => acceptPendingInvitations(tx, { id: u.id, email: u.email! }));
+      if (!user.email) return;
+      const bound = { id: user.id, email: user.email.toLowerCase() };
+      await getDb().$transaction(async (tx) => {
+        await bindPendingShares(tx, bound);
+        await acceptPendingInvitations(tx, bound);
+      });
     },
   },
 };

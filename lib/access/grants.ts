@@ -1,0 +1,35 @@
+import "server-only";
+import { getDb } from "@/lib/db";
+import type { Actor } from "./actor";
+import { actorGranteeKeys } from "./grantee-keys";
+import type { EffectiveRole } from "./roles";
+import type { Resource } from "./resources";
+
+/** The (type, id) pairs whose grants reach a resource: itself and every container above it. */
+export function grantTargets(resource: Resource): { resourceType: string; resourceId: string }[] {
+  const targets = [{ resourceType: "workspace", resourceId: resource.workspaceId }];
+  if (resource.type === "folder" || resource.type === "file") {
+    for (const id of resource.ancestorFolderIds) targets.push({ resourceType: "folder", resourceId: id });
+  }
+  if (resource.type !== "workspace") targets.push({ resourceType: resource.type, resourceId: resource.id });
+  return targets;
+}
+
+/** A grant is live until its expiry; expired grants stop working on the next request. */
+export function liveGrantWhere(now = new Date()) {
+  return { OR: [{ expiresAt: null }, { expiresAt: { gt: now } }] };
+}
+
+/**
+ * The highest role granted to the actor (directly or through one of their workspaces) on the
+ * resource or any of its ancestors; null when none is live. Read fresh on every call.
+ */
+export async function grantedRole(actor: Actor, resource: Resource, granteeKeys?: string[]): Promise<EffectiveRole | null> {
+  const keys = granteeKeys ?? (await actorGranteeKeys(actor));
+  const grants = await getDb().share.findMany({
+    where: { granteeKey: { in: keys }, OR: grantTargets(resource), AND: liveGrantWhere() },
+    select: { role: true },
+  });
+  if (grants.some((g) => g.role === "editor")) return "editor";
+  return grants.length > 0 ? "viewer" : null;
+}

@@ -1,0 +1,30 @@
+import { Button, Link, Text } from "@react-email/components";
+import { EmailLayout, buttonStyle } from "./layout";
+
+export type ShareNotificationProps = {
+  sharer: string;
+  what: string;
+  role: string;
+  note?: string | null;
+  url: string;
+  intro?: string | null;
+  invitation: boolean;
+  expiresAt?: Date | null;
+};
+
+export function ShareNotificationEmail({ sharer, what, role, note, url, intro, invitation, expiresAt }: ShareNotificationProps) {
+  return (
+    <EmailLayout preview={`${sharer} shared ${what} with you`} heading={`${sharer} shared ${what} with you`}>
+      {intro ? <Text>{intro}</Text> : null}
+      <Text>
+        You can {role === "editor" ? "view and edit" : "view"} it{expiresAt ? ` until ${expiresAt.toUTCString()}` : ""}.
+      </Text>
+      {note ? <Text style={{ borderLeft: "3px solid #c7d2fe", paddingLeft: 12, color: "#374151" }}>“{note}”</Text> : null}
+      <Button href={url} style={buttonStyle}>{invitation ? "Accept and open" : "Open"}</Button>
+      {invitation ? (
+        <Text style={{ fontSize: 12, color: "#6b7280" }}>This link signs you in as this address. It works once and expires in 7 days.</Text>
+      ) : null}
+      <Text style={{ fontSize: 12, color: "#6b7280" }}>Or paste this link into your browser: <Link href={url}>{url}</Link></Text>
+    </EmailLayout>
+  );
+}

@@ -1,0 +1,24 @@
+import type { Tx } from "@/lib/db";
+import { recordAudit } from "@/lib/audit/record";
+import { emailKey, userKey } from "@/lib/access/grantee-keys";
+
+/**
+ * Binds pending e-mail grants to the account that just proved it owns that exact address
+ * (a verified magic-link sign-in). If the user already has a grant on the same resource, the
+ * higher role wins and the pending row is dropped.
+ */
+export async function bindPendingShares(tx: Tx, user: { id: string; email: string }): Promise<number> {
+  const pending = await tx.share.findMany({ where: { granteeKey: emailKey(user.email) } });
+  for (const share of pending) {
+    const key = userKey(user.id);
+    const existing = await tx.share.findUnique({ where: { resourceType_resourceId_granteeKey: { resourceType: share.resourceType, resourceId: share.resourceId, granteeKey: key } } });
+    if (existing) {
+      if (existing.role !== "editor" && share.role === "editor") await tx.share.update({ where: { id: existing.id }, data: { role: "editor" } });
+      await tx.share.delete({ where: { id: share.id } });
+    } else {
+      await tx.share.update({ where: { id: share.id }, data: { granteeType: "user", granteeKey: key, granteeUserId: user.id, granteeEmail: null } });
+    }
+    await recordAudit(tx, { workspaceId: share.workspaceId, actorId: user.id, action: "share.invitation_accepted", resourceType: share.resourceType, resourceId: share.resourceId, details: { email: user.email, role: share.role } });
+  }
+  return pending.length;
+}

@@ -1,0 +1,84 @@
+import "server-only";
+import { type Actor, assertCan } from "@/lib/access";
+import { grantTargets, liveGrantWhere } from "@/lib/access/grants";
+import { getDb } from "@/lib/db";
+import { type ResourceType, resourceTypeSchema } from "./schemas";
+import { loadSharedResource, loadSharedResources } from "./shared-resource";
+
+export type AccessRow = {
+  /** set for grants (direct or inherited); absent for the owner and members */
+  shareId?: string;
+  kind: "owner" | "admin" | "member" | "grant" | "inherited";
+  granteeType: "user" | "email" | "workspace";
+  grantee: string;
+  detail: string | null;
+  role: string;
+  /** for inherited grants: where they come from, e.g. 'folder "reports"' */
+  from?: string;
+  pending: boolean;
+  expiresAt: Date | null;
+  expired: boolean;
+  note: string | null;
+  createdAt: Date | null;
+};
+
+/**
+ * Everyone who can reach a resource and why: the workspace owner and members, grants on the
+ * resource, grants inherited from its folders and workspace, and pending e-mail invitations.
+ * Managers only (listing grants is managing access).
+ */
+export async function listResourceAccess(actor: Actor, type: ResourceType, id: string): Promise<AccessRow[]> {
+  const target = await loadSharedResource(resourceTypeSchema.parse(type), id);
+  await assertCan(actor, "manage", target.resource);
+  const db = getDb();
+  const workspace = await db.workspace.findUniqueOrThrow({
+    where: { id: target.workspace.id },
+    include: { owner: true, members: { include: { user: true }, orderBy: { createdAt: "asc" } } },
+  });
+  const rows: AccessRow[] = [
+    { kind: "owner", granteeType: "user", grantee: workspace.owner.username ?? workspace.owner.email, detail: workspace.owner.email, role: "owner", pending: false, expiresAt: null, expired: false, note: null, createdAt: workspace.createdAt },
+    ...workspace.members.map((m): AccessRow => ({
+      kind: m.role === "admin" ? "admin" : "member", granteeType: "user", grantee: m.user.username ?? m.user.email, detail: m.user.email,
+      role: m.role === "admin" ? "manager" : "editor", pending: false, expiresAt: null, expired: false, note: null, createdAt: m.createdAt,
+    })),
+  ];
+  const targets = grantTargets(target.resource);
+  const grants = await db.share.findMany({ where: { OR: targets }, orderBy: { createdAt: "asc" } });
+  const users = new Map((await db.user.findMany({ where: { id: { in: grants.flatMap((g) => (g.granteeUserId ? [g.granteeUserId] : [])) } }, select: { id: true, username: true, email: true } })).map((u) => [u.id, u]));
+  const workspaces = await loadSharedResources("workspace", grants.flatMap((g) => (g.granteeWorkspaceId ? [g.granteeWorkspaceId] : [])));
+  const folders = await loadSharedResources("folder", grants.filter((g) => g.resourceType === "folder").map((g) => g.resourceId));
+  const now = new Date();
+  for (const g of grants) {
+    const direct = g.resourceType === target.resource.type && g.resourceId === target.resource.id;
+    const user = g.granteeUserId ? users.get(g.granteeUserId) : undefined;
+    const ws = g.granteeWorkspaceId ? workspaces.get(g.granteeWorkspaceId) : undefined;
+    rows.push({
+      shareId: g.id,
+      kind: direct ? "grant" : "inherited",
+      granteeType: g.granteeType as AccessRow["granteeType"],
+      grantee: user?.username ?? user?.email ?? (ws ? `${ws.workspace.owner}/${ws.workspace.slug}` : g.granteeEmail ?? g.granteeKey),
+      detail: user?.email ?? (ws ? `workspace "${ws.name}"` : g.granteeEmail ? "invitation pending" : null),
+      role: g.role,
+      from: direct ? undefined : g.resourceType === "workspace" ? `the workspace "${target.workspace.name}"` : `folder "${folders.get(g.resourceId)?.name ?? "…"}"`,
+      pending: g.granteeType === "email",
+      expiresAt: g.expiresAt,
+      expired: Boolean(g.expiresAt && g.expiresAt <= now),
+      note: g.note,
+      createdAt: g.createdAt,
+    });
+  }
+  return rows;
+}
+
+/** The workspaces that received grants from this workspace before: the B2B dropdown of the share dialog. */
+export async function listKnownGranteeWorkspaces(actor: Actor, type: ResourceType, id: string) {
+  const target = await loadSharedResource(type, id);
+  await assertCan(actor, "manage", target.resource);
+  const shares = await getDb().share.findMany({
+    where: { workspaceId: target.workspace.id, granteeType: "workspace", AND: liveGrantWhere() },
+    select: { granteeWorkspaceId: true },
+    distinct: ["granteeWorkspaceId"],
+  });
+  const loaded = await loadSharedResources("workspace", shares.flatMap((s) => (s.granteeWorkspaceId ? [s.granteeWorkspaceId] : [])));
+  return [...loaded.values()].map((w) => ({ id: w.resource.id, label: `${w.workspace.owner}/${w.workspace.slug}`, name: w.name }));
+}

@@ -1,0 +1,20 @@
+import { z } from "zod";
+
+/** Exactly "viewer" or "editor"; anything else is refused (422 in the API). */
+export const shareRoleSchema = z.enum(["viewer", "editor"], { error: 'Role must be exactly "viewer" or "editor".' });
+export type ShareRole = z.infer<typeof shareRoleSchema>;
+
+export const resourceTypeSchema = z.enum(["workspace", "dataset", "folder", "file"], { error: "Unknown resource type." });
+export type ResourceType = z.infer<typeof resourceTypeSchema>;
+
+export const shareInput = z.object({
+  /** usernames, e-mail addresses, or "workspace:<id>" entries */
+  grantees: z.array(z.string().trim().min(1)).min(1, "Add at least one person or workspace.").max(50, "Share with at most 50 at once."),
+  role: shareRoleSchema,
+  note: z.string().trim().max(1000, "A note can have at most 1000 characters.").optional(),
+  expiresAt: z.coerce
+    .date({ error: "Enter a valid expiry date." })
+    .refine((d) => d.getTime() > Date.now(), "The expiry must be in the future.")
+    .optional(),
+});
+export type ShareInput = z.input<typeof shareInput>;

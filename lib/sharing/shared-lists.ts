@@ -1,0 +1,84 @@
+import "server-only";
+import type { Actor } from "@/lib/access";
+import { actorGranteeKeys, userKey } from "@/lib/access/grantee-keys";
+import { liveGrantWhere } from "@/lib/access/grants";
+import { getDb } from "@/lib/db";
+import { type ResourceType, resourceTypeSchema } from "./schemas";
+import { loadSharedResources, type SharedResource } from "./shared-resource";
+
+export type SharedItem = {
+  shareId: string;
+  resourceType: ResourceType;
+  resourceId: string;
+  name: string;
+  path: string;
+  workspace: SharedResource["workspace"];
+  role: string;
+  /** "you" for a grant to the user, or the receiving workspace's label */
+  via: string;
+  sharedBy: string;
+  sharedAt: Date;
+  expiresAt: Date | null;
+  grantee: string;
+  granteeType: string;
+  pending: boolean;
+};
+
+type ShareRow = Awaited<ReturnType<ReturnType<typeof getDb>["share"]["findMany"]>>[number];
+
+async function hydrate(shares: ShareRow[], viewerKey?: string): Promise<SharedItem[]> {
+  const db = getDb();
+  const byType = new Map<ResourceType, string[]>();
+  for (const s of shares) {
+    const type = resourceTypeSchema.parse(s.resourceType);
+    byType.set(type, [...(byType.get(type) ?? []), s.resourceId]);
+  }
+  const resources = new Map<string, SharedResource>();
+  for (const [type, ids] of byType) for (const [id, r] of await loadSharedResources(type, ids)) resources.set(`${type}:${id}`, r);
+  const userIds = [...new Set(shares.flatMap((s) => [s.createdById, ...(s.granteeUserId ? [s.granteeUserId] : [])]))];
+  const users = new Map((await db.user.findMany({ where: { id: { in: userIds } }, select: { id: true, username: true, email: true } })).map((u) => [u.id, u.username ?? u.email]));
+  const workspaces = await loadSharedResources("workspace", shares.flatMap((s) => (s.granteeWorkspaceId ? [s.granteeWorkspaceId] : [])));
+  return shares.flatMap((s) => {
+    const r = resources.get(`${s.resourceType}:${s.resourceId}`);
+    if (!r) return [];
+    const ws = s.granteeWorkspaceId ? workspaces.get(s.granteeWorkspaceId) : undefined;
+    const grantee = s.granteeUserId ? users.get(s.granteeUserId) ?? "?" : ws ? `${ws.workspace.owner}/${ws.workspace.slug}` : s.granteeEmail ?? "?";
+    return [{
+      shareId: s.id, resourceType: resourceTypeSchema.parse(s.resourceType), resourceId: s.resourceId, name: r.name, path: r.path, workspace: r.workspace,
+      role: s.role, via: s.granteeKey === viewerKey ? "you" : grantee, sharedBy: users.get(s.createdById) ?? "?", sharedAt: s.createdAt,
+      expiresAt: s.expiresAt, grantee, granteeType: s.granteeType, pending: s.granteeType === "email",
+    }];
+  });
+}
+
+/** Everything shared with the actor or their workspaces (live grants only), newest first. */
+export async function listSharedWithMe(actor: Actor, { take = 500 }: { take?: number } = {}): Promise<SharedItem[]> {
+  const shares = await getDb().share.findMany({
+    where: { granteeKey: { in: await actorGranteeKeys(actor) }, AND: liveGrantWhere() },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take,
+  });
+  return hydrate(shares, userKey(actor.id));
+}
+
+/** Every grant in the workspaces the actor manages (owner or admin), newest first, optionally filtered. */
+export async function listSharedByMe(actor: Actor, filter: { resourceType?: string; granteeType?: string; q?: string } = {}, { take = 500 } = {}): Promise<SharedItem[]> {
+  const db = getDb();
+  const managed = [
+    ...(await db.workspace.findMany({ where: { ownerId: actor.id }, select: { id: true } })).map((w) => w.id),
+    ...(await db.membership.findMany({ where: { userId: actor.id, role: "admin" }, select: { workspaceId: true } })).map((m) => m.workspaceId),
+  ];
+  const shares = await db.share.findMany({
+    where: {
+      workspaceId: { in: managed },
+      ...(filter.resourceType ? { resourceType: filter.resourceType } : {}),
+      ...(filter.granteeType ? { granteeType: filter.granteeType } : {}),
+    },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take,
+  });
+  const items = await hydrate(shares);
+  const q = filter.q?.trim().toLowerCase();
+  return q ? items.filter((i) => `${i.name} ${i.grantee}`.toLowerCase().includes(q)) : items;
+}
+

@@ -1,0 +1,59 @@
+import "server-only";
+import type { Resource } from "@/lib/access";
+import { getDb } from "@/lib/db";
+import { notFound } from "@/lib/util/errors";
+import type { ResourceType } from "./schemas";
+
+/** A shareable resource with what people see of it: a label for e-mails and lists, and its URL path. */
+export type SharedResource = {
+  resource: Resource;
+  name: string;
+  /** e.g. 'dataset "orders"' */
+  label: string;
+  path: string;
+  workspace: { id: string; slug: string; name: string; owner: string };
+};
+
+/** Loads many resources of one type at once (lists of grants must not query per row). */
+export type Loader = (ids: string[]) => Promise<SharedResource[]>;
+
+export type WorkspaceInfo = { id: string; slug: string; name: string; ownerId: string; owner: { username: string | null } };
+
+export function workspaceInfo(w: WorkspaceInfo): SharedResource["workspace"] {
+  return { id: w.id, slug: w.slug, name: w.name, owner: w.owner.username ?? "" };
+}
+
+async function loadWorkspaces(ids: string[]): Promise<SharedResource[]> {
+  const rows = await getDb().workspace.findMany({ where: { id: { in: ids } }, include: { owner: { select: { username: true } } } });
+  return rows.map((w) => {
+    const workspace = workspaceInfo(w);
+    return {
+      resource: { type: "workspace", id: w.id, workspaceId: w.id, workspaceOwnerId: w.ownerId },
+      name: w.name,
+      label: `the workspace "${w.name}"`,
+      path: `/w/${workspace.owner}/${w.slug}`,
+      workspace,
+    };
+  });
+}
+
+const LOADERS: Partial<Record<ResourceType, Loader>> = { workspace: loadWorkspaces };
+
+/** Registers how a feature's resources are loaded for sharing (datasets, folders, files). */
+export function registerSharedResourceLoader(type: ResourceType, loader: Loader): void {
+  LOADERS[type] = loader;
+}
+
+/** Loads resources by type and ids, keyed by id; missing ones are simply absent. */
+export async function loadSharedResources(type: ResourceType, ids: string[]): Promise<Map<string, SharedResource>> {
+  const loader = LOADERS[type];
+  if (!loader || ids.length === 0) return new Map();
+  return new Map((await loader([...new Set(ids)])).map((r) => [r.resource.id, r]));
+}
+
+/** Loads one resource; unknown ones are a 404 (the caller still checks access). */
+export async function loadSharedResource(type: ResourceType, id: string): Promise<SharedResource> {
+  const loaded = (await loadSharedResources(type, [id])).get(id);
+  if (!loaded) throw notFound("Not found");
+  return loaded;
+}
