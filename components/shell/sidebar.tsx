@@ -2,7 +2,7 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 
-export function Sidebar({ base }: { base: string | null }) {
+export function Sidebar({ base, member }: { base: string | null; member: boolean }) {
   const pathname = usePathname();
   const links = [
     ...(base
@@ -13,7 +13,7 @@ export function Sidebar({ base }: { base: string | null }) {
       : []),
     { href: "/shared/with-me", label: "Shared with me" },
     { href: "/shared/by-me", label: "Shared by me" },
-    ...(base
+    ...(base && member
       ? [
           { href: `${base}/activity`, label: "Activity" },
           { href: `${base}/settings`, label: "Settings" },

@@ -33,3 +33,20 @@ export async function grantedRole(actor: Actor, resource: Resource, granteeKeys?
   if (grants.some((g) => g.role === "editor")) return "editor";
   return grants.length > 0 ? "viewer" : null;
 }
+
+/** Whether the actor holds any live grant on something inside the workspace (a "shared" view of it). */
+export async function hasGrantInside(actor: Actor, workspaceId: string, granteeKeys?: string[]): Promise<boolean> {
+  const keys = granteeKeys ?? (await actorGranteeKeys(actor));
+  const grant = await getDb().share.findFirst({ where: { workspaceId, granteeKey: { in: keys }, AND: liveGrantWhere() }, select: { id: true } });
+  return grant !== null;
+}
+
+/** Ids of resources of one type in a workspace granted (live) to the actor or their workspaces. */
+export async function grantedIdsInWorkspace(actor: Actor, workspaceId: string, resourceType: string, granteeKeys?: string[]): Promise<string[]> {
+  const keys = granteeKeys ?? (await actorGranteeKeys(actor));
+  const grants = await getDb().share.findMany({
+    where: { workspaceId, resourceType, granteeKey: { in: keys }, AND: liveGrantWhere() },
+    select: { resourceId: true },
+  });
+  return [...new Set(grants.map((g) => g.resourceId))];
+}

@@ -1,6 +1,7 @@
 import "server-only";
 import { getDb } from "@/lib/db";
-import { type Actor, type EffectiveRole, getWorkspaceRole, memberWorkspacesWhere } from "@/lib/access";
+import { type Actor, type EffectiveRole, getEffectiveRole, getWorkspaceRole, memberWorkspacesWhere } from "@/lib/access";
+import { hasGrantInside } from "@/lib/access/grants";
 import { notFound } from "@/lib/util/errors";
 
 export type WorkspaceSummary = {
@@ -42,12 +43,19 @@ export type WorkspaceView = {
   personal: boolean;
   owner: string;
   createdAt: Date;
+  /** membership role, or the role of a grant on the whole workspace; "viewer" for scope "shared" */
   role: EffectiveRole;
+  /** "workspace": sees the whole workspace; "shared": sees only what was shared with them inside it */
+  scope: "workspace" | "shared";
+  /** owner or member (sees members, settings) as opposed to a grantee */
+  isMember: boolean;
 };
 
 /**
  * Resolves /w/{owner}/{slug} for the actor. Rule: unknown and unreadable workspaces are the same
- * 404, so a URL never reveals that a workspace exists.
+ * 404, so a URL never reveals that a workspace exists. Members and whole-workspace grantees see
+ * the workspace; someone with grants only on things inside it gets scope "shared" (they see
+ * only those); anyone else gets the 404.
  */
 export async function getWorkspaceForActor(actor: Actor, ownerUsername: string, slug: string): Promise<WorkspaceView> {
   const workspace = await getDb().workspace.findFirst({
@@ -55,8 +63,13 @@ export async function getWorkspaceForActor(actor: Actor, ownerUsername: string, 
     include: { owner: { select: { username: true } } },
   });
   if (!workspace) throw notFound("Workspace not found");
-  const role = await getWorkspaceRole(actor, workspace);
-  if (!role) throw notFound("Workspace not found");
+  const resource = { type: "workspace" as const, id: workspace.id, workspaceId: workspace.id, workspaceOwnerId: workspace.ownerId };
+  const [role, membership] = await Promise.all([getEffectiveRole(actor, resource), getWorkspaceRole(actor, workspace)]);
+  let scope: WorkspaceView["scope"] = "workspace";
+  if (!role) {
+    if (!(await hasGrantInside(actor, workspace.id))) throw notFound("Workspace not found");
+    scope = "shared";
+  }
   const { id, ownerId, name, description, personal, createdAt } = workspace;
-  return { id, ownerId, slug: workspace.slug, name, description, personal, createdAt, owner: workspace.owner.username ?? "", role };
+  return { id, ownerId, slug: workspace.slug, name, description, personal, createdAt, owner: workspace.owner.username ?? "", role: role ?? "viewer", scope, isMember: membership !== null };
 }

@@ -19,3 +19,13 @@ export const loadWorkspace = cache(async (params: Params) => {
     throw error;
   }
 });
+
+/** Turns a service's "not found" into the 404 page (for pages a grantee may not see, like settings). */
+export async function orNotFound<T>(promise: Promise<T>): Promise<T> {
+  try {
+    return await promise;
+  } catch (error) {
+    if (error instanceof AppError && error.code === "not_found") notFound();
+    throw error;
+  }
+}

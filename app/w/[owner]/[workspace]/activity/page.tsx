@@ -1,11 +1,22 @@
 import { EmptyState, PageHeader } from "@/components/ui/empty-state";
 import { listWorkspaceActivity } from "@/lib/audit/list-events";
+import { notFound } from "next/navigation";
+import { roleAllows } from "@/lib/access/roles";
 import { loadWorkspace } from "../load-workspace";
 
 export const metadata = { title: "Activity" };
 
 export default async function ActivityPage({ params }: { params: Promise<{ owner: string; workspace: string }> }) {
   const { user, workspace } = await loadWorkspace(params);
+  if (!workspace.isMember) notFound();
+  if (!roleAllows(workspace.role, "workspace.manage")) {
+    return (
+      <>
+        <PageHeader title="Activity" />
+        <EmptyState title="Only managers see the activity">The workspace owner and admins can see who did what here.</EmptyState>
+      </>
+    );
+  }
   const events = await listWorkspaceActivity(user, workspace.id);
   return (
     <>

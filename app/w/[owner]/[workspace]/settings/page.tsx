@@ -1,3 +1,5 @@
+import { ShareDialog } from "@/components/sharing/share-dialog";
+import { Button } from "@/components/ui/button";
 import { Card, PageHeader } from "@/components/ui/empty-state";
 import { DeleteWorkspaceDialog } from "@/components/workspaces/delete-workspace-dialog";
 import { MembersPanel } from "@/components/workspaces/members-panel";
@@ -5,17 +7,18 @@ import { WorkspaceForm } from "@/components/workspaces/workspace-form";
 import { roleAllows } from "@/lib/access/roles";
 import { updateWorkspaceAction } from "@/lib/actions/workspaces/update-workspace";
 import { listMembers } from "@/lib/workspaces/members";
-import { loadWorkspace } from "../load-workspace";
+import { loadWorkspace, orNotFound } from "../load-workspace";
 
 export const metadata = { title: "Settings" };
 
 export default async function SettingsPage({ params }: { params: Promise<{ owner: string; workspace: string }> }) {
   const { user, workspace } = await loadWorkspace(params);
-  const { members, invitations } = await listMembers(user, workspace.id);
+  const { members, invitations } = await orNotFound(listMembers(user, workspace.id));
   const canManage = roleAllows(workspace.role, "workspace.manage");
   return (
     <div className="space-y-6">
-      <PageHeader title="Workspace settings" description={`${workspace.owner}/${workspace.slug} · your role: ${workspace.role}`} />
+      <PageHeader title="Workspace settings" description={`${workspace.owner}/${workspace.slug} · your role: ${workspace.role}`}
+        actions={canManage ? <ShareDialog type="workspace" id={workspace.id} name={workspace.name} trigger={<Button variant="secondary">Share workspace</Button>} /> : null} />
       <Card>
         <h2 className="mb-4 text-base font-semibold">General</h2>
         <WorkspaceForm

@@ -1,0 +1,86 @@
+"use client";
+import * as Dialog from "@radix-ui/react-dialog";
+import { useState, type ReactNode } from "react";
+import { toast } from "sonner";
+import { Button } from "@/components/ui/button";
+import { SelectField, TextField } from "@/components/ui/field";
+import { shareAction } from "@/lib/actions/sharing/sharing";
+import type { ResourceType, ShareRole } from "@/lib/sharing/schemas";
+import { AccessList } from "./access-list";
+import { GranteeInput } from "./grantee-input";
+import { useAccess } from "./use-access";
+
+export type ShareDialogProps = {
+  type: ResourceType;
+  id: string;
+  name: string;
+  /** extra sections (visibility, access links) rendered under the access list */
+  children?: ReactNode;
+  trigger?: ReactNode;
+};
+
+/** Share a resource: add people, e-mails or a workspace with a role, see and change who has access. */
+export function ShareDialog({ type, id, name, children, trigger }: ShareDialogProps) {
+  const [open, setOpen] = useState(false);
+  const [grantees, setGrantees] = useState<string[]>([]);
+  const [role, setRole] = useState<ShareRole>("viewer");
+  const [note, setNote] = useState("");
+  const [expires, setExpires] = useState("");
+  const [workspace, setWorkspace] = useState("");
+  const [pending, setPending] = useState(false);
+  const [error, setError] = useState<string>();
+  const access = useAccess(type, id, open);
+
+  async function submit() {
+    const all = [...grantees, ...(workspace ? [`workspace:${workspace}`] : [])];
+    if (all.length === 0) { setError("Add at least one person, e-mail address or workspace."); return; }
+    setPending(true);
+    setError(undefined);
+    const result = await shareAction(type, id, { grantees: all, role, note: note || undefined, expiresAt: expires ? new Date(`${expires}T23:59:59`) : undefined });
+    setPending(false);
+    if (!result.ok) { setError(result.message); return; }
+    toast.success(`Shared with ${result.data.map((o) => o.grantee).join(", ")}`);
+    setGrantees([]); setNote(""); setExpires(""); setWorkspace("");
+    await access.invalidate();
+  }
+
+  return (
+    <Dialog.Root open={open} onOpenChange={setOpen}>
+      <Dialog.Trigger asChild>{trigger ?? <Button variant="secondary">Share</Button>}</Dialog.Trigger>
+      <Dialog.Portal>
+        <Dialog.Overlay className="fixed inset-0 z-40 bg-black/40" />
+        <Dialog.Content className="fixed inset-x-2 top-4 z-50 mx-auto max-h-[calc(100vh-2rem)] max-w-xl overflow-y-auto rounded-lg bg-white p-5 shadow-xl sm:top-12 dark:bg-zinc-900">
+          <Dialog.Title className="text-lg font-semibold">Share “{name}”</Dialog.Title>
+          <Dialog.Description className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">
+            People without an account get an invitation by e-mail. Viewers can read and download; editors can also change content.
+          </Dialog.Description>
+          <div className="mt-4 space-y-3">
+            <GranteeInput value={grantees} onChange={setGrantees} />
+            {access.query.data?.workspaces.length ? (
+              <SelectField label="Or share with a workspace" value={workspace} onChange={(e) => setWorkspace(e.target.value)}>
+                <option value="">—</option>
+                {access.query.data.workspaces.map((w) => <option key={w.id} value={w.id}>{w.name} ({w.label})</option>)}
+              </SelectField>
+            ) : null}
+            <div className="grid gap-3 sm:grid-cols-2">
+              <SelectField label="Role" value={role} onChange={(e) => setRole(e.target.value as ShareRole)}>
+                <option value="viewer">Viewer</option>
+                <option value="editor">Editor</option>
+              </SelectField>
+              <TextField label="Access ends (optional)" type="date" value={expires} min={new Date().toISOString().slice(0, 10)} onChange={(e) => setExpires(e.target.value)} />
+            </div>
+            <TextField label="Note (optional)" value={note} maxLength={1000} onChange={(e) => setNote(e.target.value)} placeholder="Added to the e-mail" />
+            {error ? <p role="alert" className="text-sm text-red-600 dark:text-red-400">{error}</p> : null}
+            <div className="flex justify-end"><Button onClick={submit} disabled={pending}>{pending ? "Sharing…" : "Share"}</Button></div>
+          </div>
+          <h3 className="mt-6 text-sm font-semibold">Who has access</h3>
+          {access.query.isPending ? <p className="py-4 text-sm text-zinc-500">Loading…</p>
+            : access.query.isError ? <p role="alert" className="py-4 text-sm text-red-600">{access.query.error.message}</p>
+            : <AccessList rows={access.query.data.rows} access={access} />}
+          {children}
+          <div className="mt-4 flex justify-end"><Dialog.Close asChild><Button variant="secondary">Done</Button></Dialog.Close></div>
+        </Dialog.Content>
+      </Dialog.Portal>
+    </Dialog.Root>
+  );
+}

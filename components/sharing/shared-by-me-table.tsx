@@ -1,0 +1,49 @@
+"use client";
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useState, useTransition } from "react";
+import { toast } from "sonner";
+import { Button } from "@/components/ui/button";
+import { revokeSharesAction } from "@/lib/actions/sharing/sharing";
+
+export type SharedByMeItem = {
+  shareId: string; resourceType: string; name: string; path: string; workspace: string; grantee: string; granteeType: string;
+  role: string; sharedBy: string; sharedAt: string; expiresAt: string | null; pending: boolean;
+};
+
+export function SharedByMeTable({ items }: { items: SharedByMeItem[] }) {
+  const router = useRouter();
+  const [selected, setSelected] = useState<Set<string>>(new Set());
+  const [pending, start] = useTransition();
+  const toggle = (id: string) => setSelected((s) => { const n = new Set(s); if (n.has(id)) n.delete(id); else n.add(id); return n; });
+  return (
+    <div>
+      <div className="mb-3 flex items-center gap-3">
+        <Button variant="danger" disabled={selected.size === 0 || pending} onClick={() => start(async () => {
+          const r = await revokeSharesAction([...selected]);
+          if (r.ok) { toast.success(`Revoked ${r.data.revoked} grant(s)`); setSelected(new Set()); router.refresh(); } else toast.error(r.message);
+        })}>Revoke selected ({selected.size})</Button>
+      </div>
+      <table className="w-full text-left text-sm">
+        <thead className="text-xs uppercase text-zinc-500">
+          <tr>
+            <th className="w-8 py-2"><input type="checkbox" aria-label="Select all" checked={selected.size === items.length && items.length > 0} onChange={(e) => setSelected(e.target.checked ? new Set(items.map((i) => i.shareId)) : new Set())} /></th>
+            <th>What</th><th>With</th><th>Role</th><th>Shared</th><th>Until</th>
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-zinc-100 dark:divide-zinc-800">
+          {items.map((i) => (
+            <tr key={i.shareId} data-testid="shared-by-me-row">
+              <td className="py-2"><input type="checkbox" aria-label={`Select ${i.name} for ${i.grantee}`} checked={selected.has(i.shareId)} onChange={() => toggle(i.shareId)} /></td>
+              <td><Link className="font-medium hover:underline" href={i.path}>{i.name}</Link><span className="block text-xs text-zinc-500">{i.resourceType} · {i.workspace}</span></td>
+              <td>{i.granteeType === "workspace" ? "Workspace " : ""}{i.grantee}{i.pending ? <span className="ml-1 text-xs text-amber-700">(pending)</span> : null}</td>
+              <td className="capitalize">{i.role}</td>
+              <td>{new Date(i.sharedAt).toLocaleDateString("en-GB")} by {i.sharedBy}</td>
+              <td>{i.expiresAt ? new Date(i.expiresAt).toLocaleDateString("en-GB") : "—"}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,53 @@
+"use client";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { toast } from "sonner";
+import { changeShareRoleAction, getAccessAction, revokeShareAction } from "@/lib/actions/sharing/sharing";
+import type { ResourceType, ShareRole } from "@/lib/sharing/schemas";
+import type { Result } from "@/lib/util/result";
+
+export type AccessData = Extract<Awaited<ReturnType<typeof getAccessAction>>, { ok: true }>["data"];
+export type AccessRowView = AccessData["rows"][number];
+
+async function unwrap<T>(promise: Promise<Result<T>>): Promise<T> {
+  const result = await promise;
+  if (!result.ok) throw new Error(result.message);
+  return result.data;
+}
+
+export const accessKey = (type: ResourceType, id: string) => ["access", type, id] as const;
+
+/** The access list as a query cache; role changes and revokes apply at once and roll back if refused. */
+export function useAccess(type: ResourceType, id: string, enabled: boolean) {
+  const client = useQueryClient();
+  const key = accessKey(type, id);
+  const query = useQuery({ queryKey: key, queryFn: () => unwrap(getAccessAction(type, id)), enabled });
+
+  function optimistic<V>(apply: (rows: AccessRowView[], vars: V) => AccessRowView[]) {
+    return async (vars: V) => {
+      await client.cancelQueries({ queryKey: key });
+      const previous = client.getQueryData<AccessData>(key);
+      if (previous) client.setQueryData<AccessData>(key, { ...previous, rows: apply(previous.rows, vars) });
+      return { previous };
+    };
+  }
+  const rollback = (error: Error, _vars: unknown, context: { previous?: AccessData } | undefined) => {
+    if (context?.previous) client.setQueryData(key, context.previous);
+    toast.error(error.message);
+  };
+
+  const changeRole = useMutation({
+    mutationFn: ({ shareId, role }: { shareId: string; role: ShareRole }) => unwrap(changeShareRoleAction(shareId, role)),
+    onMutate: optimistic<{ shareId: string; role: ShareRole }>((rows, v) => rows.map((r) => (r.shareId === v.shareId ? { ...r, role: v.role } : r))),
+    onError: rollback,
+    onSuccess: () => toast.success("Role changed"),
+    onSettled: () => client.invalidateQueries({ queryKey: key }),
+  });
+  const revoke = useMutation({
+    mutationFn: (shareId: string) => unwrap(revokeShareAction(shareId)),
+    onMutate: optimistic<string>((rows, shareId) => rows.filter((r) => r.shareId !== shareId)),
+    onError: rollback,
+    onSuccess: () => toast.success("Access removed"),
+    onSettled: () => client.invalidateQueries({ queryKey: key }),
+  });
+  return { query, changeRole, revoke, invalidate: () => client.invalidateQueries({ queryKey: key }) };
+}
