@@ -3,6 +3,7 @@ import { AppError } from "@/lib/util/errors";
 import type { Actor } from "./actor";
 import { type EffectiveRole, OWNER_ONLY_MESSAGE, ROLE_RANK } from "./roles";
 import { grantedRole } from "./grants";
+import { linkCovers } from "./link-scope";
 import { getWorkspaceRole } from "./workspace";
 
 /**
@@ -31,6 +32,8 @@ function highest(...roles: (EffectiveRole | null)[]): EffectiveRole | null {
  * across requests, so a removal, revocation or expiry holds on the very next request.
  */
 export async function getEffectiveRole(actor: Actor, resource: Resource): Promise<EffectiveRole | null> {
+  // Through an access link the visitor reads exactly what the link covers, and never writes.
+  if (actor.link) return linkCovers(actor.link, resource) ? "viewer" : null;
   const membership = await getWorkspaceRole(actor, { id: resource.workspaceId, ownerId: resource.workspaceOwnerId });
   if (membership === "owner" || membership === "manager") return membership; // nothing ranks higher
   const visibility = resource.type === "dataset" && resource.visibility === "public" ? "viewer" : null;

@@ -11,6 +11,7 @@ export type WorkspaceRef = { id: string; ownerId: string };
  * cache across requests, so removing a member takes effect on their very next request).
  */
 export async function getWorkspaceRole(actor: Actor, workspace: WorkspaceRef): Promise<EffectiveRole | null> {
+  if (actor.link) return null; // a link view never carries the visitor's own memberships
   if (workspace.ownerId === actor.id) return "owner";
   const membership = await getDb().membership.findUnique({
     where: { workspaceId_userId: { workspaceId: workspace.id, userId: actor.id } },

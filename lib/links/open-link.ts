@@ -1,0 +1,103 @@
+import "server-only";
+import { createHash } from "node:crypto";
+import bcrypt from "bcryptjs";
+import { type Actor, type LinkScope, linkActor } from "@/lib/access";
+import { recordAudit } from "@/lib/audit/record";
+import { getDb } from "@/lib/db";
+import { resourceTypeSchema } from "@/lib/sharing/schemas";
+import { loadSharedResource, type SharedResource } from "@/lib/sharing/shared-resource";
+import { checkThrottle, recordFailure, sleep } from "@/lib/throttle/throttle";
+import { isUniqueViolation } from "@/lib/util/prisma-errors";
+import { hashToken } from "@/lib/util/tokens";
+import { isUnlocked, unlockCookieName, unlockValue } from "./unlock-cookie";
+
+export type OpenedLink = { scope: LinkScope; target: SharedResource; actor: Actor; expiresAt: Date; mode: string };
+
+export type OpenResult =
+  | { status: "ok"; link: OpenedLink; unlock?: { name: string; value: string; expires: Date } }
+  | { status: "password"; linkId: string; wrong: boolean }
+  | { status: "sign-in" }
+  | { status: "unavailable" }
+  | { status: "throttled"; retryAfterSeconds: number };
+
+export type OpenOptions = {
+  /** the client's address (throttling key) */
+  client: string;
+  viewer: Actor | null;
+  password?: string;
+  cookies: (name: string) => string | undefined;
+  now?: Date;
+};
+
+const throttleKey = (client: string) => `link:${client}`;
+
+async function fail(client: string): Promise<void> {
+  await sleep(await recordFailure(throttleKey(client)));
+}
+
+/**
+ * Opens an access link for one request. Rules: unknown, revoked, expired and not-yet-valid
+ * links are the same "unavailable" answer after the same work (a failure counted and the same
+ * delay), so neither content nor timing says which; password and token guesses are throttled
+ * per client address; a link only ever yields a read-only actor scoped to its resource.
+ */
+export async function openAccessLink(token: string, options: OpenOptions): Promise<OpenResult> {
+  const now = options.now ?? new Date();
+  const throttle = await checkThrottle(throttleKey(options.client), now);
+  if (throttle.blocked) return { status: "throttled", retryAfterSeconds: throttle.retryAfterSeconds };
+
+  const db = getDb();
+  const link = await db.accessLink.findUnique({ where: { tokenHash: hashToken(token) } });
+  const usable = link && !link.revokedAt && link.expiresAt > now && (!link.startsAt || link.startsAt <= now);
+  const target = usable ? await loadSharedResource(resourceTypeSchema.parse(link.resourceType), link.resourceId).catch(() => null) : null;
+  if (!link || !usable || !target) {
+    await fail(options.client);
+    if (link) await audit(link, "link.denied", { reason: "unavailable" });
+    return { status: "unavailable" };
+  }
+  if (link.mode === "authenticated" && !options.viewer) return { status: "sign-in" };
+
+  let unlock: { name: string; value: string; expires: Date } | undefined;
+  if (link.passwordHash) {
+    const cookieName = unlockCookieName(link.id);
+    if (!isUnlocked(link.id, link.passwordHash, options.cookies(cookieName))) {
+      if (options.password === undefined) return { status: "password", linkId: link.id, wrong: false };
+      if (!(await bcrypt.compare(options.password, link.passwordHash))) {
+        await fail(options.client);
+        await audit(link, "link.denied", { reason: "wrong password" });
+        return { status: "password", linkId: link.id, wrong: true };
+      }
+      unlock = { name: cookieName, value: unlockValue(link.id, link.passwordHash), expires: link.expiresAt };
+    }
+  }
+
+  const scope: LinkScope = { id: link.id, resourceType: link.resourceType, resourceId: link.resourceId, workspaceId: link.workspaceId };
+  await recordUse(link, options.viewer?.id ?? options.client, now);
+  return { status: "ok", unlock, link: { scope, target, actor: linkActor(scope, options.viewer), expiresAt: link.expiresAt, mode: link.mode } };
+}
+
+type LinkRow = { id: string; workspaceId: string; resourceType: string; resourceId: string; prefix: string };
+
+async function audit(link: LinkRow, action: string, details: Record<string, unknown> = {}) {
+  await getDb().$transaction((tx) => recordAudit(tx, { workspaceId: link.workspaceId, actorId: null, action, resourceType: link.resourceType, resourceId: link.resourceId, details: { linkId: link.id, prefix: link.prefix, ...details } }));
+}
+
+/** First use per visitor per day goes to the audit trail and the use count; every use updates "last used". */
+async function recordUse(link: LinkRow, visitor: string, now: Date) {
+  const db = getDb();
+  const visitorKey = createHash("sha256").update(visitor).digest("hex").slice(0, 32);
+  try {
+    await db.accessLinkVisit.create({ data: { linkId: link.id, visitorKey, day: now.toISOString().slice(0, 10) } });
+  } catch (error) {
+    if (!isUniqueViolation(error)) throw error;
+    await db.accessLink.update({ where: { id: link.id }, data: { lastUsedAt: now } });
+    return;
+  }
+  await db.accessLink.update({ where: { id: link.id }, data: { lastUsedAt: now, useCount: { increment: 1 } } });
+  await audit(link, "link.used");
+}
+
+/** Records a download through a link in the audit trail. */
+export async function recordLinkDownload(scope: LinkScope, resourceType: string, resourceId: string, name: string) {
+  await getDb().$transaction((tx) => recordAudit(tx, { workspaceId: scope.workspaceId, actorId: null, action: "link.download", resourceType, resourceId, details: { linkId: scope.id, name } }));
+}

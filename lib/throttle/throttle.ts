@@ -1,0 +1,40 @@
+import "server-only";
+import { getDb } from "@/lib/db";
+
+export const THROTTLE_WINDOW_MS = 30 * 60_000;
+export const THROTTLE_MAX_FAILURES = Number(process.env.LINK_MAX_FAILURES || 10);
+
+export type ThrottleState = { blocked: boolean; failures: number; retryAfterSeconds: number };
+
+async function current(key: string, now: Date) {
+  const row = await getDb().throttle.findUnique({ where: { key } });
+  if (!row || now.getTime() - row.windowStart.getTime() > THROTTLE_WINDOW_MS) return null;
+  return row;
+}
+
+/**
+ * Whether a client (e.g. "link:<ip>") has used up its failures in the current 30-minute window.
+ * Counters live in the database so every instance sees them; keys are per client address, so
+ * one guesser never locks out other users of the same link.
+ */
+export async function checkThrottle(key: string, now = new Date()): Promise<ThrottleState> {
+  const row = await current(key, now);
+  const failures = row?.failures ?? 0;
+  const retryAfterSeconds = row ? Math.ceil((row.windowStart.getTime() + THROTTLE_WINDOW_MS - now.getTime()) / 1000) : 0;
+  return { blocked: failures >= THROTTLE_MAX_FAILURES, failures, retryAfterSeconds };
+}
+
+/** Counts a failure and returns how long to delay the answer: exponential, 250 ms doubling, at most 8 s. */
+export async function recordFailure(key: string, now = new Date()): Promise<number> {
+  const db = getDb();
+  const row = await current(key, now);
+  const failures = (row?.failures ?? 0) + 1;
+  await db.throttle.upsert({
+    where: { key },
+    create: { key, failures: 1, windowStart: now },
+    update: row ? { failures: { increment: 1 } } : { failures: 1, windowStart: now },
+  });
+  return Math.min(250 * 2 ** (failures - 1), Number(process.env.LINK_MAX_DELAY_MS ?? 8_000));
+}
+
+export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
