@@ -106,3 +106,17 @@ export async function revokeAllAccessLinks(actor: Actor, type: ResourceType, id:
     return count;
   });
 }
+
+/** Every link of a workspace (managers only), newest first. */
+export async function listWorkspaceAccessLinks(actor: Actor, workspaceId: string) {
+  const workspace = await getDb().workspace.findUnique({ where: { id: workspaceId } });
+  if (!workspace) throw notFound("Workspace not found");
+  await assertCanWorkspace(actor, workspace, "workspace.manage");
+  const links = await getDb().accessLink.findMany({ where: { workspaceId }, orderBy: { createdAt: "desc" } });
+  const now = new Date();
+  return links.map((l) => ({
+    id: l.id, resource: { type: l.resourceType, id: l.resourceId }, label: l.label, mode: l.mode, prefix: l.prefix, hasPassword: Boolean(l.passwordHash),
+    startsOn: l.startsAt?.toISOString() ?? null, expiresOn: l.expiresAt.toISOString(), revokedOn: l.revokedAt?.toISOString() ?? null,
+    lastUsedOn: l.lastUsedAt?.toISOString() ?? null, useCount: l.useCount, active: !l.revokedAt && l.expiresAt > now && (!l.startsAt || l.startsAt <= now),
+  }));
+}

@@ -1,0 +1,59 @@
+import "server-only";
+import { z } from "zod";
+import type { Actor } from "@/lib/access";
+import { emailKey, userKey } from "@/lib/access/grantee-keys";
+import { getDb } from "@/lib/db";
+import { listResourceAccess } from "@/lib/sharing/list-access";
+import { revokeGrantee } from "@/lib/sharing/revoke-share";
+import { type ResourceType, shareRoleSchema } from "@/lib/sharing/schemas";
+import { shareResource } from "@/lib/sharing/share-resource";
+import { emailSchema } from "@/lib/users/schemas";
+import { AppError, notFound } from "@/lib/util/errors";
+
+/** DataLinks' share body: a username (or, our extension, an e-mail for someone without an account) and a role. */
+export const dataLinksShareBody = z
+  .object({
+    username: z.string().trim().min(1).optional(),
+    email: emailSchema.optional(),
+    role: shareRoleSchema,
+  })
+  .refine((b) => Boolean(b.username) !== Boolean(b.email), { message: 'Give exactly one of "username" or "email".', path: ["username"] });
+
+/** The revoke body names the grantee; the role in it does not matter (DataLinks: revoke matches on the user). */
+export const dataLinksRevokeBody = z
+  .object({ username: z.string().trim().min(1).optional(), email: emailSchema.optional(), role: z.string().optional() })
+  .refine((b) => Boolean(b.username) !== Boolean(b.email), { message: 'Give exactly one of "username" or "email".', path: ["username"] });
+
+export type DataLinksGrant = { username?: string; email?: string; workspace?: string; role: string };
+
+/** The workspace at {owner}/{namespace}; access is checked by the service that uses it. */
+export async function namespaceId(owner: string, namespace: string): Promise<string> {
+  const workspace = await getDb().workspace.findFirst({ where: { slug: namespace.toLowerCase(), owner: { username: owner.toLowerCase() } }, select: { id: true } });
+  if (!workspace) throw notFound("Not found");
+  return workspace.id;
+}
+
+export async function shareViaDataLinks(actor: Actor, type: ResourceType, id: string, body: z.infer<typeof dataLinksShareBody>): Promise<void> {
+  await shareResource(actor, type, id, { grantees: [body.username ?? body.email!], role: body.role });
+}
+
+/** Current grants on the resource itself, as DataLinks lists them. */
+export async function listViaDataLinks(actor: Actor, type: ResourceType, id: string): Promise<DataLinksGrant[]> {
+  const rows = await listResourceAccess(actor, type, id);
+  return rows.filter((r) => r.kind === "grant" && !r.expired).map((r) =>
+    r.granteeType === "user" ? { username: r.grantee, role: r.role } : r.granteeType === "email" ? { email: r.grantee, role: r.role } : { workspace: r.grantee, role: r.role },
+  );
+}
+
+export async function revokeViaDataLinks(actor: Actor, type: ResourceType, id: string, body: z.infer<typeof dataLinksRevokeBody>): Promise<void> {
+  let key: string;
+  if (body.email) {
+    const user = await getDb().user.findUnique({ where: { email: body.email }, select: { id: true } });
+    key = user ? userKey(user.id) : emailKey(body.email);
+  } else {
+    const user = await getDb().user.findUnique({ where: { username: body.username!.toLowerCase() }, select: { id: true } });
+    if (!user) throw new AppError("invalid", `There is no user named "${body.username}".`);
+    key = userKey(user.id);
+  }
+  await revokeGrantee(actor, type, id, key);
+}

@@ -1,0 +1,27 @@
+import "server-only";
+import { z } from "zod";
+import type { Actor } from "@/lib/access";
+import { createAccessLink } from "@/lib/links/manage-links";
+import { resourceTypeSchema } from "@/lib/sharing/schemas";
+import { loadSharedResource } from "@/lib/sharing/shared-resource";
+import { notFound } from "@/lib/util/errors";
+
+/** Veracity-style SAS key request: a resource, an end ("expiresOn"), optional start, mode, password, label. */
+export const createKeyBody = z.object({
+  resource: z.object({ type: resourceTypeSchema, id: z.string().min(1) }),
+  expiresOn: z.coerce.date().optional(),
+  startsOn: z.coerce.date().optional(),
+  mode: z.enum(["public", "authenticated"]).optional(),
+  password: z.string().optional(),
+  label: z.string().optional(),
+});
+
+export async function createKey(actor: Actor, workspaceId: string, body: z.infer<typeof createKeyBody>) {
+  const target = await loadSharedResource(body.resource.type, body.resource.id);
+  if (target.workspace.id !== workspaceId) throw notFound("Not found");
+  const link = await createAccessLink(actor, {
+    resourceType: body.resource.type, resourceId: body.resource.id, expiresAt: body.expiresOn, startsAt: body.startsOn,
+    mode: body.mode, password: body.password, label: body.label,
+  });
+  return { id: link.id, token: link.token, url: link.url, expiresOn: link.expiresAt.toISOString() };
+}

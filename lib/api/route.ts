@@ -1,0 +1,50 @@
+import "server-only";
+import { z } from "zod";
+import type { Actor } from "@/lib/access";
+import { AppError } from "@/lib/util/errors";
+import { statusOf, toFailure } from "@/lib/util/result";
+import { RateLimited, authenticateRequest } from "./authenticate";
+
+/** The one error shape of the REST API. */
+export type ApiError = { error: string; code: string; fieldErrors?: Record<string, string> };
+
+export function errorResponse(error: unknown): Response {
+  const failure = toFailure(error);
+  const body: ApiError = { error: failure.message, code: failure.code, ...(failure.fieldErrors ? { fieldErrors: failure.fieldErrors } : {}) };
+  const headers: Record<string, string> = { "Cache-Control": "no-store" };
+  if (error instanceof RateLimited) headers["Retry-After"] = String(error.retryAfterSeconds);
+  return Response.json(body, { status: statusOf(failure), headers });
+}
+
+type Context<P> = { params: Promise<P> };
+type Handler<P> = (input: { actor: Actor; request: Request; params: P }) => Promise<Response | unknown>;
+
+/**
+ * A REST route: authenticates the bearer token, runs the handler (which calls the same lib
+ * services as the UI) and maps every error to the one JSON error shape and its status code.
+ * A handler returning `undefined` answers 200 with an empty body (DataLinks semantics).
+ */
+export function apiRoute<P = Record<string, string>>(handler: Handler<P>) {
+  return async (request: Request, context: Context<P>): Promise<Response> => {
+    try {
+      const actor = await authenticateRequest(request);
+      const result = await handler({ actor, request, params: await context.params });
+      if (result instanceof Response) return result;
+      if (result === undefined) return new Response(null, { status: 200 });
+      return Response.json(result, { headers: { "Cache-Control": "no-store" } });
+    } catch (error) {
+      return errorResponse(error);
+    }
+  };
+}
+
+/** Parses a JSON body with a zod schema (400 for malformed JSON, 422 for invalid fields). */
+export async function readJson<S extends z.ZodType>(request: Request, schema: S): Promise<z.infer<S>> {
+  let body: unknown;
+  try {
+    body = await request.json();
+  } catch {
+    throw new AppError("bad_request", "The request body must be JSON.");
+  }
+  return schema.parse(body);
+}
