@@ -2,6 +2,7 @@ import "server-only";
 import type { Resource } from "@/lib/access";
 import { getDb } from "@/lib/db";
 import { notFound } from "@/lib/util/errors";
+import { loadDatasets, loadFileEntries } from "./resource-loaders";
 import type { ResourceType } from "./schemas";
 
 /** A shareable resource with what people see of it: a label for e-mails and lists, and its URL path. */
@@ -37,7 +38,12 @@ async function loadWorkspaces(ids: string[]): Promise<SharedResource[]> {
   });
 }
 
-const LOADERS: Partial<Record<ResourceType, Loader>> = { workspace: loadWorkspaces };
+const LOADERS: Partial<Record<ResourceType, Loader>> = {
+  workspace: loadWorkspaces,
+  dataset: loadDatasets,
+  folder: async (ids) => (await loadFileEntries(ids)).filter((r) => r.resource.type === "folder"),
+  file: async (ids) => (await loadFileEntries(ids)).filter((r) => r.resource.type === "file"),
+};
 
 /** Registers how a feature's resources are loaded for sharing (datasets, folders, files). */
 export function registerSharedResourceLoader(type: ResourceType, loader: Loader): void {
