@@ -1,0 +1,20 @@
+import { openFileDownload } from "@/lib/files/open-download";
+import { asUser } from "@/lib/files/route-helpers";
+import { serveFile } from "@/lib/files/serve-file";
+
+export const runtime = "nodejs";
+export const dynamic = "force-dynamic";
+
+type Context = { params: Promise<{ id: string }> };
+
+/** A file's content, streamed with Range support. `?inline=1` shows safe types in the browser. */
+async function download(request: Request, { params }: Context): Promise<Response> {
+  const { id } = await params;
+  return asUser(async (actor) => {
+    const { file, recordDownload } = await openFileDownload(actor, id);
+    const inline = new URL(request.url).searchParams.get("inline") === "1";
+    return serveFile(request, file, { inline, onBody: inline ? undefined : recordDownload });
+  });
+}
+
+export { download as GET, download as HEAD };

@@ -1,0 +1,11 @@
+import { listTrash } from "@/lib/files/list-trash";
+import { asUser, noStoreJson } from "@/lib/files/route-helpers";
+
+export const runtime = "nodejs";
+export const dynamic = "force-dynamic";
+
+/** A workspace's trash: GET /api/files/trash?workspaceId=… */
+export async function GET(request: Request) {
+  const workspaceId = new URL(request.url).searchParams.get("workspaceId") ?? "";
+  return asUser(async (actor) => noStoreJson({ entries: await listTrash(actor, workspaceId) }));
+}

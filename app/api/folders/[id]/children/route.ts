@@ -1,0 +1,12 @@
+import { listFolder } from "@/lib/files/list-folder";
+import { asUser, noStoreJson } from "@/lib/files/route-helpers";
+
+export const runtime = "nodejs";
+export const dynamic = "force-dynamic";
+
+/** One page of a folder's contents: ?sort=name|size|type|modified&dir=asc|desc&offset=&limit=&kind=folder */
+export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const query = Object.fromEntries(new URL(request.url).searchParams);
+  return asUser(async (actor) => noStoreJson(await listFolder(actor, id, query)));
+}

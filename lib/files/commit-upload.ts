@@ -1,0 +1,84 @@
+import "server-only";
+import type { Actor } from "@/lib/access";
+import { childAncestryOf } from "@/lib/access/files";
+import { recordAudit } from "@/lib/audit/record";
+import { getDb, type Tx } from "@/lib/db";
+import { conflict, notFound } from "@/lib/util/errors";
+import { findChildByName, freeNameIn, retryOnNameRace } from "./clash";
+import { assertDepth } from "./create-folder";
+import type { ClashPolicy, UploadOutcome } from "./entry-types";
+import { slotIn, type FileEntryRecord } from "./entry-model";
+import { contentTypeFor } from "./file-types";
+import { nameKey } from "./names";
+import { assertQuota } from "./quota";
+import { moveToTrash } from "./trash-core";
+
+export type StoredContent = { blobKey: string; size: number; sha256: string };
+
+/**
+ * The folders of a relative path below `folder`, created where missing (folder uploads). An
+ * existing folder is reused; a file in the way is a 409.
+ */
+async function ensureFolders(tx: Tx, actor: Actor, folder: FileEntryRecord, names: string[]): Promise<FileEntryRecord> {
+  let current = folder;
+  for (const name of names) {
+    const existing = await findChildByName(tx, { workspaceId: current.workspaceId, parentId: current.id }, name);
+    if (existing?.kind === "folder") {
+      current = existing;
+      continue;
+    }
+    if (existing) throw conflict(`A file named "${name}" is where the folder "${name}" would go.`);
+    const ancestry = childAncestryOf(current);
+    assertDepth(ancestry);
+    current = await tx.fileEntry.create({
+      data: { workspaceId: current.workspaceId, kind: "folder", parentId: current.id, slot: slotIn(current.id), name, nameLower: nameKey(name), ancestry, createdById: actor.id, modifiedById: actor.id },
+    });
+    await recordAudit(tx, { workspaceId: current.workspaceId, actorId: actor.id, action: "folder.created", resourceType: "folder", resourceId: current.id, details: { name, parentId: current.parentId } });
+  }
+  return current;
+}
+
+/**
+ * Makes stored content a file at `segments` (relative path, file name last) below a folder, in
+ * one transaction: the row appears only when everything succeeded, so a failed or interrupted
+ * upload never shows up. The content must already be in the blob store under its own new key.
+ * Name clashes follow the policy: keep both (a free "name (1).ext"), replace (the existing file
+ * goes to the trash), or skip (the caller then deletes the content).
+ */
+export async function commitFile(actor: Actor, target: { folderId: string; segments: string[]; onClash: ClashPolicy }, content: StoredContent): Promise<UploadOutcome> {
+  return retryOnNameRace(() =>
+    getDb().$transaction(async (tx) => {
+      const folder = await tx.fileEntry.findUnique({ where: { id: target.folderId } });
+      if (!folder || folder.kind !== "folder" || folder.trashedAt) throw notFound("The folder this was uploaded to no longer exists.");
+      const parent = await ensureFolders(tx, actor, folder, target.segments.slice(0, -1));
+      const place = { workspaceId: parent.workspaceId, parentId: parent.id };
+      let name = target.segments.at(-1)!;
+      let status: "created" | "replaced" | "renamed" = "created";
+      const existing = await findChildByName(tx, place, name);
+      if (existing) {
+        if (target.onClash === "skip") return { status: "skipped", name, parentId: parent.id } as const;
+        if (target.onClash === "replace" && existing.kind === "file") {
+          await moveToTrash(tx, actor, existing);
+          status = "replaced";
+        } else {
+          name = await freeNameIn(tx, place, name);
+          status = "renamed";
+        }
+      }
+      // Checked again here, in the transaction, because other uploads may have finished since creation.
+      await assertQuota(parent.workspaceId, content.size, tx);
+      const file = await tx.fileEntry.create({
+        data: {
+          workspaceId: parent.workspaceId, kind: "file", parentId: parent.id, slot: slotIn(parent.id), name, nameLower: nameKey(name),
+          ancestry: childAncestryOf(parent), size: BigInt(content.size), mimeType: contentTypeFor(name), blobKey: content.blobKey, sha256: content.sha256,
+          createdById: actor.id, modifiedById: actor.id,
+        },
+      });
+      await recordAudit(tx, {
+        workspaceId: parent.workspaceId, actorId: actor.id, action: "file.uploaded", resourceType: "file", resourceId: file.id,
+        details: { name, size: content.size, parentId: parent.id, ...(status !== "created" ? { clash: status } : {}) },
+      });
+      return { status, id: file.id, name, parentId: parent.id };
+    }),
+  );
+}

@@ -1,0 +1,38 @@
+// Shapes the file browser's API returns; shared by the server and the client components.
+
+export type EntryKind = "folder" | "file";
+export type PreviewKind = "image" | "pdf" | "text" | "table" | "video" | "audio" | "none";
+export type ClashPolicy = "keep-both" | "replace" | "skip";
+export const CLASH_POLICIES: readonly ClashPolicy[] = ["keep-both", "replace", "skip"];
+export type SortField = "name" | "size" | "type" | "modified";
+export type SortDir = "asc" | "desc";
+
+export type EntryRow = {
+  id: string;
+  kind: EntryKind;
+  name: string;
+  /** bytes; null for folders */
+  size: number | null;
+  mimeType: string | null;
+  typeLabel: string;
+  preview: PreviewKind;
+  /** ISO date */
+  modifiedAt: string;
+  modifiedBy: string | null;
+};
+
+export type FolderPage = { entries: EntryRow[]; total: number; nextOffset: number | null };
+
+export type Crumb = { id: string; name: string };
+
+/** What the actor may do in a folder (the UI hides what the server would refuse anyway). */
+export type Capabilities = { write: boolean; manage: boolean };
+
+export type TrashRow = EntryRow & { trashedAt: string; trashedBy: string | null; originalPath: string };
+
+/** The JSON an upload's final tus response carries (see lib/files/commit-upload.ts). */
+export type UploadOutcome =
+  | { status: "created" | "replaced" | "renamed"; id: string; name: string; parentId: string }
+  | { status: "skipped"; name: string; parentId: string };
+
+export type TablePreview = { columns: { name: string; type: string }[]; rows: unknown[][]; truncated: boolean };

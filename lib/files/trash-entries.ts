@@ -1,0 +1,22 @@
+import "server-only";
+import { z } from "zod";
+import type { Actor } from "@/lib/access";
+import { getDb } from "@/lib/db";
+import { invalid } from "@/lib/util/errors";
+import { loadEntry } from "./load-entry";
+import { topmostOnly } from "./topmost";
+import { moveToTrash } from "./trash-core";
+
+export const trashEntriesInput = z.object({ ids: z.array(z.string().min(1)).min(1).max(1000) });
+
+/** Deletes entries to the trash (editors may; restoring and emptying is for managers). */
+export async function trashEntries(actor: Actor, input: z.input<typeof trashEntriesInput>): Promise<{ trashed: number }> {
+  const { ids } = trashEntriesInput.parse(input);
+  const entries = topmostOnly(await Promise.all([...new Set(ids)].map((id) => loadEntry(actor, id, "write"))));
+  if (entries.some((e) => !e.parentId)) throw invalid("The workspace's top folder cannot be deleted.");
+  const now = new Date();
+  await getDb().$transaction(async (tx) => {
+    for (const entry of entries) await moveToTrash(tx, actor, entry, now);
+  });
+  return { trashed: entries.length };
+}
