@@ -1,17 +1,6 @@
-import { execFile } from "node:child_process";
-import path from "node:path";
-import { promisify } from "node:util";
 import { expect, test } from "@playwright/test";
+import { cli } from "./cli-helpers";
 import { signInThroughMailbox } from "./helpers";
-
-const run = promisify(execFile);
-const port = process.env.E2E_PORT || "3100";
-
-/** The CLI against the running e2e server's database, as an operator would use it. */
-function cli(...args: string[]) {
-  const env = { ...process.env, DATA_DIR: path.resolve(`.tmp/e2e-data-${port}`), DATABASE_URL: process.env.E2E_DATABASE_URL || `file:${path.resolve(`.tmp/e2e-data-${port}/datashelf.db`)}` };
-  return run(process.execPath, ["--import", "tsx", "--import", "./scripts/server-only-hook.mjs", "cli/index.ts", ...args], { env });
-}
 
 test("the CLI creates users and tokens while the server is running, and the user can sign in", async ({ page }) => {
   const suffix = Date.now().toString(36);

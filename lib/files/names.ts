@@ -6,7 +6,7 @@ export const MAX_NAME_LENGTH = 255;
 export const MAX_DEPTH = 40;
 
 // C0 and C1 control characters, DEL, and the Unicode line/paragraph separators and BOM.
-// eslint-disable-next-line no-control-regex
+ 
 const FORBIDDEN_CHARS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\ufeff]/;
 
 /** Why a name is refused, or null when it is acceptable (after normalising it with normaliseName). */

@@ -71,6 +71,8 @@ export async function shareResource(actor: Actor, type: ResourceType, id: string
               granteeUserId: grantee.type === "user" ? grantee.userId : null,
               granteeEmail: grantee.type === "email" ? grantee.email : null,
               granteeWorkspaceId: grantee.type === "workspace" ? grantee.workspaceId : null,
+              datasetId: type === "dataset" ? id : null,
+              fileEntryId: type === "folder" || type === "file" ? id : null,
             },
           });
       if (invitation) {

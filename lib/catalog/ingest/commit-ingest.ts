@@ -1,0 +1,114 @@
+import "server-only";
+import type { Actor } from "@/lib/access";
+import { recordAudit } from "@/lib/audit/record";
+import { type Tx, getDb } from "@/lib/db";
+import { conflict, notFound } from "@/lib/util/errors";
+import { isUniqueViolation } from "@/lib/util/prisma-errors";
+import { datasetPath } from "../dataset-view";
+import { datasetMetadataSchema } from "../schemas";
+import { searchTextOf } from "../search-text";
+import { parseColumns } from "../types";
+import { authorizeIngest } from "./authorize-ingest";
+import { discardIngest } from "./expire-ingests";
+import { loadOwnIngest } from "./load-own-ingest";
+
+export type CommittedIngest = { datasetId: string; version: number; path: string };
+
+const slugTaken = (slug: string) => conflict(`This workspace already has a dataset at "${slug}".`, { slug: "That URL name is taken in this workspace." });
+const moved = () => conflict("The dataset changed while you were reviewing this upload (someone added a version). Upload the file again to build on the new version.");
+
+/**
+ * Second half of an ingest: the uploader confirms the schema and the upload becomes a dataset
+ * (with `metadata`: name, slug, description, tags) or the next version of one, in one
+ * transaction with its audit record. The version's Parquet is the upload's (no copy). An
+ * append or replace prepared against a version that is no longer current is refused and
+ * discarded: it would silently drop the other person's rows.
+ */
+export async function commitIngest(actor: Actor, ingestId: string, metadata?: unknown): Promise<CommittedIngest> {
+  const ingest = await loadOwnIngest(actor, ingestId);
+  const { workspace, dataset } = await authorizeIngest(actor, ingest);
+  const columns = parseColumns(ingest.columns);
+  const version = (number: number) => ({
+    number,
+    kind: ingest.mode,
+    blobKey: ingest.blobKey,
+    columns: ingest.columns,
+    rowCount: ingest.rowCount,
+    sizeBytes: ingest.sizeBytes,
+    addedRows: ingest.addedRows,
+    sourceName: ingest.sourceName,
+    sourceFormat: ingest.sourceFormat,
+    createdById: actor.id,
+  });
+  const consume = async (tx: Tx) => {
+    const { count } = await tx.datasetIngest.deleteMany({ where: { id: ingest.id } });
+    if (count === 0) throw notFound("This upload was already confirmed or cancelled.");
+  };
+
+  if (!dataset) {
+    const meta = datasetMetadataSchema.parse(metadata ?? {});
+    try {
+      await getDb().$transaction(async (tx) => {
+        const clash = await tx.dataset.findUnique({ where: { workspaceId_slug: { workspaceId: workspace.id, slug: meta.slug } }, select: { id: true } });
+        if (clash) throw slugTaken(meta.slug);
+        await tx.dataset.create({
+          data: {
+            id: ingest.datasetId,
+            workspaceId: workspace.id,
+            slug: meta.slug,
+            name: meta.name,
+            sortName: meta.name.toLowerCase(),
+            description: meta.description,
+            tags: JSON.stringify(meta.tags),
+            searchText: searchTextOf({ ...meta, columns }),
+            version: 1,
+            columns: ingest.columns,
+            rowCount: ingest.rowCount,
+            sizeBytes: ingest.sizeBytes,
+            createdById: actor.id,
+            updatedById: actor.id,
+            versions: { create: version(1) },
+            tagRows: { create: meta.tags.map((tag) => ({ tag, workspaceId: workspace.id })) },
+          },
+        });
+        await consume(tx);
+        await recordAudit(tx, { workspaceId: workspace.id, actorId: actor.id, action: "dataset.created", resourceType: "dataset", resourceId: ingest.datasetId, details: { slug: meta.slug, rows: Number(ingest.rowCount), file: ingest.sourceName } });
+      });
+    } catch (error) {
+      if (isUniqueViolation(error)) throw slugTaken(meta.slug);
+      throw error;
+    }
+    return { datasetId: ingest.datasetId, version: 1, path: datasetPath(workspace.owner, workspace.slug, meta.slug) };
+  }
+
+  let number = 0;
+  try {
+    await getDb().$transaction(async (tx) => {
+      const current = await tx.dataset.findUniqueOrThrow({ where: { id: dataset.id } });
+      if (current.version !== ingest.baseVersion) throw moved();
+      number = current.version + 1;
+      await tx.datasetVersion.create({ data: { datasetId: dataset.id, ...version(number) } });
+      await tx.dataset.update({
+        where: { id: dataset.id },
+        data: {
+          version: number,
+          columns: ingest.columns,
+          rowCount: ingest.rowCount,
+          sizeBytes: ingest.sizeBytes,
+          searchText: searchTextOf({ ...current, tags: JSON.parse(current.tags) as string[], columns }),
+          updatedById: actor.id,
+        },
+      });
+      await consume(tx);
+      await recordAudit(tx, { workspaceId: workspace.id, actorId: actor.id, action: "dataset.ingested", resourceType: "dataset", resourceId: dataset.id, details: { slug: current.slug, mode: ingest.mode, version: number, rows: Number(ingest.addedRows), file: ingest.sourceName } });
+    });
+  } catch (error) {
+    const stale = isUniqueViolation(error) || (error instanceof Error && error.message === moved().message);
+    if (stale) {
+      await discardIngest(ingest);
+      throw moved();
+    }
+    throw error;
+  }
+  return { datasetId: dataset.id, version: number, path: datasetPath(workspace.owner, workspace.slug, dataset.slug) };
+}

@@ -1,0 +1,131 @@
+import "server-only";
+import fsp from "node:fs/promises";
+import path from "node:path";
+import type { DuckDBConnection } from "@duckdb/node-api";
+import { AppError, invalid } from "@/lib/util/errors";
+import { readError } from "../duckdb/errors";
+import { withSandbox } from "../duckdb/sandbox";
+import { isScalarType, quoteIdent, quoteLiteral } from "../sql";
+import type { Column, SourceFormat } from "../types";
+import { checkCsv, type CsvShape } from "./csv-check";
+import { describeColumns, schemaMismatch } from "./schema-match";
+
+export type ConvertSource = { path: string; name: string; format: SourceFormat };
+/** For an append: the current version's Parquet file and schema, which the new rows must fit. */
+export type ConvertBase = { path: string; columns: Column[] };
+export type Converted = { columns: Column[]; rowCount: number; addedRows: number; sizeBytes: number };
+
+type ReaderOptions = { fullSample?: boolean; types?: Column[] };
+
+/** The DuckDB table function reading the upload, with every dialect option explicit (no guessing of skipped rows). */
+function readerSql(source: ConvertSource, csv: CsvShape | null, options: ReaderOptions = {}): string {
+  const file = quoteLiteral(source.path);
+  switch (source.format) {
+    case "csv":
+    case "tsv": {
+      const parts = [file, `delim = ${quoteLiteral(csv!.delimiter)}`, "header = true", "skip = 0", `quote = '"'`, `escape = '"'`, "comment = ''"];
+      if (options.fullSample) parts.push("sample_size = -1");
+      const typed = options.types?.filter((c) => isScalarType(c.type)) ?? [];
+      if (typed.length > 0) parts.push(`types = {${typed.map((c) => `${quoteLiteral(c.name)}: ${quoteLiteral(c.type)}`).join(", ")}}`);
+      return `read_csv(${parts.join(", ")})`;
+    }
+    case "json":
+      return `read_json(${file}, format = 'array', records = true)`;
+    case "jsonl":
+      return `read_json(${file}, format = 'newline_delimited', records = true)`;
+    case "parquet":
+      return `read_parquet(${file})`;
+  }
+}
+
+/** JSON with nothing in it gets the same message as an empty CSV (DuckDB would say it found no objects). */
+async function assertJsonHasContent(source: ConvertSource): Promise<void> {
+  if (source.format !== "json" && source.format !== "jsonl") return;
+  const handle = await fsp.open(source.path, "r");
+  try {
+    const buffer = Buffer.alloc(256);
+    const { bytesRead } = await handle.read(buffer, 0, 256, 0);
+    const { size } = await handle.stat();
+    const head = buffer.subarray(0, bytesRead).toString("utf8").replace(/^\uFEFF/, "").trim();
+    if (size <= 256 && (head === "" || /^\[\s*\]$/.test(head))) throw invalid(head === "" ? "The file is empty." : "The file has no rows (an empty JSON array).");
+  } finally {
+    await handle.close();
+  }
+}
+
+/** How an appended column becomes the dataset's type: as is, or cast (only to a plain scalar type). */
+function fitExpression(column: Column, sourceType: string): string {
+  const id = quoteIdent(column.name);
+  if (sourceType === column.type) return id;
+  return `CAST(${id} AS ${column.type}) AS ${id}`; // column.type is a whitelisted scalar (checked by schemaMismatch)
+}
+
+/** After a failed cast: the first column and value of the file that does not fit the dataset's type. */
+async function explainCastFailure(db: DuckDBConnection, reader: string, base: Column[], sourceTypes: Map<string, string>): Promise<AppError | null> {
+  for (const column of base) {
+    if (sourceTypes.get(column.name) === column.type) continue;
+    const id = quoteIdent(column.name);
+    const result = await db.runAndReadAll(`SELECT CAST(${id} AS VARCHAR) FROM ${reader} WHERE ${id} IS NOT NULL AND TRY_CAST(${id} AS ${column.type}) IS NULL LIMIT 1`);
+    const value = result.getRowsJson()[0]?.[0];
+    if (value !== undefined) return invalid(`Column "${column.name}" is ${column.type} in the dataset, but the file has the value "${String(value)}" there, which is not a valid ${column.type}.`);
+  }
+  return null;
+}
+
+async function countRows(db: DuckDBConnection, file: string): Promise<number> {
+  const result = await db.runAndReadAll(`SELECT count(*) FROM read_parquet(${quoteLiteral(file)})`);
+  return Number(result.getRowsJson()[0]![0]);
+}
+
+/**
+ * Converts an uploaded file to one Parquet file at `target` (zstd), inside a DuckDB sandbox that
+ * can read only the upload (and, for an append, the current version) and write only next to
+ * `target`. CSV/TSV are checked line by line first; types are inferred from a sample and, if a
+ * later row contradicts the sample, from the whole file. An append must have the dataset's
+ * columns (any order); its values are converted to the dataset's types or the ingest fails
+ * naming the column and value. Nothing is left at `target` when it fails.
+ */
+export async function convertToParquet(source: ConvertSource, target: string, base?: ConvertBase): Promise<Converted> {
+  const csv = source.format === "csv" || source.format === "tsv" ? await checkCsv(source.path, source.format === "tsv" ? "\t" : undefined) : null;
+  await assertJsonHasContent(source);
+  const access = { readFiles: base ? [source.path, base.path] : [source.path], writeDir: path.dirname(target) };
+  try {
+    return await withSandbox(access, async (db) => {
+      const sourceColumns = await describeColumns(db, readerSql(source, csv));
+      if (sourceColumns.length === 0) throw invalid("The file has no columns.");
+      const sourceTypes = new Map(sourceColumns.map((c) => [c.name, c.type]));
+      let reader = readerSql(source, csv, { types: base?.columns });
+      let select = `SELECT * FROM ${reader}`;
+      if (base) {
+        const mismatch = schemaMismatch(base.columns, sourceColumns, csv !== null);
+        if (mismatch) throw mismatch;
+        const fitted = await describeColumns(db, reader);
+        const fittedTypes = new Map(fitted.map((c) => [c.name, c.type]));
+        select = `SELECT * FROM read_parquet(${quoteLiteral(base.path)}) UNION ALL SELECT ${base.columns.map((c) => fitExpression(c, fittedTypes.get(c.name)!)).join(", ")} FROM ${reader}`;
+        sourceTypes.clear();
+        for (const [name, type] of fittedTypes) sourceTypes.set(name, type);
+      }
+      const copy = (query: string) => db.run(`COPY (${query}) TO ${quoteLiteral(target)} (FORMAT parquet, COMPRESSION zstd)`);
+      try {
+        await copy(select);
+      } catch (error) {
+        const message = error instanceof Error ? error.message : "";
+        if (!/Conversion Error|Could not convert/.test(message)) throw error;
+        if (base) throw (await explainCastFailure(db, reader, base.columns, sourceTypes)) ?? error;
+        if (!csv) throw error;
+        // The sampled rows suggested a type a later row contradicts: infer from every row instead.
+        reader = readerSql(source, csv, { fullSample: true });
+        await copy(`SELECT * FROM ${reader}`);
+      }
+      const rowCount = await countRows(db, target);
+      const baseRows = base ? await countRows(db, base.path) : 0;
+      if (rowCount - baseRows === 0) throw invalid("The file has no rows.");
+      const columns = await describeColumns(db, `read_parquet(${quoteLiteral(target)})`);
+      const { size } = await fsp.stat(target);
+      return { columns, rowCount, addedRows: rowCount - baseRows, sizeBytes: size };
+    });
+  } catch (error) {
+    await fsp.rm(target, { force: true });
+    throw readError(error, source.format, source.path, source.name);
+  }
+}

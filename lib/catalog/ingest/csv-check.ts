@@ -1,0 +1,114 @@
+import fs from "node:fs";
+import { invalid } from "@/lib/util/errors";
+
+const QUOTE = 0x22;
+const LF = 0x0a;
+const CR = 0x0d;
+const DELIMITERS = [",", ";", "\t", "|"];
+
+export type CsvShape = { delimiter: string; columns: number; rows: number };
+
+/** The delimiter that occurs most often (outside quotes) in the header line; "," when none does. */
+export function detectDelimiter(head: string): string {
+  const counts = new Map(DELIMITERS.map((d) => [d, 0]));
+  let inQuotes = false;
+  for (const ch of head) {
+    if (ch === '"') inQuotes = !inQuotes;
+    else if (!inQuotes && (ch === "\n" || ch === "\r")) break;
+    else if (!inQuotes && counts.has(ch)) counts.set(ch, counts.get(ch)! + 1);
+  }
+  let best = ",";
+  for (const [d, n] of counts) if (n > counts.get(best)!) best = d;
+  return best;
+}
+
+async function readHead(file: string, bytes = 64 * 1024): Promise<string> {
+  const handle = await fs.promises.open(file, "r");
+  try {
+    const buffer = Buffer.alloc(bytes);
+    const { bytesRead } = await handle.read(buffer, 0, bytes, 0);
+    return buffer.subarray(0, bytesRead).toString("utf8").replace(/^\uFEFF/, "");
+  } finally {
+    await handle.close();
+  }
+}
+
+/**
+ * Checks a delimited text file's structure in one streaming pass (RFC 4180 quoting, blank lines
+ * skipped, as DuckDB reads it) so a broken file gets an exact message naming the line, before
+ * any conversion starts: empty file, header without rows, a row with the wrong number of
+ * values, a quote never closed, binary content.
+ */
+export async function checkCsv(file: string, delimiter?: string): Promise<CsvShape> {
+  const delim = delimiter ?? detectDelimiter(await readHead(file));
+  const DELIM = delim.charCodeAt(0);
+  let header = 0;
+  let rows = 0;
+  let line = 1;
+  let recordLine = 1;
+  let fields = 1;
+  let content = false;
+  let atFieldStart = true;
+  let inQuotes = false;
+  let quotePending = false;
+  let first = true;
+
+  const endRecord = () => {
+    if (content) {
+      if (header === 0) header = fields;
+      else if (fields !== header) {
+        throw invalid(`Line ${recordLine} has ${fields} ${fields === 1 ? "value" : "values"}, but the header (the first line) has ${header} columns. Every row needs exactly one value per column.`);
+      } else rows++;
+    }
+    fields = 1;
+    content = false;
+    atFieldStart = true;
+  };
+
+  for await (const chunk of fs.createReadStream(file, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>) {
+    let i = 0;
+    if (first) {
+      first = false;
+      if (chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf) i = 3; // UTF-8 byte order mark
+    }
+    for (; i < chunk.length; i++) {
+      const b = chunk[i]!;
+      if (inQuotes) {
+        if (quotePending) {
+          quotePending = false;
+          if (b === QUOTE) continue; // "" is an escaped quote
+          inQuotes = false; // the quote closed the value; handle b below
+        } else {
+          if (b === QUOTE) quotePending = true;
+          else if (b === LF) line++;
+          continue;
+        }
+      }
+      if (b === LF) {
+        endRecord();
+        line++;
+        continue;
+      }
+      if (b === CR) continue;
+      if (b === 0) throw invalid(`Line ${line} contains binary data: this is not a text (CSV/TSV) file.`);
+      if (!content) {
+        content = true;
+        recordLine = line;
+      }
+      if (b === DELIM) {
+        fields++;
+        atFieldStart = true;
+      } else if (b === QUOTE && atFieldStart) {
+        inQuotes = true;
+        atFieldStart = false;
+      } else atFieldStart = false;
+    }
+  }
+  if (inQuotes && !quotePending) {
+    throw invalid(`Line ${recordLine} opens a quoted value that is never closed (the file ends inside it).`);
+  }
+  endRecord();
+  if (header === 0) throw invalid("The file is empty.");
+  if (rows === 0) throw invalid("The file has a header line but no data rows.");
+  return { delimiter: delim, columns: header, rows };
+}

@@ -1,0 +1,67 @@
+import "server-only";
+import type { Json } from "@duckdb/node-api";
+import type { Actor } from "@/lib/access";
+import { getBlobStore } from "@/lib/storage";
+import { datasetPath } from "../dataset-view";
+import { runQuery } from "../run-query";
+import { datasetNameOf, datasetSlugOf } from "../schemas";
+import { type Column, type IngestMode, type SourceFormat, parseColumns } from "../types";
+import { authorizeIngest } from "./authorize-ingest";
+import { loadOwnIngest } from "./load-own-ingest";
+
+export type ColumnChange = { name: string; before: string | null; after: string | null };
+
+export type IngestReview = {
+  id: string;
+  mode: IngestMode;
+  sourceName: string;
+  sourceFormat: SourceFormat;
+  columns: Column[];
+  rowCount: number;
+  addedRows: number;
+  sizeBytes: number;
+  expiresAt: string;
+  preview: Json[][];
+  /** create: a name and URL name suggested from the file name */
+  suggested: { name: string; slug: string };
+  /** append/replace: the dataset as it is now, and (replace) how the columns change */
+  dataset: { name: string; path: string; version: number; rowCount: number; columns: Column[] } | null;
+  columnChanges: ColumnChange[];
+};
+
+function diffColumns(before: Column[], after: Column[]): ColumnChange[] {
+  const old = new Map(before.map((c) => [c.name, c.type]));
+  const now = new Map(after.map((c) => [c.name, c.type]));
+  const changes: ColumnChange[] = [];
+  for (const c of before) if (now.get(c.name) !== c.type) changes.push({ name: c.name, before: c.type, after: now.get(c.name) ?? null });
+  for (const c of after) if (!old.has(c.name)) changes.push({ name: c.name, before: null, after: c.type });
+  return changes;
+}
+
+/** What the uploader sees before confirming: the inferred schema, the first rows, and what will change. */
+export async function getIngestReview(actor: Actor, ingestId: string): Promise<IngestReview> {
+  const ingest = await loadOwnIngest(actor, ingestId);
+  const { workspace, dataset } = await authorizeIngest(actor, ingest);
+  const columns = parseColumns(ingest.columns);
+  const parquetPath = await getBlobStore().localPath(ingest.blobKey);
+  const preview = await runQuery({ parquetPath, columns, rowCount: Number(ingest.rowCount) }, { filters: [], sort: [], limit: 20, offset: 0 });
+  const current = dataset ? parseColumns(dataset.columns) : [];
+  const name = datasetNameOf(ingest.sourceName);
+  return {
+    id: ingest.id,
+    mode: ingest.mode,
+    sourceName: ingest.sourceName,
+    sourceFormat: ingest.sourceFormat as SourceFormat,
+    columns,
+    rowCount: Number(ingest.rowCount),
+    addedRows: Number(ingest.addedRows),
+    sizeBytes: Number(ingest.sizeBytes),
+    expiresAt: ingest.expiresAt.toISOString(),
+    preview: preview.rows,
+    suggested: { name, slug: datasetSlugOf(name) },
+    dataset: dataset
+      ? { name: dataset.name, path: datasetPath(workspace.owner, workspace.slug, dataset.slug), version: dataset.version, rowCount: Number(dataset.rowCount), columns: current }
+      : null,
+    columnChanges: dataset ? diffColumns(current, columns) : [],
+  };
+}

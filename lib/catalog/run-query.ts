@@ -1,0 +1,55 @@
+import "server-only";
+import type { DuckDBConnection, Json } from "@duckdb/node-api";
+import { invalid } from "@/lib/util/errors";
+import { withDatasetDb } from "./duckdb/dataset-db";
+import { ROW_NUMBER_COLUMN } from "./duckdb/names";
+import { withQueryTimeout } from "./duckdb/timeout";
+import type { DatasetQuery } from "./query-schema";
+import { type TypedParam, buildQuery, decodeCursor, encodeCursor } from "./query-sql";
+import type { Column } from "./types";
+
+/** One Parquet file with its schema: a dataset version, or an upload waiting for confirmation. */
+export type QuerySource = { parquetPath: string; columns: Column[]; rowCount: number };
+
+export type QueryResult = {
+  columns: Column[];
+  /** JSON-safe values: 64-bit integers, decimals and dates as strings, nested values as JSON */
+  rows: Json[][];
+  /** rows matching the filters */
+  total: number;
+  offset: number;
+  limit: number;
+  nextCursor: string | null;
+};
+
+/** The source's file may have a column literally named like the reader's row number; then sorting goes without the tie-breaker. */
+export function hasRowNumber(columns: Column[]): boolean {
+  return !columns.some((c) => c.name === ROW_NUMBER_COLUMN);
+}
+
+async function checkTypedParams(db: DuckDBConnection, typed: TypedParam[]): Promise<void> {
+  for (const p of typed) {
+    // p.type is a whitelisted scalar type (buildQuery only casts to those); the value stays bound.
+    const result = await db.runAndReadAll(`SELECT TRY_CAST($1 AS ${p.type}) IS NULL`, [p.value]);
+    if (result.getRowsJson()[0]?.[0] === true) {
+      throw invalid(`Filter on "${p.column}": "${p.value}" is not a valid ${p.type} value.`, { [p.column]: `Not a valid ${p.type}` });
+    }
+  }
+}
+
+/** Runs a structured query (already validated by datasetQuerySchema) on one Parquet file. */
+export async function runQuery(source: QuerySource, query: DatasetQuery): Promise<QueryResult> {
+  const offset = query.cursor ? decodeCursor(query.cursor) : query.offset;
+  const rowNumber = hasRowNumber(source.columns);
+  const built = buildQuery(source.columns, { ...query, offset }, { rowNumber });
+  return withDatasetDb(source.parquetPath, rowNumber, (db) =>
+    withQueryTimeout(db, async () => {
+      await checkTypedParams(db, built.typedParams);
+      const page = await db.runAndReadAll(built.sql, built.params);
+      const rows = page.getRowsJson();
+      const total = query.filters.length === 0 ? source.rowCount : Number((await db.runAndReadAll(built.countSql, built.params)).getRowsJson()[0]![0]);
+      const next = offset + rows.length;
+      return { columns: built.columns, rows, total, offset, limit: query.limit, nextCursor: next < total ? encodeCursor(next) : null };
+    }),
+  );
+}

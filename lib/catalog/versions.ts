@@ -1,0 +1,42 @@
+import "server-only";
+import type { Actor } from "@/lib/access";
+import { getDb } from "@/lib/db";
+import { usernamesOf } from "./dataset-view";
+import { loadDataset } from "./load-dataset";
+import type { VersionKind } from "./types";
+
+export type VersionView = {
+  number: number;
+  kind: VersionKind;
+  rowCount: number;
+  addedRows: number;
+  sizeBytes: number;
+  columnCount: number;
+  sourceName: string;
+  sourceFormat: string;
+  restoredFrom: number | null;
+  createdAt: string;
+  createdBy: string | null;
+  current: boolean;
+};
+
+/** Every version of a dataset the actor can read, newest first. */
+export async function listVersions(actor: Actor, datasetId: string): Promise<VersionView[]> {
+  const { dataset } = await loadDataset(actor, { id: datasetId }, "read");
+  const rows = await getDb().datasetVersion.findMany({ where: { datasetId: dataset.id }, orderBy: { number: "desc" } });
+  const names = await usernamesOf(rows.map((r) => r.createdById));
+  return rows.map((r) => ({
+    number: r.number,
+    kind: r.kind as VersionKind,
+    rowCount: Number(r.rowCount),
+    addedRows: Number(r.addedRows),
+    sizeBytes: Number(r.sizeBytes),
+    columnCount: (JSON.parse(r.columns) as unknown[]).length,
+    sourceName: r.sourceName,
+    sourceFormat: r.sourceFormat,
+    restoredFrom: r.restoredFrom,
+    createdAt: r.createdAt.toISOString(),
+    createdBy: r.createdById ? (names.get(r.createdById) ?? null) : null,
+    current: r.number === dataset.version,
+  }));
+}
