@@ -1,0 +1,65 @@
+import "server-only";
+import type { Actor } from "@/lib/access";
+import { getSessionUser } from "@/lib/auth/session";
+import { clientAddress } from "@/lib/http/client-address";
+import { toFailure, statusOf } from "@/lib/util/result";
+import { openAccessLink } from "./open-link";
+
+/** The query parameter that carries an access link's token on data requests made from a link page. */
+export const LINK_PARAM = "link";
+
+function cookieReader(request: Request) {
+  const jar = new Map<string, string>();
+  for (const part of (request.headers.get("cookie") ?? "").split(";")) {
+    const at = part.indexOf("=");
+    if (at > 0) jar.set(part.slice(0, at).trim(), decodeURIComponent(part.slice(at + 1).trim()));
+  }
+  return (name: string) => jar.get(name);
+}
+
+const json = (status: number, error: string, code: string, headers: Record<string, string> = {}) =>
+  Response.json({ error, code }, { status, headers: { "Cache-Control": "private, no-store", ...headers } });
+
+/**
+ * Who is making a data request. Rule: a request carrying `?link=<token>` acts only as that
+ * access link's read-only actor (scoped to the linked resource, after the same checks as the
+ * link page: expiry, revocation, password cookie, sign-in mode, throttling) even when a session
+ * is present; otherwise it is the signed-in user. Returns a Response to send when neither holds.
+ */
+export async function resolveRequestActor(request: Request): Promise<{ actor: Actor; viaLink: boolean } | Response> {
+  const token = new URL(request.url).searchParams.get(LINK_PARAM);
+  const viewer = await getSessionUser();
+  if (token) {
+    const opened = await openAccessLink(token, { client: clientAddress(request.headers), viewer, cookies: cookieReader(request) });
+    switch (opened.status) {
+      case "ok":
+        return { actor: opened.link.actor, viaLink: true };
+      case "password":
+        return json(401, "This link is protected by a password. Open the link page and enter it first.", "password_required");
+      case "sign-in":
+        return json(401, "Sign in to use this link.", "unauthenticated");
+      case "throttled":
+        return json(429, "Too many attempts. Try again later.", "rate_limited", { "Retry-After": String(opened.retryAfterSeconds) });
+      default:
+        return json(404, "This link is not available.", "not_found");
+    }
+  }
+  if (!viewer) return json(401, "Sign in to continue.", "unauthenticated");
+  return { actor: viewer, viaLink: false };
+}
+
+/**
+ * Runs a route handler for whoever the request acts as (see resolveRequestActor), mapping
+ * service errors to their statuses in the one error shape. Permissions are checked by the
+ * services through lib/access, never here.
+ */
+export async function withRequestActor(request: Request, handler: (actor: Actor, viaLink: boolean) => Promise<Response>): Promise<Response> {
+  const resolved = await resolveRequestActor(request);
+  if (resolved instanceof Response) return resolved;
+  try {
+    return await handler(resolved.actor, resolved.viaLink);
+  } catch (error) {
+    const failure = toFailure(error);
+    return Response.json({ error: failure.message, code: failure.code, fieldErrors: failure.fieldErrors }, { status: statusOf(failure), headers: { "Cache-Control": "no-store" } });
+  }
+}
