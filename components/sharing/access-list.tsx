@@ -8,7 +8,7 @@ import type { AccessRowView, useAccess } from "./use-access";
 
 const KIND_LABEL: Record<AccessRowView["kind"], string> = { owner: "Owner", admin: "Admin", member: "Member", grant: "", inherited: "" };
 
-export function AccessList({ rows, access }: { rows: AccessRowView[]; access: ReturnType<typeof useAccess> }) {
+export function AccessList({ rows, access, onPreview }: { rows: AccessRowView[]; access: ReturnType<typeof useAccess>; onPreview?: (shareId: string) => void }) {
   const [resending, startResend] = useTransition();
   return (
     <ul className="divide-y divide-zinc-100 dark:divide-zinc-800" aria-label="Who has access">
@@ -45,6 +45,7 @@ export function AccessList({ rows, access }: { rows: AccessRowView[]; access: Re
                     if (res.ok) toast.success(`Invitation sent again to ${r.grantee}`); else toast.error(res.message);
                   })}>Resend</Button>
                 ) : null}
+                {onPreview ? <Button variant="ghost" aria-label={`Preview as ${r.grantee}`} onClick={() => onPreview(r.shareId!)}>Preview</Button> : null}
                 <Button variant="ghost" aria-label={`Revoke access of ${r.grantee}`} onClick={() => access.revoke.mutate(r.shareId!)}>Revoke</Button>
               </>
             ) : (

@@ -7,13 +7,19 @@ import { listKnownGranteeWorkspaces, listResourceAccess } from "@/lib/sharing/li
 import { revokeShare } from "@/lib/sharing/revoke-share";
 import { type ResourceType, type ShareInput, type ShareRole, resourceTypeSchema } from "@/lib/sharing/schemas";
 import { shareResource } from "@/lib/sharing/share-resource";
+import { setDatasetVisibility } from "@/lib/catalog/set-visibility";
+import { getDb } from "@/lib/db";
+import { previewAccessAs } from "@/lib/sharing/preview-as";
+import { listResourceHistory } from "@/lib/sharing/resource-history";
 import { withUser } from "../with-user";
 
 export async function getAccessAction(type: ResourceType, id: string) {
   return withUser(async (user) => {
     const rows = await listResourceAccess(user, resourceTypeSchema.parse(type), id);
     const workspaces = await listKnownGranteeWorkspaces(user, type, id);
-    return { rows: rows.map((r) => ({ ...r, expiresAt: r.expiresAt?.toISOString() ?? null, createdAt: r.createdAt?.toISOString() ?? null })), workspaces };
+    // listResourceAccess has checked "manage"; the dataset's visibility belongs in the same dialog.
+    const visibility = type === "dataset" ? (await getDb().dataset.findUnique({ where: { id }, select: { visibility: true } }))?.visibility ?? null : null;
+    return { visibility, rows: rows.map((r) => ({ ...r, expiresAt: r.expiresAt?.toISOString() ?? null, createdAt: r.createdAt?.toISOString() ?? null })), workspaces };
   });
 }
 
@@ -58,4 +64,20 @@ export async function addToWorkspaceAction(shareId: string, workspaceId: string)
     revalidatePath("/shared", "layout");
     return result;
   });
+}
+
+export async function setVisibilityAction(datasetId: string, visibility: string) {
+  return withUser(async (user) => {
+    const result = await setDatasetVisibility(user, datasetId, visibility);
+    revalidatePath("/w", "layout");
+    return result;
+  });
+}
+
+export async function resourceHistoryAction(type: ResourceType, id: string) {
+  return withUser((user) => listResourceHistory(user, type, id));
+}
+
+export async function previewAsAction(type: ResourceType, id: string, shareId: string) {
+  return withUser((user) => previewAccessAs(user, type, id, shareId));
 }

@@ -1,4 +1,3 @@
-import { AccessLinksPanel } from "@/components/sharing/access-links-panel";
 import { ShareDialog } from "@/components/sharing/share-dialog";
 import { Button } from "@/components/ui/button";
 import { Card, PageHeader } from "@/components/ui/empty-state";
@@ -19,7 +18,7 @@ export default async function SettingsPage({ params }: { params: Promise<{ owner
   return (
     <div className="space-y-6">
       <PageHeader title="Workspace settings" description={`${workspace.owner}/${workspace.slug} · your role: ${workspace.role}`}
-        actions={canManage ? <ShareDialog type="workspace" id={workspace.id} name={workspace.name} trigger={<Button variant="secondary">Share workspace</Button>}><AccessLinksPanel type="workspace" id={workspace.id} /></ShareDialog> : null} />
+        actions={canManage ? <ShareDialog type="workspace" id={workspace.id} name={workspace.name} trigger={<Button variant="secondary">Share workspace</Button>} /> : null} />
       <Card>
         <h2 className="mb-4 text-base font-semibold">General</h2>
         <WorkspaceForm
