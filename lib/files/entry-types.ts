@@ -19,11 +19,17 @@ export type EntryRow = {
   /** ISO date */
   modifiedAt: string;
   modifiedBy: string | null;
+  /**
+   * Only on items listed away from their own folder (what is shared with a grantee, at the
+   * top folder): the folder names from the top folder down to the item's parent.
+   */
+  location?: string[];
 };
 
 export type FolderPage = { entries: EntryRow[]; total: number; nextOffset: number | null };
 
-export type Crumb = { id: string; name: string };
+/** A folder on the path to the current one; `id` is null for a folder the viewer cannot open (shown as text). */
+export type Crumb = { id: string | null; name: string };
 
 /** What the actor may do in a folder (the UI hides what the server would refuse anyway). */
 export type Capabilities = { write: boolean; manage: boolean };

@@ -219,7 +219,7 @@ describe("access", () => {
     expect(await listTrash(viewer, workspace.id)).toEqual([]);
     // A stranger cannot move their own things into someone else's folder either.
     const theirs = await getFolderView(stranger, (await db().workspace.findFirstOrThrow({ where: { ownerId: stranger.id } })).id, []);
-    expect(await failure(moveEntries(stranger, { ids: [theirs.folder.id], targetId: folder.id }))).toMatchObject({ code: "not_found" });
+    expect(await failure(moveEntries(stranger, { ids: [theirs.folder!.id], targetId: folder.id }))).toMatchObject({ code: "not_found" });
     await renameEntry(editor, { id: fileId, name: "b.txt" }); // members edit
   });
 });

@@ -1,56 +1,111 @@
 import "server-only";
-import { type Actor, allows } from "@/lib/access";
+import { type Actor, type EffectiveRole, allows, getEffectiveRole } from "@/lib/access";
+import { fileEntryResource, folderListingMode } from "@/lib/access/files";
 import { getDb } from "@/lib/db";
 import { notFound } from "@/lib/util/errors";
 import type { Capabilities, Crumb, EntryRow } from "./entry-types";
 import { slotIn } from "./entry-model";
 import { ENTRY_ROW_INCLUDE, toEntryRow } from "./entry-row";
-import { loadEntry } from "./load-entry";
 import { nameKey } from "./names";
 import { getRootFolder } from "./root-folder";
 
 export type FolderView = {
-  folder: { id: string; name: string };
+  workspaceId: string;
+  /** the folder shown; null when the actor may read only the file in it (a file shared by itself) */
+  folder: { id: string; name: string } | null;
+  /** the top of the view: the workspace's top folder, or the folder an access link points to */
   rootId: string;
-  /** root first; the root's name is "" */
+  /** the top first (its name is "" for the workspace's top folder) */
   crumbs: Crumb[];
   capabilities: Capabilities;
-  /** set when the path ends at a file: the browser opens its preview */
+  /** "shared": the folder is the top folder and shows only what is shared with the actor */
+  mode: "full" | "shared";
+  /** set when the path ends at a file or `?file=` names one: the browser opens its preview */
   file: EntryRow | null;
 };
 
+type Options = {
+  /** resolve the path below this folder instead of the workspace's top folder (access links) */
+  rootFolderId?: string;
+  /** a file in the resolved folder to open (the `?file=` of shared file URLs) */
+  fileId?: string | null;
+};
+
+type Step = { id: string; kind: string; name: string; ancestry: string; workspaceId: string };
+
+const NO_CAPABILITIES: Capabilities = { write: false, manage: false };
+
 /**
- * Resolves a files URL (/files/reports/2026) to a folder, name by name from the workspace root.
- * A path ending at a file resolves to its folder with that file selected. Unknown and
- * unreadable paths are the same 404.
+ * Resolves a files URL (/files/reports/2026) to a folder, name by name from the top folder.
+ * Rule: resolution may pass through folders the actor cannot read (a grantee opening what was
+ * shared deep inside a workspace), but those come back as crumbs without an id, never listed
+ * or linked; the folder at the end must be readable (or be the top folder, listing what is
+ * shared), or hold the readable file `?file=` names, which is then all that is shown. Unknown
+ * and unreadable paths are the same 404.
  */
-export async function getFolderView(actor: Actor, workspaceId: string, segments: string[]): Promise<FolderView> {
-  const root = await getRootFolder(workspaceId);
+export async function getFolderView(actor: Actor, workspaceId: string, segments: string[], { rootFolderId, fileId }: Options = {}): Promise<FolderView> {
   const db = getDb();
-  const crumbs: Crumb[] = [{ id: root.id, name: "" }];
-  let folderId = root.id;
-  let fileId: string | null = null;
+  const workspace = await db.workspace.findUnique({ where: { id: workspaceId }, select: { ownerId: true } });
+  if (!workspace) throw notFound("Folder not found");
+  const root = rootFolderId ? await db.fileEntry.findUnique({ where: { id: rootFolderId } }) : await getRootFolder(workspaceId);
+  if (!root || root.kind !== "folder" || root.trashedAt || root.workspaceId !== workspaceId) throw notFound("Folder not found");
+  const owner = { workspaceOwnerId: workspace.ownerId };
+  const roleOf = (step: Step) => getEffectiveRole(actor, fileEntryResource(step, owner));
+
+  const chain: Step[] = [root];
+  let pathFileId: string | null = null;
   for (const [i, segment] of segments.entries()) {
     const entry = await db.fileEntry.findUnique({
-      where: { workspaceId_slot_nameLower: { workspaceId, slot: slotIn(folderId), nameLower: nameKey(segment.normalize("NFC")) } },
-      select: { id: true, kind: true, name: true, trashedAt: true },
+      where: { workspaceId_slot_nameLower: { workspaceId, slot: slotIn(chain.at(-1)!.id), nameLower: nameKey(segment.normalize("NFC")) } },
+      select: { id: true, kind: true, name: true, ancestry: true, workspaceId: true, trashedAt: true },
     });
     if (!entry || entry.trashedAt) throw notFound("Folder not found");
     if (entry.kind === "file") {
       if (i !== segments.length - 1) throw notFound("Folder not found");
-      fileId = entry.id;
+      pathFileId = entry.id;
       break;
     }
-    crumbs.push({ id: entry.id, name: entry.name });
-    folderId = entry.id;
+    chain.push(entry);
   }
-  const folder = await loadEntry(actor, folderId, "read", { kind: "folder" });
-  const file = fileId ? await db.fileEntry.findUniqueOrThrow({ where: { id: fileId }, include: ENTRY_ROW_INCLUDE }) : null;
+
+  // Grants cascade down, so everything below the first readable folder is readable too.
+  const target = chain.at(-1)!;
+  const role = await roleOf(target);
+  let firstReadable = chain.length;
+  if (allows(role, "read")) {
+    firstReadable = chain.length - 1;
+    while (firstReadable > 0 && allows(await roleOf(chain[firstReadable - 1]!), "read")) firstReadable--;
+  }
+  const rootMode = firstReadable === 0 ? "full" : await folderListingMode(actor, { ...root, ...owner }, null);
+  const crumbs: Crumb[] = chain.map((step, i) => ({ id: i >= firstReadable || (i === 0 && rootMode) ? step.id : null, name: step.name }));
+  const mode = chain.length === 1 ? rootMode : allows(role, "read") ? "full" : null;
+
+  const wantedFileId = pathFileId ?? fileId ?? null;
+  const file = wantedFileId ? await readableFileIn(actor, wantedFileId, target.id, owner) : null;
+  if (wantedFileId && !file) throw notFound("File not found");
+  if (!mode) {
+    if (!file) throw notFound("Folder not found");
+    return { workspaceId, folder: null, rootId: root.id, crumbs, capabilities: NO_CAPABILITIES, mode: "full", file };
+  }
   return {
-    folder: { id: folder.id, name: folder.name },
+    workspaceId,
+    folder: { id: target.id, name: target.name },
     rootId: root.id,
     crumbs,
-    capabilities: { write: allows(folder.role, "write"), manage: allows(folder.role, "manage") },
-    file: file ? toEntryRow(file) : null,
+    capabilities: mode === "full" ? capabilitiesOf(role) : NO_CAPABILITIES,
+    mode,
+    file,
   };
+}
+
+function capabilitiesOf(role: EffectiveRole | null): Capabilities {
+  return { write: allows(role, "write"), manage: allows(role, "manage") };
+}
+
+/** The file if it is live, directly in `folderId`, and readable by the actor; otherwise null. */
+async function readableFileIn(actor: Actor, fileId: string, folderId: string, owner: { workspaceOwnerId: string }): Promise<EntryRow | null> {
+  const file = await getDb().fileEntry.findUnique({ where: { id: fileId }, include: ENTRY_ROW_INCLUDE });
+  if (!file || file.kind !== "file" || file.trashedAt || file.parentId !== folderId) return null;
+  const role = await getEffectiveRole(actor, fileEntryResource(file, owner));
+  return allows(role, "read") ? toEntryRow(file) : null;
 }

@@ -6,7 +6,8 @@ import { getDb } from "@/lib/db";
 import type { FolderPage } from "./entry-types";
 import { ENTRY_ROW_INCLUDE, toEntryRow } from "./entry-row";
 import { LIST_PAGE_SIZE } from "./limits";
-import { loadEntry } from "./load-entry";
+import { entryLocations } from "./entry-locations";
+import { openFolder } from "./open-folder";
 
 export const listFolderInput = z.object({
   sort: z.enum(["name", "size", "type", "modified"]).default("name"),
@@ -21,10 +22,12 @@ const SORT_COLUMN = { name: "nameLower", size: "size", type: "mimeType", modifie
 /**
  * One page of a folder's contents, folders first, then by the chosen column (ties by name).
  * Offset paging: folders have no size or type, and keyset paging over NULLs is not portable.
+ * For a grantee at the workspace's top folder, the page holds what is shared with them, each
+ * item with its location (see visibleChildrenWhere).
  */
 export async function listFolder(actor: Actor, folderId: string, input: z.input<typeof listFolderInput> = {}): Promise<FolderPage> {
   const { sort, dir, offset, limit, kind } = listFolderInput.parse(input);
-  const folder = await loadEntry(actor, folderId, "read", { kind: "folder" });
+  const folder = await openFolder(actor, folderId);
   const where = { AND: [await visibleChildrenWhere(actor, folder, folder.role), kind ? { kind } : {}] };
   const orderBy = [{ kind: "desc" as const }, { [SORT_COLUMN[sort]]: dir }, { nameLower: "asc" as const }, { id: "asc" as const }];
   const db = getDb();
@@ -33,5 +36,7 @@ export async function listFolder(actor: Actor, folderId: string, input: z.input<
     db.fileEntry.count({ where }),
   ]);
   const next = offset + rows.length;
-  return { entries: rows.map(toEntryRow), total, nextOffset: next < total ? next : null };
+  const locations = folder.mode === "shared" ? await entryLocations(rows) : null;
+  const entries = rows.map((row) => ({ ...toEntryRow(row), ...(locations ? { location: locations.get(row.id) ?? [] } : {}) }));
+  return { entries, total, nextOffset: next < total ? next : null };
 }

@@ -1,5 +1,6 @@
 import { listTrash } from "@/lib/files/list-trash";
-import { asUser, noStoreJson } from "@/lib/files/route-helpers";
+import { noStoreJson } from "@/lib/files/route-helpers";
+import { withRequestActor } from "@/lib/links/request-actor";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
@@ -7,5 +8,5 @@ export const dynamic = "force-dynamic";
 /** A workspace's trash: GET /api/files/trash?workspaceId=… */
 export async function GET(request: Request) {
   const workspaceId = new URL(request.url).searchParams.get("workspaceId") ?? "";
-  return asUser(async (actor) => noStoreJson({ entries: await listTrash(actor, workspaceId) }));
+  return withRequestActor(request, async (actor) => noStoreJson({ entries: await listTrash(actor, workspaceId) }));
 }

@@ -1,5 +1,5 @@
 import { openFileDownload } from "@/lib/files/open-download";
-import { asUser } from "@/lib/files/route-helpers";
+import { withRequestActor } from "@/lib/links/request-actor";
 import { serveFile } from "@/lib/files/serve-file";
 
 export const runtime = "nodejs";
@@ -10,7 +10,7 @@ type Context = { params: Promise<{ id: string }> };
 /** A file's content, streamed with Range support. `?inline=1` shows safe types in the browser. */
 async function download(request: Request, { params }: Context): Promise<Response> {
   const { id } = await params;
-  return asUser(async (actor) => {
+  return withRequestActor(request, async (actor) => {
     const { file, recordDownload } = await openFileDownload(actor, id);
     const inline = new URL(request.url).searchParams.get("inline") === "1";
     return serveFile(request, file, { inline, onBody: inline ? undefined : recordDownload });

@@ -1,11 +1,12 @@
 import { previewTable } from "@/lib/files/preview-table";
-import { asUser, noStoreJson } from "@/lib/files/route-helpers";
+import { noStoreJson } from "@/lib/files/route-helpers";
+import { withRequestActor } from "@/lib/links/request-actor";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
 /** The first rows of a CSV or Parquet file, for the preview panel. */
-export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
+export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  return asUser(async (actor) => noStoreJson(await previewTable(actor, id)));
+  return withRequestActor(request, async (actor) => noStoreJson(await previewTable(actor, id)));
 }

@@ -1,5 +1,6 @@
 import { listFolder } from "@/lib/files/list-folder";
-import { asUser, noStoreJson } from "@/lib/files/route-helpers";
+import { noStoreJson } from "@/lib/files/route-helpers";
+import { withRequestActor } from "@/lib/links/request-actor";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
@@ -8,5 +9,5 @@ export const dynamic = "force-dynamic";
 export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const query = Object.fromEntries(new URL(request.url).searchParams);
-  return asUser(async (actor) => noStoreJson(await listFolder(actor, id, query)));
+  return withRequestActor(request, async (actor) => noStoreJson(await listFolder(actor, id, query)));
 }

@@ -1,15 +1,15 @@
 import { Readable } from "node:stream";
 import { contentDisposition } from "@/lib/files/disposition";
-import { asUser } from "@/lib/files/route-helpers";
+import { withRequestActor } from "@/lib/links/request-actor";
 import { zipFolder } from "@/lib/files/zip-folder";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
 /** A folder with everything in it as a ZIP, streamed while it is built. */
-export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
+export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  return asUser(async (actor) => {
+  return withRequestActor(request, async (actor) => {
     const { filename, stream } = await zipFolder(actor, id);
     return new Response(Readable.toWeb(stream) as ReadableStream<Uint8Array>, {
       headers: {

@@ -1,0 +1,12 @@
+import { openAsDataset } from "@/lib/files/open-as-dataset";
+import { noStoreJson } from "@/lib/files/route-helpers";
+import { withRequestActor } from "@/lib/links/request-actor";
+
+export const runtime = "nodejs";
+export const dynamic = "force-dynamic";
+
+/** Starts a catalog dataset from a CSV/Parquet file; answers the ingest review page's URL. */
+export async function POST(request: Request, { params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  return withRequestActor(request, async (actor) => noStoreJson(await openAsDataset(actor, id)));
+}
