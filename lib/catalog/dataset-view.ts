@@ -21,7 +21,7 @@ export type DatasetView = {
   createdBy: string | null;
   updatedBy: string | null;
   workspace: { id: string; slug: string; name: string; owner: string };
-  /** /w/{owner}/{workspace}/datasets/{slug} */
+  /** /w/{owner}/{workspace}/catalog/{slug} */
   path: string;
   role: EffectiveRole;
   canWrite: boolean;
@@ -37,7 +37,7 @@ export async function usernamesOf(ids: (string | null)[]): Promise<Map<string, s
 }
 
 export function datasetPath(owner: string, workspaceSlug: string, slug: string): string {
-  return `/w/${owner}/${workspaceSlug}/datasets/${slug}`;
+  return `/w/${owner}/${workspaceSlug}/catalog/${encodeURIComponent(slug)}`;
 }
 
 export async function toDatasetView(row: DatasetRow, role: EffectiveRole): Promise<DatasetView> {

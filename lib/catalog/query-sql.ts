@@ -40,7 +40,7 @@ function safeInteger(value: number, what: string): number {
  * parameter; sort directions are mapped from an enum; limit and offset are checked integers.
  * The SQL text therefore depends only on the schema and the *shape* of the query.
  */
-export function buildQuery(schema: Column[], query: DatasetQuery, options: { rowNumber: boolean }): BuiltQuery {
+export function buildQuery(schema: Column[], query: DatasetQuery, options: { rowNumber: boolean; /** every matching row (exports): no LIMIT/OFFSET */ all?: boolean }): BuiltQuery {
   const byName = new Map(schema.map((c) => [c.name, c]));
   const column = (name: string): Column => {
     const found = byName.get(name);
@@ -93,8 +93,9 @@ export function buildQuery(schema: Column[], query: DatasetQuery, options: { row
   const order = orderKeys.length ? ` ORDER BY ${orderKeys.join(", ")}` : "";
   const limit = safeInteger(query.limit, "The page size");
   const offset = safeInteger(query.offset, "The offset");
+  const page = options.all ? "" : ` LIMIT ${limit} OFFSET ${offset}`;
   return {
-    sql: `SELECT ${selected.map((c) => quoteIdent(c.name)).join(", ")} FROM ${DATA_VIEW}${where}${order} LIMIT ${limit} OFFSET ${offset}`,
+    sql: `SELECT ${selected.map((c) => quoteIdent(c.name)).join(", ")} FROM ${DATA_VIEW}${where}${order}${page}`,
     countSql: `SELECT count(*) FROM ${DATA_VIEW}${where}`,
     columns: selected,
     params,

@@ -27,7 +27,8 @@ export function hasRowNumber(columns: Column[]): boolean {
   return !columns.some((c) => c.name === ROW_NUMBER_COLUMN);
 }
 
-async function checkTypedParams(db: DuckDBConnection, typed: TypedParam[]): Promise<void> {
+/** Refuses a filter value that is not valid for its column's type, naming the column (before the query runs). */
+export async function checkTypedParams(db: DuckDBConnection, typed: TypedParam[]): Promise<void> {
   for (const p of typed) {
     // p.type is a whitelisted scalar type (buildQuery only casts to those); the value stays bound.
     const result = await db.runAndReadAll(`SELECT TRY_CAST($1 AS ${p.type}) IS NULL`, [p.value]);

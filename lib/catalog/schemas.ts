@@ -7,13 +7,17 @@ export const datasetNameSchema = z
   .min(1, "Give the dataset a name")
   .max(120, "A dataset name can have at most 120 characters");
 
+const RESERVED_SLUGS = ["new", "ingests"];
+
 export const datasetSlugSchema = z
   .string({ error: "Choose a URL name" })
   .trim()
   .toLowerCase()
   .min(1, "Choose a URL name")
   .max(64, "The URL name can have at most 64 characters")
-  .regex(/^[a-z0-9](?:[a-z0-9_-]*[a-z0-9])?$/, "Use lowercase letters, digits, hyphens and underscores (not at the start or end)");
+  .regex(/^[a-z0-9](?:[a-z0-9_-]*[a-z0-9])?$/, "Use lowercase letters, digits, hyphens and underscores (not at the start or end)")
+  // These are pages of the catalog itself (/catalog/new, /catalog/ingests/…), not dataset URLs.
+  .refine((slug) => !RESERVED_SLUGS.includes(slug), "That URL name is reserved; choose another");
 
 export const descriptionSchema = z.string().trim().max(2000, "A description can have at most 2,000 characters").default("");
 
@@ -51,7 +55,8 @@ export function datasetSlugOf(name: string): string {
     .replace(/^[-_]+|[-_]+$/g, "")
     .slice(0, 64)
     .replace(/[-_]+$/, "");
-  return slug || "dataset";
+  if (!slug) return "dataset";
+  return RESERVED_SLUGS.includes(slug) ? `${slug}-data` : slug;
 }
 
 /** A readable dataset name from an uploaded file's name ("sales_orders-2024.csv" → "Sales orders 2024"). */

@@ -8,6 +8,7 @@ import { withSandbox } from "../duckdb/sandbox";
 import { isScalarType, quoteIdent, quoteLiteral } from "../sql";
 import type { Column, SourceFormat } from "../types";
 import { checkCsv, type CsvShape } from "./csv-check";
+import { findBadJsonLine } from "./jsonl-check";
 import { describeColumns, schemaMismatch } from "./schema-match";
 
 export type ConvertSource = { path: string; name: string; format: SourceFormat };
@@ -126,6 +127,7 @@ export async function convertToParquet(source: ConvertSource, target: string, ba
     });
   } catch (error) {
     await fsp.rm(target, { force: true });
+    if (source.format === "jsonl" && !(error instanceof AppError)) throw (await findBadJsonLine(source.path)) ?? readError(error, source.format, source.path, source.name);
     throw readError(error, source.format, source.path, source.name);
   }
 }

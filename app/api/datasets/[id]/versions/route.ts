@@ -1,0 +1,14 @@
+import { noStoreJson } from "@/lib/catalog/http/responses";
+import { listVersions } from "@/lib/catalog/versions";
+import { withRequestActor } from "@/lib/links/request-actor";
+
+export const runtime = "nodejs";
+export const dynamic = "force-dynamic";
+
+type Context = { params: Promise<{ id: string }> };
+
+/** Every version of a dataset, newest first. */
+export async function GET(request: Request, { params }: Context): Promise<Response> {
+  const { id } = await params;
+  return withRequestActor(request, async (actor) => noStoreJson({ versions: await listVersions(actor, id) }));
+}

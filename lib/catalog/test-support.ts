@@ -1,0 +1,86 @@
+// Shared set-up for the lib/catalog tests (not a test file itself).
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll } from "vitest";
+import type { Actor } from "@/lib/access";
+import { getDb } from "@/lib/db";
+import { createBlobStore, setBlobStore } from "@/lib/storage";
+import { createUser } from "@/lib/users/create-user";
+import { toFailure } from "@/lib/util/result";
+import { closeDatasetDbs } from "./duckdb/dataset-db";
+import { commitIngest } from "./ingest/commit-ingest";
+import { prepareIngest } from "./ingest/prepare-ingest";
+import type { IngestMode, SourceFormat } from "./types";
+
+/** A private DATA_DIR (blobs, scratch, staged files) for the test file. */
+export function setupCatalogStorage(): { dir: () => string; blobDir: () => string; scratch: () => string } {
+  let dir = "";
+  beforeAll(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), "datashelf-catalog-"));
+    process.env.DATA_DIR = dir;
+    setBlobStore(createBlobStore(`file:${path.join(dir, "blobs")}`));
+  });
+  afterAll(async () => {
+    await closeDatasetDbs();
+    setBlobStore(undefined);
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+  return { dir: () => dir, blobDir: () => path.join(dir, "blobs"), scratch: () => path.join(dir, "tmp", "catalog") };
+}
+
+export type Cast = { owner: Actor; editor: Actor; admin: Actor; stranger: Actor; workspace: { id: string; slug: string; ownerId: string; owner: string } };
+
+let counter = 0;
+
+/** A workspace with its owner, a member (editor), an admin (manager), and a stranger with a workspace of their own. */
+export async function createCast(): Promise<Cast> {
+  const tag = `${Date.now().toString(36)}${counter++}`;
+  const user = (name: string) => createUser({ email: `${name}.${tag}@example.com`, username: `${name}${tag}`.slice(0, 30) });
+  const [owner, editor, admin, stranger] = [await user("own"), await user("edi"), await user("adm"), await user("str")];
+  const db = getDb();
+  const workspace = await db.workspace.create({ data: { ownerId: owner.id, slug: `team-${tag}`, name: "Team" } });
+  await db.membership.createMany({ data: [{ workspaceId: workspace.id, userId: editor.id, role: "member" }, { workspaceId: workspace.id, userId: admin.id, role: "admin" }] });
+  return { owner, editor, admin, stranger, workspace: { id: workspace.id, slug: workspace.slug, ownerId: owner.id, owner: owner.username! } };
+}
+
+/** Writes `content` to a fresh file (as a finished upload would be staged) and returns its path. */
+export function stage(name: string, content: string | Buffer): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "datashelf-upload-"));
+  const file = path.join(dir, name);
+  fs.writeFileSync(file, content);
+  return file;
+}
+
+const FORMAT_OF: Record<string, SourceFormat> = { csv: "csv", tsv: "tsv", json: "json", jsonl: "jsonl", parquet: "parquet" };
+
+/** Prepares an ingest from `content` (format from the file name). */
+export function prepare(actor: Actor, workspaceId: string, name: string, content: string | Buffer, target: { mode?: IngestMode; datasetId?: string } = {}) {
+  const format = FORMAT_OF[name.split(".").pop()!]!;
+  return prepareIngest(actor, { workspaceId, mode: target.mode ?? "create", datasetId: target.datasetId, sourcePath: stage(name, content), sourceName: name, format });
+}
+
+/** Uploads and confirms a new dataset in one go. */
+export async function createDataset(actor: Actor, workspaceId: string, name: string, content: string | Buffer, meta: { name?: string; slug?: string; description?: string; tags?: string[] } = {}) {
+  const ingest = await prepare(actor, workspaceId, name, content);
+  const slug = meta.slug ?? name.replace(/\.[a-z]+$/, "").toLowerCase().replace(/[^a-z0-9]+/g, "-");
+  return commitIngest(actor, ingest.id, { name: meta.name ?? slug, slug, description: meta.description ?? "", tags: meta.tags ?? [] });
+}
+
+/** The client-facing failure of a rejected call (code, message), or throws if it succeeded. */
+export async function failure(promise: Promise<unknown>) {
+  try {
+    await promise;
+  } catch (error) {
+    return toFailure(error);
+  }
+  throw new Error("expected a failure");
+}
+
+/** Every file below a directory (relative paths); [] when it does not exist. */
+export function filesBelow(dir: string): string[] {
+  if (!fs.existsSync(dir)) return [];
+  return (fs.readdirSync(dir, { recursive: true, withFileTypes: true }) as fs.Dirent[])
+    .filter((d) => d.isFile())
+    .map((d) => path.relative(dir, path.join(d.parentPath, d.name)));
+}
