@@ -112,13 +112,16 @@ async function run(kind: "sqlite" | "postgresql") {
   }
 }
 
-const kinds: ("sqlite" | "postgresql")[] = ["sqlite", ...(process.env.BENCH_DATABASE_URL || process.env.TEST_DATABASE_URL ? ["postgresql" as const] : [])];
-console.log(`Sharing benchmark: ${DATASETS.toLocaleString()} datasets, ${FOLDERS.toLocaleString()} folders, ${GRANTS.toLocaleString()} grants`);
-const results: Awaited<ReturnType<typeof run>>[] = [];
-for (const kind of kinds) results.push(await run(kind));
-const row = (label: string, pick: (r: (typeof results)[number]) => string) => console.log(`${label.padEnd(44)}${results.map((r) => pick(r).padEnd(28)).join("")}`);
-row("", (r) => r.kind);
-row("seed (s)", (r) => (r.seedMs / 1000).toFixed(1));
-row("access check, median / p99 (target p99 < 5 ms)", (r) => `${ms(r.check.median)} / ${ms(r.check.p99)}`);
-row("shared with me (1,000 grants), median / p99", (r) => `${ms(r.withMe.median)} / ${ms(r.withMe.p99)} (${r.sharedCount} items)`);
-row("catalog page for a grantee, median / p99", (r) => `${ms(r.catalog.median)} / ${ms(r.catalog.p99)}`);
+/** Runs the sharing benchmark and prints its figures, one column per database. */
+export async function runSharingBench(): Promise<void> {
+  const kinds: ("sqlite" | "postgresql")[] = ["sqlite", ...(process.env.BENCH_DATABASE_URL || process.env.TEST_DATABASE_URL ? ["postgresql" as const] : [])];
+  console.log(`Sharing benchmark: ${DATASETS.toLocaleString()} datasets, ${FOLDERS.toLocaleString()} folders, ${GRANTS.toLocaleString()} grants`);
+  const results: Awaited<ReturnType<typeof run>>[] = [];
+  for (const kind of kinds) results.push(await run(kind));
+  const row = (label: string, pick: (r: (typeof results)[number]) => string) => console.log(`${label.padEnd(50)}${results.map((r) => pick(r).padEnd(34)).join("")}`);
+  row("", (r) => r.kind);
+  row("seed (s)", (r) => (r.seedMs / 1000).toFixed(1));
+  row("access check, median / p99 (target p99 < 5 ms)", (r) => `${ms(r.check.median)} / ${ms(r.check.p99)}`);
+  row("shared with me (1,000 grants), median / p99", (r) => `${ms(r.withMe.median)} / ${ms(r.withMe.p99)} (${r.sharedCount} items)`);
+  row("catalog page for a grantee, median / p99", (r) => `${ms(r.catalog.median)} / ${ms(r.catalog.p99)}`);
+}
