@@ -8,7 +8,8 @@ import { revokeGrantee } from "@/lib/sharing/revoke-share";
 import { type ResourceType, shareRoleSchema } from "@/lib/sharing/schemas";
 import { shareResource } from "@/lib/sharing/share-resource";
 import { emailSchema } from "@/lib/users/schemas";
-import { AppError, notFound } from "@/lib/util/errors";
+import { AppError } from "@/lib/util/errors";
+import { findNamespace } from "./namespaces";
 
 /** DataLinks' share body: a username (or, our extension, an e-mail for someone without an account) and a role. */
 export const dataLinksShareBody = z
@@ -28,9 +29,7 @@ export type DataLinksGrant = { username?: string; email?: string; workspace?: st
 
 /** The workspace at {owner}/{namespace}; access is checked by the service that uses it. */
 export async function namespaceId(owner: string, namespace: string): Promise<string> {
-  const workspace = await getDb().workspace.findFirst({ where: { slug: namespace.toLowerCase(), owner: { username: owner.toLowerCase() } }, select: { id: true } });
-  if (!workspace) throw notFound("Not found");
-  return workspace.id;
+  return (await findNamespace(owner, namespace)).id;
 }
 
 export async function shareViaDataLinks(actor: Actor, type: ResourceType, id: string, body: z.infer<typeof dataLinksShareBody>): Promise<void> {

@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import type { Actor } from "@/lib/access";
-import { createAccessLink } from "@/lib/links/manage-links";
+import { createAccessLink, listWorkspaceAccessLinks, revokeAccessLink } from "@/lib/links/manage-links";
 import { resourceTypeSchema } from "@/lib/sharing/schemas";
 import { loadSharedResource } from "@/lib/sharing/shared-resource";
 import { notFound } from "@/lib/util/errors";
@@ -24,4 +24,15 @@ export async function createKey(actor: Actor, workspaceId: string, body: z.infer
     mode: body.mode, password: body.password, label: body.label,
   });
   return { id: link.id, token: link.token, url: link.url, expiresOn: link.expiresAt.toISOString() };
+}
+
+/**
+ * Revokes one key of a workspace. Rule: the key must belong to the workspace in the path (a key
+ * of another workspace is "Not found" even for its managers), and only managers revoke.
+ */
+export async function revokeWorkspaceKey(actor: Actor, workspaceId: string, keyId: string): Promise<number> {
+  const links = await listWorkspaceAccessLinks(actor, workspaceId); // managers only
+  if (!links.some((l) => l.id === keyId)) throw notFound("Key not found");
+  await revokeAccessLink(actor, keyId);
+  return 1;
 }

@@ -4,6 +4,7 @@ import type { Actor } from "@/lib/access";
 import { AppError } from "@/lib/util/errors";
 import { statusOf, toFailure } from "@/lib/util/result";
 import { RateLimited, authenticateRequest } from "./authenticate";
+import { searchParamsObject } from "./row-params";
 
 /** The one error shape of the REST API. */
 export type ApiError = { error: string; code: string; fieldErrors?: Record<string, string> };
@@ -47,4 +48,9 @@ export async function readJson<S extends z.ZodType>(request: Request, schema: S)
     throw new AppError("bad_request", "The request body must be JSON.");
   }
   return schema.parse(body);
+}
+
+/** Parses the query string with a zod schema (422 naming the parameter); a repeated `filter` becomes a list. */
+export function readQuery<S extends z.ZodType>(request: Request, schema: S): z.infer<S> {
+  return schema.parse(searchParamsObject(new URL(request.url).searchParams));
 }

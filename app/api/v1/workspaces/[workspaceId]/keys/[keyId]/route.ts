@@ -1,9 +1,6 @@
+import { revokeWorkspaceKey } from "@/lib/api/keys";
 import { apiRoute } from "@/lib/api/route";
-import { revokeAccessLink } from "@/lib/links/manage-links";
 
 export const dynamic = "force-dynamic";
 
-export const DELETE = apiRoute<{ workspaceId: string; keyId: string }>(async ({ actor, params }) => {
-  await revokeAccessLink(actor, params.keyId);
-  return { revoked: 1 };
-});
+export const DELETE = apiRoute<{ workspaceId: string; keyId: string }>(async ({ actor, params }) => ({ revoked: await revokeWorkspaceKey(actor, params.workspaceId, params.keyId) }));

@@ -1,0 +1,14 @@
+import { partNumberSchema, uploadPart } from "@/lib/api/multipart";
+import { apiRoute } from "@/lib/api/route";
+
+export const runtime = "nodejs";
+export const dynamic = "force-dynamic";
+
+type Params = { owner: string; namespace: string; datasetName: string; uploadId: string; partNumber: string };
+
+/** One part's bytes as the raw request body (POST or PUT); the same number again replaces the part. */
+const upload = apiRoute<Params>(async ({ actor, request, params }) =>
+  uploadPart(actor, params.owner, params.namespace, params.datasetName, params.uploadId, partNumberSchema.parse(params.partNumber), request.body),
+);
+
+export { upload as POST, upload as PUT };

@@ -1,0 +1,83 @@
+import "server-only";
+import { z } from "zod";
+import { type Actor, getWorkspaceRole } from "@/lib/access";
+import { readableDatasetsWhere } from "@/lib/access/datasets";
+import { hasGrantInside } from "@/lib/access/grants";
+import { exportDataset } from "@/lib/catalog/export-dataset";
+import { downloadResponse } from "@/lib/catalog/http/responses";
+import { listDatasets } from "@/lib/catalog/list-datasets";
+import { queryDataset } from "@/lib/catalog/query";
+import { getDb } from "@/lib/db";
+import { notFound } from "@/lib/util/errors";
+import { type Namespace, findDatasetId, findNamespace } from "./namespaces";
+import { type RowsQuery, toDatasetQuery } from "./row-params";
+
+/** GET /data/{owner}/{namespace}: the catalog's own list parameters. */
+export const listDataQuerySchema = z.object({
+  q: z.string().max(200).optional().describe("words that must all occur in the name, description, tags or column names"),
+  tag: z.string().max(32).optional(),
+  sort: z.enum(["updated", "name", "size"]).optional(),
+  page: z.coerce.number().int().min(1).optional(),
+  pageSize: z.coerce.number().int().min(1).max(100).optional(),
+});
+
+export type ApiDataset = {
+  id: string; name: string; title: string; description: string; tags: string[]; visibility: string;
+  rowCount: number; sizeBytes: number; version: number; updatedAt: string; url: string;
+};
+
+/**
+ * Rule: the namespace exists for the caller only if they can read something in it (membership,
+ * a grant on it or on something inside it, or a public dataset); otherwise it is the same 404
+ * as an unknown one, so a listing never confirms that a private namespace exists.
+ */
+async function assertNamespaceVisible(actor: Actor, ns: Namespace, listed: number): Promise<void> {
+  if (listed > 0) return;
+  if (await getWorkspaceRole(actor, ns)) return;
+  if (await hasGrantInside(actor, ns.id)) return;
+  if ((await getDb().dataset.count({ where: await readableDatasetsWhere(actor, ns) })) > 0) return;
+  throw notFound("Not found");
+}
+
+/**
+ * The datasets of {owner}/{namespace} the caller can read, through the catalog's own listing
+ * (which filters with lib/access readableDatasetsWhere): a grantee sees what is shared with them.
+ */
+export async function listNamespaceData(actor: Actor, owner: string, namespace: string, query: z.output<typeof listDataQuerySchema>) {
+  const ns = await findNamespace(owner, namespace);
+  const page = await listDatasets(actor, ns, query);
+  await assertNamespaceVisible(actor, ns, page.total);
+  return {
+    owner: ns.owner, namespace: ns.slug, total: page.total, page: page.page, pageCount: page.pageCount,
+    datasets: page.items.map((d): ApiDataset => ({
+      id: d.id, name: d.slug, title: d.name, description: d.description, tags: d.tags, visibility: d.visibility,
+      rowCount: d.rowCount, sizeBytes: d.sizeBytes, version: d.version, updatedAt: d.updatedAt, url: `/api/v1/data/${ns.owner}/${ns.slug}/${d.slug}`,
+    })),
+  };
+}
+
+/**
+ * Rows of {owner}/{namespace}/{datasetName}: a JSON page through the catalog's query service, or
+ * every matching row streamed as CSV, JSON Lines or Parquet through its export service. Both
+ * check read access (unreadable = 404) exactly as the dataset page does.
+ */
+export async function readData(actor: Actor, owner: string, namespace: string, datasetName: string, q: RowsQuery): Promise<Response | object> {
+  const id = await findDatasetId(owner, namespace, datasetName).catch(() => {
+    throw notFound("Dataset not found");
+  });
+  const query = toDatasetQuery(q);
+  if (q.format !== "json") {
+    return downloadResponse(await exportDataset(actor, id, { format: q.format, query, version: q.version }));
+  }
+  const result = await queryDataset(actor, id, query, q.version);
+  const names = result.columns.map((c) => c.name);
+  return {
+    dataset: `${owner.toLowerCase()}/${namespace.toLowerCase()}/${datasetName.toLowerCase()}`,
+    version: result.version,
+    columns: result.columns,
+    data: result.rows.map((row) => Object.fromEntries(names.map((n, i) => [n, row[i] ?? null]))),
+    total: result.total,
+    limit: result.limit,
+    nextCursor: result.nextCursor,
+  };
+}
