@@ -44,14 +44,17 @@ export async function listWorkspaceShares(actor: Actor, workspaceId: string, raw
   const db = getDb();
   const now = new Date();
   const creator = q.creator ? await db.user.findFirst({ where: { OR: [{ username: q.creator }, { email: q.creator }] }, select: { id: true } }) : null;
+  // Each filter is its own AND term: a status must narrow a grantee-type filter, never replace it.
   const where = {
     workspaceId,
-    ...(q.resourceType ? { resourceType: q.resourceType } : {}),
-    ...(q.granteeType ? { granteeType: q.granteeType } : {}),
-    ...(q.creator ? { createdById: creator?.id ?? "-" } : {}),
-    ...(q.status === "pending" ? { granteeType: "email" } : {}),
-    ...(q.status === "expired" ? { expiresAt: { lte: now } } : {}),
-    ...(q.status === "active" ? { granteeType: { not: "email" }, OR: [{ expiresAt: null }, { expiresAt: { gt: now } }] } : {}),
+    AND: [
+      ...(q.resourceType ? [{ resourceType: q.resourceType }] : []),
+      ...(q.granteeType ? [{ granteeType: q.granteeType }] : []),
+      ...(q.creator ? [{ createdById: creator?.id ?? "-" }] : []),
+      ...(q.status === "pending" ? [{ granteeType: "email" }] : []),
+      ...(q.status === "expired" ? [{ expiresAt: { lte: now } }] : []),
+      ...(q.status === "active" ? [{ granteeType: { not: "email" } }, { OR: [{ expiresAt: null }, { expiresAt: { gt: now } }] }] : []),
+    ],
   };
   const [total, rows] = await Promise.all([
     db.share.count({ where }),
