@@ -2,6 +2,7 @@ import "server-only";
 import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/util/errors";
 import type { Actor } from "./actor";
+import { grantedRole } from "./grants";
 import { type Action, type EffectiveRole, OWNER_ONLY_MESSAGE, memberRoleToEffective, roleAllows } from "./roles";
 
 export type WorkspaceRef = { id: string; ownerId: string };
@@ -21,12 +22,18 @@ export async function getWorkspaceRole(actor: Actor, workspace: WorkspaceRef): P
 }
 
 /**
- * Rule: a workspace the actor cannot read does not exist for them (404, never a hint); one they
- * can read but not manage answers 403 with the owner-only message.
+ * Rule: workspace administration (settings, members, invitations, activity, links) is decided
+ * on membership. A workspace the actor cannot read at all does not exist for them (404, never a
+ * hint); someone who reads it only through a grant, or a member without the role, gets 403
+ * (the owner-only message for managing it).
  */
 export async function assertCanWorkspace(actor: Actor, workspace: WorkspaceRef, action: Action): Promise<EffectiveRole> {
   const role = await getWorkspaceRole(actor, workspace);
-  if (!roleAllows(role, "workspace.read")) throw new AppError("not_found", "Workspace not found");
+  if (!roleAllows(role, "workspace.read")) {
+    const granted = actor.link ? null : await grantedRole(actor, { type: "workspace", id: workspace.id, workspaceId: workspace.id, workspaceOwnerId: workspace.ownerId });
+    if (!granted) throw new AppError("not_found", "Workspace not found");
+    throw new AppError("forbidden", action === "workspace.read" ? "Only members of this workspace can see this." : OWNER_ONLY_MESSAGE);
+  }
   if (!roleAllows(role, action)) {
     const message =
       action === "workspace.write" ? "You have read-only access to this workspace." :

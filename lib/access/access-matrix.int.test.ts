@@ -1,0 +1,261 @@
+// The zero-leak matrix: every kind of principal × every action × every kind of resource, through
+// the same services the UI and the API call. Each cell expects either success, "not_found" (the
+// resource does not exist for them) or "forbidden" (they can see it but not do that).
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { Readable } from "node:stream";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { setupTestDatabase } from "@/test/db";
+import { type Actor, OWNER_ONLY_MESSAGE } from "@/lib/access";
+import { readableDatasetsWhere } from "@/lib/access/datasets";
+import { getDataset } from "@/lib/catalog/get-dataset";
+import { loadDataset } from "@/lib/catalog/load-dataset";
+import { setDatasetVisibility } from "@/lib/catalog/set-visibility";
+import { updateDataset } from "@/lib/catalog/update-dataset";
+import { createFolder } from "@/lib/files/create-folder";
+import { listFolder } from "@/lib/files/list-folder";
+import { loadEntry } from "@/lib/files/load-entry";
+import { openFileDownload } from "@/lib/files/open-download";
+import { renameEntry } from "@/lib/files/rename-entry";
+import { getRootFolder } from "@/lib/files/root-folder";
+import { storeFile } from "@/lib/files/store-file";
+import { trashEntries } from "@/lib/files/trash-entries";
+import { listResourceAccess } from "@/lib/sharing/list-access";
+import { revokeGrantee } from "@/lib/sharing/revoke-share";
+import type { ResourceType } from "@/lib/sharing/schemas";
+import { shareResource } from "@/lib/sharing/share-resource";
+import { createBlobStore, setBlobStore } from "@/lib/storage";
+import { createUser } from "@/lib/users/create-user";
+import { notFound } from "@/lib/util/errors";
+import { toFailure } from "@/lib/util/result";
+import { updateWorkspace } from "@/lib/workspaces/update-workspace";
+import { getWorkspaceForActor } from "@/lib/workspaces/queries";
+
+const { db } = setupTestDatabase();
+
+let dir = "";
+beforeAll(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), "datashelf-matrix-"));
+  process.env.DATA_DIR = dir;
+  setBlobStore(createBlobStore(`file:${path.join(dir, "blobs")}`));
+});
+afterAll(() => {
+  setBlobStore(undefined);
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+type Level = "none" | "read" | "write" | "manage";
+type Outcome = "ok" | "not_found" | "forbidden";
+type Action = "list" | "read" | "query" | "download" | "write" | "delete" | "share" | "list grants" | "revoke" | "change visibility";
+type Kind = "workspace" | "dataset" | "folder" | "file";
+type Principal = "manager" | "admin" | "member" | "editor grant" | "viewer grant" | "workspace-grantee member" | "expired grant" | "stranger";
+
+const NEEDS: Record<Action, Exclude<Level, "none">> = {
+  list: "read", read: "read", query: "read", download: "read",
+  write: "write", delete: "write",
+  share: "manage", "list grants": "manage", revoke: "manage", "change visibility": "manage",
+};
+const RANK: Record<Level, number> = { none: 0, read: 1, write: 2, manage: 3 };
+
+function expected(level: Level, action: Action): Outcome {
+  if (level === "none") return "not_found";
+  return RANK[level] >= RANK[NEEDS[action]] ? "ok" : "forbidden";
+}
+
+async function outcome(run: () => Promise<unknown>): Promise<Outcome | string> {
+  try {
+    await run();
+    return "ok";
+  } catch (error) {
+    const failure = toFailure(error);
+    if (failure.code === "forbidden" && NEEDS_MANAGE_MESSAGE.has(failure.message)) return "forbidden";
+    if (failure.code === "forbidden" || failure.code === "not_found") return failure.code;
+    return `${failure.code}: ${failure.message}`;
+  }
+}
+const NEEDS_MANAGE_MESSAGE = new Set([OWNER_ONLY_MESSAGE]);
+
+let seq = 0;
+async function person(name: string): Promise<Actor> {
+  const username = `${name}${++seq}x${Date.now().toString(36)}`.slice(0, 30);
+  const u = await createUser({ email: `${username}@example.com`, username });
+  return { id: u.id, email: u.email, username: u.username };
+}
+
+/**
+ * One workspace with a dataset, a folder with a file, and a sibling dataset/folder/file that no
+ * grant names (the leak checks). Principals get their role on the one resource kind under test.
+ */
+async function world(kind: Kind) {
+  const owner = await person("own");
+  const ws = await db().workspace.create({ data: { ownerId: owner.id, slug: `m${++seq}`, name: "Matrix" } });
+  const workspace = { ...ws, owner: owner.username! };
+  const dataset = async (slug: string) =>
+    db().dataset.create({
+      data: { workspaceId: ws.id, slug, name: slug, sortName: slug, searchText: slug, version: 1, columns: "[]", rowCount: 0n, sizeBytes: 0n, createdById: owner.id },
+    });
+  const [ds, otherDs] = [await dataset("target"), await dataset("sibling")];
+  const root = await getRootFolder(ws.id);
+  const folder = await createFolder(owner, { parentId: root.id, name: "shared" });
+  const otherFolder = await createFolder(owner, { parentId: root.id, name: "private" });
+  const put = async (folderId: string, name: string) => {
+    const r = await storeFile(owner, { folderId, segments: [name], onClash: "keep-both" }, { stream: Readable.from([Buffer.from(`content of ${name}`)]) });
+    if (r.status === "skipped") throw new Error("not stored");
+    return r.id;
+  };
+  const file = await put(folder.id, "inside.txt");
+  const otherFile = await put(otherFolder.id, "secret.txt");
+
+  const target: { type: ResourceType; id: string } =
+    kind === "workspace" ? { type: "workspace", id: ws.id } : kind === "dataset" ? { type: "dataset", id: ds.id } : kind === "folder" ? { type: "folder", id: folder.id } : { type: "file", id: file };
+
+  const admin = await person("adm");
+  const member = await person("mem");
+  await db().membership.createMany({ data: [{ workspaceId: ws.id, userId: admin.id, role: "admin" }, { workspaceId: ws.id, userId: member.id, role: "member" }] });
+  const editor = await person("edi");
+  const viewer = await person("vie");
+  const expiredUser = await person("exp");
+  const partnerOwner = await person("par");
+  const partner = await db().workspace.create({ data: { ownerId: partnerOwner.id, slug: `p${++seq}`, name: "Partner" } });
+  const partnerMember = await person("pmem");
+  await db().membership.create({ data: { workspaceId: partner.id, userId: partnerMember.id, role: "member" } });
+  const stranger = await person("str");
+
+  await shareResource(owner, target.type, target.id, { grantees: [editor.username!], role: "editor" });
+  await shareResource(owner, target.type, target.id, { grantees: [viewer.username!], role: "viewer" });
+  await shareResource(owner, target.type, target.id, { grantees: [`workspace:${partner.id}`], role: "viewer" });
+  await shareResource(owner, target.type, target.id, { grantees: [expiredUser.username!], role: "editor", expiresAt: new Date(Date.now() + 60_000) });
+  await db().share.updateMany({ where: { granteeUserId: expiredUser.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
+
+  const principals: Record<Principal, Actor> = {
+    manager: owner, admin, member, "editor grant": editor, "viewer grant": viewer, "workspace-grantee member": partnerMember, "expired grant": expiredUser, stranger,
+  };
+  return { put, owner, workspace, ds, otherDs, root, folder, otherFolder, file, otherFile, target, principals, stranger };
+}
+
+type World = Awaited<ReturnType<typeof world>>;
+
+/** The level each principal should have on the resource under test, per the sharing rules. */
+const LEVELS: Record<Principal, Level> = {
+  manager: "manage", admin: "manage", member: "write", "editor grant": "write", "viewer grant": "read", "workspace-grantee member": "read", "expired grant": "none", stranger: "none",
+};
+
+/** Each action on each kind, through the services the UI and API call. */
+function act(w: World, actor: Actor, kind: Kind, action: Action, probe: string): Promise<unknown> {
+  const only = async (visible: boolean) => { if (!visible) throw notFound("Not listed"); };
+  const revoke = async (type: ResourceType, id: string) => {
+    await shareResource(w.owner, type, id, { grantees: [`revoke-${probe}@example.org`], role: "viewer" });
+    await revokeGrantee(actor, type, id, `email:revoke-${probe}@example.org`);
+  };
+  switch (kind) {
+    case "workspace":
+      switch (action) {
+        case "list": return listDatasetsVisible(actor, w).then((ids) => only(ids.includes(w.ds.id) && ids.includes(w.otherDs.id)));
+        case "read": return getWorkspaceForActor(actor, w.workspace.owner, w.workspace.slug).then((v) => only(!!v));
+        case "query": return getDataset(actor, { id: w.otherDs.id });
+        case "download": return openFileDownload(actor, w.otherFile);
+        case "write": return createFolder(actor, { parentId: w.root.id, name: `new-${probe}` });
+        case "delete": return w.put(w.root.id, `delete-me-${probe}.txt`).then((id) => trashEntries(actor, { ids: [id] }));
+        case "share": return shareResource(actor, "workspace", w.workspace.id, { grantees: [`${probe}@example.org`], role: "viewer" });
+        case "list grants": return listResourceAccess(actor, "workspace", w.workspace.id);
+        case "revoke": return revoke("workspace", w.workspace.id);
+        case "change visibility": return updateWorkspace(actor, w.workspace.id, { name: `Matrix ${probe}`, slug: w.workspace.slug, description: "" });
+      }
+      break;
+    case "dataset":
+      switch (action) {
+        case "list": return listDatasetsVisible(actor, w).then((ids) => only(ids.includes(w.ds.id)));
+        case "read": return getDataset(actor, { id: w.ds.id });
+        case "query": return loadDataset(actor, { id: w.ds.id }, "read");
+        case "download": return loadDataset(actor, { id: w.ds.id }, "read");
+        case "write": return updateDataset(actor, w.ds.id, { name: `Target ${probe}`, slug: "target", description: "", tags: [] });
+        case "delete": return loadDataset(actor, { id: w.ds.id }, "write");
+        case "share": return shareResource(actor, "dataset", w.ds.id, { grantees: [`${probe}@example.org`], role: "viewer" });
+        case "list grants": return listResourceAccess(actor, "dataset", w.ds.id);
+        case "revoke": return revoke("dataset", w.ds.id);
+        case "change visibility": return setDatasetVisibility(actor, w.ds.id, "private");
+      }
+      break;
+    case "folder":
+    case "file": {
+      const id = kind === "folder" ? w.folder.id : w.file;
+      switch (action) {
+        case "list": return listedSomewhere(actor, w, id, kind === "folder" ? w.root.id : w.folder.id);
+        case "read": return loadEntry(actor, id, "read");
+        case "query": return loadEntry(actor, id, "read");
+        case "download": return kind === "file" ? openFileDownload(actor, w.file) : listFolder(actor, w.folder.id);
+        case "write": return kind === "folder" ? createFolder(actor, { parentId: w.folder.id, name: `sub-${probe}` }) : renameEntry(actor, { id: w.file, name: `inside-${probe}.txt` });
+        // Trashing the file under test would take it away from the next principals: a fresh one stands in.
+        case "delete": return kind === "folder" ? w.put(w.folder.id, `delete-me-${probe}.txt`).then((f) => trashEntries(actor, { ids: [f] })) : loadEntry(actor, id, "write");
+        case "share": return shareResource(actor, kind, id, { grantees: [`${probe}@example.org`], role: "viewer" });
+        case "list grants": return listResourceAccess(actor, kind, id);
+        case "revoke": return revoke(kind, id);
+        case "change visibility": return listResourceAccess(actor, kind, id); // files and folders have no visibility; managing access stands in
+      }
+    }
+  }
+  throw new Error(`no action ${action} for ${kind}`);
+}
+
+/** Listed where the actor browses: in its parent folder or, for a grantee who cannot read that, at the workspace's top. */
+async function listedSomewhere(actor: Actor, w: World, id: string, parentId: string): Promise<void> {
+  for (const folderId of [parentId, w.root.id]) {
+    const page = await listFolder(actor, folderId, { limit: 1000 }).catch(() => null);
+    if (page?.entries.some((e) => e.id === id)) return;
+  }
+  throw notFound("Not listed");
+}
+
+async function listDatasetsVisible(actor: Actor, w: World): Promise<string[]> {
+  const where = await readableDatasetsWhere(actor, { id: w.workspace.id, ownerId: w.workspace.ownerId });
+  return (await db().dataset.findMany({ where, select: { id: true } })).map((d) => d.id);
+}
+
+const ACTIONS: Action[] = ["list", "read", "query", "download", "write", "delete", "share", "list grants", "revoke", "change visibility"];
+const PRINCIPALS = Object.keys(LEVELS) as Principal[];
+
+describe.each(["workspace", "dataset", "folder", "file"] as Kind[])("every principal × every action on a %s", (kind) => {
+  it("matches the sharing rules exactly, and nothing else in the workspace leaks", async () => {
+    const w = await world(kind);
+    const mismatches: string[] = [];
+    let probe = 0;
+    for (const principal of PRINCIPALS) {
+      const actor = w.principals[principal];
+      for (const action of ACTIONS) {
+        const want = expected(LEVELS[principal], action);
+        const got = await outcome(() => act(w, actor, kind, action, `${++probe}`));
+        if (process.env.MATRIX_DEBUG) console.log(kind, principal, action, got);
+        if (got !== want) mismatches.push(`${principal} / ${action}: expected ${want}, got ${got}`);
+      }
+      // Leaks: a grant on this resource reveals nothing beside or above it.
+      if (kind !== "workspace" && !["manager", "admin", "member"].includes(principal)) {
+        const siblings = [
+          await outcome(() => getDataset(actor, { id: w.otherDs.id })),
+          await outcome(() => loadEntry(actor, w.otherFolder.id, "read")),
+          await outcome(() => loadEntry(actor, w.otherFile, "read")),
+          await outcome(() => openFileDownload(actor, w.otherFile)),
+          await outcome(() => listResourceAccess(actor, "workspace", w.workspace.id)),
+        ];
+        if (siblings.some((s) => s !== "not_found")) mismatches.push(`${principal}: sibling resources answered ${siblings.join(", ")}`);
+        const listed = await listDatasetsVisible(actor, w);
+        if (listed.includes(w.otherDs.id)) mismatches.push(`${principal}: the catalog lists the sibling dataset`);
+      }
+    }
+    expect(mismatches).toEqual([]);
+  }, 60_000);
+});
+
+describe("public visibility", () => {
+  it("lets every signed-in user read and list a public dataset, and only an editor grant write it", async () => {
+    const w = await world("dataset");
+    await setDatasetVisibility(w.owner, w.ds.id, "public");
+    const someone = await person("any");
+    expect(await outcome(() => getDataset(someone, { id: w.ds.id }))).toBe("ok");
+    expect(await listDatasetsVisible(someone, w)).toEqual([w.ds.id]);
+    expect(await outcome(() => act(w, someone, "dataset", "write", "p1"))).toBe("forbidden");
+    expect(await outcome(() => act(w, someone, "dataset", "share", "p2"))).toBe("forbidden");
+    expect(await outcome(() => act(w, w.principals["editor grant"], "dataset", "write", "p3"))).toBe("ok");
+    expect(await outcome(() => getDataset(someone, { id: w.otherDs.id }))).toBe("not_found");
+  });
+});
