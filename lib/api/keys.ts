@@ -36,3 +36,9 @@ export async function revokeWorkspaceKey(actor: Actor, workspaceId: string, keyI
   await revokeAccessLink(actor, keyId);
   return 1;
 }
+
+/** GET and DELETE /workspaces/{workspaceId}/keys: narrow to one resource's keys. */
+export const keysQuerySchema = z.object({
+  resourceType: resourceTypeSchema.optional(),
+  resourceId: z.string().min(1).optional(),
+});

@@ -1,0 +1,97 @@
+import { z } from "zod";
+import { dataLinksRevokeBody, dataLinksShareBody } from "../datalinks-shares";
+import { listDataQuerySchema } from "../data";
+import { folderQuerySchema } from "../files";
+import { ingestBodySchema } from "../ingest-records";
+import { createKeyBody, keysQuerySchema } from "../keys";
+import { initiateBodySchema } from "../multipart";
+import { rowsQuerySchema } from "../row-params";
+import { sharedByBodySchema } from "../shared-by";
+import { workspaceSharesQuery } from "@/lib/sharing/workspace-shares";
+import { createWorkspaceInput } from "@/lib/workspaces/create-workspace";
+
+export type Method = "get" | "post" | "put" | "delete" | "head";
+
+/** One documented operation. `query` and `body` are the very schemas the route handlers validate with. */
+export type Operation = {
+  method: Method;
+  /** OpenAPI path under /api/v1, e.g. "/data/{owner}/{namespace}" */
+  path: string;
+  tag: string;
+  summary: string;
+  description?: string;
+  query?: z.ZodType;
+  body?: z.ZodType;
+  /** a raw (non-JSON) request body */
+  rawBody?: string;
+  example?: unknown;
+  /** status → description; errors use the one error shape */
+  responses: Record<number, string>;
+  /** a JSON or binary success body, for the reference page */
+  produces?: string[];
+  public?: boolean;
+};
+
+const DATALINKS = "DataLinks sharing";
+const DATA = "Data";
+const VERACITY = "Workspace shares";
+const KEYS = "Access keys";
+const WORKSPACES = "Workspaces";
+const FILES = "Files";
+const META = "Reference";
+
+const shareResponses = {
+  200: "Done (empty body).",
+  400: "The body is not JSON.",
+  401: "Missing, invalid, expired or revoked token.",
+  403: "The caller can read but not manage it: access can be managed by the owner only.",
+  404: "No such (readable) namespace or dataset, or the person has no grant to revoke.",
+  422: 'Role not exactly "viewer"/"editor", or unknown username (named in the error).',
+  429: "Rate limit; see Retry-After.",
+};
+const listShareResponses = { 200: "The current direct grants: [{username, role}] and pending [{email, role}].", 401: shareResponses[401], 403: shareResponses[403], 404: "No such (readable) namespace or dataset.", 429: shareResponses[429] };
+const common = { 401: shareResponses[401], 429: shareResponses[429] };
+const multipartWrite = { 403: "The caller can read the dataset but not write it (viewer).", 404: "No such dataset, not readable, or not the caller's upload." };
+
+function datalinks(kind: "namespaces" | "datasets"): Operation[] {
+  const path = kind === "namespaces" ? "/permissions/namespaces/{owner}/{namespace}/shares" : "/permissions/datasets/{owner}/{namespace}/{datasetName}/shares";
+  const what = kind === "namespaces" ? "a namespace (every dataset in it, present and future)" : "a dataset";
+  return [
+    { method: "post", path, tag: DATALINKS, summary: `Share ${what}`, description: 'Grants a user (by username, matched lowercase) or an e-mail address without an account (an invitation) the role "viewer" or "editor". Sharing again changes the role.', body: dataLinksShareBody, example: { username: "alice", role: "viewer" }, responses: shareResponses },
+    { method: "get", path, tag: DATALINKS, summary: `List who ${kind === "namespaces" ? "the namespace" : "the dataset"} is shared with`, responses: listShareResponses },
+    { method: "delete", path, tag: DATALINKS, summary: `Revoke access to ${what}`, description: "Removes the person's grant whatever role the body names.", body: dataLinksRevokeBody, example: { username: "alice", role: "viewer" }, responses: shareResponses },
+  ];
+}
+
+const multipart = "/upload/multipart/{owner}/{namespace}/{datasetName}";
+
+/** Every operation the API serves under /api/v1 (a test checks this against app/api/v1). */
+export const OPERATIONS: Operation[] = [
+  ...datalinks("namespaces"),
+  ...datalinks("datasets"),
+  { method: "get", path: "/data/{owner}/{namespace}", tag: DATA, summary: "List the datasets of a namespace the caller can read", description: "A grantee sees the datasets shared with them (directly, through the namespace, or through one of their workspaces) and public ones.", query: listDataQuerySchema, responses: { 200: "{owner, namespace, total, page, pageCount, datasets: [...]}", 404: "No such namespace, or nothing in it is readable.", 422: "Invalid parameter.", ...common } },
+  { method: "get", path: "/data/{owner}/{namespace}/{datasetName}", tag: DATA, summary: "Read a dataset's rows", description: "format=json returns a page {columns, data, total, nextCursor}; csv, jsonl and parquet stream every matching row. Filter syntax: see docs/api.md.", query: rowsQuerySchema, produces: ["application/json", "text/csv", "application/x-ndjson", "application/vnd.apache.parquet"], responses: { 200: "Rows.", 404: "No such dataset, or not readable.", 422: "Unknown column, bad filter or bad value (named in the error).", ...common } },
+  { method: "post", path: "/ingest/{namespace}/{datasetName}", tag: DATA, summary: "Write JSON records into one of the caller's own namespaces", description: "Creates the dataset if it is new, else appends (the columns must match).", body: ingestBodySchema, example: [{ id: 1, name: "first" }, { id: 2, name: "second" }], responses: { 200: "Appended: {dataset, version, rowsAdded, rowCount, columns}.", 201: "Created.", 400: "The body is not JSON.", 404: "The caller has no namespace of that name.", 422: "Schema mismatch (columns named) or invalid records.", ...common } },
+  { method: "post", path: `${multipart}/initiate`, tag: DATA, summary: "Start a multipart upload into a dataset (editors of someone else's dataset too)", body: initiateBodySchema, example: { format: "csv", mode: "append" }, responses: { 201: "{uploadId, partUrl, completeUrl, abortUrl, expiresOn}.", 422: "Invalid format or mode.", ...multipartWrite, ...common } },
+  { method: "post", path: `${multipart}/{uploadId}/parts/{partNumber}`, tag: DATA, summary: "Upload one part (raw bytes)", description: "Parts are numbered from 1 without gaps; sending a number again replaces that part. PUT works too.", rawBody: "application/octet-stream", responses: { 200: "{uploadId, partNumber, size}.", 413: "The upload is larger than allowed.", 422: "Empty part or bad part number.", ...multipartWrite, ...common } },
+  { method: "put", path: `${multipart}/{uploadId}/parts/{partNumber}`, tag: DATA, summary: "Upload one part (raw bytes), PUT form", rawBody: "application/octet-stream", responses: { 200: "{uploadId, partNumber, size}.", 413: "The upload is larger than allowed.", 422: "Empty part or bad part number.", ...multipartWrite, ...common } },
+  { method: "get", path: `${multipart}/{uploadId}`, tag: DATA, summary: "List the parts received so far", responses: { 200: "{uploadId, format, mode, parts: [{partNumber, size}]}.", ...multipartWrite, ...common } },
+  { method: "post", path: `${multipart}/{uploadId}/complete`, tag: DATA, summary: "Join the parts and write them as the dataset's next version", responses: { 200: "{datasetId, version, rowsAdded, rowCount, columns}.", 409: "The dataset changed meanwhile.", 422: "Missing parts, unreadable file or schema mismatch (columns named).", ...multipartWrite, ...common } },
+  { method: "post", path: `${multipart}/{uploadId}/abort`, tag: DATA, summary: "Abort a multipart upload", responses: { 200: "Aborted (empty body).", ...multipartWrite, ...common } },
+  { method: "delete", path: `${multipart}/{uploadId}`, tag: DATA, summary: "Abort a multipart upload (DELETE form)", responses: { 200: "Aborted (empty body).", ...multipartWrite, ...common } },
+  { method: "get", path: "/workspaces", tag: WORKSPACES, summary: "List the caller's workspaces", responses: { 200: "[{id, owner, slug, name, personal, role}]", ...common } },
+  { method: "post", path: "/workspaces", tag: WORKSPACES, summary: "Create a workspace (namespace) owned by the caller", body: createWorkspaceInput, example: { name: "Lab", slug: "lab" }, responses: { 201: "{id, owner, slug, name}", 409: "The caller already has a workspace with that slug.", 422: "Invalid name or slug.", ...common } },
+  { method: "get", path: "/workspaces/{workspaceId}/shares", tag: VERACITY, summary: "Query the grants in a workspace (managers)", query: workspaceSharesQuery, responses: { 200: "{items, page, pageSize, total}", 403: "Members who are not managers.", 404: "No such workspace, or not readable.", 422: "Invalid filter.", ...common } },
+  { method: "get", path: "/workspaces/{workspaceId}/shares/{shareId}", tag: VERACITY, summary: "One grant", responses: { 200: "{id, resourceType, resourceId, granteeType, grantee, role, status, note, expiresOn, createdBy, createdOn}", 403: "Not a manager.", 404: "No such grant in this workspace.", ...common } },
+  { method: "post", path: "/workspaces/{workspaceId}/shares/{shareId}/revoke", tag: VERACITY, summary: "Revoke a grant", responses: { 200: "Revoked (empty body).", 403: "Not a manager.", 404: "No such grant in this workspace.", ...common } },
+  { method: "post", path: "/workspaces/{workspaceId}/shares/sharedBy/query", tag: VERACITY, summary: "Who shared each dataset with this workspace or the caller, and when", body: sharedByBodySchema, example: { datasetIds: ["<dataset id>"] }, responses: { 200: '[{datasetId, sharedBy: {id, type: "User"|"Workspace", name}, sharedOn, role, sharedWith, scope}]', 404: "No such workspace, or the caller is not in it.", 422: "Invalid body.", ...common } },
+  { method: "post", path: "/workspaces/{workspaceId}/keys", tag: KEYS, summary: "Issue an access key (read-only link) for a resource of the workspace", body: createKeyBody, example: { resource: { type: "workspace", id: "<workspace id>" }, expiresOn: "2030-01-01T00:00:00Z" }, responses: { 201: "{id, token, url, expiresOn} (the token is shown once)", 403: "Not a manager.", 404: "No such resource in this workspace.", 422: "Invalid dates or mode.", ...common } },
+  { method: "get", path: "/workspaces/{workspaceId}/keys", tag: KEYS, summary: "List the workspace's keys (never their tokens)", query: keysQuerySchema, responses: { 200: "[{id, resource, mode, prefix, startsOn, expiresOn, revokedOn, ...}]", 403: "Not a manager.", 404: "No such workspace, or not readable.", ...common } },
+  { method: "delete", path: "/workspaces/{workspaceId}/keys", tag: KEYS, summary: "Revoke every key of one resource, or of the whole workspace", query: keysQuerySchema, responses: { 200: "{revoked: n}", 403: "Not a manager.", 404: "No such workspace or resource.", ...common } },
+  { method: "delete", path: "/workspaces/{workspaceId}/keys/{keyId}", tag: KEYS, summary: "Revoke one key", responses: { 200: "{revoked: 1}", 403: "Not a manager.", 404: "No such key in this workspace.", ...common } },
+  { method: "get", path: "/workspaces/{workspaceId}/files", tag: FILES, summary: "List the workspace's top folder", query: folderQuerySchema, responses: { 200: "{folderId, entries, total, nextOffset}", 404: "No such workspace or nothing readable.", 422: "Invalid parameter.", ...common } },
+  { method: "get", path: "/files/folders/{folderId}", tag: FILES, summary: "List a folder", query: folderQuerySchema, responses: { 200: "{folderId, entries, total, nextOffset}", 404: "No such folder, or not readable.", 422: "Invalid parameter.", ...common } },
+  { method: "get", path: "/files/{fileId}/content", tag: FILES, summary: "Download a file (Range supported)", produces: ["application/octet-stream"], responses: { 200: "The bytes.", 206: "The requested range.", 304: "Not modified (If-None-Match).", 404: "No such file, or not readable.", 416: "Range not satisfiable.", ...common } },
+  { method: "head", path: "/files/{fileId}/content", tag: FILES, summary: "A file's headers (size, type, ETag)", responses: { 200: "Headers only.", 404: "No such file, or not readable.", ...common } },
+  { method: "get", path: "/openapi.json", tag: META, summary: "This document", public: true, responses: { 200: "The OpenAPI 3.1 document." } },
+];
