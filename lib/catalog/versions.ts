@@ -3,7 +3,7 @@ import type { Actor } from "@/lib/access";
 import { getDb } from "@/lib/db";
 import { usernamesOf } from "./dataset-view";
 import { loadDataset } from "./load-dataset";
-import type { VersionKind } from "./types";
+import { type Column, type VersionKind, parseColumns } from "./types";
 
 export type VersionView = {
   number: number;
@@ -12,6 +12,7 @@ export type VersionView = {
   addedRows: number;
   sizeBytes: number;
   columnCount: number;
+  columns: Column[];
   sourceName: string;
   sourceFormat: string;
   restoredFrom: number | null;
@@ -25,18 +26,22 @@ export async function listVersions(actor: Actor, datasetId: string): Promise<Ver
   const { dataset } = await loadDataset(actor, { id: datasetId }, "read");
   const rows = await getDb().datasetVersion.findMany({ where: { datasetId: dataset.id }, orderBy: { number: "desc" } });
   const names = await usernamesOf(rows.map((r) => r.createdById));
-  return rows.map((r) => ({
-    number: r.number,
-    kind: r.kind as VersionKind,
-    rowCount: Number(r.rowCount),
-    addedRows: Number(r.addedRows),
-    sizeBytes: Number(r.sizeBytes),
-    columnCount: (JSON.parse(r.columns) as unknown[]).length,
-    sourceName: r.sourceName,
-    sourceFormat: r.sourceFormat,
-    restoredFrom: r.restoredFrom,
-    createdAt: r.createdAt.toISOString(),
-    createdBy: r.createdById ? (names.get(r.createdById) ?? null) : null,
-    current: r.number === dataset.version,
-  }));
+  return rows.map((r) => {
+    const columns = parseColumns(r.columns);
+    return {
+      number: r.number,
+      kind: r.kind as VersionKind,
+      rowCount: Number(r.rowCount),
+      addedRows: Number(r.addedRows),
+      sizeBytes: Number(r.sizeBytes),
+      columnCount: columns.length,
+      columns,
+      sourceName: r.sourceName,
+      sourceFormat: r.sourceFormat,
+      restoredFrom: r.restoredFrom,
+      createdAt: r.createdAt.toISOString(),
+      createdBy: r.createdById ? (names.get(r.createdById) ?? null) : null,
+      current: r.number === dataset.version,
+    };
+  });
 }

@@ -1,16 +1,34 @@
-import { EmptyState, PageHeader } from "@/components/ui/empty-state";
+import Link from "next/link";
+import { CatalogList } from "@/components/catalog/catalog-list";
+import { buttonClass } from "@/components/ui/button";
+import { PageHeader } from "@/components/ui/empty-state";
+import { allows } from "@/lib/access";
 import { loadWorkspace } from "../load-workspace";
 
 export const metadata = { title: "Catalog" };
 
-export default async function CatalogPage({ params }: { params: Promise<{ owner: string; workspace: string }> }) {
-  const { workspace } = await loadWorkspace(params);
+type Props = { params: Promise<{ owner: string; workspace: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function CatalogPage({ params, searchParams }: Props) {
+  const { user, workspace } = await loadWorkspace(params);
+  const basePath = `/w/${workspace.owner}/${workspace.slug}/catalog`;
+  const canWrite = workspace.scope === "workspace" && allows(workspace.role, "write");
+  const newButton = canWrite ? <Link href={`${basePath}/new`} className={buttonClass("primary")}>New dataset</Link> : null;
   return (
     <>
-      <PageHeader title={workspace.name} description={`${workspace.owner}/${workspace.slug} · Data catalog`} />
-      <EmptyState title="No datasets yet">
-        Datasets you upload to this workspace, and datasets shared with you here, appear in this catalog.
-      </EmptyState>
+      <PageHeader
+        title="Data catalog"
+        description={`${workspace.name} · ${workspace.owner}/${workspace.slug}${workspace.scope === "shared" ? " · showing what is shared with you" : ""}`}
+        actions={newButton}
+      />
+      <CatalogList
+        actor={user}
+        workspace={workspace}
+        basePath={basePath}
+        searchParams={await searchParams}
+        canManage={workspace.scope === "workspace" && allows(workspace.role, "manage")}
+        emptyAction={newButton}
+      />
     </>
   );
 }

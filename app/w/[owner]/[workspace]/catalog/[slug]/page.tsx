@@ -1,0 +1,18 @@
+import { DatasetDetails } from "@/components/catalog/dataset-view";
+import { loadWorkspace, orNotFound } from "../../load-workspace";
+
+type Props = { params: Promise<{ owner: string; workspace: string; slug: string }>; searchParams: Promise<{ version?: string | string[] }> };
+
+export async function generateMetadata({ params }: Props) {
+  const { slug } = await params;
+  return { title: decodeURIComponent(slug) };
+}
+
+export default async function DatasetPage({ params, searchParams }: Props) {
+  const { user, workspace } = await loadWorkspace(params);
+  const { slug } = await params;
+  const { version } = await searchParams;
+  const name = decodeURIComponent(slug);
+  const pagePath = `/w/${workspace.owner}/${workspace.slug}/catalog/${encodeURIComponent(name)}`;
+  return orNotFound(DatasetDetails({ actor: user, dataset: { workspaceId: workspace.id, slug: name }, pagePath, version }));
+}

@@ -1,0 +1,122 @@
+"use client";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { toast } from "sonner";
+import { Button } from "@/components/ui/button";
+import { Card } from "@/components/ui/empty-state";
+import { TextField } from "@/components/ui/field";
+import { cancelIngestAction, commitIngestAction } from "@/lib/catalog/actions";
+import type { IngestReview } from "@/lib/catalog/ingest/ingest-review";
+import { datasetSlugOf } from "@/lib/catalog/schemas";
+import { formatBytes, formatCount, plural } from "@/lib/catalog/units";
+import { cellText } from "./cell";
+import { SchemaTable } from "./schema-table";
+
+/**
+ * The review step of an upload: the inferred schema and the first rows; for a new dataset its
+ * name, URL name, description and tags. Confirm creates the dataset (or the new version);
+ * Cancel deletes the converted upload.
+ */
+export function IngestReviewForm({ review, catalogPath }: { review: IngestReview; catalogPath: string }) {
+  const router = useRouter();
+  const [name, setName] = useState(review.suggested.name);
+  const [slug, setSlug] = useState(review.suggested.slug);
+  const [slugTouched, setSlugTouched] = useState(false);
+  const [description, setDescription] = useState("");
+  const [tags, setTags] = useState("");
+  const [pending, setPending] = useState<"confirm" | "cancel" | null>(null);
+  const [error, setError] = useState<string>();
+  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
+
+  async function confirm(e: React.FormEvent) {
+    e.preventDefault();
+    setPending("confirm");
+    setError(undefined);
+    const result = await commitIngestAction(review.id, review.mode === "create" ? { name, slug, description, tags } : undefined);
+    if (!result.ok) {
+      setPending(null);
+      setError(result.message);
+      setFieldErrors(result.fieldErrors ?? {});
+      return;
+    }
+    toast.success(review.mode === "create" ? `Created “${name}”` : `Version ${result.data.version} is now current`);
+    router.push(result.data.url);
+  }
+
+  async function cancel() {
+    setPending("cancel");
+    const result = await cancelIngestAction(review.id);
+    if (!result.ok) toast.error(result.message);
+    router.push(review.dataset?.path ?? catalogPath);
+  }
+
+  const summary =
+    review.mode === "append"
+      ? `${plural(review.addedRows, "row")} will be added to the ${formatCount(review.dataset?.rowCount ?? 0)} of version ${review.dataset?.version}, making ${formatCount(review.rowCount)}.`
+      : review.mode === "replace"
+        ? `The dataset's ${formatCount(review.dataset?.rowCount ?? 0)} rows will be replaced by ${plural(review.rowCount, "row")} (the current version stays in the history).`
+        : `${plural(review.rowCount, "row")} and ${plural(review.columns.length, "column")} (${formatBytes(review.sizeBytes)} as Parquet).`;
+
+  return (
+    <form onSubmit={confirm} className="space-y-6">
+      <Card>
+        <h2 className="text-base font-semibold">Inferred schema</h2>
+        <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">{summary}</p>
+        {review.columnChanges.length ? (
+          <div className="mt-3 rounded-md border border-amber-200 bg-amber-50 p-3 text-sm text-amber-900 dark:border-amber-900 dark:bg-amber-950/40 dark:text-amber-300">
+            <p className="font-medium">The columns change:</p>
+            <ul className="mt-1 list-disc pl-5">
+              {review.columnChanges.map((c) => (
+                <li key={c.name}>{c.before === null ? `new column “${c.name}” (${c.after})` : c.after === null ? `column “${c.name}” is removed` : `“${c.name}” changes from ${c.before} to ${c.after}`}</li>
+              ))}
+            </ul>
+          </div>
+        ) : null}
+        <div className="mt-3"><SchemaTable columns={review.columns} caption="Columns found in the file" /></div>
+      </Card>
+
+      <Card>
+        <h2 className="text-base font-semibold">First rows</h2>
+        <div className="mt-3 overflow-x-auto rounded-md border border-zinc-200 dark:border-zinc-800">
+          <table className="min-w-full text-sm">
+            <caption className="sr-only">The first {review.preview.length} rows of the file</caption>
+            <thead className="bg-zinc-50 text-left text-xs text-zinc-500 dark:bg-zinc-900">
+              <tr>{review.columns.map((c) => <th key={c.name} scope="col" className="whitespace-nowrap px-3 py-2">{c.name}</th>)}</tr>
+            </thead>
+            <tbody>
+              {review.preview.map((row, i) => (
+                <tr key={i} className="border-t border-zinc-100 dark:border-zinc-800">
+                  {(row as unknown[]).map((v, j) => <td key={j} className="max-w-64 truncate whitespace-nowrap px-3 py-1.5">{cellText(v)}</td>)}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </Card>
+
+      {review.mode === "create" ? (
+        <Card className="space-y-4">
+          <h2 className="text-base font-semibold">About the dataset</h2>
+          <div className="grid gap-4 sm:grid-cols-2">
+            <TextField label="Name" value={name} required maxLength={120} error={fieldErrors.name} onChange={(e) => { setName(e.target.value); if (!slugTouched) setSlug(datasetSlugOf(e.target.value)); }} />
+            <TextField label="URL name" value={slug} required maxLength={64} error={fieldErrors.slug} hint={`${catalogPath}/${slug || "…"}`} onChange={(e) => { setSlug(e.target.value); setSlugTouched(true); }} />
+          </div>
+          <div className="space-y-1">
+            <label htmlFor="dataset-description" className="block text-sm font-medium text-zinc-700 dark:text-zinc-300">Description</label>
+            <textarea id="dataset-description" value={description} maxLength={2000} rows={3} onChange={(e) => setDescription(e.target.value)} className="block w-full rounded-md border border-zinc-300 bg-white px-3 py-2 text-sm dark:border-zinc-700 dark:bg-zinc-900" />
+            {fieldErrors.description ? <p role="alert" className="text-sm text-red-600 dark:text-red-400">{fieldErrors.description}</p> : null}
+          </div>
+          <TextField label="Tags" value={tags} error={fieldErrors.tags} hint="Separated by commas, e.g. sales, 2026" onChange={(e) => setTags(e.target.value)} />
+        </Card>
+      ) : null}
+
+      {error ? <p role="alert" className="text-sm text-red-600 dark:text-red-400">{error}</p> : null}
+      <div className="flex flex-wrap justify-end gap-2">
+        <Button variant="secondary" onClick={() => void cancel()} disabled={pending !== null}>{pending === "cancel" ? "Cancelling…" : "Cancel upload"}</Button>
+        <Button type="submit" disabled={pending !== null}>
+          {pending === "confirm" ? "Saving…" : review.mode === "create" ? "Create dataset" : review.mode === "append" ? "Add the rows" : "Replace the data"}
+        </Button>
+      </div>
+    </form>
+  );
+}
