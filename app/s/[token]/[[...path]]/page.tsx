@@ -1,0 +1,46 @@
+import { notFound, redirect } from "next/navigation";
+import { AuthCard } from "@/components/auth/auth-card";
+import { LinkPasswordForm } from "@/components/links/password-form";
+import { LinkContent } from "@/components/links/link-content";
+import { LinkShell } from "@/components/links/link-shell";
+import { openLinkForRequest } from "../open-link";
+
+export const dynamic = "force-dynamic";
+export const metadata = { title: "Shared with a link", referrer: "no-referrer" };
+
+type Props = { params: Promise<{ token: string; path?: string[] }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+/**
+ * An access link: a read-only view of exactly the linked resource. Unknown, expired, revoked
+ * and not-yet-valid links are the same 404 page (openAccessLink makes them cost the same).
+ */
+export default async function AccessLinkPage({ params, searchParams }: Props) {
+  const { token, path = [] } = await params;
+  const query = await searchParams;
+  const segments = path.map((s) => decodeURIComponent(s));
+  const opened = await openLinkForRequest(token);
+  switch (opened.status) {
+    case "unavailable":
+      notFound();
+    case "sign-in":
+      redirect(`/signin?callbackUrl=${encodeURIComponent(`/s/${token}/${path.join("/")}`)}`);
+    case "throttled":
+      return (
+        <AuthCard title="Too many attempts">
+          <p className="text-sm text-zinc-600 dark:text-zinc-400">Too many wrong links or passwords came from your network. Try again in {Math.ceil(opened.retryAfterSeconds / 60)} minutes.</p>
+        </AuthCard>
+      );
+    case "password":
+      return (
+        <AuthCard title="This link is protected by a password">
+          <p className="mb-4 text-sm text-zinc-600 dark:text-zinc-400">Enter the password you were given with the link.</p>
+          <LinkPasswordForm token={token} />
+        </AuthCard>
+      );
+  }
+  return (
+    <LinkShell link={opened.link}>
+      <LinkContent link={opened.link} token={token} path={segments} searchParams={query} />
+    </LinkShell>
+  );
+}
