@@ -1,5 +1,8 @@
 // Shapes the file browser's API returns; shared by the server and the client components.
 
+/** Largest text file previewed in full; bigger ones show their first TEXT_PREVIEW_BYTES. */
+export const TEXT_PREVIEW_BYTES = 512 * 1024;
+
 export type EntryKind = "folder" | "file";
 export type PreviewKind = "image" | "pdf" | "text" | "table" | "video" | "audio" | "none";
 export type ClashPolicy = "keep-both" | "replace" | "skip";

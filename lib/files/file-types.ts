@@ -1,8 +1,7 @@
 import mime from "mime-types";
 import type { EntryKind, PreviewKind } from "./entry-types";
 
-/** Largest text file previewed in full; bigger ones show their first TEXT_PREVIEW_BYTES. */
-export const TEXT_PREVIEW_BYTES = 512 * 1024;
+export { TEXT_PREVIEW_BYTES } from "./entry-types";
 
 const TEXT_EXTENSIONS = new Set([
   "txt", "md", "markdown", "log", "json", "jsonl", "ndjson", "xml", "yaml", "yml", "toml", "ini", "cfg", "conf", "env",

@@ -1,0 +1,194 @@
+"use client";
+import Link from "next/link";
+import { type KeyboardEvent, type ReactNode, useRef, useState } from "react";
+import type { EntryRow, SortDir, SortField } from "@/lib/files/entry-types";
+import { formatBytes } from "@/lib/files/format-bytes";
+import { type Selection, selectAt } from "@/lib/files/selection";
+import { downloadUrl, pathHref } from "./api";
+import { ENTRY_DRAG_TYPE, moveDropProps } from "./drag";
+import { FileIcon, FolderIcon } from "./icons";
+
+export type EntryTableProps = {
+  entries: EntryRow[];
+  sort: SortField;
+  dir: SortDir;
+  onSort: (field: SortField) => void;
+  selection: Selection;
+  onSelection: (next: Selection) => void;
+  basePath: string;
+  /** names from the view's top folder to the listed folder */
+  folderPath: string[];
+  linkToken?: string;
+  canWrite: boolean;
+  onOpenFile: (entry: EntryRow) => void;
+  onNavigate: (href: string) => void;
+  onMove?: (ids: string[], targetId: string) => void;
+  onDelete?: (ids: string[]) => void;
+  onRename?: (entry: EntryRow) => void;
+  /** per-row extra actions (share) */
+  rowActions?: (entry: EntryRow) => ReactNode;
+};
+
+const dateFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short" });
+
+const COLUMNS: { field: SortField | null; label: string; className: string }[] = [
+  { field: "name", label: "Name", className: "" },
+  { field: "size", label: "Size", className: "hidden w-24 text-right sm:table-cell" },
+  { field: "type", label: "Type", className: "hidden w-32 md:table-cell" },
+  { field: "modified", label: "Modified", className: "hidden w-44 lg:table-cell" },
+  { field: null, label: "Modified by", className: "hidden w-32 lg:table-cell" },
+];
+
+/** The path of an entry's own page: its folder path plus its name (shared items carry their own location). */
+export function entryPath(entry: EntryRow, folderPath: string[]): string[] {
+  return [...(entry.location ?? folderPath), entry.name];
+}
+
+/**
+ * The folder listing: sortable columns; click, Shift+click and Ctrl/Cmd+click select; arrows,
+ * Home/End, Space, Enter, Delete, F2 and Ctrl+A work from the keyboard; rows drag onto folders.
+ */
+export function EntryTable(props: EntryTableProps) {
+  const { entries, sort, dir, onSort, selection, onSelection, basePath, folderPath, linkToken, canWrite, onOpenFile, onNavigate, onMove, onDelete, onRename, rowActions } = props;
+  const ids = entries.map((e) => e.id);
+  const rows = useRef<(HTMLTableRowElement | null)[]>([]);
+  const [dropTarget, setDropTarget] = useState<string | null>(null);
+
+  const open = (entry: EntryRow) => {
+    if (entry.kind === "folder") onNavigate(pathHref(basePath, entryPath(entry, folderPath)));
+    else onOpenFile(entry);
+  };
+
+  const focusRow = (index: number, next: Selection) => {
+    onSelection(next);
+    rows.current[index]?.focus();
+  };
+
+  function onKeyDown(event: KeyboardEvent<HTMLTableSectionElement>) {
+    if ((event.target as HTMLElement).closest("button, a, input") && !["ArrowDown", "ArrowUp"].includes(event.key)) return;
+    const last = entries.length - 1;
+    const at = selection.focus;
+    const toggle = event.ctrlKey || event.metaKey;
+    const move = (index: number) => {
+      event.preventDefault();
+      const target = Math.max(0, Math.min(last, index));
+      focusRow(target, toggle && !event.shiftKey ? { ...selection, focus: target } : selectAt(selection, ids, target, { shift: event.shiftKey }));
+    };
+    switch (event.key) {
+      case "ArrowDown": return move(at < 0 ? 0 : at + 1);
+      case "ArrowUp": return move(at < 0 ? 0 : at - 1);
+      case "Home": return move(0);
+      case "End": return move(last);
+      case " ":
+        event.preventDefault();
+        if (at >= 0) onSelection(selectAt(selection, ids, at, { toggle: true }));
+        return;
+      case "Enter":
+        if (at >= 0 && entries[at]) {
+          event.preventDefault();
+          open(entries[at]!);
+        }
+        return;
+      case "Delete":
+      case "Backspace":
+        if (canWrite && onDelete && selection.ids.size) {
+          event.preventDefault();
+          onDelete([...selection.ids]);
+        }
+        return;
+      case "F2":
+        if (canWrite && onRename && at >= 0 && entries[at]) {
+          event.preventDefault();
+          onRename(entries[at]!);
+        }
+        return;
+      case "a":
+        if (toggle) {
+          event.preventDefault();
+          onSelection({ ids: new Set(ids), anchor: 0, focus: Math.max(at, 0) });
+        }
+        return;
+      case "Escape":
+        onSelection({ ...selection, ids: new Set() });
+    }
+  }
+
+  return (
+    <table role="grid" aria-multiselectable aria-label="Folder contents" className="w-full table-fixed border-separate border-spacing-0 text-sm">
+      <thead>
+        <tr className="text-left text-xs uppercase tracking-wide text-zinc-500">
+          <th scope="col" className="w-9 border-b border-zinc-200 px-2 py-2 dark:border-zinc-800">
+            <input type="checkbox" aria-label="Select all" checked={entries.length > 0 && selection.ids.size === entries.length}
+              onChange={(e) => onSelection(e.target.checked ? { ids: new Set(ids), anchor: 0, focus: 0 } : { ...selection, ids: new Set() })} />
+          </th>
+          {COLUMNS.map((col) => (
+            <th key={col.label} scope="col" className={`border-b border-zinc-200 px-2 py-2 font-medium dark:border-zinc-800 ${col.className}`}
+              aria-sort={col.field === sort ? (dir === "asc" ? "ascending" : "descending") : undefined}>
+              {col.field ? (
+                <button type="button" onClick={() => onSort(col.field!)} className="inline-flex items-center gap-1 uppercase hover:text-zinc-900 dark:hover:text-white">
+                  {col.label}
+                  {col.field === sort ? <span aria-hidden>{dir === "asc" ? "▲" : "▼"}</span> : null}
+                </button>
+              ) : col.label}
+            </th>
+          ))}
+          <th scope="col" className="w-24 border-b border-zinc-200 px-2 py-2 dark:border-zinc-800"><span className="sr-only">Actions</span></th>
+        </tr>
+      </thead>
+      <tbody onKeyDown={onKeyDown}>
+        {entries.map((entry, index) => {
+          const selected = selection.ids.has(entry.id);
+          const href = pathHref(basePath, entryPath(entry, folderPath));
+          return (
+            <tr key={entry.id} ref={(el) => { rows.current[index] = el; }} aria-selected={selected} data-testid="entry-row" data-name={entry.name}
+              tabIndex={index === Math.max(selection.focus, 0) ? 0 : -1}
+              draggable={canWrite && !!onMove}
+              onDragStart={(event) => {
+                const dragged = selected ? [...selection.ids] : [entry.id];
+                if (!selected) onSelection(selectAt(selection, ids, index));
+                event.dataTransfer.setData(ENTRY_DRAG_TYPE, JSON.stringify(dragged));
+                event.dataTransfer.effectAllowed = "move";
+              }}
+              {...(entry.kind === "folder" && canWrite ? moveDropProps(entry.id, onMove, (over) => setDropTarget(over ? entry.id : null)) : {})}
+              onClick={(event) => {
+                if ((event.target as HTMLElement).closest("a, button, input")) return;
+                onSelection(selectAt(selection, ids, index, { shift: event.shiftKey, toggle: event.ctrlKey || event.metaKey }));
+              }}
+              onDoubleClick={() => open(entry)}
+              className={`cursor-default outline-none focus-visible:ring-2 focus-visible:ring-inset focus-visible:ring-brand-500 ${selected ? "bg-brand-50 dark:bg-brand-900/30" : "hover:bg-zinc-50 dark:hover:bg-zinc-800/50"} ${dropTarget === entry.id ? "ring-2 ring-inset ring-brand-500" : ""}`}>
+              <td className="border-b border-zinc-100 px-2 py-1.5 dark:border-zinc-800/70">
+                <input type="checkbox" tabIndex={-1} aria-label={`Select ${entry.name}`} checked={selected}
+                  onChange={() => onSelection(selectAt(selection, ids, index, { toggle: true }))} />
+              </td>
+              <td className="border-b border-zinc-100 px-2 py-1.5 dark:border-zinc-800/70">
+                <div className="flex min-w-0 items-center gap-2">
+                  {entry.kind === "folder" ? <FolderIcon /> : <FileIcon />}
+                  {entry.kind === "folder" ? (
+                    <Link href={href} tabIndex={-1} className="truncate font-medium hover:underline">{entry.name}</Link>
+                  ) : (
+                    <button type="button" tabIndex={-1} onClick={() => onOpenFile(entry)} className="truncate text-left hover:underline">{entry.name}</button>
+                  )}
+                </div>
+                {entry.location ? <p className="truncate pl-6 text-xs text-zinc-500">in /{entry.location.join("/")}</p> : null}
+              </td>
+              <td className="hidden border-b border-zinc-100 px-2 py-1.5 text-right tabular-nums text-zinc-600 sm:table-cell dark:border-zinc-800/70 dark:text-zinc-400">{entry.size === null ? "—" : formatBytes(entry.size)}</td>
+              <td className="hidden truncate border-b border-zinc-100 px-2 py-1.5 text-zinc-600 md:table-cell dark:border-zinc-800/70 dark:text-zinc-400">{entry.typeLabel}</td>
+              <td className="hidden border-b border-zinc-100 px-2 py-1.5 text-zinc-600 lg:table-cell dark:border-zinc-800/70 dark:text-zinc-400"><time dateTime={entry.modifiedAt}>{dateFormat.format(new Date(entry.modifiedAt))}</time></td>
+              <td className="hidden truncate border-b border-zinc-100 px-2 py-1.5 text-zinc-600 lg:table-cell dark:border-zinc-800/70 dark:text-zinc-400">{entry.modifiedBy ?? "—"}</td>
+              <td className="border-b border-zinc-100 px-2 py-1.5 dark:border-zinc-800/70">
+                <div className="flex items-center justify-end gap-1">
+                  {entry.kind === "file" ? (
+                    <a href={downloadUrl(entry.id, linkToken)} download={entry.name} tabIndex={-1} aria-label={`Download ${entry.name}`} title="Download" className="rounded p-1 text-zinc-500 hover:bg-zinc-100 hover:text-zinc-900 dark:hover:bg-zinc-800 dark:hover:text-white">
+                      <svg aria-hidden viewBox="0 0 20 20" fill="none" stroke="currentColor" strokeWidth="1.6" className="h-4 w-4"><path d="M10 3v9m0 0-3.5-3.5M10 12l3.5-3.5M4 14.5v2h12v-2" /></svg>
+                    </a>
+                  ) : null}
+                  {rowActions?.(entry)}
+                </div>
+              </td>
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
+  );
+}
