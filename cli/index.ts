@@ -7,6 +7,7 @@ import { createApiToken } from "@/lib/tokens/api-tokens";
 import { createUser } from "@/lib/users/create-user";
 import { AppError } from "@/lib/util/errors";
 import { toFailure } from "@/lib/util/result";
+import { addMemberFor } from "@/lib/workspaces/add-member-for";
 import { createWorkspaceFor } from "@/lib/workspaces/create-workspace-for";
 import { notFound } from "@/lib/util/errors";
 
@@ -26,7 +27,14 @@ user.command("create")
     console.log(`Created user ${created.username} <${created.email}> with workspace ${created.username}/personal`);
   });
 
-program.command("workspace").description("workspaces").command("create")
+const workspace = program.command("workspace").description("workspaces");
+workspace.command("add-member")
+  .requiredOption("--workspace <owner/slug>").requiredOption("--username <username>").option("--role <role>", "member or admin", "member")
+  .action(async (o: { workspace: string; username: string; role: string }) => {
+    const added = await addMemberFor(o.workspace, o.username, o.role);
+    console.log(`${added.username} is now ${added.role === "admin" ? "an admin" : "a member"} of ${added.workspace}`);
+  });
+workspace.command("create")
   .requiredOption("--owner <username>").requiredOption("--slug <slug>").option("--name <name>")
   .action(async (o: { owner: string; slug: string; name?: string }) => {
     const w = await createWorkspaceFor(o.owner, { slug: o.slug, name: o.name ?? o.slug });

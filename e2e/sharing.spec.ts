@@ -1,0 +1,136 @@
+import { expect, test, type Browser, type Page } from "@playwright/test";
+import { cli, createUserWithToken, tokenFor } from "./cli-helpers";
+import { signInThroughMailbox, uniqueEmail } from "./helpers";
+
+/** A signed-in page in a fresh browser context (its own cookies). */
+async function signedIn(browser: Browser, email: string): Promise<Page> {
+  const page = await (await browser.newContext()).newPage();
+  await signInThroughMailbox(page, email);
+  return page;
+}
+
+async function openShareDialog(page: Page, url: string, trigger = "Share") {
+  await page.goto(url);
+  await page.getByRole("button", { name: trigger, exact: true }).first().click();
+  const dialog = page.getByRole("dialog");
+  await expect(dialog.getByRole("heading", { name: /^Share/ })).toBeVisible();
+  return dialog;
+}
+
+async function shareWith(page: Page, url: string, who: string, { role = "viewer", note = "", trigger = "Share" } = {}) {
+  const dialog = await openShareDialog(page, url, trigger);
+  const input = dialog.getByLabel("People or e-mail addresses");
+  await input.fill(who);
+  await input.press("Enter");
+  await dialog.getByLabel("Role").selectOption(role);
+  if (note) await dialog.getByLabel("Note (optional)").fill(note);
+  await dialog.getByRole("button", { name: "Share", exact: true }).click();
+  await expect(dialog.getByTestId("access-row").filter({ hasText: who.toLowerCase() })).toBeVisible();
+  return dialog;
+}
+
+test("alice invites carol (no account) to one dataset; carol signs up, sees only it; alice revokes and carol's next load is a 404", async ({ page, browser }) => {
+  const carol = uniqueEmail("carol").replace("@example.com", "@example.org");
+  await signInThroughMailbox(page, "alice@example.com");
+  const datasetUrl = "/w/alice/sales/catalog/vessel-positions";
+  const dialog = await shareWith(page, datasetUrl, carol, { note: "The AIS positions we talked about" });
+  await expect(dialog.getByTestId("access-row").filter({ hasText: carol })).toContainText("invitation pending");
+  await page.keyboard.press("Escape");
+
+  // carol's invitation, in the local mailbox
+  const visitor = await (await browser.newContext()).newPage();
+  await visitor.goto(`/mailbox?to=${encodeURIComponent(carol)}`);
+  const mail = visitor.getByTestId("mail").first();
+  await expect(mail).toContainText("alice shared");
+  await expect(mail).toContainText("Vessel positions");
+  await mail.getByRole("link", { name: /\/invite\/share\// }).click();
+  await expect(visitor.getByRole("heading", { name: /alice shared .*Vessel positions.* with you/ })).toBeVisible();
+  await visitor.getByRole("button", { name: "Accept and open" }).click();
+  // first sign-in: choose a username, then land on the dataset
+  await visitor.getByLabel("Username").fill(`carol${Date.now().toString(36)}`);
+  await visitor.getByRole("button", { name: /Continue|Save|Create/ }).click();
+  await expect(visitor).toHaveURL(new RegExp(`${datasetUrl}$`));
+  await expect(visitor.getByRole("heading", { name: "Vessel positions", level: 1 })).toBeVisible();
+
+  // only that dataset exists for her in alice's workspace
+  await visitor.goto("/w/alice/sales/catalog");
+  await expect(visitor.getByRole("list", { name: "Datasets" }).getByRole("listitem", { name: /./ }).filter({ has: visitor.getByRole("heading") })).toHaveCount(1);
+  await expect(visitor.getByText("Vessel positions").first()).toBeVisible();
+  await expect(visitor.getByText("Orders 2026")).toHaveCount(0);
+  for (const url of ["/w/alice/sales/catalog/orders-2026", "/w/alice/sales/catalog/sensor-readings", "/w/alice/personal/files", "/w/alice/personal/files/reports", "/w/alice/sales/settings"]) {
+    const response = await visitor.goto(url);
+    expect(response?.status(), url).toBe(404);
+  }
+
+  // alice revokes; carol's next request is refused and she is told by e-mail
+  const again = await openShareDialog(page, datasetUrl);
+  await again.getByRole("button", { name: `Revoke access of ${carol}` }).click();
+  await expect(again.getByTestId("access-row").filter({ hasText: carol })).toHaveCount(0);
+  const gone = await visitor.goto(datasetUrl);
+  expect(gone?.status()).toBe(404);
+  await visitor.goto(`/mailbox?to=${encodeURIComponent(carol)}`);
+  await expect(visitor.getByTestId("mail").first()).toContainText(/no longer|ended|removed/i);
+});
+
+test("bob adds a dataset shared with him to his workspace; its members can read it; alice's dialog then offers that workspace", async ({ page, browser, request }) => {
+  const alice = await tokenFor("alice");
+  const name = `field-notes-${Date.now().toString(36)}`;
+  const created = await request.post(`/api/v1/ingest/personal/${name}`, { headers: { Authorization: `Bearer ${alice}` }, data: [{ site: "Lofoten", species: "puffin", count: 41 }, { site: "Runde", species: "gannet", count: 12 }] });
+  expect(created.status(), await created.text()).toBeLessThan(300);
+  const url = `/w/alice/personal/catalog/${name}`;
+  const rita = `rita${Date.now().toString(36)}`;
+  await createUserWithToken(rita);
+  await cli("workspace", "add-member", "--workspace", "bob/research", "--username", rita);
+
+  await signInThroughMailbox(page, "alice@example.com");
+  await shareWith(page, url, "bob", { role: "viewer" });
+
+  const bob = await signedIn(browser, "bob@example.com");
+  await bob.goto("/shared/with-me");
+  const select = bob.getByLabel(`Add ${name} to a workspace`);
+  const research = await select.locator("option", { hasText: /research/i }).getAttribute("value");
+  await select.selectOption(research!);
+  await expect(bob.getByText("Added to your workspace")).toBeVisible();
+
+  const member = await signedIn(browser, `${rita}@example.com`);
+  const response = await member.goto(url);
+  expect(response?.status()).toBe(200);
+  await expect(member.getByRole("heading", { name, level: 1 })).toBeVisible();
+
+  const dialog = await openShareDialog(page, url);
+  await expect(dialog.getByLabel("Or share with a workspace")).toContainText("Research");
+});
+
+test("a folder shared with bob as editor lets him upload into a subfolder created after the grant; a viewer cannot upload", async ({ page, browser }) => {
+  const viewerName = `vic${Date.now().toString(36)}`;
+  await createUserWithToken(viewerName);
+  const folder = `shared-${Date.now().toString(36)}`;
+  await signInThroughMailbox(page, "alice@example.com");
+  await page.goto("/w/alice/personal/files");
+  await page.getByRole("button", { name: "New folder" }).click();
+  await page.getByLabel("Folder name").fill(folder);
+  await page.getByRole("button", { name: "Create" }).click();
+  await expect(page.getByRole("link", { name: folder })).toBeVisible();
+  await shareWith(page, "/w/alice/personal/files", "bob", { role: "editor", trigger: `Share ${folder}` });
+  await page.keyboard.press("Escape");
+  await shareWith(page, "/w/alice/personal/files", viewerName, { role: "viewer", trigger: `Share ${folder}` });
+  await page.keyboard.press("Escape");
+  // created after the grants
+  await page.goto(`/w/alice/personal/files/${folder}`);
+  await page.getByRole("button", { name: "New folder" }).click();
+  await page.getByLabel("Folder name").fill("later");
+  await page.getByRole("button", { name: "Create" }).click();
+  await expect(page.getByRole("link", { name: "later" })).toBeVisible();
+
+  const bob = await signedIn(browser, "bob@example.com");
+  await bob.goto(`/w/alice/personal/files/${folder}/later`);
+  await bob.locator('input[type="file"]:not([webkitdirectory])').first().setInputFiles({ name: "from-bob.txt", mimeType: "text/plain", buffer: Buffer.from("bob was here\n") });
+  await expect(bob.getByRole("grid", { name: "Folder contents" }).getByText("from-bob.txt")).toBeVisible({ timeout: 20_000 });
+  expect((await bob.goto("/w/alice/personal/files/reports"))?.status()).toBe(404);
+
+  const viewer = await signedIn(browser, `${viewerName}@example.com`);
+  await viewer.goto(`/w/alice/personal/files/${folder}/later`);
+  await expect(viewer.getByRole("grid", { name: "Folder contents" }).getByText("from-bob.txt")).toBeVisible();
+  await expect(viewer.getByRole("button", { name: /Upload/ })).toHaveCount(0);
+  await expect(viewer.locator('input[type="file"]')).toHaveCount(0);
+});
