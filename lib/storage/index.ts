@@ -6,7 +6,8 @@ export type { BlobStat, BlobStore, ByteRange } from "./blob-store";
 
 /** The data directory: SQLite file, blobs, upload staging. */
 export function dataDir(): string {
-  return path.resolve(process.env.DATA_DIR || "data");
+  // Chosen at run time, not a bundled asset: keep the bundler from tracing the whole project.
+  return path.resolve(/*turbopackIgnore: true*/ process.env.DATA_DIR || "data");
 }
 
 /**

@@ -10,6 +10,7 @@ import { shareResource } from "@/lib/sharing/share-resource";
 import { setDatasetVisibility } from "@/lib/catalog/set-visibility";
 import { getDb } from "@/lib/db";
 import { previewAccessAs } from "@/lib/sharing/preview-as";
+import { updateShareEmailSettings } from "@/lib/sharing/share-email-settings";
 import { listResourceHistory } from "@/lib/sharing/resource-history";
 import { withUser } from "../with-user";
 
@@ -80,4 +81,12 @@ export async function resourceHistoryAction(type: ResourceType, id: string) {
 
 export async function previewAsAction(type: ResourceType, id: string, shareId: string) {
   return withUser((user) => previewAccessAs(user, type, id, shareId));
+}
+
+export async function updateShareEmailAction(workspaceId: string, _state: unknown, form: FormData) {
+  return withUser(async (user) => {
+    const saved = await updateShareEmailSettings(user, workspaceId, { subject: String(form.get("subject") ?? ""), intro: String(form.get("intro") ?? "") });
+    revalidatePath("/w", "layout");
+    return saved;
+  });
 }

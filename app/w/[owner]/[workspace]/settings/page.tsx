@@ -1,4 +1,6 @@
 import { ShareDialog } from "@/components/sharing/share-dialog";
+import { ShareEmailForm } from "@/components/sharing/share-email-form";
+import { getShareEmailSettings } from "@/lib/sharing/share-email-settings";
 import { Button } from "@/components/ui/button";
 import { Card, PageHeader } from "@/components/ui/empty-state";
 import { DeleteWorkspaceDialog } from "@/components/workspaces/delete-workspace-dialog";
@@ -35,6 +37,13 @@ export default async function SettingsPage({ params }: { params: Promise<{ owner
           invitations={invitations.map((i) => ({ id: i.id, email: i.email, role: i.role, expiresAt: i.expiresAt.toISOString() }))}
         />
       </Card>
+      {canManage ? (
+        <Card>
+          <h2 className="mb-1 text-base font-semibold">Share e-mail</h2>
+          <p className="mb-4 text-sm text-zinc-600 dark:text-zinc-400">What people receive when something in this workspace is shared with them.</p>
+          <ShareEmailForm workspaceId={workspace.id} {...await getShareEmailSettings(user, workspace.id)} />
+        </Card>
+      ) : null}
       {workspace.role === "owner" && !workspace.personal ? (
         <Card className="border-red-200 dark:border-red-900">
           <h2 className="text-base font-semibold text-red-700 dark:text-red-400">Danger zone</h2>
@@ -45,3 +54,4 @@ export default async function SettingsPage({ params }: { params: Promise<{ owner
     </div>
   );
 }
+
