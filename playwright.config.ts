@@ -9,6 +9,8 @@ const baseURL = `http://localhost:${PORT}`;
 
 export default defineConfig({
   testDir: "e2e",
+  // One results folder per port, so parallel runs (E2E_PORT) do not delete each other's traces.
+  outputDir: process.env.E2E_PORT ? `test-results/port-${PORT}` : "test-results",
   timeout: 60_000,
   expect: { timeout: 10_000 },
   fullyParallel: false,

@@ -3,6 +3,7 @@ import { signInThroughMailbox } from "./helpers";
 
 test("a password-protected folder link: a signed-out visitor browses, previews and downloads inside it and nothing outside; revoked means not available", async ({ page, browser }) => {
   await signInThroughMailbox(page, "alice@example.com");
+  await expect(page).toHaveURL(/\/w\//);
   await page.goto("/w/alice/personal/files/data");
   const outsideHref = await page.getByRole("link", { name: "Download customers.csv" }).getAttribute("href");
   const outsideId = outsideHref!.split("/api/files/")[1]!.split("/")[0]!;
@@ -27,14 +28,14 @@ test("a password-protected folder link: a signed-out visitor browses, previews a
   await expect(visitor.getByRole("heading", { name: "This link is protected by a password" })).toBeVisible();
   await visitor.getByLabel("Password").fill("not the password");
   await visitor.getByRole("button", { name: "Open" }).click();
-  await expect(visitor.getByRole("alert")).toContainText("That password is not right.");
+  await expect(visitor.getByText("That password is not right.")).toBeVisible();
   await visitor.getByLabel("Password").fill("correct horse");
   await visitor.getByRole("button", { name: "Open" }).click();
 
   await expect(visitor.getByText("Read-only link")).toBeVisible();
-  await visitor.getByRole("link", { name: "2026" }).click();
+  await visitor.getByRole("grid", { name: "Folder contents" }).getByRole("link", { name: "2026" }).click();
   await expect(visitor).toHaveURL(new RegExp(`${path}/2026$`));
-  await visitor.getByRole("link", { name: "q1-summary.md" }).click();
+  await visitor.getByRole("grid", { name: "Folder contents" }).getByRole("link", { name: "q1-summary.md" }).click();
   await expect(visitor.getByText("Revenue grew 12% over Q4 2025")).toBeVisible();
   await visitor.keyboard.press("Escape");
   const [download] = await Promise.all([visitor.waitForEvent("download"), visitor.getByRole("link", { name: "Download q1-sales.csv" }).click()]);

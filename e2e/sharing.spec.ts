@@ -5,9 +5,17 @@ import { signInThroughMailbox, uniqueEmail } from "./helpers";
 /** A signed-in page in a fresh browser context (its own cookies). */
 async function signedIn(browser: Browser, email: string): Promise<Page> {
   const page = await (await browser.newContext()).newPage();
-  await signInThroughMailbox(page, email);
+  await signInAndLand(page, email);
   return page;
 }
+
+/** Signs in and waits until the sign-in redirects have landed in a workspace. */
+async function signInAndLand(page: Page, email: string) {
+  await signInThroughMailbox(page, email);
+  await expect(page).toHaveURL(/\/w\//);
+}
+
+const contents = (page: Page) => page.getByRole("grid", { name: "Folder contents" });
 
 async function openShareDialog(page: Page, url: string, trigger = "Share") {
   await page.goto(url);
@@ -31,7 +39,7 @@ async function shareWith(page: Page, url: string, who: string, { role = "viewer"
 
 test("alice invites carol (no account) to one dataset; carol signs up, sees only it; alice revokes and carol's next load is a 404", async ({ page, browser }) => {
   const carol = uniqueEmail("carol").replace("@example.com", "@example.org");
-  await signInThroughMailbox(page, "alice@example.com");
+  await signInAndLand(page, "alice@example.com");
   const datasetUrl = "/w/alice/sales/catalog/vessel-positions";
   const dialog = await shareWith(page, datasetUrl, carol, { note: "The AIS positions we talked about" });
   await expect(dialog.getByTestId("access-row").filter({ hasText: carol })).toContainText("invitation pending");
@@ -82,7 +90,7 @@ test("bob adds a dataset shared with him to his workspace; its members can read 
   await createUserWithToken(rita);
   await cli("workspace", "add-member", "--workspace", "bob/research", "--username", rita);
 
-  await signInThroughMailbox(page, "alice@example.com");
+  await signInAndLand(page, "alice@example.com");
   await shareWith(page, url, "bob", { role: "viewer" });
 
   const bob = await signedIn(browser, "bob@example.com");
@@ -105,12 +113,12 @@ test("a folder shared with bob as editor lets him upload into a subfolder create
   const viewerName = `vic${Date.now().toString(36)}`;
   await createUserWithToken(viewerName);
   const folder = `shared-${Date.now().toString(36)}`;
-  await signInThroughMailbox(page, "alice@example.com");
+  await signInAndLand(page, "alice@example.com");
   await page.goto("/w/alice/personal/files");
   await page.getByRole("button", { name: "New folder" }).click();
   await page.getByLabel("Folder name").fill(folder);
   await page.getByRole("button", { name: "Create" }).click();
-  await expect(page.getByRole("link", { name: folder })).toBeVisible();
+  await expect(contents(page).getByRole("link", { name: folder })).toBeVisible();
   await shareWith(page, "/w/alice/personal/files", "bob", { role: "editor", trigger: `Share ${folder}` });
   await page.keyboard.press("Escape");
   await shareWith(page, "/w/alice/personal/files", viewerName, { role: "viewer", trigger: `Share ${folder}` });
@@ -120,7 +128,7 @@ test("a folder shared with bob as editor lets him upload into a subfolder create
   await page.getByRole("button", { name: "New folder" }).click();
   await page.getByLabel("Folder name").fill("later");
   await page.getByRole("button", { name: "Create" }).click();
-  await expect(page.getByRole("link", { name: "later" })).toBeVisible();
+  await expect(contents(page).getByRole("link", { name: "later" })).toBeVisible();
 
   const bob = await signedIn(browser, "bob@example.com");
   await bob.goto(`/w/alice/personal/files/${folder}/later`);

@@ -1,4 +1,5 @@
 import "server-only";
+import { datasetPath } from "@/lib/catalog/dataset-view";
 import { getDb } from "@/lib/db";
 import type { SharedResource } from "./shared-resource";
 
@@ -20,7 +21,7 @@ export async function loadDatasets(ids: string[]): Promise<SharedResource[]> {
       resource: { type: "dataset", id: d.id, workspaceId: d.workspaceId, workspaceOwnerId: d.workspace.ownerId, visibility: d.visibility },
       name: d.name,
       label: `the dataset "${d.name}"`,
-      path: `${base(workspace)}/datasets/${d.slug}`,
+      path: datasetPath(workspace.owner, workspace.slug, d.slug),
       workspace,
     };
   });
