@@ -1,0 +1,44 @@
+import { expect, test } from "@playwright/test";
+import { createUserWithToken, tokenFor } from "./cli-helpers";
+
+test.describe("REST API: OpenAPI document, reference page and rate limit", () => {
+  test("the OpenAPI document is served without a token and lists the DataLinks paths", async ({ request }) => {
+    const res = await request.get("/api/v1/openapi.json");
+    expect(res.status()).toBe(200);
+    const doc = await res.json();
+    expect(doc.openapi).toBe("3.1.0");
+    for (const path of ["/permissions/datasets/{owner}/{namespace}/{datasetName}/shares", "/permissions/namespaces/{owner}/{namespace}/shares", "/data/{owner}/{namespace}/{datasetName}", "/ingest/{namespace}/{datasetName}", "/upload/multipart/{owner}/{namespace}/{datasetName}/initiate", "/workspaces/{workspaceId}/shares/sharedBy/query"]) {
+      expect(doc.paths[path], path).toBeTruthy();
+    }
+  });
+
+  test("the reference page lists operations and tries one with a token", async ({ page }) => {
+    const token = await tokenFor("alice");
+    await page.goto("/docs/api");
+    await expect(page.getByRole("heading", { name: "Datashelf API" })).toBeVisible();
+    await page.getByLabel(/API token/).fill(token);
+    await page.getByLabel("Filter operations").fill("GET /workspaces list");
+    const op = page.locator("details", { hasText: "List the caller's workspaces" });
+    await op.locator("summary").click();
+    await op.getByRole("button", { name: "Send request" }).click();
+    await expect(op.getByText("Response: 200")).toBeVisible();
+    await expect(op.locator("pre")).toContainText('"slug": "sales"');
+  });
+
+  test("each token has its own request budget: 429 with Retry-After beyond it", async ({ request }) => {
+    const token = await createUserWithToken(`rate${Date.now().toString(36)}`);
+    const headers = { Authorization: `Bearer ${token}` };
+    const limit = Number(process.env.API_RATE_LIMIT_PER_MINUTE || 600);
+    let limited: Awaited<ReturnType<typeof request.get>> | undefined;
+    for (let sent = 0; sent <= limit + 1 && !limited; sent += 50) {
+      const batch = await Promise.all(Array.from({ length: 50 }, () => request.get("/api/v1/workspaces", { headers })));
+      limited = batch.find((r) => r.status() === 429);
+      expect(batch.every((r) => r.status() === 200 || r.status() === 429)).toBe(true);
+    }
+    expect(limited, "no 429 after the limit").toBeTruthy();
+    expect(Number(limited!.headers()["retry-after"])).toBeGreaterThan(0);
+    expect(await limited!.json()).toMatchObject({ code: "rate_limited" });
+    // another token is unaffected
+    expect((await request.get("/api/v1/workspaces", { headers: { Authorization: `Bearer ${await tokenFor("alice")}` } })).status()).toBe(200);
+  });
+});
