@@ -7,9 +7,9 @@ import { fetchJson, statsUrl } from "./api";
 const short = (v: string | null) => (v === null ? "—" : v.length > 40 ? `${v.slice(0, 40)}…` : v);
 
 /** The schema with per-column statistics (DuckDB SUMMARIZE), computed by the server on first request. */
-export function ColumnStatsPanel({ datasetId, version, linkToken }: { datasetId: string; version?: number; linkToken?: string }) {
+export function ColumnStatsPanel({ datasetId, version, versionNumber, linkToken }: { datasetId: string; version?: number; versionNumber: number; linkToken?: string }) {
   const stats = useQuery({
-    queryKey: ["dataset-stats", datasetId, version ?? "current", linkToken ?? ""],
+    queryKey: ["dataset-stats", datasetId, versionNumber, linkToken ?? ""],
     queryFn: () => fetchJson<{ version: number; columns: ColumnStats[] }>(statsUrl(datasetId, version, linkToken)),
     staleTime: Infinity, // a version's statistics never change
     retry: false,

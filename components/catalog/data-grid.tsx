@@ -22,8 +22,10 @@ const noRows: Row[] = [];
 export type DataGridProps = {
   datasetId: string;
   columns: Column[];
-  /** an earlier version to show; the current one when absent */
+  /** an earlier version to request; the current one when absent */
   version?: number;
+  /** the number of the version shown (current or earlier): cached pages never outlive a new version */
+  versionNumber: number;
   /** access-link pages: appended as ?link= to every data request */
   linkToken?: string;
 };
@@ -35,7 +37,7 @@ const NUMERIC = /^(U?(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT)|FLOAT|DOUBLE|DECI
  * column (click a header: ascending, descending, unsorted) and filtered per column (equals,
  * contains, range, is empty). The same view can be downloaded.
  */
-export function DataGrid({ datasetId, columns, version, linkToken }: DataGridProps) {
+export function DataGrid({ datasetId, columns, version, versionNumber, linkToken }: DataGridProps) {
   const [sort, setSort] = useState<SortKey | null>(null);
   const [filters, setFilters] = useState<Filter[]>([]);
   const [page, setPage] = useState(0);
@@ -43,7 +45,7 @@ export function DataGrid({ datasetId, columns, version, linkToken }: DataGridPro
   const view: DatasetQueryInput = useMemo(() => ({ ...(filters.length ? { filters } : {}), ...(sort ? { sort: [sort] } : {}) }), [filters, sort]);
   const query: DatasetQueryInput = useMemo(() => ({ ...view, limit: PAGE_SIZE, offset: page * PAGE_SIZE }), [view, page]);
   const result = useQuery({
-    queryKey: ["dataset-rows", datasetId, version ?? "current", linkToken ?? "", query],
+    queryKey: ["dataset-rows", datasetId, versionNumber, linkToken ?? "", query],
     queryFn: () => fetchJson<RowsResponse>(rowsUrl(datasetId, query, version, linkToken)),
     placeholderData: keepPreviousData,
     retry: false,

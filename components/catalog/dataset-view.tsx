@@ -84,11 +84,11 @@ export async function DatasetDetails({ actor, dataset: ref, pagePath, version: r
       ) : null}
 
       <Section title={earlier ? `Data of version ${earlier.number}` : "Data"} id="dataset-data">
-        <DataGrid key={shown.number} datasetId={dataset.id} columns={shown.columns} version={viewVersion} linkToken={linkToken} />
+        <DataGrid key={shown.number} datasetId={dataset.id} columns={shown.columns} version={viewVersion} versionNumber={shown.number} linkToken={linkToken} />
       </Section>
 
       <Section title="Schema and column statistics" id="dataset-schema">
-        <ColumnStatsPanel datasetId={dataset.id} version={viewVersion} linkToken={linkToken} />
+        <ColumnStatsPanel datasetId={dataset.id} version={viewVersion} versionNumber={shown.number} linkToken={linkToken} />
       </Section>
 
       <Section title="Versions" id="dataset-versions">
