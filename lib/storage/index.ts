@@ -1,6 +1,8 @@
 import path from "node:path";
 import type { BlobStore } from "./blob-store";
 import { LocalBlobStore } from "./local-store";
+import { s3ConfigFromEnv } from "./s3-config";
+import { S3BlobStore } from "./s3-store";
 
 export type { BlobStat, BlobStore, ByteRange } from "./blob-store";
 
@@ -11,14 +13,15 @@ export function dataDir(): string {
 }
 
 /**
- * The configured blob store: STORAGE_URL `file:<dir>` (default `<DATA_DIR>/blobs`). An S3 backend
- * (`s3://bucket/prefix`) is part of the scale-out work.
+ * The configured blob store: STORAGE_URL `file:<dir>` (default `<DATA_DIR>/blobs`), or
+ * `s3://bucket/prefix` with the S3_* variables (see s3-config.ts and docs/scale.md).
  */
-export function createBlobStore(url = process.env.STORAGE_URL): BlobStore {
+export function createBlobStore(url = process.env.STORAGE_URL, env: Record<string, string | undefined> = process.env): BlobStore {
   if (!url || url.startsWith("file:")) {
     return new LocalBlobStore(url ? path.resolve(url.slice("file:".length)) : path.join(dataDir(), "blobs"));
   }
-  throw new Error(`STORAGE_URL "${url.split(":")[0]}:…" is not supported yet; use file:<directory>.`);
+  if (url.startsWith("s3:")) return new S3BlobStore(s3ConfigFromEnv(url, dataDir(), env));
+  throw new Error(`STORAGE_URL "${url.split(":")[0]}:…" is not supported; use file:<directory> or s3://bucket/prefix.`);
 }
 
 const globalForStore = globalThis as unknown as { datashelfBlobStore?: BlobStore };
