@@ -167,7 +167,7 @@ test("alice uploads files and a folder with progress, manages them, previews, do
   for (const name of ["photos/a.txt", "photos/2026/b.txt", "photos/renamed.txt", "photos/table.csv"]) expect(bytes.includes(Buffer.from(name))).toBe(true);
 });
 
-test("previews the seeded image and opens a file from its shared URL; a stranger gets 404 for every file URL", async ({ page, browser }) => {
+test("previews the seeded image, opens a file from its shared URL, opens a CSV as a dataset; a stranger gets 404 for every file URL", async ({ page, browser }) => {
   await signIn(page, "alice@example.com");
   await page.goto(`${FILES}/images`);
   await row(page, "logo.png").getByRole("button", { name: "logo.png", exact: true }).click();
@@ -185,6 +185,14 @@ test("previews the seeded image and opens a file from its shared URL; a stranger
   expect(root.status()).toBe(200);
   const listing = await page.request.get(`/api/files/${fileId}/download`);
   expect(listing.status()).toBe(200);
+
+  // A CSV becomes a catalog dataset: the catalog's review page opens for it.
+  await page.goto(`${FILES}/reports/2026`);
+  await row(page, "q1-sales.csv").getByRole("button", { name: "q1-sales.csv", exact: true }).click();
+  await page.getByRole("button", { name: "Open as dataset" }).click();
+  await expect(page).toHaveURL(/\/w\/alice\/personal\/catalog\/ingests\//);
+  await expect(page.getByRole("heading", { name: "Confirm the new dataset" })).toBeVisible();
+  await expect(page.getByText(/q1-sales\.csv · check the columns/)).toBeVisible();
 
   // bob is not a member of alice's personal workspace: every file URL is a 404.
   const context = await browser.newContext();
