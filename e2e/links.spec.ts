@@ -35,7 +35,7 @@ test("a password-protected folder link: a signed-out visitor browses, previews a
   await expect(visitor.getByText("Read-only link")).toBeVisible();
   await visitor.getByRole("grid", { name: "Folder contents" }).getByRole("link", { name: "2026" }).click();
   await expect(visitor).toHaveURL(new RegExp(`${path}/2026$`));
-  await visitor.getByRole("grid", { name: "Folder contents" }).getByRole("link", { name: "q1-summary.md" }).click();
+  await visitor.getByRole("grid", { name: "Folder contents" }).getByRole("button", { name: "q1-summary.md", exact: true }).click();
   await expect(visitor.getByText("Revenue grew 12% over Q4 2025")).toBeVisible();
   await visitor.keyboard.press("Escape");
   const [download] = await Promise.all([visitor.waitForEvent("download"), visitor.getByRole("link", { name: "Download q1-sales.csv" }).click()]);

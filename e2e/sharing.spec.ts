@@ -30,7 +30,7 @@ async function shareWith(page: Page, url: string, who: string, { role = "viewer"
   const input = dialog.getByLabel("People or e-mail addresses");
   await input.fill(who);
   await input.press("Enter");
-  await dialog.getByLabel("Role").selectOption(role);
+  await dialog.getByLabel("Role", { exact: true }).selectOption(role);
   if (note) await dialog.getByLabel("Note (optional)").fill(note);
   await dialog.getByRole("button", { name: "Share", exact: true }).click();
   await expect(dialog.getByTestId("access-row").filter({ hasText: who.toLowerCase() })).toBeVisible();
