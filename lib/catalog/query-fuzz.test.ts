@@ -114,6 +114,8 @@ describe("structured query SQL (fuzzed)", () => {
       built++;
       expect(query.sql).toBe(buildQuery(SCHEMA, neutral(parsed.data), { rowNumber: true }).sql);
       expect(query.countSql).toBe(buildQuery(SCHEMA, neutral(parsed.data), { rowNumber: true }).countSql);
+      expect(query.pageKeysSql).toBe(buildQuery(SCHEMA, neutral(parsed.data), { rowNumber: true }).pageKeysSql);
+      for (const sql of [query.sql, query.countSql, query.pageKeysSql ?? ""]) expect(sql).not.toContain("/etc/passwd");
       for (const fragment of ["/etc/passwd", "read_csv", "read_parquet", CANARY, "UNION", "ATTACH", "INSTALL", "getenv", "PRAGMA", "' OR '"]) {
         expect(query.sql).not.toContain(fragment);
       }

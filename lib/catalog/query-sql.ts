@@ -12,6 +12,13 @@ export type BuiltQuery = {
   sql: string;
   /** the number of rows matching the filters */
   countSql: string;
+  /**
+   * For sorted pages: the file row numbers of the page's rows, in order. DuckDB then reads only
+   * the filter and sort columns of every row, and the other columns of just the page's rows
+   * (rowsByNumberSql), instead of carrying whole rows through the sort: several times faster
+   * on wide tables. Absent when unsorted (the scan stops at the page) or without row numbers.
+   */
+  pageKeysSql?: string;
   /** the columns returned, in order */
   columns: Column[];
   /** every user-supplied value, bound as $1, $2, … (never part of the SQL text) */
@@ -94,13 +101,24 @@ export function buildQuery(schema: Column[], query: DatasetQuery, options: { row
   const limit = safeInteger(query.limit, "The page size");
   const offset = safeInteger(query.offset, "The offset");
   const page = options.all ? "" : ` LIMIT ${limit} OFFSET ${offset}`;
+  const twoStep = !options.all && options.rowNumber && orderKeys.length > 0;
   return {
     sql: `SELECT ${selected.map((c) => quoteIdent(c.name)).join(", ")} FROM ${DATA_VIEW}${where}${order}${page}`,
     countSql: `SELECT count(*) FROM ${DATA_VIEW}${where}`,
+    ...(twoStep ? { pageKeysSql: `SELECT ${ROW_NUMBER_COLUMN} FROM ${DATA_VIEW}${where}${order}${page}` } : {}),
     columns: selected,
     params,
     typedParams,
   };
+}
+
+/**
+ * The rows with these file row numbers (from pageKeysSql), with the row number last. The numbers
+ * come from DuckDB itself, not from the caller, and are checked to be plain integers.
+ */
+export function rowsByNumberSql(columns: Column[], numbers: string[]): string {
+  if (numbers.length === 0 || numbers.some((n) => !/^\d{1,19}$/.test(n))) throw new Error("Row numbers must be non-negative integers.");
+  return `SELECT ${columns.map((c) => quoteIdent(c.name)).join(", ")}, ${ROW_NUMBER_COLUMN} FROM ${DATA_VIEW} WHERE ${ROW_NUMBER_COLUMN} IN (${numbers.join(", ")})`;
 }
 
 /** Opaque paging cursors (the position in the result, so a client never does arithmetic on offsets). */

@@ -5,7 +5,7 @@ import { withDatasetDb } from "./duckdb/dataset-db";
 import { ROW_NUMBER_COLUMN } from "./duckdb/names";
 import { withQueryTimeout } from "./duckdb/timeout";
 import type { DatasetQuery } from "./query-schema";
-import { type TypedParam, buildQuery, decodeCursor, encodeCursor } from "./query-sql";
+import { type BuiltQuery, type TypedParam, buildQuery, decodeCursor, encodeCursor, rowsByNumberSql } from "./query-sql";
 import type { Column } from "./types";
 
 /** One Parquet file with its schema: a dataset version, or an upload waiting for confirmation. */
@@ -38,6 +38,16 @@ export async function checkTypedParams(db: DuckDBConnection, typed: TypedParam[]
   }
 }
 
+/** The page's rows: directly, or for sorted pages in two steps (see BuiltQuery.pageKeysSql). */
+async function readPage(db: DuckDBConnection, built: BuiltQuery): Promise<Json[][]> {
+  if (!built.pageKeysSql) return (await db.runAndReadAll(built.sql, built.params)).getRowsJson();
+  const numbers = (await db.runAndReadAll(built.pageKeysSql, built.params)).getRowsJson().map((r) => String(r[0]));
+  if (numbers.length === 0) return [];
+  const byNumber = new Map<string, Json[]>();
+  for (const row of (await db.runAndReadAll(rowsByNumberSql(built.columns, numbers))).getRowsJson()) byNumber.set(String(row[row.length - 1]), row.slice(0, -1));
+  return numbers.map((n) => byNumber.get(n)!);
+}
+
 /** Runs a structured query (already validated by datasetQuerySchema) on one Parquet file. */
 export async function runQuery(source: QuerySource, query: DatasetQuery): Promise<QueryResult> {
   const offset = query.cursor ? decodeCursor(query.cursor) : query.offset;
@@ -46,8 +56,7 @@ export async function runQuery(source: QuerySource, query: DatasetQuery): Promis
   return withDatasetDb(source.parquetPath, rowNumber, (db) =>
     withQueryTimeout(db, async () => {
       await checkTypedParams(db, built.typedParams);
-      const page = await db.runAndReadAll(built.sql, built.params);
-      const rows = page.getRowsJson();
+      const rows = await readPage(db, built);
       const total = query.filters.length === 0 ? source.rowCount : Number((await db.runAndReadAll(built.countSql, built.params)).getRowsJson()[0]![0]);
       const next = offset + rows.length;
       return { columns: built.columns, rows, total, offset, limit: query.limit, nextCursor: next < total ? encodeCursor(next) : null };
