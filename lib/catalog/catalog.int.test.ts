@@ -52,6 +52,7 @@ describe("ingest", () => {
     const { owner, workspace } = await createCast();
     const cases: [string, string | Buffer, { name: string; type: string }[], number][] = [
       ["people.csv", CSV, [{ name: "id", type: "BIGINT" }, { name: "name", type: "VARCHAR" }, { name: "score", type: "DOUBLE" }, { name: "joined", type: "DATE" }], 3],
+      ["bom.csv", "\uFEFFid;city\r\n1;Oslo\r\n", [{ name: "id", type: "BIGINT" }, { name: "city", type: "VARCHAR" }], 1],
       ["people.tsv", "id\tcity\n1\tOslo\n2\tBergen\n", [{ name: "id", type: "BIGINT" }, { name: "city", type: "VARCHAR" }], 2],
       ["people.json", '[{"id": 1, "ok": true}, {"id": 2, "ok": false}]', [{ name: "id", type: "BIGINT" }, { name: "ok", type: "BOOLEAN" }], 2],
       ["people.jsonl", '{"id": 1, "v": "a"}\n{"id": 2, "v": "b"}\n{"id": 3, "v": null}\n', [{ name: "id", type: "BIGINT" }, { name: "v", type: "VARCHAR" }], 3],
