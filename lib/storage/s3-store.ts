@@ -21,25 +21,18 @@ function notFound(key: string): NodeJS.ErrnoException {
   return Object.assign(new Error(`Blob not found: ${key}`), { code: "ENOENT" });
 }
 
-/** The first `n` bytes of `source`, which is closed once they have passed. */
+/** The first `n` bytes of `source`; leaving the loop early closes the source (and its connection). */
 function takeBytes(source: Readable, n: number): Readable {
-  let left = n;
-  const limited = new Transform({
-    transform(chunk: Buffer, _encoding, done) {
-      if (left <= 0) return done();
+  async function* take() {
+    let left = n;
+    for await (const chunk of source as AsyncIterable<Buffer>) {
       const part = chunk.length > left ? chunk.subarray(0, left) : chunk;
       left -= part.length;
-      this.push(part);
-      if (left <= 0) {
-        this.push(null);
-        source.unpipe(limited);
-        source.destroy();
-      }
-      done();
-    },
-  });
-  source.on("error", (error) => limited.destroy(error));
-  return source.pipe(limited);
+      yield part;
+      if (left <= 0) break;
+    }
+  }
+  return Readable.from(take(), { objectMode: false });
 }
 
 export function createS3Client(config: S3Config): S3Client {

@@ -6,8 +6,11 @@ import path from "node:path";
 import { FileStore } from "@tus/file-store";
 import { Server } from "@tus/server";
 import type { Actor } from "@/lib/access";
+import { getDb } from "@/lib/db";
+import { acquireLease, releaseLease } from "@/lib/db/lease";
 import { dataDir } from "@/lib/storage";
 import { toFailure, statusOf } from "@/lib/util/result";
+import { DbLocker } from "./db-locker";
 import { UPLOAD_HANDLERS } from "./registry";
 
 export const UPLOADS_PATH = "/api/uploads";
@@ -22,15 +25,27 @@ function tusError(error: unknown): { status_code: number; body: string } {
   return { status_code: statusOf(failure), body: JSON.stringify({ error: failure.message, code: failure.code, fieldErrors: failure.fieldErrors }) };
 }
 
-function stagingDir(): string {
-  return path.join(dataDir(), "uploads");
+/**
+ * Where partial uploads are staged (bytes plus a `.json` with the metadata and offset). With
+ * several app instances, UPLOAD_DIR must be one directory they all mount (NFS, EFS, a shared
+ * volume): a client's PATCH may reach another instance than its POST. Locks live in the
+ * database (DbLocker), so the directory needs no file locking.
+ */
+export function stagingDir(): string {
+  return process.env.UPLOAD_DIR ? path.resolve(/*turbopackIgnore: true*/ process.env.UPLOAD_DIR) : path.join(dataDir(), "uploads");
 }
 
-function createTusServer(): Server {
+/** The finishing step runs once per upload, even when a client retries its last PATCH on another instance meanwhile. */
+const FINISH_LEASE_MS = 60 * 60_000;
+const finishLease = (id: string) => `tus-finish:${id}`;
+
+/** A tus server over the staging directory; each app instance has one (tests make several to play instances). */
+export function createTusServer(): Server {
   const datastore = new FileStore({ directory: stagingDir(), expirationPeriodInMilliseconds: EXPIRE_MS });
   const server: Server = new Server({
     path: UPLOADS_PATH,
     datastore,
+    locker: new DbLocker(),
     maxSize: UPLOAD_MAX_BYTES,
     relativeLocation: true,
     respectForwardedHeaders: true,
@@ -59,6 +74,10 @@ function createTusServer(): Server {
       const actor = actorContext.getStore()!;
       const metadata = Object.fromEntries(Object.entries(upload.metadata ?? {}).map(([k, v]) => [k, v ?? ""]));
       const staged = path.join(stagingDir(), upload.id);
+      const finisher = randomBytes(16).toString("hex");
+      if (!(await acquireLease(finishLease(upload.id), FINISH_LEASE_MS, finisher))) {
+        throw { status_code: 409, body: JSON.stringify({ error: "This upload is already being finished.", code: "conflict" }) };
+      }
       try {
         const result = await UPLOAD_HANDLERS[metadata.kind ?? ""]!.finish(actor, { id: upload.id, size: upload.size ?? upload.offset, path: staged, metadata });
         return { status_code: 200, headers: { "Content-Type": "application/json" }, body: JSON.stringify(result) };
@@ -68,6 +87,7 @@ function createTusServer(): Server {
         // Success moved the bytes into the blob store; failure leaves nothing behind.
         await fsp.rm(staged, { force: true });
         await fsp.rm(`${staged}.json`, { force: true });
+        await releaseLease(finishLease(upload.id), finisher);
       }
     },
   });
@@ -82,11 +102,13 @@ export function getTusServer(): Server {
 }
 
 /** Handles one tus request as `actor` (the route handler resolves the session first). */
-export function handleTusRequest(actor: Actor, request: Request): Promise<Response> {
-  return actorContext.run(actor, () => getTusServer().handleWeb(request));
+export function handleTusRequest(actor: Actor, request: Request, server: Server = getTusServer()): Promise<Response> {
+  return actorContext.run(actor, () => server.handleWeb(request));
 }
 
-/** Deletes staged uploads that were abandoned longer than UPLOAD_EXPIRE_HOURS. */
+/** Deletes staged uploads that were abandoned longer than UPLOAD_EXPIRE_HOURS, and the expired lock rows of crashed requests. */
 export async function cleanUpAbandonedUploads(): Promise<number> {
-  return getTusServer().cleanUpExpiredUploads();
+  const removed = await getTusServer().cleanUpExpiredUploads();
+  await getDb().lease.deleteMany({ where: { name: { startsWith: "tus" }, expiresAt: { lt: new Date() } } });
+  return removed;
 }
