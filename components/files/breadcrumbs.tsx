@@ -28,7 +28,7 @@ function CrumbLink({ crumb, label, href, current, onMove }: { crumb: Crumb; labe
   if (!crumb.id) return <span className="truncate text-zinc-500" title="You do not have access to this folder">{label}</span>;
   if (current) return <span aria-current="page" className="truncate font-semibold">{label}</span>;
   return (
-    <Link href={href} className={`truncate rounded px-1 text-brand-700 hover:underline dark:text-brand-400 ${over ? "bg-brand-100 dark:bg-zinc-700" : ""}`} {...moveDropProps(crumb.id, onMove, setOver)}>
+    <Link href={href} className={`truncate rounded px-1 text-brand-700 hover:underline dark:text-brand-500 ${over ? "bg-brand-50 dark:bg-zinc-700" : ""}`} {...moveDropProps(crumb.id, onMove, setOver)}>
       {label}
     </Link>
   );

@@ -34,9 +34,9 @@ const dateFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeS
 const COLUMNS: { field: SortField | null; label: string; className: string }[] = [
   { field: "name", label: "Name", className: "" },
   { field: "size", label: "Size", className: "hidden w-24 text-right sm:table-cell" },
-  { field: "type", label: "Type", className: "hidden w-32 md:table-cell" },
-  { field: "modified", label: "Modified", className: "hidden w-44 lg:table-cell" },
-  { field: null, label: "Modified by", className: "hidden w-32 lg:table-cell" },
+  { field: "type", label: "Type", className: "hidden w-28 md:table-cell" },
+  { field: "modified", label: "Modified", className: "hidden w-40 lg:table-cell" },
+  { field: null, label: "Modified by", className: "hidden w-28 xl:table-cell" },
 ];
 
 /** The path of an entry's own page: its folder path plus its name (shared items carry their own location). */
@@ -117,7 +117,7 @@ export function EntryTable(props: EntryTableProps) {
     <table role="grid" aria-multiselectable aria-label="Folder contents" className="w-full table-fixed border-separate border-spacing-0 text-sm">
       <thead>
         <tr className="text-left text-xs uppercase tracking-wide text-zinc-500">
-          <th scope="col" className="w-9 border-b border-zinc-200 px-2 py-2 dark:border-zinc-800">
+          <th scope="col" className="w-8 border-b border-zinc-200 px-2 py-2 dark:border-zinc-800">
             <input type="checkbox" aria-label="Select all" checked={entries.length > 0 && selection.ids.size === entries.length}
               onChange={(e) => onSelection(e.target.checked ? { ids: new Set(ids), anchor: 0, focus: 0 } : { ...selection, ids: new Set() })} />
           </th>
@@ -132,7 +132,7 @@ export function EntryTable(props: EntryTableProps) {
               ) : col.label}
             </th>
           ))}
-          <th scope="col" className="w-24 border-b border-zinc-200 px-2 py-2 dark:border-zinc-800"><span className="sr-only">Actions</span></th>
+          <th scope="col" className="hidden w-20 border-b border-zinc-200 px-1 py-2 sm:table-cell dark:border-zinc-800"><span className="sr-only">Actions</span></th>
         </tr>
       </thead>
       <tbody onKeyDown={onKeyDown}>
@@ -155,7 +155,7 @@ export function EntryTable(props: EntryTableProps) {
                 onSelection(selectAt(selection, ids, index, { shift: event.shiftKey, toggle: event.ctrlKey || event.metaKey }));
               }}
               onDoubleClick={() => open(entry)}
-              className={`cursor-default outline-none focus-visible:ring-2 focus-visible:ring-inset focus-visible:ring-brand-500 ${selected ? "bg-brand-50 dark:bg-brand-900/30" : "hover:bg-zinc-50 dark:hover:bg-zinc-800/50"} ${dropTarget === entry.id ? "ring-2 ring-inset ring-brand-500" : ""}`}>
+              className={`cursor-default outline-none focus-visible:ring-2 focus-visible:ring-inset focus-visible:ring-brand-500 ${selected ? "bg-brand-50 dark:bg-brand-500/20" : "hover:bg-zinc-50 dark:hover:bg-zinc-800/50"} ${dropTarget === entry.id ? "ring-2 ring-inset ring-brand-500" : ""}`}>
               <td className="border-b border-zinc-100 px-2 py-1.5 dark:border-zinc-800/70">
                 <input type="checkbox" tabIndex={-1} aria-label={`Select ${entry.name}`} checked={selected}
                   onChange={() => onSelection(selectAt(selection, ids, index, { toggle: true }))} />
@@ -174,9 +174,10 @@ export function EntryTable(props: EntryTableProps) {
               <td className="hidden border-b border-zinc-100 px-2 py-1.5 text-right tabular-nums text-zinc-600 sm:table-cell dark:border-zinc-800/70 dark:text-zinc-400">{entry.size === null ? "—" : formatBytes(entry.size)}</td>
               <td className="hidden truncate border-b border-zinc-100 px-2 py-1.5 text-zinc-600 md:table-cell dark:border-zinc-800/70 dark:text-zinc-400">{entry.typeLabel}</td>
               <td className="hidden border-b border-zinc-100 px-2 py-1.5 text-zinc-600 lg:table-cell dark:border-zinc-800/70 dark:text-zinc-400"><time dateTime={entry.modifiedAt}>{dateFormat.format(new Date(entry.modifiedAt))}</time></td>
-              <td className="hidden truncate border-b border-zinc-100 px-2 py-1.5 text-zinc-600 lg:table-cell dark:border-zinc-800/70 dark:text-zinc-400">{entry.modifiedBy ?? "—"}</td>
-              <td className="border-b border-zinc-100 px-2 py-1.5 dark:border-zinc-800/70">
-                <div className="flex items-center justify-end gap-1">
+              <td className="hidden truncate border-b border-zinc-100 px-2 py-1.5 text-zinc-600 xl:table-cell dark:border-zinc-800/70 dark:text-zinc-400">{entry.modifiedBy ?? "—"}</td>
+              {/* On a phone the row's actions are in the preview and the toolbar: the name needs the width. */}
+              <td className="hidden border-b border-zinc-100 px-1 py-1.5 sm:table-cell dark:border-zinc-800/70">
+                <div className="flex items-center justify-end gap-0.5">
                   {entry.kind === "file" ? (
                     <a href={downloadUrl(entry.id, linkToken)} download={entry.name} tabIndex={-1} aria-label={`Download ${entry.name}`} title="Download" className="rounded p-1 text-zinc-500 hover:bg-zinc-100 hover:text-zinc-900 dark:hover:bg-zinc-800 dark:hover:text-white">
                       <svg aria-hidden viewBox="0 0 20 20" fill="none" stroke="currentColor" strokeWidth="1.6" className="h-4 w-4"><path d="M10 3v9m0 0-3.5-3.5M10 12l3.5-3.5M4 14.5v2h12v-2" /></svg>

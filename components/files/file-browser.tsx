@@ -197,7 +197,7 @@ export function FileBrowser({ view, basePath, linkToken, canWrite, canManage, ro
     >
       <div className="mb-4 flex flex-wrap items-center gap-3">
         <Breadcrumbs crumbs={view.crumbs} basePath={basePath} rootLabel={rootLabel} onMove={movable ? move : undefined} />
-        <div className="ml-auto flex flex-wrap items-center gap-2">
+        <div className="ml-auto flex flex-wrap items-center gap-2 [&>a]:max-sm:px-2.5 [&>a]:max-sm:py-1.5 [&>button]:max-sm:px-2.5 [&>button]:max-sm:py-1.5">
           {view.mode === "full" ? shareButton("folder", folderId, folderName, "Share this folder") : null}
           {view.mode === "full" ? <a href={zipUrl(folderId, linkToken)} className={buttonClass("secondary")} download>Download ZIP</a> : null}
           {canWrite ? (
@@ -272,7 +272,7 @@ export function FileBrowser({ view, basePath, linkToken, canWrite, canManage, ro
       </div>
 
       {dropping ? (
-        <div aria-hidden className="pointer-events-none absolute inset-0 z-30 flex items-center justify-center rounded-lg border-2 border-dashed border-brand-500 bg-brand-50/80 text-lg font-medium text-brand-700 dark:bg-zinc-900/80 dark:text-brand-400">
+        <div aria-hidden className="pointer-events-none absolute inset-0 z-30 flex items-center justify-center rounded-lg border-2 border-dashed border-brand-500 bg-brand-50/80 text-lg font-medium text-brand-700 dark:bg-zinc-900/80 dark:text-brand-500">
           Drop to upload to “{folderName}”
         </div>
       ) : null}
