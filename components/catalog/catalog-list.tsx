@@ -59,20 +59,20 @@ export async function CatalogList({ actor, workspace, basePath, searchParams, ca
       <form method="get" action={basePath} role="search" aria-label="Search datasets" className="grid gap-2 sm:grid-cols-[1fr_auto_auto_auto_auto]">
         {linkToken ? <input type="hidden" name="link" value={linkToken} /> : null}
         <label className="sr-only" htmlFor="catalog-q">Search</label>
-        <input id="catalog-q" name="q" type="search" defaultValue={params.q} placeholder="Search names, descriptions, tags, columns" className="rounded-md border border-zinc-300 bg-white px-3 py-2 text-sm dark:border-zinc-700 dark:bg-zinc-900" />
+        <input id="catalog-q" name="q" type="search" defaultValue={params.q} placeholder="Search names, descriptions, tags, columns" className="w-full min-w-0 rounded-md border border-zinc-300 bg-white px-3 py-2 text-sm dark:border-zinc-700 dark:bg-zinc-900" />
         <label className="sr-only" htmlFor="catalog-tag">Tag</label>
-        <select id="catalog-tag" name="tag" defaultValue={params.tag ?? ""} className="rounded-md border border-zinc-300 bg-white px-2 py-2 text-sm dark:border-zinc-700 dark:bg-zinc-900">
+        <select id="catalog-tag" name="tag" defaultValue={params.tag ?? ""} className="w-full min-w-0 rounded-md border border-zinc-300 bg-white px-2 py-2 text-sm dark:border-zinc-700 dark:bg-zinc-900">
           <option value="">All tags</option>
           {page.tags.map((t) => <option key={t.tag} value={t.tag}>{t.tag} ({formatCount(t.count)})</option>)}
         </select>
         <label className="sr-only" htmlFor="catalog-visibility">Visibility</label>
-        <select id="catalog-visibility" name="visibility" defaultValue={params.visibility ?? ""} className="rounded-md border border-zinc-300 bg-white px-2 py-2 text-sm dark:border-zinc-700 dark:bg-zinc-900">
+        <select id="catalog-visibility" name="visibility" defaultValue={params.visibility ?? ""} className="w-full min-w-0 rounded-md border border-zinc-300 bg-white px-2 py-2 text-sm dark:border-zinc-700 dark:bg-zinc-900">
           <option value="">Any visibility</option>
           <option value="private">Private</option>
           <option value="public">Public</option>
         </select>
         <label className="sr-only" htmlFor="catalog-sort">Sort by</label>
-        <select id="catalog-sort" name="sort" defaultValue={params.sort} className="rounded-md border border-zinc-300 bg-white px-2 py-2 text-sm dark:border-zinc-700 dark:bg-zinc-900">
+        <select id="catalog-sort" name="sort" defaultValue={params.sort} className="w-full min-w-0 rounded-md border border-zinc-300 bg-white px-2 py-2 text-sm dark:border-zinc-700 dark:bg-zinc-900">
           <option value="updated">Recently updated</option>
           <option value="name">Name</option>
           <option value="size">Size</option>
@@ -107,7 +107,7 @@ export async function CatalogList({ actor, workspace, basePath, searchParams, ca
 
 function DatasetCardItem({ dataset, href, canManage }: { dataset: DatasetCard; href: string; canManage: boolean }) {
   return (
-    <li className="flex flex-col rounded-lg border border-zinc-200 bg-white p-4 shadow-sm dark:border-zinc-800 dark:bg-zinc-900" aria-label={dataset.name}>
+    <li className="flex min-w-0 flex-col rounded-lg border border-zinc-200 bg-white p-4 shadow-sm dark:border-zinc-800 dark:bg-zinc-900" aria-label={dataset.name}>
       <div className="flex items-start justify-between gap-2">
         <h2 className="min-w-0 text-base font-semibold">
           <Link href={href} className="break-words hover:underline">{dataset.name}</Link>
@@ -123,7 +123,7 @@ function DatasetCardItem({ dataset, href, canManage }: { dataset: DatasetCard; h
           {dataset.tags.map((t) => <li key={t}><Badge>{t}</Badge></li>)}
         </ul>
       ) : null}
-      <dl className="mt-auto grid grid-cols-3 gap-2 pt-3 text-xs text-zinc-600 dark:text-zinc-400">
+      <dl className="mt-auto flex flex-wrap gap-x-4 gap-y-1 pt-3 text-xs text-zinc-600 dark:text-zinc-400">
         <div><dt className="sr-only">Rows</dt><dd>{plural(dataset.rowCount, "row")}</dd></div>
         <div><dt className="sr-only">Size</dt><dd>{formatBytes(dataset.sizeBytes)}</dd></div>
         <div><dt className="sr-only">Updated</dt><dd>Updated <RelativeTime iso={dataset.updatedAt} /></dd></div>

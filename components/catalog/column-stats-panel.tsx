@@ -5,6 +5,8 @@ import { formatCount } from "@/lib/catalog/units";
 import { fetchJson, statsUrl } from "./api";
 
 const short = (v: string | null) => (v === null ? "—" : v.length > 40 ? `${v.slice(0, 40)}…` : v);
+/** Means of numbers are formatted; those of dates and timestamps (DuckDB gives a timestamp) are shown as they are. */
+const mean = (v: string | null) => (v === null ? "—" : Number.isFinite(Number(v)) ? Number(v).toLocaleString("en-US", { maximumFractionDigits: 3 }) : short(v));
 
 /** The schema with per-column statistics (DuckDB SUMMARIZE), computed by the server on first request. */
 export function ColumnStatsPanel({ datasetId, version, versionNumber, linkToken }: { datasetId: string; version?: number; versionNumber: number; linkToken?: string }) {
@@ -34,7 +36,7 @@ export function ColumnStatsPanel({ datasetId, version, versionNumber, linkToken 
               <td className="px-3 py-1.5 tabular-nums">{formatCount(c.distinct)}</td>
               <td className="whitespace-nowrap px-3 py-1.5" title={c.min ?? undefined}>{short(c.min)}</td>
               <td className="whitespace-nowrap px-3 py-1.5" title={c.max ?? undefined}>{short(c.max)}</td>
-              <td className="whitespace-nowrap px-3 py-1.5 tabular-nums">{c.avg === null ? "—" : Number(c.avg).toLocaleString("en-US", { maximumFractionDigits: 3 })}</td>
+              <td className="whitespace-nowrap px-3 py-1.5 tabular-nums" title={c.avg ?? undefined}>{mean(c.avg)}</td>
             </tr>
           ))}
         </tbody>

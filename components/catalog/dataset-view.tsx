@@ -11,6 +11,7 @@ import { Badge, VisibilityBadge } from "./badges";
 import { ColumnStatsPanel } from "./column-stats-panel";
 import { DataGrid } from "./data-grid";
 import { DatasetMetadataForm } from "./dataset-metadata-form";
+import { DeleteDatasetForm } from "./delete-dataset-form";
 import { IngestPanel } from "./ingest-panel";
 import { RelativeTime } from "./relative-time";
 import { VersionsList } from "./versions-list";
@@ -99,6 +100,14 @@ export async function DatasetDetails({ actor, dataset: ref, pagePath, version: r
         <Section title="Add or replace data" id="dataset-ingest">
           <Card className="max-w-2xl">
             <IngestPanel workspaceId={dataset.workspace.id} datasetId={dataset.id} columns={dataset.columns.map((c) => c.name)} />
+          </Card>
+        </Section>
+      ) : null}
+
+      {canWrite ? (
+        <Section title="Delete" id="dataset-delete">
+          <Card className="max-w-2xl border-red-200 dark:border-red-900">
+            <DeleteDatasetForm datasetId={dataset.id} slug={dataset.slug} name={dataset.name} catalogPath={`/w/${dataset.workspace.owner}/${dataset.workspace.slug}/catalog`} />
           </Card>
         </Section>
       ) : null}

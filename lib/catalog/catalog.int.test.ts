@@ -7,6 +7,7 @@ import { describe, expect, it, vi } from "vitest";
 import { getDb } from "@/lib/db";
 import { setupTestDatabase } from "@/test/db";
 import { getColumnStats } from "./column-stats";
+import { deleteDataset } from "./delete-dataset";
 import { exportDataset } from "./export-dataset";
 import { getDataset } from "./get-dataset";
 import { cancelIngest } from "./ingest/cancel-ingest";
@@ -175,6 +176,21 @@ describe("versions", () => {
     await commitIngest(owner, a.id);
     expect(await failure(commitIngest(owner, b.id))).toMatchObject({ code: "conflict", message: expect.stringContaining("changed while you were reviewing") });
     expect((await getDataset(owner, { id: datasetId })).rowCount).toBe(4);
+  });
+});
+
+describe("delete", () => {
+  it("deletes a dataset with every version and its files after the URL name is typed; viewers cannot", async () => {
+    const { owner, editor, stranger, workspace } = await createCast();
+    const before = await snapshot();
+    const { datasetId } = await createDataset(owner, workspace.id, "gone.csv", CSV, { slug: "gone" });
+    await commitIngest(owner, (await prepare(owner, workspace.id, "more.csv", "id,name,score,joined\n9,Z,1,2026-01-01\n", { mode: "append", datasetId })).id);
+    expect(await failure(deleteDataset(stranger, datasetId, "gone"))).toMatchObject({ code: "not_found" });
+    expect(await failure(deleteDataset(editor, datasetId, "nope"))).toMatchObject({ code: "invalid", message: 'Type "gone" to confirm.' });
+    await deleteDataset(editor, datasetId, "Gone");
+    expect(await failure(getDataset(owner, { id: datasetId }))).toMatchObject({ code: "not_found" });
+    expect(await getDb().datasetVersion.count({ where: { datasetId } })).toBe(0);
+    await expectNothingLeft(before);
   });
 });
 
