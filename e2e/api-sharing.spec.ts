@@ -95,7 +95,28 @@ test.describe("REST API: DataLinks namespace sharing walk-through and Veracity s
     expect(keys).toHaveLength(1);
     expect(JSON.stringify(keys)).not.toContain(body.token);
     expect((await request.get(`/api/v1/workspaces/${lab.id}/keys`, { headers: auth(alice) })).status()).toBe(404);
+    expect(await (await request.get(`/api/v1/workspaces/${lab.id}/keys?resourceType=dataset`, { headers: auth(dana) })).json()).toEqual([]);
+    expect((await request.get(`/api/v1/workspaces/${lab.id}/keys?resourceType=nope`, { headers: auth(dana) })).status()).toBe(422);
+
+    // a key belongs to its workspace: another workspace's path cannot reach it, nor issue one for it
+    const other = await (await request.post("/api/v1/workspaces", { headers: auth(dana), data: { name: "Other", slug: "other" } })).json();
+    const otherKey = await (await request.post(`/api/v1/workspaces/${other.id}/keys`, { headers: auth(dana), data: { resource: { type: "workspace", id: other.id } } })).json();
+    expect((await request.delete(`/api/v1/workspaces/${lab.id}/keys/${otherKey.id}`, { headers: auth(dana) })).status()).toBe(404);
+    expect((await request.post(`/api/v1/workspaces/${lab.id}/keys`, { headers: auth(dana), data: { resource: { type: "workspace", id: other.id } } })).status()).toBe(404);
+    expect((await request.post(`/api/v1/workspaces/${lab.id}/keys`, { headers: auth(dana), data: { resource: { type: "workspace", id: lab.id }, expiresOn: "2000-01-01" } })).status()).toBe(422);
+    expect((await request.delete(`/api/v1/workspaces/${lab.id}/keys/${body.id}`, { headers: auth(alice) })).status()).toBe(404);
+
     expect((await request.delete(`/api/v1/workspaces/${lab.id}/keys/${body.id}`, { headers: auth(dana) })).status()).toBe(200);
     expect(await (await request.delete(`/api/v1/workspaces/${lab.id}/keys`, { headers: auth(dana) })).json()).toEqual({ revoked: 0 });
+    expect(await (await request.delete(`/api/v1/workspaces/${other.id}/keys?resourceType=workspace&resourceId=${other.id}`, { headers: auth(dana) })).json()).toEqual({ revoked: 1 });
+
+    // Veracity share endpoints: a grant is reached only through its own workspace, and only managers revoke
+    await request.post(`/api/v1/permissions/namespaces/${danaName}/lab/shares`, { headers: auth(dana), data: { username: "alice", role: "viewer" } });
+    const grant = (await (await request.get(`/api/v1/workspaces/${lab.id}/shares`, { headers: auth(dana) })).json()).items[0];
+    expect((await request.get(`/api/v1/workspaces/${other.id}/shares/${grant.id}`, { headers: auth(dana) })).status()).toBe(404);
+    expect((await request.post(`/api/v1/workspaces/${other.id}/shares/${grant.id}/revoke`, { headers: auth(dana) })).status()).toBe(404);
+    expect((await request.post(`/api/v1/workspaces/${lab.id}/shares/${grant.id}/revoke`, { headers: auth(alice) })).status()).toBe(403); // the grantee reads it but does not manage it
+    expect((await request.post(`/api/v1/workspaces/${lab.id}/shares/${grant.id}/revoke`, { headers: auth(dana) })).status()).toBe(200);
+    expect((await request.get(`/api/v1/workspaces/${lab.id}/shares/${grant.id}`, { headers: auth(dana) })).status()).toBe(404);
   });
 });

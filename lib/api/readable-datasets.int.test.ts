@@ -38,7 +38,7 @@ const notFoundAsEmpty = async <T>(promise: Promise<T>, empty: T): Promise<T> => 
 async function readableThroughApi(actor: Actor, namespaces: { owner: string; slug: string }[], all: { owner: string; slug: string; dataset: string; id: string }[]) {
   const listed = new Set<string>();
   for (const ns of namespaces) {
-    const page = await notFoundAsEmpty(listNamespaceData(actor, ns.owner, ns.slug, { pageSize: 100 }), { datasets: [] as { id: string }[] });
+    const page = await notFoundAsEmpty<{ datasets: { id: string }[] }>(listNamespaceData(actor, ns.owner, ns.slug, { pageSize: 100 }), { datasets: [] });
     for (const d of page.datasets) listed.add(d.id);
   }
   const read = new Set<string>();

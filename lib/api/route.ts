@@ -39,11 +39,30 @@ export function apiRoute<P = Record<string, string>>(handler: Handler<P>) {
   };
 }
 
-/** Parses a JSON body with a zod schema (400 for malformed JSON, 422 for invalid fields). */
+/** The largest JSON request body (bigger data goes through the multipart upload or tus). */
+export const MAX_JSON_BYTES = Number(process.env.API_MAX_JSON_BYTES || 64 * 1024 * 1024);
+
+/** The body as text, refusing more than `limit` bytes before reading them all into memory (413). */
+async function readText(request: Request, limit: number): Promise<string> {
+  const tooLarge = () => new AppError("too_large", `A JSON body can have at most ${limit} bytes; send larger data with the multipart upload.`);
+  if (Number(request.headers.get("content-length") ?? 0) > limit) throw tooLarge();
+  if (!request.body) return "";
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for await (const chunk of request.body as unknown as AsyncIterable<Uint8Array>) {
+    size += chunk.byteLength;
+    if (size > limit) throw tooLarge();
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+/** Parses a JSON body with a zod schema (400 for malformed JSON, 413 beyond MAX_JSON_BYTES, 422 for invalid fields). */
 export async function readJson<S extends z.ZodType>(request: Request, schema: S): Promise<z.infer<S>> {
+  const text = await readText(request, MAX_JSON_BYTES);
   let body: unknown;
   try {
-    body = await request.json();
+    body = JSON.parse(text);
   } catch {
     throw new AppError("bad_request", "The request body must be JSON.");
   }
