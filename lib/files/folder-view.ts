@@ -73,8 +73,12 @@ export async function getFolderView(actor: Actor, workspaceId: string, segments:
   const role = await roleOf(target);
   let firstReadable = chain.length;
   if (allows(role, "read")) {
-    firstReadable = chain.length - 1;
-    while (firstReadable > 0 && allows(await roleOf(chain[firstReadable - 1]!), "read")) firstReadable--;
+    // Members read the top folder, hence everything: one check instead of one per level.
+    if (chain.length > 1 && allows(await roleOf(root), "read")) firstReadable = 0;
+    else {
+      firstReadable = chain.length - 1;
+      while (firstReadable > 0 && allows(await roleOf(chain[firstReadable - 1]!), "read")) firstReadable--;
+    }
   }
   const rootMode = firstReadable === 0 ? "full" : await folderListingMode(actor, { ...root, ...owner }, null);
   const crumbs: Crumb[] = chain.map((step, i) => ({ id: i >= firstReadable || (i === 0 && rootMode) ? step.id : null, name: step.name }));
