@@ -32,7 +32,7 @@ export default async function FilesPage({ params, searchParams }: Props) {
   if (first(query.view) === "trash" && seesTrash && path.length === 0) {
     return (
       <>
-        <PageHeader title="Trash" description={<a href={basePath} className="text-brand-700 hover:underline dark:text-brand-400">← Back to files</a>} />
+        <PageHeader title="Trash" description={<a href={basePath} className="text-brand-700 hover:underline dark:text-brand-500">← Back to files</a>} />
         <TrashView workspaceId={workspace.id} canManage={allows(workspace.role, "manage")} />
       </>
     );
