@@ -21,13 +21,13 @@ export type CatalogListProps = {
   canManage?: boolean;
   /** shown when the workspace has no datasets at all (e.g. a "New dataset" button) */
   emptyAction?: React.ReactNode;
-  /** appended as `?link=` to dataset links on access-link pages */
+  /** on access-link pages: no Share buttons (the caller's basePath already carries the link) */
   linkToken?: string;
 };
 
 const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 
-function pageHref(basePath: string, params: CatalogParams, page: number, linkToken?: string): string {
+function pageHref(basePath: string, params: CatalogParams, page: number): string {
   const search = new URLSearchParams();
   if (params.q) search.set("q", params.q);
   if (params.tag) search.set("tag", params.tag);
@@ -35,12 +35,11 @@ function pageHref(basePath: string, params: CatalogParams, page: number, linkTok
   if (params.sort !== "updated") search.set("sort", params.sort);
   if (params.dir) search.set("dir", params.dir);
   if (page > 1) search.set("page", String(page));
-  if (linkToken) search.set("link", linkToken);
   const qs = search.toString();
   return qs ? `${basePath}?${qs}` : basePath;
 }
 
-const datasetHref = (basePath: string, slug: string, linkToken?: string) => `${basePath}/${encodeURIComponent(slug)}${linkToken ? `?link=${encodeURIComponent(linkToken)}` : ""}`;
+const datasetHref = (basePath: string, slug: string) => `${basePath}/${encodeURIComponent(slug)}`;
 
 /**
  * A workspace's catalog as the actor may see it: the search/filter form (a plain GET form, so it
@@ -57,7 +56,6 @@ export async function CatalogList({ actor, workspace, basePath, searchParams, ca
   return (
     <div className="space-y-4">
       <form method="get" action={basePath} role="search" aria-label="Search datasets" className="grid gap-2 sm:grid-cols-[1fr_auto_auto_auto_auto]">
-        {linkToken ? <input type="hidden" name="link" value={linkToken} /> : null}
         <label className="sr-only" htmlFor="catalog-q">Search</label>
         <input id="catalog-q" name="q" type="search" defaultValue={params.q} placeholder="Search names, descriptions, tags, columns" className="w-full min-w-0 rounded-md border border-zinc-300 bg-white px-3 py-2 text-sm dark:border-zinc-700 dark:bg-zinc-900" />
         <label className="sr-only" htmlFor="catalog-tag">Tag</label>
@@ -82,7 +80,7 @@ export async function CatalogList({ actor, workspace, basePath, searchParams, ca
 
       <p className="text-sm text-zinc-600 dark:text-zinc-400" aria-live="polite">
         {plural(page.total, "dataset")}{filtered ? " match" : ""}
-        {filtered ? <> · <Link className="underline" href={pageHref(basePath, { ...params, q: "", tag: undefined, visibility: undefined }, 1, linkToken)}>Clear filters</Link></> : null}
+        {filtered ? <> · <Link className="underline" href={pageHref(basePath, { ...params, q: "", tag: undefined, visibility: undefined }, 1)}>Clear filters</Link></> : null}
       </p>
 
       {page.items.length === 0 ? (
@@ -90,15 +88,15 @@ export async function CatalogList({ actor, workspace, basePath, searchParams, ca
           : <EmptyState title="No datasets yet" action={emptyAction}>Datasets uploaded to this workspace, and datasets shared with you here, appear in this catalog.</EmptyState>
       ) : (
         <ul className="grid gap-4 md:grid-cols-2 xl:grid-cols-3" aria-label="Datasets">
-          {page.items.map((d) => <DatasetCardItem key={d.id} dataset={d} href={datasetHref(basePath, d.slug, linkToken)} canManage={canManage && !linkToken} />)}
+          {page.items.map((d) => <DatasetCardItem key={d.id} dataset={d} href={datasetHref(basePath, d.slug)} canManage={canManage && !linkToken} />)}
         </ul>
       )}
 
       {page.pageCount > 1 ? (
         <nav aria-label="Pages" className="flex items-center justify-between gap-2 text-sm">
-          {params.page > 1 ? <Link className={buttonClass("secondary")} href={pageHref(basePath, params, params.page - 1, linkToken)}>Previous</Link> : <span />}
+          {params.page > 1 ? <Link className={buttonClass("secondary")} href={pageHref(basePath, params, params.page - 1)}>Previous</Link> : <span />}
           <span className="text-zinc-600 dark:text-zinc-400">Page {formatCount(params.page)} of {formatCount(page.pageCount)}</span>
-          {params.page < page.pageCount ? <Link className={buttonClass("secondary")} href={pageHref(basePath, params, params.page + 1, linkToken)}>Next</Link> : <span />}
+          {params.page < page.pageCount ? <Link className={buttonClass("secondary")} href={pageHref(basePath, params, params.page + 1)}>Next</Link> : <span />}
         </nav>
       ) : null}
     </div>

@@ -6,7 +6,6 @@ import { getDataset } from "@/lib/catalog/get-dataset";
 import type { DatasetRef } from "@/lib/catalog/load-dataset";
 import { formatBytes, plural } from "@/lib/catalog/units";
 import { listVersions } from "@/lib/catalog/versions";
-import { withLink } from "./api";
 import { Badge, VisibilityBadge } from "./badges";
 import { ColumnStatsPanel } from "./column-stats-panel";
 import { DataGrid } from "./data-grid";
@@ -80,7 +79,7 @@ export async function DatasetDetails({ actor, dataset: ref, pagePath, version: r
       {earlier ? (
         <div role="status" className="flex flex-wrap items-center justify-between gap-2 rounded-md border border-amber-200 bg-amber-50 p-3 text-sm text-amber-900 dark:border-amber-900 dark:bg-amber-950/40 dark:text-amber-300">
           <span>You are viewing version {earlier.number} of {dataset.version} ({plural(earlier.rowCount, "row")}, from {earlier.sourceName || "a restore"}).</span>
-          <Link href={withLink(pagePath, linkToken)} className="font-medium underline">Back to the current version</Link>
+          <Link href={pagePath} className="font-medium underline">Back to the current version</Link>
         </div>
       ) : null}
 

@@ -7,7 +7,7 @@ import { Button } from "@/components/ui/button";
 import { restoreVersionAction } from "@/lib/catalog/actions";
 import { formatBytes, formatCount } from "@/lib/catalog/units";
 import type { VersionView } from "@/lib/catalog/versions";
-import { downloadUrl, withLink } from "./api";
+import { downloadUrl } from "./api";
 
 const KIND: Record<VersionView["kind"], string> = { create: "Created", append: "Rows added", replace: "Replaced", restore: "Restored" };
 const when = (iso: string) => new Date(iso).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" }) + " UTC";
@@ -19,7 +19,7 @@ const when = (iso: string) => new Date(iso).toLocaleString("en-GB", { dateStyle:
 export function VersionsList({ datasetId, versions, pagePath, viewing, canManage, linkToken }: {
   datasetId: string;
   versions: VersionView[];
-  /** the dataset page's URL, to which ?version=n is added */
+  /** the dataset page's URL (on link pages, the link's), to which ?version=n is added */
   pagePath: string;
   /** the version shown on the page now */
   viewing: number;
@@ -36,7 +36,7 @@ export function VersionsList({ datasetId, versions, pagePath, viewing, canManage
     setPending(null);
     if (!result.ok) { toast.error(result.message); return; }
     toast.success(`Version ${number} restored as version ${result.data.version}`);
-    router.push(withLink(pagePath, linkToken));
+    router.push(pagePath);
     router.refresh();
   }
 
@@ -62,7 +62,7 @@ export function VersionsList({ datasetId, versions, pagePath, viewing, canManage
               <td className="whitespace-nowrap px-3 py-1.5">
                 <div className="flex gap-1">
                   {v.number === viewing ? <span className="px-2 py-1 text-xs text-zinc-500">Showing</span>
-                    : <Link className="rounded px-2 py-1 text-xs font-medium text-brand-700 hover:bg-zinc-100 dark:text-brand-500 dark:hover:bg-zinc-800" href={withLink(v.current ? pagePath : `${pagePath}?version=${v.number}`, linkToken)} aria-label={`View version ${v.number}`}>View</Link>}
+                    : <Link className="rounded px-2 py-1 text-xs font-medium text-brand-700 hover:bg-zinc-100 dark:text-brand-500 dark:hover:bg-zinc-800" href={v.current ? pagePath : `${pagePath}?version=${v.number}`} aria-label={`View version ${v.number}`}>View</Link>}
                   <a className="rounded px-2 py-1 text-xs font-medium text-brand-700 hover:bg-zinc-100 dark:text-brand-500 dark:hover:bg-zinc-800" download href={downloadUrl(datasetId, "parquet", { version: v.number }, linkToken)} aria-label={`Download version ${v.number} as Parquet`}>Download</a>
                   {canManage && !v.current ? (
                     <Button variant="ghost" className="px-2 py-1 text-xs" disabled={pending !== null} onClick={() => void restore(v.number)} aria-label={`Restore version ${v.number}`}>

@@ -72,7 +72,8 @@ export async function exportDataset(actor: Actor, datasetId: string, input: { fo
   const parquetPath = await getBlobStore().localPath(version.blobKey);
 
   await recordAudit(getDb(), {
-    workspaceId: dataset.workspaceId, actorId: actor.link ? null : actor.id, action: "dataset.downloaded", resourceType: "dataset", resourceId: dataset.id,
+    // A public link's visitor has no account (their id is "link:…"); a signed-in one through a link does.
+    workspaceId: dataset.workspaceId, actorId: actor.id.startsWith("link:") ? null : actor.id, action: "dataset.downloaded", resourceType: "dataset", resourceId: dataset.id,
     details: { slug: dataset.slug, version: version.number, format, filtered, ...(actor.link ? { link: actor.link.id } : {}) },
   });
 
