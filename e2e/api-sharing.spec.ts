@@ -108,6 +108,8 @@ test.describe("REST API: DataLinks namespace sharing walk-through and Veracity s
 
     expect((await request.delete(`/api/v1/workspaces/${lab.id}/keys/${body.id}`, { headers: auth(dana) })).status()).toBe(200);
     expect(await (await request.delete(`/api/v1/workspaces/${lab.id}/keys`, { headers: auth(dana) })).json()).toEqual({ revoked: 0 });
+    expect((await request.delete(`/api/v1/workspaces/${other.id}/keys?resourceType=workspace`, { headers: auth(dana) })).status()).toBe(422); // never widened to "everything"
+    expect((await request.delete(`/api/v1/workspaces/${lab.id}/keys?resourceType=workspace&resourceId=${other.id}`, { headers: auth(dana) })).status()).toBe(404);
     expect(await (await request.delete(`/api/v1/workspaces/${other.id}/keys?resourceType=workspace&resourceId=${other.id}`, { headers: auth(dana) })).json()).toEqual({ revoked: 1 });
 
     // Veracity share endpoints: a grant is reached only through its own workspace, and only managers revoke

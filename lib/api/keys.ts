@@ -1,10 +1,10 @@
 import "server-only";
 import { z } from "zod";
 import type { Actor } from "@/lib/access";
-import { createAccessLink, listWorkspaceAccessLinks, revokeAccessLink } from "@/lib/links/manage-links";
+import { createAccessLink, listWorkspaceAccessLinks, revokeAccessLink, revokeAllAccessLinks } from "@/lib/links/manage-links";
 import { resourceTypeSchema } from "@/lib/sharing/schemas";
 import { loadSharedResource } from "@/lib/sharing/shared-resource";
-import { notFound } from "@/lib/util/errors";
+import { invalid, notFound } from "@/lib/util/errors";
 
 /** Veracity-style SAS key request: a resource, an end ("expiresOn"), optional start, mode, password, label. */
 export const createKeyBody = z.object({
@@ -42,3 +42,21 @@ export const keysQuerySchema = z.object({
   resourceType: resourceTypeSchema.optional(),
   resourceId: z.string().min(1).optional(),
 });
+
+/**
+ * Revokes every key of one resource (both resourceType and resourceId given) or, with neither,
+ * every key of the workspace. Rule: a query naming only one of the two is refused (422), so a
+ * typo can never widen "this resource" into "the whole workspace". Managers only.
+ */
+export async function revokeKeys(actor: Actor, workspaceId: string, query: z.output<typeof keysQuerySchema>): Promise<number> {
+  const { resourceType, resourceId } = query;
+  if (Boolean(resourceType) !== Boolean(resourceId)) {
+    throw invalid("Give both resourceType and resourceId to revoke one resource's keys, or neither to revoke every key of the workspace.", { [resourceType ? "resourceId" : "resourceType"]: "Required with the other" });
+  }
+  if (resourceType && resourceId) {
+    const target = await loadSharedResource(resourceType, resourceId);
+    if (target.workspace.id !== workspaceId) throw notFound("Not found");
+    return revokeAllAccessLinks(actor, resourceType, resourceId);
+  }
+  return revokeAllAccessLinks(actor, "workspace", workspaceId, { wholeWorkspace: true });
+}

@@ -1,6 +1,6 @@
-import { createKey, createKeyBody, keysQuerySchema } from "@/lib/api/keys";
+import { createKey, createKeyBody, keysQuerySchema, revokeKeys } from "@/lib/api/keys";
 import { apiRoute, readJson, readQuery } from "@/lib/api/route";
-import { listWorkspaceAccessLinks, revokeAllAccessLinks } from "@/lib/links/manage-links";
+import { listWorkspaceAccessLinks } from "@/lib/links/manage-links";
 
 type Params = { workspaceId: string };
 export const dynamic = "force-dynamic";
@@ -16,10 +16,4 @@ export const GET = apiRoute<Params>(async ({ actor, request, params }) => {
 });
 
 /** Revokes all keys of one resource (?resourceType=&resourceId=) or, without a query, of the whole workspace. */
-export const DELETE = apiRoute<Params>(async ({ actor, request, params }) => {
-  const { resourceType, resourceId } = readQuery(request, keysQuerySchema);
-  const revoked = resourceType && resourceId
-    ? await revokeAllAccessLinks(actor, resourceType, resourceId)
-    : await revokeAllAccessLinks(actor, "workspace", params.workspaceId, { wholeWorkspace: true });
-  return { revoked };
-});
+export const DELETE = apiRoute<Params>(async ({ actor, request, params }) => ({ revoked: await revokeKeys(actor, params.workspaceId, readQuery(request, keysQuerySchema)) }));
