@@ -55,7 +55,8 @@ test("alice invites carol (no account) to one dataset; carol signs up, sees only
   await expect(visitor.getByRole("heading", { name: /alice shared .*Vessel positions.* with you/ })).toBeVisible();
   await visitor.getByRole("button", { name: "Accept and open" }).click();
   // first sign-in: choose a username, then land on the dataset
-  await visitor.getByLabel("Username").fill(`carol${Date.now().toString(36)}`);
+  const carolName = `carol${Date.now().toString(36)}`;
+  await visitor.getByLabel("Username").fill(carolName);
   await visitor.getByRole("button", { name: /Continue|Save|Create/ }).click();
   await expect(visitor).toHaveURL(new RegExp(`${datasetUrl}$`));
   await expect(visitor.getByRole("heading", { name: "Vessel positions", level: 1 })).toBeVisible();
@@ -72,8 +73,9 @@ test("alice invites carol (no account) to one dataset; carol signs up, sees only
 
   // alice revokes; carol's next request is refused and she is told by e-mail
   const again = await openShareDialog(page, datasetUrl);
-  await again.getByRole("button", { name: `Revoke access of ${carol}` }).click();
-  await expect(again.getByTestId("access-row").filter({ hasText: carol })).toHaveCount(0);
+  // accepted: the grant now names her account
+  await again.getByRole("button", { name: `Revoke access of ${carolName}` }).click();
+  await expect(again.getByTestId("access-row").filter({ hasText: carolName })).toHaveCount(0);
   const gone = await visitor.goto(datasetUrl);
   expect(gone?.status()).toBe(404);
   await visitor.goto(`/mailbox?to=${encodeURIComponent(carol)}`);

@@ -9,16 +9,21 @@ export type AuditInput = {
   details?: Record<string, unknown>;
 };
 
-/** Appends to the audit trail inside the caller's transaction, so the event and its record commit together. */
+/**
+ * Appends to the audit trail inside the caller's transaction, so the event and its record commit
+ * together. A visitor through an access link without an account acts as "link:<linkId>": the
+ * record names the link instead of a user.
+ */
 export async function recordAudit(tx: Tx, event: AuditInput): Promise<void> {
+  const viaLink = event.actorId?.startsWith("link:") ? event.actorId.slice(5) : null;
   await tx.auditEvent.create({
     data: {
       workspaceId: event.workspaceId ?? null,
-      actorId: event.actorId ?? null,
+      actorId: viaLink ? null : (event.actorId ?? null),
       action: event.action,
       resourceType: event.resourceType,
       resourceId: event.resourceId,
-      details: JSON.stringify(event.details ?? {}),
+      details: JSON.stringify(viaLink ? { ...event.details, linkId: viaLink } : (event.details ?? {})),
     },
   });
 }

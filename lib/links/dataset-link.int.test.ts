@@ -1,4 +1,9 @@
+import { Readable } from "node:stream";
 import { describe, expect, it } from "vitest";
+import { getDb } from "@/lib/db";
+import { openFileDownload } from "@/lib/files/open-download";
+import { getRootFolder } from "@/lib/files/root-folder";
+import { storeFile } from "@/lib/files/store-file";
 import { setupTestDatabase } from "@/test/db";
 import { exportDataset } from "@/lib/catalog/export-dataset";
 import { queryDataset } from "@/lib/catalog/query";
@@ -38,5 +43,23 @@ describe("a dataset's access link", () => {
     expect((await failure(queryDataset(visitor, other.datasetId, {}))).code).toBe("not_found");
     expect((await failure(exportDataset(visitor, other.datasetId, { format: "csv" }))).code).toBe("not_found");
     expect((await failure(updateDataset(visitor, shared.datasetId, { name: "Hacked", slug: "weather" }))).code).toBe("forbidden");
+  });
+});
+
+describe("a file's access link", () => {
+  it("downloads without an account and the download is in the audit trail under the link", async () => {
+    const cast = await createCast();
+    const root = await getRootFolder(cast.workspace.id);
+    const stored = await storeFile(cast.owner, { folderId: root.id, segments: ["notes.txt"], onClash: "keep-both" }, { stream: Readable.from([Buffer.from("hello")]) });
+    if (stored.status === "skipped") throw new Error("not stored");
+    const link = await createAccessLink(cast.owner, { resourceType: "file", resourceId: stored.id, mode: "public" });
+    const opened = await openAccessLink(link.token, { client: "10.9.0.2", viewer: null, cookies: () => undefined });
+    if (opened.status !== "ok") throw new Error(`link did not open: ${opened.status}`);
+    const { file, recordDownload } = await openFileDownload(opened.link.actor, stored.id);
+    expect(file.name).toBe("notes.txt");
+    await recordDownload();
+    const event = await getDb().auditEvent.findFirstOrThrow({ where: { action: "file.downloaded", resourceId: stored.id } });
+    expect(event.actorId).toBeNull();
+    expect(JSON.parse(event.details)).toMatchObject({ linkId: link.id, name: "notes.txt" });
   });
 });
