@@ -7,7 +7,7 @@ export type DocParameter = { name: string; in: "path" | "query"; required: boole
 export type DocOperation = {
   id: string; method: string; path: string; tag: string; summary: string; description: string; isPublic: boolean;
   parameters: DocParameter[];
-  body: { contentType: string; example: string } | null;
+  body: { contentType: string; example: string; schema: string } | null;
   responses: { status: string; description: string }[];
 };
 
@@ -140,6 +140,12 @@ export function ApiReference({ operations }: { operations: DocOperation[] }) {
                       ))}
                     </tbody>
                   </table>
+                  {op.body?.schema ? (
+                    <details className="mt-2 text-sm">
+                      <summary className="cursor-pointer">Request body schema</summary>
+                      <pre className="mt-1 max-h-72 overflow-auto rounded bg-zinc-100 p-2 text-xs dark:bg-zinc-900">{op.body.schema}</pre>
+                    </details>
+                  ) : null}
                   <TryIt op={op} token={token} />
                 </details>
               </li>

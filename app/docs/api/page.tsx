@@ -7,7 +7,7 @@ export const metadata: Metadata = { title: "API reference" };
 type RawOperation = {
   operationId: string; tags: string[]; summary: string; description?: string; security?: unknown[];
   parameters: { name: string; in: "path" | "query"; required: boolean; description?: string; schema: Record<string, unknown> }[];
-  requestBody?: { content: Record<string, { example?: unknown }> };
+  requestBody?: { content: Record<string, { example?: unknown; schema?: unknown }> };
   responses: Record<string, { description: string }>;
 };
 
@@ -24,7 +24,11 @@ function operationsOf(): { info: { title: string; description: string }; operati
           name: p.name, in: p.in, required: p.required, description: p.description ?? "",
           hint: Array.isArray(p.schema.enum) ? (p.schema.enum as string[]).join(" | ") : String(p.schema.type ?? ""),
         })),
-        body: contentType ? { contentType, example: media?.example === undefined ? "" : JSON.stringify(media.example, null, 2) } : null,
+        body: contentType ? {
+          contentType,
+          example: media?.example === undefined ? "" : JSON.stringify(media.example, null, 2),
+          schema: contentType === "application/json" && media?.schema ? JSON.stringify(media.schema, null, 2) : "",
+        } : null,
         responses: Object.entries(op.responses).map(([status, r]) => ({ status, description: r.description })),
       };
     }),
