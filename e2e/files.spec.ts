@@ -234,9 +234,9 @@ test("alice shares a deep folder with bob, who opens it by URL and sees only tha
   await crumbs.getByRole("link", { name: "All files" }).click();
   await expect.poll(() => names(bob)).toEqual(["2026"]);
   await expect(bob.getByText("in /reports")).toBeVisible();
-  // (The workspace is readable to him as "shared", so these are decided inside the streamed page:
-  // the not-found page, the same as for paths that do not exist.)
+  // Unreadable and non-existent paths look the same: a 404.
   for (const url of [`${FILES}/reports`, `${FILES}/data`, `${FILES}/README.md`, `${FILES}/no-such-folder`]) {
+    expect((await bob.request.get(url)).status(), url).toBe(404);
     await bob.goto(url);
     await expect(bob.getByRole("heading", { name: "Page not found" })).toBeVisible();
     await expect(bob.getByTestId("entry-row")).toHaveCount(0);
