@@ -50,6 +50,7 @@ test.describe("REST API: DataLinks dataset sharing, data, ingest and multipart u
     expect(unknown.status()).toBe(422);
     expect((await unknown.json()).error).toContain("nobody-here");
     expect((await request.post(orders, { headers: auth(alice), data: Buffer.from("not json") })).status()).toBe(400);
+    expect((await request.post(orders, { headers: auth(alice), data: { username: "workspace:anything", role: "viewer" } })).status()).toBe(422); // a username is only a username
     expect((await request.get("/api/v1/permissions/datasets/alice/sales/no-such-dataset/shares", { headers: raw(alice) })).status()).toBe(404);
 
     // an e-mail without an account is a pending grant, listed with "email"

@@ -11,10 +11,16 @@ import { emailSchema } from "@/lib/users/schemas";
 import { AppError } from "@/lib/util/errors";
 import { findNamespace } from "./namespaces";
 
+/**
+ * A username, never an e-mail address or a "workspace:<id>" grantee (the sharing service accepts
+ * those too): what a DataLinks body names is exactly what it shares with.
+ */
+const usernameField = z.string().trim().min(1).regex(/^[^@:\s]+$/, 'Give a username here; use "email" for an e-mail address.');
+
 /** DataLinks' share body: a username (or, our extension, an e-mail for someone without an account) and a role. */
 export const dataLinksShareBody = z
   .object({
-    username: z.string().trim().min(1).optional(),
+    username: usernameField.optional(),
     email: emailSchema.optional(),
     role: shareRoleSchema,
   })
@@ -22,7 +28,7 @@ export const dataLinksShareBody = z
 
 /** The revoke body names the grantee; the role in it does not matter (DataLinks: revoke matches on the user). */
 export const dataLinksRevokeBody = z
-  .object({ username: z.string().trim().min(1).optional(), email: emailSchema.optional(), role: z.string().optional() })
+  .object({ username: usernameField.optional(), email: emailSchema.optional(), role: z.string().optional() })
   .refine((b) => Boolean(b.username) !== Boolean(b.email), { message: 'Give exactly one of "username" or "email".', path: ["username"] });
 
 export type DataLinksGrant = { username?: string; email?: string; workspace?: string; role: string };
