@@ -137,3 +137,26 @@ test("a malformed file gets an error naming the line, and nothing is created", a
   await page.goto("/w/alice/sales/catalog?q=ragged");
   await expect(page.getByText("No datasets match")).toBeVisible();
 });
+
+test("an upload can be paused, resumed and cancelled", async ({ page }) => {
+  await signInThroughMailbox(page, "alice@example.com");
+  await expect(page.getByRole("heading", { name: "Data catalog" })).toBeVisible();
+  await page.goto("/w/alice/sales/catalog/new");
+  // A slow network: each chunk takes a while, so there is time to press the buttons mid-upload.
+  await page.route("**/api/uploads/**", async (route) => {
+    if (route.request().method() === "PATCH") await new Promise((r) => setTimeout(r, 1500));
+    await route.continue().catch(() => {}); // an aborted chunk is gone by then
+  });
+  await page.getByLabel("Choose a file").setInputFiles({ name: "slow.csv", mimeType: "text/csv", buffer: weatherCsv(0, ROWS) });
+  await expect(page.getByRole("progressbar", { name: "Uploading slow.csv" })).toBeVisible();
+  await page.getByRole("button", { name: "Pause" }).click();
+  await expect(page.getByText(/% of .* \(paused\)/)).toBeVisible();
+  await page.getByRole("button", { name: "Resume" }).click();
+  await expect(page.getByRole("button", { name: "Pause" })).toBeVisible();
+  await page.getByRole("button", { name: "Cancel upload" }).click();
+  await expect(page.getByRole("progressbar")).toHaveCount(0);
+  await expect(page.getByLabel("Choose a file")).toBeVisible();
+  await expect(page).toHaveURL(/\/catalog\/new$/);
+  await page.goto("/w/alice/sales/catalog?q=slow");
+  await expect(page.getByText("No datasets match")).toBeVisible();
+});
