@@ -84,6 +84,18 @@ test("alice uploads files and a folder with progress, manages them, previews, do
   await page.getByLabel("Folder to upload").setInputFiles(photos);
   await expect.poll(() => names(page)).toEqual(["photos", "big.bin", "notes.txt", "table.csv"]);
 
+  // Dropping files from the computer onto the browser uploads them (a synthetic drop carrying a File).
+  await page.getByRole("grid", { name: "Folder contents" }).evaluate((grid) => {
+    const data = new DataTransfer();
+    data.items.add(new File(["dropped on the page"], "dropped.md", { type: "text/markdown" }));
+    for (const type of ["dragenter", "dragover", "drop"]) grid.dispatchEvent(new DragEvent(type, { bubbles: true, cancelable: true, dataTransfer: data }));
+  });
+  await expect(page.getByTestId("upload-item").filter({ hasText: "dropped.md" })).toHaveAttribute("data-status", "done");
+  await expect.poll(() => names(page)).toEqual(["photos", "big.bin", "dropped.md", "notes.txt", "table.csv"]);
+  await row(page, "dropped.md").getByRole("checkbox").check();
+  await page.getByRole("button", { name: "Delete" }).click();
+  await expect.poll(() => names(page)).toEqual(["photos", "big.bin", "notes.txt", "table.csv"]);
+
   // Uploading a name that exists asks: keep both.
   await page.getByLabel("Files to upload").setInputFiles(path.join(dir, "notes.txt"));
   await expect(page.getByRole("dialog", { name: "An item with this name already exists" })).toBeVisible();
