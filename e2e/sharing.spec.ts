@@ -2,6 +2,9 @@ import { expect, test, type Browser, type Page } from "@playwright/test";
 import { cli, createUserWithToken, tokenFor } from "./cli-helpers";
 import { signInThroughMailbox, uniqueEmail } from "./helpers";
 
+// Several people sign in through the mailbox in each test: more time than one page needs.
+test.describe.configure({ timeout: 180_000 });
+
 /** A signed-in page in a fresh browser context (its own cookies). */
 async function signedIn(browser: Browser, email: string): Promise<Page> {
   const page = await (await browser.newContext()).newPage();
