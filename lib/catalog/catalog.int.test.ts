@@ -245,6 +245,9 @@ describe("query", () => {
     expect(bytes.subarray(0, 4).toString()).toBe("PAR1");
     await vi.waitFor(() => expect(filesBelow(storage.scratch()).filter((f) => f.startsWith("export"))).toEqual([])); // scratch files are removed once read
     expect(await failure(exportDataset(owner, datasetId, { format: "xlsx" }))).toMatchObject({ code: "invalid" });
+    expect(await failure(exportDataset(owner, datasetId, { format: "csv", query: { filters: [{ column: "temp", op: "eq", value: "warm" }] } }))).toMatchObject({ code: "invalid" });
+    const audit = await getDb().auditEvent.findMany({ where: { resourceId: datasetId, action: "dataset.downloaded" } });
+    expect(audit.map((a) => JSON.parse(a.details).format).sort()).toEqual(["csv", "jsonl", "parquet"]); // refused exports are not downloads
   });
 
   it("computes column statistics", async () => {

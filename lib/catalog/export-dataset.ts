@@ -70,14 +70,16 @@ export async function exportDataset(actor: Actor, datasetId: string, input: { fo
   const filtered = query.filters.length > 0 || query.sort.length > 0 || query.columns !== undefined;
   const filename = `${dataset.slug}-v${version.number}${filtered ? "-filtered" : ""}.${format}`;
   const parquetPath = await getBlobStore().localPath(version.blobKey);
-
-  await recordAudit(getDb(), {
-    // A public link's visitor has no account (their id is "link:…"); a signed-in one through a link does.
-    workspaceId: dataset.workspaceId, actorId: actor.id.startsWith("link:") ? null : actor.id, action: "dataset.downloaded", resourceType: "dataset", resourceId: dataset.id,
-    details: { slug: dataset.slug, version: version.number, format, filtered, ...(actor.link ? { link: actor.link.id } : {}) },
-  });
+  // Recorded once the file is ready, so refused or failed exports are not counted as downloads.
+  const recordDownload = () =>
+    recordAudit(getDb(), {
+      // A public link's visitor has no account (their id is "link:…"); a signed-in one through a link does.
+      workspaceId: dataset.workspaceId, actorId: actor.id.startsWith("link:") ? null : actor.id, action: "dataset.downloaded", resourceType: "dataset", resourceId: dataset.id,
+      details: { slug: dataset.slug, version: version.number, format, filtered, ...(actor.link ? { link: actor.link.id } : {}) },
+    });
 
   if (format === "parquet" && !filtered) {
+    await recordDownload();
     return { body: fs.createReadStream(parquetPath, { highWaterMark: 1 << 20 }), filename, contentType: CONTENT_TYPES.parquet, size: Number(version.sizeBytes) };
   }
 
@@ -95,6 +97,7 @@ export async function exportDataset(actor: Actor, datasetId: string, input: { fo
       });
     });
     const { size } = await fsp.stat(target);
+    await recordDownload();
     return { body: streamAndDelete(target, dir), filename, contentType: CONTENT_TYPES[format], size };
   } catch (error) {
     await fsp.rm(dir, { recursive: true, force: true });
