@@ -50,7 +50,7 @@ test.describe("two app instances, one PostgreSQL, one S3 bucket", () => {
     for (let offset = 0, turn = 0; offset < content.length; offset += chunk, turn++) {
       const base = turn % 2 === 0 ? a : b;
       const head = await request.head(upload(base), { headers: tus });
-      expect(head.headers()["upload-offset"]).toBe(String(offset));
+      expect(head.headers()["upload-offset"], `HEAD on ${base === a ? "A" : "B"}: ${head.status()}`).toBe(String(offset));
       const patched = await request.patch(upload(base), {
         headers: { ...tus, "Upload-Offset": String(offset), "Content-Type": "application/offset+octet-stream" },
         data: content.subarray(offset, offset + chunk),
@@ -59,13 +59,13 @@ test.describe("two app instances, one PostgreSQL, one S3 bucket", () => {
       last = await patched.text();
     }
     const file = JSON.parse(last) as { id: string; status: string };
-    expect(file.status).toBe("created");
+    expect(file.status, last).toBe("created");
 
     const whole = await request.get(`${b}/api/v1/files/${file.id}/content`, { headers: auth(alice) });
-    expect(whole.status()).toBe(200);
+    expect(whole.status(), await whole.text()).toBe(200);
     expect(createHash("sha256").update(await whole.body()).digest("hex")).toBe(createHash("sha256").update(content).digest("hex"));
     const ranged = await request.get(`${b}/api/v1/files/${file.id}/content`, { headers: { ...auth(alice), Range: "bytes=1048570-1048585" } });
-    expect(ranged.status()).toBe(206);
+    expect(ranged.status(), await ranged.text()).toBe(206);
     expect(await ranged.body()).toEqual(content.subarray(1048570, 1048586));
   });
 

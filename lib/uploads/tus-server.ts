@@ -8,10 +8,10 @@ import { Server } from "@tus/server";
 import type { Actor } from "@/lib/access";
 import { getDb } from "@/lib/db";
 import { acquireLease, releaseLease } from "@/lib/db/lease";
-import { dataDir } from "@/lib/storage";
 import { toFailure, statusOf } from "@/lib/util/result";
 import { DbLocker } from "./db-locker";
 import { UPLOAD_HANDLERS } from "./registry";
+import { stagingDir } from "./staging";
 
 export const UPLOADS_PATH = "/api/uploads";
 export const UPLOAD_MAX_BYTES = Number(process.env.UPLOAD_MAX_BYTES || 10 * 1024 ** 3);
@@ -23,16 +23,6 @@ const actorContext = new AsyncLocalStorage<Actor>();
 function tusError(error: unknown): { status_code: number; body: string } {
   const failure = toFailure(error);
   return { status_code: statusOf(failure), body: JSON.stringify({ error: failure.message, code: failure.code, fieldErrors: failure.fieldErrors }) };
-}
-
-/**
- * Where partial uploads are staged (bytes plus a `.json` with the metadata and offset). With
- * several app instances, UPLOAD_DIR must be one directory they all mount (NFS, EFS, a shared
- * volume): a client's PATCH may reach another instance than its POST. Locks live in the
- * database (DbLocker), so the directory needs no file locking.
- */
-export function stagingDir(): string {
-  return process.env.UPLOAD_DIR ? path.resolve(/*turbopackIgnore: true*/ process.env.UPLOAD_DIR) : path.join(dataDir(), "uploads");
 }
 
 /** The finishing step runs once per upload, even when a client retries its last PATCH on another instance meanwhile. */
