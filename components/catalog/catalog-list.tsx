@@ -83,7 +83,9 @@ export async function CatalogList({ actor, workspace, basePath, searchParams, ca
         {filtered ? <> · <Link className="underline" href={pageHref(basePath, { ...params, q: "", tag: undefined, visibility: undefined }, 1)}>Clear filters</Link></> : null}
       </p>
 
-      {page.items.length === 0 ? (
+      {page.items.length === 0 && page.total > 0 ? (
+        <EmptyState title="This page is empty" action={<Link className={buttonClass("secondary")} href={pageHref(basePath, params, 1)}>Go to the first page</Link>} />
+      ) : page.items.length === 0 ? (
         filtered ? <EmptyState title="No datasets match">Try other words, or clear the filters.</EmptyState>
           : <EmptyState title="No datasets yet" action={emptyAction}>Datasets uploaded to this workspace, and datasets shared with you here, appear in this catalog.</EmptyState>
       ) : (
