@@ -1,11 +1,8 @@
 // The zero-leak matrix: every kind of principal × every action × every kind of resource, through
 // the same services the UI and the API call. Each cell expects either success, "not_found" (the
 // resource does not exist for them) or "forbidden" (they can see it but not do that).
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { Readable } from "node:stream";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { setupTestDatabase } from "@/test/db";
 import { type Actor, OWNER_ONLY_MESSAGE } from "@/lib/access";
 import { readableDatasetsWhere } from "@/lib/access/datasets";
@@ -20,12 +17,12 @@ import { openFileDownload } from "@/lib/files/open-download";
 import { renameEntry } from "@/lib/files/rename-entry";
 import { getRootFolder } from "@/lib/files/root-folder";
 import { storeFile } from "@/lib/files/store-file";
+import { setupTempStorage } from "@/lib/files/test-support";
 import { trashEntries } from "@/lib/files/trash-entries";
 import { listResourceAccess } from "@/lib/sharing/list-access";
 import { revokeGrantee } from "@/lib/sharing/revoke-share";
 import type { ResourceType } from "@/lib/sharing/schemas";
 import { shareResource } from "@/lib/sharing/share-resource";
-import { createBlobStore, setBlobStore } from "@/lib/storage";
 import { createUser } from "@/lib/users/create-user";
 import { notFound } from "@/lib/util/errors";
 import { toFailure } from "@/lib/util/result";
@@ -34,16 +31,7 @@ import { getWorkspaceForActor } from "@/lib/workspaces/queries";
 
 const { db } = setupTestDatabase();
 
-let dir = "";
-beforeAll(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), "datashelf-matrix-"));
-  process.env.DATA_DIR = dir;
-  setBlobStore(createBlobStore(`file:${path.join(dir, "blobs")}`));
-});
-afterAll(() => {
-  setBlobStore(undefined);
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+setupTempStorage();
 
 type Level = "none" | "read" | "write" | "manage";
 type Outcome = "ok" | "not_found" | "forbidden";
