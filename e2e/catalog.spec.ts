@@ -160,3 +160,46 @@ test("an upload can be paused, resumed and cancelled", async ({ page }) => {
   await page.goto("/w/alice/sales/catalog?q=slow");
   await expect(page.getByText("No datasets match")).toBeVisible();
 });
+
+test("a dataset's access link shows it read-only: grid, statistics, versions and downloads work through the link, nothing else does", async ({ page, browser }) => {
+  await signInThroughMailbox(page, "alice@example.com");
+  await expect(page.getByRole("heading", { name: "Data catalog" })).toBeVisible();
+  await page.goto("/w/alice/sales/catalog/orders-2026");
+  const ordersHref = await page.getByRole("link", { name: "Download version 1 as Parquet" }).getAttribute("href");
+  const ordersId = /\/api\/datasets\/([^/]+)\//.exec(ordersHref!)![1]!;
+
+  await page.goto("/w/alice/sales/catalog/sensor-readings");
+  await page.getByRole("button", { name: "Share" }).click();
+  await page.getByRole("tab", { name: "Access links" }).click();
+  await page.getByRole("button", { name: "Create link" }).click();
+  const url = await page.getByTestId("new-link").inputValue();
+  expect(url).toMatch(/\/s\//);
+
+  const context = await browser.newContext(); // not signed in
+  const visitor = await context.newPage();
+  await visitor.goto(url);
+  await expect(visitor.getByRole("main").getByRole("heading", { name: "Sensor readings", level: 1 })).toBeVisible();
+  await expect(visitor.getByTestId("grid-range")).toHaveText("Rows 1–50 of 8,064");
+  await expect(visitor.getByRole("button", { name: "Share" })).toHaveCount(0);
+  await expect(visitor.getByRole("button", { name: "Edit details" })).toHaveCount(0);
+  await expect(visitor.getByRole("heading", { name: "Add or replace data" })).toHaveCount(0);
+  await expect(visitor.getByRole("button", { name: /^Restore/ })).toHaveCount(0);
+  await expect(visitor.getByRole("rowheader", { name: "temperature_c" })).toBeVisible(); // statistics load through the link
+
+  await visitor.getByRole("button", { name: /^temperature_c/ }).click();
+  await expect(visitor.getByRole("columnheader", { name: /temperature_c/ })).toHaveAttribute("aria-sort", "ascending");
+  await visitor.locator("summary", { hasText: "Download" }).click();
+  const [download] = await Promise.all([visitor.waitForEvent("download"), visitor.getByRole("link", { name: "Filtered view as CSV" }).click()]);
+  expect(download.suggestedFilename()).toBe("sensor-readings-v2-filtered.csv");
+  expect(fs.readFileSync((await download.path())!, "utf8").trim().split("\n")).toHaveLength(8_065);
+
+  await visitor.getByRole("link", { name: "View version 1" }).click();
+  await expect(visitor.getByText("You are viewing version 1 of 2")).toBeVisible();
+  await expect(visitor.getByTestId("grid-range")).toHaveText("Rows 1–50 of 4,032");
+
+  // The link reaches this dataset only.
+  const token = new URL(url).pathname.split("/")[2]!;
+  expect((await visitor.request.get(`/api/datasets/${ordersId}/rows?link=${token}`)).status()).toBe(404);
+  expect((await visitor.request.get(`/api/datasets/${ordersId}/rows`)).status()).toBe(401);
+  await context.close();
+});
