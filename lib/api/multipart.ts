@@ -11,7 +11,7 @@ import type { Actor } from "@/lib/access";
 import { catalogConfig } from "@/lib/catalog/config";
 import { loadDataset } from "@/lib/catalog/load-dataset";
 import { SOURCE_FORMATS } from "@/lib/catalog/types";
-import { dataDir } from "@/lib/storage";
+import { stagingDir } from "@/lib/uploads/staging";
 import { AppError, invalid, notFound } from "@/lib/util/errors";
 import { findDatasetId } from "./namespaces";
 import { type WriteResult, writeDatasetFile } from "./write-dataset";
@@ -27,7 +27,8 @@ export const uploadIdSchema = z.string().regex(/^[a-f0-9]{32}$/, "Not an upload 
 type Meta = { userId: string; datasetId: string; workspaceId: string; format: (typeof SOURCE_FORMATS)[number]; mode: "append" | "replace"; createdAt: number };
 
 const EXPIRE_MS = Number(process.env.UPLOAD_EXPIRE_HOURS || 24) * 3_600_000;
-const root = () => path.join(dataDir(), "api-multipart");
+// Staged where every instance sees it (UPLOAD_DIR), so parts may reach any instance.
+const root = () => stagingDir("multipart");
 const partFile = (dir: string, n: number) => path.join(dir, `part-${String(n).padStart(5, "0")}`);
 
 /** Abandoned multipart uploads are deleted after UPLOAD_EXPIRE_HOURS (checked when one starts). */
