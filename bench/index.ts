@@ -1,10 +1,19 @@
 // `npm run bench`: every benchmark in turn, printing figures (nothing is asserted).
-// BENCH_ONLY=sharing,files runs a subset; sizes can be lowered with each benchmark's
-// environment variables (see README, "Benchmarks").
+// BENCH_ONLY=catalog,files,sharing,load runs a subset; sizes can be lowered with each
+// benchmark's environment variables (see README, "Benchmarks"). The sharing benchmark adds a
+// PostgreSQL column and the load benchmark runs at all only when BENCH_DATABASE_URL or
+// TEST_DATABASE_URL names a PostgreSQL server; the load benchmark also needs a production build.
+import { runCatalogBench } from "./catalog";
 import { runFilesBench } from "./files";
+import { runLoadBench } from "./load";
 import { runSharingBench } from "./sharing";
 
-const benches: Record<string, () => Promise<void>> = { files: runFilesBench, sharing: runSharingBench };
+const benches: Record<string, () => Promise<unknown>> = {
+  catalog: runCatalogBench,
+  files: runFilesBench,
+  sharing: runSharingBench,
+  load: runLoadBench,
+};
 const only = process.env.BENCH_ONLY?.split(",").map((s) => s.trim()).filter(Boolean);
 
 for (const [name, run] of Object.entries(benches)) {
