@@ -20,4 +20,10 @@ export interface BlobStore {
   delete(key: string): Promise<void>;
   /** A local filesystem path to read the blob from (DuckDB reads Parquet from disk); for remote stores a cached copy. */
   localPath(key: string): Promise<string>;
+  /**
+   * The path localPath(key) gives, without fetching anything (the file may not exist): for
+   * closing handles opened on that path before the blob is deleted. On S3, localPath would
+   * download the object first.
+   */
+  localPathOf(key: string): string;
 }

@@ -75,4 +75,8 @@ export class LocalBlobStore implements BlobStore {
   async localPath(key: string): Promise<string> {
     return this.pathOf(key);
   }
+
+  localPathOf(key: string): string {
+    return this.pathOf(key);
+  }
 }

@@ -98,6 +98,7 @@ describe("S3BlobStore against s3rver", () => {
     const [a, b] = await Promise.all([store.localPath("datasets/d1/v1.parquet"), store.localPath("datasets/d1/v1.parquet")]);
     expect(a).toBe(b);
     expect(a.startsWith(path.join(dataDir, "cache", "blobs") + path.sep)).toBe(true);
+    expect(store.localPathOf("datasets/d1/v1.parquet")).toBe(a); // the same path, without a download
     expect(a.endsWith(".parquet")).toBe(true);
     expect(fs.readFileSync(a, "utf8")).toBe("PAR1 not really");
     // Objects never change under a key, so the copy is used as it is (no second download).

@@ -137,6 +137,11 @@ export class S3BlobStore implements BlobStore {
     await this.client.send(new DeleteObjectCommand({ Bucket: this.config.bucket, Key: this.objectKey(key) }));
   }
 
+  localPathOf(key: string): string {
+    this.objectKey(key); // validates it
+    return this.cache.pathFor(key);
+  }
+
   /** A cached local copy (downloaded once, then reused until evicted; objects never change under a key). */
   async localPath(key: string): Promise<string> {
     return this.cache.get(key, async (tempPath) => {
