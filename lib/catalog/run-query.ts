@@ -38,6 +38,22 @@ export async function checkTypedParams(db: DuckDBConnection, typed: TypedParam[]
   }
 }
 
+// Matching-row counts per (file, filters). A version's Parquet file never changes, so a count
+// stays true for as long as the file exists: paging through a filtered view counts once.
+const COUNT_CACHE_SIZE = 1000;
+const globalForCounts = globalThis as unknown as { datashelfRowCounts?: Map<string, number> };
+const counts = (globalForCounts.datashelfRowCounts ??= new Map<string, number>());
+
+async function countRows(db: DuckDBConnection, parquetPath: string, built: BuiltQuery): Promise<number> {
+  const key = JSON.stringify([parquetPath, built.countSql, built.params]);
+  const cached = counts.get(key);
+  if (cached !== undefined) return cached;
+  const total = Number((await db.runAndReadAll(built.countSql, built.params)).getRowsJson()[0]![0]);
+  if (counts.size >= COUNT_CACHE_SIZE) counts.delete(counts.keys().next().value!);
+  counts.set(key, total);
+  return total;
+}
+
 /** The page's rows: directly, or for sorted pages in two steps (see BuiltQuery.pageKeysSql). */
 async function readPage(db: DuckDBConnection, built: BuiltQuery): Promise<Json[][]> {
   if (!built.pageKeysSql) return (await db.runAndReadAll(built.sql, built.params)).getRowsJson();
@@ -57,7 +73,7 @@ export async function runQuery(source: QuerySource, query: DatasetQuery): Promis
     withQueryTimeout(db, async () => {
       await checkTypedParams(db, built.typedParams);
       const rows = await readPage(db, built);
-      const total = query.filters.length === 0 ? source.rowCount : Number((await db.runAndReadAll(built.countSql, built.params)).getRowsJson()[0]![0]);
+      const total = query.filters.length === 0 ? source.rowCount : await countRows(db, source.parquetPath, built);
       const next = offset + rows.length;
       return { columns: built.columns, rows, total, offset, limit: query.limit, nextCursor: next < total ? encodeCursor(next) : null };
     }),
