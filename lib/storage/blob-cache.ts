@@ -69,8 +69,19 @@ export class BlobCache {
     return target;
   }
 
+  private async removeStaleDownloads(): Promise<void> {
+    const tempDir = path.join(this.dir, ".tmp");
+    const names = await fsp.readdir(tempDir).catch(() => [] as string[]);
+    for (const name of names) {
+      const file = path.join(tempDir, name);
+      const stat = await fsp.stat(file).catch(() => null);
+      if (stat && Date.now() - stat.mtimeMs > STALE_DOWNLOAD_MS) await fsp.rm(file, { force: true });
+    }
+  }
+
   /** Deletes least recently used copies until the cache fits, never `keep` (the copy just asked for). */
   private async evict(keep: string): Promise<void> {
+    await this.removeStaleDownloads();
     const entries = await fsp.readdir(this.dir, { withFileTypes: true });
     const files: { file: string; size: number; used: number }[] = [];
     for (const entry of entries) {
@@ -88,6 +99,9 @@ export class BlobCache {
     }
   }
 }
+
+/** Downloads still unfinished after this long were cut off by a crash; their temporary files go. */
+const STALE_DOWNLOAD_MS = 6 * 3_600_000;
 
 /** Marks a cached copy as just used; false when there is none. */
 async function touch(file: string): Promise<boolean> {

@@ -132,6 +132,13 @@ describe("S3BlobStore against s3rver", () => {
     expect(fs.readFileSync(await small.localPath("datasets/e/1.parquet"))).toEqual(Buffer.alloc(1000, 1)); // fetched again
   });
 
+  it("a failed put rejects and stops reading its source", async () => {
+    const nowhere = new S3BlobStore(s3ConfigFromEnv("s3://no-such-bucket/x", dataDir, s3.env));
+    const source = patterned(1024 ** 2);
+    await expect(nowhere.put("files/w1/a", source)).rejects.toThrow(/bucket/i);
+    expect(source.destroyed).toBe(true);
+  });
+
   it("refuses keys that could escape the prefix", async () => {
     for (const key of ["", "/abs", "a/../b", "a//b", "./a"]) await expect(store.stat(key)).rejects.toThrow(/Invalid blob key/);
   });

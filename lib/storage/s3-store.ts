@@ -87,7 +87,12 @@ export class S3BlobStore implements BlobStore {
       queueSize: QUEUE_SIZE,
       leavePartsOnError: false,
     });
-    await upload.done();
+    try {
+      await upload.done();
+    } catch (error) {
+      body.destroy(); // stop reading the source (a request body, a file) that will never be stored
+      throw error;
+    }
     return { size, modifiedAt: new Date() };
   }
 
