@@ -34,7 +34,8 @@ test.describe("REST API: files (list, tus upload with a bearer token, Range down
     // upload: the one tus endpoint, authenticated with the same bearer token
     const content = "hello from the API, 0123456789";
     const name = `api-${Date.now()}.txt`;
-    const metadata = `kind ${b64("file")},folderId ${b64(listing.folderId)},name ${b64(name)}`;
+    // into a folder, not the top: the file browser's own spec expects alice's top folder as seeded
+    const metadata = `kind ${b64("file")},folderId ${b64(folder.id)},name ${b64(name)}`;
     const tus = { "Tus-Resumable": "1.0.0" };
     expect((await request.post("/api/uploads", { headers: { ...tus, ...raw("dsk_bad"), "Upload-Length": String(content.length), "Upload-Metadata": metadata } })).status()).toBe(401);
     expect((await request.post("/api/uploads", { headers: { ...tus, ...raw(gina), "Upload-Length": String(content.length), "Upload-Metadata": metadata } })).status()).toBe(404);
@@ -46,7 +47,7 @@ test.describe("REST API: files (list, tus upload with a bearer token, Range down
     const patched = await request.patch(location, { headers: { ...tus, ...raw(alice), "Upload-Offset": "0", "Content-Type": "application/offset+octet-stream" }, data: Buffer.from(content) });
     expect(patched.status()).toBeLessThan(300);
 
-    const after = await (await request.get(`/api/v1/workspaces/${personalId}/files?limit=1000`, { headers: raw(alice) })).json();
+    const after = await (await request.get(`/api/v1/files/folders/${folder.id}?limit=1000`, { headers: raw(alice) })).json();
     const file = after.entries.find((e: { name: string }) => e.name === name);
     expect(file).toMatchObject({ kind: "file", size: content.length });
 

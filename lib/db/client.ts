@@ -14,6 +14,13 @@ import { databaseUrl, providerOfUrl, sqlitePath } from "./config";
 export type Db = SqliteClient;
 export type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 
+/**
+ * Interactive transactions may wait for SQLite's single writer (another process, e.g. the CLI
+ * next to the server) well beyond Prisma's 2 s / 5 s defaults; a busy machine must not turn a
+ * short wait into a failed request.
+ */
+const TRANSACTIONS = { maxWait: 15_000, timeout: 30_000 };
+
 function openSqlite(url: string): Db {
   const file = sqlitePath(url);
   fs.mkdirSync(path.dirname(file), { recursive: true });
@@ -22,12 +29,12 @@ function openSqlite(url: string): Db {
   const raw = new Database(file);
   raw.pragma("journal_mode = WAL");
   raw.close();
-  return new SqliteClient({ adapter: new PrismaBetterSqlite3({ url: `file:${file}`, timeout: 15_000 }) });
+  return new SqliteClient({ adapter: new PrismaBetterSqlite3({ url: `file:${file}`, timeout: 15_000 }), transactionOptions: TRANSACTIONS });
 }
 
 function openPostgres(url: string): Db {
   const adapter = new PrismaPg({ connectionString: url, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
-  return new PostgresClient({ adapter }) as unknown as Db;
+  return new PostgresClient({ adapter, transactionOptions: TRANSACTIONS }) as unknown as Db;
 }
 
 export function createDb(url = databaseUrl()): Db {
