@@ -87,8 +87,27 @@ export function createTusServer(): Server {
 const globalForTus = globalThis as unknown as { datashelfTus?: Server };
 
 export function getTusServer(): Server {
-  globalForTus.datashelfTus ??= createTusServer();
+  if (!globalForTus.datashelfTus) {
+    globalForTus.datashelfTus = createTusServer();
+    startSweeper();
+  }
   return globalForTus.datashelfTus;
+}
+
+const SWEEP_MS = 3_600_000;
+const SWEEP_LEASE = "upload-sweeper";
+
+/** Hourly, on one instance at a time (the staging directory is shared): delete abandoned uploads. */
+function startSweeper(): void {
+  const sweep = async () => {
+    if (!(await acquireLease(SWEEP_LEASE, 10 * 60_000))) return;
+    try {
+      await cleanUpAbandonedUploads();
+    } finally {
+      await releaseLease(SWEEP_LEASE);
+    }
+  };
+  setInterval(() => void sweep().catch((error: unknown) => console.error("Deleting abandoned uploads failed", error)), SWEEP_MS).unref();
 }
 
 /** Handles one tus request as `actor` (the route handler resolves the session first). */
@@ -97,8 +116,8 @@ export function handleTusRequest(actor: Actor, request: Request, server: Server 
 }
 
 /** Deletes staged uploads that were abandoned longer than UPLOAD_EXPIRE_HOURS, and the expired lock rows of crashed requests. */
-export async function cleanUpAbandonedUploads(): Promise<number> {
-  const removed = await getTusServer().cleanUpExpiredUploads();
+export async function cleanUpAbandonedUploads(server: Server = getTusServer()): Promise<number> {
+  const removed = await server.cleanUpExpiredUploads();
   await getDb().lease.deleteMany({ where: { name: { startsWith: "tus" }, expiresAt: { lt: new Date() } } });
   return removed;
 }
