@@ -17,9 +17,10 @@ export async function AppShell({ user, current, member = false, children }: { us
         <WorkspaceSwitcher current={current && workspaces.some((w) => w.owner === current.owner && w.slug === current.slug) ? current : current ? { ...current, name: `${current.owner}/${current.slug} (shared with you)` } : null} workspaces={workspaces.map(({ owner, slug, name, personal }) => ({ owner, slug, name, personal }))} />
         <div className="ml-auto"><AccountMenu username={user.username} email={user.email} /></div>
       </header>
-      <div className="flex flex-1">
+      {/* On a phone the sidebar becomes a scrolling bar of links under the header. */}
+      <div className="flex flex-1 flex-col md:flex-row">
         <Sidebar base={current ? `/w/${current.owner}/${current.slug}` : null} member={member} />
-        <main id="content" className="min-w-0 flex-1 p-6">{children}</main>
+        <main id="content" className="min-w-0 flex-1 p-4 md:p-6">{children}</main>
       </div>
     </div>
   );

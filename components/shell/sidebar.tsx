@@ -21,8 +21,8 @@ export function Sidebar({ base, member }: { base: string | null; member: boolean
       : []),
   ];
   return (
-    <nav aria-label="Main" className="w-52 shrink-0 border-r border-zinc-200 p-3 dark:border-zinc-800">
-      <ul className="space-y-0.5">
+    <nav aria-label="Main" className="shrink-0 border-b border-zinc-200 px-2 py-1.5 md:w-52 md:border-b-0 md:border-r md:p-3 dark:border-zinc-800">
+      <ul className="flex gap-1 overflow-x-auto md:block md:space-y-0.5">
         {links.map((link) => {
           const active = pathname === link.href || pathname.startsWith(`${link.href}/`);
           return (
@@ -30,7 +30,7 @@ export function Sidebar({ base, member }: { base: string | null; member: boolean
               <Link
                 href={link.href}
                 aria-current={active ? "page" : undefined}
-                className={`block rounded-md px-3 py-2 text-sm ${active ? "bg-brand-50 font-medium text-brand-700 dark:bg-zinc-800 dark:text-white" : "text-zinc-700 hover:bg-zinc-100 dark:text-zinc-300 dark:hover:bg-zinc-800"}`}
+                className={`block whitespace-nowrap rounded-md px-3 py-2 text-sm ${active ? "bg-brand-50 font-medium text-brand-700 dark:bg-zinc-800 dark:text-white" : "text-zinc-700 hover:bg-zinc-100 dark:text-zinc-300 dark:hover:bg-zinc-800"}`}
               >
                 {link.label}
               </Link>
