@@ -28,7 +28,7 @@ export async function deleteDataset(actor: Actor, datasetId: string, confirmSlug
   });
   const store = getBlobStore();
   for (const key of new Set([...versions, ...ingests].map((v) => v.blobKey))) {
-    await closeDatasetDbs(await store.localPath(key));
+    await closeDatasetDbs(store.localPathOf(key)); // no download just to close handles
     await store.delete(key).catch((error) => console.error(`Could not delete dataset blob ${key}`, error));
   }
 }

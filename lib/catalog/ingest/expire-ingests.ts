@@ -7,7 +7,7 @@ import { closeDatasetDbs } from "../duckdb/dataset-db";
 export async function discardIngest(ingest: { id: string; blobKey: string }): Promise<void> {
   await getDb().datasetIngest.deleteMany({ where: { id: ingest.id } });
   const store = getBlobStore();
-  await closeDatasetDbs(await store.localPath(ingest.blobKey));
+  await closeDatasetDbs(store.localPathOf(ingest.blobKey));
   await store.delete(ingest.blobKey);
 }
 
