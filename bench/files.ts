@@ -1,7 +1,7 @@
 // File storage: upload through the tus endpoint's handler (in process, chunked PATCHes streamed
 // from disk), a full download and Range reads through the download service, and the first page
 // of a folder with 10,000 files. Prints throughput, latency and the process's peak RSS growth.
-// BENCH_FILE_MB (default 200) sets the file size; BENCH_LIST_ENTRIES (default 10000) the folder.
+// BENCH_FILE_MB (default 1024, the 1 GiB) sets the file size; BENCH_LIST_ENTRIES (default 10000) the folder.
 import { spawn } from "node:child_process";
 import fs from "node:fs";
 import http from "node:http";
@@ -19,7 +19,7 @@ import { serveFile } from "@/lib/files/serve-file";
 import { createBlobStore, setBlobStore } from "@/lib/storage";
 import { measure, ms } from "./stats";
 
-const FILE_MB = Number(process.env.BENCH_FILE_MB || 200);
+const FILE_MB = Number(process.env.BENCH_FILE_MB || 1024);
 const LIST_ENTRIES = Number(process.env.BENCH_LIST_ENTRIES || 10_000);
 const CHUNK = 32 * 1024 * 1024;
 const MiB = 1024 * 1024;
