@@ -194,26 +194,26 @@ describe("access", () => {
     expect(await names(viewer, folder.id)).toEqual(["a.txt"]);
     expect((await getFolderView(viewer, workspace.id, ["shared"])).capabilities).toEqual({ write: false, manage: false });
     for (const attempt of [
-      createFolder(viewer, { parentId: folder.id, name: "x" }),
-      renameEntry(viewer, { id: fileId, name: "b.txt" }),
-      moveEntries(viewer, { ids: [fileId], targetId: rootId }),
-      trashEntries(viewer, { ids: [fileId] }),
-      putFile(viewer, folder.id, "up.txt", "no"),
-      findUploadClashes(viewer, { folderId: folder.id, paths: ["a.txt"] }),
+      () => createFolder(viewer, { parentId: folder.id, name: "x" }),
+      () => renameEntry(viewer, { id: fileId, name: "b.txt" }),
+      () => moveEntries(viewer, { ids: [fileId], targetId: rootId }),
+      () => trashEntries(viewer, { ids: [fileId] }),
+      () => putFile(viewer, folder.id, "up.txt", "no"),
+      () => findUploadClashes(viewer, { folderId: folder.id, paths: ["a.txt"] }),
     ]) {
-      expect(await failure(attempt)).toMatchObject({ code: "forbidden", message: "You have read-only access here." });
+      expect(await failure(attempt())).toMatchObject({ code: "forbidden", message: "You have read-only access here." });
     }
     for (const attempt of [
-      listFolder(stranger, folder.id),
-      createFolder(stranger, { parentId: folder.id, name: "x" }),
-      renameEntry(stranger, { id: fileId, name: "b.txt" }),
-      moveEntries(stranger, { ids: [fileId], targetId: rootId }),
-      trashEntries(stranger, { ids: [fileId] }),
-      restoreEntries(stranger, { ids: [fileId] }),
-      emptyTrash(stranger, { workspaceId: workspace.id }),
-      putFile(stranger, folder.id, "up.txt", "no"),
+      () => listFolder(stranger, folder.id),
+      () => createFolder(stranger, { parentId: folder.id, name: "x" }),
+      () => renameEntry(stranger, { id: fileId, name: "b.txt" }),
+      () => moveEntries(stranger, { ids: [fileId], targetId: rootId }),
+      () => trashEntries(stranger, { ids: [fileId] }),
+      () => restoreEntries(stranger, { ids: [fileId] }),
+      () => emptyTrash(stranger, { workspaceId: workspace.id }),
+      () => putFile(stranger, folder.id, "up.txt", "no"),
     ]) {
-      expect(await failure(attempt)).toMatchObject({ code: "not_found" });
+      expect(await failure(attempt())).toMatchObject({ code: "not_found" });
     }
     expect(await listTrash(stranger, workspace.id)).toEqual([]);
     expect(await listTrash(viewer, workspace.id)).toEqual([]);

@@ -71,11 +71,11 @@ describe("grantees who are not members", () => {
     // The viewer grantee reads but cannot write anywhere in it.
     expect((await getFolderView(outsiderViewer, workspace.id, ["projects", "alpha"])).capabilities).toEqual({ write: false, manage: false });
     for (const attempt of [
-      createFolder(outsiderViewer, { parentId: later.id, name: "x" }),
-      putFile(outsiderViewer, t.alpha.id, "x.txt", "x"),
-      trashEntries(outsiderViewer, { ids: [t.plan] }),
+      () => createFolder(outsiderViewer, { parentId: later.id, name: "x" }),
+      () => putFile(outsiderViewer, t.alpha.id, "x.txt", "x"),
+      () => trashEntries(outsiderViewer, { ids: [t.plan] }),
     ]) {
-      expect(await failure(attempt)).toMatchObject({ code: "forbidden" });
+      expect(await failure(attempt())).toMatchObject({ code: "forbidden" });
     }
 
     // Everything else in the workspace does not exist for them, nor anything for a stranger.
@@ -88,13 +88,13 @@ describe("grantees who are not members", () => {
       expect(await failure(zipFolder(actor, t.projects.id))).toMatchObject({ code: "not_found" });
     }
     for (const attempt of [
-      listFolder(stranger, cast.rootId),
-      listFolder(stranger, t.alpha.id),
-      getFolderView(stranger, workspace.id, []),
-      getFolderView(stranger, workspace.id, ["projects", "alpha"]),
-      openFileDownload(stranger, t.plan),
+      () => listFolder(stranger, cast.rootId),
+      () => listFolder(stranger, t.alpha.id),
+      () => getFolderView(stranger, workspace.id, []),
+      () => getFolderView(stranger, workspace.id, ["projects", "alpha"]),
+      () => openFileDownload(stranger, t.plan),
     ]) {
-      expect(await failure(attempt)).toMatchObject({ code: "not_found" });
+      expect(await failure(attempt())).toMatchObject({ code: "not_found" });
     }
   });
 
