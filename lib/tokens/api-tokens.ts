@@ -41,6 +41,11 @@ export async function revokeApiToken(actor: Actor, tokenId: string): Promise<voi
 export async function authenticateApiToken(token: string): Promise<Actor | null> {
   const row = await getDb().apiToken.findUnique({ where: { tokenHash: hashToken(token) }, include: { user: true } });
   if (!row || row.revokedAt || (row.expiresAt && row.expiresAt <= new Date())) return null;
-  await getDb().apiToken.update({ where: { id: row.id }, data: { lastUsedAt: new Date() } });
+  // "Last used" to the minute: writing it on every request would make all concurrent requests
+  // of one token queue for the same row.
+  const now = new Date();
+  if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() >= 60_000) {
+    await getDb().apiToken.update({ where: { id: row.id }, data: { lastUsedAt: now } });
+  }
   return { id: row.user.id, email: row.user.email, username: row.user.username };
 }
