@@ -56,7 +56,8 @@ export class LocalBlobStore implements BlobStore {
   async get(key: string, range?: ByteRange): Promise<Readable> {
     const file = this.pathOf(key);
     await fsp.access(file);
-    return fs.createReadStream(file, range ? { start: range.start, end: range.end } : {});
+    // 1 MiB reads: 16× fewer chunks through the stream adapters than the 64 KiB default.
+    return fs.createReadStream(file, { highWaterMark: 1 << 20, ...(range ? { start: range.start, end: range.end } : {}) });
   }
 
   async stat(key: string): Promise<BlobStat | null> {
