@@ -69,8 +69,13 @@ test("an invalid e-mail gets a clear message", async ({ page }) => {
 test("sign-out ends the session", async ({ page }) => {
   await signInThroughMailbox(page, "bob@example.com");
   await expect(page).toHaveURL(/\/w\/bob\/personal\/catalog$/);
-  await page.getByRole("button", { name: "Account menu" }).click();
-  await page.getByRole("menuitem", { name: "Sign out" }).click();
+  // A click before the menu has hydrated opens nothing: open it until the item shows.
+  const signOut = page.getByRole("menuitem", { name: "Sign out" });
+  await expect(async () => {
+    await page.getByRole("button", { name: "Account menu" }).click();
+    await expect(signOut).toBeVisible({ timeout: 2_000 });
+  }).toPass();
+  await signOut.click();
   await expect(page).toHaveURL(/\/signin/);
   await page.goto("/w/bob/personal/catalog");
   await expect(page).toHaveURL(/\/signin/);
