@@ -7,11 +7,11 @@ import type { Actor } from "@/lib/access";
 import { getDb } from "@/lib/db";
 import { createBlobStore, setBlobStore } from "@/lib/storage";
 import { createUser } from "@/lib/users/create-user";
-import { toFailure } from "@/lib/util/result";
 import { closeDatasetDbs } from "./duckdb/dataset-db";
 import { commitIngest } from "./ingest/commit-ingest";
 import { prepareIngest } from "./ingest/prepare-ingest";
 import type { IngestMode, SourceFormat } from "./types";
+export { failure } from "@/test/failure";
 
 /** A private DATA_DIR (blobs, scratch, staged files) for the test file. */
 export function setupCatalogStorage(): { dir: () => string; blobDir: () => string; scratch: () => string } {
@@ -67,15 +67,6 @@ export async function createDataset(actor: Actor, workspaceId: string, name: str
   return commitIngest(actor, ingest.id, { name: meta.name ?? slug, slug, description: meta.description ?? "", tags: meta.tags ?? [] });
 }
 
-/** The client-facing failure of a rejected call (code, message), or throws if it succeeded. */
-export async function failure(promise: Promise<unknown>) {
-  try {
-    await promise;
-  } catch (error) {
-    return toFailure(error);
-  }
-  throw new Error("expected a failure");
-}
 
 /** Every file below a directory (relative paths); [] when it does not exist. */
 export function filesBelow(dir: string): string[] {

@@ -8,9 +8,9 @@ import type { Actor } from "@/lib/access";
 import { getDb } from "@/lib/db";
 import { createBlobStore, setBlobStore } from "@/lib/storage";
 import { createUser } from "@/lib/users/create-user";
-import { toFailure } from "@/lib/util/result";
 import { getRootFolder } from "./root-folder";
 import { storeFile } from "./store-file";
+export { failure } from "@/test/failure";
 
 /** A private DATA_DIR with its blob store for the test file; returns the directory. */
 export function setupTempStorage(): { dir: () => string; blobDir: () => string } {
@@ -62,15 +62,6 @@ export async function putFile(actor: Actor, folderId: string, relativePath: stri
   return storeFile(actor, { folderId, segments: relativePath.split("/"), onClash }, { stream: Readable.from([Buffer.from(content)]) });
 }
 
-/** The client-facing failure of a rejected call (code, message), or throws if it succeeded. */
-export async function failure(promise: Promise<unknown>) {
-  try {
-    await promise;
-  } catch (error) {
-    return toFailure(error);
-  }
-  throw new Error("expected a failure");
-}
 
 /** Every file below a directory, as paths relative to it. */
 export function filesBelow(dir: string): string[] {

@@ -2,10 +2,10 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { setupTestDatabase } from "@/test/db";
 import { type Actor, type Resource, assertCan, getEffectiveRole } from "@/lib/access";
 import { createUser } from "@/lib/users/create-user";
-import { toFailure } from "@/lib/util/result";
 import { createWorkspace } from "@/lib/workspaces/create-workspace";
 import { createAccessLink, extendAccessLink, listAccessLinks, revokeAccessLink, revokeAllAccessLinks } from "./manage-links";
 import { openAccessLink, type OpenOptions } from "./open-link";
+import { failure } from "@/test/failure";
 
 const { db } = setupTestDatabase();
 process.env.LINK_MAX_DELAY_MS = "5";
@@ -25,10 +25,6 @@ beforeAll(async () => {
   other = await createWorkspace(alice, { name: "Other", slug: "other" });
 });
 
-async function failure(promise: Promise<unknown>) {
-  try { await promise; } catch (error) { return toFailure(error); }
-  throw new Error("expected a rejection");
-}
 
 describe("access links", () => {
   it("stores only hashes, opens read-only and only inside its resource", async () => {

@@ -3,7 +3,6 @@ import { setupTestDatabase } from "@/test/db";
 import { type Actor, type Resource, getEffectiveRole } from "@/lib/access";
 import { listMailbox } from "@/lib/email/mailbox";
 import { createUser } from "@/lib/users/create-user";
-import { toFailure } from "@/lib/util/result";
 import { createWorkspace } from "@/lib/workspaces/create-workspace";
 import { inviteMember, acceptInvitation } from "@/lib/workspaces/invitations";
 import { addShareToWorkspace } from "./add-to-workspace";
@@ -13,17 +12,10 @@ import { revokeShare } from "./revoke-share";
 import { acceptShareInvitation, describeShareInvitation } from "./share-invitations";
 import { shareResource } from "./share-resource";
 import { listSharedByMe, listSharedWithMe } from "./shared-lists";
+import { failure } from "@/test/failure";
 
 const { db } = setupTestDatabase();
 
-async function failure(promise: Promise<unknown>) {
-  try {
-    await promise;
-  } catch (error) {
-    return toFailure(error);
-  }
-  throw new Error("expected a rejection");
-}
 
 let n = 0;
 async function person(name: string): Promise<Actor & { id: string }> {
