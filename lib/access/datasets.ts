@@ -18,8 +18,7 @@ export async function readableDatasetsWhere(actor: Actor, workspace: WorkspaceRe
   if (actor.link) return { id: { in: [] as string[] } }; // a link to something else in the workspace shows no datasets
   // The grant filter is a relation filter, not a list of ids: it stays one query however many
   // datasets are shared (an id list hits the databases' parameter limits).
-  const keys = await actorGranteeKeys(actor);
-  return { workspaceId: workspace.id, OR: [{ visibility: "public" }, { shares: { some: { granteeKey: { in: keys }, ...liveGrantWhere() } } }] };
+  return { workspaceId: workspace.id, OR: [{ visibility: "public" }, { shares: { some: { granteeKey: { in: await actorGranteeKeys(actor) }, ...liveGrantWhere() } } }] };
 }
 
 /** Live grants per dataset id (datasets without grants are absent), for the catalog's sharing badge. */

@@ -83,9 +83,8 @@ export function isRootFolder(folder: { ancestry: string }): boolean {
  */
 export async function topmostSharedWhere(actor: Actor, workspaceId: string): Promise<FileEntryWhere> {
   if (actor.link) return NOTHING;
-  const keys = await actorGranteeKeys(actor);
   const granted = await getDb().fileEntry.findMany({
-    where: { workspaceId, trashedAt: null, shares: { some: { granteeKey: { in: keys }, ...liveGrantWhere() } } },
+    where: { workspaceId, trashedAt: null, shares: { some: { granteeKey: { in: await actorGranteeKeys(actor) }, ...liveGrantWhere() } } },
     select: { id: true, ancestry: true },
   });
   const ids = topmostOnly(granted).map((e) => e.id);

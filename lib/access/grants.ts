@@ -1,7 +1,7 @@
 import "server-only";
 import { getDb } from "@/lib/db";
 import type { Actor } from "./actor";
-import { actorGranteeKeys } from "./grantee-keys";
+import { grantsToActorWhere } from "./grantee-keys";
 import type { EffectiveRole } from "./roles";
 import type { Resource } from "./resources";
 
@@ -22,12 +22,11 @@ export function liveGrantWhere(now = new Date()) {
 
 /**
  * The highest role granted to the actor (directly or through one of their workspaces) on the
- * resource or any of its ancestors; null when none is live. Read fresh on every call.
+ * resource or any of its ancestors; null when none is live. One query, read fresh on every call.
  */
-export async function grantedRole(actor: Actor, resource: Resource, granteeKeys?: string[]): Promise<EffectiveRole | null> {
-  const keys = granteeKeys ?? (await actorGranteeKeys(actor));
+export async function grantedRole(actor: Actor, resource: Resource): Promise<EffectiveRole | null> {
   const grants = await getDb().share.findMany({
-    where: { granteeKey: { in: keys }, OR: grantTargets(resource), AND: liveGrantWhere() },
+    where: { AND: [{ OR: grantTargets(resource) }, grantsToActorWhere(actor), liveGrantWhere()] },
     select: { role: true },
   });
   if (grants.some((g) => g.role === "editor")) return "editor";
@@ -35,18 +34,7 @@ export async function grantedRole(actor: Actor, resource: Resource, granteeKeys?
 }
 
 /** Whether the actor holds any live grant on something inside the workspace (a "shared" view of it). */
-export async function hasGrantInside(actor: Actor, workspaceId: string, granteeKeys?: string[]): Promise<boolean> {
-  const keys = granteeKeys ?? (await actorGranteeKeys(actor));
-  const grant = await getDb().share.findFirst({ where: { workspaceId, granteeKey: { in: keys }, AND: liveGrantWhere() }, select: { id: true } });
+export async function hasGrantInside(actor: Actor, workspaceId: string): Promise<boolean> {
+  const grant = await getDb().share.findFirst({ where: { workspaceId, AND: [grantsToActorWhere(actor), liveGrantWhere()] }, select: { id: true } });
   return grant !== null;
-}
-
-/** Ids of resources of one type in a workspace granted (live) to the actor or their workspaces. */
-export async function grantedIdsInWorkspace(actor: Actor, workspaceId: string, resourceType: string, granteeKeys?: string[]): Promise<string[]> {
-  const keys = granteeKeys ?? (await actorGranteeKeys(actor));
-  const grants = await getDb().share.findMany({
-    where: { workspaceId, resourceType, granteeKey: { in: keys }, AND: liveGrantWhere() },
-    select: { resourceId: true },
-  });
-  return [...new Set(grants.map((g) => g.resourceId))];
 }

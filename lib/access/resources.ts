@@ -34,10 +34,14 @@ function highest(...roles: (EffectiveRole | null)[]): EffectiveRole | null {
 export async function getEffectiveRole(actor: Actor, resource: Resource): Promise<EffectiveRole | null> {
   // Through an access link the visitor reads exactly what the link covers, and never writes.
   if (actor.link) return linkCovers(actor.link, resource) ? "viewer" : null;
-  const membership = await getWorkspaceRole(actor, { id: resource.workspaceId, ownerId: resource.workspaceOwnerId });
-  if (membership === "owner" || membership === "manager") return membership; // nothing ranks higher
+  if (resource.workspaceOwnerId === actor.id) return "owner"; // nothing ranks higher
+  // Membership and grants are independent reads: asked at once, the check costs one round trip.
+  const [membership, granted] = await Promise.all([
+    getWorkspaceRole(actor, { id: resource.workspaceId, ownerId: resource.workspaceOwnerId }),
+    grantedRole(actor, resource),
+  ]);
   const visibility = resource.type === "dataset" && resource.visibility === "public" ? "viewer" : null;
-  return highest(membership, await grantedRole(actor, resource), visibility);
+  return highest(membership, granted, visibility);
 }
 
 export function allows(role: EffectiveRole | null, capability: Capability): boolean {

@@ -44,7 +44,4 @@ export async function assertCanWorkspace(actor: Actor, workspace: WorkspaceRef, 
   return role!;
 }
 
-/** Prisma `where` matching the workspaces the actor belongs to (owner or member). */
-export function memberWorkspacesWhere(actor: Actor) {
-  return { OR: [{ ownerId: actor.id }, { members: { some: { userId: actor.id } } }] };
-}
+export { memberWorkspacesWhere } from "./grantee-keys";

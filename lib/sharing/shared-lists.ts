@@ -24,20 +24,34 @@ export type SharedItem = {
   pending: boolean;
 };
 
-type ShareRow = Awaited<ReturnType<ReturnType<typeof getDb>["share"]["findMany"]>>[number];
+/** The columns the lists show (not the note, nor the relation copies). */
+const SHARE_COLUMNS = {
+  id: true, resourceType: true, resourceId: true, role: true, granteeKey: true, granteeType: true, granteeUserId: true,
+  granteeWorkspaceId: true, granteeEmail: true, createdById: true, createdAt: true, expiresAt: true,
+} as const;
 
+type ShareRow = Awaited<ReturnType<typeof listShares>>[number];
+
+function listShares(where: NonNullable<Parameters<ReturnType<typeof getDb>["share"]["findMany"]>[0]>["where"], take: number) {
+  return getDb().share.findMany({ where, orderBy: [{ createdAt: "desc" }, { id: "desc" }], take, select: SHARE_COLUMNS });
+}
+
+/** Names, paths and people for a page of grants: a few batched reads, however long the page. */
 async function hydrate(shares: ShareRow[], viewerKey?: string): Promise<SharedItem[]> {
-  const db = getDb();
   const byType = new Map<ResourceType, string[]>();
   for (const s of shares) {
     const type = resourceTypeSchema.parse(s.resourceType);
     byType.set(type, [...(byType.get(type) ?? []), s.resourceId]);
   }
-  const resources = new Map<string, SharedResource>();
-  for (const [type, ids] of byType) for (const [id, r] of await loadSharedResources(type, ids)) resources.set(`${type}:${id}`, r);
   const userIds = [...new Set(shares.flatMap((s) => [s.createdById, ...(s.granteeUserId ? [s.granteeUserId] : [])]))];
-  const users = new Map((await db.user.findMany({ where: { id: { in: userIds } }, select: { id: true, username: true, email: true } })).map((u) => [u.id, u.username ?? u.email]));
-  const workspaces = await loadSharedResources("workspace", shares.flatMap((s) => (s.granteeWorkspaceId ? [s.granteeWorkspaceId] : [])));
+  const [loaded, userRows, workspaces] = await Promise.all([
+    Promise.all([...byType].map(async ([type, ids]) => [type, await loadSharedResources(type, ids)] as const)),
+    getDb().user.findMany({ where: { id: { in: userIds } }, select: { id: true, username: true, email: true } }),
+    loadSharedResources("workspace", shares.flatMap((s) => (s.granteeWorkspaceId ? [s.granteeWorkspaceId] : []))),
+  ]);
+  const resources = new Map<string, SharedResource>();
+  for (const [type, byId] of loaded) for (const [id, r] of byId) resources.set(`${type}:${id}`, r);
+  const users = new Map(userRows.map((u) => [u.id, u.username ?? u.email]));
   return shares.flatMap((s) => {
     const r = resources.get(`${s.resourceType}:${s.resourceId}`);
     if (!r) return [];
@@ -53,11 +67,7 @@ async function hydrate(shares: ShareRow[], viewerKey?: string): Promise<SharedIt
 
 /** Everything shared with the actor or their workspaces (live grants only), newest first. */
 export async function listSharedWithMe(actor: Actor, { take = 500 }: { take?: number } = {}): Promise<SharedItem[]> {
-  const shares = await getDb().share.findMany({
-    where: { granteeKey: { in: await actorGranteeKeys(actor) }, AND: liveGrantWhere() },
-    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    take,
-  });
+  const shares = await listShares({ granteeKey: { in: await actorGranteeKeys(actor) }, AND: liveGrantWhere() }, take);
   return hydrate(shares, userKey(actor.id));
 }
 
@@ -68,15 +78,11 @@ export async function listSharedByMe(actor: Actor, filter: { resourceType?: stri
     ...(await db.workspace.findMany({ where: { ownerId: actor.id }, select: { id: true } })).map((w) => w.id),
     ...(await db.membership.findMany({ where: { userId: actor.id, role: "admin" }, select: { workspaceId: true } })).map((m) => m.workspaceId),
   ];
-  const shares = await db.share.findMany({
-    where: {
-      workspaceId: { in: managed },
-      ...(filter.resourceType ? { resourceType: filter.resourceType } : {}),
-      ...(filter.granteeType ? { granteeType: filter.granteeType } : {}),
-    },
-    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    take,
-  });
+  const shares = await listShares({
+    workspaceId: { in: managed },
+    ...(filter.resourceType ? { resourceType: filter.resourceType } : {}),
+    ...(filter.granteeType ? { granteeType: filter.granteeType } : {}),
+  }, take);
   const items = await hydrate(shares);
   const q = filter.q?.trim().toLowerCase();
   return q ? items.filter((i) => `${i.name} ${i.grantee}`.toLowerCase().includes(q)) : items;

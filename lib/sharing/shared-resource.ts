@@ -1,8 +1,7 @@
 import "server-only";
 import type { Resource } from "@/lib/access";
-import { getDb } from "@/lib/db";
 import { notFound } from "@/lib/util/errors";
-import { loadDatasets, loadFileEntries } from "./resource-loaders";
+import { loadDatasets, loadFileEntries, loadWorkspaces } from "./resource-loaders";
 import type { ResourceType } from "./schemas";
 
 /** A shareable resource with what people see of it: a label for e-mails and lists, and its URL path. */
@@ -17,26 +16,6 @@ export type SharedResource = {
 
 /** Loads many resources of one type at once (lists of grants must not query per row). */
 export type Loader = (ids: string[]) => Promise<SharedResource[]>;
-
-export type WorkspaceInfo = { id: string; slug: string; name: string; ownerId: string; owner: { username: string | null } };
-
-export function workspaceInfo(w: WorkspaceInfo): SharedResource["workspace"] {
-  return { id: w.id, slug: w.slug, name: w.name, owner: w.owner.username ?? "" };
-}
-
-async function loadWorkspaces(ids: string[]): Promise<SharedResource[]> {
-  const rows = await getDb().workspace.findMany({ where: { id: { in: ids } }, include: { owner: { select: { username: true } } } });
-  return rows.map((w) => {
-    const workspace = workspaceInfo(w);
-    return {
-      resource: { type: "workspace", id: w.id, workspaceId: w.id, workspaceOwnerId: w.ownerId },
-      name: w.name,
-      label: `the workspace "${w.name}"`,
-      path: `/w/${workspace.owner}/${w.slug}`,
-      workspace,
-    };
-  });
-}
 
 const LOADERS: Partial<Record<ResourceType, Loader>> = {
   workspace: loadWorkspaces,
