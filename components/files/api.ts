@@ -1,33 +1,7 @@
 import type { EntryRow, FolderPage, SortDir, SortField, TablePreview, TrashRow } from "@/lib/files/entry-types";
-import type { Result } from "@/lib/util/result";
+import { ApiError, fetchJson, withLink } from "@/components/ui/fetch-json";
 
-/** Appends `?link=<token>` (access-link pages) to a data URL. */
-export function withLink(url: string, linkToken?: string): string {
-  if (!linkToken) return url;
-  return `${url}${url.includes("?") ? "&" : "?"}link=${encodeURIComponent(linkToken)}`;
-}
-
-export class ApiError extends Error {
-  constructor(readonly status: number, message: string) {
-    super(message);
-  }
-}
-
-export async function fetchJson<T>(url: string, init?: RequestInit): Promise<T> {
-  const response = await fetch(url, { ...init, headers: { Accept: "application/json", ...init?.headers } });
-  if (!response.ok) {
-    const body = (await response.json().catch(() => null)) as { error?: string } | null;
-    throw new ApiError(response.status, body?.error ?? `The server answered ${response.status}.`);
-  }
-  return (await response.json()) as T;
-}
-
-/** A server action's Result as a value, or its message as an Error (for TanStack mutations). */
-export async function unwrap<T>(result: Promise<Result<T>>): Promise<T> {
-  const r = await result;
-  if (!r.ok) throw new Error(r.message);
-  return r.data;
-}
+export { ApiError, fetchJson, unwrap, withLink } from "@/components/ui/fetch-json";
 
 export const filesKeys = {
   all: ["files"] as const,

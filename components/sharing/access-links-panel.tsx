@@ -6,13 +6,8 @@ import { Button } from "@/components/ui/button";
 import { SelectField, TextField } from "@/components/ui/field";
 import { createLinkAction, extendLinkAction, listLinksAction, revokeAllLinksAction, revokeLinkAction } from "@/lib/actions/sharing/links";
 import type { ResourceType } from "@/lib/sharing/schemas";
-import type { Result } from "@/lib/util/result";
+import { unwrap } from "@/components/ui/fetch-json";
 
-async function unwrap<T>(p: Promise<Result<T>>): Promise<T> {
-  const r = await p;
-  if (!r.ok) throw Object.assign(new Error(r.message), { fieldErrors: r.fieldErrors });
-  return r.data;
-}
 
 const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 const fmt = (d: string | null) => (d ? new Date(d).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short" }) : "—");

@@ -3,16 +3,11 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { toast } from "sonner";
 import { changeShareRoleAction, getAccessAction, revokeShareAction } from "@/lib/actions/sharing/sharing";
 import type { ResourceType, ShareRole } from "@/lib/sharing/schemas";
-import type { Result } from "@/lib/util/result";
+import { unwrap } from "@/components/ui/fetch-json";
 
 export type AccessData = Extract<Awaited<ReturnType<typeof getAccessAction>>, { ok: true }>["data"];
 export type AccessRowView = AccessData["rows"][number];
 
-async function unwrap<T>(promise: Promise<Result<T>>): Promise<T> {
-  const result = await promise;
-  if (!result.ok) throw new Error(result.message);
-  return result.data;
-}
 
 export const accessKey = (type: ResourceType, id: string) => ["access", type, id] as const;
 
