@@ -6,7 +6,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient as SqliteClient } from "./generated/sqlite/client";
 import { PrismaClient as PostgresClient } from "./generated/postgresql/client";
 import { databaseUrl, providerOfUrl, sqlitePath } from "./config";
-import { withImmediateTransactions } from "./sqlite-immediate";
+import { tuneSqliteAdapter } from "./sqlite-adapter";
 
 /**
  * Both generated clients come from the same model, so their APIs are identical; the SQLite
@@ -30,7 +30,7 @@ function openSqlite(url: string): Db {
   const raw = new Database(file);
   raw.pragma("journal_mode = WAL");
   raw.close();
-  return new SqliteClient({ adapter: withImmediateTransactions(new PrismaBetterSqlite3({ url: `file:${file}`, timeout: 15_000 })), transactionOptions: TRANSACTIONS });
+  return new SqliteClient({ adapter: tuneSqliteAdapter(new PrismaBetterSqlite3({ url: `file:${file}`, timeout: 15_000 })), transactionOptions: TRANSACTIONS });
 }
 
 function openPostgres(url: string): Db {
