@@ -195,6 +195,14 @@ test.describe("REST API: DataLinks dataset sharing, data, ingest and multipart u
     expect(north.data.map((r: { region: string; target_eur: string }) => [r.region, Number(r.target_eur)])).toEqual([["North", 100000], ["South", 200000]]);
     expect((await request.post(`${base}/${id2}/complete`, { headers: raw(frank) })).status()).toBe(404); // gone once completed
 
+    // two "complete" requests at once (a retry, a double click): one writes the rows, the other gets 404
+    const twice = await (await request.post(`${base}/initiate`, { headers: auth(frank), data: { format: "tsv" } })).json();
+    await request.post(`${base}/${twice.uploadId}/parts/1`, { headers: { ...raw(frank), "Content-Type": "application/octet-stream" }, data: Buffer.from("quarter\tregion\ttarget_eur\n2027-Q2\tEast\t300000\n") });
+    const both = await Promise.all([1, 2].map(() => request.post(`${base}/${twice.uploadId}/complete`, { headers: raw(frank) })));
+    expect(both.map((r) => r.status()).sort()).toEqual([200, 404]);
+    const q2 = await (await request.get(`/api/v1/data/alice/sales/${name}?filter=quarter:eq:2027-Q2`, { headers: raw(alice) })).json();
+    expect(q2.data).toHaveLength(1);
+
     // a schema mismatch is refused naming the columns; abort discards an upload
     const bad = await (await request.post(`${base}/initiate`, { headers: auth(frank), data: { format: "csv" } })).json();
     await request.post(`${base}/${bad.uploadId}/parts/1`, { headers: { ...raw(frank), "Content-Type": "text/csv" }, data: Buffer.from("quarter,area\nQ1,North\n") });

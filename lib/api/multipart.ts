@@ -53,9 +53,10 @@ async function writableDataset(actor: Actor, owner: string, namespace: string, d
  * anyone else, another dataset's path or an expired upload get the same 404. Write access to the
  * dataset is checked again on every request, so a revoked editor is stopped mid-upload.
  */
+const gone = () => notFound("Upload not found: it was completed, aborted or has expired.");
+
 async function ownUpload(actor: Actor, owner: string, namespace: string, datasetName: string, uploadId: string): Promise<{ dir: string; meta: Meta }> {
   const id = uploadIdSchema.safeParse(uploadId);
-  const gone = () => notFound("Upload not found: it was completed, aborted or has expired.");
   if (!id.success) throw gone();
   const dir = path.join(root(), id.data);
   const meta = await fsp.readFile(path.join(dir, "meta.json"), "utf8").then((t) => JSON.parse(t) as Meta, () => null);
@@ -104,6 +105,8 @@ export async function uploadPart(actor: Actor, owner: string, namespace: string,
     await fsp.rename(temp, target);
   } catch (error) {
     await fsp.rm(temp, { force: true });
+    // The upload was completed or aborted while this part streamed in.
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") throw gone();
     throw error;
   }
   return { uploadId, partNumber, size };
@@ -114,18 +117,32 @@ export async function listParts(actor: Actor, owner: string, namespace: string, 
   return { uploadId, format: meta.format, mode: meta.mode, parts: await partSizes(dir) };
 }
 
+function checkComplete(parts: { partNumber: number }[]): void {
+  if (parts.length === 0) throw invalid("Upload at least one part before completing.");
+  const gap = parts.findIndex((p, i) => p.partNumber !== i + 1);
+  if (gap >= 0) throw invalid(`Part ${gap + 1} is missing: parts must be numbered 1 to ${parts.length} without gaps.`);
+}
+
 /**
  * Joins the parts in part-number order (they must be 1..n without gaps) and writes the result
  * as the dataset's next version through the catalog's ingest, which checks write access again
  * and refuses an append whose columns differ (422 naming them). The upload is gone afterwards,
- * whether it succeeded or not.
+ * whether it succeeded or not. Completing claims the upload first by renaming its folder, which
+ * only one request can do, on any instance sharing UPLOAD_DIR: a second "complete" sent at the
+ * same time (a client retry, a double click) gets 404 instead of appending the rows twice.
  */
 export async function completeMultipart(actor: Actor, owner: string, namespace: string, datasetName: string, uploadId: string): Promise<WriteResult & { uploadId: string }> {
-  const { dir, meta } = await ownUpload(actor, owner, namespace, datasetName, uploadId);
-  const parts = await partSizes(dir);
-  if (parts.length === 0) throw invalid("Upload at least one part before completing.");
-  const gap = parts.findIndex((p, i) => p.partNumber !== i + 1);
-  if (gap >= 0) throw invalid(`Part ${gap + 1} is missing: parts must be numbered 1 to ${parts.length} without gaps.`);
+  const own = await ownUpload(actor, owner, namespace, datasetName, uploadId);
+  checkComplete(await partSizes(own.dir)); // refused before the claim, so the client can send the missing part
+  const dir = `${own.dir}.completing-${randomBytes(4).toString("hex")}`;
+  try {
+    await fsp.rename(own.dir, dir);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") throw gone();
+    throw error;
+  }
+  const meta = own.meta;
+  const parts = await partSizes(dir); // parts may have been replaced until the claim, never removed
   const joined = path.join(dir, `data.${meta.format}`);
   try {
     const out = fs.createWriteStream(joined);
