@@ -41,7 +41,9 @@ async function hydrate(shares: ShareRow[], viewerKey?: string): Promise<SharedIt
   const byType = new Map<ResourceType, string[]>();
   for (const s of shares) {
     const type = resourceTypeSchema.parse(s.resourceType);
-    byType.set(type, [...(byType.get(type) ?? []), s.resourceId]);
+    const ids = byType.get(type);
+    if (ids) ids.push(s.resourceId);
+    else byType.set(type, [s.resourceId]);
   }
   const userIds = [...new Set(shares.flatMap((s) => [s.createdById, ...(s.granteeUserId ? [s.granteeUserId] : [])]))];
   const [loaded, userRows, workspaces] = await Promise.all([
@@ -58,7 +60,7 @@ async function hydrate(shares: ShareRow[], viewerKey?: string): Promise<SharedIt
     const ws = s.granteeWorkspaceId ? workspaces.get(s.granteeWorkspaceId) : undefined;
     const grantee = s.granteeUserId ? users.get(s.granteeUserId) ?? "?" : ws ? `${ws.workspace.owner}/${ws.workspace.slug}` : s.granteeEmail ?? "?";
     return [{
-      shareId: s.id, resourceType: resourceTypeSchema.parse(s.resourceType), resourceId: s.resourceId, name: r.name, path: r.path, workspace: r.workspace,
+      shareId: s.id, resourceType: r.resource.type, resourceId: s.resourceId, name: r.name, path: r.path, workspace: r.workspace,
       role: s.role, via: s.granteeKey === viewerKey ? "you" : grantee, sharedBy: users.get(s.createdById) ?? "?", sharedAt: s.createdAt,
       expiresAt: s.expiresAt, grantee, granteeType: s.granteeType, pending: s.granteeType === "email",
     }];
