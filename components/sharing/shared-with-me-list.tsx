@@ -15,7 +15,11 @@ export function SharedWithMeList({ items, myWorkspaces }: { items: SharedWithMeI
   const router = useRouter();
   const [pending, start] = useTransition();
   const groups = new Map<string, SharedWithMeItem[]>();
-  for (const item of items) groups.set(item.owner, [...(groups.get(item.owner) ?? []), item]);
+  for (const item of items) {
+    const group = groups.get(item.owner);
+    if (group) group.push(item);
+    else groups.set(item.owner, [item]);
+  }
   const run = (fn: () => Promise<{ ok: boolean; message?: string }>, success: string) =>
     start(async () => {
       const r = await fn();

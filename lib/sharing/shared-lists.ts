@@ -69,8 +69,16 @@ async function hydrate(shares: ShareRow[], viewerKey?: string): Promise<SharedIt
 
 /** Everything shared with the actor or their workspaces (live grants only), newest first. */
 export async function listSharedWithMe(actor: Actor, { take = 500 }: { take?: number } = {}): Promise<SharedItem[]> {
-  const shares = await listShares({ granteeKey: { in: await actorGranteeKeys(actor) }, AND: liveGrantWhere() }, take);
-  return hydrate(shares, userKey(actor.id));
+  return (await pageSharedWithMe(actor, take)).items;
+}
+
+/**
+ * The newest `limit` grants shared with the actor or their workspaces, and whether there are
+ * more (the Shared with me page shows a page and a "Show more" link, never a silently cut list).
+ */
+export async function pageSharedWithMe(actor: Actor, limit: number): Promise<{ items: SharedItem[]; hasMore: boolean }> {
+  const shares = await listShares({ granteeKey: { in: await actorGranteeKeys(actor) }, AND: liveGrantWhere() }, limit + 1);
+  return { items: await hydrate(shares.slice(0, limit), userKey(actor.id)), hasMore: shares.length > limit };
 }
 
 /** Every grant in the workspaces the actor manages (owner or admin), newest first, optionally filtered. */

@@ -11,7 +11,7 @@ import { listKnownGranteeWorkspaces, listResourceAccess } from "./list-access";
 import { revokeShare } from "./revoke-share";
 import { acceptShareInvitation, describeShareInvitation } from "./share-invitations";
 import { shareResource } from "./share-resource";
-import { listSharedByMe, listSharedWithMe } from "./shared-lists";
+import { listSharedByMe, listSharedWithMe, pageSharedWithMe } from "./shared-lists";
 import { failure } from "@/test/failure";
 
 const { db } = setupTestDatabase();
@@ -162,6 +162,21 @@ describe("grants to e-mail addresses and workspaces", () => {
 });
 
 describe("folder cascade and the access list", () => {
+  it("Shared with me comes in pages, newest first, and says when there is more", async () => {
+    const alice = await person("alice");
+    const bob = await person("bob");
+    for (const slug of ["first", "second", "third"]) {
+      const { w } = await team(alice, slug);
+      await shareResource(alice, "workspace", w.id, { grantees: [bob.username!], role: "viewer" });
+    }
+    const all = await pageSharedWithMe(bob, 3);
+    expect(all.hasMore).toBe(false);
+    expect(all.items.map((i) => i.name).sort()).toEqual(["first", "second", "third"]);
+    const page = await pageSharedWithMe(bob, 2);
+    expect(page.hasMore).toBe(true);
+    expect(page.items.map((i) => i.shareId)).toEqual(all.items.slice(0, 2).map((i) => i.shareId));
+  });
+
   it("a folder grant covers its subtree only, and the dialog shows where inherited access comes from", async () => {
     const alice = await person("alice");
     const bob = await person("bob");
