@@ -78,9 +78,15 @@ export async function initiateMultipart(actor: Actor, owner: string, namespace: 
   return { uploadId, format: body.format, mode: body.mode, expiresOn: new Date(meta.createdAt + EXPIRE_MS).toISOString(), partUrl: `${base}/parts/{partNumber}`, completeUrl: `${base}/complete`, abortUrl: `${base}/abort` };
 }
 
+/** The upload's parts; 404 when another request completed or aborted it meanwhile (its folder is gone). */
 async function partSizes(dir: string): Promise<{ partNumber: number; size: number }[]> {
-  const names = (await fsp.readdir(dir)).filter((n) => /^part-\d{5}$/.test(n)).sort();
-  return Promise.all(names.map(async (n) => ({ partNumber: Number(n.slice(5)), size: (await fsp.stat(path.join(dir, n))).size })));
+  try {
+    const names = (await fsp.readdir(dir)).filter((n) => /^part-\d{5}$/.test(n)).sort();
+    return await Promise.all(names.map(async (n) => ({ partNumber: Number(n.slice(5)), size: (await fsp.stat(path.join(dir, n))).size })));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") throw gone();
+    throw error;
+  }
 }
 
 /** Stores one part (the raw request body); sending a part number again replaces that part. */
