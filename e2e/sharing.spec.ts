@@ -112,6 +112,16 @@ test("bob adds a dataset shared with him to his workspace; its members can read 
 
   const dialog = await openShareDialog(page, url);
   await expect(dialog.getByLabel("Or share with a workspace")).toContainText("Research");
+
+  // alice finds the grant (bob's became his workspace's) under Shared by me by searching the dataset's name
+  await page.goto("/shared/by-me");
+  await page.getByRole("form", { name: "Filter grants" }).getByLabel("Search").fill(name.toUpperCase());
+  await page.getByRole("button", { name: "Filter", exact: true }).click();
+  await expect(page).toHaveURL(new RegExp(`q=${name.toUpperCase()}`));
+  const rows = page.getByTestId("shared-by-me-row");
+  await expect(rows).toHaveCount(1);
+  await expect(rows).toContainText("Workspace bob/research");
+  await expect(page.getByText("Show more")).toHaveCount(0);
 });
 
 test("a folder shared with bob as editor lets him upload into a subfolder created after the grant; a viewer cannot upload", async ({ page, browser }) => {

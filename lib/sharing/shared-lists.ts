@@ -81,20 +81,48 @@ export async function pageSharedWithMe(actor: Actor, limit: number): Promise<{ i
   return { items: await hydrate(shares.slice(0, limit), userKey(actor.id)), hasMore: shares.length > limit };
 }
 
-/** Every grant in the workspaces the actor manages (owner or admin), newest first, optionally filtered. */
-export async function listSharedByMe(actor: Actor, filter: { resourceType?: string; granteeType?: string; q?: string } = {}, { take = 500 } = {}): Promise<SharedItem[]> {
-  const db = getDb();
-  const managed = [
-    ...(await db.workspace.findMany({ where: { ownerId: actor.id }, select: { id: true } })).map((w) => w.id),
-    ...(await db.membership.findMany({ where: { userId: actor.id, role: "admin" }, select: { workspaceId: true } })).map((m) => m.workspaceId),
-  ];
-  const shares = await listShares({
-    workspaceId: { in: managed },
-    ...(filter.resourceType ? { resourceType: filter.resourceType } : {}),
-    ...(filter.granteeType ? { granteeType: filter.granteeType } : {}),
-  }, take);
-  const items = await hydrate(shares);
-  const q = filter.q?.trim().toLowerCase();
-  return q ? items.filter((i) => `${i.name} ${i.grantee}`.toLowerCase().includes(q)) : items;
+export type SharedByMeFilter = { resourceType?: string; granteeType?: string; q?: string };
+
+/**
+ * The search as a `where`: the resource's or the grantee's name contains the text. Matched on the
+ * lowercase copies (dataset and file names, usernames, e-mails, workspace URL names), so SQLite
+ * and PostgreSQL agree on case.
+ */
+function searchWhere(q: string) {
+  const contains = { contains: q };
+  return {
+    OR: [
+      { dataset: { sortName: contains } },
+      { fileEntry: { nameLower: contains } },
+      { resourceType: "workspace", workspace: { slug: contains } },
+      { granteeUser: { OR: [{ username: contains }, { email: contains }] } },
+      { granteeEmail: contains },
+      { granteeWorkspace: { slug: contains } },
+    ],
+  };
 }
 
+/** Every grant in the workspaces the actor manages (owner or admin), newest first, optionally filtered. */
+export async function listSharedByMe(actor: Actor, filter: SharedByMeFilter = {}, { take = 500 } = {}): Promise<SharedItem[]> {
+  return (await pageSharedByMe(actor, filter, take)).items;
+}
+
+/**
+ * The newest `limit` grants the actor manages that match the filter, and whether there are more.
+ * Every filter, the search included, is part of the query: a search finds old grants too.
+ */
+export async function pageSharedByMe(actor: Actor, filter: SharedByMeFilter, limit: number): Promise<{ items: SharedItem[]; hasMore: boolean }> {
+  const db = getDb();
+  const [owned, administered] = await Promise.all([
+    db.workspace.findMany({ where: { ownerId: actor.id }, select: { id: true } }),
+    db.membership.findMany({ where: { userId: actor.id, role: "admin" }, select: { workspaceId: true } }),
+  ]);
+  const q = filter.q?.trim().toLowerCase();
+  const shares = await listShares({
+    workspaceId: { in: [...owned.map((w) => w.id), ...administered.map((m) => m.workspaceId)] },
+    ...(filter.resourceType ? { resourceType: filter.resourceType } : {}),
+    ...(filter.granteeType ? { granteeType: filter.granteeType } : {}),
+    ...(q ? searchWhere(q) : {}),
+  }, limit + 1);
+  return { items: await hydrate(shares.slice(0, limit)), hasMore: shares.length > limit };
+}

@@ -11,7 +11,7 @@ import { listKnownGranteeWorkspaces, listResourceAccess } from "./list-access";
 import { revokeShare } from "./revoke-share";
 import { acceptShareInvitation, describeShareInvitation } from "./share-invitations";
 import { shareResource } from "./share-resource";
-import { listSharedByMe, listSharedWithMe, pageSharedWithMe } from "./shared-lists";
+import { listSharedByMe, listSharedWithMe, pageSharedByMe, pageSharedWithMe } from "./shared-lists";
 import { failure } from "@/test/failure";
 
 const { db } = setupTestDatabase();
@@ -162,7 +162,7 @@ describe("grants to e-mail addresses and workspaces", () => {
 });
 
 describe("folder cascade and the access list", () => {
-  it("Shared with me comes in pages, newest first, and says when there is more", async () => {
+  it("Shared with me and Shared by me come in pages, newest first, say when there is more, and search in the query", async () => {
     const alice = await person("alice");
     const bob = await person("bob");
     for (const slug of ["first", "second", "third"]) {
@@ -175,6 +175,15 @@ describe("folder cascade and the access list", () => {
     const page = await pageSharedWithMe(bob, 2);
     expect(page.hasMore).toBe(true);
     expect(page.items.map((i) => i.shareId)).toEqual(all.items.slice(0, 2).map((i) => i.shareId));
+
+    // Shared by me pages the same way, and its search is part of the query: it finds the oldest grant
+    // even when only one row is asked for.
+    const oldest = await pageSharedByMe(alice, { q: "FIRST" }, 1);
+    expect(oldest).toEqual({ hasMore: false, items: [expect.objectContaining({ name: "first", grantee: bob.username })] });
+    const byGrantee = await pageSharedByMe(alice, { q: bob.username!.slice(0, -1) }, 2);
+    expect(byGrantee.hasMore).toBe(true);
+    expect((await pageSharedByMe(alice, { q: "nothing like it" }, 10)).items).toEqual([]);
+    expect((await pageSharedByMe(bob, {}, 10)).items).toEqual([]);
   });
 
   it("a folder grant covers its subtree only, and the dialog shows where inherited access comes from", async () => {

@@ -1,16 +1,20 @@
 import { SharedByMeTable } from "@/components/sharing/shared-by-me-table";
 import { EmptyState, PageHeader } from "@/components/ui/empty-state";
+import { ShowMore, showParam } from "@/components/ui/show-more";
 import { requireUser } from "@/lib/auth/session";
-import { listSharedByMe } from "@/lib/sharing/shared-lists";
+import { pageSharedByMe } from "@/lib/sharing/shared-lists";
 
 export const metadata = { title: "Shared by me" };
 
-type Search = { type?: string; grantee?: string; q?: string };
+type Search = { type?: string; grantee?: string; q?: string; show?: string };
 
 export default async function SharedByMePage({ searchParams }: { searchParams: Promise<Search> }) {
   const user = await requireUser();
-  const { type, grantee, q } = await searchParams;
-  const items = await listSharedByMe(user, { resourceType: type || undefined, granteeType: grantee || undefined, q });
+  const { type, grantee, q, show: shown } = await searchParams;
+  const show = showParam(shown);
+  const { items, hasMore } = await pageSharedByMe(user, { resourceType: type || undefined, granteeType: grantee || undefined, q }, show);
+  // "Show more" keeps the filters.
+  const more = (n: number) => `/shared/by-me?${new URLSearchParams({ ...(type ? { type } : {}), ...(grantee ? { grantee } : {}), ...(q ? { q } : {}), show: String(n) })}`;
   const select = "rounded-md border border-zinc-300 bg-white px-2 py-1.5 text-sm dark:border-zinc-700 dark:bg-zinc-900";
   return (
     <>
@@ -29,6 +33,7 @@ export default async function SharedByMePage({ searchParams }: { searchParams: P
           granteeType: i.granteeType, role: i.role, sharedBy: i.sharedBy, sharedAt: i.sharedAt.toISOString(), expiresAt: i.expiresAt?.toISOString() ?? null, pending: i.pending,
         }))} />
       )}
+      <ShowMore shown={show} count={items.length} hasMore={hasMore} href={more} />
     </>
   );
 }

@@ -1,20 +1,16 @@
 import { SharedWithMeList } from "@/components/sharing/shared-with-me-list";
 import { EmptyState, PageHeader } from "@/components/ui/empty-state";
+import { ShowMore, showParam } from "@/components/ui/show-more";
 import { requireUser } from "@/lib/auth/session";
-import Link from "next/link";
 import { pageSharedWithMe } from "@/lib/sharing/shared-lists";
 import { listMyWorkspaces } from "@/lib/workspaces/queries";
 
 export const metadata = { title: "Shared with me" };
 
-const PAGE = 200;
-const MAX = 10_000;
-
 export default async function SharedWithMePage({ searchParams }: { searchParams: Promise<{ show?: string }> }) {
   const user = await requireUser();
   // "Show more" asks for the next 200 on top; the list stays one grouped list.
-  const requested = Number((await searchParams).show);
-  const show = Number.isInteger(requested) && requested > PAGE ? Math.min(requested, MAX) : PAGE;
+  const show = showParam((await searchParams).show);
   const [{ items, hasMore }, workspaces] = await Promise.all([pageSharedWithMe(user, show), listMyWorkspaces(user)]);
   return (
     <>
@@ -30,14 +26,7 @@ export default async function SharedWithMePage({ searchParams }: { searchParams:
           }))}
         />
       )}
-      {hasMore && show < MAX ? (
-        <p className="mt-6 text-center text-sm text-zinc-500">
-          Showing the newest {items.length}.{" "}
-          <Link href={`/shared/with-me?show=${show + PAGE}`} scroll={false} className="font-medium text-zinc-900 underline dark:text-zinc-100">
-            Show more
-          </Link>
-        </p>
-      ) : null}
+      <ShowMore shown={show} count={items.length} hasMore={hasMore} href={(n) => `/shared/with-me?show=${n}`} />
     </>
   );
 }
