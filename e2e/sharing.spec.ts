@@ -157,3 +157,31 @@ test("a folder shared with bob as editor lets him upload into a subfolder create
   await expect(viewer.getByRole("button", { name: /Upload/ })).toHaveCount(0);
   await expect(viewer.locator('input[type="file"]')).toHaveCount(0);
 });
+
+test("Shared with me shows the newest 200 grants first, and Show more the rest", async ({ page, request }) => {
+  const stamp = Date.now().toString(36);
+  const owner = `olga${stamp}`;
+  const reader = `rui${stamp}`;
+  const token = await createUserWithToken(owner);
+  await createUserWithToken(reader);
+  const auth = { Authorization: `Bearer ${token}` };
+  const names = Array.from({ length: 205 }, (_, i) => `set-${String(i).padStart(3, "0")}`);
+  for (let i = 0; i < names.length; i += 8) {
+    await Promise.all(names.slice(i, i + 8).map(async (name) => {
+      const made = await request.post(`/api/v1/ingest/personal/${name}`, { headers: auth, data: [{ n: i }] });
+      expect(made.status(), await made.text()).toBeLessThan(300);
+      const shared = await request.post(`/api/v1/permissions/datasets/${owner}/personal/${name}/shares`, { headers: auth, data: { username: reader, role: "viewer" } });
+      expect(shared.status(), await shared.text()).toBe(200);
+    }));
+  }
+
+  await signInAndLand(page, `${reader}@example.com`);
+  await page.goto("/shared/with-me");
+  const items = page.getByTestId("shared-item");
+  await expect(items).toHaveCount(200);
+  await expect(page.getByText("Showing the newest 200.")).toBeVisible();
+  await page.getByRole("link", { name: "Show more" }).click();
+  await expect(items).toHaveCount(205);
+  await expect(page.getByRole("link", { name: "Show more" })).toHaveCount(0);
+  await expect(page).toHaveURL(/\/shared\/with-me\?show=400$/);
+});
