@@ -16,7 +16,7 @@ export function memberWorkspacesWhere(actor: Actor) {
  * and those to each workspace they own or belong to (B2B). Pending e-mail grants never count:
  * they are bound to an account only when that address signs up verified, so an e-mail grant
  * never gives access to a differently-addressed account. A relation filter, not a list of keys,
- * so every check stays one query whatever the actor belongs to.
+ * so the access check on one resource stays one query whatever the actor belongs to.
  */
 export function grantsToActorWhere(actor: Actor) {
   return { OR: [{ granteeKey: userKey(actor.id) }, { granteeWorkspace: memberWorkspacesWhere(actor) }] };

@@ -1,7 +1,7 @@
 import "server-only";
 import { getDb } from "@/lib/db";
 import type { Actor } from "./actor";
-import { grantsToActorWhere } from "./grantee-keys";
+import { actorGranteeKeys, grantsToActorWhere } from "./grantee-keys";
 import type { EffectiveRole } from "./roles";
 import type { Resource } from "./resources";
 
@@ -33,8 +33,11 @@ export async function grantedRole(actor: Actor, resource: Resource): Promise<Eff
   return grants.length > 0 ? "viewer" : null;
 }
 
-/** Whether the actor holds any live grant on something inside the workspace (a "shared" view of it). */
+/**
+ * Whether the actor holds any live grant on something inside the workspace (a "shared" view of it).
+ * This scans the workspace's grants, so it filters on the indexed key list (see actorGranteeKeys).
+ */
 export async function hasGrantInside(actor: Actor, workspaceId: string): Promise<boolean> {
-  const grant = await getDb().share.findFirst({ where: { workspaceId, AND: [grantsToActorWhere(actor), liveGrantWhere()] }, select: { id: true } });
+  const grant = await getDb().share.findFirst({ where: { workspaceId, granteeKey: { in: await actorGranteeKeys(actor) }, AND: liveGrantWhere() }, select: { id: true } });
   return grant !== null;
 }

@@ -40,6 +40,13 @@ async function expireAbandoned(now = Date.now()): Promise<void> {
   }
 }
 
+const gone = () => notFound("Upload not found: it was completed, aborted or has expired.");
+
+/** Another request completed or aborted the upload meanwhile (its folder is gone): 404, like any gone upload. */
+function goneIfMissing(error: unknown): never {
+  throw (error as NodeJS.ErrnoException).code === "ENOENT" ? gone() : error;
+}
+
 /** The dataset at {owner}/{namespace}/{datasetName} if the caller may write it: a stranger gets 404, a viewer 403 (lib/access decides). */
 async function writableDataset(actor: Actor, owner: string, namespace: string, datasetName: string) {
   const id = await findDatasetId(owner, namespace, datasetName).catch(() => {
@@ -53,8 +60,6 @@ async function writableDataset(actor: Actor, owner: string, namespace: string, d
  * anyone else, another dataset's path or an expired upload get the same 404. Write access to the
  * dataset is checked again on every request, so a revoked editor is stopped mid-upload.
  */
-const gone = () => notFound("Upload not found: it was completed, aborted or has expired.");
-
 async function ownUpload(actor: Actor, owner: string, namespace: string, datasetName: string, uploadId: string): Promise<{ dir: string; meta: Meta }> {
   const id = uploadIdSchema.safeParse(uploadId);
   if (!id.success) throw gone();
@@ -84,8 +89,7 @@ async function partSizes(dir: string): Promise<{ partNumber: number; size: numbe
     const names = (await fsp.readdir(dir)).filter((n) => /^part-\d{5}$/.test(n)).sort();
     return await Promise.all(names.map(async (n) => ({ partNumber: Number(n.slice(5)), size: (await fsp.stat(path.join(dir, n))).size })));
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ENOENT") throw gone();
-    throw error;
+    goneIfMissing(error);
   }
 }
 
@@ -111,9 +115,7 @@ export async function uploadPart(actor: Actor, owner: string, namespace: string,
     await fsp.rename(temp, target);
   } catch (error) {
     await fsp.rm(temp, { force: true });
-    // The upload was completed or aborted while this part streamed in.
-    if ((error as NodeJS.ErrnoException).code === "ENOENT") throw gone();
-    throw error;
+    goneIfMissing(error); // completed or aborted while this part streamed in
   }
   return { uploadId, partNumber, size };
 }
@@ -138,16 +140,10 @@ function checkComplete(parts: { partNumber: number }[]): void {
  * same time (a client retry, a double click) gets 404 instead of appending the rows twice.
  */
 export async function completeMultipart(actor: Actor, owner: string, namespace: string, datasetName: string, uploadId: string): Promise<WriteResult & { uploadId: string }> {
-  const own = await ownUpload(actor, owner, namespace, datasetName, uploadId);
-  checkComplete(await partSizes(own.dir)); // refused before the claim, so the client can send the missing part
-  const dir = `${own.dir}.completing-${randomBytes(4).toString("hex")}`;
-  try {
-    await fsp.rename(own.dir, dir);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ENOENT") throw gone();
-    throw error;
-  }
-  const meta = own.meta;
+  const { dir: uploadDir, meta } = await ownUpload(actor, owner, namespace, datasetName, uploadId);
+  checkComplete(await partSizes(uploadDir)); // refused before the claim, so the client can send the missing part
+  const dir = `${uploadDir}.completing-${randomBytes(4).toString("hex")}`;
+  await fsp.rename(uploadDir, dir).catch(goneIfMissing);
   const parts = await partSizes(dir); // parts may have been replaced until the claim, never removed
   const joined = path.join(dir, `data.${meta.format}`);
   try {

@@ -112,14 +112,13 @@ export async function listSharedByMe(actor: Actor, filter: SharedByMeFilter = {}
  * Every filter, the search included, is part of the query: a search finds old grants too.
  */
 export async function pageSharedByMe(actor: Actor, filter: SharedByMeFilter, limit: number): Promise<{ items: SharedItem[]; hasMore: boolean }> {
-  const db = getDb();
-  const [owned, administered] = await Promise.all([
-    db.workspace.findMany({ where: { ownerId: actor.id }, select: { id: true } }),
-    db.membership.findMany({ where: { userId: actor.id, role: "admin" }, select: { workspaceId: true } }),
-  ]);
+  const managed = await getDb().workspace.findMany({
+    where: { OR: [{ ownerId: actor.id }, { members: { some: { userId: actor.id, role: "admin" } } }] },
+    select: { id: true },
+  });
   const q = filter.q?.trim().toLowerCase();
   const shares = await listShares({
-    workspaceId: { in: [...owned.map((w) => w.id), ...administered.map((m) => m.workspaceId)] },
+    workspaceId: { in: managed.map((w) => w.id) },
     ...(filter.resourceType ? { resourceType: filter.resourceType } : {}),
     ...(filter.granteeType ? { granteeType: filter.granteeType } : {}),
     ...(q ? searchWhere(q) : {}),

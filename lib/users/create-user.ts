@@ -14,19 +14,14 @@ export const createUserInput = z.object({ email: emailSchema, username: username
  */
 export async function createUser(input: z.input<typeof createUserInput>) {
   const { email, username, name } = createUserInput.parse(input);
-  const db = getDb();
-  // The friendly checks read outside the transaction: on SQLite (WAL) a transaction that reads
-  // and then writes cannot wait for another process's write and fails at once, while one that
-  // starts with its write waits its turn. A race between the checks and the insert still ends in
-  // the unique-violation answer below.
-  if (await db.user.findUnique({ where: { email }, select: { id: true } })) {
-    throw conflict(`A user with e-mail ${email} already exists.`, { email: "That e-mail already has an account." });
-  }
-  if (await db.user.findUnique({ where: { username }, select: { id: true } })) {
-    throw conflict(`The username "${username}" is taken.`, { username: "That username is taken." });
-  }
   try {
-    return await db.$transaction(async (tx) => {
+    return await getDb().$transaction(async (tx) => {
+      if (await tx.user.findUnique({ where: { email }, select: { id: true } })) {
+        throw conflict(`A user with e-mail ${email} already exists.`, { email: "That e-mail already has an account." });
+      }
+      if (await tx.user.findUnique({ where: { username }, select: { id: true } })) {
+        throw conflict(`The username "${username}" is taken.`, { username: "That username is taken." });
+      }
       const user = await tx.user.create({ data: { email, username, name: name || null } });
       await createPersonalWorkspace(tx, { id: user.id, name: user.name, username });
       return user;
