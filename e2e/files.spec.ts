@@ -230,7 +230,7 @@ test("alice shares a deep folder with bob, who opens it by URL and sees only tha
   await share.getByLabel("People or e-mail addresses").fill("bob");
   await share.getByLabel("People or e-mail addresses").press("Enter");
   await share.getByRole("button", { name: "Share", exact: true }).click();
-  await expect(page.getByText(/Shared with/)).toBeVisible();
+  await expect(page.getByText("Shared with bob", { exact: true })).toBeVisible();
 
   const context = await browser.newContext();
   const bob = await context.newPage();
