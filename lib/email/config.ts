@@ -19,3 +19,16 @@ export function retryDelayMs(attempt: number): number {
   const base = Number(process.env.EMAIL_RETRY_BASE_MS || 5_000);
   return Math.min(base * 2 ** (attempt - 1), 3_600_000);
 }
+
+/** How long one sender run holds the outbox lease between renewals (it renews before each message). */
+export const outboxLeaseMs = (): number => Number(process.env.EMAIL_LEASE_MS || 60_000);
+
+/**
+ * How long a claimed message is left alone before another run may take it over. Only a sender
+ * that died mid-send leaves a claim behind; the retry reuses the message's idempotency key, so
+ * the provider does not deliver it twice. Must exceed the slowest provider answer.
+ */
+export const outboxClaimMs = (): number => Number(process.env.EMAIL_CLAIM_MS || 300_000);
+
+/** Sent and failed messages are deleted this many days after they were queued. */
+export const outboxRetentionDays = (): number => Number(process.env.OUTBOX_RETENTION_DAYS || 30);

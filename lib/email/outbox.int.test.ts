@@ -4,8 +4,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { setupTestDatabase } from "@/test/db";
 import { sendSignInEmail } from "@/lib/auth/send-sign-in-email";
 import { acquireLease, releaseLease } from "@/lib/db/lease";
-import { deliverDueEmails } from "./sender";
+import { deliverDueEmails, kickOutbox } from "./sender";
 import { listMailbox } from "./mailbox";
+import { enqueueEmail } from "./outbox";
+import { startFakeResend } from "./testing/fake-resend";
 
 const { db } = setupTestDatabase();
 
@@ -26,6 +28,13 @@ describe("outbox lease", () => {
     const winner = results[0] ? "a" : "b";
     await releaseLease("t", winner);
     expect(await acquireLease("t", 10_000, winner === "a" ? "b" : "a")).toBe(true);
+  });
+
+  it("is not re-entrant: a holder that has the lease cannot start a second run under it", async () => {
+    expect(await acquireLease("r", 10_000, "same")).toBe(true);
+    expect(await acquireLease("r", 10_000, "same")).toBe(false);
+    await releaseLease("r", "same");
+    expect(await acquireLease("r", 10_000, "same")).toBe(true);
   });
 });
 
@@ -93,4 +102,40 @@ describe("Resend delivery with retries", () => {
       process.env.EMAIL_RETRY_BASE_MS = "10";
     }
   });
+});
+
+describe("a slow provider", () => {
+  let fake: Awaited<ReturnType<typeof startFakeResend>>;
+  beforeAll(async () => {
+    fake = await startFakeResend({ delayMs: 300 });
+    process.env.RESEND_API_KEY = "re_test_key";
+    process.env.RESEND_BASE_URL = fake.url;
+  });
+  afterAll(async () => {
+    delete process.env.RESEND_API_KEY;
+    delete process.env.RESEND_BASE_URL;
+    await fake.close();
+  });
+
+  it("receives each of 20 share e-mails exactly once, each with its own idempotency key", async () => {
+    const ids: string[] = [];
+    // Like 20 shares in a row: each queues its message and kicks the sender without waiting.
+    for (let i = 0; i < 20; i++) {
+      ids.push(await db().$transaction((tx) => enqueueEmail(tx, { to: `slow${i}@example.com`, kind: "share", subject: `Shared ${i}`, html: `<p>${i}</p>`, text: `${i}` })));
+      kickOutbox();
+    }
+    for (let i = 0; i < 400; i++) {
+      const pending = await db().outbox.count({ where: { id: { in: ids }, status: { not: "sent" } } });
+      if (pending === 0) break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    await new Promise((r) => setTimeout(r, 1_000)); // let any duplicate still in flight arrive
+    const mine = fake.requests.filter((r) => r.to.startsWith("slow"));
+    console.log(`slow provider: ${mine.length} requests for 20 messages`);
+    expect(await db().outbox.count({ where: { id: { in: ids }, status: "sent" } })).toBe(20);
+    expect(mine).toHaveLength(20);
+    expect(new Set(mine.map((r) => r.to)).size).toBe(20);
+    expect(new Set(mine.map((r) => r.key)).size).toBe(20);
+    expect(mine.every((r) => r.key && ids.some((id) => r.key!.includes(id)))).toBe(true);
+  }, 120_000);
 });
