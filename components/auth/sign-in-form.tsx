@@ -24,6 +24,10 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
     setPending(true);
     const result = await signIn("email", { email: address, redirect: false, callbackUrl });
     setPending(false);
+    if (result?.status === 429) {
+      setError("Too many sign-in links were asked for this address or from your network. Wait 15 minutes, then try again; the links already sent still work.");
+      return;
+    }
     if (!result || result.error) {
       setError("We could not send a sign-in link to that address. Check it and try again.");
       return;

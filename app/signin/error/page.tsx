@@ -10,6 +10,10 @@ const MESSAGES: Record<string, { title: string; body: string }> = {
     body: "Sign-in links work once and only for a short time. Ask for a new one and use the newest e-mail.",
   },
   EmailSignin: { title: "We could not send the sign-in e-mail", body: "Check the address and try again." },
+  RateLimited: {
+    title: "Too many sign-in links were asked for",
+    body: "Wait 15 minutes, then ask for a new link. The links already sent still work.",
+  },
   AccessDenied: { title: "Access denied", body: "This account cannot sign in." },
 };
 
