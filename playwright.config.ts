@@ -36,6 +36,15 @@ export default defineConfig({
     timeout: 180_000,
     reuseExistingServer: false,
     stdout: "pipe",
-    env: { PORT: String(PORT), APP_URL: baseURL, NEXTAUTH_URL: baseURL, NEXT_TELEMETRY_DISABLED: "1" },
+    // Every test signs in from this one machine, many times as the same seeded users: lift the
+    // sign-in e-mail limits (lib/auth/sign-in-limits.ts has its own tests).
+    env: {
+      PORT: String(PORT),
+      APP_URL: baseURL,
+      NEXTAUTH_URL: baseURL,
+      NEXT_TELEMETRY_DISABLED: "1",
+      SIGNIN_MAIL_PER_ADDRESS: process.env.SIGNIN_MAIL_PER_ADDRESS || "10000",
+      SIGNIN_MAIL_PER_CLIENT: process.env.SIGNIN_MAIL_PER_CLIENT || "10000",
+    },
   },
 });

@@ -45,6 +45,10 @@ describe("sign-in e-mail limits", () => {
     expect(await outcome("spray21@example.com", "198.51.100.8")).toBe("sent");
   });
 
+  it("does not pool clients of unknown address into one bucket that anyone could fill", async () => {
+    for (let i = 0; i < 25; i++) expect(await outcome(`anon${i}@example.com`, "unknown")).toBe("sent");
+  });
+
   it("opens again after the window", async () => {
     const start = new Date();
     for (let i = 0; i < 5; i++) await outcome("olga@example.com", `10.2.0.${i}`, start);

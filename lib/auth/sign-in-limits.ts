@@ -33,7 +33,10 @@ export function normaliseSignInAddress(address: string): string {
  */
 export async function reserveSignInMail({ email, client }: { email: string; client: string }, now = new Date()): Promise<void> {
   const { perAddress, perClient, windowMs } = signInMailLimits();
-  await count(`signin-mail:client:${client}`, perClient, windowMs, now);
+  // Without a known client address (a server that does not pass the socket's, e.g. a bare
+  // `next start`) there is no per-client bucket: one shared bucket would let anyone lock
+  // everybody out. The per-address limit still holds.
+  if (client !== "unknown") await count(`signin-mail:client:${client}`, perClient, windowMs, now);
   await count(`signin-mail:address:${normaliseSignInAddress(email)}`, perAddress, windowMs, now);
 }
 
