@@ -7,6 +7,7 @@ import { getDb } from "@/lib/db";
 import { appUrl } from "@/lib/email/config";
 import { bindPendingShares } from "@/lib/sharing/bind-pending-shares";
 import { acceptPendingInvitations } from "@/lib/users/accept-pending-invitations";
+import { withHashedSessions } from "./hashed-sessions";
 import { authSecret } from "./secret";
 import { SIGN_IN_LINK_MINUTES, sendSignInEmail } from "./send-sign-in-email";
 
@@ -15,8 +16,9 @@ process.env.NEXTAUTH_URL ??= appUrl();
 
 export const SESSION_MAX_AGE_DAYS = Number(process.env.SESSION_MAX_AGE_DAYS || 30);
 
-function adapter(): Adapter {
-  const base = PrismaAdapter(getDb() as never) as Adapter;
+/** next-auth's Prisma adapter, with session tokens stored hashed and e-mails lowercase. */
+export function authAdapter(): Adapter {
+  const base = withHashedSessions(PrismaAdapter(getDb() as never) as Adapter);
   return {
     ...base,
     // E-mails are stored lowercase so one address is one account whatever its spelling.
@@ -26,7 +28,7 @@ function adapter(): Adapter {
 }
 
 export const authOptions: NextAuthOptions = {
-  adapter: adapter(),
+  adapter: authAdapter(),
   secret: authSecret(),
   // Database sessions: deleting the row signs the browser out on its next request.
   session: { strategy: "database", maxAge: SESSION_MAX_AGE_DAYS * 86_400, updateAge: 86_400 },
