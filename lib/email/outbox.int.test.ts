@@ -8,6 +8,8 @@ import { deliverDueEmails, kickOutbox } from "./sender";
 import { listMailbox } from "./mailbox";
 import { enqueueEmail } from "./outbox";
 import { startFakeResend } from "./testing/fake-resend";
+import { REDACTED_LINK } from "./redact";
+import { purgeOldMail } from "./retention";
 
 const { db } = setupTestDatabase();
 
@@ -18,6 +20,33 @@ describe("local mailbox", () => {
     expect(message).toMatchObject({ subject: "Sign in to Datashelf", status: "sent", kind: "sign-in" });
     expect(message!.links).toContain("http://localhost:3000/api/auth/callback/email?token=abc&email=zoe%40example.com");
     expect(message!.text).toMatch(/expires in 15 minutes/);
+  });
+});
+
+describe("outbox retention", () => {
+  const DAY = 86_400_000;
+  async function queued(to: string, status: string, daysAgo: number) {
+    const createdAt = new Date(Date.now() - daysAgo * DAY);
+    // Due far ahead, so later tests' sender runs leave it alone.
+    await db().outbox.create({ data: { to, subject: "s", html: "h", text: "t", kind: "share", status, createdAt, nextAttemptAt: new Date(Date.now() + 365 * DAY) } });
+  }
+
+  it("deletes sent and failed mail after OUTBOX_RETENTION_DAYS (default 30) and keeps mail still to send", async () => {
+    await queued("old-sent@example.com", "sent", 31);
+    await queued("old-failed@example.com", "failed", 31);
+    await queued("old-pending@example.com", "pending", 31);
+    await queued("recent-sent@example.com", "sent", 29);
+    await purgeOldMail(new Date(), { force: true });
+    const left = (await db().outbox.findMany({ where: { to: { contains: "-" } }, select: { to: true } })).map((r) => r.to).sort();
+    expect(left).toEqual(["old-pending@example.com", "recent-sent@example.com"]);
+
+    process.env.OUTBOX_RETENTION_DAYS = "7";
+    try {
+      await purgeOldMail(new Date(), { force: true });
+      expect(await listMailbox({ to: "recent-sent@example.com" })).toHaveLength(0);
+    } finally {
+      delete process.env.OUTBOX_RETENTION_DAYS;
+    }
   });
 });
 
@@ -85,6 +114,10 @@ describe("Resend delivery with retries", () => {
     expect(requests[2]).toMatchObject({ auth: "Bearer re_test_key", body: { subject: "Sign in to Datashelf" } });
     expect([requests[2]!.body.to].flat()).toEqual(["yuri@example.com"]);
     expect(requests[2]!.body.html).toContain("token=xyz");
+    // What the provider took is not kept with a working link.
+    expect(sent.html).not.toContain("xyz");
+    expect(sent.text).not.toContain("xyz");
+    expect(sent.html).toContain(REDACTED_LINK);
   });
 
   it("waits for the backoff before retrying", async () => {
