@@ -50,7 +50,9 @@ export async function deliverDueEmails({ limit = 50 }: { limit?: number } = {}):
         if (!(await claim(message))) continue;
         summary[await attempt(message)]++;
       }
-      if (due.length < limit && !state.outboxKickedDuringRun) break;
+      // Look again until nothing is due: mail queued meanwhile (here or in another process,
+      // whose kick found this run's lease) goes out in this run instead of waiting for a poll.
+      if (due.length === 0 && !state.outboxKickedDuringRun) break;
     }
     return summary;
   } finally {
