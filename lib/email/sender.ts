@@ -6,6 +6,8 @@ import { redactTokenLinks } from "./redact";
 import { deliver, LOCAL_PROVIDER_ID } from "./transport";
 
 const LEASE = "outbox-sender";
+// A run stops after this many batches; the poll carries on with the rest.
+const MAX_PASSES = 10;
 
 export type DrainSummary = { sent: number; retried: number; failed: number; skipped: boolean };
 
@@ -36,21 +38,24 @@ export async function deliverDueEmails({ limit = 50 }: { limit?: number } = {}):
     return { ...summary, skipped: true };
   }
   let again = false;
+  // Each message at most once per run: a retry waits for a later run, as its backoff intends.
+  const attempted: string[] = [];
   try {
     await purgeOldMail();
-    for (;;) {
+    for (let pass = 0; pass < MAX_PASSES; pass++) {
       state.outboxKickedDuringRun = false;
       const due = await getDb().outbox.findMany({
-        where: { status: { in: ["pending", "sending"] }, nextAttemptAt: { lte: new Date() } },
+        where: { status: { in: ["pending", "sending"] }, nextAttemptAt: { lte: new Date() }, id: { notIn: attempted } },
         orderBy: { nextAttemptAt: "asc" },
         take: limit,
       });
       for (const message of due) {
         if (!(await renewLease(LEASE, holder, outboxLeaseMs()))) return summary; // another run took over
+        attempted.push(message.id);
         if (!(await claim(message))) continue;
         summary[await attempt(message)]++;
       }
-      // Look again until nothing is due: mail queued meanwhile (here or in another process,
+      // Look again until nothing new is due: mail queued meanwhile (here or in another process,
       // whose kick found this run's lease) goes out in this run instead of waiting for a poll.
       if (due.length === 0 && !state.outboxKickedDuringRun) break;
     }
