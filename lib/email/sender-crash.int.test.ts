@@ -60,7 +60,7 @@ describe("outbox sender killed mid-send", () => {
     const cutOff = fake.requests[fake.requests.length - 1]!.key;
     expect(await db().outbox.count({ where: { status: "sent" } })).toBeLessThan(MESSAGES);
 
-    startSender();
+    const second = startSender();
     await waitFor(async () => (await db().outbox.count({ where: { status: "sent" } })) === MESSAGES, 90_000, "all messages sent");
     await new Promise((r) => setTimeout(r, 1_000)); // any late duplicate would arrive now
 
@@ -71,5 +71,21 @@ describe("outbox sender killed mid-send", () => {
     // Only the message cut off by the kill was asked for twice, under its one key.
     expect(fake.requests).toHaveLength(MESSAGES + 1);
     expect(keys.filter((k) => k === cutOff)).toHaveLength(2);
+    second.kill("SIGKILL");
+    await new Promise((r) => second.once("exit", r));
+  }, 180_000);
+
+  it("sends each message once when two sender processes run side by side", async () => {
+    const ids: string[] = [];
+    for (let i = 0; i < MESSAGES; i++) {
+      ids.push(await db().$transaction((tx) => enqueueEmail(tx, { to: `pair${i}@example.com`, kind: "share", subject: `Pair ${i}`, html: `<p>${i}</p>`, text: `${i}` })));
+    }
+    const before = fake.requests.length;
+    const pair = [startSender(), startSender()];
+    await waitFor(async () => (await db().outbox.count({ where: { id: { in: ids }, status: "sent" } })) === MESSAGES, 90_000, "all messages sent");
+    await new Promise((r) => setTimeout(r, 1_000));
+    for (const child of pair) child.kill("SIGKILL");
+    const mine = fake.requests.slice(before);
+    expect(mine.map((r) => r.key).sort()).toEqual(ids.map(idempotencyKey).sort());
   }, 180_000);
 });
