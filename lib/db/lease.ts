@@ -2,13 +2,16 @@ import { randomUUID } from "node:crypto";
 import { getDb } from "./client";
 import { isUniqueViolation } from "@/lib/util/prisma-errors";
 
+// For callers that run one job per process and pass no holder of their own.
+const processId: string = randomUUID();
+
 /**
  * Takes the named lease for `ms` if nobody holds it or the last holder's time ran out. Not
  * re-entrant: a holder that already has it is refused like anyone else, so a job guarded by it
  * runs once at a time across all processes on one database and within each process alike.
  * Give every run its own `holder` (newLeaseHolder()), renew while working, release at the end.
  */
-export async function acquireLease(name: string, ms: number, holder: string): Promise<boolean> {
+export async function acquireLease(name: string, ms: number, holder = processId): Promise<boolean> {
   const db = getDb();
   const now = new Date();
   const expiresAt = new Date(now.getTime() + ms);
@@ -29,7 +32,7 @@ export async function renewLease(name: string, holder: string, ms: number): Prom
   return renewed.count === 1;
 }
 
-export async function releaseLease(name: string, holder: string): Promise<void> {
+export async function releaseLease(name: string, holder = processId): Promise<void> {
   await getDb().lease.deleteMany({ where: { name, holder } });
 }
 
