@@ -5,7 +5,7 @@ import path from "node:path";
 import { Transform, type Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { FileStore } from "@tus/file-store";
-import { ERRORS } from "@tus/server";
+import { ERRORS, Upload } from "@tus/server";
 
 /** Disk full, on the staging disk (ENOSPC, EDQUOT for a user quota). */
 const isDiskFull = (error: unknown) => ["ENOSPC", "EDQUOT"].includes((error as NodeJS.ErrnoException | null)?.code ?? "");
@@ -41,6 +41,21 @@ export class StagingStore extends FileStore {
       throw ERRORS.FILE_WRITE_ERROR;
     }
     return offset + received;
+  }
+
+  /**
+   * An upload whose staged bytes are gone while its info is still there has all its bytes: only
+   * the finishing step moves them out (into the blob store). tus reads it back after finishing a
+   * zero-byte upload in its POST.
+   */
+  override async getUpload(id: string): Promise<Upload> {
+    try {
+      return await super.getUpload(id);
+    } catch (error) {
+      const info = error === ERRORS.FILE_NO_LONGER_EXISTS ? await this.configstore.get(id) : undefined;
+      if (!info) throw error;
+      return new Upload({ id, size: info.size, offset: info.size ?? 0, metadata: info.metadata, creation_date: info.creation_date });
+    }
   }
 }
 

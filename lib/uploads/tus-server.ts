@@ -142,12 +142,18 @@ export async function handleTusRequest(actor: Actor, request: Request, server: T
   return response;
 }
 
-/** Cancelling an upload whose staged bytes are already gone (removed when the disk filled up) still succeeds. */
+/**
+ * Cancelling is idempotent: an upload that is already gone (its partial bytes were removed when
+ * the disk filled up, or it expired) is cancelled too (204), as far as anything of it is left.
+ * Only a finished upload stays a 404: there is nothing to cancel any more.
+ */
 async function cancelLeftover(actor: Actor, server: TusServer, id: string, notFoundResponse: Response): Promise<Response> {
   const row = await getDb().upload.findUnique({ where: { id }, select: { userId: true, finishedAt: true } });
-  if (!row || row.userId !== actor.id || row.finishedAt) return notFoundResponse;
-  await removeStaged(server.staging.directory, id);
-  await forgetUpload(id);
+  if (row?.finishedAt) return notFoundResponse;
+  if (row && row.userId === actor.id) {
+    await removeStaged(server.staging.directory, id);
+    await forgetUpload(id);
+  }
   return new Response(null, { status: 204, headers: { "Tus-Resumable": "1.0.0" } });
 }
 
