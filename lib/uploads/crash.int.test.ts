@@ -2,9 +2,12 @@
 // SIGKILL while finishing an upload (a test-only delay holds it there), started again, and the
 // client resumes. Ports 3150..3159 (this branch's range).
 import { type ChildProcess, spawn } from "node:child_process";
+import fs from "node:fs";
 import path from "node:path";
 import * as tus from "tus-js-client";
 import { afterEach, describe, expect, it } from "vitest";
+import { initiateMultipart, uploadPart } from "@/lib/api/multipart";
+import { createCast as createCatalogCast, createDataset } from "@/lib/catalog/test-support";
 import { getDb } from "@/lib/db";
 import { createCast, filesBelow, setupTempStorage } from "@/lib/files/test-support";
 import { setupTestDatabase } from "@/test/db";
@@ -77,5 +80,34 @@ describe("a server killed while finishing an upload", () => {
     // The bytes the killed process had moved were used, not sent again and left behind.
     expect(filesBelow(storage.blobDir())).toEqual([files[0]!.blobKey]);
     expect(await getDb().lease.count({ where: { name: { startsWith: "tus" } } })).toBe(0);
+  });
+
+  it("REST multipart: a complete retried after the restart finishes the job (the rows once), no *.completing folder left", { timeout: 180_000 }, async () => {
+    const { owner, workspace } = await createCatalogCast();
+    const { datasetId } = await createDataset(owner, workspace.id, "sales.csv", "region,amount\nnorth,1\n");
+    const slug = (await getDb().dataset.findUniqueOrThrow({ where: { id: datasetId } })).slug;
+    const args = [workspace.owner, workspace.slug, slug] as const;
+    const { uploadId, completeUrl } = await initiateMultipart(owner, ...args, { format: "csv", mode: "append" });
+    await uploadPart(owner, ...args, uploadId, 1, new Blob(["region,amount\nsouth,2\n"]).stream());
+    await uploadPart(owner, ...args, uploadId, 2, new Blob(["east,3\n"]).stream());
+    const port = 3152;
+    const multipartDir = path.join(storage.dir(), "uploads", "multipart");
+    const first = await startServer(port, owner.id, { MULTIPART_TEST_COMPLETE_DELAY_MS: "120000" });
+    const interrupted = fetch(`http://127.0.0.1:${port}${completeUrl}`, { method: "POST" }).catch((error: unknown) => error);
+    await expect.poll(() => fs.readdirSync(multipartDir).some((n) => n.includes(".completing")), { timeout: 60_000, interval: 100 }).toBe(true);
+    await kill(first);
+    expect(await interrupted).toBeInstanceOf(Error); // the client saw the connection drop
+
+    await startServer(port, owner.id);
+    // As the 409 says: while the dead process's lease runs out (seconds), ask again.
+    let retried = await fetch(`http://127.0.0.1:${port}${completeUrl}`, { method: "POST" });
+    for (let i = 0; i < 20 && retried.status === 409; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      retried = await fetch(`http://127.0.0.1:${port}${completeUrl}`, { method: "POST" });
+    }
+    expect(retried.status).toBe(200);
+    expect(await retried.json()).toMatchObject({ uploadId, version: 2, rowsAdded: 2, rowCount: 3 });
+    expect(await getDb().datasetVersion.count({ where: { datasetId } })).toBe(2);
+    expect(fs.readdirSync(multipartDir).filter((n) => n.includes(".completing"))).toEqual([]);
   });
 });
