@@ -11,6 +11,7 @@ import { type Finished, finishUpload, uploadState } from "./finish-upload";
 import { UPLOAD_HANDLERS } from "./registry";
 import { uploadExpireMs, uploadLeaseMs } from "./settings";
 import { stagingDir } from "./staging";
+import { sweepLeftovers } from "./sweep-leftovers";
 import { removeStaged, StagingStore } from "./staging-store";
 import { forgetUpload, registerUpload } from "./upload-rows";
 
@@ -93,12 +94,13 @@ export function getTusServer(): TusServer {
 const SWEEP_MS = 3_600_000;
 const SWEEP_LEASE = "upload-sweeper";
 
-/** Hourly, on one instance at a time (the staging directory is shared): delete abandoned uploads. */
+/** Hourly, on one instance at a time (the staging directory is shared): delete abandoned uploads and other leftovers. */
 function startSweeper(): void {
   const sweep = async () => {
     if (!(await acquireLease(SWEEP_LEASE, 10 * 60_000))) return;
     try {
       await cleanUpAbandonedUploads();
+      await sweepLeftovers();
     } finally {
       await releaseLease(SWEEP_LEASE);
     }
