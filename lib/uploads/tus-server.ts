@@ -18,7 +18,9 @@ import { forgetUpload, registerUpload } from "./upload-rows";
 export const UPLOADS_PATH = "/api/uploads";
 export const UPLOAD_MAX_BYTES = Number(process.env.UPLOAD_MAX_BYTES || 10 * 1024 ** 3);
 
-const actorContext = new AsyncLocalStorage<Actor>();
+/** The acting user of the tus request being handled, and the upload it finished, if any (its staged copy goes after the answer). */
+const requestContext = new AsyncLocalStorage<{ actor: Actor; finished?: string }>();
+const currentActor = () => requestContext.getStore()?.actor;
 
 /** A tus error response carrying our JSON error shape. */
 function tusError(error: unknown): { status_code: number; body: string } {
@@ -42,14 +44,14 @@ export function createTusServer(): TusServer {
     namingFunction: () => randomBytes(16).toString("hex"),
     // Rule: only the user who created an upload may append to, inspect or cancel it.
     async onIncomingRequest(req, id) {
-      const actor = actorContext.getStore();
+      const actor = currentActor();
       if (!actor) throw { status_code: 401, body: JSON.stringify({ error: "Sign in to upload." }) };
       if (req.method === "POST") return;
       const upload = await datastore.getUpload(id).catch(() => null);
       if (!upload || upload.metadata?.userId !== actor.id) throw { status_code: 404, body: JSON.stringify({ error: "Upload not found" }) };
     },
     async onUploadCreate(_req, upload) {
-      const actor = actorContext.getStore()!;
+      const actor = currentActor()!;
       const metadata = Object.fromEntries(Object.entries(upload.metadata ?? {}).map(([k, v]) => [k, v ?? ""]));
       const kind = metadata.kind ?? "";
       const handler = UPLOAD_HANDLERS[kind];
@@ -66,7 +68,8 @@ export function createTusServer(): TusServer {
     },
     async onUploadFinish(req, upload) {
       try {
-        const { result } = await finishUpload(actorContext.getStore()!, datastore, upload.id);
+        const { result } = await finishUpload(currentActor()!, datastore, upload.id);
+        requestContext.getStore()!.finished = upload.id;
         // A zero-byte upload finishes in its POST, which must stay a 201 with its Location.
         return { status_code: req.method === "POST" ? 201 : 200, headers: { "Content-Type": "application/json" }, body: JSON.stringify(result) };
       } catch (error) {
@@ -74,9 +77,6 @@ export function createTusServer(): TusServer {
       }
     },
   });
-  // The staged copy goes once the answer is out (tus still reads it while answering a POST); a
-  // crash before that leaves it to the sweep.
-  server.on(EVENTS.POST_FINISH, (_req, _res, upload) => void removeStaged(datastore.directory, upload.id).catch(() => {}));
   server.on(EVENTS.POST_TERMINATE, (_req, _res, id) => void forgetUpload(id).catch((error: unknown) => console.error("Forgetting a cancelled upload failed", error)));
   return Object.assign(server, { staging: datastore });
 }
@@ -129,7 +129,7 @@ export async function handleTusRequest(actor: Actor, request: Request, server: T
     try {
       const state = await uploadState(server.staging, id, actor.id);
       if (state === "finished" || state === "complete") {
-        const finished = await actorContext.run(actor, () => finishUpload(actor, server.staging, id));
+        const finished = await finishUpload(actor, server.staging, id);
         await removeStaged(server.staging.directory, id);
         return finishedResponse(request.method, finished);
       }
@@ -138,7 +138,11 @@ export async function handleTusRequest(actor: Actor, request: Request, server: T
       return new Response(request.method === "HEAD" ? null : body, { status: status_code, headers: { "Tus-Resumable": "1.0.0", "Content-Type": "application/json" } });
     }
   }
-  const response = await actorContext.run(actor, () => server.handleWeb(request));
+  const context: { actor: Actor; finished?: string } = { actor };
+  const response = await requestContext.run(context, () => server.handleWeb(request));
+  // The staged copy goes once tus is done with it (it reads it back while answering a POST); a
+  // crash before this leaves it to the sweep.
+  if (context.finished) await removeStaged(server.staging.directory, context.finished);
   if (id && request.method === "PATCH" && response.status === 507) await forgetUpload(id);
   if (id && request.method === "DELETE" && response.status === 404) return cancelLeftover(actor, server, id, response);
   return response;
