@@ -1,5 +1,5 @@
 -- Rows whose parent is already gone (nothing deleted them before these keys existed) would fail
--- the new foreign keys; their blobs are left to the orphan sweep.
+-- the new foreign keys. Their blobs are left to the orphan sweep.
 DELETE FROM "AccessLink" WHERE "workspaceId" NOT IN (SELECT "id" FROM "Workspace");
 DELETE FROM "AccessLinkVisit" WHERE "linkId" NOT IN (SELECT "id" FROM "AccessLink");
 DELETE FROM "ShareInvitation" WHERE "shareId" NOT IN (SELECT "id" FROM "Share");
