@@ -16,11 +16,22 @@ export const DISK_FULL_ERROR = {
 };
 
 /**
- * tus's FileStore, except when the disk fills up while bytes arrive: tus would answer a bare 500
- * and keep the partial bytes (holding the space that ran out); this deletes the whole staged
- * upload and answers 507 with a plain message. The client's cancel (DELETE) still succeeds.
+ * tus's FileStore, except when the disk fills up (creating an upload or while bytes arrive): tus
+ * would answer a bare 500 and keep the partial bytes (holding the space that ran out); this
+ * deletes the whole staged upload and answers 507 with a plain message. The client's cancel
+ * (DELETE) still succeeds.
  */
 export class StagingStore extends FileStore {
+  override async create(upload: Upload): Promise<Upload> {
+    try {
+      return await super.create(upload);
+    } catch (error) {
+      if (!isDiskFull(error)) throw error;
+      await removeStaged(this.directory, upload.id);
+      throw DISK_FULL_ERROR;
+    }
+  }
+
   override async write(readable: Readable, id: string, offset: number): Promise<number> {
     const file = path.join(this.directory, id);
     let received = 0;

@@ -18,8 +18,12 @@ import { forgetUpload, registerUpload } from "./upload-rows";
 export const UPLOADS_PATH = "/api/uploads";
 export const UPLOAD_MAX_BYTES = Number(process.env.UPLOAD_MAX_BYTES || 10 * 1024 ** 3);
 
-/** The acting user of the tus request being handled, and the upload it finished, if any (its staged copy goes after the answer). */
-const requestContext = new AsyncLocalStorage<{ actor: Actor; finished?: string }>();
+/**
+ * The acting user of the tus request being handled, the upload it registered (forgotten again if
+ * creating it fails after that) and the upload it finished (its staged copy goes after the answer).
+ */
+type RequestContext = { actor: Actor; created?: string; finished?: string };
+const requestContext = new AsyncLocalStorage<RequestContext>();
 const currentActor = () => requestContext.getStore()?.actor;
 
 /** A tus error response carrying our JSON error shape. */
@@ -61,6 +65,7 @@ export function createTusServer(): TusServer {
         const workspaceId = normalised.workspaceId || null;
         const size = upload.size ?? 0;
         await registerUpload({ id: upload.id, userId: actor.id, workspaceId, kind, bytes: size }, handler.reserve && workspaceId ? (tx) => handler.reserve!(tx, workspaceId, size) : undefined);
+        requestContext.getStore()!.created = upload.id;
         return { metadata: { ...normalised, kind, userId: actor.id } };
       } catch (error) {
         throw tusError(error);
@@ -138,12 +143,17 @@ export async function handleTusRequest(actor: Actor, request: Request, server: T
       return new Response(request.method === "HEAD" ? null : body, { status: status_code, headers: { "Tus-Resumable": "1.0.0", "Content-Type": "application/json" } });
     }
   }
-  const context: { actor: Actor; finished?: string } = { actor };
+  const context: RequestContext = { actor };
   const response = await requestContext.run(context, () => server.handleWeb(request));
   // The staged copy goes once tus is done with it (it reads it back while answering a POST); a
   // crash before this leaves it to the sweep.
   if (context.finished) await removeStaged(server.staging.directory, context.finished);
   if (id && request.method === "PATCH" && response.status === 507) await forgetUpload(id);
+  if (context.created && !context.finished && response.status !== 201) {
+    // Registered, then creating it failed (the disk, the staging directory): it holds nothing.
+    await removeStaged(server.staging.directory, context.created);
+    await forgetUpload(context.created);
+  }
   if (id && request.method === "DELETE" && response.status === 404) return cancelLeftover(actor, server, id, response);
   return response;
 }

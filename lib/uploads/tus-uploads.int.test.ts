@@ -70,6 +70,17 @@ describe("tus uploads", () => {
     }
   });
 
+  it("uploads started at the same moment cannot together take more than the quota", async () => {
+    const { owner, editor, admin, rootId } = await createCast();
+    process.env.FILES_QUOTA_BYTES = "1000";
+    try {
+      const started = await Promise.all([owner, editor, admin, owner, editor].map((actor, i) => create(actor, rootId, `part-${i}.bin`, 300)));
+      expect(started.map((r) => r.status).sort()).toEqual([201, 201, 201, 413, 413]);
+    } finally {
+      delete process.env.FILES_QUOTA_BYTES;
+    }
+  });
+
   it("a zero-byte file uploads: 201 with its location, one file, and asking again says complete without a copy", async () => {
     const { owner, rootId } = await createCast();
     const created = await create(owner, rootId, "empty.txt", 0);

@@ -17,6 +17,10 @@ export async function registerUpload(
   reserve?: (tx: Tx) => Promise<void>,
 ): Promise<void> {
   await getDb().$transaction(async (tx) => {
+    // Row locks on the user and the workspace (a no-op write) make concurrent registrations take
+    // turns on PostgreSQL too, so two uploads started together cannot both pass the checks.
+    await tx.$executeRaw`UPDATE "User" SET "id" = "id" WHERE "id" = ${row.userId}`;
+    if (row.workspaceId) await tx.$executeRaw`UPDATE "Workspace" SET "id" = "id" WHERE "id" = ${row.workspaceId}`;
     const open = await tx.upload.count({ where: { userId: row.userId, finishedAt: null, createdAt: { gt: openSince() } } });
     const max = maxOpenUploadsPerUser();
     if (open >= max) throw new AppError("rate_limited", `You have ${open} uploads in progress, the most allowed at a time is ${max}. Let them finish or cancel some, then try again.`);
