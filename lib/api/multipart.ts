@@ -11,8 +11,11 @@ import type { Actor } from "@/lib/access";
 import { catalogConfig } from "@/lib/catalog/config";
 import { loadDataset } from "@/lib/catalog/load-dataset";
 import { SOURCE_FORMATS } from "@/lib/catalog/types";
+import { getDb } from "@/lib/db";
+import { LEASE_BUSY, withHeldLease } from "@/lib/uploads/held-lease";
+import { testMultipartDelayMs, uploadLeaseMs } from "@/lib/uploads/settings";
 import { stagingDir } from "@/lib/uploads/staging";
-import { AppError, invalid, notFound } from "@/lib/util/errors";
+import { AppError, conflict, invalid, notFound } from "@/lib/util/errors";
 import { findDatasetId } from "./namespaces";
 import { type WriteResult, writeDatasetFile } from "./write-dataset";
 
@@ -31,26 +34,63 @@ const EXPIRE_MS = Number(process.env.UPLOAD_EXPIRE_HOURS || 24) * 3_600_000;
 const root = () => stagingDir("multipart");
 const partFile = (dir: string, n: number) => path.join(dir, `part-${String(n).padStart(5, "0")}`);
 
-/** Abandoned multipart uploads are deleted after UPLOAD_EXPIRE_HOURS (checked when one starts). */
-async function expireAbandoned(now = Date.now()): Promise<void> {
-  const names = await fsp.readdir(root()).catch(() => [] as string[]);
-  for (const name of names) {
-    const meta = await fsp.readFile(path.join(root(), name, "meta.json"), "utf8").then((t) => JSON.parse(t) as Meta, () => null);
-    if (!meta || now - meta.createdAt > EXPIRE_MS) await fsp.rm(path.join(root(), name), { recursive: true, force: true });
+/** A completed upload's answer, kept as `<id>.done.json` for UPLOAD_EXPIRE_HOURS so a retried complete gets it again. */
+type Done = { userId: string; datasetId: string; createdAt: number; result: WriteResult & { uploadId: string } };
+/** Written when completing claims an upload: what a retry needs to tell whether the interrupted attempt wrote the dataset. */
+type Claim = { claimedAt: number; baseVersion: number };
+
+const isMissing = (error: unknown) => ["ENOENT", "ENOTDIR"].includes((error as NodeJS.ErrnoException | null)?.code ?? "");
+/** A JSON file, or null when it does not exist; any other failure (disk, permissions) propagates. */
+async function readJson<T>(file: string): Promise<T | null> {
+  try {
+    return JSON.parse(await fsp.readFile(file, "utf8")) as T;
+  } catch (error) {
+    if (isMissing(error)) return null;
+    throw error;
   }
 }
 
-const gone = () => notFound("Upload not found: it was completed, aborted or has expired.");
+const completingDir = (id: string) => path.join(root(), `${id}.completing`);
+const doneFile = (id: string) => path.join(root(), `${id}.done.json`);
+
+/**
+ * Deletes multipart uploads abandoned longer than UPLOAD_EXPIRE_HOURS, completions interrupted
+ * that long ago, answers kept that long, and the `*.completing-*` folders older versions left
+ * (checked when an upload starts, and by the hourly upload sweep).
+ */
+export async function expireAbandonedMultipart(now = Date.now()): Promise<number> {
+  const names = await fsp.readdir(root()).catch(() => [] as string[]);
+  let removed = 0;
+  for (const name of names) {
+    const entry = path.join(root(), name);
+    const createdAt = name.endsWith(".done.json")
+      ? (await readJson<Done>(entry).catch(() => null))?.createdAt
+      : (await readJson<Meta>(path.join(entry, "meta.json")).catch(() => null))?.createdAt ?? (await fsp.stat(entry).catch(() => null))?.mtimeMs;
+    if (createdAt === undefined || now - createdAt > EXPIRE_MS) {
+      await fsp.rm(entry, { recursive: true, force: true });
+      removed++;
+    }
+  }
+  return removed;
+}
+
+const gone = () => notFound("Upload not found: it was aborted or has expired.");
 
 /** Another request completed or aborted the upload meanwhile (its folder is gone): 404, like any gone upload. */
 function goneIfMissing(error: unknown): never {
-  throw (error as NodeJS.ErrnoException).code === "ENOENT" ? gone() : error;
+  throw isMissing(error) ? gone() : error;
+}
+
+/** An upload that is no longer open because it was (or is being) completed says so (409), to its owner only. */
+async function explainMissing(actor: Actor, uploadId: string): Promise<void> {
+  if ((await readJson<Done>(doneFile(uploadId)))?.userId === actor.id) throw conflict("This upload was already completed; start a new upload to add more data.");
+  if ((await readJson<Meta>(path.join(completingDir(uploadId), "meta.json")))?.userId === actor.id) throw conflict("This upload is being completed; send complete again to get its result.");
 }
 
 /** The dataset at {owner}/{namespace}/{datasetName} if the caller may write it: a stranger gets 404, a viewer 403 (lib/access decides). */
 async function writableDataset(actor: Actor, owner: string, namespace: string, datasetName: string) {
-  const id = await findDatasetId(owner, namespace, datasetName).catch(() => {
-    throw notFound("Dataset not found");
+  const id = await findDatasetId(owner, namespace, datasetName).catch((error: unknown) => {
+    throw error instanceof AppError && error.code === "not_found" ? notFound("Dataset not found") : error;
   });
   return (await loadDataset(actor, { id }, "write")).dataset;
 }
@@ -60,20 +100,19 @@ async function writableDataset(actor: Actor, owner: string, namespace: string, d
  * anyone else, another dataset's path or an expired upload get the same 404. Write access to the
  * dataset is checked again on every request, so a revoked editor is stopped mid-upload.
  */
-async function ownUpload(actor: Actor, owner: string, namespace: string, datasetName: string, uploadId: string): Promise<{ dir: string; meta: Meta }> {
-  const id = uploadIdSchema.safeParse(uploadId);
-  if (!id.success) throw gone();
-  const dir = path.join(root(), id.data);
-  const meta = await fsp.readFile(path.join(dir, "meta.json"), "utf8").then((t) => JSON.parse(t) as Meta, () => null);
+async function ownUpload(actor: Actor, owner: string, namespace: string, datasetName: string, uploadId: string, dir = path.join(root(), uploadId)) {
+  if (!uploadIdSchema.safeParse(uploadId).success) throw gone();
+  const meta = await readJson<Meta>(path.join(dir, "meta.json"));
+  if (!meta) await explainMissing(actor, uploadId);
   if (!meta || meta.userId !== actor.id || Date.now() - meta.createdAt > EXPIRE_MS) throw gone();
   const dataset = await writableDataset(actor, owner, namespace, datasetName);
   if (dataset.id !== meta.datasetId) throw gone();
-  return { dir, meta };
+  return { dir, meta, dataset };
 }
 
 export async function initiateMultipart(actor: Actor, owner: string, namespace: string, datasetName: string, body: z.output<typeof initiateBodySchema>) {
   const dataset = await writableDataset(actor, owner, namespace, datasetName);
-  await expireAbandoned();
+  await expireAbandonedMultipart();
   const uploadId = randomBytes(16).toString("hex");
   const dir = path.join(root(), uploadId);
   await fsp.mkdir(dir, { recursive: true });
@@ -134,27 +173,83 @@ function checkComplete(parts: { partNumber: number }[]): void {
 /**
  * Joins the parts in part-number order (they must be 1..n without gaps) and writes the result
  * as the dataset's next version through the catalog's ingest, which checks write access again
- * and refuses an append whose columns differ (422 naming them). The upload is gone afterwards,
- * whether it succeeded or not. Completing claims the upload first by renaming its folder, which
- * only one request can do, on any instance sharing UPLOAD_DIR: a second "complete" sent at the
- * same time (a client retry, a double click) gets 404 instead of appending the rows twice.
+ * and refuses an append whose columns differ (422 naming them). Completing claims the upload by
+ * renaming its folder to `<id>.completing` (only one request can), and works under a lease with a
+ * heartbeat. Rule: a retried complete never writes the rows twice and never answers a vague 404:
+ * - after success it gets the same answer (kept for UPLOAD_EXPIRE_HOURS);
+ * - while another request is completing it, 409 saying so (ask again later);
+ * - after a crash (the lease ran out) it finishes the job, or, if the interrupted attempt had
+ *   already written the version, answers with that version.
+ * A failure (bad data, access withdrawn) ends the upload: its parts are deleted.
  */
 export async function completeMultipart(actor: Actor, owner: string, namespace: string, datasetName: string, uploadId: string): Promise<WriteResult & { uploadId: string }> {
-  const { dir: uploadDir, meta } = await ownUpload(actor, owner, namespace, datasetName, uploadId);
-  checkComplete(await partSizes(uploadDir)); // refused before the claim, so the client can send the missing part
-  const dir = `${uploadDir}.completing-${randomBytes(4).toString("hex")}`;
-  await fsp.rename(uploadDir, dir).catch(goneIfMissing);
+  if (!uploadIdSchema.safeParse(uploadId).success) throw gone();
+  const done = await readJson<Done>(doneFile(uploadId));
+  if (done && done.userId === actor.id) {
+    const dataset = await writableDataset(actor, owner, namespace, datasetName);
+    if (dataset.id === done.datasetId) return done.result;
+  }
+  const outcome = await withHeldLease(`multipart-complete:${uploadId}`, { leaseMs: uploadLeaseMs(), waitMs: 0 }, async () => {
+    const finished = await readJson<Done>(doneFile(uploadId)); // completed while this request waited
+    if (finished && finished.userId === actor.id) return finished.result;
+    const claimed = completingDir(uploadId);
+    let claim = await readJson<Claim>(path.join(claimed, "claim.json"));
+    const { meta, dataset } = await ownUpload(actor, owner, namespace, datasetName, uploadId, claim ? claimed : undefined);
+    if (!claim) {
+      const open = path.join(root(), uploadId);
+      checkComplete(await partSizes(open)); // refused before the claim, so the client can send the missing part
+      claim = { claimedAt: Date.now(), baseVersion: dataset.version };
+      await fsp.writeFile(path.join(open, "claim.json"), JSON.stringify(claim));
+      await fsp.rename(open, claimed).catch(goneIfMissing);
+    } else {
+      const written = await versionWrittenSince(actor, uploadId, meta, claim, `${datasetName}.${meta.format}`);
+      if (written) return record(uploadId, meta, written);
+    }
+    const delay = testMultipartDelayMs();
+    if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
+    try {
+      const result = await joinAndWrite(actor, claimed, meta, datasetName);
+      return await record(uploadId, meta, { uploadId, ...result });
+    } catch (error) {
+      await fsp.rm(claimed, { recursive: true, force: true });
+      throw error;
+    }
+  });
+  if (outcome === LEASE_BUSY) throw conflict("This upload is being completed by another request right now; ask again in a moment for its result.");
+  return outcome;
+}
+
+async function joinAndWrite(actor: Actor, dir: string, meta: Meta, datasetName: string): Promise<WriteResult> {
   const parts = await partSizes(dir); // parts may have been replaced until the claim, never removed
   const joined = path.join(dir, `data.${meta.format}`);
-  try {
-    const out = fs.createWriteStream(joined);
-    for (const p of parts) await pipeline(fs.createReadStream(partFile(dir, p.partNumber)), out, { end: false });
-    await new Promise<void>((resolve, reject) => out.end((error?: Error | null) => (error ? reject(error) : resolve())));
-    const result = await writeDatasetFile(actor, { workspaceId: meta.workspaceId, mode: meta.mode, datasetId: meta.datasetId }, { path: joined, name: `${datasetName}.${meta.format}`, format: meta.format });
-    return { uploadId, ...result };
-  } finally {
-    await fsp.rm(dir, { recursive: true, force: true });
-  }
+  const out = fs.createWriteStream(joined);
+  for (const p of parts) await pipeline(fs.createReadStream(partFile(dir, p.partNumber)), out, { end: false });
+  await new Promise<void>((resolve, reject) => out.end((error?: Error | null) => (error ? reject(error) : resolve())));
+  return writeDatasetFile(actor, { workspaceId: meta.workspaceId, mode: meta.mode, datasetId: meta.datasetId }, { path: joined, name: `${datasetName}.${meta.format}`, format: meta.format });
+}
+
+/** Keeps the answer for retries, then deletes the parts. */
+async function record(uploadId: string, meta: Meta, result: WriteResult & { uploadId: string }): Promise<WriteResult & { uploadId: string }> {
+  const done: Done = { userId: meta.userId, datasetId: meta.datasetId, createdAt: Date.now(), result };
+  await fsp.writeFile(`${doneFile(uploadId)}.tmp`, JSON.stringify(done));
+  await fsp.rename(`${doneFile(uploadId)}.tmp`, doneFile(uploadId));
+  await fsp.rm(completingDir(uploadId), { recursive: true, force: true });
+  return result;
+}
+
+/**
+ * The version an interrupted completion wrote before its process died, if it got that far: the
+ * first version after the one current at the claim, made by this user from this upload's file
+ * name at or after the claim.
+ */
+async function versionWrittenSince(actor: Actor, uploadId: string, meta: Meta, claim: Claim, sourceName: string): Promise<(WriteResult & { uploadId: string }) | null> {
+  const version = await getDb().datasetVersion.findFirst({
+    where: { datasetId: meta.datasetId, number: { gt: claim.baseVersion }, createdById: actor.id, sourceName, createdAt: { gte: new Date(claim.claimedAt) } },
+    orderBy: { number: "asc" },
+  });
+  if (!version) return null;
+  const columns = JSON.parse(version.columns) as { name: string; type: string }[];
+  return { uploadId, datasetId: meta.datasetId, version: version.number, rowsAdded: Number(version.addedRows), rowCount: Number(version.rowCount), columns };
 }
 
 export async function abortMultipart(actor: Actor, owner: string, namespace: string, datasetName: string, uploadId: string): Promise<void> {

@@ -4,7 +4,7 @@ import type { Actor } from "@/lib/access";
 import { childAncestryOf } from "@/lib/access/files";
 import { recordAudit } from "@/lib/audit/record";
 import { getDb } from "@/lib/db";
-import { getBlobStore } from "@/lib/storage";
+import { deleteUnreferencedBlobs } from "@/lib/storage/orphan-blobs";
 import { invalid, notFound } from "@/lib/util/errors";
 import { trashSlot } from "./entry-model";
 import { loadEntry } from "./load-entry";
@@ -33,8 +33,7 @@ async function destroy(actor: Actor, workspaceId: string, doomed: Doomed, detail
     await tx.fileEntry.deleteMany({ where: { id: { in: doomed.ids }, trashedAt: { not: null } } });
     await recordAudit(tx, { workspaceId, actorId: actor.id, action: "trash.emptied", resourceType: "workspace", resourceId: workspaceId, details: { ...details, entries: doomed.ids.length, bytes: doomed.bytes } });
   });
-  const store = getBlobStore();
-  await Promise.allSettled(doomed.blobKeys.map((key) => store.delete(key)));
+  await deleteUnreferencedBlobs(doomed.blobKeys).catch((error: unknown) => console.error("Deleting blobs failed; the orphan sweep will retry", error));
   return { deleted: doomed.ids.length, bytes: doomed.bytes };
 }
 

@@ -7,7 +7,7 @@ import { formatBytes } from "./format-bytes";
 import { uploadMaxBytes } from "./limits";
 import { loadEntry } from "./load-entry";
 import { validateName, validateRelativePath } from "./names";
-import { assertQuota } from "./quota";
+import { assertWithinQuota } from "./quota";
 import { storeFile } from "./store-file";
 
 const metadataSchema = z.object({
@@ -15,6 +15,8 @@ const metadataSchema = z.object({
   name: z.string().optional(),
   /** folder uploads: "photos/2026/a.jpg", the file name last */
   relativePath: z.string().optional(),
+  /** set by authorize (the folder's workspace), ignored from the client */
+  workspaceId: z.string().optional(),
   onClash: z.enum(CLASH_POLICIES as [ClashPolicy, ...ClashPolicy[]]).default("keep-both"),
 });
 
@@ -39,13 +41,15 @@ export const fileUploadHandler: UploadHandler = {
     const max = uploadMaxBytes();
     if (size > max) throw new AppError("too_large", `"${segments.at(-1)}" is ${formatBytes(size)}; the largest file you can upload is ${formatBytes(max)}.`);
     const folder = await loadEntry(actor, folderId, "write", { kind: "folder" });
-    await assertQuota(folder.workspaceId, size);
-    return { folderId, onClash, relativePath: segments.join("/"), name: segments.at(-1)! };
+    return { folderId, onClash, relativePath: segments.join("/"), name: segments.at(-1)!, workspaceId: folder.workspaceId };
   },
+
+  // The upload's row already counts its size as used: this refuses it if that passes the quota.
+  reserve: (tx, workspaceId, size) => assertWithinQuota(workspaceId, size, tx),
 
   async finish(actor, upload) {
     const { folderId, onClash, segments } = parse(upload.metadata);
     // storeFile checks write access again: it may have been withdrawn while the bytes arrived.
-    return storeFile(actor, { folderId, onClash, segments }, { path: upload.path });
+    return storeFile(actor, { folderId, onClash, segments, uploadId: upload.id }, { path: upload.path });
   },
 };

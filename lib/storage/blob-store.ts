@@ -18,6 +18,10 @@ export interface BlobStore {
   get(key: string, range?: ByteRange): Promise<Readable>;
   stat(key: string): Promise<BlobStat | null>;
   delete(key: string): Promise<void>;
+  /** Every blob (key and last change), for the orphan sweep; temporary files of unfinished writes are not blobs. */
+  list(): AsyncIterable<{ key: string; modifiedAt: Date }>;
+  /** Deletes temporary files of writes a crash cut short, older than `before`; returns how many. */
+  removeStaleTemporary(before: Date): Promise<number>;
   /** A local filesystem path to read the blob from (DuckDB reads Parquet from disk); for remote stores a cached copy. */
   localPath(key: string): Promise<string>;
   /**

@@ -73,6 +73,30 @@ export class LocalBlobStore implements BlobStore {
     await fsp.rm(this.pathOf(key), { force: true });
   }
 
+  async *list(): AsyncIterable<{ key: string; modifiedAt: Date }> {
+    const entries = (await fsp.readdir(this.root, { recursive: true, withFileTypes: true }).catch(() => [])) as fs.Dirent[];
+    for (const entry of entries) {
+      if (!entry.isFile()) continue;
+      const key = path.relative(this.root, path.join(entry.parentPath, entry.name)).split(path.sep).join("/");
+      if (key.startsWith(".tmp/")) continue;
+      const stat = await fsp.stat(path.join(this.root, key)).catch(() => null);
+      if (stat) yield { key, modifiedAt: stat.mtime };
+    }
+  }
+
+  async removeStaleTemporary(before: Date): Promise<number> {
+    const dir = path.join(this.root, ".tmp");
+    let removed = 0;
+    for (const name of await fsp.readdir(dir).catch(() => [] as string[])) {
+      const stat = await fsp.stat(path.join(dir, name)).catch(() => null);
+      if (stat && stat.mtime < before) {
+        await fsp.rm(path.join(dir, name), { force: true });
+        removed++;
+      }
+    }
+    return removed;
+  }
+
   async localPath(key: string): Promise<string> {
     return this.pathOf(key);
   }

@@ -6,7 +6,6 @@ import os from "node:os";
 import path from "node:path";
 import { buffer } from "node:stream/consumers";
 import { inflateRawSync } from "node:zlib";
-import type { Server } from "@tus/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/access";
 import { closeDatasetDbs } from "@/lib/catalog/duckdb/dataset-db";
@@ -20,7 +19,7 @@ import { createCast, putFile } from "@/lib/files/test-support";
 import { trashEntries } from "@/lib/files/trash-entries";
 import { zipFolder } from "@/lib/files/zip-folder";
 import { setBlobStore } from "@/lib/storage";
-import { createTusServer, handleTusRequest } from "@/lib/uploads/tus-server";
+import { createTusServer, handleTusRequest, type TusServer } from "@/lib/uploads/tus-server";
 import { setupTestDatabase } from "@/test/db";
 import { s3ConfigFromEnv } from "./s3-config";
 import { S3BlobStore } from "./s3-store";
@@ -31,7 +30,7 @@ setupTestDatabase();
 let s3: TestS3;
 let dir: string;
 let store: S3BlobStore;
-let instances: [Server, Server];
+let instances: [TusServer, TusServer];
 
 beforeAll(async () => {
   s3 = await startTestS3();

@@ -2,7 +2,7 @@ import fs from "node:fs";
 import fsp from "node:fs/promises";
 import { Readable, Transform } from "node:stream";
 import { pipeline } from "node:stream/promises";
-import { DeleteObjectCommand, GetObjectCommand, HeadObjectCommand, S3Client } from "@aws-sdk/client-s3";
+import { DeleteObjectCommand, GetObjectCommand, HeadObjectCommand, ListObjectsV2Command, S3Client } from "@aws-sdk/client-s3";
 import { Upload } from "@aws-sdk/lib-storage";
 import { BlobCache } from "./blob-cache";
 import type { BlobStat, BlobStore, ByteRange } from "./blob-store";
@@ -140,6 +140,21 @@ export class S3BlobStore implements BlobStore {
   async delete(key: string): Promise<void> {
     await this.cache.remove(key);
     await this.client.send(new DeleteObjectCommand({ Bucket: this.config.bucket, Key: this.objectKey(key) }));
+  }
+
+  async *list(): AsyncIterable<{ key: string; modifiedAt: Date }> {
+    const prefix = this.config.prefix ? `${this.config.prefix}/` : "";
+    let token: string | undefined;
+    do {
+      const page = await this.client.send(new ListObjectsV2Command({ Bucket: this.config.bucket, Prefix: prefix || undefined, ContinuationToken: token }));
+      for (const object of page.Contents ?? []) if (object.Key) yield { key: object.Key.slice(prefix.length), modifiedAt: object.LastModified ?? new Date(0) };
+      token = page.IsTruncated ? page.NextContinuationToken : undefined;
+    } while (token);
+  }
+
+  /** An object appears only when its multipart upload completes; S3 expires abandoned parts itself (a bucket lifecycle rule). */
+  async removeStaleTemporary(): Promise<number> {
+    return 0;
   }
 
   localPathOf(key: string): string {

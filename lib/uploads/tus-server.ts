@@ -1,92 +1,94 @@
 import "server-only";
 import { AsyncLocalStorage } from "node:async_hooks";
 import { randomBytes } from "node:crypto";
-import fsp from "node:fs/promises";
-import path from "node:path";
-import { FileStore } from "@tus/file-store";
-import { Server } from "@tus/server";
+import { EVENTS, Server } from "@tus/server";
 import type { Actor } from "@/lib/access";
 import { getDb } from "@/lib/db";
 import { acquireLease, releaseLease } from "@/lib/db/lease";
 import { toFailure, statusOf } from "@/lib/util/result";
 import { DbLocker } from "./db-locker";
+import { type Finished, finishUpload, uploadState } from "./finish-upload";
 import { UPLOAD_HANDLERS } from "./registry";
+import { uploadExpireMs, uploadLeaseMs } from "./settings";
 import { stagingDir } from "./staging";
+import { sweepLeftovers } from "./sweep-leftovers";
+import { removeStaged, StagingStore } from "./staging-store";
+import { forgetUpload, registerUpload } from "./upload-rows";
 
 export const UPLOADS_PATH = "/api/uploads";
 export const UPLOAD_MAX_BYTES = Number(process.env.UPLOAD_MAX_BYTES || 10 * 1024 ** 3);
-const EXPIRE_MS = Number(process.env.UPLOAD_EXPIRE_HOURS || 24) * 3_600_000;
 
-const actorContext = new AsyncLocalStorage<Actor>();
+/**
+ * The acting user of the tus request being handled, the upload it registered (forgotten again if
+ * creating it fails after that) and the upload it finished (its staged copy goes after the answer).
+ */
+type RequestContext = { actor: Actor; created?: string; finished?: string };
+const requestContext = new AsyncLocalStorage<RequestContext>();
+const currentActor = () => requestContext.getStore()?.actor;
 
 /** A tus error response carrying our JSON error shape. */
 function tusError(error: unknown): { status_code: number; body: string } {
+  if (error && typeof error === "object" && "status_code" in error && "body" in error) return error as { status_code: number; body: string };
   const failure = toFailure(error);
   return { status_code: statusOf(failure), body: JSON.stringify({ error: failure.message, code: failure.code, fieldErrors: failure.fieldErrors }) };
 }
 
-/** The finishing step runs once per upload, even when a client retries its last PATCH on another instance meanwhile. */
-const FINISH_LEASE_MS = 60 * 60_000;
-const finishLease = (id: string) => `tus-finish:${id}`;
+export type TusServer = Server & { staging: StagingStore };
 
 /** A tus server over the staging directory; each app instance has one (tests make several to play instances). */
-export function createTusServer(): Server {
-  const datastore = new FileStore({ directory: stagingDir(), expirationPeriodInMilliseconds: EXPIRE_MS });
-  const server: Server = new Server({
+export function createTusServer(): TusServer {
+  const datastore = new StagingStore({ directory: stagingDir(), expirationPeriodInMilliseconds: uploadExpireMs() });
+  const server = new Server({
     path: UPLOADS_PATH,
     datastore,
-    locker: new DbLocker(),
+    locker: new DbLocker({ leaseMs: uploadLeaseMs() }),
     maxSize: UPLOAD_MAX_BYTES,
     relativeLocation: true,
     respectForwardedHeaders: true,
     namingFunction: () => randomBytes(16).toString("hex"),
     // Rule: only the user who created an upload may append to, inspect or cancel it.
     async onIncomingRequest(req, id) {
-      const actor = actorContext.getStore();
+      const actor = currentActor();
       if (!actor) throw { status_code: 401, body: JSON.stringify({ error: "Sign in to upload." }) };
       if (req.method === "POST") return;
       const upload = await datastore.getUpload(id).catch(() => null);
       if (!upload || upload.metadata?.userId !== actor.id) throw { status_code: 404, body: JSON.stringify({ error: "Upload not found" }) };
     },
     async onUploadCreate(_req, upload) {
-      const actor = actorContext.getStore()!;
+      const actor = currentActor()!;
       const metadata = Object.fromEntries(Object.entries(upload.metadata ?? {}).map(([k, v]) => [k, v ?? ""]));
-      const handler = UPLOAD_HANDLERS[metadata.kind ?? ""];
-      if (!handler) throw { status_code: 400, body: JSON.stringify({ error: `Unknown upload kind "${metadata.kind ?? ""}".` }) };
+      const kind = metadata.kind ?? "";
+      const handler = UPLOAD_HANDLERS[kind];
+      if (!handler) throw { status_code: 400, body: JSON.stringify({ error: `Unknown upload kind "${kind}".` }) };
       try {
         const normalised = (await handler.authorize(actor, metadata, upload.size)) ?? metadata;
-        return { metadata: { ...normalised, kind: metadata.kind!, userId: actor.id } };
+        const workspaceId = normalised.workspaceId || null;
+        const size = upload.size ?? 0;
+        await registerUpload({ id: upload.id, userId: actor.id, workspaceId, kind, bytes: size }, handler.reserve && workspaceId ? (tx) => handler.reserve!(tx, workspaceId, size) : undefined);
+        requestContext.getStore()!.created = upload.id;
+        return { metadata: { ...normalised, kind, userId: actor.id } };
       } catch (error) {
         throw tusError(error);
       }
     },
-    async onUploadFinish(_req, upload) {
-      const actor = actorContext.getStore()!;
-      const metadata = Object.fromEntries(Object.entries(upload.metadata ?? {}).map(([k, v]) => [k, v ?? ""]));
-      const staged = path.join(stagingDir(), upload.id);
-      const finisher = randomBytes(16).toString("hex");
-      if (!(await acquireLease(finishLease(upload.id), FINISH_LEASE_MS, finisher))) {
-        throw { status_code: 409, body: JSON.stringify({ error: "This upload is already being finished.", code: "conflict" }) };
-      }
+    async onUploadFinish(req, upload) {
       try {
-        const result = await UPLOAD_HANDLERS[metadata.kind ?? ""]!.finish(actor, { id: upload.id, size: upload.size ?? upload.offset, path: staged, metadata });
-        return { status_code: 200, headers: { "Content-Type": "application/json" }, body: JSON.stringify(result) };
+        const { result } = await finishUpload(currentActor()!, datastore, upload.id);
+        requestContext.getStore()!.finished = upload.id;
+        // A zero-byte upload finishes in its POST, which must stay a 201 with its Location.
+        return { status_code: req.method === "POST" ? 201 : 200, headers: { "Content-Type": "application/json" }, body: JSON.stringify(result) };
       } catch (error) {
         throw tusError(error);
-      } finally {
-        // Success moved the bytes into the blob store; failure leaves nothing behind.
-        await fsp.rm(staged, { force: true });
-        await fsp.rm(`${staged}.json`, { force: true });
-        await releaseLease(finishLease(upload.id), finisher);
       }
     },
   });
-  return server;
+  server.on(EVENTS.POST_TERMINATE, (_req, _res, id) => void forgetUpload(id).catch((error: unknown) => console.error("Forgetting a cancelled upload failed", error)));
+  return Object.assign(server, { staging: datastore });
 }
 
-const globalForTus = globalThis as unknown as { datashelfTus?: Server };
+const globalForTus = globalThis as unknown as { datashelfTus?: TusServer };
 
-export function getTusServer(): Server {
+export function getTusServer(): TusServer {
   if (!globalForTus.datashelfTus) {
     globalForTus.datashelfTus = createTusServer();
     startSweeper();
@@ -97,12 +99,13 @@ export function getTusServer(): Server {
 const SWEEP_MS = 3_600_000;
 const SWEEP_LEASE = "upload-sweeper";
 
-/** Hourly, on one instance at a time (the staging directory is shared): delete abandoned uploads. */
+/** Hourly, on one instance at a time (the staging directory is shared): delete abandoned uploads and other leftovers. */
 function startSweeper(): void {
   const sweep = async () => {
     if (!(await acquireLease(SWEEP_LEASE, 10 * 60_000))) return;
     try {
       await cleanUpAbandonedUploads();
+      await sweepLeftovers();
     } finally {
       await releaseLease(SWEEP_LEASE);
     }
@@ -110,14 +113,78 @@ function startSweeper(): void {
   setInterval(() => void sweep().catch((error: unknown) => console.error("Deleting abandoned uploads failed", error)), SWEEP_MS).unref();
 }
 
-/** Handles one tus request as `actor` (the route handler resolves the session first). */
-export function handleTusRequest(actor: Actor, request: Request, server: Server = getTusServer()): Promise<Response> {
-  return actorContext.run(actor, () => server.handleWeb(request));
+const uploadIdOf = (request: Request) => /\/([a-f0-9]{32})\/?$/.exec(new URL(request.url).pathname)?.[1];
+
+function finishedResponse(method: string, { result, size }: Finished): Response {
+  const headers = { "Tus-Resumable": "1.0.0", "Upload-Offset": String(size), "Upload-Length": String(size), "Cache-Control": "no-store" };
+  if (method === "HEAD") return new Response(null, { status: 200, headers });
+  return Response.json(result, { status: 200, headers });
 }
 
-/** Deletes staged uploads that were abandoned longer than UPLOAD_EXPIRE_HOURS, and the expired lock rows of crashed requests. */
-export async function cleanUpAbandonedUploads(server: Server = getTusServer()): Promise<number> {
+/**
+ * Handles one tus request as `actor` (the route handler resolves the session first). Before tus
+ * sees it, a HEAD or PATCH for an upload whose bytes have all arrived gets the finishing step's
+ * answer: a finished upload's result, or the finishing step run now (resuming one a crash
+ * interrupted). So HEAD never reports an upload complete before its file is committed, and a
+ * client that resumes after a crash or a lost response ends with the file, once.
+ */
+export async function handleTusRequest(actor: Actor, request: Request, server: TusServer = getTusServer()): Promise<Response> {
+  const id = uploadIdOf(request);
+  if (id && (request.method === "HEAD" || request.method === "PATCH")) {
+    try {
+      const state = await uploadState(server.staging, id, actor.id);
+      if (state === "finished" || state === "complete") {
+        const finished = await finishUpload(actor, server.staging, id);
+        await removeStaged(server.staging.directory, id);
+        return finishedResponse(request.method, finished);
+      }
+    } catch (error) {
+      const { status_code, body } = tusError(error);
+      return new Response(request.method === "HEAD" ? null : body, { status: status_code, headers: { "Tus-Resumable": "1.0.0", "Content-Type": "application/json" } });
+    }
+  }
+  const context: RequestContext = { actor };
+  const response = await requestContext.run(context, () => server.handleWeb(request));
+  // The staged copy goes once tus is done with it (it reads it back while answering a POST); a
+  // crash before this leaves it to the sweep.
+  if (context.finished) await removeStaged(server.staging.directory, context.finished);
+  if (id && request.method === "PATCH" && response.status === 507) await forgetUpload(id);
+  if (context.created && !context.finished && response.status !== 201) {
+    // Registered, then creating it failed (the disk, the staging directory): it holds nothing.
+    await removeStaged(server.staging.directory, context.created);
+    await forgetUpload(context.created);
+  }
+  if (id && request.method === "DELETE" && response.status === 404) return cancelLeftover(actor, server, id, response);
+  return response;
+}
+
+/**
+ * Cancelling is idempotent: an upload that is already gone (its partial bytes were removed when
+ * the disk filled up, or it expired) is cancelled too (204), as far as anything of it is left.
+ * Only a finished upload stays a 404: there is nothing to cancel any more.
+ */
+async function cancelLeftover(actor: Actor, server: TusServer, id: string, notFoundResponse: Response): Promise<Response> {
+  const row = await getDb().upload.findUnique({ where: { id }, select: { userId: true, finishedAt: true } });
+  if (row?.finishedAt) return notFoundResponse;
+  if (row && row.userId === actor.id) {
+    await removeStaged(server.staging.directory, id);
+    await forgetUpload(id);
+  }
+  return new Response(null, { status: 204, headers: { "Tus-Resumable": "1.0.0" } });
+}
+
+/**
+ * Deletes staged uploads that were abandoned longer than UPLOAD_EXPIRE_HOURS, staged copies of
+ * finished uploads (a crash came between commit and cleanup), the rows of uploads that ended
+ * longer ago than that, and the expired lock rows of crashed requests.
+ */
+export async function cleanUpAbandonedUploads(server: TusServer = getTusServer()): Promise<number> {
   const removed = await server.cleanUpExpiredUploads();
-  await getDb().lease.deleteMany({ where: { name: { startsWith: "tus" }, expiresAt: { lt: new Date() } } });
+  const db = getDb();
+  const cutoff = new Date(Date.now() - uploadExpireMs());
+  const finished = await db.upload.findMany({ where: { finishedAt: { not: null } }, select: { id: true } });
+  for (const { id } of finished) if (await server.staging.configstore.get(id)) await removeStaged(server.staging.directory, id);
+  await db.upload.deleteMany({ where: { OR: [{ finishedAt: { lt: cutoff } }, { finishedAt: null, createdAt: { lt: cutoff } }] } });
+  await db.lease.deleteMany({ where: { name: { startsWith: "tus" }, expiresAt: { lt: new Date() } } });
   return removed;
 }

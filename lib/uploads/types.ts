@@ -1,4 +1,5 @@
 import type { Actor } from "@/lib/access";
+import type { Tx } from "@/lib/db";
 
 export type UploadMetadata = Record<string, string>;
 
@@ -13,6 +14,16 @@ export type FinishedUpload = { id: string; size: number; path: string; metadata:
 export type UploadHandler = {
   /** At creation: validate the metadata and permissions (and size against limits/quotas); may return normalised metadata. */
   authorize(actor: Actor, metadata: UploadMetadata, size: number | undefined): Promise<UploadMetadata | void>;
-  /** When complete: turn the staged bytes into a resource (atomically), returning JSON for the client. */
+  /**
+   * Optional: at creation, in the transaction that records the upload (its size then counts as
+   * used in `metadata.workspaceId`), refuse it if that passes a limit (the files quota).
+   */
+  reserve?(tx: Tx, workspaceId: string, size: number): Promise<void>;
+  /**
+   * When complete: turn the staged bytes into a resource (atomically), returning JSON for the
+   * client. It may run again for the same upload after a crash (a client resumes): a handler
+   * that calls markUploadFinished in its commit makes that exactly-once; otherwise the upload
+   * is marked finished right after it returns.
+   */
   finish(actor: Actor, upload: FinishedUpload): Promise<Record<string, unknown>>;
 };

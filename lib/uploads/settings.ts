@@ -1,0 +1,28 @@
+import "server-only";
+
+function positive(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (!raw) return fallback;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value <= 0) throw new Error(`${name} must be a positive number, got "${raw}".`);
+  return value;
+}
+
+/** UPLOAD_EXPIRE_HOURS (24): unfinished uploads are deleted, and stop counting against quotas, after this. */
+export const uploadExpireMs = () => positive("UPLOAD_EXPIRE_HOURS", 24) * 3_600_000;
+
+/** UPLOAD_MAX_OPEN_PER_USER (20): unfinished uploads one user may have at a time; the next one is refused with 429. */
+export const maxOpenUploadsPerUser = () => positive("UPLOAD_MAX_OPEN_PER_USER", 20);
+
+/**
+ * UPLOAD_LOCK_LEASE_MS (10000): upload locks and the finishing step hold a database lease this
+ * long, renewed every third of it while the request runs: a crashed process blocks its upload
+ * for at most this long.
+ */
+export const uploadLeaseMs = () => positive("UPLOAD_LOCK_LEASE_MS", 10_000);
+
+/** Test only: UPLOAD_TEST_COMMIT_DELAY_MS pauses a file upload's finishing step after its bytes left staging, before its row is committed (so a crash test can kill the process there). */
+export const testCommitDelayMs = () => Number(process.env.UPLOAD_TEST_COMMIT_DELAY_MS || 0);
+
+/** Test only: MULTIPART_TEST_COMPLETE_DELAY_MS pauses a multipart complete after it claimed the upload, before the dataset is written. */
+export const testMultipartDelayMs = () => Number(process.env.MULTIPART_TEST_COMPLETE_DELAY_MS || 0);
