@@ -38,6 +38,8 @@ export function catalogConfig() {
     maxSpillBytes: positive("CATALOG_MAX_SPILL_BYTES", 4 * GiB),
     /** exports one user may have running at once, on all instances together */
     exportsPerUser: positive("CATALOG_EXPORTS_PER_USER", 2),
+    /** how long an upload waits for another one to the same dataset to finish before giving up (409) */
+    writeWaitMs: positive("CATALOG_WRITE_WAIT_MS", 300_000),
     /** exports one access link may have running at once, on all instances together */
     exportsPerLink: positive("CATALOG_EXPORTS_PER_LINK", 4),
   };
