@@ -10,14 +10,14 @@ const refusal = (name: string) => {
 describe("dataset names (reliability 13.9)", () => {
   it("are stored in Unicode NFC", () => {
     expect(datasetNameSchema.parse("Cafe\u0301 sales")).toBe("Caf\u00e9 sales");
-    expect(datasetNameSchema.parse("  Sales 2026")).toBe("Sales 2026");
+    expect(datasetNameSchema.parse("  Sales 2026 ")).toBe("Sales 2026");
   });
 
   it.each([
     ["Sales\u202E2026", /bidirectional control/],
     ["Sa\u200bles", /invisible/],
     ["Sales.", /end with a space or a dot/],
-    ["Sales ", /end with a space or a dot/],
+    ["Sales. ", /end with a space or a dot/],
     ["Caf\ufffd", /valid UTF-8/],
   ])("refuses %j", (name, message) => {
     expect(refusal(name)).toMatch(message);

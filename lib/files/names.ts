@@ -19,7 +19,8 @@ const NEEDED_JOINERS = /(?<=[\p{L}\p{M}])[\u200c\u200d](?=[\p{L}\p{M}])|(?<=\p{E
 /**
  * Why a name's characters are refused, or null: control, bidirectional and invisible characters,
  * U+FFFD (what text that was not valid UTF-8 turns into), unpaired surrogates, and a name that
- * ends with a space or a dot (Windows drops them, so the file would be renamed on download).
+ * ends with a dot or a space (Windows drops them, so the file would be renamed on download;
+ * normaliseName trims spaces, so only a name checked without it can still end with one).
  * Shared by file, folder and dataset names.
  */
 export function nameCharacterProblem(name: string): string | null {
@@ -42,19 +43,19 @@ export function nameProblem(name: string): string | null {
 }
 
 /**
- * Unicode NFC without leading whitespace, so the same name typed twice is the same name.
- * Trailing whitespace is kept, and refused by nameProblem: it cannot be seen.
+ * Unicode NFC and no surrounding whitespace, so the same name typed twice is the same name and
+ * no stored name ends with a space (nameProblem refuses the other invisible endings).
  */
 export function normaliseName(name: string): string {
-  return name.normalize("NFC").trimStart();
+  return name.normalize("NFC").trim();
 }
 
 /**
  * Rule: a file or folder name is one path segment and nothing else. It is never empty, "." or
  * "..", contains no "/" or "\" (so it can never address another folder, on any OS), no NUL or
  * other control characters, no bidirectional controls or invisible characters, nothing that was
- * not valid UTF-8, does not end with a space or a dot, is in Unicode NFC, and is at most
- * MAX_NAME_LENGTH characters. Names never reach the filesystem (blobs are stored under
+ * not valid UTF-8, does not end with a dot (surrounding spaces are trimmed), is in Unicode NFC,
+ * and is at most MAX_NAME_LENGTH characters. Names never reach the filesystem (blobs are stored under
  * generated keys); this keeps ZIP entries, URLs, what users see and their own disks safe. Returns the normalised name or throws an "invalid" AppError.
  */
 export function validateName(raw: string, field = "name"): string {
