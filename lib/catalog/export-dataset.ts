@@ -109,11 +109,6 @@ async function copyCapped(db: DuckDBConnection, dir: string, copy: () => Promise
   if (over || (await bytesIn(dir)) > maxExportBytes) throw tooLarge(maxExportBytes);
 }
 
-/** DuckDB stopped a sort or grouping that needed more spill space than it may use. */
-function isSpillLimit(error: unknown): boolean {
-  return error instanceof Error && /max_temp_directory_size/.test(error.message);
-}
-
 /**
  * A dataset version (the current one by default) as CSV, JSON Lines or Parquet, either whole
  * or as the view a query describes (filters, sort, columns; paging is ignored). DuckDB writes
@@ -160,7 +155,7 @@ export async function exportDataset(actor: Actor, datasetId: string, input: { fo
       await withQueryTimeout(db, async () => {
         await checkTypedParams(db, built.typedParams);
         await copyCapped(db, dir, () => db.run(`COPY (${built.sql}) TO ${quoteLiteral(target)} (${COPY_OPTIONS[format]})`, built.params));
-      });
+      }, "preparing the download");
     });
     const { size } = await fsp.stat(target);
     await recordDownload();
@@ -169,7 +164,6 @@ export async function exportDataset(actor: Actor, datasetId: string, input: { fo
     slots.release();
     await fsp.rm(dir, { recursive: true, force: true });
     if (isDiskFull(error)) throw storageFull("preparing the download");
-    if (isSpillLimit(error)) throw new AppError("too_large", "Sorting this export needs more temporary space than the server allows. Filter the rows, sort by fewer columns, or download without sorting.");
     throw error;
   }
 }

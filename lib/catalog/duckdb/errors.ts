@@ -15,6 +15,11 @@ export function storageFull(what: string): AppError {
   return new AppError("storage_full", `The server ran out of storage space while ${what}. Nothing was changed; try again later, and tell the administrator if it keeps happening.`);
 }
 
+/** DuckDB stopped a sort or grouping that needed more spill space than CATALOG_MAX_SPILL_BYTES. */
+export function isSpillLimit(error: unknown): boolean {
+  return error instanceof Error && /max_temp_directory_size/.test(error.message);
+}
+
 function firstLine(text: string): string {
   return text.split("\n").find((l) => l.trim())?.trim() ?? text;
 }
