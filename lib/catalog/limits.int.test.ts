@@ -12,6 +12,7 @@ import { exportDataset } from "./export-dataset";
 import { getIngestReview } from "./ingest/ingest-review";
 import { queryDataset } from "./query";
 import { createCast, createDataset, failure, filesBelow, prepare, setupCatalogStorage } from "./test-support";
+import { datasetUploadHandler } from "./upload-handler";
 
 setupTestDatabase();
 const storage = setupCatalogStorage();
@@ -173,6 +174,14 @@ describe("line endings and encodings (reliability 13.9)", () => {
     expect(review.rowCount).toBe(2);
     expect(review.columns).toEqual([{ name: "id", type: "BIGINT" }, { name: "city", type: "VARCHAR" }]);
     expect(await failure(prepare(owner, workspace.id, "ragged.csv", "a,b\r1,2\r3\r"))).toMatchObject({ message: expect.stringMatching(/^Line 3 has 1 value/) });
+  });
+
+  it("refuses a dataset upload whose file name was not valid UTF-8 or disguises itself", async () => {
+    const { owner, workspace } = await createCast();
+    for (const filename of ["caf\ufffd.csv", "report\u202Evsc.exe.csv", "zero\u200bwidth.csv"]) {
+      expect(await failure(datasetUploadHandler.authorize(owner, { workspaceId: workspace.id, filename }, 10)), filename).toMatchObject({ code: "invalid", message: expect.stringMatching(/^The file name is refused: A name/) });
+    }
+    await expect(datasetUploadHandler.authorize(owner, { workspaceId: workspace.id, filename: "Cafe\u0301.csv" }, 10)).resolves.toMatchObject({ filename: "Caf\u00e9.csv" });
   });
 
   it("refuses a JSON file that is not valid UTF-8 with 422 naming the line", async () => {
