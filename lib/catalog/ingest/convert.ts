@@ -89,6 +89,11 @@ async function countRows(db: DuckDBConnection, file: string): Promise<number> {
  * later row contradicts the sample, from the whole file. An append must have the dataset's
  * columns (any order); its values are converted to the dataset's types or the ingest fails
  * naming the column and value. Nothing is left at `target` when it fails.
+ *
+ * Size and shape limits (see size-limits.ts) are checked as early as the format allows: JSON for
+ * UTF-8 and nesting before DuckDB reads it, CSV rows and a Parquet footer's rows and bytes before
+ * converting, column types before converting, and the result after; the conversion itself stops
+ * one row past CATALOG_MAX_ROWS.
  */
 export async function convertToParquet(source: ConvertSource, target: string, base?: ConvertBase): Promise<Converted> {
   const { maxRows, maxNesting } = catalogConfig();

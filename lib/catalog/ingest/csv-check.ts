@@ -50,7 +50,8 @@ async function readHead(file: string, bytes = 64 * 1024): Promise<string> {
  * Checks a delimited text file's structure in one streaming pass (RFC 4180 quoting, blank lines
  * skipped, as DuckDB reads it) so a broken file gets an exact message naming the line, before
  * any conversion starts: empty file, header without rows, a row with the wrong number of
- * values, a quote never closed, binary content.
+ * values, a quote never closed, binary content. Lines end with LF or CRLF, or with a lone CR
+ * when that is how the first line ends (classic Mac files); DuckDB is then told so (`newLine`).
  */
 export async function checkCsv(file: string, delimiter?: string): Promise<CsvShape> {
   const head = await readHead(file);
