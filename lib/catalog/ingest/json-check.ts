@@ -4,8 +4,39 @@ import { invalid } from "@/lib/util/errors";
 const LF = 0x0a;
 const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
-const OPEN = new Set([0x5b, 0x7b]); // [ {
-const CLOSE = new Set([0x5d, 0x7d]); // ] }
+
+// What each byte means to the scan: 0 nothing (most bytes), else one of these.
+const OPEN = 1;
+const CLOSE = 2;
+const STRING = 3;
+const ESCAPE = 4;
+const NEWLINE = 5;
+const CLASS = new Uint8Array(256);
+CLASS[0x5b] = OPEN; // [
+CLASS[0x7b] = OPEN; // {
+CLASS[0x5d] = CLOSE; // ]
+CLASS[0x7d] = CLOSE; // }
+CLASS[QUOTE] = STRING;
+CLASS[BACKSLASH] = ESCAPE;
+CLASS[LF] = NEWLINE;
+
+/** The line (1-based, counting from `line`) of a chunk's first byte sequence that is not UTF-8. */
+function lineOfBadUtf8(chunk: Buffer, line: number): number {
+  let start = 0;
+  while (start < 3 && start < chunk.length && (chunk[start]! & 0xc0) === 0x80) start++; // the rest of a character begun in the previous chunk
+  while (start < chunk.length) {
+    const lf = chunk.indexOf(LF, start);
+    const end = lf === -1 ? chunk.length : lf;
+    try {
+      new TextDecoder("utf-8", { fatal: true }).decode(chunk.subarray(start, end), { stream: lf === -1 });
+    } catch {
+      return line;
+    }
+    line++;
+    start = end + 1;
+  }
+  return line;
+}
 
 /**
  * Checks a JSON or JSON Lines upload in one streaming pass, before DuckDB infers a schema from
@@ -18,63 +49,40 @@ export async function checkJson(file: string, format: "json" | "jsonl", maxNesti
   // A JSON Lines record is depth 1; a JSON array's records are depth 2.
   const recordDepth = format === "jsonl" ? 1 : 2;
   const maxDepth = maxNesting + recordDepth;
+  const utf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false });
   let line = 1;
   let record = 0;
   let depth = 0;
   let inString = false;
-  let escaped = false;
-  // UTF-8: continuation bytes still expected, and the allowed range of the next one.
-  let pending = 0;
-  let low = 0x80;
-  let high = 0xbf;
-  let first = true;
-  const where = () => (format === "jsonl" ? `Line ${line}` : `Record ${Math.max(record, 1)}`);
-  const notUtf8 = () => invalid(`${where()}: the file is not UTF-8 text. Save it as UTF-8 and upload it again.`);
+  const where = (at: number) => (format === "jsonl" ? `Line ${at}` : `Record ${Math.max(record, 1)}`);
+  const notUtf8 = (at: number) => invalid(`${where(at)}: the file is not UTF-8 text. Save it as UTF-8 and upload it again.`);
 
   for await (const chunk of fs.createReadStream(file, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>) {
-    let i = 0;
-    if (first) {
-      first = false;
-      if (chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf) i = 3; // byte order mark
+    try {
+      utf8.decode(chunk, { stream: true });
+    } catch {
+      throw notUtf8(lineOfBadUtf8(chunk, line));
     }
-    for (; i < chunk.length; i++) {
-      const b = chunk[i]!;
-      if (pending > 0) {
-        if (b < low || b > high) throw notUtf8();
-        pending--;
-        low = 0x80;
-        high = 0xbf;
-        continue;
-      }
-      if (b >= 0x80) {
-        if (b >= 0xc2 && b <= 0xdf) pending = 1;
-        else if (b >= 0xe0 && b <= 0xef) {
-          pending = 2;
-          if (b === 0xe0) low = 0xa0; // no overlong forms
-          if (b === 0xed) high = 0x9f; // no surrogates
-        } else if (b >= 0xf0 && b <= 0xf4) {
-          pending = 3;
-          if (b === 0xf0) low = 0x90;
-          if (b === 0xf4) high = 0x8f; // nothing beyond U+10FFFF
-        } else throw notUtf8();
-        continue;
-      }
-      if (b === LF) line++;
-      if (inString) {
-        if (escaped) escaped = false;
-        else if (b === BACKSLASH) escaped = true;
-        else if (b === QUOTE) inString = false;
-        continue;
-      }
-      if (b === QUOTE) inString = true;
-      else if (OPEN.has(b)) {
+    for (let i = 0; i < chunk.length; i++) {
+      const kind = CLASS[chunk[i]!]!;
+      if (kind === 0) continue;
+      if (kind === NEWLINE) line++;
+      else if (inString) {
+        if (kind === ESCAPE) i++; // the escaped character (never a newline in valid JSON)
+        else if (kind === STRING) inString = false;
+      } else if (kind === STRING) inString = true;
+      else if (kind === OPEN) {
         depth++;
         if (depth === recordDepth) record++;
         if (depth > maxDepth) {
-          throw invalid(`${where()}: values are nested more than ${maxNesting} levels deep; a dataset column can hold at most ${maxNesting} levels.`);
+          throw invalid(`${where(line)}: values are nested more than ${maxNesting} levels deep; a dataset column can hold at most ${maxNesting} levels.`);
         }
-      } else if (CLOSE.has(b)) depth = Math.max(0, depth - 1);
+      } else if (kind === CLOSE && depth > 0) depth--;
     }
   }
-  if (pending > 0) throw notUtf8();
+  try {
+    utf8.decode();
+  } catch {
+    throw notUtf8(line);
+  }
 }
