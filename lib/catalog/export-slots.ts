@@ -8,6 +8,9 @@ import { plural } from "./units";
 
 export type ExportSlots = { release(): void };
 
+/** The longest a slot is held by renewal (an export's generation and download together). */
+const MAX_HOLD_MS = 3_600_000;
+
 /** Takes the first free one of `count` numbered leases named after `key`; null when all are held. */
 async function takeOne(key: string, count: number, holder: string, ms: number): Promise<string | null> {
   for (let i = 0; i < count; i++) {
@@ -22,7 +25,7 @@ async function takeOne(key: string, count: number, holder: string, ms: number): 
  * CATALOG_EXPORTS_PER_LINK (whoever uses it); beyond that the export is refused with 429 before
  * any work starts. The slots are leases in the database, so the limits hold across every app
  * instance. A slot is held until the download ends (the caller releases it), and renewed while
- * held; a crashed instance's slots expire after the query timeout plus a minute.
+ * held (at most an hour); a crashed instance's slots expire after the query timeout plus a minute.
  */
 export async function takeExportSlots(actor: Actor): Promise<ExportSlots> {
   const config = catalogConfig();
@@ -54,7 +57,11 @@ export async function takeExportSlots(actor: Actor): Promise<ExportSlots> {
     release();
     throw error;
   }
+  // Renewed for at most an hour: a download stream that is never closed (a bug, a stuck client)
+  // then frees its slots when the lease runs out instead of holding them for the process's life.
+  const renewUntil = Date.now() + MAX_HOLD_MS;
   renewal.timer = setInterval(() => {
+    if (Date.now() > renewUntil) return clearInterval(renewal.timer);
     for (const name of held) void acquireLease(name, ms, holder).catch(() => {});
   }, ms / 3);
   renewal.timer.unref();
