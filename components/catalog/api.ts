@@ -14,7 +14,7 @@ const queryParam = (query?: DatasetQueryInput) => (query && Object.keys(query).l
 
 export const rowsUrl = (datasetId: string, query: DatasetQueryInput, version?: number, linkToken?: string) =>
   dataUrl(datasetId, "rows", { query: queryParam(query), version }, linkToken);
-export const downloadUrl = (datasetId: string, format: "csv" | "jsonl" | "parquet", opts: { query?: DatasetQueryInput; version?: number }, linkToken?: string) =>
-  dataUrl(datasetId, "download", { format, query: queryParam(opts.query), version: opts.version }, linkToken);
+export const downloadUrl = (datasetId: string, format: "csv" | "jsonl" | "parquet", opts: { query?: DatasetQueryInput; version?: number; raw?: boolean }, linkToken?: string) =>
+  dataUrl(datasetId, "download", { format, query: queryParam(opts.query), version: opts.version, raw: opts.raw ? "true" : undefined }, linkToken);
 export const statsUrl = (datasetId: string, version?: number, linkToken?: string) => dataUrl(datasetId, "stats", { version }, linkToken);
 export const versionsUrl = (datasetId: string, linkToken?: string) => dataUrl(datasetId, "versions", {}, linkToken);

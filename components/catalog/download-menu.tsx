@@ -13,7 +13,7 @@ const itemClass = "block rounded px-3 py-1.5 text-sm hover:bg-zinc-100 focus:bg-
 /**
  * Download links (streamed by the server): the whole dataset version, and, when the grid is
  * filtered or sorted, exactly that view. Plain links, so they work with the keyboard and
- * without waiting for JavaScript.
+ * without waiting for JavaScript. CSV downloads neutralise formula cells; "Raw CSV" keeps them.
  */
 export function DownloadMenu({ datasetId, version, view, linkToken }: { datasetId: string; version?: number; view?: DatasetQueryInput; linkToken?: string }) {
   return (
@@ -30,6 +30,10 @@ export function DownloadMenu({ datasetId, version, view, linkToken }: { datasetI
         ) : null}
         <p className="px-3 pb-1 pt-2 text-xs font-semibold uppercase text-zinc-500">{version ? `Version ${version}` : "Whole dataset"}</p>
         {FORMATS.map((f) => <a key={f.format} className={itemClass} download href={downloadUrl(datasetId, f.format, { version }, linkToken)}>{version ? `Version ${version}` : "All rows"} as {f.label}</a>)}
+        {/* CSV cells that look like formulas get a leading ' by default (CSV injection); this keeps them as stored. */}
+        <a className={itemClass} download href={downloadUrl(datasetId, "csv", { version, raw: true }, linkToken)} title="Cells starting with =, +, -, @ are exported as they are; open only in a spreadsheet you trust with this data">
+          Raw CSV (formulas kept)
+        </a>
       </div>
     </details>
   );

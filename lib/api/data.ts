@@ -67,7 +67,7 @@ export async function readData(actor: Actor, owner: string, namespace: string, d
   });
   const query = toDatasetQuery(q);
   if (q.format !== "json") {
-    return downloadResponse(await exportDataset(actor, id, { format: q.format, query, version: q.version }));
+    return downloadResponse(await exportDataset(actor, id, { format: q.format, query, version: q.version, raw: q.raw }));
   }
   const result = await queryDataset(actor, id, query, q.version);
   const names = result.columns.map((c) => c.name);

@@ -4,10 +4,13 @@ import fsp from "node:fs/promises";
 import path from "node:path";
 import { z } from "zod";
 import type { Actor } from "@/lib/access";
-import { catalogTempDir } from "@/lib/catalog/config";
+import { catalogConfig, catalogTempDir } from "@/lib/catalog/config";
+import { datasetNameLockKey, withDatasetWriteLock } from "@/lib/catalog/ingest/write-lock";
 import { datasetSlugSchema } from "@/lib/catalog/schemas";
 import { getDb } from "@/lib/db";
-import { findOwnNamespace } from "./namespaces";
+import { invalid } from "@/lib/util/errors";
+import { valueDepth } from "./json-depth";
+import { type Namespace, findOwnNamespace } from "./namespaces";
 import { type WriteResult, writeDatasetFile } from "./write-dataset";
 
 const record = z.record(z.string(), z.unknown());
@@ -15,6 +18,17 @@ const records = z.array(record, { error: "Send a JSON array of records (objects)
 
 /** POST /ingest body: an array of records, or {"data": [...]} (DataLinks' envelope). */
 export const ingestBodySchema = z.union([records, z.object({ data: records })], { error: 'Send a JSON array of records, or {"data": [records]}.' });
+
+/**
+ * Rule: no value in a record nests more than CATALOG_MAX_NESTING levels (422 naming the record),
+ * the same limit an uploaded JSON file has: the column type inferred from it would make every
+ * read of the dataset slow.
+ */
+function assertRecordNesting(rows: Record<string, unknown>[]): void {
+  const { maxNesting } = catalogConfig();
+  const index = rows.findIndex((row) => valueDepth(row) - 1 > maxNesting);
+  if (index >= 0) throw invalid(`Record ${index + 1}: values are nested more than ${maxNesting} levels deep; a dataset column can hold at most ${maxNesting} levels.`);
+}
 
 /**
  * DataLinks' plain ingest. Rule: it writes only into the caller's OWN namespace (a workspace they
@@ -26,6 +40,13 @@ export async function ingestRecords(actor: Actor, namespace: string, datasetName
   const workspace = await findOwnNamespace(actor.id, namespace);
   const slug = datasetSlugSchema.parse(datasetName);
   const rows = Array.isArray(body) ? body : body.data;
+  assertRecordNesting(rows);
+  // Create-or-append is decided and done under the name's lock: two first ingests at once
+  // create the dataset once and append the other's records.
+  return withDatasetWriteLock(datasetNameLockKey(workspace.id, slug), () => writeRecords(actor, workspace, slug, datasetName, rows));
+}
+
+async function writeRecords(actor: Actor, workspace: Namespace, slug: string, datasetName: string, rows: Record<string, unknown>[]): Promise<WriteResult & { created: boolean; dataset: string }> {
   const existing = await getDb().dataset.findUnique({ where: { workspaceId_slug: { workspaceId: workspace.id, slug } }, select: { id: true } });
   const dir = path.join(catalogTempDir(), `api-ingest-${randomBytes(8).toString("hex")}`);
   await fsp.mkdir(dir, { recursive: true });

@@ -4,6 +4,7 @@ import type { Actor } from "@/lib/access";
 import { AppError } from "@/lib/util/errors";
 import { statusOf, toFailure } from "@/lib/util/result";
 import { RateLimited, authenticateRequest } from "./authenticate";
+import { MAX_JSON_DEPTH, textDepth } from "./json-depth";
 import { searchParamsObject } from "./row-params";
 
 /** The one error shape of the REST API. */
@@ -54,12 +55,20 @@ async function readText(request: Request, limit: number): Promise<string> {
     if (size > limit) throw tooLarge();
     chunks.push(chunk);
   }
-  return Buffer.concat(chunks).toString("utf8");
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(Buffer.concat(chunks));
+  } catch {
+    throw new AppError("invalid", "The request body is not valid UTF-8 text.");
+  }
 }
 
-/** Parses a JSON body with a zod schema (400 for malformed JSON, 413 beyond MAX_JSON_BYTES, 422 for invalid fields). */
+/**
+ * Parses a JSON body with a zod schema (400 for malformed JSON, 413 beyond MAX_JSON_BYTES, 422
+ * for invalid UTF-8, nesting beyond MAX_JSON_DEPTH or invalid fields).
+ */
 export async function readJson<S extends z.ZodType>(request: Request, schema: S): Promise<z.infer<S>> {
   const text = await readText(request, MAX_JSON_BYTES);
+  if (textDepth(text) > MAX_JSON_DEPTH) throw new AppError("invalid", `The JSON body is nested more than ${MAX_JSON_DEPTH} levels deep.`);
   let body: unknown;
   try {
     body = JSON.parse(text);

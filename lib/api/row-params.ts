@@ -17,6 +17,8 @@ export const rowsQuerySchema = z.object({
   filter: z.union([z.string(), z.array(z.string())]).optional()
     .describe('repeatable: "column:op[:value]" with op eq, contains, range (min..max), is_null, not_null; or one JSON array of filter objects'),
   version: z.coerce.number().int().min(1).optional().describe("a dataset version (default: the current one)"),
+  raw: z.enum(["true", "false", "1", "0"], { error: 'raw is "true" or "false".' }).optional()
+    .describe("csv only: true exports values exactly as stored; by default a text value starting with =, +, -, @, tab or CR gets a leading ' so spreadsheets do not run it as a formula"),
 });
 export type RowsQuery = z.output<typeof rowsQuerySchema>;
 

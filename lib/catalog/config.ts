@@ -26,6 +26,22 @@ export function catalogConfig() {
     openDatasets: positive("CATALOG_OPEN_DATASETS", 8),
     /** a grid or export query running longer than this is interrupted */
     queryTimeoutMs: positive("CATALOG_QUERY_TIMEOUT_MS", 30_000),
+    /** the most rows a dataset (every version, after an append) may have */
+    maxRows: positive("CATALOG_MAX_ROWS", 50_000_000),
+    /** the most bytes a dataset's values may take uncompressed (as its Parquet file reports them) */
+    maxExpandedBytes: positive("CATALOG_MAX_EXPANDED_BYTES", 16 * GiB),
+    /** how deep values may nest (lists, objects): a column's type and every JSON record or body */
+    maxNesting: positive("CATALOG_MAX_NESTING", 16),
+    /** the largest temporary file one export (CSV, JSON Lines, filtered Parquet) may write */
+    maxExportBytes: positive("CATALOG_MAX_EXPORT_BYTES", 4 * GiB),
+    /** DuckDB spill files per conversion, query or export (large sorts); beyond it the work stops */
+    maxSpillBytes: positive("CATALOG_MAX_SPILL_BYTES", 4 * GiB),
+    /** exports one user may have running at once, on all instances together */
+    exportsPerUser: positive("CATALOG_EXPORTS_PER_USER", 2),
+    /** how long an upload waits for another one to the same dataset to finish before giving up (409) */
+    writeWaitMs: positive("CATALOG_WRITE_WAIT_MS", 300_000),
+    /** exports one access link may have running at once, on all instances together */
+    exportsPerLink: positive("CATALOG_EXPORTS_PER_LINK", 4),
   };
 }
 

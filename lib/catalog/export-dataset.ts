@@ -4,13 +4,17 @@ import fs from "node:fs";
 import fsp from "node:fs/promises";
 import path from "node:path";
 import { Readable } from "node:stream";
+import type { DuckDBConnection } from "@duckdb/node-api";
 import { z } from "zod";
 import type { Actor } from "@/lib/access";
 import { recordAudit } from "@/lib/audit/record";
 import { getDb } from "@/lib/db";
 import { getBlobStore } from "@/lib/storage";
-import { catalogTempDir } from "./config";
+import { AppError } from "@/lib/util/errors";
+import { catalogConfig, catalogTempDir } from "./config";
+import { neutraliseFormulas } from "./csv-formulas";
 import { createDataView } from "./duckdb/dataset-db";
+import { isDiskFull, storageFull } from "./duckdb/errors";
 import { withSandbox } from "./duckdb/sandbox";
 import { withQueryTimeout } from "./duckdb/timeout";
 import { loadDataset, loadVersion } from "./load-dataset";
@@ -19,11 +23,18 @@ import { datasetQuerySchema } from "./query-schema";
 import { buildQuery } from "./query-sql";
 import { checkTypedParams, hasRowNumber } from "./run-query";
 import { quoteLiteral } from "./sql";
+import { takeExportSlots } from "./export-slots";
 import { parseColumns } from "./types";
+import { formatBytes } from "./units";
 
 export const EXPORT_FORMATS = ["csv", "jsonl", "parquet"] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 export const exportFormatSchema = z.enum(EXPORT_FORMATS, { error: 'The download format is "csv", "jsonl" or "parquet".' });
+/** `raw`: CSV values exactly as stored, formulas included (true, "true" or "1"); off by default. */
+export const rawValuesSchema = z
+  .union([z.boolean(), z.enum(["true", "false", "1", "0", ""])], { error: 'raw is "true" or "false".' })
+  .optional()
+  .transform((value) => value === true || value === "true" || value === "1");
 
 const CONTENT_TYPES: Record<ExportFormat, string> = {
   csv: "text/csv; charset=utf-8",
@@ -46,11 +57,56 @@ export type DatasetExport = {
   size?: number;
 };
 
-/** Reads a finished export file and deletes its folder once the reader is done (or gave up). */
-function streamAndDelete(file: string, dir: string): Readable {
+/** Reads a finished export file and deletes its folder (and calls `done`) once the reader is done or gave up. */
+function streamAndDelete(file: string, dir: string, done: () => void): Readable {
   const stream = fs.createReadStream(file, { highWaterMark: 1 << 20 });
-  stream.once("close", () => void fsp.rm(dir, { recursive: true, force: true }));
+  stream.once("close", () => {
+    done();
+    void fsp.rm(dir, { recursive: true, force: true });
+  });
   return stream;
+}
+
+async function bytesIn(dir: string): Promise<number> {
+  let total = 0;
+  for (const name of await fsp.readdir(dir).catch(() => [] as string[])) {
+    total += await fsp.stat(path.join(dir, name)).then((s) => s.size, () => 0);
+  }
+  return total;
+}
+
+const tooLarge = (limit: number) =>
+  new AppError("too_large", `The export is larger than ${formatBytes(limit)}, the most one download can be. Filter the rows or choose fewer columns, or download the whole dataset as Parquet.`);
+
+/**
+ * Runs an export's COPY while watching its folder: beyond CATALOG_MAX_EXPORT_BYTES the query is
+ * interrupted and the export refused (413), so no export fills the disk. DuckDB's spill files
+ * are capped separately (CATALOG_MAX_SPILL_BYTES, see openSandbox).
+ */
+async function copyCapped(db: DuckDBConnection, dir: string, copy: () => Promise<unknown>): Promise<void> {
+  const { maxExportBytes } = catalogConfig();
+  let over = false;
+  let checking = false;
+  const watch = setInterval(() => {
+    if (checking) return;
+    checking = true;
+    void bytesIn(dir).then((size) => {
+      checking = false;
+      if (size > maxExportBytes && !over) {
+        over = true;
+        db.interrupt();
+      }
+    });
+  }, 50);
+  try {
+    await copy();
+  } catch (error) {
+    if (over) throw tooLarge(maxExportBytes);
+    throw error;
+  } finally {
+    clearInterval(watch);
+  }
+  if (over || (await bytesIn(dir)) > maxExportBytes) throw tooLarge(maxExportBytes);
 }
 
 /**
@@ -59,9 +115,13 @@ function streamAndDelete(file: string, dir: string): Readable {
  * the result to a scratch file from a sandbox that can read only the version's Parquet and write
  * only that scratch folder, and the file is streamed from disk: memory stays constant whatever
  * the size. The whole current data as Parquet is the stored file itself, served as it is.
+ * Generated exports are limited: in size (see copyCapped) and in number per user and per link
+ * (see takeExportSlots). CSV cells that a spreadsheet would run as formulas are neutralised
+ * unless `raw` asks for the stored values (see neutraliseFormulas).
  */
-export async function exportDataset(actor: Actor, datasetId: string, input: { format: unknown; query?: unknown; version?: unknown }): Promise<DatasetExport> {
+export async function exportDataset(actor: Actor, datasetId: string, input: { format: unknown; query?: unknown; version?: unknown; raw?: unknown }): Promise<DatasetExport> {
   const format = exportFormatSchema.parse(input.format);
+  const raw = rawValuesSchema.parse(input.raw);
   const query = datasetQuerySchema.parse(input.query ?? {});
   const number = versionNumberSchema.parse(input.version);
   const { dataset } = await loadDataset(actor, { id: datasetId }, "read");
@@ -75,7 +135,7 @@ export async function exportDataset(actor: Actor, datasetId: string, input: { fo
     recordAudit(getDb(), {
       // A public link's visitor has no account (their id is "link:…"); a signed-in one through a link does.
       workspaceId: dataset.workspaceId, actorId: actor.id.startsWith("link:") ? null : actor.id, action: "dataset.downloaded", resourceType: "dataset", resourceId: dataset.id,
-      details: { slug: dataset.slug, version: version.number, format, filtered, ...(actor.link ? { link: actor.link.id } : {}) },
+      details: { slug: dataset.slug, version: version.number, format, filtered, ...(format === "csv" && raw ? { raw } : {}), ...(actor.link ? { link: actor.link.id } : {}) },
     });
 
   if (format === "parquet" && !filtered) {
@@ -84,23 +144,26 @@ export async function exportDataset(actor: Actor, datasetId: string, input: { fo
   }
 
   const rowNumber = hasRowNumber(columns);
-  const built = buildQuery(columns, query, { rowNumber, all: true });
+  const built = buildQuery(columns, query, { rowNumber, all: true, ...(format === "csv" && !raw ? { project: neutraliseFormulas } : {}) });
+  const slots = await takeExportSlots(actor);
   const dir = path.join(catalogTempDir(), `export-${randomBytes(8).toString("hex")}`);
-  await fsp.mkdir(dir, { recursive: true });
-  const target = path.join(dir, `data.${format}`);
   try {
+    await fsp.mkdir(dir, { recursive: true });
+    const target = path.join(dir, `data.${format}`);
     await withSandbox({ readFiles: [parquetPath], writeDir: dir }, async (db) => {
       await createDataView(db, parquetPath, rowNumber);
       await withQueryTimeout(db, async () => {
         await checkTypedParams(db, built.typedParams);
-        await db.run(`COPY (${built.sql}) TO ${quoteLiteral(target)} (${COPY_OPTIONS[format]})`, built.params);
-      });
+        await copyCapped(db, dir, () => db.run(`COPY (${built.sql}) TO ${quoteLiteral(target)} (${COPY_OPTIONS[format]})`, built.params));
+      }, "preparing the download");
     });
     const { size } = await fsp.stat(target);
     await recordDownload();
-    return { body: streamAndDelete(target, dir), filename, contentType: CONTENT_TYPES[format], size };
+    return { body: streamAndDelete(target, dir, slots.release), filename, contentType: CONTENT_TYPES[format], size };
   } catch (error) {
+    slots.release();
     await fsp.rm(dir, { recursive: true, force: true });
+    if (isDiskFull(error)) throw storageFull("preparing the download");
     throw error;
   }
 }

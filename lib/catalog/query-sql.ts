@@ -47,7 +47,17 @@ function safeInteger(value: number, what: string): number {
  * parameter; sort directions are mapped from an enum; limit and offset are checked integers.
  * The SQL text therefore depends only on the schema and the *shape* of the query.
  */
-export function buildQuery(schema: Column[], query: DatasetQuery, options: { rowNumber: boolean; /** every matching row (exports): no LIMIT/OFFSET */ all?: boolean }): BuiltQuery {
+export function buildQuery(
+  schema: Column[],
+  query: DatasetQuery,
+  options: {
+    rowNumber: boolean;
+    /** every matching row (exports): no LIMIT/OFFSET */
+    all?: boolean;
+    /** the select expression of each column (default: the column as it is); must keep its name */
+    project?: (column: Column) => string;
+  },
+): BuiltQuery {
   const byName = new Map(schema.map((c) => [c.name, c]));
   const column = (name: string): Column => {
     const found = byName.get(name);
@@ -103,7 +113,7 @@ export function buildQuery(schema: Column[], query: DatasetQuery, options: { row
   const page = options.all ? "" : ` LIMIT ${limit} OFFSET ${offset}`;
   const twoStep = !options.all && options.rowNumber && orderKeys.length > 0;
   return {
-    sql: `SELECT ${selected.map((c) => quoteIdent(c.name)).join(", ")} FROM ${DATA_VIEW}${where}${order}${page}`,
+    sql: `SELECT ${selected.map(options.project ?? ((c) => quoteIdent(c.name))).join(", ")} FROM ${DATA_VIEW}${where}${order}${page}`,
     countSql: `SELECT count(*) FROM ${DATA_VIEW}${where}`,
     ...(twoStep ? { pageKeysSql: `SELECT ${ROW_NUMBER_COLUMN} FROM ${DATA_VIEW}${where}${order}${page}` } : {}),
     columns: selected,

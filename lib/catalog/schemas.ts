@@ -1,11 +1,21 @@
 import { z } from "zod";
+import { nameCharacterProblem, normaliseName } from "@/lib/files/names";
 import { VISIBILITIES } from "./types";
 
+/** A dataset's display name: NFC, and the same character rules as file names (see nameCharacterProblem). */
 export const datasetNameSchema = z
   .string({ error: "Give the dataset a name" })
-  .trim()
-  .min(1, "Give the dataset a name")
-  .max(120, "A dataset name can have at most 120 characters");
+  .transform(normaliseName)
+  .pipe(
+    z
+      .string()
+      .min(1, "Give the dataset a name")
+      .max(120, "A dataset name can have at most 120 characters")
+      .superRefine((name, context) => {
+        const problem = nameCharacterProblem(name);
+        if (problem) context.addIssue({ code: "custom", message: problem });
+      }),
+  );
 
 const RESERVED_SLUGS = ["new", "ingests"];
 
@@ -61,6 +71,6 @@ export function datasetSlugOf(name: string): string {
 
 /** A readable dataset name from an uploaded file's name ("sales_orders-2024.csv" → "Sales orders 2024"). */
 export function datasetNameOf(filename: string): string {
-  const base = filename.replace(/\.[A-Za-z0-9]+$/, "").replace(/[_-]+/g, " ").replace(/\s+/g, " ").trim().slice(0, 120);
+  const base = filename.replace(/\.[A-Za-z0-9]+$/, "").replace(/[_-]+/g, " ").replace(/\s+/g, " ").trim().slice(0, 120).replace(/[\s.]+$/u, "");
   return base ? base[0]!.toUpperCase() + base.slice(1) : "Untitled dataset";
 }

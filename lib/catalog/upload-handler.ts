@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { nameCharacterProblem, normaliseName } from "@/lib/files/names";
 import type { UploadHandler } from "@/lib/uploads/types";
 import { AppError, invalid } from "@/lib/util/errors";
 import { catalogConfig } from "./config";
@@ -13,7 +14,19 @@ const metadataSchema = z.object({
   workspaceId: z.string({ error: "The upload does not say which workspace it is for." }).min(1, "The upload does not say which workspace it is for."),
   mode: z.enum(INGEST_MODES, { error: 'The upload mode is "create", "append" or "replace".' }).default("create"),
   datasetId: z.string().optional(),
-  filename: z.string({ error: "The upload has no file name." }).trim().min(1, "The upload has no file name.").max(255, "The file name is too long (255 characters at most)."),
+  filename: z
+    .string({ error: "The upload has no file name." })
+    .transform(normaliseName)
+    .pipe(
+      z
+        .string()
+        .min(1, "The upload has no file name.")
+        .max(255, "The file name is too long (255 characters at most).")
+        .superRefine((name, context) => {
+          const problem = nameCharacterProblem(name);
+          if (problem) context.addIssue({ code: "custom", message: `The file name is refused: ${problem}` });
+        }),
+    ),
   format: z.string().optional(),
 });
 

@@ -16,11 +16,14 @@ function refusal(fn: () => unknown): string {
 
 describe("validateName", () => {
   it("accepts ordinary, Unicode and punctuated names, trimmed and NFC-normalised", () => {
-    expect(validateName("  report 2026.csv ")).toBe("report 2026.csv");
+    expect(validateName("  report 2026.csv ")).toBe("report 2026.csv"); // no stored name ends with a space
+    expect(validateName("report\u00a0\u3000")).toBe("report");
     expect(validateName("Résumé – final (v2).pdf")).toBe("Résumé – final (v2).pdf");
     expect(validateName("e\u0301t\u00e9.txt")).toBe("\u00e9t\u00e9.txt"); // decomposed é becomes one code point
     expect(validateName(".gitignore")).toBe(".gitignore");
-    expect(validateName("...")).toBe("...");
+    expect(validateName("Ünïcödé ✓ 日本語.txt")).toBe("Ünïcödé ✓ 日本語.txt");
+    expect(validateName("\u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645.txt")).toHaveLength(12); // Persian needs ZWNJ between letters
+    expect(validateName("family \u{1F468}\u200d\u{1F469}\u200d\u{1F467}.png")).toContain("\u200d"); // emoji ZWJ sequences
     expect(validateName("a".repeat(MAX_NAME_LENGTH))).toHaveLength(MAX_NAME_LENGTH);
   });
 
@@ -42,6 +45,19 @@ describe("validateName", () => {
     ["se\u2028p", /control characters/],
     ["bom\ufeffx", /control characters/],
     ["a".repeat(MAX_NAME_LENGTH + 1), /at most 255/],
+    // Reliability 13.9: names that disguise themselves or were not valid UTF-8.
+    ["invoice\u202Efdp.exe", /bidirectional control/],
+    ["a\u2066b\u2069.txt", /bidirectional control/],
+    ["rtl\u200f.txt", /bidirectional control/],
+    ["ad\u200bmin.txt", /invisible/],
+    ["\u200dreport.txt", /invisible/],
+    ["report\u2060.txt", /invisible/],
+    ["soft\u00adhyphen", /invisible/],
+    ["report.txt.", /end with a space or a dot/],
+    ["...", /end with a space or a dot/],
+    ["report.txt. ", /end with a space or a dot/],
+    ["caf\ufffd.csv", /valid UTF-8/],
+    ["lone\ud800surrogate", /valid UTF-8/],
   ])("refuses %j", (name, message) => {
     expect(refusal(() => validateName(name))).toMatch(message);
   });

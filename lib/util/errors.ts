@@ -11,7 +11,8 @@ export type ErrorCode =
   | "conflict"
   | "too_large"
   | "invalid"
-  | "rate_limited";
+  | "rate_limited"
+  | "storage_full";
 
 export class AppError extends Error {
   constructor(
@@ -33,6 +34,7 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   too_large: 413,
   invalid: 422,
   rate_limited: 429,
+  storage_full: 507,
 };
 
 export const notFound = (what = "Not found") => new AppError("not_found", what);

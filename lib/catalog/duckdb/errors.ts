@@ -1,13 +1,37 @@
 import { AppError, invalid } from "@/lib/util/errors";
 import type { SourceFormat } from "../types";
 
+/** The server's disk (or the filesystem holding its scratch space) is full: never the user's fault. */
+export function isDiskFull(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  return (error as NodeJS.ErrnoException).code === "ENOSPC" || /No space left on device|ENOSPC/i.test(error.message);
+}
+
+/**
+ * Rule: a full disk is reported as 507 with a plain message, never as the user's file being
+ * wrong (422) and never with the server's paths or DuckDB's text.
+ */
+export function storageFull(what: string): AppError {
+  return new AppError("storage_full", `The server ran out of storage space while ${what}. Nothing was changed; try again later, and tell the administrator if it keeps happening.`);
+}
+
+/** DuckDB stopped a sort or grouping that needed more spill space than CATALOG_MAX_SPILL_BYTES. */
+export function isSpillLimit(error: unknown): boolean {
+  return error instanceof Error && /max_temp_directory_size/.test(error.message);
+}
+
 function firstLine(text: string): string {
   return text.split("\n").find((l) => l.trim())?.trim() ?? text;
 }
 
-/** DuckDB's message without its "Xxx Error: " prefix and with the server-side path replaced by the file's name. */
+/**
+ * DuckDB's message without its "Xxx Error: " prefix, with the uploaded file's server-side path
+ * replaced by its name and any other server path by a placeholder.
+ */
 function clean(message: string, stagedPath: string, sourceName: string): string {
-  return firstLine(message.replaceAll(stagedPath, sourceName)).replace(/^[A-Za-z ]+ Error: /, "");
+  return firstLine(message.replaceAll(stagedPath, sourceName))
+    .replace(/^[A-Za-z ]+ Error: /, "")
+    .replace(/(["'])\/[^"']*\1/g, "(a server file)");
 }
 
 /**
@@ -18,6 +42,7 @@ function clean(message: string, stagedPath: string, sourceName: string): string 
  */
 export function readError(error: unknown, format: SourceFormat, stagedPath: string, sourceName: string): Error {
   if (error instanceof AppError) return error;
+  if (isDiskFull(error)) return storageFull("converting the file");
   const message = error instanceof Error ? error.message : String(error);
   const csvLine = /CSV Error on Line: (\d+)/.exec(message)?.[1];
   if (csvLine) {

@@ -15,7 +15,8 @@ export type Sandbox = { instance: DuckDBInstance; close(): void };
  * Rule: every DuckDB the catalog opens is in-memory, has extension auto-loading off, may read
  * only `readFiles` (and write only inside `writeDir`), and has its configuration locked before
  * any query runs, so no SQL text can widen its access afterwards (not even a bug in the query
- * builder). Spill files go to a private scratch folder removed on close.
+ * builder). Spill files go to a private scratch folder removed on close, at most
+ * CATALOG_MAX_SPILL_BYTES of them (DuckDB's default is most of the free disk).
  */
 export async function openSandbox(access: SandboxAccess): Promise<Sandbox> {
   const config = catalogConfig();
@@ -24,6 +25,7 @@ export async function openSandbox(access: SandboxAccess): Promise<Sandbox> {
     threads: String(config.duckdbThreads),
     memory_limit: config.duckdbMemoryLimit,
     temp_directory: spillDir,
+    max_temp_directory_size: `${Math.floor(config.maxSpillBytes)} bytes`,
     autoinstall_known_extensions: "false",
     autoload_known_extensions: "false",
   });

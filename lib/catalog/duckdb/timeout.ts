@@ -2,9 +2,13 @@ import "server-only";
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { AppError } from "@/lib/util/errors";
 import { catalogConfig } from "../config";
+import { isDiskFull, isSpillLimit, storageFull } from "./errors";
 
-/** Runs a query, interrupting it when it outlives CATALOG_QUERY_TIMEOUT_MS. */
-export async function withQueryTimeout<T>(connection: DuckDBConnection, run: () => Promise<T>): Promise<T> {
+/**
+ * Runs a query, interrupting it when it outlives CATALOG_QUERY_TIMEOUT_MS. A full disk while it
+ * spills is 507 and a spill beyond CATALOG_MAX_SPILL_BYTES is 413, both without DuckDB's text.
+ */
+export async function withQueryTimeout<T>(connection: DuckDBConnection, run: () => Promise<T>, what = "running the query"): Promise<T> {
   const { queryTimeoutMs } = catalogConfig();
   let timedOut = false;
   const timer = setTimeout(() => {
@@ -17,6 +21,8 @@ export async function withQueryTimeout<T>(connection: DuckDBConnection, run: () 
     if (timedOut) {
       throw new AppError("invalid", `The query took longer than ${Math.round(queryTimeoutMs / 1000)} s and was stopped. Add a filter or sort by fewer columns.`);
     }
+    if (isDiskFull(error)) throw storageFull(what);
+    if (isSpillLimit(error)) throw new AppError("too_large", "This query needs more temporary space than the server allows. Add a filter or sort by fewer columns.");
     throw error;
   } finally {
     clearTimeout(timer);

@@ -11,6 +11,7 @@ import { parseColumns } from "../types";
 import { authorizeIngest } from "./authorize-ingest";
 import { discardIngest } from "./expire-ingests";
 import { loadOwnIngest } from "./load-own-ingest";
+import { datasetLockKey, withDatasetWriteLock } from "./write-lock";
 
 export type CommittedIngest = { datasetId: string; version: number; path: string };
 
@@ -81,34 +82,37 @@ export async function commitIngest(actor: Actor, ingestId: string, metadata?: un
     return { datasetId: ingest.datasetId, version: 1, path: datasetPath(workspace.owner, workspace.slug, meta.slug) };
   }
 
-  let number = 0;
-  try {
-    await getDb().$transaction(async (tx) => {
-      const current = await tx.dataset.findUniqueOrThrow({ where: { id: dataset.id } });
-      if (current.version !== ingest.baseVersion) throw moved();
-      number = current.version + 1;
-      await tx.datasetVersion.create({ data: { datasetId: dataset.id, ...version(number) } });
-      await tx.dataset.update({
-        where: { id: dataset.id },
-        data: {
-          version: number,
-          columns: ingest.columns,
-          rowCount: ingest.rowCount,
-          sizeBytes: ingest.sizeBytes,
-          searchText: searchTextOf({ ...current, tags: JSON.parse(current.tags) as string[], columns }),
-          updatedById: actor.id,
-        },
+  // The same lock as one-step API writes, so a confirmation never lands in the middle of one.
+  return withDatasetWriteLock(datasetLockKey(dataset.id), async () => {
+    let number = 0;
+    try {
+      await getDb().$transaction(async (tx) => {
+        const current = await tx.dataset.findUniqueOrThrow({ where: { id: dataset.id } });
+        if (current.version !== ingest.baseVersion) throw moved();
+        number = current.version + 1;
+        await tx.datasetVersion.create({ data: { datasetId: dataset.id, ...version(number) } });
+        await tx.dataset.update({
+          where: { id: dataset.id },
+          data: {
+            version: number,
+            columns: ingest.columns,
+            rowCount: ingest.rowCount,
+            sizeBytes: ingest.sizeBytes,
+            searchText: searchTextOf({ ...current, tags: JSON.parse(current.tags) as string[], columns }),
+            updatedById: actor.id,
+          },
+        });
+        await consume(tx);
+        await recordAudit(tx, { workspaceId: workspace.id, actorId: actor.id, action: "dataset.ingested", resourceType: "dataset", resourceId: dataset.id, details: { slug: current.slug, mode: ingest.mode, version: number, rows: Number(ingest.addedRows), file: ingest.sourceName } });
       });
-      await consume(tx);
-      await recordAudit(tx, { workspaceId: workspace.id, actorId: actor.id, action: "dataset.ingested", resourceType: "dataset", resourceId: dataset.id, details: { slug: current.slug, mode: ingest.mode, version: number, rows: Number(ingest.addedRows), file: ingest.sourceName } });
-    });
-  } catch (error) {
-    const stale = isUniqueViolation(error) || (error instanceof Error && error.message === moved().message);
-    if (stale) {
-      await discardIngest(ingest);
-      throw moved();
+    } catch (error) {
+      const stale = isUniqueViolation(error) || (error instanceof Error && error.message === moved().message);
+      if (stale) {
+        await discardIngest(ingest);
+        throw moved();
+      }
+      throw error;
     }
-    throw error;
-  }
-  return { datasetId: dataset.id, version: number, path: datasetPath(workspace.owner, workspace.slug, dataset.slug) };
+    return { datasetId: dataset.id, version: number, path: datasetPath(workspace.owner, workspace.slug, dataset.slug) };
+  });
 }

@@ -7,9 +7,12 @@ import { readError } from "../duckdb/errors";
 import { withSandbox } from "../duckdb/sandbox";
 import { isScalarType, quoteIdent, quoteLiteral } from "../sql";
 import type { Column, SourceFormat } from "../types";
+import { catalogConfig } from "../config";
 import { checkCsv, type CsvShape } from "./csv-check";
+import { checkJson } from "./json-check";
 import { findBadJsonLine } from "./jsonl-check";
 import { describeColumns, schemaMismatch } from "./schema-match";
+import { assertConvertedWithinLimits, assertNesting, assertParquetSourceWithinLimits, assertRowLimit } from "./size-limits";
 
 export type ConvertSource = { path: string; name: string; format: SourceFormat };
 /** For an append: the current version's Parquet file and schema, which the new rows must fit. */
@@ -25,6 +28,7 @@ function readerSql(source: ConvertSource, csv: CsvShape | null, options: ReaderO
     case "csv":
     case "tsv": {
       const parts = [file, `delim = ${quoteLiteral(csv!.delimiter)}`, "header = true", "skip = 0", `quote = '"'`, `escape = '"'`, "comment = ''"];
+      if (csv!.newLine) parts.push(`new_line = ${quoteLiteral(csv!.newLine)}`);
       if (options.fullSample) parts.push("sample_size = -1");
       const typed = options.types?.filter((c) => isScalarType(c.type)) ?? [];
       if (typed.length > 0) parts.push(`types = {${typed.map((c) => `${quoteLiteral(c.name)}: ${quoteLiteral(c.type)}`).join(", ")}}`);
@@ -85,15 +89,27 @@ async function countRows(db: DuckDBConnection, file: string): Promise<number> {
  * later row contradicts the sample, from the whole file. An append must have the dataset's
  * columns (any order); its values are converted to the dataset's types or the ingest fails
  * naming the column and value. Nothing is left at `target` when it fails.
+ *
+ * Size and shape limits (see size-limits.ts) are checked as early as the format allows: JSON for
+ * UTF-8 and nesting before DuckDB reads it, CSV rows and a Parquet footer's rows and bytes before
+ * converting, column types before converting, and the result after; the conversion itself stops
+ * one row past CATALOG_MAX_ROWS.
  */
 export async function convertToParquet(source: ConvertSource, target: string, base?: ConvertBase): Promise<Converted> {
+  const { maxRows, maxNesting } = catalogConfig();
   const csv = source.format === "csv" || source.format === "tsv" ? await checkCsv(source.path, source.format === "tsv" ? "\t" : undefined) : null;
   await assertJsonHasContent(source);
+  if (source.format === "json" || source.format === "jsonl") await checkJson(source.path, source.format, maxNesting);
   const access = { readFiles: base ? [source.path, base.path] : [source.path], writeDir: path.dirname(target) };
   try {
     return await withSandbox(access, async (db) => {
+      const baseRows = base ? await countRows(db, base.path) : 0;
+      // Refused from what is known before converting: the CSV check's row count, a Parquet file's footer.
+      if (csv) assertRowLimit(csv.rows, baseRows);
+      if (source.format === "parquet") await assertParquetSourceWithinLimits(db, source.path, baseRows);
       const sourceColumns = await describeColumns(db, readerSql(source, csv));
       if (sourceColumns.length === 0) throw invalid("The file has no columns.");
+      assertNesting(sourceColumns);
       const sourceTypes = new Map(sourceColumns.map((c) => [c.name, c.type]));
       let reader = readerSql(source, csv, { types: base?.columns });
       let select = `SELECT * FROM ${reader}`;
@@ -106,7 +122,8 @@ export async function convertToParquet(source: ConvertSource, target: string, ba
         sourceTypes.clear();
         for (const [name, type] of fittedTypes) sourceTypes.set(name, type);
       }
-      const copy = (query: string) => db.run(`COPY (${query}) TO ${quoteLiteral(target)} (FORMAT parquet, COMPRESSION zstd)`);
+      // One row beyond the limit is enough to refuse the file: the conversion never writes more.
+      const copy = (query: string) => db.run(`COPY (SELECT * FROM (${query}) LIMIT ${maxRows + 1}) TO ${quoteLiteral(target)} (FORMAT parquet, COMPRESSION zstd)`);
       try {
         await copy(select);
       } catch (error) {
@@ -119,8 +136,8 @@ export async function convertToParquet(source: ConvertSource, target: string, ba
         await copy(`SELECT * FROM ${reader}`);
       }
       const rowCount = await countRows(db, target);
-      const baseRows = base ? await countRows(db, base.path) : 0;
       if (rowCount - baseRows === 0) throw invalid("The file has no rows.");
+      await assertConvertedWithinLimits(db, target, baseRows);
       const columns = await describeColumns(db, `read_parquet(${quoteLiteral(target)})`);
       const { size } = await fsp.stat(target);
       return { columns, rowCount, addedRows: rowCount - baseRows, sizeBytes: size };

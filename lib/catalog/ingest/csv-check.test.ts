@@ -44,3 +44,11 @@ describe("checkCsv", () => {
     expect(await message("a,b\n\n")).toBe("The file has a header line but no data rows.");
   });
 });
+
+describe("checkCsv with CR-only line endings (classic Mac)", () => {
+  it("counts rows, keeps CR and LF inside quotes as text, and names the line of a ragged row", async () => {
+    expect(await checkCsv(file('id,note\r1,"two\rlines"\r2,"lf\ninside"\r3,x\r'))).toEqual({ delimiter: ",", columns: 2, rows: 3, newLine: "\\r" });
+    expect(await checkCsv(file("a;b\r\n1;2\r\n"))).toEqual({ delimiter: ";", columns: 2, rows: 1 }); // CRLF is not CR-only
+    expect(await message("a,b\r1,2\r3\r")).toMatch(/^Line 3 has 1 value/);
+  });
+});

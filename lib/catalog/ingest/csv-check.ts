@@ -6,7 +6,8 @@ const LF = 0x0a;
 const CR = 0x0d;
 const DELIMITERS = [",", ";", "\t", "|"];
 
-export type CsvShape = { delimiter: string; columns: number; rows: number };
+/** `newLine` is set (DuckDB's escaped form) only for files whose lines end with a lone CR. */
+export type CsvShape = { delimiter: string; columns: number; rows: number; newLine?: "\\r" };
 
 /** The delimiter that occurs most often (outside quotes) in the header line; "," when none does. */
 export function detectDelimiter(head: string): string {
@@ -20,6 +21,18 @@ export function detectDelimiter(head: string): string {
   let best = ",";
   for (const [d, n] of counts) if (n > counts.get(best)!) best = d;
   return best;
+}
+
+/** True when the first line break outside quotes is a CR not followed by LF (classic Mac line endings). */
+export function endsLinesWithCr(head: string): boolean {
+  let inQuotes = false;
+  for (let i = 0; i < head.length; i++) {
+    const ch = head[i];
+    if (ch === '"') inQuotes = !inQuotes;
+    else if (!inQuotes && ch === "\n") return false;
+    else if (!inQuotes && ch === "\r") return head[i + 1] !== "\n" && i + 1 < head.length;
+  }
+  return false;
 }
 
 async function readHead(file: string, bytes = 64 * 1024): Promise<string> {
@@ -37,10 +50,15 @@ async function readHead(file: string, bytes = 64 * 1024): Promise<string> {
  * Checks a delimited text file's structure in one streaming pass (RFC 4180 quoting, blank lines
  * skipped, as DuckDB reads it) so a broken file gets an exact message naming the line, before
  * any conversion starts: empty file, header without rows, a row with the wrong number of
- * values, a quote never closed, binary content.
+ * values, a quote never closed, binary content. Lines end with LF or CRLF, or with a lone CR
+ * when that is how the first line ends (classic Mac files); DuckDB is then told so (`newLine`).
  */
 export async function checkCsv(file: string, delimiter?: string): Promise<CsvShape> {
-  const delim = delimiter ?? detectDelimiter(await readHead(file));
+  const head = await readHead(file);
+  const delim = delimiter ?? detectDelimiter(head);
+  const crOnly = endsLinesWithCr(head);
+  // The byte that ends a line: LF (a CR before it is ignored), or CR in a CR-only file.
+  const EOL = crOnly ? CR : LF;
   const DELIM = delim.charCodeAt(0);
   let header = 0;
   let rows = 0;
@@ -78,7 +96,7 @@ export async function checkCsv(file: string, delimiter?: string): Promise<CsvSha
     let nextQuote = chunk.indexOf(QUOTE, i);
     for (; i < chunk.length; i++) {
       if (!binary && !inQuotes && !content && fields === 1) {
-        const lf = chunk.indexOf(LF, i);
+        const lf = chunk.indexOf(EOL, i);
         if (nextQuote !== -1 && nextQuote < i) nextQuote = chunk.indexOf(QUOTE, i);
         if (lf !== -1 && (nextQuote === -1 || nextQuote > lf)) {
           let delimiters = 0;
@@ -107,11 +125,11 @@ export async function checkCsv(file: string, delimiter?: string): Promise<CsvSha
           inQuotes = false; // the quote closed the value; handle b below
         } else {
           if (b === QUOTE) quotePending = true;
-          else if (b === LF) line++;
+          else if (b === EOL) line++;
           continue;
         }
       }
-      if (b === LF) {
+      if (b === EOL) {
         endRecord();
         line++;
         continue;
@@ -137,5 +155,5 @@ export async function checkCsv(file: string, delimiter?: string): Promise<CsvSha
   endRecord();
   if (header === 0) throw invalid("The file is empty.");
   if (rows === 0) throw invalid("The file has a header line but no data rows.");
-  return { delimiter: delim, columns: header, rows };
+  return { delimiter: delim, columns: header, rows, ...(crOnly ? { newLine: "\\r" as const } : {}) };
 }

@@ -7,6 +7,7 @@ import { getDb } from "@/lib/db";
 import { getBlobStore } from "@/lib/storage";
 import { newDatasetBlobKey } from "../blob-keys";
 import { catalogConfig, catalogTempDir } from "../config";
+import { isDiskFull, storageFull } from "../duckdb/errors";
 import { type Column, type IngestMode, type SourceFormat, parseColumns } from "../types";
 import { authorizeIngest } from "./authorize-ingest";
 import { convertToParquet } from "./convert";
@@ -54,7 +55,9 @@ export async function prepareIngest(actor: Actor, input: PrepareInput): Promise<
     base = { path: await store.localPath(current.blobKey), columns: parseColumns(current.columns) };
   }
   const workDir = path.join(catalogTempDir(), `ingest-${randomBytes(8).toString("hex")}`);
-  await fsp.mkdir(workDir, { recursive: true });
+  await fsp.mkdir(workDir, { recursive: true }).catch((error: unknown) => {
+    throw isDiskFull(error) ? storageFull("converting the file") : error;
+  });
   const key = newDatasetBlobKey(datasetId);
   let stored = false;
   try {
@@ -91,6 +94,7 @@ export async function prepareIngest(actor: Actor, input: PrepareInput): Promise<
     };
   } catch (error) {
     if (stored) await store.delete(key).catch(() => {});
+    if (isDiskFull(error)) throw storageFull("storing the converted file");
     throw error;
   } finally {
     await fsp.rm(workDir, { recursive: true, force: true });
