@@ -42,6 +42,7 @@ export function buildFingerprint(root, dist) {
     } catch {
       continue; // listed by git but deleted in the work tree, or an env file that does not exist
     }
+    if (file === "package.json") content = withoutScripts(content);
     hash.update(`${file}\0${createHash("sha256").update(content).digest("hex")}\n`);
   }
   hash.update(`next ${nextVersion(root)}\nnode ${process.version}\n`);
@@ -49,6 +50,21 @@ export function buildFingerprint(root, dist) {
     hash.update(`env ${key}=${value}\n`);
   }
   return hash.digest("hex");
+}
+
+/**
+ * package.json without its "scripts": npm scripts never reach the app, so editing one must not cost a rebuild
+ * (dependencies, "type", "browserslist" and the rest still count).
+ * @param {Buffer} content
+ */
+function withoutScripts(content) {
+  try {
+    const manifest = JSON.parse(content.toString("utf8"));
+    delete manifest.scripts;
+    return Buffer.from(JSON.stringify(manifest));
+  } catch {
+    return content;
+  }
 }
 
 /** @param {string} root @returns {string[]} relative paths with forward slashes */

@@ -82,7 +82,11 @@ describe("npm start's build step", () => {
     write("package-lock.json", '{"lockfileVersion":3,"packages":{}}\n');
     expect(await start()).toBe("built");
     expect(await start()).toBe("up-to-date");
-    expect(builds).toBe(3);
+    write("package.json", '{"type":"module","scripts":{"start":"node a.mjs"}}\n');
+    expect(await start()).toBe("built");
+    write("package.json", '{"type":"module","scripts":{"start":"node b.mjs"}}\n'); // npm scripts are not built
+    expect(await start()).toBe("up-to-date");
+    expect(builds).toBe(4);
   });
 
   it("uses the files git knows (tracked and new), ignoring what .gitignore excludes", async () => {
