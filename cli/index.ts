@@ -1,4 +1,6 @@
 import { Command, InvalidArgumentError } from "commander";
+import { backup } from "@/lib/db/backup/backup";
+import { restore } from "@/lib/db/backup/restore";
 import { applyMigrations } from "@/lib/db/migrations/engine";
 import { databaseUrl, getDb } from "@/lib/db";
 import { listMailbox } from "@/lib/email/mailbox";
@@ -74,6 +76,19 @@ db.command("seed").description("seed the demo (alice, bob and their workspaces)"
   .action(async () => {
     const { seeded } = await seedDemo();
     console.log(seeded ? "Seeded the demo: alice@example.com and bob@example.com (sign in through /mailbox)." : "The database already has users; demo not seeded.");
+  });
+
+program.command("backup").description("consistent snapshot of the database and local blobs, while the server runs")
+  .argument("<dir>", "new or empty folder")
+  .action(async (dir: string) => {
+    const m = await backup(dir);
+    console.log(`Backed up the ${m.provider} database and ${m.blobs} blob(s) to ${dir}`);
+  });
+program.command("restore").description("put a backup back into DATA_DIR and DATABASE_URL (stop the server first)")
+  .argument("<dir>", "a folder written by backup").option("--force", "replace a target that already has data")
+  .action(async (dir: string, o: { force?: boolean }) => {
+    const m = await restore(dir, { force: o.force });
+    console.log(`Restored the backup of ${m.startedAt} (${m.blobs} blob(s)) from ${dir}`);
   });
 
 program.parseAsync().then(

@@ -3,12 +3,14 @@
 // dispose of them, and an open pg pool would keep the process alive (an open SQLite handle keeps a lock).
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
-import type {
-  SqlDriverAdapter,
-  SqlMigrationAwareDriverAdapterFactory,
-  SqlQuery,
+import {
+  DriverAdapterError,
+  type SqlDriverAdapter,
+  type SqlMigrationAwareDriverAdapterFactory,
+  type SqlQuery,
 } from "@prisma/driver-adapter-utils";
 import pg from "pg";
+import { migrateWaitMs } from "./sqlite-migration-lock";
 
 export interface TrackedFactory extends SqlMigrationAwareDriverAdapterFactory {
   /** Disposes every adapter this factory handed out that is still open. Safe to call twice. */
@@ -19,13 +21,52 @@ export interface TrackedFactory extends SqlMigrationAwareDriverAdapterFactory {
  * SQLite: the main database is `file` (absolute path, or ":memory:"); the shadow database used to replay
  * migrations for a diff is a fresh in-memory database.
  */
-export function sqliteFactory(file: string): TrackedFactory {
-  const inner = new PrismaBetterSqlite3({ url: file === ":memory:" ? file : `file:${file}` });
+export function sqliteFactory(file: string, busyTimeoutMs = migrateWaitMs()): TrackedFactory {
+  // `timeout` is SQLite's busy timeout: a statement that needs the write lock waits for the other writer.
+  const inner = new PrismaBetterSqlite3({ url: file === ":memory:" ? file : `file:${file}`, timeout: busyTimeoutMs });
+  const wrap = (adapter: SqlDriverAdapter) => shareTheDatabase(allowMultiStatement(adapter), busyTimeoutMs);
   return track(inner.provider, inner.adapterName, {
-    connect: async () => allowMultiStatement(await inner.connect()),
-    connectToShadowDb: async () => allowMultiStatement(await inner.connectToShadowDb()),
+    connect: async () => wrap(await inner.connect()),
+    connectToShadowDb: async () => wrap(await inner.connectToShadowDb()),
   });
 }
+
+/**
+ * Rule: migrating a SQLite file never locks other connections out of it, and a busy database is reported
+ * as such.
+ *
+ * The engine starts with `PRAGMA main.locking_mode=EXCLUSIVE` to keep other migrations out. On a WAL
+ * database that mode needs an exclusive lock that no other open connection may share, so next to a running
+ * server (which keeps its connection open) it could never be had, and once had it would lock the server
+ * out until the migration ended. We skip the pragma; withSqliteMigrationLock keeps migrations apart, and
+ * the busy timeout makes each statement wait for the server's writes. A statement that still finds the
+ * database busy surfaces as adapter error kind "SocketTimeout", which the WASM engine cannot decode (it
+ * failed with "unknown variant `SocketTimeout`"); report it as the SQLite error it is (SQLITE_BUSY), which
+ * the engine can (applyMigrations then words it for the operator).
+ */
+function shareTheDatabase(adapter: SqlDriverAdapter, busyTimeoutMs: number): SqlDriverAdapter {
+  const busy = (error: unknown) =>
+    // Duck-typed: the adapter may carry its own copy of driver-adapter-utils.
+    (error as { cause?: { kind?: unknown } } | null)?.cause?.kind === "SocketTimeout"
+      ? new DriverAdapterError({
+          kind: "sqlite",
+          extendedCode: 5, // SQLITE_BUSY
+          message: `database is locked: another process kept its write lock for more than ${busyTimeoutMs} ms`,
+        })
+      : error;
+  const executeRaw = adapter.executeRaw.bind(adapter);
+  const queryRaw = adapter.queryRaw.bind(adapter);
+  const executeScript = adapter.executeScript.bind(adapter);
+  adapter.executeRaw = async (query) => {
+    if (EXCLUSIVE_LOCKING.test(query.sql)) return 0;
+    return executeRaw(query).catch((error: unknown) => Promise.reject(busy(error)));
+  };
+  adapter.queryRaw = (query) => queryRaw(query).catch((error: unknown) => Promise.reject(busy(error)));
+  adapter.executeScript = (script) => executeScript(script).catch((error: unknown) => Promise.reject(busy(error)));
+  return adapter;
+}
+
+const EXCLUSIVE_LOCKING = /^\s*PRAGMA\s+(?:"?main"?\.)?locking_mode\s*=\s*'?EXCLUSIVE'?\s*;?\s*$/i;
 
 // The engine replays a migration.sql on the shadow database as a single executeRaw; better-sqlite3's
 // prepare() accepts one statement only, so fall back to exec() for parameterless multi-statement SQL.

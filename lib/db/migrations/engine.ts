@@ -10,6 +10,7 @@ import type { DiffTarget } from "@prisma/schema-engine-wasm/schema_engine_bg";
 import { SQLITE_SCHEMA, postgresSchemaFrom } from "../../../scripts/db/schema-variants.mjs";
 import { pgFactory, sqliteFactory, type TrackedFactory } from "./adapters";
 import { lockfileText, migrationSlug, migrationTimestamp, readMigrations, writeMigration } from "./files";
+import { migrateWaitMs, withSqliteMigrationLock } from "./sqlite-migration-lock";
 import { startThrowawayPostgres, type ThrowawayPostgres } from "./pg-cluster";
 import { withEngine } from "./wasm";
 
@@ -56,9 +57,13 @@ export function sqliteFilePath(url: string): string {
 export async function applyMigrations(url: string): Promise<{ applied: string[] }> {
   const provider = providerOf(url);
   let factory: TrackedFactory;
+  let serialized = <T>(fn: () => Promise<T>) => fn();
   if (provider === "sqlite") {
     const file = sqliteFilePath(url);
-    if (file !== ":memory:") mkdirSync(path.dirname(file), { recursive: true });
+    if (file !== ":memory:") {
+      mkdirSync(path.dirname(file), { recursive: true });
+      serialized = (fn) => withSqliteMigrationLock(file, fn).catch((error: unknown) => Promise.reject(busyError(file, error)));
+    }
     factory = sqliteFactory(file);
   } else {
     factory = pgFactory(url, () => {
@@ -67,14 +72,26 @@ export async function applyMigrations(url: string): Promise<{ applied: string[] 
     });
   }
   const migrationsList = await readMigrations(migrationsDir(provider));
-  try {
-    const result = await withEngine(await schemaFor(provider), factory, (engine) =>
-      engine.applyMigrations({ migrationsList, filters: NO_FILTERS }),
-    );
-    return { applied: result.appliedMigrationNames };
-  } finally {
-    await factory.closeAll();
-  }
+  const schema = await schemaFor(provider);
+  // The connections close before the lock is released, so the next migration starts from a quiet file.
+  const result = await serialized(async () => {
+    try {
+      return await withEngine(schema, factory, (engine) => engine.applyMigrations({ migrationsList, filters: NO_FILTERS }));
+    } finally {
+      await factory.closeAll();
+    }
+  });
+  return { applied: result.appliedMigrationNames };
+}
+
+// The engine renders SQLITE_BUSY (see shareTheDatabase in adapters.ts) as a network "Socket timeout"; say what it is.
+function busyError(file: string, error: unknown): unknown {
+  if (!(error instanceof Error) || !/^Socket timeout/.test(error.message)) return error;
+  return new Error(
+    `database is locked: another process kept its write lock on ${path.basename(file)} for more than ` +
+      `${Math.round(migrateWaitMs() / 1000)} s (raise DB_MIGRATE_WAIT_SECONDS to wait longer)`,
+    { cause: error },
+  );
 }
 
 /**
