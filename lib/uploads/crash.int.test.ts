@@ -3,6 +3,7 @@
 // client resumes. Ports 3150..3159 (this branch's range).
 import { type ChildProcess, spawn } from "node:child_process";
 import fs from "node:fs";
+import net from "node:net";
 import path from "node:path";
 import * as tus from "tus-js-client";
 import { afterEach, describe, expect, it } from "vitest";
@@ -20,6 +21,15 @@ afterEach(() => {
   for (const child of running) child.kill("SIGKILL");
   running.clear();
 });
+
+/** A port nothing listens on now (fixed ports collided when two checkouts ran the suite at once). */
+async function freePort(): Promise<number> {
+  const server = net.createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as net.AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
 
 /** Starts the upload server process as `userId` and waits until it listens. */
 async function startServer(port: number, userId: string, env: Record<string, string> = {}): Promise<ChildProcess> {
@@ -50,7 +60,7 @@ async function kill(child: ChildProcess): Promise<void> {
 describe("a server killed while finishing an upload", () => {
   it("tus: after a restart the resumed upload ends with the file in its folder, once, and staging empty", { timeout: 180_000 }, async () => {
     const { owner, rootId, workspace } = await createCast();
-    const port = 3151;
+    const port = await freePort();
     const first = await startServer(port, owner.id, { UPLOAD_TEST_COMMIT_DELAY_MS: "120000" });
     const content = Buffer.from("x".repeat(300_000));
     let succeeded = false;
@@ -90,7 +100,7 @@ describe("a server killed while finishing an upload", () => {
     const { uploadId, completeUrl } = await initiateMultipart(owner, ...args, { format: "csv", mode: "append" });
     await uploadPart(owner, ...args, uploadId, 1, new Blob(["region,amount\nsouth,2\n"]).stream());
     await uploadPart(owner, ...args, uploadId, 2, new Blob(["east,3\n"]).stream());
-    const port = 3152;
+    const port = await freePort();
     const multipartDir = path.join(storage.dir(), "uploads", "multipart");
     const first = await startServer(port, owner.id, { MULTIPART_TEST_COMPLETE_DELAY_MS: "120000" });
     const interrupted = fetch(`http://127.0.0.1:${port}${completeUrl}`, { method: "POST" }).catch((error: unknown) => error);
