@@ -1,0 +1,52 @@
+import { expect, test } from "@playwright/test";
+import { tokenFor } from "./cli-helpers";
+import { signInThroughMailbox } from "./helpers";
+
+const MALFORMED = ["%E0%A4%A", "%FF%FE", "%ED%A0%80"];
+
+test.describe("the request guards every route goes through", () => {
+  test("malformed percent-encoding in any /api/v1 path is a JSON 400 in the error shape, with or without a token", async ({ request }) => {
+    const token = await tokenFor("alice");
+    for (const bad of MALFORMED) {
+      for (const [method, path] of [
+        ["GET", `/api/v1/data/alice/${bad}`],
+        ["GET", `/api/v1/data/alice/sales/${bad}`],
+        ["POST", `/api/v1/ingest/${bad}/records`],
+        ["DELETE", `/api/v1/workspaces/${bad}/keys`],
+        ["GET", `/api/v1/files/${bad}/content`],
+      ] as const) {
+        for (const headers of [{}, { Authorization: `Bearer ${token}` }] as Record<string, string>[]) {
+          const res = await request.fetch(path, { method, headers });
+          const label = `${method} ${path} ${"Authorization" in headers ? "with" : "without"} token`;
+          expect(res.status(), label).toBe(400);
+          expect(res.headers()["content-type"], label).toMatch(/application\/json/);
+          expect(await res.json(), label).toEqual({ code: "bad_request", error: "The URL contains malformed percent-encoding." });
+        }
+      }
+    }
+  });
+
+  test("a cookie-authenticated POST from a foreign or sibling origin is refused with 403; the app's own origin passes", async ({ page, baseURL }) => {
+    const token = await tokenFor("alice");
+    const api = { Authorization: `Bearer ${token}` };
+    const workspaces = (await (await page.request.get("/api/v1/workspaces", { headers: api })).json()) as { id: string; slug: string }[];
+    const sales = workspaces.find((w) => w.slug === "sales")!;
+    const root = (await (await page.request.get(`/api/v1/workspaces/${sales.id}/files`, { headers: api })).json()) as { entries: { id: string; name: string; kind: string }[] };
+    const data = root.entries.find((e) => e.name === "data")!;
+    const folder = (await (await page.request.get(`/api/v1/files/folders/${data.id}`, { headers: api })).json()) as { entries: { id: string; name: string }[] };
+    const csv = folder.entries.find((e) => e.name === "customers.csv")!;
+
+    await signInThroughMailbox(page, "alice@example.com");
+    const own = new URL(baseURL!);
+    const sibling = `${own.protocol}//files.${own.hostname}:${own.port}`;
+    for (const headers of [{ Origin: "https://evil.example" }, { Origin: sibling, "Sec-Fetch-Site": "same-site" }, { Origin: `${own.protocol}//${own.hostname}:1` }] as Record<string, string>[]) {
+      const res = await page.request.post(`/api/files/${csv.id}/open-as-dataset`, { headers });
+      expect(res.status(), JSON.stringify(headers)).toBe(403);
+      expect(await res.json()).toMatchObject({ code: "forbidden" });
+    }
+    // The same session from the app's own page works: the refusal was the origin, not the session.
+    const ok = await page.request.post(`/api/files/${csv.id}/open-as-dataset`, { headers: { Origin: own.origin } });
+    expect(ok.status()).toBe(200);
+    expect(await ok.json()).toMatchObject({ url: expect.stringContaining("/") });
+  });
+});
