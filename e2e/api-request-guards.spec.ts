@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { tokenFor } from "./cli-helpers";
+import { createUserWithToken, tokenFor } from "./cli-helpers";
 import { signInThroughMailbox } from "./helpers";
 
 const MALFORMED = ["%E0%A4%A", "%FF%FE", "%ED%A0%80"];
@@ -48,5 +48,32 @@ test.describe("the request guards every route goes through", () => {
     const ok = await page.request.post(`/api/files/${csv.id}/open-as-dataset`, { headers: { Origin: own.origin } });
     expect(ok.status()).toBe(200);
     expect(await ok.json()).toMatchObject({ url: expect.stringContaining("/") });
+  });
+
+  test("one request budget per user: the session cookie, every API token and server actions share it", async ({ page }) => {
+    const name = `budget${Date.now().toString(36)}`;
+    const token = await createUserWithToken(name);
+    const second = await tokenFor(name);
+    await signInThroughMailbox(page, `${name}@example.com`);
+    const limit = Number(process.env.API_RATE_LIMIT_PER_MINUTE || 600);
+    let limited: Awaited<ReturnType<typeof page.request.get>> | undefined;
+    for (let sent = 0; sent <= limit + 1 && !limited; sent += 50) {
+      const batch = await Promise.all(Array.from({ length: 50 }, () => page.request.get("/api/datasets/none/versions")));
+      limited = batch.find((r) => r.status() === 429);
+    }
+    expect(limited, "no 429 from the cookie route after the limit").toBeTruthy();
+    expect(Number(limited!.headers()["retry-after"])).toBeGreaterThan(0);
+    expect(await limited!.json()).toMatchObject({ code: "rate_limited" });
+    // The same user's tokens, old or newly minted, draw on the same budget...
+    for (const t of [token, second, await tokenFor(name)]) {
+      expect((await page.request.get("/api/v1/workspaces", { headers: { Authorization: `Bearer ${t}` } })).status()).toBe(429);
+    }
+    // ...and so do server actions.
+    await page.goto("/account");
+    await page.getByLabel("Token name").fill("one more");
+    await page.getByRole("button", { name: "Create token" }).click();
+    await expect(page.getByRole("alert").filter({ hasText: /Too many requests/ })).toBeVisible();
+    // Another user is unaffected.
+    expect((await page.request.get("/api/v1/workspaces", { headers: { Authorization: `Bearer ${await tokenFor("alice")}` } })).status()).toBe(200);
   });
 });

@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import type { Actor } from "@/lib/access";
+import { getSessionUser } from "@/lib/auth/session";
 import { clientAddress } from "@/lib/http/client-address";
 import { isSameOrigin } from "@/lib/http/same-origin";
 import { resolveRequestActor } from "@/lib/links/request-actor";
@@ -24,8 +25,11 @@ export function errorResponse(error: unknown): Response {
 /** Methods that never change state; every other one is a write. */
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
-/** How a route's caller proves who they are. */
-export type Auth = "token" | "session-or-link";
+/**
+ * How a route's caller proves who they are: a bearer token; the session cookie or an access
+ * link (`?link=`); or a bearer token when the request carries one and the session cookie otherwise.
+ */
+export type Auth = "token" | "session-or-link" | "token-or-session";
 export type Caller = { actor: Actor; via: "token" | "session" | "link" };
 
 /**
@@ -38,7 +42,8 @@ export type Caller = { actor: Actor; via: "token" | "session" | "link" };
  */
 export async function handleRoute(request: Request, auth: Auth, run: (caller: Caller) => Promise<Response | unknown>): Promise<Response> {
   try {
-    const caller = auth === "token" ? { actor: await authenticateRequest(request), via: "token" as const } : await cookieCaller(request);
+    const bearer = auth === "token" || (auth === "token-or-session" && request.headers.has("authorization"));
+    const caller = bearer ? { actor: await authenticateRequest(request), via: "token" as const } : await cookieCaller(request, auth === "session-or-link");
     if (caller instanceof Response) return caller;
     const result = await run(caller);
     if (result instanceof Response) return result;
@@ -50,14 +55,20 @@ export async function handleRoute(request: Request, auth: Auth, run: (caller: Ca
 }
 
 /** The signed-in user or access-link visitor of a browser request; see handleRoute for the rules. */
-async function cookieCaller(request: Request): Promise<Caller | Response> {
+async function cookieCaller(request: Request, links: boolean): Promise<Caller | Response> {
   if (!SAFE_METHODS.has(request.method.toUpperCase()) && !isSameOrigin(request.headers)) {
     throw forbidden("This request came from another site and was refused. Use the app's own pages or an API token.");
   }
-  const resolved = await resolveRequestActor(request);
+  const resolved = links ? await resolveRequestActor(request) : await sessionActor();
   if (resolved instanceof Response) return resolved;
   assertWithinRateLimit(resolved.viaLink ? { client: clientAddress(request.headers) } : { userId: resolved.actor.id });
   return { actor: resolved.actor, via: resolved.viaLink ? "link" : "session" };
+}
+
+async function sessionActor(): Promise<{ actor: Actor; viaLink: false }> {
+  const user = await getSessionUser();
+  if (!user) throw new AppError("unauthenticated", "Sign in to continue.");
+  return { actor: user, viaLink: false };
 }
 
 type Context<P> = { params: Promise<P> };
