@@ -33,10 +33,11 @@ export type Auth = "token" | "session-or-link" | "token-or-session";
 export type Caller = { actor: Actor; via: "token" | "session" | "link" };
 
 /**
- * The one way into every route handler. Rules, in order: the caller is authenticated (a bearer
- * token, or the session cookie / an access link); a cookie-authenticated write (any method but
- * GET/HEAD/OPTIONS) must come from one of our own pages (isSameOrigin), else 403 before anything
- * runs; the caller's per-user budget applies (429); every error, expected or not, leaves as the
+ * The one way into every route handler. Rules: a request without a bearer token that writes (any
+ * method but GET/HEAD/OPTIONS) must come from one of our own pages (isSameOrigin), else 403
+ * before the session is read or anything runs, since cookies alone never authorise a foreign
+ * page; the caller is authenticated (a bearer token, or the session cookie / an access link);
+ * the caller's per-user budget applies (429); every error, expected or not, leaves as the
  * one JSON shape (toFailure: 507 for a full disk, 503 with Retry-After for a lost database, a
  * generic 500 that never carries exception text). Permissions are checked by the services.
  */
