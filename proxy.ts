@@ -7,4 +7,7 @@ export function proxy(request: NextRequest): Response {
   return malformedPathResponse(request.nextUrl.pathname) ?? NextResponse.next();
 }
 
-export const config = { matcher: "/((?!_next/static|_next/image).*)" };
+// Only paths that carry percent-encoding can be malformed, so only they pass through here. This
+// also keeps upload bodies out of the proxy: Next.js copies the body of every request its proxy
+// sees and cuts it at proxyClientMaxBodySize (10 MB), and upload and ingest paths are plain ASCII.
+export const config = { matcher: "/(.*%.*)" };

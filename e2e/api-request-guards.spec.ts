@@ -24,6 +24,10 @@ test.describe("the request guards every route goes through", () => {
         }
       }
     }
+    // Well-formed percent-encoding still reaches the route.
+    const fine = await request.get("/api/v1/data/alice/caf%C3%A9%20bar", { headers: { Authorization: `Bearer ${token}` } });
+    expect(fine.status()).toBe(404);
+    expect(await fine.json()).toMatchObject({ code: "not_found" });
   });
 
   test("a cookie-authenticated POST from a foreign or sibling origin is refused with 403; the app's own origin passes", async ({ page, baseURL }) => {
