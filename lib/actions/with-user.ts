@@ -1,15 +1,21 @@
 import "server-only";
+import { assertWithinRateLimit } from "@/lib/api/authenticate";
 import { getSessionUser, type SessionUser } from "@/lib/auth/session";
+import { AppError } from "@/lib/util/errors";
 import { type Result, attempt } from "@/lib/util/result";
 
 /**
- * Every server action is a public POST endpoint: it runs only for a signed-in user with a
- * username, and turns any error into a client-safe Result. Permission checks stay in lib/access.
+ * Every server action is a public POST endpoint: it runs only for a signed-in user, within that
+ * user's request budget (the same per-user budget as the API and route handlers, 429), and turns
+ * any error into a client-safe Result. Permission checks stay in lib/access.
  */
 export async function withUser<T>(fn: (user: SessionUser) => Promise<T>): Promise<Result<T>> {
-  const user = await getSessionUser();
-  if (!user) return { ok: false, code: "unauthenticated", message: "Your session has ended. Please sign in again." };
-  return attempt(() => fn(user));
+  return attempt(async () => {
+    const user = await getSessionUser();
+    if (!user) throw new AppError("unauthenticated", "Your session has ended. Please sign in again.");
+    assertWithinRateLimit({ userId: user.id });
+    return fn(user);
+  });
 }
 
 /** Form fields as an object; the service's zod schema validates it, so the type is only a hint. */

@@ -8,7 +8,7 @@ import { downloadResponse } from "@/lib/catalog/http/responses";
 import { listDatasets } from "@/lib/catalog/list-datasets";
 import { queryDataset } from "@/lib/catalog/query";
 import { getDb } from "@/lib/db";
-import { notFound } from "@/lib/util/errors";
+import { AppError, notFound } from "@/lib/util/errors";
 import { type Namespace, findDatasetId, findNamespace } from "./namespaces";
 import { type RowsQuery, toDatasetQuery } from "./row-params";
 
@@ -62,8 +62,10 @@ export async function listNamespaceData(actor: Actor, owner: string, namespace: 
  * check read access (unreadable = 404) exactly as the dataset page does.
  */
 export async function readData(actor: Actor, owner: string, namespace: string, datasetName: string, q: RowsQuery): Promise<Response | object> {
-  const id = await findDatasetId(owner, namespace, datasetName).catch(() => {
-    throw notFound("Dataset not found");
+  // Only "no such dataset" becomes this 404: a failing database must stay a 503 (a sync client
+  // reads 404 as "deleted").
+  const id = await findDatasetId(owner, namespace, datasetName).catch((error: unknown) => {
+    throw error instanceof AppError && error.code === "not_found" ? notFound("Dataset not found") : error;
   });
   const query = toDatasetQuery(q);
   if (q.format !== "json") {

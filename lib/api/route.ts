@@ -1,43 +1,96 @@
 import "server-only";
 import { z } from "zod";
 import type { Actor } from "@/lib/access";
-import { AppError } from "@/lib/util/errors";
+import { getSessionUser } from "@/lib/auth/session";
+import { clientAddress } from "@/lib/http/client-address";
+import { isSameOrigin } from "@/lib/http/same-origin";
+import { resolveRequestActor } from "@/lib/links/request-actor";
+import { AppError, forbidden } from "@/lib/util/errors";
 import { statusOf, toFailure } from "@/lib/util/result";
-import { RateLimited, authenticateRequest } from "./authenticate";
+import { assertWithinRateLimit, authenticateRequest } from "./authenticate";
 import { MAX_JSON_DEPTH, textDepth } from "./json-depth";
 import { searchParamsObject } from "./row-params";
 
 /** The one error shape of the REST API. */
 export type ApiError = { error: string; code: string; fieldErrors?: Record<string, string> };
 
+/** The one error mapping of route handlers: the `{ error, code }` shape, its status, and Retry-After for 429/503. */
 export function errorResponse(error: unknown): Response {
   const failure = toFailure(error);
   const body: ApiError = { error: failure.message, code: failure.code, ...(failure.fieldErrors ? { fieldErrors: failure.fieldErrors } : {}) };
   const headers: Record<string, string> = { "Cache-Control": "no-store" };
-  if (error instanceof RateLimited) headers["Retry-After"] = String(error.retryAfterSeconds);
+  if (failure.retryAfterSeconds !== undefined) headers["Retry-After"] = String(failure.retryAfterSeconds);
   return Response.json(body, { status: statusOf(failure), headers });
+}
+
+/** Methods that never change state; every other one is a write. */
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+/**
+ * How a route's caller proves who they are: a bearer token; the session cookie or an access
+ * link (`?link=`); or a bearer token when the request carries one and the session cookie otherwise.
+ */
+export type Auth = "token" | "session-or-link" | "token-or-session";
+export type Caller = { actor: Actor; via: "token" | "session" | "link" };
+
+/**
+ * The one way into every route handler. Rules: a request without a bearer token that writes (any
+ * method but GET/HEAD/OPTIONS) must come from one of our own pages (isSameOrigin), else 403
+ * before the session is read or anything runs, since cookies alone never authorise a foreign
+ * page; the caller is authenticated (a bearer token, or the session cookie / an access link);
+ * the caller's per-user budget applies (429); every error, expected or not, leaves as the
+ * one JSON shape (toFailure: 507 for a full disk, 503 with Retry-After for a lost database, a
+ * generic 500 that never carries exception text). Permissions are checked by the services.
+ */
+export async function handleRoute(request: Request, auth: Auth, run: (caller: Caller) => Promise<Response | unknown>): Promise<Response> {
+  try {
+    const bearer = auth === "token" || (auth === "token-or-session" && request.headers.has("authorization"));
+    const caller = bearer ? { actor: await authenticateRequest(request), via: "token" as const } : await cookieCaller(request, auth === "session-or-link");
+    if (caller instanceof Response) return caller;
+    const result = await run(caller);
+    if (result instanceof Response) return result;
+    if (result === undefined) return new Response(null, { status: 200 });
+    return Response.json(result, { headers: { "Cache-Control": "no-store" } });
+  } catch (error) {
+    return errorResponse(error);
+  }
+}
+
+/** The signed-in user or access-link visitor of a browser request; see handleRoute for the rules. */
+async function cookieCaller(request: Request, links: boolean): Promise<Caller | Response> {
+  if (!SAFE_METHODS.has(request.method.toUpperCase()) && !isSameOrigin(request.headers)) {
+    throw forbidden("This request came from another site and was refused. Use the app's own pages or an API token.");
+  }
+  const resolved = links ? await resolveRequestActor(request) : await sessionActor();
+  if (resolved instanceof Response) return resolved;
+  assertWithinRateLimit(resolved.viaLink ? { client: clientAddress(request.headers) } : { userId: resolved.actor.id });
+  return { actor: resolved.actor, via: resolved.viaLink ? "link" : "session" };
+}
+
+async function sessionActor(): Promise<{ actor: Actor; viaLink: false }> {
+  const user = await getSessionUser();
+  if (!user) throw new AppError("unauthenticated", "Sign in to continue.");
+  return { actor: user, viaLink: false };
 }
 
 type Context<P> = { params: Promise<P> };
 type Handler<P> = (input: { actor: Actor; request: Request; params: P }) => Promise<Response | unknown>;
 
 /**
- * A REST route: authenticates the bearer token, runs the handler (which calls the same lib
- * services as the UI) and maps every error to the one JSON error shape and its status code.
- * A handler returning `undefined` answers 200 with an empty body (DataLinks semantics).
+ * A REST route (/api/v1) for a bearer token, through handleRoute. A handler returning
+ * `undefined` answers 200 with an empty body (DataLinks semantics).
  */
 export function apiRoute<P = Record<string, string>>(handler: Handler<P>) {
-  return async (request: Request, context: Context<P>): Promise<Response> => {
-    try {
-      const actor = await authenticateRequest(request);
-      const result = await handler({ actor, request, params: await context.params });
-      if (result instanceof Response) return result;
-      if (result === undefined) return new Response(null, { status: 200 });
-      return Response.json(result, { headers: { "Cache-Control": "no-store" } });
-    } catch (error) {
-      return errorResponse(error);
-    }
-  };
+  return async (request: Request, context: Context<P>): Promise<Response> =>
+    handleRoute(request, "token", async ({ actor }) => handler({ actor, request, params: await context.params }));
+}
+
+/**
+ * A browser route handler for the signed-in user, or for an access link's visitor with
+ * `?link=<token>` (resolveRequestActor), through handleRoute.
+ */
+export function withRequestActor(request: Request, handler: (actor: Actor, viaLink: boolean) => Promise<Response>): Promise<Response> {
+  return handleRoute(request, "session-or-link", ({ actor, via }) => handler(actor, via === "link"));
 }
 
 /** The largest JSON request body (bigger data goes through the multipart upload or tus). */

@@ -36,7 +36,7 @@ describe("a full disk (reliability 13.5)", () => {
     if (!mounted) context.skip();
     const { owner, workspace } = await createCast();
     const result = await failure(prepare(owner, workspace.id, "random.csv", `id,text\n${ROWS}\n`));
-    expect(result).toMatchObject({ code: "storage_full", message: "The server ran out of storage space while converting the file. Nothing was changed; try again later, and tell the administrator if it keeps happening." });
+    expect(result).toMatchObject({ code: "insufficient_storage", message: "The server ran out of storage space while converting the file. Nothing was changed; try again later, and tell the administrator if it keeps happening." });
     expect(statusOf(result)).toBe(507);
     expect(result.message).not.toContain(storage.dir());
     expect(await getDb().datasetIngest.count()).toBe(0);
@@ -54,7 +54,7 @@ describe("a full disk (reliability 13.5)", () => {
     execFileSync("mount", ["-t", "tmpfs", "-o", "size=64k", "tmpfs", storage.scratch()]);
     mounted = true;
     const result = await failure(exportDataset(owner, datasetId, { format: "csv" }));
-    expect(result).toMatchObject({ code: "storage_full", message: "The server ran out of storage space while preparing the download. Nothing was changed; try again later, and tell the administrator if it keeps happening." });
+    expect(result).toMatchObject({ code: "insufficient_storage", message: "The server ran out of storage space while preparing the download. Nothing was changed; try again later, and tell the administrator if it keeps happening." });
     expect(statusOf(result)).toBe(507);
     expect(fs.readdirSync(storage.scratch()).filter((f) => f.startsWith("export-"))).toEqual([]);
   });

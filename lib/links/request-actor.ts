@@ -2,7 +2,6 @@ import "server-only";
 import type { Actor } from "@/lib/access";
 import { getSessionUser } from "@/lib/auth/session";
 import { clientAddress } from "@/lib/http/client-address";
-import { toFailure, statusOf } from "@/lib/util/result";
 import { openAccessLink } from "./open-link";
 
 /** The query parameter that carries an access link's token on data requests made from a link page. */
@@ -46,20 +45,4 @@ export async function resolveRequestActor(request: Request): Promise<{ actor: Ac
   }
   if (!viewer) return json(401, "Sign in to continue.", "unauthenticated");
   return { actor: viewer, viaLink: false };
-}
-
-/**
- * Runs a route handler for whoever the request acts as (see resolveRequestActor), mapping
- * service errors to their statuses in the one error shape. Permissions are checked by the
- * services through lib/access, never here.
- */
-export async function withRequestActor(request: Request, handler: (actor: Actor, viaLink: boolean) => Promise<Response>): Promise<Response> {
-  const resolved = await resolveRequestActor(request);
-  if (resolved instanceof Response) return resolved;
-  try {
-    return await handler(resolved.actor, resolved.viaLink);
-  } catch (error) {
-    const failure = toFailure(error);
-    return Response.json({ error: failure.message, code: failure.code, fieldErrors: failure.fieldErrors }, { status: statusOf(failure), headers: { "Cache-Control": "no-store" } });
-  }
 }

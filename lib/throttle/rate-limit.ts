@@ -1,20 +1,90 @@
 import "server-only";
 import { getDb } from "@/lib/db";
 
-export const API_RATE_LIMIT = Number(process.env.API_RATE_LIMIT_PER_MINUTE || 600);
+/** Requests per user (or anonymous client address) per minute: API_RATE_LIMIT_PER_MINUTE, default 600. */
+export function apiRateLimit(): number {
+  const n = Number(process.env.API_RATE_LIMIT_PER_MINUTE);
+  return Number.isFinite(n) && n > 0 ? n : 600;
+}
+
+/** How often counted requests are added to the shared counters: RATE_LIMIT_FLUSH_MS, default 1000. */
+function flushDelayMs(): number {
+  const n = Number(process.env.RATE_LIMIT_FLUSH_MS);
+  return Number.isFinite(n) && n >= 0 ? n : 1000;
+}
+
+const WINDOW_MS = 60_000;
+
+/** One key's fixed window as this process sees it: `shared` is the total of all instances at the last flush. */
+type Window = { start: number; shared: number; pending: number };
+
+const state = globalThis as unknown as { datashelfRateWindows?: Map<string, Window>; datashelfRateFlush?: ReturnType<typeof setTimeout> };
+const windows = (state.datashelfRateWindows ??= new Map());
 
 /**
- * Fixed one-minute window per key (e.g. an API token), counted in the database so every instance
- * shares it. Returns the seconds to wait when the limit is exceeded, else 0.
+ * Counts one request for `key` (e.g. "user:<id>") in a fixed one-minute window and returns the
+ * seconds to wait when the limit is exceeded, else 0. Rule: counting never touches the database
+ * on the request's path and can never fail a request. Counts are kept in memory and added to
+ * the shared Throttle row in the background (every RATE_LIMIT_FLUSH_MS), from which each
+ * instance learns the others' counts; windows are aligned to the clock so every instance uses
+ * the same one. When the database cannot be written the limit still holds per process.
  */
-export async function hitRateLimit(key: string, limit = API_RATE_LIMIT, windowMs = 60_000, now = new Date()): Promise<number> {
-  const db = getDb();
-  const row = await db.throttle.findUnique({ where: { key } });
-  if (!row || now.getTime() - row.windowStart.getTime() >= windowMs) {
-    await db.throttle.upsert({ where: { key }, create: { key, failures: 1, windowStart: now }, update: { failures: 1, windowStart: now } });
-    return 0;
+export function hitRateLimit(key: string, limit = apiRateLimit(), now = Date.now()): number {
+  const start = now - (now % WINDOW_MS);
+  let window = windows.get(key);
+  if (!window || window.start !== start) {
+    window = { start, shared: 0, pending: 0 };
+    windows.set(key, window);
   }
-  const updated = await db.throttle.update({ where: { key }, data: { failures: { increment: 1 } } });
-  if (updated.failures <= limit) return 0;
-  return Math.max(1, Math.ceil((row.windowStart.getTime() + windowMs - now.getTime()) / 1000));
+  window.pending += 1;
+  scheduleFlush();
+  if (window.shared + window.pending <= limit) return 0;
+  return Math.max(1, Math.ceil((start + WINDOW_MS - now) / 1000));
+}
+
+function scheduleFlush(): void {
+  if (state.datashelfRateFlush) return;
+  state.datashelfRateFlush = setTimeout(() => {
+    state.datashelfRateFlush = undefined;
+    void flushRateLimits();
+  }, flushDelayMs());
+  state.datashelfRateFlush.unref?.();
+}
+
+let lastFailureLog = 0;
+
+/** Adds the counts not yet written to the shared counters and reads back every instance's total. */
+export async function flushRateLimits(now = Date.now()): Promise<void> {
+  const db = getDb();
+  for (const [key, window] of windows) {
+    if (now - window.start >= WINDOW_MS) {
+      windows.delete(key);
+      continue;
+    }
+    const pending = window.pending;
+    if (pending === 0) continue;
+    window.pending = 0;
+    const id = `rate:${key}`;
+    const windowStart = new Date(window.start);
+    try {
+      const row = await db.throttle.findUnique({ where: { key: id } });
+      const updated =
+        row && row.windowStart.getTime() === window.start
+          ? await db.throttle.update({ where: { key: id }, data: { failures: { increment: pending } } })
+          : await db.throttle.upsert({ where: { key: id }, create: { key: id, failures: pending, windowStart }, update: { failures: pending, windowStart } });
+      window.shared = Math.max(window.shared + pending, updated.failures);
+    } catch (error) {
+      // The request was answered already; keep the count here and try again with the next flush.
+      window.pending += pending;
+      if (now - lastFailureLog > 60_000) {
+        lastFailureLog = now;
+        console.error("rate limit: could not write the shared counters; counting in this process only", error);
+      }
+    }
+  }
+}
+
+/** Forgets this process's counts (tests). */
+export function resetRateLimits(): void {
+  windows.clear();
 }

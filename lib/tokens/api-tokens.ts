@@ -41,11 +41,14 @@ export async function revokeApiToken(actor: Actor, tokenId: string): Promise<voi
 export async function authenticateApiToken(token: string): Promise<Actor | null> {
   const row = await getDb().apiToken.findUnique({ where: { tokenHash: hashToken(token) }, include: { user: true } });
   if (!row || row.revokedAt || (row.expiresAt && row.expiresAt <= new Date())) return null;
-  // "Last used" to the minute: writing it on every request would make all concurrent requests
-  // of one token queue for the same row.
+  // "Last used" to the minute, written beside the request: writing it on every request would
+  // make all concurrent requests of one token queue for the same row, and a failed bookkeeping
+  // write (full disk, read-only database) must not fail the read the token was sent for.
   const now = new Date();
   if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() >= 60_000) {
-    await getDb().apiToken.update({ where: { id: row.id }, data: { lastUsedAt: now } });
+    void getDb()
+      .apiToken.update({ where: { id: row.id }, data: { lastUsedAt: now } })
+      .catch((error: unknown) => console.error("api token: could not record last use", error));
   }
   return { id: row.user.id, email: row.user.email, username: row.user.username };
 }

@@ -12,13 +12,16 @@ export type ErrorCode =
   | "too_large"
   | "invalid"
   | "rate_limited"
-  | "storage_full";
+  | "unavailable"
+  | "insufficient_storage";
 
 export class AppError extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
     readonly fieldErrors?: Record<string, string>,
+    /** Sent as `Retry-After` (429, 503). */
+    readonly retryAfterSeconds?: number,
   ) {
     super(message);
     this.name = "AppError";
@@ -34,8 +37,23 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   too_large: 413,
   invalid: 422,
   rate_limited: 429,
-  storage_full: 507,
+  unavailable: 503,
+  insufficient_storage: 507,
 };
+
+/** Seconds a client is told to wait when the database is unreachable (UNAVAILABLE_RETRY_AFTER_SECONDS, default 10). */
+export function unavailableRetryAfter(): number {
+  const n = Number(process.env.UNAVAILABLE_RETRY_AFTER_SECONDS);
+  return Number.isInteger(n) && n > 0 ? n : 10;
+}
+
+/** The database cannot be reached: 503 with Retry-After, never a "not found" a sync client would read as "deleted". */
+export const unavailable = () =>
+  new AppError("unavailable", "The service is temporarily unavailable. Nothing was changed; please try again shortly.", undefined, unavailableRetryAfter());
+
+/** The server's disk (or the database's) is full: 507 with a plain message, never the file's or the database's details. */
+export const insufficientStorage = () =>
+  new AppError("insufficient_storage", "The server is out of storage space. Nothing was saved; please try again later or contact the administrator.");
 
 export const notFound = (what = "Not found") => new AppError("not_found", what);
 export const forbidden = (message: string) => new AppError("forbidden", message);

@@ -1,10 +1,11 @@
 import { z } from "zod";
-import { AppError, type ErrorCode, HTTP_STATUS } from "./errors";
+import { AppError, type ErrorCode, HTTP_STATUS, insufficientStorage, unavailable } from "./errors";
+import { infrastructureFault } from "./infrastructure-errors";
 import { isUniqueViolation } from "./prisma-errors";
 
 export type Result<T = undefined> =
   | { ok: true; data: T }
-  | { ok: false; code: ErrorCode | "internal"; message: string; fieldErrors?: Record<string, string> };
+  | { ok: false; code: ErrorCode | "internal"; message: string; fieldErrors?: Record<string, string>; retryAfterSeconds?: number };
 
 export type Failure = Extract<Result<never>, { ok: false }>;
 
@@ -17,10 +18,16 @@ export function zodFieldErrors(error: z.ZodError): Record<string, string> {
   return out;
 }
 
-/** Turns any thrown value into a client-safe failure; unknown errors never leak their text. */
+/**
+ * Turns any thrown value into a client-safe failure; the one error mapping of route handlers and
+ * server actions. Rule: unknown errors never leak their text; a full disk is 507 and an
+ * unreachable database 503 (with Retry-After), whatever service they surfaced in.
+ */
 export function toFailure(error: unknown): Failure {
   if (error instanceof AppError) {
-    return { ok: false, code: error.code, message: error.message, fieldErrors: error.fieldErrors };
+    const failure: Failure = { ok: false, code: error.code, message: error.message, fieldErrors: error.fieldErrors };
+    if (error.retryAfterSeconds !== undefined) failure.retryAfterSeconds = error.retryAfterSeconds;
+    return failure;
   }
   if (error instanceof z.ZodError) {
     const fieldErrors = zodFieldErrors(error);
@@ -28,6 +35,11 @@ export function toFailure(error: unknown): Failure {
   }
   if (isUniqueViolation(error)) {
     return { ok: false, code: "conflict", message: "That already exists." };
+  }
+  const fault = infrastructureFault(error);
+  if (fault) {
+    console.error(error);
+    return toFailure(fault === "disk_full" ? insufficientStorage() : unavailable());
   }
   console.error(error);
   return { ok: false, code: "internal", message: "Something went wrong on our side. Nothing was changed; please try again." };

@@ -22,7 +22,7 @@ const errorSchema: JsonSchema = {
   description: "The one error shape of every endpoint.",
   properties: {
     error: { type: "string", description: "a message for people" },
-    code: { type: "string", enum: ["bad_request", "unauthenticated", "forbidden", "not_found", "conflict", "too_large", "invalid", "rate_limited", "storage_full", "internal"] },
+    code: { type: "string", enum: ["bad_request", "unauthenticated", "forbidden", "not_found", "conflict", "too_large", "invalid", "rate_limited", "unavailable", "insufficient_storage", "internal"] },
     fieldErrors: { type: "object", additionalProperties: { type: "string" }, description: "per-field messages (422)" },
   },
   required: ["error", "code"],

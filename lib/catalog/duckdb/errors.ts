@@ -12,7 +12,7 @@ export function isDiskFull(error: unknown): boolean {
  * wrong (422) and never with the server's paths or DuckDB's text.
  */
 export function storageFull(what: string): AppError {
-  return new AppError("storage_full", `The server ran out of storage space while ${what}. Nothing was changed; try again later, and tell the administrator if it keeps happening.`);
+  return new AppError("insufficient_storage", `The server ran out of storage space while ${what}. Nothing was changed; try again later, and tell the administrator if it keeps happening.`);
 }
 
 /** DuckDB stopped a sort or grouping that needed more spill space than CATALOG_MAX_SPILL_BYTES. */

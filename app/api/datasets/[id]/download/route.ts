@@ -1,7 +1,7 @@
 import { exportDataset } from "@/lib/catalog/export-dataset";
 import { downloadResponse } from "@/lib/catalog/http/responses";
 import { queryFromSearchParams, versionFromSearchParams } from "@/lib/catalog/http/search-params";
-import { withRequestActor } from "@/lib/links/request-actor";
+import { withRequestActor } from "@/lib/api/route";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";

@@ -1,7 +1,7 @@
 import { queryFromSearchParams, versionFromSearchParams } from "@/lib/catalog/http/search-params";
 import { noStoreJson } from "@/lib/catalog/http/responses";
 import { queryDataset } from "@/lib/catalog/query";
-import { withRequestActor } from "@/lib/links/request-actor";
+import { withRequestActor } from "@/lib/api/route";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";

@@ -1,7 +1,7 @@
 import { getColumnStats } from "@/lib/catalog/column-stats";
 import { noStoreJson } from "@/lib/catalog/http/responses";
 import { versionFromSearchParams } from "@/lib/catalog/http/search-params";
-import { withRequestActor } from "@/lib/links/request-actor";
+import { withRequestActor } from "@/lib/api/route";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";

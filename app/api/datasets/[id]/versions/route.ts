@@ -1,6 +1,6 @@
 import { noStoreJson } from "@/lib/catalog/http/responses";
 import { listVersions } from "@/lib/catalog/versions";
-import { withRequestActor } from "@/lib/links/request-actor";
+import { withRequestActor } from "@/lib/api/route";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";

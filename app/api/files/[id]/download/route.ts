@@ -1,5 +1,5 @@
 import { openFileDownload } from "@/lib/files/open-download";
-import { withRequestActor } from "@/lib/links/request-actor";
+import { withRequestActor } from "@/lib/api/route";
 import { serveFile } from "@/lib/files/serve-file";
 
 export const runtime = "nodejs";

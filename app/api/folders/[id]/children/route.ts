@@ -1,6 +1,6 @@
 import { listFolder } from "@/lib/files/list-folder";
 import { noStoreJson } from "@/lib/files/route-helpers";
-import { withRequestActor } from "@/lib/links/request-actor";
+import { withRequestActor } from "@/lib/api/route";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";

@@ -1,6 +1,6 @@
 import { Readable } from "node:stream";
 import { contentDisposition } from "@/lib/files/disposition";
-import { withRequestActor } from "@/lib/links/request-actor";
+import { withRequestActor } from "@/lib/api/route";
 import { zipFolder } from "@/lib/files/zip-folder";
 
 export const runtime = "nodejs";
