@@ -130,7 +130,7 @@ describe("grants to e-mail addresses and workspaces", () => {
     const carol = await createUser({ email: "carol@example.org", username: `carol${++n}` });
     await db().$transaction((tx) => bindPendingShares(tx, carol));
     expect(await getEffectiveRole(carol, dataset("d"))).toBe("viewer");
-    expect(await db().share.findFirst({ where: { resourceId: w.id } })).toMatchObject({ granteeType: "user", granteeUserId: carol.id, granteeEmail: null });
+    expect(await db().share.findFirst({ where: { resourceId: w.id } })).toMatchObject({ granteeType: "user", granteeUserId: carol.id, granteeEmail: "carol@example.org" });
   });
 
   it("a workspace grantee gives every member access; add-to-workspace converts a personal grant; the dialog remembers the workspace", async () => {
