@@ -5,6 +5,7 @@ import { getDb } from "@/lib/db";
 import { enqueueEmail } from "@/lib/email/outbox";
 import { kickOutbox } from "@/lib/email/sender";
 import { notFound } from "@/lib/util/errors";
+import { deleteDerivedGrants } from "./derived-grants";
 import { renderAccessEndedEmail } from "./notify";
 import { resourceTypeSchema } from "./schemas";
 import { loadSharedResource } from "./shared-resource";
@@ -23,6 +24,7 @@ async function recipientOf(share: { granteeType: string; granteeUserId: string |
  * Removes one grant, whatever its role. Rule: managers of the resource revoke any grant, and a
  * grantee may remove their own (leave); it takes effect on the grantee's very next request
  * because access is never cached. The grantee is told by e-mail (not when they left themselves).
+ * Workspace grants the grantee added from this grant end with it.
  */
 export async function revokeShare(actor: Actor, shareId: string): Promise<void> {
   const db = getDb();
@@ -37,11 +39,12 @@ export async function revokeShare(actor: Actor, shareId: string): Promise<void> 
     const removed = await tx.share.deleteMany({ where: { id: share.id } });
     if (removed.count === 0) throw notFound("That grant no longer exists.");
     await tx.shareInvitation.deleteMany({ where: { shareId: share.id } });
+    const derived = await deleteDerivedGrants(tx, share.id);
     if (to && message) await enqueueEmail(tx, { to, kind: "access-ended", ...message });
     await recordAudit(tx, {
       workspaceId: share.workspaceId, actorId: actor.id, action: leaving ? "share.left" : "share.revoked",
       resourceType: share.resourceType, resourceId: share.resourceId,
-      details: { grantee: share.granteeKey, granteeType: share.granteeType, role: share.role },
+      details: { grantee: share.granteeKey, granteeType: share.granteeType, role: share.role, ...(derived ? { workspaceGrantsEnded: derived } : {}) },
     });
   });
   kickOutbox();

@@ -85,7 +85,7 @@ export type SharedByMeFilter = { resourceType?: string; granteeType?: string; q?
 
 /**
  * The search as a `where`: the resource's or the grantee's name contains the text. Matched on the
- * lowercase copies (dataset and file names, usernames, e-mails, workspace URL names), so SQLite
+ * lowercase copies (dataset and file names, usernames, e-mails the sharer typed, workspace URL names), so SQLite
  * and PostgreSQL agree on case.
  */
 function searchWhere(q: string) {
@@ -95,7 +95,8 @@ function searchWhere(q: string) {
       { dataset: { sortName: contains } },
       { fileEntry: { nameLower: contains } },
       { resourceType: "workspace", workspace: { slug: contains } },
-      { granteeUser: { OR: [{ username: contains }, { email: contains }] } },
+      // never a grantee account's e-mail: searching it letter by letter would reveal the address
+      { granteeUser: { username: contains } },
       { granteeEmail: contains },
       { granteeWorkspace: { slug: contains } },
     ],

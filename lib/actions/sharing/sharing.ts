@@ -1,7 +1,7 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { addShareToWorkspace } from "@/lib/sharing/add-to-workspace";
-import { changeShareRole, resendShareInvitation } from "@/lib/sharing/change-share";
+import { changeShareRole, resendShareEmail } from "@/lib/sharing/change-share";
 import { suggestCollaborators } from "@/lib/sharing/collaborators";
 import { listKnownGranteeWorkspaces, listResourceAccess } from "@/lib/sharing/list-access";
 import { revokeShare } from "@/lib/sharing/revoke-share";
@@ -52,7 +52,7 @@ export async function revokeSharesAction(shareIds: string[]) {
 }
 
 export async function resendInvitationAction(shareId: string) {
-  return withUser((user) => resendShareInvitation(user, shareId));
+  return withUser((user) => resendShareEmail(user, shareId));
 }
 
 export async function suggestCollaboratorsAction(query: string) {
