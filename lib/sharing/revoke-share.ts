@@ -58,3 +58,16 @@ export async function revokeGrantee(actor: Actor, type: string, resourceId: stri
   if (!share) throw notFound("That person has no grant on this resource.");
   await revokeShare(actor, share.id);
 }
+
+/**
+ * Revokes the grant made to an e-mail address on a resource, pending or since accepted. Rule: it
+ * matches the address the sharer typed, never an account's address, so it answers the same
+ * whether or not that address has an account.
+ */
+export async function revokeGranteeByEmail(actor: Actor, type: string, resourceId: string, email: string): Promise<void> {
+  const target = await loadSharedResource(resourceTypeSchema.parse(type), resourceId);
+  await assertCan(actor, "manage", target.resource);
+  const share = await getDb().share.findFirst({ where: { resourceType: type, resourceId, granteeEmail: email.toLowerCase() }, select: { id: true } });
+  if (!share) throw notFound("That person has no grant on this resource.");
+  await revokeShare(actor, share.id);
+}
