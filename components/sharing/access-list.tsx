@@ -25,6 +25,7 @@ export function AccessList({ rows, access, onPreview }: { rows: AccessRowView[];
               {r.from ? (r.kind === "workspace-member" ? ` · through ${r.from}` : ` · inherited from ${r.from}`) : null}
               {r.expiresAt && !r.expired ? ` · until ${new Date(r.expiresAt).toLocaleDateString("en-GB")}` : null}
               {r.note ? ` · “${r.note}”` : null}
+              {r.allowAddToWorkspace ? " · may add to their workspaces" : null}
             </p>
           </div>
           <div className="flex items-center gap-1">

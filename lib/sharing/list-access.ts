@@ -21,6 +21,8 @@ export type AccessRow = {
   expired: boolean;
   note: string | null;
   createdAt: Date | null;
+  /** on a person's grant: the sharer allowed them to add it to one of their workspaces */
+  allowAddToWorkspace?: boolean;
 };
 
 /**
@@ -74,6 +76,7 @@ export async function listResourceAccess(actor: Actor, type: ResourceType, id: s
       expired: Boolean(g.expiresAt && g.expiresAt <= now),
       note: g.note,
       createdAt: g.createdAt,
+      allowAddToWorkspace: g.granteeType !== "workspace" && g.allowAddToWorkspace,
     });
     if (ws && g.granteeWorkspaceId) {
       for (const person of peopleOf.get(g.granteeWorkspaceId) ?? []) {

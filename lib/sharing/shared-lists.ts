@@ -22,12 +22,14 @@ export type SharedItem = {
   grantee: string;
   granteeType: string;
   pending: boolean;
+  /** the sharer allowed the grantee to add this to one of their own workspaces */
+  allowAddToWorkspace: boolean;
 };
 
 /** The columns the lists show (not the note, nor the relation copies). */
 const SHARE_COLUMNS = {
   id: true, resourceType: true, resourceId: true, role: true, granteeKey: true, granteeType: true, granteeUserId: true,
-  granteeWorkspaceId: true, granteeEmail: true, createdById: true, createdAt: true, expiresAt: true,
+  granteeWorkspaceId: true, granteeEmail: true, createdById: true, createdAt: true, expiresAt: true, allowAddToWorkspace: true,
 } as const;
 
 type ShareRow = Awaited<ReturnType<typeof listShares>>[number];
@@ -62,7 +64,7 @@ async function hydrate(shares: ShareRow[], viewerKey?: string): Promise<SharedIt
     return [{
       shareId: s.id, resourceType: r.resource.type, resourceId: s.resourceId, name: r.name, path: r.path, workspace: r.workspace,
       role: s.role, via: s.granteeKey === viewerKey ? "you" : grantee, sharedBy: users.get(s.createdById) ?? "?", sharedAt: s.createdAt,
-      expiresAt: s.expiresAt, grantee, granteeType: s.granteeType, pending: s.granteeType === "email",
+      expiresAt: s.expiresAt, grantee, granteeType: s.granteeType, pending: s.granteeType === "email", allowAddToWorkspace: s.allowAddToWorkspace,
     }];
   });
 }
