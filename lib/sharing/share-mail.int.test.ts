@@ -7,6 +7,7 @@ import { listMailbox } from "@/lib/email/mailbox";
 import { createApiToken } from "@/lib/tokens/api-tokens";
 import { createUser } from "@/lib/users/create-user";
 import { createWorkspace } from "@/lib/workspaces/create-workspace";
+import { inviteMember } from "@/lib/workspaces/invitations";
 import { changeShareRole, resendShareEmail } from "./change-share";
 import { shareResource } from "./share-resource";
 
@@ -117,5 +118,18 @@ describe("no e-mail unless something new happens or Resend is pressed", () => {
     await resendShareEmail(alice, grant!.shareId);
     expect(await mailsTo("new@example.net")).toBe(2);
     expect(await db().shareInvitation.count({ where: { shareId: grant!.shareId } })).toBe(1);
+  });
+});
+
+describe("workspace invitations count as share mail", () => {
+  it("inviting many addresses hits the same hourly limit, and re-inviting at once is refused", async () => {
+    process.env.SHARE_MAIL_MAX_PER_HOUR = "2";
+    const alice = await person("alice");
+    const w = await createWorkspace(alice, { name: "team", slug: `team${++n}` });
+    await inviteMember(alice, w.id, { email: "a@example.net" });
+    expect(await failure(inviteMember(alice, w.id, { email: "a@example.net" }))).toMatchObject({ code: "rate_limited" });
+    await inviteMember(alice, w.id, { email: "b@example.net" });
+    expect(await failure(inviteMember(alice, w.id, { email: "c@example.net" }))).toMatchObject({ code: "rate_limited", message: expect.stringContaining("per hour") });
+    expect(await mailsTo("c@example.net")).toBe(0);
   });
 });
