@@ -36,6 +36,8 @@ export default defineConfig({
     timeout: 180_000,
     reuseExistingServer: false,
     stdout: "pipe",
-    env: { PORT: String(PORT), APP_URL: baseURL, NEXTAUTH_URL: baseURL, NEXT_TELEMETRY_DISABLED: "1" },
+    // The whole suite shares from alice to many fresh accounts within minutes: lift the per-sender
+    // share-mail limits (their own tests are lib/sharing/share-mail.int.test.ts).
+    env: { PORT: String(PORT), APP_URL: baseURL, NEXTAUTH_URL: baseURL, NEXT_TELEMETRY_DISABLED: "1", SHARE_MAIL_MAX_PER_HOUR: "1000", SHARE_MAIL_MAX_PER_DAY: "5000" },
   },
 });
