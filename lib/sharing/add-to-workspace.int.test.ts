@@ -88,6 +88,15 @@ describe("adding a shared dataset to one of the recipient's workspaces", () => {
     expect(await getEffectiveRole(mel, resource)).toBeNull();
   });
 
+  it("once the sharer shares with that workspace directly, the workspace grant no longer ends with the recipient's", async () => {
+    const { alice, vic, mel, vicTeam, dataset, resource } = await scene();
+    const [grant] = await shareResource(alice, "dataset", dataset.id, { grantees: [vic.username!], role: "viewer", allowAddToWorkspace: true });
+    await addShareToWorkspace(vic, grant!.shareId, vicTeam.id);
+    await shareResource(alice, "dataset", dataset.id, { grantees: [`workspace:${vicTeam.id}`], role: "editor" });
+    await revokeShare(alice, grant!.shareId);
+    expect(await getEffectiveRole(mel, resource)).toBe("editor");
+  });
+
   it("a workspace setting makes new grants allow it by default; the sharer can still turn it off per grant", async () => {
     const { alice, vic, w, vicTeam, dataset } = await scene();
     const stranger = await person("stranger");

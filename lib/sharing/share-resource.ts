@@ -72,6 +72,8 @@ export async function shareResource(actor: Actor, type: ResourceType, id: string
     });
     const data = {
       role: input.role, note: input.note ?? null, expiresAt: input.expiresAt ?? null, createdById: actor.id,
+      // a manager sharing with a workspace directly makes that grant their own, no longer derived from a recipient's
+      sourceShareId: null,
       ...(input.allowAddToWorkspace === undefined ? {} : { allowAddToWorkspace: input.allowAddToWorkspace }),
     };
     const write = () => db.$transaction(async (tx) => {
