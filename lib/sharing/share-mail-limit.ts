@@ -69,7 +69,8 @@ export async function assertResendAllowed(sender: Actor, email: string): Promise
     where: { senderId: sender.id, email: email.toLowerCase(), createdAt: { gte: new Date(Date.now() - shareResendMinutes() * 60_000) } },
     select: { id: true },
   });
-  if (recent) throw new AppError("rate_limited", `An e-mail about this was sent to ${email} a moment ago. You can send it again after ${shareResendMinutes()} minutes.`);
+  // never the address itself: the sharer may know this person by username only
+  if (recent) throw new AppError("rate_limited", `An e-mail about this went to that person a moment ago. You can send it again after ${shareResendMinutes()} minutes.`);
   await assertShareMailAllowed(sender, [email]);
 }
 
