@@ -36,8 +36,9 @@ export default defineConfig({
     timeout: 180_000,
     reuseExistingServer: false,
     stdout: "pipe",
-    // Every test signs in from this one machine, many times as the same seeded users: lift the
-    // sign-in e-mail limits (lib/auth/sign-in-limits.ts has its own tests).
+    // Every test signs in from this one machine, many times as the same seeded users, and the suite
+    // shares from alice to many fresh accounts within minutes: lift the sign-in and share-mail limits
+    // (their own tests: lib/auth/sign-in-limits.int.test.ts, lib/sharing/share-mail.int.test.ts).
     env: {
       PORT: String(PORT),
       APP_URL: baseURL,
@@ -45,6 +46,8 @@ export default defineConfig({
       NEXT_TELEMETRY_DISABLED: "1",
       SIGNIN_MAIL_PER_ADDRESS: process.env.SIGNIN_MAIL_PER_ADDRESS || "10000",
       SIGNIN_MAIL_PER_CLIENT: process.env.SIGNIN_MAIL_PER_CLIENT || "10000",
+      SHARE_MAIL_MAX_PER_HOUR: "1000",
+      SHARE_MAIL_MAX_PER_DAY: "5000",
     },
   },
 });

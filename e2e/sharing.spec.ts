@@ -28,13 +28,14 @@ async function openShareDialog(page: Page, url: string, trigger = "Share") {
   return dialog;
 }
 
-async function shareWith(page: Page, url: string, who: string, { role = "viewer", note = "", trigger = "Share" } = {}) {
+async function shareWith(page: Page, url: string, who: string, { role = "viewer", note = "", trigger = "Share", allowAdd = false } = {}) {
   const dialog = await openShareDialog(page, url, trigger);
   const input = dialog.getByLabel("People or e-mail addresses");
   await input.fill(who);
   await input.press("Enter");
   await dialog.getByLabel("Role", { exact: true }).selectOption(role);
   if (note) await dialog.getByLabel("Note (optional)").fill(note);
+  await dialog.getByLabel("Recipients may add this to one of their workspaces").setChecked(allowAdd);
   await dialog.getByRole("button", { name: "Share", exact: true }).click();
   await expect(dialog.getByTestId("access-row").filter({ hasText: who.toLowerCase() })).toBeVisible();
   return dialog;
@@ -85,7 +86,7 @@ test("alice invites carol (no account) to one dataset; carol signs up, sees only
   await expect(visitor.getByTestId("mail").first()).toContainText(/no longer|ended|removed/i);
 });
 
-test("bob adds a dataset shared with him to his workspace; its members can read it; alice's dialog then offers that workspace", async ({ page, browser, request }) => {
+test("bob adds a dataset shared with him to his workspace only once alice allows it; its members can read it; alice sees them and is told", async ({ page, browser, request }) => {
   const alice = await tokenFor("alice");
   const name = `field-notes-${Date.now().toString(36)}`;
   const created = await request.post(`/api/v1/ingest/personal/${name}`, { headers: { Authorization: `Bearer ${alice}` }, data: [{ site: "Lofoten", species: "puffin", count: 41 }, { site: "Runde", species: "gannet", count: 12 }] });
@@ -96,9 +97,18 @@ test("bob adds a dataset shared with him to his workspace; its members can read 
   await cli("workspace", "add-member", "--workspace", "bob/research", "--username", rita);
 
   await signInAndLand(page, "alice@example.com");
-  await shareWith(page, url, "bob", { role: "viewer" });
-
+  // off by default: bob is offered nothing
+  const first = await shareWith(page, url, "bob", { role: "viewer" });
+  await expect(first.getByTestId("access-row").filter({ hasText: "bob" })).not.toContainText("may add to their workspaces");
   const bob = await signedIn(browser, "bob@example.com");
+  await bob.goto("/shared/with-me");
+  await expect(bob.getByTestId("shared-item").filter({ hasText: name })).toBeVisible();
+  await expect(bob.getByLabel(`Add ${name} to a workspace`)).toHaveCount(0);
+
+  // alice ticks the option and shares again (no second e-mail to bob)
+  const second = await shareWith(page, url, "bob", { role: "viewer", allowAdd: true });
+  await expect(second.getByTestId("access-row").filter({ hasText: "bob" })).toContainText("may add to their workspaces");
+  await page.keyboard.press("Escape");
   await bob.goto("/shared/with-me");
   const select = bob.getByLabel(`Add ${name} to a workspace`);
   const research = await select.locator("option", { hasText: /research/i }).getAttribute("value");
@@ -112,15 +122,24 @@ test("bob adds a dataset shared with him to his workspace; its members can read 
 
   const dialog = await openShareDialog(page, url);
   await expect(dialog.getByLabel("Or share with a workspace")).toContainText("Research");
+  // Who has access: bob keeps his own grant, and names the people the workspace reaches
+  await expect(dialog.getByTestId("access-row").filter({ hasText: rita })).toContainText("through the workspace bob/research");
+  await expect(dialog.getByRole("button", { name: "Revoke access of bob", exact: true })).toBeVisible();
+  await page.keyboard.press("Escape");
 
-  // alice finds the grant (bob's became his workspace's) under Shared by me by searching the dataset's name
+  // alice was told by e-mail
+  const mailbox = await (await browser.newContext()).newPage();
+  await mailbox.goto("/mailbox?to=alice%40example.com");
+  await expect(mailbox.getByTestId("mail").filter({ hasText: `bob added ${name} to the workspace bob/research` }).first()).toBeVisible();
+
+  // alice finds both grants (bob's and his workspace's) under Shared by me by searching the dataset's name
   await page.goto("/shared/by-me");
   await page.getByRole("form", { name: "Filter grants" }).getByLabel("Search").fill(name.toUpperCase());
   await page.getByRole("button", { name: "Filter", exact: true }).click();
   await expect(page).toHaveURL(new RegExp(`q=${name.toUpperCase()}`));
   const rows = page.getByTestId("shared-by-me-row");
-  await expect(rows).toHaveCount(1);
-  await expect(rows).toContainText("Workspace bob/research");
+  await expect(rows).toHaveCount(2);
+  await expect(rows.filter({ hasText: "Workspace bob/research" })).toHaveCount(1);
   await expect(page.getByText("Show more")).toHaveCount(0);
 });
 

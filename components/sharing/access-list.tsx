@@ -6,7 +6,7 @@ import { resendInvitationAction } from "@/lib/actions/sharing/sharing";
 import type { ShareRole } from "@/lib/sharing/schemas";
 import type { AccessRowView, useAccess } from "./use-access";
 
-const KIND_LABEL: Record<AccessRowView["kind"], string> = { owner: "Owner", admin: "Admin", member: "Member", grant: "", inherited: "" };
+const KIND_LABEL: Record<AccessRowView["kind"], string> = { owner: "Owner", admin: "Admin", member: "Member", grant: "", inherited: "", "workspace-member": "" };
 
 export function AccessList({ rows, access, onPreview }: { rows: AccessRowView[]; access: ReturnType<typeof useAccess>; onPreview?: (shareId: string) => void }) {
   const [resending, startResend] = useTransition();
@@ -22,9 +22,10 @@ export function AccessList({ rows, access, onPreview }: { rows: AccessRowView[];
             </p>
             <p className="truncate text-xs text-zinc-500">
               {r.detail && !r.pending ? r.detail : null}
-              {r.from ? ` · inherited from ${r.from}` : null}
+              {r.from ? (r.kind === "workspace-member" ? ` · through ${r.from}` : ` · inherited from ${r.from}`) : null}
               {r.expiresAt && !r.expired ? ` · until ${new Date(r.expiresAt).toLocaleDateString("en-GB")}` : null}
               {r.note ? ` · “${r.note}”` : null}
+              {r.allowAddToWorkspace ? " · may add to their workspaces" : null}
             </p>
           </div>
           <div className="flex items-center gap-1">
@@ -39,12 +40,10 @@ export function AccessList({ rows, access, onPreview }: { rows: AccessRowView[];
                   <option value="viewer">Viewer</option>
                   <option value="editor">Editor</option>
                 </select>
-                {r.pending ? (
-                  <Button variant="ghost" disabled={resending} onClick={() => startResend(async () => {
-                    const res = await resendInvitationAction(r.shareId!);
-                    if (res.ok) toast.success(`Invitation sent again to ${r.grantee}`); else toast.error(res.message);
-                  })}>Resend</Button>
-                ) : null}
+                <Button variant="ghost" aria-label={`Resend the e-mail to ${r.grantee}`} disabled={resending} onClick={() => startResend(async () => {
+                  const res = await resendInvitationAction(r.shareId!);
+                  if (res.ok) toast.success(`E-mail sent again to ${r.grantee}`); else toast.error(res.message);
+                })}>Resend</Button>
                 {onPreview ? <Button variant="ghost" aria-label={`Preview as ${r.grantee}`} onClick={() => onPreview(r.shareId!)}>Preview</Button> : null}
                 <Button variant="ghost" aria-label={`Revoke access of ${r.grantee}`} onClick={() => access.revoke.mutate(r.shareId!)}>Revoke</Button>
               </>

@@ -17,7 +17,7 @@ export function GranteeInput({ value, onChange }: { value: string[]; onChange: (
     enabled: text.trim().length > 0,
     staleTime: 30_000,
   });
-  const visible = suggestions.filter((s) => !value.includes(s.username ?? s.email));
+  const visible = suggestions.filter((s) => !value.includes(s.handle));
 
   function add(entry: string) {
     const items = entry.split(/[\s,;]+/).map((s) => s.trim()).filter(Boolean);
@@ -34,7 +34,7 @@ export function GranteeInput({ value, onChange }: { value: string[]; onChange: (
     else if ((e.key === "Enter" || e.key === "," || e.key === "Tab") && text.trim()) {
       e.preventDefault();
       const pick = visible[active];
-      add(pick && e.key !== "," ? pick.username ?? pick.email : text);
+      add(pick && e.key !== "," ? pick.handle : text);
     } else if (e.key === "Backspace" && !text && value.length) onChange(value.slice(0, -1));
   }
 
@@ -65,8 +65,8 @@ export function GranteeInput({ value, onChange }: { value: string[]; onChange: (
       {visible.length > 0 && text.trim() ? (
         <ul id={listId} role="listbox" className="absolute z-10 mt-1 w-full rounded-md border border-zinc-200 bg-white py-1 shadow-lg dark:border-zinc-700 dark:bg-zinc-900">
           {visible.map((s, i) => (
-            <li key={s.email} role="option" aria-selected={i === active}
-              onMouseDown={(e) => { e.preventDefault(); add(s.username ?? s.email); }}
+            <li key={s.handle} role="option" aria-selected={i === active}
+              onMouseDown={(e) => { e.preventDefault(); add(s.handle); }}
               className={`cursor-pointer px-3 py-1.5 text-sm ${i === active ? "bg-zinc-100 dark:bg-zinc-800" : ""}`}>
               <span className="font-medium">{s.username}</span> <span className="text-zinc-500">{s.email}</span>
             </li>

@@ -38,6 +38,8 @@ export function ShareDialog({ type, id, name, children, trigger }: ShareDialogPr
   const [note, setNote] = useState("");
   const [expires, setExpires] = useState("");
   const [workspace, setWorkspace] = useState("");
+  // unset until the sharer touches it: the workspace's default applies
+  const [allowAdd, setAllowAdd] = useState<boolean | undefined>(undefined);
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string>();
   const [tab, setTab] = useState<Tab>("people");
@@ -49,11 +51,14 @@ export function ShareDialog({ type, id, name, children, trigger }: ShareDialogPr
     if (all.length === 0) { setError("Add at least one person, e-mail address or workspace."); return; }
     setPending(true);
     setError(undefined);
-    const result = await shareAction(type, id, { grantees: all, role, note: note || undefined, expiresAt: expires ? new Date(`${expires}T23:59:59`) : undefined });
+    const result = await shareAction(type, id, {
+      grantees: all, role, note: note || undefined, expiresAt: expires ? new Date(`${expires}T23:59:59`) : undefined,
+      allowAddToWorkspace: allowAdd ?? access.query.data?.allowAddDefault ?? false,
+    });
     setPending(false);
     if (!result.ok) { setError(result.message); return; }
     toast.success(`Shared with ${result.data.map((o) => o.grantee).join(", ")}`);
-    setGrantees([]); setNote(""); setExpires(""); setWorkspace("");
+    setGrantees([]); setNote(""); setExpires(""); setWorkspace(""); setAllowAdd(undefined);
     await access.invalidate();
   }
 
@@ -93,6 +98,10 @@ export function ShareDialog({ type, id, name, children, trigger }: ShareDialogPr
                   <TextField label="Access ends (optional)" type="date" value={expires} min={new Date().toISOString().slice(0, 10)} onChange={(e) => setExpires(e.target.value)} />
                 </div>
                 <TextField label="Note (optional)" value={note} maxLength={1000} onChange={(e) => setNote(e.target.value)} placeholder="Added to the e-mail" />
+                <label className="flex items-start gap-2 text-sm text-zinc-700 dark:text-zinc-300">
+                  <input type="checkbox" className="mt-0.5" checked={allowAdd ?? access.query.data?.allowAddDefault ?? false} onChange={(e) => setAllowAdd(e.target.checked)} />
+                  <span>Recipients may add this to one of their workspaces<span className="block text-xs text-zinc-500">Its members then get the same access or less; you see them under Who has access and are told by e-mail.</span></span>
+                </label>
                 {error ? <p role="alert" className="text-sm text-red-600 dark:text-red-400">{error}</p> : null}
                 <div className="flex justify-end"><Button onClick={submit} disabled={pending}>{pending ? "Sharing…" : "Share"}</Button></div>
               </div>

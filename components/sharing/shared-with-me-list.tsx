@@ -9,6 +9,8 @@ import { addToWorkspaceAction, revokeShareAction } from "@/lib/actions/sharing/s
 export type SharedWithMeItem = {
   shareId: string; resourceType: string; name: string; path: string; owner: string; workspace: string;
   role: string; via: string; sharedBy: string; sharedAt: string; expiresAt: string | null;
+  /** the sharer allowed adding it to one of the recipient's workspaces */
+  allowAddToWorkspace: boolean;
 };
 
 export function SharedWithMeList({ items, myWorkspaces }: { items: SharedWithMeItem[]; myWorkspaces: { id: string; label: string }[] }) {
@@ -43,7 +45,7 @@ export function SharedWithMeList({ items, myWorkspaces }: { items: SharedWithMeI
                 </div>
                 {item.via === "you" ? (
                   <div className="flex items-center gap-2">
-                    {myWorkspaces.length > 0 && (item.resourceType === "dataset" || item.resourceType === "folder") ? (
+                    {item.allowAddToWorkspace && myWorkspaces.length > 0 && (item.resourceType === "dataset" || item.resourceType === "folder") ? (
                       <select aria-label={`Add ${item.name} to a workspace`} disabled={pending} defaultValue=""
                         className="rounded-md border border-zinc-300 bg-white px-2 py-1 text-sm dark:border-zinc-700 dark:bg-zinc-900"
                         onChange={(e) => e.target.value && run(() => addToWorkspaceAction(item.shareId, e.target.value), "Added to your workspace")}>

@@ -1,10 +1,10 @@
 import "server-only";
 import { z } from "zod";
 import type { Actor } from "@/lib/access";
-import { emailKey, userKey } from "@/lib/access/grantee-keys";
+import { userKey } from "@/lib/access/grantee-keys";
 import { getDb } from "@/lib/db";
 import { listResourceAccess } from "@/lib/sharing/list-access";
-import { revokeGrantee } from "@/lib/sharing/revoke-share";
+import { revokeGrantee, revokeGranteeByEmail } from "@/lib/sharing/revoke-share";
 import { type ResourceType, shareRoleSchema } from "@/lib/sharing/schemas";
 import { shareResource } from "@/lib/sharing/share-resource";
 import { emailSchema } from "@/lib/users/schemas";
@@ -51,14 +51,11 @@ export async function listViaDataLinks(actor: Actor, type: ResourceType, id: str
 }
 
 export async function revokeViaDataLinks(actor: Actor, type: ResourceType, id: string, body: z.infer<typeof dataLinksRevokeBody>): Promise<void> {
-  let key: string;
   if (body.email) {
-    const user = await getDb().user.findUnique({ where: { email: body.email }, select: { id: true } });
-    key = user ? userKey(user.id) : emailKey(body.email);
-  } else {
-    const user = await getDb().user.findUnique({ where: { username: body.username!.toLowerCase() }, select: { id: true } });
-    if (!user) throw new AppError("invalid", `There is no user named "${body.username}".`);
-    key = userKey(user.id);
+    await revokeGranteeByEmail(actor, type, id, body.email);
+    return;
   }
-  await revokeGrantee(actor, type, id, key);
+  const user = await getDb().user.findUnique({ where: { username: body.username!.toLowerCase() }, select: { id: true } });
+  if (!user) throw new AppError("invalid", `There is no user named "${body.username}".`);
+  await revokeGrantee(actor, type, id, userKey(user.id));
 }

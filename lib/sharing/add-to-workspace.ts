@@ -1,38 +1,69 @@
 import "server-only";
-import { type Actor, getWorkspaceRole } from "@/lib/access";
+import { createElement } from "react";
+import { type Actor, ROLE_RANK, assertCanWorkspace } from "@/lib/access";
 import { userKey, workspaceKey } from "@/lib/access/grantee-keys";
 import { liveGrantWhere } from "@/lib/access/grants";
 import { recordAudit } from "@/lib/audit/record";
 import { getDb } from "@/lib/db";
+import { appUrl } from "@/lib/email/config";
+import { enqueueEmail } from "@/lib/email/outbox";
+import { renderEmail } from "@/lib/email/render";
+import { kickOutbox } from "@/lib/email/sender";
 import { AppError, notFound } from "@/lib/util/errors";
+import { AddedToWorkspaceEmail } from "./emails/added-to-workspace-email";
+import { resourceTypeSchema } from "./schemas";
+import { loadSharedResource } from "./shared-resource";
 
 /**
- * B2B: a grantee turns a grant they received into a grant to one of their own workspaces (same
- * role, same expiry), so every member of it sees the resource. Rule: only the grantee can do
- * this, only with a workspace they manage, and never onto the resource's own workspace.
+ * B2B: a grantee gives one of their own workspaces access to something shared with them.
+ * Rule: only when the sharer allowed it on that grant (403 otherwise), only by the grantee, only
+ * into a workspace they manage, never onto the resource's own workspace. It adds a separate
+ * workspace grant (the grantee keeps theirs, each revocable on its own) whose role and expiry
+ * never exceed the grantee's grant: it is capped when that grant is lowered and ends with it
+ * (change-share.ts, revoke-share.ts). The resource's managers are e-mailed; it is in its history.
  */
 export async function addShareToWorkspace(actor: Actor, shareId: string, workspaceId: string) {
   const db = getDb();
   const share = await db.share.findFirst({ where: { id: shareId, granteeKey: userKey(actor.id), AND: liveGrantWhere() } });
   if (!share) throw notFound("That grant is not yours or has ended.");
-  const workspace = await db.workspace.findUnique({ where: { id: workspaceId } });
+  if (!share.allowAddToWorkspace) throw new AppError("forbidden", "The person who shared this did not allow adding it to a workspace. Ask them to share it with the workspace.");
+  const workspace = await db.workspace.findUnique({ where: { id: workspaceId }, include: { owner: { select: { username: true } }, _count: { select: { members: true } } } });
   if (!workspace) throw notFound("Workspace not found");
-  const role = await getWorkspaceRole(actor, workspace);
-  if (role !== "owner" && role !== "manager") throw new AppError("forbidden", "You can add it only to a workspace you manage.");
+  await assertCanWorkspace(actor, workspace, "workspace.manage");
   if (workspace.id === share.workspaceId) throw new AppError("invalid", "It already belongs to that workspace.");
+  const target = await loadSharedResource(resourceTypeSchema.parse(share.resourceType), share.resourceId);
   const key = workspaceKey(workspace.id);
-  return db.$transaction(async (tx) => {
+  const label = `${workspace.owner.username}/${workspace.slug}`;
+  const grantee = actor.username ?? actor.email;
+  const managers = await db.user.findMany({
+    where: { OR: [{ id: target.resource.workspaceOwnerId }, { memberships: { some: { workspaceId: share.workspaceId, role: "admin" } } }] },
+    select: { email: true },
+  });
+  const message = await renderEmail(
+    `${grantee} added ${target.name} to the workspace ${label}`,
+    createElement(AddedToWorkspaceEmail, { grantee, what: target.label, workspace: label, members: workspace._count.members + 1, role: share.role, url: `${appUrl()}${target.path}` }),
+  );
+  const result = await db.$transaction(async (tx) => {
     const existing = await tx.share.findUnique({ where: { resourceType_resourceId_granteeKey: { resourceType: share.resourceType, resourceId: share.resourceId, granteeKey: key } } });
-    if (existing) {
-      if (existing.role !== "editor" && share.role === "editor") await tx.share.update({ where: { id: existing.id }, data: { role: "editor" } });
-      await tx.share.delete({ where: { id: share.id } });
-    } else {
-      await tx.share.update({ where: { id: share.id }, data: { granteeType: "workspace", granteeKey: key, granteeUserId: null, granteeWorkspaceId: workspace.id } });
+    if (existing && ROLE_RANK[existing.role as "viewer" | "editor"] >= ROLE_RANK[share.role as "viewer" | "editor"]) {
+      return { shareId: existing.id, changed: false };
     }
+    const data = { role: share.role, expiresAt: share.expiresAt, sourceShareId: share.id, createdById: actor.id };
+    const added = existing
+      ? await tx.share.update({ where: { id: existing.id }, data })
+      : await tx.share.create({
+          data: {
+            ...data, workspaceId: share.workspaceId, resourceType: share.resourceType, resourceId: share.resourceId,
+            granteeType: "workspace", granteeKey: key, granteeWorkspaceId: workspace.id, datasetId: share.datasetId, fileEntryId: share.fileEntryId,
+          },
+        });
+    for (const m of managers) await enqueueEmail(tx, { to: m.email, kind: "share-added-to-workspace", ...message });
     await recordAudit(tx, {
       workspaceId: share.workspaceId, actorId: actor.id, action: "share.added_to_workspace", resourceType: share.resourceType, resourceId: share.resourceId,
-      details: { workspace: workspace.slug, workspaceId: workspace.id, role: share.role },
+      details: { grantee: key, workspace: label, workspaceId: workspace.id, role: share.role },
     });
-    return { shareId: existing?.id ?? share.id };
+    return { shareId: added.id, changed: true };
   });
+  if (result.changed) kickOutbox();
+  return { shareId: result.shareId };
 }

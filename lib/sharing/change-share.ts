@@ -6,7 +6,9 @@ import { enqueueEmail } from "@/lib/email/outbox";
 import { kickOutbox } from "@/lib/email/sender";
 import { notFound } from "@/lib/util/errors";
 import { hashToken, newToken } from "@/lib/util/tokens";
+import { capDerivedGrants } from "./derived-grants";
 import { renderShareEmail } from "./notify";
+import { assertResendAllowed, logShareMail } from "./share-mail-limit";
 import { SHARE_INVITATION_DAYS } from "./share-resource";
 import { type ShareRole, resourceTypeSchema, shareRoleSchema } from "./schemas";
 import { loadSharedResource } from "./shared-resource";
@@ -19,33 +21,46 @@ async function managedShare(actor: Actor, shareId: string) {
   return { share, target };
 }
 
-/** Changes a grant's role (managers only); effective on the grantee's next request. */
+/** Changes a grant's role (managers only); effective on the grantee's next request. Sends no e-mail. */
 export async function changeShareRole(actor: Actor, shareId: string, role: ShareRole): Promise<void> {
   const next = shareRoleSchema.parse(role);
   const { share } = await managedShare(actor, shareId);
   if (share.role === next) return;
   await getDb().$transaction(async (tx) => {
-    await tx.share.update({ where: { id: share.id }, data: { role: next } });
+    const updated = await tx.share.update({ where: { id: share.id }, data: { role: next } });
+    await capDerivedGrants(tx, updated);
     await recordAudit(tx, { workspaceId: share.workspaceId, actorId: actor.id, action: "share.role_changed", resourceType: share.resourceType, resourceId: share.resourceId, details: { grantee: share.granteeKey, from: share.role, role: next } });
   });
 }
 
-/** Sends a pending e-mail grantee a fresh invitation link (older links of that grant stop working). */
-export async function resendShareInvitation(actor: Actor, shareId: string): Promise<void> {
+/**
+ * "Resend": e-mails the grantee about this grant again, the only way a grant is notified twice.
+ * A pending e-mail grantee gets a fresh invitation link (older links of that grant stop working);
+ * a person or workspace gets the share notification. Managers only; within the share-mail limits.
+ */
+export async function resendShareEmail(actor: Actor, shareId: string): Promise<void> {
   const { share, target } = await managedShare(actor, shareId);
-  if (share.granteeType !== "email" || !share.granteeEmail) throw notFound("Only pending invitations can be resent.");
   const db = getDb();
+  const to = share.granteeType === "email" ? share.granteeEmail
+    : share.granteeUserId ? (await db.user.findUnique({ where: { id: share.granteeUserId }, select: { email: true } }))?.email
+    : share.granteeWorkspaceId ? (await db.workspace.findUnique({ where: { id: share.granteeWorkspaceId }, select: { owner: { select: { email: true } } } }))?.owner.email
+    : null;
+  if (!to) throw notFound("That grant no longer exists.");
+  await assertResendAllowed(actor, to);
   const settings = await db.workspace.findUniqueOrThrow({ where: { id: share.workspaceId }, select: { shareEmailSubject: true, shareEmailIntro: true } });
-  const invitation = newToken("inv");
+  const invitation = share.granteeType === "email" ? newToken("inv") : null;
   const message = await renderShareEmail({
     sharer: actor.username ?? actor.email, what: target.label, role: share.role, note: share.note, expiresAt: share.expiresAt,
-    settings, link: `/invite/share/${invitation.token}`, invitation: true,
+    settings, link: invitation ? `/invite/share/${invitation.token}` : target.path, invitation: Boolean(invitation),
   });
   await db.$transaction(async (tx) => {
-    await tx.shareInvitation.deleteMany({ where: { shareId: share.id, usedAt: null } });
-    await tx.shareInvitation.create({ data: { shareId: share.id, email: share.granteeEmail!, tokenHash: hashToken(invitation.token), expiresAt: new Date(Date.now() + SHARE_INVITATION_DAYS * 86_400_000) } });
-    await enqueueEmail(tx, { to: share.granteeEmail!, kind: "share-invitation", ...message });
-    await recordAudit(tx, { workspaceId: share.workspaceId, actorId: actor.id, action: "share.invitation_resent", resourceType: share.resourceType, resourceId: share.resourceId, details: { email: share.granteeEmail } });
+    if (invitation) {
+      await tx.shareInvitation.deleteMany({ where: { shareId: share.id, usedAt: null } });
+      await tx.shareInvitation.create({ data: { shareId: share.id, email: to, tokenHash: hashToken(invitation.token), expiresAt: new Date(Date.now() + SHARE_INVITATION_DAYS * 86_400_000) } });
+    }
+    await enqueueEmail(tx, { to, kind: invitation ? "share-invitation" : "share", ...message });
+    await logShareMail(tx, actor.id, to);
+    await recordAudit(tx, { workspaceId: share.workspaceId, actorId: actor.id, action: invitation ? "share.invitation_resent" : "share.notification_resent", resourceType: share.resourceType, resourceId: share.resourceId, details: { grantee: share.granteeKey } });
   });
   kickOutbox();
 }

@@ -2,10 +2,13 @@ import "server-only";
 import type { Actor } from "@/lib/access";
 import { actorWorkspaceIds } from "@/lib/access/grantee-keys";
 import { getDb } from "@/lib/db";
+import { visibleContactIds } from "./contact-visibility";
 
 /**
  * Autocomplete for the share dialog: people the actor already works with (members of their
- * workspaces, people they shared with), matching the typed prefix. Never a directory of all users.
+ * workspaces, people they shared with), matching the typed prefix. Never a directory of all users,
+ * and an e-mail address or name only where visibleContactIds allows it: a person the actor
+ * merely shared with by username is matched and shown by username alone.
  */
 export async function suggestCollaborators(actor: Actor, query: string, limit = 8) {
   const q = query.trim().toLowerCase();
@@ -19,11 +22,21 @@ export async function suggestCollaborators(actor: Actor, query: string, limit = 
   ]);
   const ids = new Set([...owners.map((o) => o.ownerId), ...members.map((m) => m.userId), ...granted.flatMap((g) => (g.granteeUserId ? [g.granteeUserId] : []))]);
   ids.delete(actor.id);
+  const visible = await visibleContactIds(actor, [...ids]);
   const users = await db.user.findMany({
-    where: { id: { in: [...ids] }, OR: [{ username: { startsWith: q } }, { email: { startsWith: q } }] },
-    select: { username: true, email: true, name: true },
+    where: {
+      OR: [
+        { id: { in: [...ids] }, username: { startsWith: q } },
+        { id: { in: [...visible] }, email: { startsWith: q } },
+      ],
+    },
+    select: { id: true, username: true, email: true, name: true },
     orderBy: { username: "asc" },
     take: limit,
   });
-  return users.map((u) => ({ username: u.username, email: u.email, name: u.name }));
+  return users.flatMap((u) => {
+    const shown = u.id !== actor.id && visible.has(u.id);
+    const handle = u.username ?? (shown ? u.email : null);
+    return handle ? [{ handle, username: u.username, email: shown ? u.email : null, name: shown ? u.name : null }] : [];
+  });
 }

@@ -2,30 +2,34 @@ import "server-only";
 import { type Actor, assertCan } from "@/lib/access";
 import { grantTargets, liveGrantWhere } from "@/lib/access/grants";
 import { getDb } from "@/lib/db";
+import { visibleContactIds } from "./contact-visibility";
 import { type ResourceType, resourceTypeSchema } from "./schemas";
 import { loadSharedResource, loadSharedResources } from "./shared-resource";
 
 export type AccessRow = {
   /** set for grants (direct or inherited); absent for the owner and members */
   shareId?: string;
-  kind: "owner" | "admin" | "member" | "grant" | "inherited";
+  kind: "owner" | "admin" | "member" | "grant" | "inherited" | "workspace-member";
   granteeType: "user" | "email" | "workspace";
   grantee: string;
   detail: string | null;
   role: string;
-  /** for inherited grants: where they come from, e.g. 'folder "reports"' */
+  /** for inherited grants: where they come from, e.g. 'folder "reports"'; for workspace members, the workspace */
   from?: string;
   pending: boolean;
   expiresAt: Date | null;
   expired: boolean;
   note: string | null;
   createdAt: Date | null;
+  /** on a person's grant: the sharer allowed them to add it to one of their workspaces */
+  allowAddToWorkspace?: boolean;
 };
 
 /**
  * Everyone who can reach a resource and why: the workspace owner and members, grants on the
- * resource, grants inherited from its folders and workspace, and pending e-mail invitations.
- * Managers only (listing grants is managing access).
+ * resource, grants inherited from its folders and workspace, pending e-mail invitations, and the
+ * people each grantee workspace reaches. Managers only (listing grants is managing access).
+ * People appear by username; their e-mail address only where visibleContactIds allows it.
  */
 export async function listResourceAccess(actor: Actor, type: ResourceType, id: string): Promise<AccessRow[]> {
   const target = await loadSharedResource(resourceTypeSchema.parse(type), id);
@@ -45,7 +49,14 @@ export async function listResourceAccess(actor: Actor, type: ResourceType, id: s
   const targets = grantTargets(target.resource);
   const grants = await db.share.findMany({ where: { OR: targets }, orderBy: { createdAt: "asc" } });
   const users = new Map((await db.user.findMany({ where: { id: { in: grants.flatMap((g) => (g.granteeUserId ? [g.granteeUserId] : [])) } }, select: { id: true, username: true, email: true } })).map((u) => [u.id, u]));
-  const workspaces = await loadSharedResources("workspace", grants.flatMap((g) => (g.granteeWorkspaceId ? [g.granteeWorkspaceId] : [])));
+  const granteeWorkspaceIds = grants.flatMap((g) => (g.granteeWorkspaceId ? [g.granteeWorkspaceId] : []));
+  const workspaces = await loadSharedResources("workspace", granteeWorkspaceIds);
+  const reached = await db.workspace.findMany({
+    where: { id: { in: granteeWorkspaceIds } },
+    select: { id: true, owner: { select: { id: true, username: true } }, members: { select: { user: { select: { id: true, username: true } } }, orderBy: { createdAt: "asc" } } },
+  });
+  const peopleOf = new Map(reached.map((w) => [w.id, [w.owner, ...w.members.map((m) => m.user)]]));
+  const visible = await visibleContactIds(actor, [...users.keys()]);
   const folders = await loadSharedResources("folder", grants.filter((g) => g.resourceType === "folder").map((g) => g.resourceId));
   const now = new Date();
   for (const g of grants) {
@@ -56,8 +67,8 @@ export async function listResourceAccess(actor: Actor, type: ResourceType, id: s
       shareId: g.id,
       kind: direct ? "grant" : "inherited",
       granteeType: g.granteeType as AccessRow["granteeType"],
-      grantee: user?.username ?? user?.email ?? (ws ? `${ws.workspace.owner}/${ws.workspace.slug}` : g.granteeEmail ?? g.granteeKey),
-      detail: user?.email ?? (ws ? `workspace "${ws.name}"` : g.granteeEmail ? "invitation pending" : null),
+      grantee: user ? user.username ?? g.granteeEmail ?? "(no username yet)" : ws ? `${ws.workspace.owner}/${ws.workspace.slug}` : g.granteeEmail ?? g.granteeKey,
+      detail: user ? g.granteeEmail ?? (visible.has(user.id) ? user.email : null) : ws ? `workspace "${ws.name}"` : g.granteeEmail ? "invitation pending" : null,
       role: g.role,
       from: direct ? undefined : g.resourceType === "workspace" ? `the workspace "${target.workspace.name}"` : `folder "${folders.get(g.resourceId)?.name ?? "…"}"`,
       pending: g.granteeType === "email",
@@ -65,7 +76,16 @@ export async function listResourceAccess(actor: Actor, type: ResourceType, id: s
       expired: Boolean(g.expiresAt && g.expiresAt <= now),
       note: g.note,
       createdAt: g.createdAt,
+      allowAddToWorkspace: g.granteeType !== "workspace" && g.allowAddToWorkspace,
     });
+    if (ws && g.granteeWorkspaceId) {
+      for (const person of peopleOf.get(g.granteeWorkspaceId) ?? []) {
+        rows.push({
+          kind: "workspace-member", granteeType: "user", grantee: person.username ?? "(no username yet)", detail: null, role: g.role,
+          from: `the workspace ${ws.workspace.owner}/${ws.workspace.slug}`, pending: false, expiresAt: g.expiresAt, expired: Boolean(g.expiresAt && g.expiresAt <= now), note: null, createdAt: null,
+        });
+      }
+    }
   }
   return rows;
 }

@@ -10,9 +10,11 @@ export type Grantee =
   | { type: "workspace"; key: string; workspaceId: string; ownerId: string; label: string };
 
 /**
- * Turns what a sharer typed into a grantee. Rule: usernames and e-mails are matched lowercase;
- * an e-mail with an account is that user; an e-mail without one is a pending grant for exactly
- * that address; "workspace:<id>" is every member of that workspace.
+ * Turns what a sharer typed into a grantee. Rule: usernames are matched lowercase (an unknown
+ * one is refused: the DataLinks 422); an e-mail address is always a pending grant for exactly that
+ * address, whether or not it has an account, so a share by e-mail never tells the sharer who has
+ * an account (it binds when that address accepts the invitation or signs in);
+ * "workspace:<id>" is every member of that workspace.
  */
 export async function resolveGrantee(input: string): Promise<Grantee> {
   const text = input.trim();
@@ -26,8 +28,6 @@ export async function resolveGrantee(input: string): Promise<Grantee> {
     const parsed = emailSchema.safeParse(text);
     if (!parsed.success) throw new AppError("invalid", `"${text}" is not a valid e-mail address.`);
     const email = parsed.data;
-    const user = await db.user.findUnique({ where: { email }, select: { id: true, username: true } });
-    if (user) return { type: "user", key: userKey(user.id), userId: user.id, email, label: user.username ?? email };
     return { type: "email", key: emailKey(email), email, label: email };
   }
   const username = text.toLowerCase();

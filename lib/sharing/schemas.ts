@@ -16,5 +16,7 @@ export const shareInput = z.object({
     .date({ error: "Enter a valid expiry date." })
     .refine((d) => d.getTime() > Date.now(), "The expiry must be in the future.")
     .optional(),
+  /** recipients may add this to one of their own workspaces; unset: the workspace's default */
+  allowAddToWorkspace: z.boolean().optional(),
 });
 export type ShareInput = z.input<typeof shareInput>;

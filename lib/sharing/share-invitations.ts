@@ -25,9 +25,11 @@ export async function describeShareInvitation(token: string) {
 }
 
 /**
- * Accepts a share invitation. Rule: it is single-use and only ever signs in as (or binds to)
- * the invited address; a visitor signed in as someone else is not given the grant. Returns
- * where to go: the resource, or a one-time sign-in link for the invited address that lands on it.
+ * Accepts a share invitation. Rule: it is single-use, and it only signs in a visitor whose address
+ * has no account yet (the invitation is how that account is made): once an account exists for
+ * the address, it leads to the normal sign-in and then to the resource, so an old or leaked
+ * invitation is never a way into an account. A visitor signed in as someone else is not given the
+ * grant. Returns where to go: the resource, the sign-in page, or a one-time sign-in link.
  */
 export async function acceptShareInvitation(token: string, current: Actor | null): Promise<{ url: string } | { error: string }> {
   const open = await openInvitation(token);
@@ -35,6 +37,10 @@ export async function acceptShareInvitation(token: string, current: Actor | null
   const { invitation, target } = open;
   if (current && current.email !== invitation.email) {
     return { error: `This invitation was sent to ${invitation.email}. Sign out and open it again to accept it.` };
+  }
+  if (!current && (await getDb().user.findUnique({ where: { email: invitation.email }, select: { id: true } }))) {
+    // Signing in binds the grant (lib/auth) and voids this invitation; then the resource opens.
+    return { url: `/signin?${new URLSearchParams({ callbackUrl: target.path })}` };
   }
   const used = await getDb().shareInvitation.updateMany({ where: { id: invitation.id, usedAt: null }, data: { usedAt: new Date() } });
   if (used.count === 0) return { error: "This invitation was already used." };

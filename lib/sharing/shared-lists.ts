@@ -22,12 +22,14 @@ export type SharedItem = {
   grantee: string;
   granteeType: string;
   pending: boolean;
+  /** the sharer allowed the grantee to add this to one of their own workspaces */
+  allowAddToWorkspace: boolean;
 };
 
 /** The columns the lists show (not the note, nor the relation copies). */
 const SHARE_COLUMNS = {
   id: true, resourceType: true, resourceId: true, role: true, granteeKey: true, granteeType: true, granteeUserId: true,
-  granteeWorkspaceId: true, granteeEmail: true, createdById: true, createdAt: true, expiresAt: true,
+  granteeWorkspaceId: true, granteeEmail: true, createdById: true, createdAt: true, expiresAt: true, allowAddToWorkspace: true,
 } as const;
 
 type ShareRow = Awaited<ReturnType<typeof listShares>>[number];
@@ -62,7 +64,7 @@ async function hydrate(shares: ShareRow[], viewerKey?: string): Promise<SharedIt
     return [{
       shareId: s.id, resourceType: r.resource.type, resourceId: s.resourceId, name: r.name, path: r.path, workspace: r.workspace,
       role: s.role, via: s.granteeKey === viewerKey ? "you" : grantee, sharedBy: users.get(s.createdById) ?? "?", sharedAt: s.createdAt,
-      expiresAt: s.expiresAt, grantee, granteeType: s.granteeType, pending: s.granteeType === "email",
+      expiresAt: s.expiresAt, grantee, granteeType: s.granteeType, pending: s.granteeType === "email", allowAddToWorkspace: s.allowAddToWorkspace,
     }];
   });
 }
@@ -85,7 +87,7 @@ export type SharedByMeFilter = { resourceType?: string; granteeType?: string; q?
 
 /**
  * The search as a `where`: the resource's or the grantee's name contains the text. Matched on the
- * lowercase copies (dataset and file names, usernames, e-mails, workspace URL names), so SQLite
+ * lowercase copies (dataset and file names, usernames, e-mails the sharer typed, workspace URL names), so SQLite
  * and PostgreSQL agree on case.
  */
 function searchWhere(q: string) {
@@ -95,7 +97,8 @@ function searchWhere(q: string) {
       { dataset: { sortName: contains } },
       { fileEntry: { nameLower: contains } },
       { resourceType: "workspace", workspace: { slug: contains } },
-      { granteeUser: { OR: [{ username: contains }, { email: contains }] } },
+      // never a grantee account's e-mail: searching it letter by letter would reveal the address
+      { granteeUser: { username: contains } },
       { granteeEmail: contains },
       { granteeWorkspace: { slug: contains } },
     ],

@@ -51,7 +51,7 @@ describe("sharing a workspace", () => {
     expect(mail!.text).toContain("Q3 numbers");
     expect(mail!.links.some((l) => l.endsWith(`/w/${alice.username}/sales`))).toBe(true);
 
-    const [again] = await shareResource(alice, "workspace", w.id, { grantees: [bob.email], role: "editor" });
+    const [again] = await shareResource(alice, "workspace", w.id, { grantees: [bob.username!], role: "editor" });
     expect(again).toMatchObject({ change: "updated", role: "editor", shareId: outcome!.shareId });
     expect(await db().share.count({ where: { resourceId: w.id } })).toBe(1);
     expect(await getEffectiveRole(bob, dataset("d1"))).toBe("editor");
@@ -89,7 +89,7 @@ describe("sharing a workspace", () => {
     const results = await Promise.all([
       shareResource(alice, "workspace", w.id, { grantees: [bob.username!], role: "viewer" }),
       shareResource(alice, "workspace", w.id, { grantees: [bob.username!], role: "editor" }),
-      shareResource(alice, "workspace", w.id, { grantees: [bob.email], role: "viewer" }),
+      shareResource(alice, "workspace", w.id, { grantees: [bob.username!.toUpperCase()], role: "viewer" }),
     ]);
     expect(results.flat()).toHaveLength(3);
     expect(await db().share.count({ where: { resourceId: w.id } })).toBe(1);
@@ -130,10 +130,10 @@ describe("grants to e-mail addresses and workspaces", () => {
     const carol = await createUser({ email: "carol@example.org", username: `carol${++n}` });
     await db().$transaction((tx) => bindPendingShares(tx, carol));
     expect(await getEffectiveRole(carol, dataset("d"))).toBe("viewer");
-    expect(await db().share.findFirst({ where: { resourceId: w.id } })).toMatchObject({ granteeType: "user", granteeUserId: carol.id, granteeEmail: null });
+    expect(await db().share.findFirst({ where: { resourceId: w.id } })).toMatchObject({ granteeType: "user", granteeUserId: carol.id, granteeEmail: "carol@example.org" });
   });
 
-  it("a workspace grantee gives every member access; add-to-workspace converts a personal grant; the dialog remembers the workspace", async () => {
+  it("a workspace grantee gives every member access; add-to-workspace (when allowed) adds a workspace grant; the dialog remembers the workspace", async () => {
     const alice = await person("alice");
     const bob = await person("bob");
     const erin = await person("erin");
@@ -144,7 +144,7 @@ describe("grants to e-mail addresses and workspaces", () => {
     const [invite] = await listMailbox({ to: erin.email });
     await acceptInvitation(erin, invite!.links.find((l) => l.includes("/invite/"))!.split("/invite/")[1]!);
 
-    const [grant] = await shareResource(alice, "workspace", w.id, { grantees: [bob.username!], role: "editor" });
+    const [grant] = await shareResource(alice, "workspace", w.id, { grantees: [bob.username!], role: "editor", allowAddToWorkspace: true });
     expect(await getEffectiveRole(erin, dataset("d"))).toBeNull();
     expect(await failure(addShareToWorkspace(erin, grant!.shareId, bobTeam.id))).toMatchObject({ code: "not_found" });
     await addShareToWorkspace(bob, grant!.shareId, bobTeam.id);
@@ -154,10 +154,9 @@ describe("grants to e-mail addresses and workspaces", () => {
     expect(await listKnownGranteeWorkspaces(alice, "workspace", w.id)).toEqual([{ id: bobTeam.id, label: `${bob.username}/bobteam`, name: "bobteam" }]);
 
     const withMe = await listSharedWithMe(erin);
-    expect(withMe).toEqual([expect.objectContaining({ name: "b2b", role: "editor", via: `${bob.username}/bobteam`, sharedBy: alice.username })]);
+    expect(withMe).toEqual([expect.objectContaining({ name: "b2b", role: "editor", via: `${bob.username}/bobteam`, sharedBy: bob.username })]);
     const byMe = await listSharedByMe(alice);
-    expect(byMe).toEqual([expect.objectContaining({ grantee: `${bob.username}/bobteam`, granteeType: "workspace" })]);
-    expect(await listSharedByMe(bob)).toEqual([]);
+    expect(byMe.map((i) => [i.grantee, i.granteeType]).sort()).toEqual([[bob.username, "user"], [`${bob.username}/bobteam`, "workspace"]]);
   });
 });
 

@@ -12,6 +12,7 @@ import { WorkspaceInviteEmail } from "@/lib/email/templates/workspace-invite";
 import { emailSchema } from "@/lib/users/schemas";
 import { AppError, conflict, invalid, notFound } from "@/lib/util/errors";
 import { hashToken, newToken } from "@/lib/util/tokens";
+import { assertResendAllowed, assertShareMailAllowed, logShareMail } from "@/lib/sharing/share-mail-limit";
 import { memberRoleSchema } from "./schemas";
 
 const INVITATION_DAYS = 14;
@@ -20,7 +21,9 @@ export const inviteInput = z.object({ email: emailSchema, role: memberRoleSchema
 
 /**
  * Invites an e-mail address to a workspace (managers only). The e-mail carries a single-use
- * token whose SHA-256 alone is stored; re-inviting the same address replaces the old link.
+ * token whose SHA-256 alone is stored; re-inviting the same address replaces the old link. The
+ * invitation e-mails count towards the sender's share-mail limits (lib/sharing/share-mail-limit.ts),
+ * and re-inviting is a resend (with its pause).
  */
 export async function inviteMember(actor: Actor, workspaceId: string, input: z.input<typeof inviteInput>) {
   const { email, role } = inviteInput.parse(input);
@@ -31,6 +34,10 @@ export async function inviteMember(actor: Actor, workspaceId: string, input: z.i
   if (workspace.owner.email === email) throw invalid("That is the workspace owner.", { email: "That is the workspace owner." });
   const existing = await db.membership.findFirst({ where: { workspaceId, user: { email } } });
   if (existing) throw conflict(`${email} is already a member.`, { email: "Already a member." });
+
+  const pending = await db.workspaceInvitation.findFirst({ where: { workspaceId, email, acceptedAt: null }, select: { id: true } });
+  if (pending) await assertResendAllowed(actor, email);
+  else await assertShareMailAllowed(actor, [email]);
 
   const { token, hash } = newToken("inv");
   const url = `${appUrl()}/invite/${token}`;
@@ -47,6 +54,7 @@ export async function inviteMember(actor: Actor, workspaceId: string, input: z.i
       update: { role, inviterId: actor.id, tokenHash: hash, expiresAt, acceptedAt: null },
     });
     await enqueueEmail(tx, { to: email, kind: "workspace-invite", ...message });
+    await logShareMail(tx, actor.id, email);
     await recordAudit(tx, { workspaceId, actorId: actor.id, action: "member.invited", resourceType: "workspace", resourceId: workspaceId, details: { email, role } });
   });
   kickOutbox();

@@ -1,7 +1,7 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { addShareToWorkspace } from "@/lib/sharing/add-to-workspace";
-import { changeShareRole, resendShareInvitation } from "@/lib/sharing/change-share";
+import { changeShareRole, resendShareEmail } from "@/lib/sharing/change-share";
 import { suggestCollaborators } from "@/lib/sharing/collaborators";
 import { listKnownGranteeWorkspaces, listResourceAccess } from "@/lib/sharing/list-access";
 import { revokeShare } from "@/lib/sharing/revoke-share";
@@ -11,6 +11,7 @@ import { setDatasetVisibility } from "@/lib/catalog/set-visibility";
 import { getDb } from "@/lib/db";
 import { previewAccessAs } from "@/lib/sharing/preview-as";
 import { updateShareEmailSettings } from "@/lib/sharing/share-email-settings";
+import { getShareAllowAddDefault, setShareAllowAddDefault } from "@/lib/sharing/share-add-default";
 import { listResourceHistory } from "@/lib/sharing/resource-history";
 import { withUser } from "../with-user";
 
@@ -20,7 +21,8 @@ export async function getAccessAction(type: ResourceType, id: string) {
     const workspaces = await listKnownGranteeWorkspaces(user, type, id);
     // listResourceAccess has checked "manage"; the dataset's visibility belongs in the same dialog.
     const visibility = type === "dataset" ? (await getDb().dataset.findUnique({ where: { id }, select: { visibility: true } }))?.visibility ?? null : null;
-    return { visibility, rows: rows.map((r) => ({ ...r, expiresAt: r.expiresAt?.toISOString() ?? null, createdAt: r.createdAt?.toISOString() ?? null })), workspaces };
+    const allowAddDefault = await getShareAllowAddDefault(user, type, id);
+    return { visibility, allowAddDefault, rows: rows.map((r) => ({ ...r, expiresAt: r.expiresAt?.toISOString() ?? null, createdAt: r.createdAt?.toISOString() ?? null })), workspaces };
   });
 }
 
@@ -52,7 +54,7 @@ export async function revokeSharesAction(shareIds: string[]) {
 }
 
 export async function resendInvitationAction(shareId: string) {
-  return withUser((user) => resendShareInvitation(user, shareId));
+  return withUser((user) => resendShareEmail(user, shareId));
 }
 
 export async function suggestCollaboratorsAction(query: string) {
@@ -86,6 +88,14 @@ export async function previewAsAction(type: ResourceType, id: string, shareId: s
 export async function updateShareEmailAction(workspaceId: string, _state: unknown, form: FormData) {
   return withUser(async (user) => {
     const saved = await updateShareEmailSettings(user, workspaceId, { subject: String(form.get("subject") ?? ""), intro: String(form.get("intro") ?? "") });
+    revalidatePath("/w", "layout");
+    return saved;
+  });
+}
+
+export async function setShareAllowAddDefaultAction(workspaceId: string, allow: boolean) {
+  return withUser(async (user) => {
+    const saved = await setShareAllowAddDefault(user, workspaceId, allow);
     revalidatePath("/w", "layout");
     return saved;
   });

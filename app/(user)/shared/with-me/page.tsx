@@ -23,6 +23,7 @@ export default async function SharedWithMePage({ searchParams }: { searchParams:
           items={items.map((i) => ({
             shareId: i.shareId, resourceType: i.resourceType, name: i.name, path: i.path, owner: i.workspace.owner, workspace: `${i.workspace.owner}/${i.workspace.slug}`,
             role: i.role, via: i.via, sharedBy: i.sharedBy, sharedAt: i.sharedAt.toISOString(), expiresAt: i.expiresAt?.toISOString() ?? null,
+            allowAddToWorkspace: i.allowAddToWorkspace,
           }))}
         />
       )}

@@ -19,7 +19,7 @@ export default async function ShareInvitationPage({ params, searchParams }: { pa
     <AuthCard title={`${invitation.sharer} shared ${invitation.what} with you`}>
       <p className="text-sm text-zinc-600 dark:text-zinc-400">
         As {invitation.role === "editor" ? "an editor" : "a viewer"}, for <strong>{invitation.email}</strong>.
-        {user ? ` You are signed in as ${user.email}.` : " Accepting signs you in (and creates your account) with that address."}
+        {user ? ` You are signed in as ${user.email}.` : " Accepting creates your account with that address, or asks you to sign in if you already have one."}
       </p>
       {error ? <p role="alert" className="mt-3 text-sm text-red-600 dark:text-red-400">{error}</p> : null}
       <form method="post" action={`/invite/share/${token}/accept`} className="mt-6">

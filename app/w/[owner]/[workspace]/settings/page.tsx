@@ -1,5 +1,7 @@
 import { ShareDialog } from "@/components/sharing/share-dialog";
+import { ShareAddDefaultForm } from "@/components/sharing/share-add-default-form";
 import { ShareEmailForm } from "@/components/sharing/share-email-form";
+import { readShareAllowAddDefault } from "@/lib/sharing/share-add-default";
 import { getShareEmailSettings } from "@/lib/sharing/share-email-settings";
 import { Button } from "@/components/ui/button";
 import { Card, PageHeader } from "@/components/ui/empty-state";
@@ -42,6 +44,13 @@ export default async function SettingsPage({ params }: { params: Promise<{ owner
           <h2 className="mb-1 text-base font-semibold">Share e-mail</h2>
           <p className="mb-4 text-sm text-zinc-600 dark:text-zinc-400">What people receive when something in this workspace is shared with them.</p>
           <ShareEmailForm workspaceId={workspace.id} {...await getShareEmailSettings(user, workspace.id)} />
+        </Card>
+      ) : null}
+      {canManage ? (
+        <Card>
+          <h2 className="mb-1 text-base font-semibold">Adding to other workspaces</h2>
+          <p className="mb-4 text-sm text-zinc-600 dark:text-zinc-400">Whether people you share with may give one of their own workspaces the same access.</p>
+          <ShareAddDefaultForm workspaceId={workspace.id} allow={await readShareAllowAddDefault(user, workspace.id)} />
         </Card>
       ) : null}
       {workspace.role === "owner" && !workspace.personal ? (
