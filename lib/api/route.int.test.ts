@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { POST as openAsDatasetRoute } from "@/app/api/files/[id]/open-as-dataset/route";
+import { POST as tusPost } from "@/app/api/uploads/[[...id]]/route";
 import { GET as listWorkspacesRoute, POST as createWorkspaceRoute } from "@/app/api/v1/workspaces/route";
 import { getDb } from "@/lib/db";
 import { createCast, putFile, setupTempStorage } from "@/lib/files/test-support";
@@ -89,5 +90,28 @@ describe("the route wrapper: Origin check on cookie-authenticated writes", () =>
       noParams,
     );
     expect(res.status).toBe(201);
+  });
+});
+
+describe("the tus upload endpoint goes through the same wrapper", () => {
+  it("refuses a cookie-authenticated upload started from a foreign origin with 403 and creates no upload", async () => {
+    const cast = await createCast();
+    const before = await getDb().upload.count();
+    const res = await tusPost(
+      new Request(`${APP}/api/uploads`, {
+        method: "POST",
+        headers: {
+          Host: "localhost:3000",
+          Cookie: "next-auth.session-token=x",
+          Origin: "https://evil.example",
+          "Tus-Resumable": "1.0.0",
+          "Upload-Length": "3",
+          "Upload-Metadata": `filename ${Buffer.from("a.txt").toString("base64")},folderId ${Buffer.from(cast.rootId).toString("base64")}`,
+        },
+      }),
+    );
+    expect(res.status).toBe(403);
+    expect(await res.json()).toMatchObject({ code: "forbidden" });
+    expect(await getDb().upload.count()).toBe(before);
   });
 });

@@ -1,7 +1,4 @@
-import { NextResponse } from "next/server";
-import { authenticateRequest } from "@/lib/api/authenticate";
-import { errorResponse } from "@/lib/api/route";
-import { getSessionUser } from "@/lib/auth/session";
+import { handleRoute } from "@/lib/api/route";
 import { handleTusRequest } from "@/lib/uploads/tus-server";
 
 export const runtime = "nodejs";
@@ -9,20 +6,11 @@ export const dynamic = "force-dynamic";
 
 /**
  * The one tus endpoint for file and dataset uploads (resumable, chunked; never a server action).
- * API clients send `Authorization: Bearer <token>` (checked like every /api/v1 request);
- * browsers use their session.
+ * API clients send `Authorization: Bearer <token>`; browsers use their session, so a write from a
+ * foreign origin is refused and every chunk counts against the user's request budget (handleRoute).
  */
-async function handle(request: Request): Promise<Response> {
-  if (request.headers.has("authorization")) {
-    try {
-      return await handleTusRequest(await authenticateRequest(request), request);
-    } catch (error) {
-      return errorResponse(error);
-    }
-  }
-  const user = await getSessionUser();
-  if (!user) return NextResponse.json({ error: "Sign in to upload." }, { status: 401 });
-  return handleTusRequest(user, request);
+function handle(request: Request): Promise<Response> {
+  return handleRoute(request, "token-or-session", ({ actor }) => handleTusRequest(actor, request));
 }
 
 export { handle as POST, handle as PATCH, handle as HEAD, handle as DELETE, handle as OPTIONS };
