@@ -7,6 +7,7 @@ import { SignInForm } from "@/components/auth/sign-in-form";
 import { getSessionUser } from "@/lib/auth/session";
 import { isLocalMail } from "@/lib/email/config";
 import { safeCallbackUrl } from "@/lib/auth/callback-url";
+import { isAccessLinkPath } from "@/lib/links/sign-in-return";
 import { listensBeyondLocalhost, mayReadLocalMailbox } from "@/lib/http/local-request";
 
 export const metadata = { title: "Sign in" };
@@ -15,6 +16,8 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   const { callbackUrl } = await searchParams;
   const target = safeCallbackUrl(callbackUrl);
   if (await getSessionUser()) redirect(target);
+  // The callback URL travels inside the sign-in e-mail: an access link's token must not.
+  if (isAccessLinkPath(target)) redirect(`/signin/from-link?to=${encodeURIComponent(target)}`);
   const head = await headers();
   return (
     <AuthCard title="Sign in to Datashelf">

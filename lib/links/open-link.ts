@@ -46,6 +46,11 @@ async function slowDownGuessedLink(linkId: string, now: Date): Promise<void> {
   if (excess >= 0) await sleep(failureDelayMs(excess + 1));
 }
 
+/** Whether this client has used up its failed link attempts (same key as openAccessLink counts). */
+export function linkThrottleState(client: string, now = new Date()) {
+  return checkThrottle(throttleKey(client), now);
+}
+
 async function fail(client: string): Promise<void> {
   await sleep(await recordFailure(throttleKey(client)));
 }
