@@ -10,8 +10,11 @@ import { fileURLToPath } from "node:url";
 import next from "next";
 import { isLoopbackHost, listenHost } from "./listen-host.mjs";
 
-// Must equal CLIENT_ADDRESS_HEADER in lib/http/client-address.ts.
+// Must equal CLIENT_ADDRESS_HEADER in lib/http/client-address.ts and FORWARDED_MARK_HEADER in
+// lib/http/local-request.ts.
 const CLIENT_ADDRESS_HEADER = "x-datashelf-client-address";
+const FORWARDED_MARK_HEADER = "x-datashelf-forwarded";
+const FORWARDING_HEADERS = ["x-forwarded-for", "forwarded", "x-real-ip"];
 
 const dir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const host = listenHost();
@@ -46,6 +49,9 @@ const server = http.createServer((req, res) => {
   // Whatever the client sent under this name is dropped: only the socket says who is calling.
   delete req.headers[CLIENT_ADDRESS_HEADER];
   req.headers[CLIENT_ADDRESS_HEADER] = req.socket.remoteAddress ?? "unknown";
+  // Whether someone relayed this request (Next adds X-Forwarded-For itself later, so the app cannot tell).
+  delete req.headers[FORWARDED_MARK_HEADER];
+  if (FORWARDING_HEADERS.some((name) => name in req.headers)) req.headers[FORWARDED_MARK_HEADER] = "1";
   handle(req, res).catch((error) => {
     console.error("Request failed", error);
     if (!res.headersSent) {

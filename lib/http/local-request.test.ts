@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { CLIENT_ADDRESS_HEADER } from "./client-address";
-import { isLocalRequest, listensBeyondLocalhost } from "./local-request";
+import { FORWARDED_MARK_HEADER, isLocalRequest, listensBeyondLocalhost } from "./local-request";
 
 const request = (socket: string | null, extra: Record<string, string> = {}) =>
   new Headers({ ...(socket ? { [CLIENT_ADDRESS_HEADER]: socket } : {}), ...extra });
@@ -21,7 +21,9 @@ describe("isLocalRequest", () => {
   });
 
   it("treats a loopback connection that was forwarded for someone else as remote, unless TRUST_PROXY says whose it is", () => {
-    expect(isLocalRequest(request("127.0.0.1", { "x-forwarded-for": "203.0.113.5" }))).toBe(false);
+    expect(isLocalRequest(request("127.0.0.1", { [FORWARDED_MARK_HEADER]: "1", "x-forwarded-for": "203.0.113.5" }))).toBe(false);
+    // Next itself fills X-Forwarded-For in from the socket: that alone says nothing
+    expect(isLocalRequest(request("127.0.0.1", { "x-forwarded-for": "127.0.0.1" }))).toBe(true);
     process.env.TRUST_PROXY = "1";
     expect(isLocalRequest(request("127.0.0.1", { "x-forwarded-for": "203.0.113.5" }))).toBe(false);
     expect(isLocalRequest(request("127.0.0.1", { "x-forwarded-for": "127.0.0.1" }))).toBe(true);

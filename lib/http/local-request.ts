@@ -1,7 +1,12 @@
 import { isLocalMail } from "@/lib/email/config";
 import { clientAddress, isLoopback, trustedProxyHops } from "./client-address";
 
-const FORWARDING_HEADERS = ["x-forwarded-for", "forwarded", "x-real-ip"];
+/**
+ * Set to "1" by our server (scripts/server.mjs) when the request as received carried
+ * X-Forwarded-For, Forwarded or X-Real-IP; any client copy is dropped. The app cannot look at
+ * X-Forwarded-For itself: Next fills it in from the socket when it is missing.
+ */
+export const FORWARDED_MARK_HEADER = "x-datashelf-forwarded";
 
 /**
  * Whether a request comes from this machine (used to guard the local mailbox). Rule: its client
@@ -11,7 +16,7 @@ const FORWARDING_HEADERS = ["x-forwarded-for", "forwarded", "x-real-ip"];
  */
 export function isLocalRequest(headers: Headers): boolean {
   if (!isLoopback(clientAddress(headers))) return false;
-  if (trustedProxyHops() === 0 && FORWARDING_HEADERS.some((name) => headers.has(name))) return false;
+  if (trustedProxyHops() === 0 && headers.get(FORWARDED_MARK_HEADER) === "1") return false;
   return true;
 }
 
