@@ -1,13 +1,32 @@
-import { type NextRequest, NextResponse } from "next/server";
-import { malformedPathResponse } from "@/lib/http/malformed-path";
+import { NextResponse, type NextRequest } from "next/server";
+import { NONCE_HEADER, newNonce, pageSecurityHeaders } from "@/lib/http/security-headers";
 
-// Where requests enter the app, before routing: Next.js cannot route a path whose
-// percent-encoding does not decode and would answer a plain-text 500 (lib/http/malformed-path.ts).
-export function proxy(request: NextRequest): Response {
-  return malformedPathResponse(request.nextUrl.pathname) ?? NextResponse.next();
+/**
+ * Gives every page a fresh CSP nonce and the security headers (lib/http/security-headers.ts).
+ * Next reads the nonce from the request's Content-Security-Policy header and puts it on its own
+ * scripts. This is not authorization; it never reads the session or the database.
+ */
+export function proxy(request: NextRequest) {
+  const nonce = newNonce();
+  const headers = pageSecurityHeaders(nonce, { dev: process.env.NODE_ENV === "development" });
+  const forwarded = new Headers(request.headers);
+  forwarded.set(NONCE_HEADER, nonce);
+  forwarded.set("Content-Security-Policy", headers["Content-Security-Policy"]!);
+  const response = NextResponse.next({ request: { headers: forwarded } });
+  for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
+  return response;
 }
 
-// Only paths that carry percent-encoding can be malformed, so only they pass through here. This
-// also keeps upload bodies out of the proxy: Next.js copies the body of every request its proxy
-// sees and cuts it at proxyClientMaxBodySize (10 MB), and upload and ingest paths are plain ASCII.
-export const config = { matcher: "/(.*%.*)" };
+export const config = {
+  // Pages only: API routes answer JSON and files (and uploads must not be buffered by a proxy);
+  // static assets need no nonce.
+  matcher: [
+    {
+      source: "/((?!api/|_next/static|_next/image|favicon.ico).*)",
+      missing: [
+        { type: "header", key: "next-router-prefetch" },
+        { type: "header", key: "purpose", value: "prefetch" },
+      ],
+    },
+  ],
+};

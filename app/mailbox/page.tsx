@@ -1,13 +1,14 @@
 import Link from "next/link";
+import { headers } from "next/headers";
 import { notFound } from "next/navigation";
-import { isLocalMail } from "@/lib/email/config";
+import { mayReadLocalMailbox } from "@/lib/http/local-request";
 import { listMailbox } from "@/lib/email/mailbox";
 
 export const metadata = { title: "Local mailbox" };
 export const dynamic = "force-dynamic";
 
 export default async function MailboxPage({ searchParams }: { searchParams: Promise<{ to?: string }> }) {
-  if (!isLocalMail()) notFound();
+  if (!mayReadLocalMailbox(await headers())) notFound();
   const { to } = await searchParams;
   const messages = await listMailbox({ to });
   return (

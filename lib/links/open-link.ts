@@ -6,7 +6,7 @@ import { recordAudit } from "@/lib/audit/record";
 import { getDb } from "@/lib/db";
 import { resourceTypeSchema } from "@/lib/sharing/schemas";
 import { loadSharedResource, type SharedResource } from "@/lib/sharing/shared-resource";
-import { checkThrottle, recordFailure, sleep } from "@/lib/throttle/throttle";
+import { checkThrottle, countFailure, failureCount, failureDelayMs, recordFailure, sleep } from "@/lib/throttle/throttle";
 import { isUniqueViolation } from "@/lib/util/prisma-errors";
 import { hashToken } from "@/lib/util/tokens";
 import { isUnlocked, unlockCookieName, unlockValue } from "./unlock-cookie";
@@ -30,6 +30,26 @@ export type OpenOptions = {
 };
 
 const throttleKey = (client: string) => `link:${client}`;
+const passwordKey = (linkId: string) => `link-password:${linkId}`;
+
+/** Wrong passwords a link takes in 30 minutes (from all clients together) before every attempt on it is slowed. */
+export const LINK_PASSWORD_FREE_FAILURES = () => Number(process.env.LINK_PASSWORD_FREE_FAILURES || 10);
+
+/**
+ * Slows every password attempt on a link that many clients have guessed at: the per-client
+ * throttle cannot see guesses spread over many addresses, so the link itself counts wrong
+ * passwords and, past LINK_PASSWORD_FREE_FAILURES, each attempt (right or wrong, so the delay
+ * says nothing) waits before the password is compared.
+ */
+async function slowDownGuessedLink(linkId: string, now: Date): Promise<void> {
+  const excess = (await failureCount(passwordKey(linkId), now)) - LINK_PASSWORD_FREE_FAILURES();
+  if (excess >= 0) await sleep(failureDelayMs(excess + 1));
+}
+
+/** Whether this client has used up its failed link attempts (same key as openAccessLink counts). */
+export function linkThrottleState(client: string, now = new Date()) {
+  return checkThrottle(throttleKey(client), now);
+}
 
 async function fail(client: string): Promise<void> {
   await sleep(await recordFailure(throttleKey(client)));
@@ -39,7 +59,9 @@ async function fail(client: string): Promise<void> {
  * Opens an access link for one request. Rules: unknown, revoked, expired and not-yet-valid
  * links are the same "unavailable" answer after the same work (a failure counted and the same
  * delay), so neither content nor timing says which; password and token guesses are throttled
- * per client address; a link only ever yields a read-only actor scoped to its resource.
+ * per client address (lib/http/client-address.ts: the socket's, never a client-set header), and
+ * wrong passwords are also counted per link, slowing guesses spread over many addresses; a link
+ * only ever yields a read-only actor scoped to its resource.
  */
 export async function openAccessLink(token: string, options: OpenOptions): Promise<OpenResult> {
   const now = options.now ?? new Date();
@@ -62,7 +84,9 @@ export async function openAccessLink(token: string, options: OpenOptions): Promi
     const cookieName = unlockCookieName(link.id);
     if (!isUnlocked(link.id, link.passwordHash, options.cookies(cookieName))) {
       if (options.password === undefined) return { status: "password", linkId: link.id, wrong: false };
+      await slowDownGuessedLink(link.id, now);
       if (!(await bcrypt.compare(options.password, link.passwordHash))) {
+        await countFailure(passwordKey(link.id), now);
         await fail(options.client);
         await audit(link, "link.denied", { reason: "wrong password" });
         return { status: "password", linkId: link.id, wrong: true };

@@ -4,6 +4,7 @@ import { randomBytes } from "node:crypto";
 import { EVENTS, Server } from "@tus/server";
 import type { Actor } from "@/lib/access";
 import { getDb } from "@/lib/db";
+import { isAppOrigin } from "@/lib/http/app-origin";
 import { acquireLease, releaseLease } from "@/lib/db/lease";
 import { toFailure, statusOf } from "@/lib/util/result";
 import { DbLocker } from "./db-locker";
@@ -45,6 +46,8 @@ export function createTusServer(): TusServer {
     maxSize: UPLOAD_MAX_BYTES,
     relativeLocation: true,
     respectForwardedHeaders: true,
+    // CORS for the app's own origin only (tus defaults to "*").
+    allowedOrigins: isAppOrigin,
     namingFunction: () => randomBytes(16).toString("hex"),
     // Rule: only the user who created an upload may append to, inspect or cancel it.
     async onIncomingRequest(req, id) {

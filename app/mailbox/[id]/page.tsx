@@ -1,12 +1,13 @@
 import Link from "next/link";
+import { headers } from "next/headers";
 import { notFound } from "next/navigation";
-import { isLocalMail } from "@/lib/email/config";
+import { mayReadLocalMailbox } from "@/lib/http/local-request";
 import { getMailboxMessage } from "@/lib/email/mailbox";
 
 export const dynamic = "force-dynamic";
 
 export default async function MailboxMessagePage({ params }: { params: Promise<{ id: string }> }) {
-  if (!isLocalMail()) notFound();
+  if (!mayReadLocalMailbox(await headers())) notFound();
   const message = await getMailboxMessage((await params).id);
   if (!message) notFound();
   return (

@@ -25,11 +25,8 @@ export default async function AccessLinkPage({ params, searchParams }: Props) {
     case "sign-in":
       redirect(`/signin?callbackUrl=${encodeURIComponent(`/s/${token}/${path.join("/")}`)}`);
     case "throttled":
-      return (
-        <AuthCard title="Too many attempts">
-          <p className="text-sm text-zinc-600 dark:text-zinc-400">Too many wrong links or passwords came from your network. Try again in {Math.ceil(opened.retryAfterSeconds / 60)} minutes.</p>
-        </AuthCard>
-      );
+      // A page cannot answer 429 itself; this route handler does (and the URL drops the token).
+      redirect("/s/throttled");
     case "password":
       return (
         <AuthCard title="This link is protected by a password">

@@ -1,0 +1,97 @@
+// The app's HTTP server (`npm start`; `npm run dev` runs it with --dev). It exists because `next start` gives the app no
+// access to the socket: here every request gets the socket's peer address in a header the client
+// cannot set (see lib/http/client-address.ts), and the listening interface is chosen safely.
+//
+// Settings: DATASHELF_HOST / HOSTNAME (see scripts/listen-host.mjs; default 127.0.0.1), PORT
+// (default 3000), SHUTDOWN_TIMEOUT_MS (default 10000: how long SIGTERM waits for open requests).
+import http from "node:http";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import next from "next";
+import { holdBuild } from "./build-lock.mjs";
+import { isLoopbackHost, listenHost } from "./listen-host.mjs";
+import { isMalformedPath, MALFORMED_PATH_BODY } from "./malformed-path.mjs";
+
+// Must equal CLIENT_ADDRESS_HEADER in lib/http/client-address.ts and FORWARDED_MARK_HEADER in
+// lib/http/local-request.ts.
+const CLIENT_ADDRESS_HEADER = "x-datashelf-client-address";
+const FORWARDED_MARK_HEADER = "x-datashelf-forwarded";
+const FORWARDING_HEADERS = ["x-forwarded-for", "forwarded", "x-real-ip"];
+
+const dir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const host = listenHost();
+const port = Number(process.env.PORT || 3000);
+const shutdownMs = Number(process.env.SHUTDOWN_TIMEOUT_MS || 10_000);
+
+// The app reads this to warn on /signin when the local mailbox is reachable from the network.
+process.env.DATASHELF_LISTEN_HOST = host;
+const dev = process.argv.includes("--dev");
+process.env.NODE_ENV ??= dev ? "development" : "production";
+
+const exposed = !isLoopbackHost(host);
+if (exposed && !process.env.RESEND_API_KEY) {
+  const line = "!".repeat(78);
+  console.warn(
+    [
+      line,
+      `!! WARNING: listening on ${host}, beyond localhost, with e-mail going to the LOCAL MAILBOX.`,
+      "!! Sign-in links land in /mailbox. It answers only requests from this machine, but anyone",
+      "!! who can reach it through a proxy on this machine (without TRUST_PROXY) could sign in as",
+      "!! any user. Set RESEND_API_KEY to send real e-mail, or unset DATASHELF_HOST/HOSTNAME.",
+      line,
+    ].join("\n"),
+  );
+}
+
+// The build this server runs from cannot be replaced while it runs (scripts/build-lock.mjs).
+if (!dev) await holdBuild({ root: dir });
+const app = next({ dev, dir, hostname: host, port });
+await app.prepare();
+const handle = app.getRequestHandler();
+
+const server = http.createServer((req, res) => {
+  if (isMalformedPath(req.url ?? "/")) {
+    res.writeHead(400, { "Content-Type": "application/json", "Cache-Control": "no-store" });
+    res.end(MALFORMED_PATH_BODY);
+    return;
+  }
+  // Whatever the client sent under this name is dropped: only the socket says who is calling.
+  delete req.headers[CLIENT_ADDRESS_HEADER];
+  req.headers[CLIENT_ADDRESS_HEADER] = req.socket.remoteAddress ?? "unknown";
+  // Whether someone relayed this request (Next adds X-Forwarded-For itself later, so the app cannot tell).
+  delete req.headers[FORWARDED_MARK_HEADER];
+  if (FORWARDING_HEADERS.some((name) => name in req.headers)) req.headers[FORWARDED_MARK_HEADER] = "1";
+  handle(req, res).catch((error) => {
+    console.error("Request failed", error);
+    if (!res.headersSent) {
+      res.statusCode = 500;
+      res.end("Internal Server Error");
+    } else {
+      res.destroy();
+    }
+  });
+});
+
+server.listen(port, host, () => {
+  const shown = host.includes(":") ? `[${host}]` : host;
+  console.log(`Datashelf listening on http://${shown}:${port}`);
+});
+
+let stopping = false;
+async function stop(signal) {
+  if (stopping) return;
+  stopping = true;
+  console.log(`${signal}: finishing open requests, then stopping`);
+  // Give open requests SHUTDOWN_TIMEOUT_MS to finish; keep-alive connections that are idle go now.
+  const force = setTimeout(() => {
+    server.closeAllConnections();
+    process.exit(0);
+  }, shutdownMs);
+  force.unref();
+  server.closeIdleConnections();
+  server.close(async () => {
+    await app.close().catch(() => {});
+    process.exit(0);
+  });
+}
+for (const signal of ["SIGTERM", "SIGINT"]) process.on(signal, () => void stop(signal));
