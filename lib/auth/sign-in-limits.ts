@@ -3,7 +3,7 @@ import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/util/errors";
 import { isUniqueViolation } from "@/lib/util/prisma-errors";
 
-/** Limits on sign-in e-mail; each is an environment setting (docs/parts/security-mail.md). */
+/** Limits on sign-in e-mail; each is an environment setting (docs/security.md). */
 export function signInMailLimits() {
   return {
     perAddress: Number(process.env.SIGNIN_MAIL_PER_ADDRESS || 5),
