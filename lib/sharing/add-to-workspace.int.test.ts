@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { setupTestDatabase } from "@/test/db";
+import { person } from "./test-support";
 import { failure } from "@/test/failure";
-import { type Actor, type Resource, getEffectiveRole } from "@/lib/access";
+import { type Resource, getEffectiveRole } from "@/lib/access";
 import { listMailbox } from "@/lib/email/mailbox";
-import { createUser } from "@/lib/users/create-user";
 import { createWorkspace } from "@/lib/workspaces/create-workspace";
 import { addShareToWorkspace } from "./add-to-workspace";
 import { changeShareRole } from "./change-share";
@@ -14,13 +14,7 @@ import { setShareAllowAddDefault } from "./share-add-default";
 import { shareResource } from "./share-resource";
 
 const { db } = setupTestDatabase();
-
 let n = 0;
-async function person(name: string): Promise<Actor & { id: string }> {
-  const username = `${name}${++n}`;
-  const u = await createUser({ email: `${username}@example.com`, username });
-  return { id: u.id, email: u.email, username: u.username };
-}
 
 /** alice's workspace with an admin; vic, a viewer from outside, who manages his own team with a member. */
 async function scene() {

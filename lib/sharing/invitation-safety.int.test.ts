@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { setupTestDatabase } from "@/test/db";
+import { person } from "./test-support";
 import { POST as acceptRoute } from "@/app/invite/share/[token]/accept/route";
-import { type Actor, getEffectiveRole } from "@/lib/access";
+import { getEffectiveRole } from "@/lib/access";
 import { listMailbox } from "@/lib/email/mailbox";
 import { createUser } from "@/lib/users/create-user";
 import { createWorkspace } from "@/lib/workspaces/create-workspace";
@@ -10,13 +11,7 @@ import { acceptShareInvitation, describeShareInvitation } from "./share-invitati
 import { shareResource } from "./share-resource";
 
 const { db } = setupTestDatabase();
-
 let n = 0;
-async function person(name: string): Promise<Actor & { id: string }> {
-  const username = `${name}${++n}`;
-  const u = await createUser({ email: `${username}@example.com`, username });
-  return { id: u.id, email: u.email, username: u.username };
-}
 
 /** Shares a new workspace of a new owner with `email` and returns the invitation token from the mail. */
 async function invite(email: string) {

@@ -1,24 +1,18 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { setupTestDatabase } from "@/test/db";
+import { person } from "./test-support";
 import { failure } from "@/test/failure";
 import { POST as shareDatasetRoute } from "@/app/api/v1/permissions/datasets/[owner]/[namespace]/[datasetName]/shares/route";
 import type { Actor } from "@/lib/access";
 import { listMailbox } from "@/lib/email/mailbox";
 import { createApiToken } from "@/lib/tokens/api-tokens";
-import { createUser } from "@/lib/users/create-user";
 import { createWorkspace } from "@/lib/workspaces/create-workspace";
 import { inviteMember } from "@/lib/workspaces/invitations";
 import { changeShareRole, resendShareEmail } from "./change-share";
 import { shareResource } from "./share-resource";
 
 const { db } = setupTestDatabase();
-
 let n = 0;
-async function person(name: string): Promise<Actor & { id: string }> {
-  const username = `${name}${++n}`;
-  const u = await createUser({ email: `${username}@example.com`, username });
-  return { id: u.id, email: u.email, username: u.username };
-}
 
 async function dataset(owner: Actor & { id: string }) {
   const w = await createWorkspace(owner, { name: "data", slug: `data${++n}` });

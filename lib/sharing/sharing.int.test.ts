@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { setupTestDatabase } from "@/test/db";
+import { person } from "./test-support";
 import { type Actor, type Resource, getEffectiveRole } from "@/lib/access";
 import { listMailbox } from "@/lib/email/mailbox";
 import { createUser } from "@/lib/users/create-user";
@@ -15,14 +16,7 @@ import { listSharedByMe, listSharedWithMe, pageSharedByMe, pageSharedWithMe } fr
 import { failure } from "@/test/failure";
 
 const { db } = setupTestDatabase();
-
-
 let n = 0;
-async function person(name: string): Promise<Actor & { id: string }> {
-  const username = `${name}${++n}`;
-  const u = await createUser({ email: `${username}@example.com`, username });
-  return { id: u.id, email: u.email, username: u.username };
-}
 
 async function team(owner: Actor, slug: string) {
   const w = await createWorkspace(owner, { name: slug, slug });
