@@ -13,13 +13,14 @@
 // (`apt-get install -y nginx`; without it the reference figures are left out). The app runs as
 // `scripts/server.mjs` when that exists, else `next start`. Settings: BENCH_APP_PORT (3180),
 // BENCH_NGINX_PORT (3181), BENCH_FILE_MB (1024), BENCH_PARALLEL_MB (100), BENCH_PARALLEL (8),
-// BENCH_PATCH_MB (8), BENCH_ROUNDS (3).
+// BENCH_PATCH_MB (8), BENCH_ROUNDS (3). Run alone: `tsx --expose-gc --import ./scripts/server-only-hook.mjs bench/http-files.ts`.
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import http from "node:http";
 import os from "node:os";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 import { createDb, setDb } from "@/lib/db";
 import { applyMigrations } from "@/lib/db/migrations/engine";
 import { getRootFolder } from "@/lib/files/root-folder";
@@ -284,4 +285,8 @@ export async function runHttpFilesBench(): Promise<void> {
     agent.destroy();
     fs.rmSync(dir, { recursive: true, force: true });
   }
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
+  await runHttpFilesBench();
 }
