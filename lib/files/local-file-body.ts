@@ -4,7 +4,8 @@ import fsp from "node:fs/promises";
 /**
  * Bytes read per chunk: big enough that the per-chunk cost of the web stream Next writes to the
  * socket through stays small, small enough that eight parallel downloads hold a few MiB in
- * total. 1 MiB measured best among 64 KiB, 1 MiB and 4 MiB (docs/files.md, "Benchmarks").
+ * total. Of 64 KiB, 1 MiB and 4 MiB reads (and Readable.toWeb over an fs.ReadStream), 1 MiB
+ * was best or equal in a loaded-machine comparison (docs/parts/performance-files.md).
  */
 const CHUNK_BYTES = 1024 * 1024;
 
