@@ -1,11 +1,9 @@
-// File storage: upload through the tus endpoint's handler (in process, chunked PATCHes streamed
+// File storage in process: upload through the tus endpoint's handler (chunked PATCHes streamed
 // from disk), a full download and Range reads through the download service, and the first page
 // of a folder with 10,000 files. Prints throughput, latency and the process's peak RSS growth.
+// The figures users see, through HTTP with nginx and dd beside them, are in http-files.ts.
 // BENCH_FILE_MB (default 1024, the issue's 1 GiB) sets the file size; BENCH_LIST_ENTRIES (default 10000) the folder.
-import { spawn } from "node:child_process";
 import fs from "node:fs";
-import http from "node:http";
-import type { AddressInfo } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { Readable } from "node:stream";
@@ -81,39 +79,6 @@ async function drain(response: Response): Promise<number> {
   return bytes;
 }
 
-/** Our download service behind a bare node:http server (no Next.js routing in front of it). */
-async function serveOurs(open: () => Promise<Parameters<typeof serveFile>[1]>): Promise<{ url: string; close: () => void }> {
-  const server = http.createServer(async (req, res) => {
-    const response = await serveFile(new Request(`http://bench.local${req.url}`, { headers: req.headers as Record<string, string> }), await open());
-    res.writeHead(response.status, Object.fromEntries(response.headers));
-    if (response.body) Readable.fromWeb(response.body as never).pipe(res);
-    else res.end();
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/file`, close: () => server.close() };
-}
-
-/** nginx (the Debian package) serving the blob directory on 127.0.0.1, or null when it is not installed. */
-async function serveNginx(dir: string, root: string): Promise<{ port: number; stop: () => void } | null> {
-  const port = 20_000 + Math.floor(Math.random() * 20_000);
-  const conf = path.join(dir, "nginx.conf");
-  fs.writeFileSync(conf, `daemon off; worker_processes 1; pid ${dir}/nginx.pid; error_log ${dir}/nginx-error.log;
-events {} http { access_log off; sendfile on; tcp_nopush on; server { listen 127.0.0.1:${port}; root ${root}; } }\n`);
-  const child = spawn("nginx", ["-c", conf, "-p", dir], { stdio: "ignore" });
-  const failed = await new Promise<boolean>((resolve) => {
-    child.once("error", () => resolve(true));
-    setTimeout(() => resolve(child.exitCode !== null), 500);
-  });
-  return failed ? null : { port, stop: () => child.kill("SIGTERM") };
-}
-
-async function httpThroughput(url: string, expected: number): Promise<number> {
-  const start = performance.now();
-  const bytes = await drain(await fetch(url));
-  if (bytes !== expected) throw new Error(`${url} returned ${bytes} bytes, expected ${expected}`);
-  return expected / MiB / ((performance.now() - start) / 1000);
-}
-
 export async function runFilesBench(): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "ds-bench-files-"));
   fs.chmodSync(dir, 0o755); // nginx's workers run as another user and must read the blobs
@@ -142,23 +107,6 @@ export async function runFilesBench(): Promise<void> {
     const down = await withRss(async () => drain(await serveFile(new Request("http://bench.local/x"), await open())));
     if (down.result !== size) throw new Error(`downloaded ${down.result} bytes, expected ${size}`);
     console.log(`download ${FILE_MB} MiB (streamed): ${(FILE_MB / down.seconds).toFixed(0)} MiB/s, ${down.seconds.toFixed(2)} s, peak RSS growth ${down.peakGrowthMiB.toFixed(0)} MiB`);
-
-    const ours = await serveOurs(open);
-    const nginx = await serveNginx(dir, path.join(dir, "blobs"));
-    try {
-      const blobKey = (await open()).blobKey;
-      const oursRate = Math.max(await httpThroughput(ours.url, size), await httpThroughput(ours.url, size));
-      if (nginx) {
-        const nginxUrl = `http://127.0.0.1:${nginx.port}/${blobKey}`;
-        const nginxRate = Math.max(await httpThroughput(nginxUrl, size), await httpThroughput(nginxUrl, size));
-        console.log(`download over HTTP on 127.0.0.1 (best of 2): ours ${oursRate.toFixed(0)} MiB/s, nginx ${nginxRate.toFixed(0)} MiB/s, ratio ${(oursRate / nginxRate).toFixed(2)} (target ≥ 0.7; ours without Next.js routing)`);
-      } else {
-        console.log(`download over HTTP on 127.0.0.1: ours ${oursRate.toFixed(0)} MiB/s (nginx not installed: no ratio)`);
-      }
-    } finally {
-      ours.close();
-      nginx?.stop();
-    }
 
     const ranges = await measure(200, async (i) => {
       const start = ((i * 7_919_993) % (size - 65_536));

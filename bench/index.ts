@@ -5,12 +5,17 @@
 // TEST_DATABASE_URL names a PostgreSQL server; the load benchmark also needs a production build.
 import { runCatalogBench } from "./catalog";
 import { runFilesBench } from "./files";
+import { runHttpFilesBench } from "./http-files";
 import { runLoadBench } from "./load";
 import { runSharingBench } from "./sharing";
 
 const benches: Record<string, () => Promise<unknown>> = {
   catalog: runCatalogBench,
-  files: runFilesBench,
+  // Through HTTP against a production build first (the figures of issue 15), then in process.
+  files: async () => {
+    await runHttpFilesBench();
+    await runFilesBench();
+  },
   sharing: runSharingBench,
   load: runLoadBench,
 };

@@ -14,7 +14,8 @@ import { loadEntry } from "./load-entry";
 
 /** `uploadId`: the tus upload the content comes from; its finishing step may run again after a crash. */
 export type FileTarget = { folderId: string; segments: string[]; onClash: ClashPolicy; uploadId?: string };
-export type FileSource = { path: string } | { stream: Readable };
+/** `sha256`: of the file at `path`, when the caller computed it already (a tus upload, while its bytes arrived). */
+export type FileSource = { path: string; sha256?: string } | { stream: Readable };
 
 const exists = (file: string) => fsp.access(file).then(() => true, () => false);
 
@@ -41,7 +42,7 @@ async function putHashed(store: BlobStore, key: string, source: FileSource): Pro
   if ("path" in source) {
     // A previous attempt of this upload moved the staged bytes to this key, then its process died.
     if (!(await exists(source.path)) && (await store.stat(key))) return hashStored(store, key);
-    const sha256 = await sha256OfFile(source.path);
+    const sha256 = source.sha256 ?? (await sha256OfFile(source.path));
     const { size } = await store.putFile(key, source.path, { move: true });
     return { size, sha256 };
   }

@@ -50,6 +50,6 @@ export const fileUploadHandler: UploadHandler = {
   async finish(actor, upload) {
     const { folderId, onClash, segments } = parse(upload.metadata);
     // storeFile checks write access again: it may have been withdrawn while the bytes arrived.
-    return storeFile(actor, { folderId, onClash, segments, uploadId: upload.id }, { path: upload.path });
+    return storeFile(actor, { folderId, onClash, segments, uploadId: upload.id }, { path: upload.path, sha256: upload.sha256 });
   },
 };

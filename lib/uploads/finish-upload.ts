@@ -48,11 +48,13 @@ export async function finishUpload(actor: Actor, store: StagingStore, id: string
     const handler = UPLOAD_HANDLERS[row.kind];
     if (!handler) throw new AppError("bad_request", `Unknown upload kind "${row.kind}".`);
     try {
-      const result = await handler.finish(actor, { id, size, path: path.join(store.directory, id), metadata });
+      const result = await handler.finish(actor, { id, size, path: path.join(store.directory, id), metadata, sha256: store.hashes.digest(id, size) });
+      store.hashes.forget(id);
       // Handlers that mark the upload in their own commit (files) have done this already.
       await getDb().upload.updateMany({ where: { id, finishedAt: null }, data: { finishedAt: new Date(), result: JSON.stringify(result) } });
       return { result, size };
     } catch (error) {
+      store.hashes.forget(id);
       await removeStaged(store.directory, id).catch(() => {});
       await forgetUpload(id).catch(() => {});
       throw error;

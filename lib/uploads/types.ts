@@ -3,8 +3,11 @@ import type { Tx } from "@/lib/db";
 
 export type UploadMetadata = Record<string, string>;
 
-/** A tus upload whose bytes have all arrived, staged on local disk at `path`. */
-export type FinishedUpload = { id: string; size: number; path: string; metadata: UploadMetadata };
+/**
+ * A tus upload whose bytes have all arrived, staged on local disk at `path`; `sha256` (hex) when
+ * this instance hashed them as they arrived (otherwise a handler that needs it reads the file).
+ */
+export type FinishedUpload = { id: string; size: number; path: string; metadata: UploadMetadata; sha256?: string };
 
 /**
  * What a feature (files, catalog) plugs into the one tus endpoint, chosen by the upload's
