@@ -5,7 +5,7 @@ import fsp from "node:fs/promises";
  * Bytes read per chunk: big enough that the per-chunk cost of the web stream Next writes to the
  * socket through stays small, small enough that eight parallel downloads hold a few MiB in
  * total. Of 64 KiB, 1 MiB and 4 MiB reads (and Readable.toWeb over an fs.ReadStream), 1 MiB
- * was best or equal in a loaded-machine comparison (docs/parts/performance-files.md).
+ * was best or equal in a loaded-machine comparison (docs/performance.md).
  */
 const CHUNK_BYTES = 1024 * 1024;
 
