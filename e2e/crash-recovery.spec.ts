@@ -94,7 +94,10 @@ test.describe("the app's server killed with SIGKILL and started again", () => {
 
       await app.start();
       const placeholders = addresses.map(() => "?").join(",");
-      await until("the outbox drained", () => app.query<{ n: number }>(`SELECT count(*) AS n FROM "Outbox" WHERE status = 'sent' AND "to" IN (${placeholders})`, ...addresses)[0]!.n === N, 240_000);
+      const sentCount = () => app.query<{ n: number }>(`SELECT count(*) AS n FROM "Outbox" WHERE status = 'sent' AND "to" IN (${placeholders})`, ...addresses)[0]!.n;
+      await until("the outbox drained", () => sentCount() === N, 240_000).catch((error: Error) => {
+        throw new Error(`${error.message}: ${sentCount()} of ${N} messages sent, ${fake.deliveries().filter((d) => addresses.includes(d.to)).length} delivered (a message lost?)`);
+      });
       // Every message is marked sent, so no sender will take one up again; a duplicate already on its way would land now.
       await until("no request left unanswered", () => mine().every((r) => r.answered), 10_000);
 
