@@ -1,7 +1,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import type { Actor } from "@/lib/access";
-import { acquireLease, releaseLease } from "@/lib/db/lease";
+import { acquireLease, releaseLease, renewLease } from "@/lib/db/lease";
 import { AppError } from "@/lib/util/errors";
 import { catalogConfig } from "./config";
 import { plural } from "./units";
@@ -62,7 +62,7 @@ export async function takeExportSlots(actor: Actor): Promise<ExportSlots> {
   const renewUntil = Date.now() + MAX_HOLD_MS;
   renewal.timer = setInterval(() => {
     if (Date.now() > renewUntil) return clearInterval(renewal.timer);
-    for (const name of held) void acquireLease(name, ms, holder).catch(() => {});
+    for (const name of held) void renewLease(name, holder, ms).catch(() => {});
   }, ms / 3);
   renewal.timer.unref();
   return { release };

@@ -1,6 +1,6 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { acquireLease, releaseLease } from "@/lib/db/lease";
+import { acquireLease, releaseLease, renewLease } from "@/lib/db/lease";
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -20,7 +20,7 @@ export async function withHeldLease<T>(name: string, options: { leaseMs: number;
     await sleep(pollMs);
   }
   const heartbeat = setInterval(() => {
-    acquireLease(name, leaseMs, holder).catch((error: unknown) => console.error(`Renewing the lease ${name} failed`, error));
+    renewLease(name, holder, leaseMs).catch((error: unknown) => console.error(`Renewing the lease ${name} failed`, error));
   }, leaseMs / 3);
   heartbeat.unref();
   try {

@@ -2,7 +2,7 @@ import "server-only";
 import { AsyncLocalStorage } from "node:async_hooks";
 import { randomUUID } from "node:crypto";
 import { setTimeout as sleep } from "node:timers/promises";
-import { acquireLease, releaseLease } from "@/lib/db/lease";
+import { acquireLease, releaseLease, renewLease } from "@/lib/db/lease";
 import { AppError } from "@/lib/util/errors";
 import { catalogConfig } from "../config";
 
@@ -30,7 +30,7 @@ export async function withDatasetWriteLock<T>(key: string, fn: () => Promise<T>)
     await sleep(pause + Math.random() * pause);
     pause = Math.min(pause * 2, 500);
   }
-  const renew = setInterval(() => void acquireLease(name, LEASE_MS, holder).catch(() => {}), LEASE_MS / 3);
+  const renew = setInterval(() => void renewLease(name, holder, LEASE_MS).catch(() => {}), LEASE_MS / 3);
   renew.unref();
   try {
     return await heldHere.run(new Set([...(mine ?? []), key]), fn);
