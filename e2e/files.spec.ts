@@ -147,12 +147,12 @@ test("alice uploads files and a folder with progress, manages them, previews, do
   await moveDialog.getByRole("button", { name: "photos", exact: true }).click();
   await moveDialog.getByRole("button", { name: "Move here" }).click();
   await expect.poll(() => names(page)).toEqual(["photos", "big.bin", "notes.txt", "table.csv"]);
-  // Drag a row onto a folder (hovering twice: Chromium decides the drop on the latest dragover).
-  await row(page, "table.csv").hover();
-  await page.mouse.down();
-  await row(page, "photos").hover();
-  await row(page, "photos").hover({ position: { x: 100, y: 10 } });
-  await page.mouse.up();
+  // Drag a row onto a folder: the browser's drag events, carried by one DataTransfer as Chromium does.
+  // (Playwright's mouse-driven drag, mouse down then hover, hangs with Debian's Chromium 150.)
+  const dataTransfer = await page.evaluateHandle(() => new DataTransfer());
+  await row(page, "table.csv").dispatchEvent("dragstart", { dataTransfer });
+  for (const type of ["dragenter", "dragover", "drop"]) await row(page, "photos").dispatchEvent(type, { dataTransfer });
+  await row(page, "table.csv").dispatchEvent("dragend", { dataTransfer });
   await expect.poll(() => names(page)).toEqual(["photos", "big.bin", "notes.txt"]);
   await row(page, "photos").getByRole("link", { name: "photos" }).click();
   await expect.poll(() => names(page)).toEqual(["2026", "a.txt", "renamed.txt", "table.csv"]);
