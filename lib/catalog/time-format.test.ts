@@ -1,11 +1,13 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { formatCount } from "./units";
 
+// Intl's members are read-only in the type definitions, not at run time.
+const intl = Intl as unknown as Record<"RelativeTimeFormat" | "DateTimeFormat" | "NumberFormat", object>;
 const original = { relative: Intl.RelativeTimeFormat, dateTime: Intl.DateTimeFormat, number: Intl.NumberFormat, dateToLocale: Date.prototype.toLocaleString, numberToLocale: Number.prototype.toLocaleString };
 afterEach(() => {
-  Intl.RelativeTimeFormat = original.relative;
-  Intl.DateTimeFormat = original.dateTime;
-  Intl.NumberFormat = original.number;
+  intl.RelativeTimeFormat = original.relative;
+  intl.DateTimeFormat = original.dateTime;
+  intl.NumberFormat = original.number;
   Date.prototype.toLocaleString = original.dateToLocale;
   Number.prototype.toLocaleString = original.numberToLocale;
 });
@@ -13,16 +15,16 @@ afterEach(() => {
 /** Counts every formatter built from now on (constructors and the toLocaleString shortcuts that build one per call). */
 function countFormattersBuilt(): () => number {
   let built = 0;
-  const counting = <T extends new (...args: never[]) => object>(Base: T) =>
-    class extends Base {
-      constructor(...args: never[]) {
-        super(...args);
+  const counting = (Base: object) =>
+    new Proxy(Base, {
+      construct(target, args, newTarget) {
         built++;
-      }
-    };
-  Intl.RelativeTimeFormat = counting(original.relative) as typeof Intl.RelativeTimeFormat;
-  Intl.DateTimeFormat = counting(original.dateTime) as unknown as typeof Intl.DateTimeFormat;
-  Intl.NumberFormat = counting(original.number) as unknown as typeof Intl.NumberFormat;
+        return Reflect.construct(target as new (...a: unknown[]) => object, args, newTarget);
+      },
+    });
+  intl.RelativeTimeFormat = counting(original.relative);
+  intl.DateTimeFormat = counting(original.dateTime);
+  intl.NumberFormat = counting(original.number);
   Date.prototype.toLocaleString = function (this: Date, ...args: Parameters<Date["toLocaleString"]>) {
     built++;
     return original.dateToLocale.apply(this, args);
