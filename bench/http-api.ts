@@ -56,6 +56,7 @@ async function waitUntilUp(url: string, headers: Record<string, string>, server:
     if (server.exitCode !== null) throw new Error(`the server exited with ${server.exitCode}`);
     const answer = await fetch(url, { headers }).catch(() => null);
     if (answer?.ok) return;
+    if (i % 20 === 19) console.log(`  waiting for the server: ${answer ? answer.status : "no answer"}`);
     if (answer && answer.status !== 404 && answer.status !== 503) throw new Error(`${url} answered ${answer.status}: ${await answer.text()}`);
     await new Promise((r) => setTimeout(r, 500));
   }
