@@ -54,7 +54,8 @@ async function writeParquet(file: string, rows: number) {
 async function waitUntilUp(url: string, headers: Record<string, string>, server: ChildProcess) {
   for (let i = 0; i < 600; i++) {
     if (server.exitCode !== null) throw new Error(`the server exited with ${server.exitCode}`);
-    const answer = await fetch(url, { headers }).catch(() => null);
+    // A server that accepts but never answers must be reported, not waited for forever.
+    const answer = await fetch(url, { headers, signal: AbortSignal.timeout(10_000) }).catch(() => null);
     if (answer?.ok) return;
     if (i % 20 === 19) console.log(`  waiting for the server: ${answer ? answer.status : "no answer"}`);
     if (answer && answer.status !== 404 && answer.status !== 503) throw new Error(`${url} answered ${answer.status}: ${await answer.text()}`);
