@@ -1,10 +1,11 @@
 // `npm run bench`: every benchmark in turn, printing figures (nothing is asserted).
-// BENCH_ONLY=catalog,files,sharing,load runs a subset; sizes can be lowered with each
+// BENCH_ONLY=catalog,files,sharing,load,http-api runs a subset; sizes can be lowered with each
 // benchmark's environment variables (see README, "Benchmarks"). The sharing benchmark adds a
 // PostgreSQL column and the load benchmark runs at all only when BENCH_DATABASE_URL or
 // TEST_DATABASE_URL names a PostgreSQL server; the load benchmark also needs a production build.
 import { runCatalogBench } from "./catalog";
 import { runFilesBench } from "./files";
+import { runHttpApiBench } from "./http-api";
 import { runHttpFilesBench } from "./http-files";
 import { runLoadBench } from "./load";
 import { runSharingBench } from "./sharing";
@@ -18,6 +19,7 @@ const benches: Record<string, () => Promise<unknown>> = {
   },
   sharing: runSharingBench,
   load: runLoadBench,
+  "http-api": runHttpApiBench,
 };
 const only = process.env.BENCH_ONLY?.split(",").map((s) => s.trim()).filter(Boolean);
 

@@ -6,7 +6,8 @@ import { fetchJson, statsUrl } from "./api";
 
 const short = (v: string | null) => (v === null ? "—" : v.length > 40 ? `${v.slice(0, 40)}…` : v);
 /** Means of numbers are formatted; those of dates and timestamps (DuckDB gives a timestamp) are shown as they are. */
-const mean = (v: string | null) => (v === null ? "—" : Number.isFinite(Number(v)) ? Number(v).toLocaleString("en-US", { maximumFractionDigits: 3 }) : short(v));
+const meanFormat = new Intl.NumberFormat("en-US", { maximumFractionDigits: 3 }); // once, not per column
+const mean = (v: string | null) => (v === null ? "—" : Number.isFinite(Number(v)) ? meanFormat.format(Number(v)) : short(v));
 
 /** The schema with per-column statistics (DuckDB SUMMARIZE), computed by the server on first request. */
 export function ColumnStatsPanel({ datasetId, version, versionNumber, linkToken }: { datasetId: string; version?: number; versionNumber: number; linkToken?: string }) {

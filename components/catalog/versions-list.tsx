@@ -5,12 +5,12 @@ import { useState } from "react";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { restoreVersionAction } from "@/lib/catalog/actions";
+import { exactUtcLabel as when } from "@/lib/catalog/time-format";
 import { formatBytes, formatCount } from "@/lib/catalog/units";
 import type { VersionView } from "@/lib/catalog/versions";
 import { downloadUrl } from "./api";
 
 const KIND: Record<VersionView["kind"], string> = { create: "Created", append: "Rows added", replace: "Replaced", restore: "Restored" };
-const when = (iso: string) => new Date(iso).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" }) + " UTC";
 
 /**
  * Every version, newest first: view it (the page with ?version=n), download it as Parquet, and

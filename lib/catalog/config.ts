@@ -24,6 +24,8 @@ export function catalogConfig() {
     duckdbThreads: positive("DUCKDB_THREADS", Math.max(1, Math.min(4, os.availableParallelism()))),
     /** dataset files kept open for queries at once (least recently used are closed first) */
     openDatasets: positive("CATALOG_OPEN_DATASETS", 8),
+    /** DuckDB connections pooled per open dataset file; more concurrent queries on one file wait for one */
+    datasetConnections: positive("CATALOG_DATASET_CONNECTIONS", 4),
     /** a grid or export query running longer than this is interrupted */
     queryTimeoutMs: positive("CATALOG_QUERY_TIMEOUT_MS", 30_000),
     /** the most rows a dataset (every version, after an append) may have */

@@ -11,8 +11,11 @@ export function formatBytes(bytes: number): string {
   return `${value >= 100 ? Math.round(value) : value.toFixed(1)} ${units[unit]}`;
 }
 
+// Built once: Number#toLocaleString with a locale builds a new formatter on every call.
+const countFormat = new Intl.NumberFormat("en-US");
+
 export function formatCount(n: number): string {
-  return n.toLocaleString("en-US");
+  return countFormat.format(n);
 }
 
 export function plural(n: number, one: string, many = `${one}s`): string {

@@ -1,14 +1,32 @@
 import "server-only";
+import fsp from "node:fs/promises";
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { catalogConfig } from "../config";
 import { quoteLiteral } from "../sql";
 import { DATA_VIEW, ROW_NUMBER_COLUMN } from "./names";
 import { openSandbox, type Sandbox } from "./sandbox";
+import { wasInterrupted } from "./timeout";
 
-type Entry = { sandbox: Promise<Sandbox>; users: number; lastUsed: number };
+/** A waiter is handed a connection, or null when its entry was closed meanwhile (it then starts over). */
+type Waiter = (connection: DuckDBConnection | null) => void;
 
-const globalForEngines = globalThis as unknown as { datashelfDatasetDbs?: Map<string, Entry> };
-const open = (globalForEngines.datashelfDatasetDbs ??= new Map<string, Entry>());
+type Entry = {
+  key: string;
+  sandbox: Promise<Sandbox>;
+  /** the file the sandbox was opened on (device, inode, size): another file at the same path is a replacement */
+  identity: string | null;
+  idle: DuckDBConnection[];
+  /** connections that exist (idle or in use); never more than CATALOG_DATASET_CONNECTIONS */
+  connections: number;
+  waiters: Waiter[];
+  /** requests holding or waiting for a connection */
+  users: number;
+  lastUsed: number;
+  closed: boolean;
+};
+
+const globalForEngines = globalThis as unknown as { datashelfDatasetPools?: Map<string, Entry> };
+const open = (globalForEngines.datashelfDatasetPools ??= new Map<string, Entry>());
 
 /** Exposes one Parquet file as the view `data`, with the reader's row number when asked for. */
 export async function createDataView(connection: DuckDBConnection, parquetPath: string, withRowNumber: boolean): Promise<void> {
@@ -32,73 +50,171 @@ async function create(parquetPath: string, withRowNumber: boolean): Promise<Sand
   return sandbox;
 }
 
+async function identityOf(parquetPath: string): Promise<string | null> {
+  const stat = await fsp.stat(parquetPath).catch(() => null);
+  return stat ? `${stat.dev}:${stat.ino}:${stat.size}` : null;
+}
+
+function closeSandboxOf(entry: Entry) {
+  void entry.sandbox.then((s) => s.close(), () => {});
+}
+
+/**
+ * Takes an entry out of use: idle connections close now, busy ones when released, the DuckDB
+ * itself when the last one is. Waiters start over on a fresh entry.
+ */
+function retire(entry: Entry) {
+  if (entry.closed) return;
+  entry.closed = true;
+  if (open.get(entry.key) === entry) open.delete(entry.key);
+  for (const connection of entry.idle.splice(0)) {
+    connection.closeSync();
+    entry.connections--;
+  }
+  for (const waiter of entry.waiters.splice(0)) waiter(null);
+  if (entry.users === 0) closeSandboxOf(entry);
+}
+
 function evictIdle(limit: number) {
-  const idle = [...open.entries()].filter(([, e]) => e.users === 0).sort((a, b) => a[1].lastUsed - b[1].lastUsed);
-  for (const [key, entry] of idle) {
+  const idle = [...open.values()].filter((e) => e.users === 0).sort((a, b) => a.lastUsed - b.lastUsed);
+  for (const entry of idle) {
     if (open.size <= limit) break;
-    open.delete(key);
-    void entry.sandbox.then((s) => s.close(), () => {});
+    retire(entry);
   }
 }
 
-export type DatasetConnection = { connection: DuckDBConnection; release(): void };
+/** The current entry for `key`, or a new one when there is none or the file at the path is no longer the one it was opened on. */
+async function entryFor(key: string, parquetPath: string, withRowNumber: boolean): Promise<Entry> {
+  const identity = await identityOf(parquetPath);
+  const current = open.get(key);
+  if (current && !current.closed && current.identity === identity && identity !== null) return current;
+  if (current) retire(current);
+  const created: Entry = {
+    key, identity, sandbox: create(parquetPath, withRowNumber), idle: [], connections: 0, waiters: [], users: 0, lastUsed: Date.now(), closed: false,
+  };
+  created.sandbox.catch(() => retire(created));
+  open.set(key, created);
+  return created;
+}
+
+/** An idle connection, a new one while under the bound, or (beyond it) the next one released; null when the entry closed meanwhile. */
+async function take(entry: Entry, limit: number): Promise<DuckDBConnection | null> {
+  const idle = entry.idle.pop();
+  if (idle) return idle;
+  if (entry.connections < limit) {
+    entry.connections++;
+    try {
+      const connection = await (await entry.sandbox).instance.connect();
+      if (!entry.closed) return connection;
+      connection.closeSync();
+      entry.connections--;
+      return null;
+    } catch (error) {
+      entry.connections--;
+      throw error;
+    }
+  }
+  return new Promise<DuckDBConnection | null>((resolve) => entry.waiters.push(resolve));
+}
+
+/** Gives a connection back: to the next waiter, to the idle list, or closed (when broken or its entry closed). */
+function giveBack(entry: Entry, connection: DuckDBConnection, discard: boolean) {
+  if (discard || entry.closed || wasInterrupted(connection)) {
+    connection.closeSync();
+    entry.connections--;
+    // A waiter blocked on the bound may now open a connection of its own.
+    const waiter = entry.waiters.shift();
+    if (waiter && !entry.closed) void take(entry, Infinity).then(waiter, () => waiter(null));
+    else if (waiter) waiter(null);
+    return;
+  }
+  const waiter = entry.waiters.shift();
+  if (waiter) waiter(connection);
+  else entry.idle.push(connection);
+}
+
+export type DatasetConnection = {
+  connection: DuckDBConnection;
+  /** Returns the connection to the pool; `discard` closes it instead (after an error or an interrupt, its state is not trusted). */
+  release(discard?: boolean): void;
+};
 
 /**
  * A connection to a DuckDB that can read this one Parquet file and nothing else (see
- * openSandbox), exposed as the view `data`. Dataset versions are immutable, so the sandbox is
- * kept open for the next request on the same file (least recently used closed first, beyond
- * CATALOG_OPEN_DATASETS). `withRowNumber` adds the reader's `file_row_number` column (off when
- * the data has a column of that name). The caller must release() it exactly once.
+ * openSandbox), exposed as the view `data`. Rule: connections are pooled per open file, at most
+ * CATALOG_DATASET_CONNECTIONS of them (more concurrent requests wait for one to be released,
+ * they do not fail), and at most CATALOG_OPEN_DATASETS files stay open (least recently used
+ * closed first). A file deleted or replaced at the same path (another inode or size) is never
+ * answered from the old DuckDB: its pool is closed and the new file opened. Only query results
+ * are shared this way, never who may read them: access is checked by the caller on every request.
+ * `withRowNumber` adds the reader's `file_row_number` column (off when the data has a column of
+ * that name). The caller must release() it exactly once.
  */
 export async function acquireDatasetDb(parquetPath: string, withRowNumber: boolean): Promise<DatasetConnection> {
   const key = `${withRowNumber ? "n" : "-"}:${parquetPath}`;
-  let entry = open.get(key);
-  if (!entry) {
-    const created: Entry = { sandbox: create(parquetPath, withRowNumber), users: 0, lastUsed: Date.now() };
-    created.sandbox.catch(() => open.get(key) === created && open.delete(key));
-    open.set(key, created);
-    entry = created;
-  }
-  const held = entry;
-  held.users++;
-  const done = () => {
-    held.users--;
-    held.lastUsed = Date.now();
-    evictIdle(catalogConfig().openDatasets);
-  };
-  try {
-    const connection = await (await held.sandbox).instance.connect();
+  const { datasetConnections, openDatasets } = catalogConfig();
+  for (;;) {
+    const entry = await entryFor(key, parquetPath, withRowNumber);
+    entry.users++;
+    let connection: DuckDBConnection | null;
+    try {
+      connection = await take(entry, datasetConnections);
+    } catch (error) {
+      entry.users--;
+      if (entry.closed && entry.users === 0) closeSandboxOf(entry);
+      throw error;
+    }
+    if (!connection) {
+      entry.users--;
+      if (entry.closed && entry.users === 0) closeSandboxOf(entry);
+      continue;
+    }
+    const held = connection;
     let released = false;
     return {
-      connection,
-      release() {
+      connection: held,
+      release(discard = false) {
         if (released) return;
         released = true;
-        connection.closeSync();
-        done();
+        giveBack(entry, held, discard);
+        entry.users--;
+        entry.lastUsed = Date.now();
+        if (entry.closed && entry.users === 0) closeSandboxOf(entry);
+        evictIdle(openDatasets);
       },
     };
-  } catch (error) {
-    done();
-    throw error;
   }
 }
 
-/** Runs `fn` on a dataset connection (see acquireDatasetDb), releasing it afterwards. */
+/** Runs `fn` on a dataset connection (see acquireDatasetDb), releasing it afterwards; a connection whose work failed is closed, not reused. */
 export async function withDatasetDb<T>(parquetPath: string, withRowNumber: boolean, fn: (connection: DuckDBConnection) => Promise<T>): Promise<T> {
   const { connection, release } = await acquireDatasetDb(parquetPath, withRowNumber);
+  let failed = true;
   try {
-    return await fn(connection);
+    const result = await fn(connection);
+    failed = false;
+    return result;
   } finally {
-    release();
+    release(failed);
   }
+}
+
+/** Counts of the pool for one file (tests and benchmarks): open DuckDBs and their connections. */
+export function datasetPoolStats(parquetPath?: string): { files: number; connections: number; idle: number; waiting: number } {
+  const entries = [...open.values()].filter((e) => !parquetPath || e.key.slice(2) === parquetPath);
+  return {
+    files: entries.length,
+    connections: entries.reduce((n, e) => n + e.connections, 0),
+    idle: entries.reduce((n, e) => n + e.idle.length, 0),
+    waiting: entries.reduce((n, e) => n + e.waiters.length, 0),
+  };
 }
 
 /** Closes cached dataset DuckDBs: all of them (tests, benchmarks) or the ones reading one file (before it is deleted). */
 export async function closeDatasetDbs(parquetPath?: string): Promise<void> {
-  for (const [key, entry] of [...open.entries()]) {
-    if (parquetPath && key.slice(2) !== parquetPath) continue;
-    open.delete(key);
-    await entry.sandbox.then((s) => s.close(), () => {});
+  for (const entry of [...open.values()]) {
+    if (parquetPath && entry.key.slice(2) !== parquetPath) continue;
+    retire(entry);
+    if (entry.users === 0) await entry.sandbox.then(() => {}, () => {});
   }
 }

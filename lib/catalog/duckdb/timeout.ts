@@ -4,6 +4,15 @@ import { AppError } from "@/lib/util/errors";
 import { catalogConfig } from "../config";
 import { isDiskFull, isSpillLimit, storageFull } from "./errors";
 
+// Connections an interrupt was sent to: the interrupt may land after the query finished, so
+// such a connection is closed on release instead of going back to the pool (see dataset-db.ts).
+const interrupted = new WeakSet<DuckDBConnection>();
+
+/** True when withQueryTimeout interrupted this connection at some point. */
+export function wasInterrupted(connection: DuckDBConnection): boolean {
+  return interrupted.has(connection);
+}
+
 /**
  * Runs a query, interrupting it when it outlives CATALOG_QUERY_TIMEOUT_MS. A full disk while it
  * spills is 507 and a spill beyond CATALOG_MAX_SPILL_BYTES is 413, both without DuckDB's text.
@@ -13,6 +22,7 @@ export async function withQueryTimeout<T>(connection: DuckDBConnection, run: () 
   let timedOut = false;
   const timer = setTimeout(() => {
     timedOut = true;
+    interrupted.add(connection);
     connection.interrupt();
   }, queryTimeoutMs);
   try {
