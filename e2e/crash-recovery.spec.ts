@@ -9,7 +9,7 @@ import fs from "node:fs";
 import * as tus from "tus-js-client";
 import { expect, test } from "@playwright/test";
 import { crashServer, type CrashServer } from "./crash-server";
-import { startFakeResend } from "./fake-resend";
+import { startFakeResend } from "../lib/email/testing/fake-resend";
 
 const CRASH_PORT = Number(process.env.E2E_CRASH_PORT || Number(process.env.E2E_PORT || 3100) + 7);
 const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
