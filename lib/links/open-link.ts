@@ -7,6 +7,7 @@ import { getDb } from "@/lib/db";
 import { resourceTypeSchema } from "@/lib/sharing/schemas";
 import { loadSharedResource, type SharedResource } from "@/lib/sharing/shared-resource";
 import { checkThrottle, countFailure, failureCount, failureDelayMs, recordFailure, sleep } from "@/lib/throttle/throttle";
+import { AppError } from "@/lib/util/errors";
 import { isUniqueViolation } from "@/lib/util/prisma-errors";
 import { hashToken } from "@/lib/util/tokens";
 import { isUnlocked, unlockCookieName, unlockValue } from "./unlock-cookie";
@@ -71,7 +72,14 @@ export async function openAccessLink(token: string, options: OpenOptions): Promi
   const db = getDb();
   const link = await db.accessLink.findUnique({ where: { tokenHash: hashToken(token) } });
   const usable = link && !link.revokedAt && link.expiresAt > now && (!link.startsAt || link.startsAt <= now);
-  const target = usable ? await loadSharedResource(resourceTypeSchema.parse(link.resourceType), link.resourceId).catch(() => null) : null;
+  // Only a resource that is gone makes the link unavailable; a failing database propagates (503),
+  // so a visitor is never told a live link was revoked, nor charged a failure for it.
+  const target = usable
+    ? await loadSharedResource(resourceTypeSchema.parse(link.resourceType), link.resourceId).catch((error: unknown) => {
+        if (error instanceof AppError && error.code === "not_found") return null;
+        throw error;
+      })
+    : null;
   if (!link || !usable || !target) {
     await fail(options.client);
     if (link) await audit(link, "link.denied", { reason: "unavailable" });
