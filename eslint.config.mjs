@@ -5,12 +5,23 @@ const config = [
   ...nextVitals,
   ...nextTs,
   {
-    ignores: ["node_modules/**", ".next/**", "lib/db/generated/**", "data/**", "test-results/**", "playwright-report/**", "next-env.d.ts"],
+    ignores: [
+      "node_modules/**",
+      ".next/**",
+      "lib/db/generated/**",
+      "data/**",
+      "test-results/**",
+      "playwright-report/**",
+      "next-env.d.ts",
+    ],
   },
   {
     rules: {
       // app/ and components/ render and call lib/; they never touch the database themselves.
-      "no-restricted-imports": ["error", { patterns: [{ group: ["@/lib/db/generated/*", "@prisma/*"], message: "Use a lib/* service." }] }],
+      "no-restricted-imports": [
+        "error",
+        { patterns: [{ group: ["@/lib/db/generated/*", "@prisma/*"], message: "Use a lib/* service." }] },
+      ],
     },
   },
   {

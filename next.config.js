@@ -3,7 +3,13 @@ const nextConfig = {
   // Parallel builds (e.g. two e2e runs) can each use their own output folder.
   distDir: process.env.NEXT_DIST_DIR || ".next",
   // Native or WASM server packages stay outside the bundle (see ../shared/notes/stack.md).
-  serverExternalPackages: ["@duckdb/node-api", "better-sqlite3", "@prisma/adapter-better-sqlite3", "pg", "@prisma/adapter-pg"],
+  serverExternalPackages: [
+    "@duckdb/node-api",
+    "better-sqlite3",
+    "@prisma/adapter-better-sqlite3",
+    "pg",
+    "@prisma/adapter-pg",
+  ],
   poweredByHeader: false,
   // `npm test` type-checks the whole project first (tsc --noEmit); checking again inside every
   // build only doubles the build time.
@@ -17,7 +23,10 @@ const nextConfig = {
           { key: "X-Content-Type-Options", value: "nosniff" },
           { key: "X-Frame-Options", value: "DENY" },
           { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
-          { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), payment=(), usb=(), serial=(), browsing-topics=()" },
+          {
+            key: "Permissions-Policy",
+            value: "camera=(), microphone=(), geolocation=(), payment=(), usb=(), serial=(), browsing-topics=()",
+          },
         ],
       },
       {

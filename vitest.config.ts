@@ -20,7 +20,8 @@ export default defineConfig({
       resolve: { alias },
       test: {
         name: db,
-        include: db === "sqlite" ? ["{lib,test,cli,scripts}/**/*.test.{ts,tsx}"] : ["{lib,test}/**/*.int.test.{ts,tsx}"],
+        include:
+          db === "sqlite" ? ["{lib,test,cli,scripts}/**/*.test.{ts,tsx}"] : ["{lib,test}/**/*.int.test.{ts,tsx}"],
         exclude: ["node_modules/**", "e2e/**", "lib/db/generated/**"],
         environment: "node",
         env: { TEST_DB: db },

@@ -35,7 +35,9 @@ function openSqlite(url: string): BulkWriter {
     async insert(table, rows) {
       if (rows.length === 0) return;
       const columns = Object.keys(rows[0]!);
-      const statement = db.prepare(`INSERT INTO ${quote(table)} (${columns.map(quote).join(", ")}) VALUES (${columns.map(() => "?").join(", ")})`);
+      const statement = db.prepare(
+        `INSERT INTO ${quote(table)} (${columns.map(quote).join(", ")}) VALUES (${columns.map(() => "?").join(", ")})`,
+      );
       db.transaction(() => {
         for (const row of rows) statement.run(columns.map((c) => sqliteValue(row[c] ?? null)));
       })();
@@ -57,8 +59,13 @@ async function openPostgres(url: string): Promise<BulkWriter> {
       for (let start = 0; start < rows.length; start += perStatement) {
         const batch = rows.slice(start, start + perStatement);
         const values: unknown[] = [];
-        const tuples = batch.map((row) => `(${columns.map((c) => `$${values.push(postgresValue(row[c] ?? null))}`).join(", ")})`);
-        await client.query(`INSERT INTO ${quote(table)} (${columns.map(quote).join(", ")}) VALUES ${tuples.join(", ")}`, values);
+        const tuples = batch.map(
+          (row) => `(${columns.map((c) => `$${values.push(postgresValue(row[c] ?? null))}`).join(", ")})`,
+        );
+        await client.query(
+          `INSERT INTO ${quote(table)} (${columns.map(quote).join(", ")}) VALUES ${tuples.join(", ")}`,
+          values,
+        );
       }
     },
     async close() {

@@ -33,13 +33,15 @@ const MiB = 1024 * 1024;
 function writeCsv(file: string, rows: number): number {
   const fd = fs.openSync(file, "w");
   let x = 12345;
-  const rand = () => ((x = (x * 1103515245 + 12345) % 2147483648) / 2147483648);
+  const rand = () => (x = (x * 1103515245 + 12345) % 2147483648) / 2147483648;
   fs.writeSync(fd, "id,recorded_at,site,sensor,temperature,humidity,pressure,status,battery,note\n");
   let block: string[] = [];
   const start = Date.UTC(2026, 0, 1);
   for (let i = 0; i < rows; i++) {
     const at = new Date(start + i * 15_000).toISOString().slice(0, 19).replace("T", " ");
-    block.push(`${i},${at},${SITES[i % 8]},s-${i % 500},${(rand() * 40 - 10).toFixed(2)},${Math.floor(rand() * 100)},${(980 + rand() * 60).toFixed(1)},${rand() < 0.97 ? "ok" : "alarm"},${(3 + rand() * 0.7).toFixed(3)},${rand() < 0.1 ? "check" : ""}`);
+    block.push(
+      `${i},${at},${SITES[i % 8]},s-${i % 500},${(rand() * 40 - 10).toFixed(2)},${Math.floor(rand() * 100)},${(980 + rand() * 60).toFixed(1)},${rand() < 0.97 ? "ok" : "alarm"},${(3 + rand() * 0.7).toFixed(3)},${rand() < 0.1 ? "check" : ""}`,
+    );
     if (block.length === 50_000) {
       fs.writeSync(fd, `${block.join("\n")}\n`);
       block = [];
@@ -71,11 +73,25 @@ async function seedCatalog(db: Db, workspaceId: string, ownerId: string, count: 
     for (let i = start; i < Math.min(count, start + 2000); i++) {
       const name = `${words[i % 10]} dataset ${i}`;
       const tagList = [words[i % 10]!, `batch-${i % 7}`];
-      const columns = [{ name: "id", type: "BIGINT" }, { name: `${words[(i + 3) % 10]}_value`, type: "DOUBLE" }];
+      const columns = [
+        { name: "id", type: "BIGINT" },
+        { name: `${words[(i + 3) % 10]}_value`, type: "DOUBLE" },
+      ];
       rows.push({
-        id: `bench${i}`, workspaceId, slug: `dataset-${i}`, name, sortName: name, description: `Benchmark dataset number ${i} about ${words[i % 10]}.`,
-        tags: JSON.stringify(tagList), searchText: searchTextOf({ name, slug: `dataset-${i}`, description: "", tags: tagList, columns }),
-        version: 1, columns: JSON.stringify(columns), rowCount: BigInt(i * 10), sizeBytes: BigInt(i * 1000), createdById: ownerId, updatedById: ownerId,
+        id: `bench${i}`,
+        workspaceId,
+        slug: `dataset-${i}`,
+        name,
+        sortName: name,
+        description: `Benchmark dataset number ${i} about ${words[i % 10]}.`,
+        tags: JSON.stringify(tagList),
+        searchText: searchTextOf({ name, slug: `dataset-${i}`, description: "", tags: tagList, columns }),
+        version: 1,
+        columns: JSON.stringify(columns),
+        rowCount: BigInt(i * 10),
+        sizeBytes: BigInt(i * 1000),
+        createdById: ownerId,
+        updatedById: ownerId,
         updatedAt: new Date(Date.UTC(2026, 0, 1) + i * 60_000),
       });
       for (const tag of tagList) tags.push({ datasetId: `bench${i}`, workspaceId, tag });
@@ -106,34 +122,71 @@ export async function runCatalogBench(): Promise<void> {
     const rssBefore = process.memoryUsage.rss();
     const started = performance.now();
     const { result: datasetId, peak } = await peakRss(async () => {
-      const ingest = await prepareIngest(owner, { workspaceId: workspace.id, mode: "create", sourcePath: csv, sourceName: "readings.csv", format: "csv" });
+      const ingest = await prepareIngest(owner, {
+        workspaceId: workspace.id,
+        mode: "create",
+        sourcePath: csv,
+        sourceName: "readings.csv",
+        format: "csv",
+      });
       const committed = await commitIngest(owner, ingest.id, { name: "Readings", slug: "readings" });
       return committed.datasetId;
     });
     const seconds = (performance.now() - started) / 1000;
-    console.log(`ingest: ${seconds.toFixed(2)} s (${Math.round(ROWS / seconds).toLocaleString("en-US")} rows/s), peak RSS ${(peak / MiB).toFixed(0)} MiB (${(rssBefore / MiB).toFixed(0)} MiB before)`);
+    console.log(
+      `ingest: ${seconds.toFixed(2)} s (${Math.round(ROWS / seconds).toLocaleString("en-US")} rows/s), peak RSS ${(peak / MiB).toFixed(0)} MiB (${(rssBefore / MiB).toFixed(0)} MiB before)`,
+    );
 
     const grid = await measure(30, (i) =>
-      queryDataset(owner, datasetId, { limit: 50, offset: (i % 5) * 50, sort: [{ column: "temperature", direction: "desc" }], filters: [{ column: "site", op: "eq", value: SITES[i % SITES.length]! }] }),
+      queryDataset(owner, datasetId, {
+        limit: 50,
+        offset: (i % 5) * 50,
+        sort: [{ column: "temperature", direction: "desc" }],
+        filters: [{ column: "site", op: "eq", value: SITES[i % SITES.length]! }],
+      }),
     );
-    console.log(`grid page (50 rows, sorted by temperature, filtered on site): median ${ms(grid.median)}, p99 ${ms(grid.p99)}`);
+    console.log(
+      `grid page (50 rows, sorted by temperature, filtered on site): median ${ms(grid.median)}, p99 ${ms(grid.p99)}`,
+    );
     // The same page without the access check and database lookups: what DuckDB itself takes.
     const version = await db.datasetVersion.findFirstOrThrow({ where: { datasetId } });
-    const source = { parquetPath: await getBlobStore().localPath(version.blobKey), columns: parseColumns(version.columns), rowCount: ROWS };
+    const source = {
+      parquetPath: await getBlobStore().localPath(version.blobKey),
+      columns: parseColumns(version.columns),
+      rowCount: ROWS,
+    };
     const duck = await measure(30, (i) =>
-      runQuery(source, datasetQuerySchema.parse({ limit: 50, offset: (i % 5) * 50, sort: [{ column: "temperature", direction: "desc" }], filters: [{ column: "site", op: "eq", value: SITES[i % SITES.length]! }] })),
+      runQuery(
+        source,
+        datasetQuerySchema.parse({
+          limit: 50,
+          offset: (i % 5) * 50,
+          sort: [{ column: "temperature", direction: "desc" }],
+          filters: [{ column: "site", op: "eq", value: SITES[i % SITES.length]! }],
+        }),
+      ),
     );
     console.log(`  of which DuckDB: median ${ms(duck.median)}`);
     const gridRange = await measure(30, (i) =>
-      queryDataset(owner, datasetId, { limit: 50, sort: [{ column: "pressure", direction: "asc" }], filters: [{ column: "humidity", op: "range", min: 10 + (i % 5), max: 20 }] }),
+      queryDataset(owner, datasetId, {
+        limit: 50,
+        sort: [{ column: "pressure", direction: "asc" }],
+        filters: [{ column: "humidity", op: "range", min: 10 + (i % 5), max: 20 }],
+      }),
     );
-    console.log(`grid page (50 rows, sorted by pressure, range filter on humidity): median ${ms(gridRange.median)}, p99 ${ms(gridRange.p99)}`);
+    console.log(
+      `grid page (50 rows, sorted by pressure, range filter on humidity): median ${ms(gridRange.median)}, p99 ${ms(gridRange.p99)}`,
+    );
 
     await seedCatalog(db, workspace.id, owner.id, DATASETS);
     const ws = { id: workspace.id, ownerId: owner.id, slug: workspace.slug, owner: "bench" };
     const first = await measure(30, () => listDatasets(owner, ws, {}));
-    console.log(`catalog first page (${(DATASETS + 1).toLocaleString("en-US")} datasets, 24 per page): median ${ms(first.median)}, p99 ${ms(first.p99)}`);
-    const search = await measure(30, (i) => listDatasets(owner, ws, { q: ["vessel", "sensor 12", "weather"][i % 3], sort: "name" }));
+    console.log(
+      `catalog first page (${(DATASETS + 1).toLocaleString("en-US")} datasets, 24 per page): median ${ms(first.median)}, p99 ${ms(first.p99)}`,
+    );
+    const search = await measure(30, (i) =>
+      listDatasets(owner, ws, { q: ["vessel", "sensor 12", "weather"][i % 3], sort: "name" }),
+    );
     console.log(`catalog search + sort by name: median ${ms(search.median)}, p99 ${ms(search.p99)}`);
   } finally {
     await closeDatasetDbs();

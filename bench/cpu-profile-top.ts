@@ -3,7 +3,12 @@
 // `npx tsx bench/cpu-profile-top.ts PROFILE.cpuprofile [TOP=30]`
 import fs from "node:fs";
 
-type Node = { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; hitCount?: number; children?: number[] };
+type Node = {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number };
+  hitCount?: number;
+  children?: number[];
+};
 type Profile = { nodes: Node[]; samples: number[]; timeDeltas: number[] };
 
 const [file, top = "30"] = process.argv.slice(2);
@@ -34,4 +39,5 @@ const pct = (us: number) => `${((100 * us) / total).toFixed(1).padStart(5)}%`;
 console.log(`${(total / 1000).toFixed(0)} ms sampled\n\nself time by area:`);
 for (const [name, us] of [...areas].sort((a, b) => b[1] - a[1]).slice(0, 20)) console.log(`${pct(us)}  ${name}`);
 console.log("\ntop functions by self time:");
-for (const [name, us] of [...functions].sort((a, b) => b[1] - a[1]).slice(0, Number(top))) console.log(`${pct(us)}  ${name}`);
+for (const [name, us] of [...functions].sort((a, b) => b[1] - a[1]).slice(0, Number(top)))
+  console.log(`${pct(us)}  ${name}`);

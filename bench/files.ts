@@ -52,20 +52,37 @@ async function tusUpload(actor: Actor, folderId: string, file: string, size: num
   const b64 = (v: string) => Buffer.from(v).toString("base64");
   const metadata = [`kind ${b64("file")}`, `folderId ${b64(folderId)}`, `name ${b64("bench.bin")}`].join(",");
   const origin = "http://bench.local";
-  const created = await handleTusRequest(actor, new Request(`${origin}/api/uploads`, { method: "POST", headers: { "Tus-Resumable": "1.0.0", "Upload-Length": String(size), "Upload-Metadata": metadata } }));
+  const created = await handleTusRequest(
+    actor,
+    new Request(`${origin}/api/uploads`, {
+      method: "POST",
+      headers: { "Tus-Resumable": "1.0.0", "Upload-Length": String(size), "Upload-Metadata": metadata },
+    }),
+  );
   if (created.status !== 201) throw new Error(`tus create answered ${created.status}: ${await created.text()}`);
   const location = new URL(created.headers.get("location")!, `${origin}/api/uploads/`).toString();
   let body = "";
   for (let offset = 0; offset < size; offset += CHUNK) {
     const end = Math.min(size, offset + CHUNK);
-    const stream = Readable.toWeb(fs.createReadStream(file, { start: offset, end: end - 1 })) as ReadableStream<Uint8Array>;
-    const response = await handleTusRequest(actor, new Request(location, {
-      method: "PATCH",
-      headers: { "Tus-Resumable": "1.0.0", "Upload-Offset": String(offset), "Content-Type": "application/offset+octet-stream", "Content-Length": String(end - offset) },
-      body: stream,
-      duplex: "half",
-    } as RequestInit));
-    if (response.status !== 204 && response.status !== 200) throw new Error(`tus PATCH answered ${response.status}: ${await response.text()}`);
+    const stream = Readable.toWeb(
+      fs.createReadStream(file, { start: offset, end: end - 1 }),
+    ) as ReadableStream<Uint8Array>;
+    const response = await handleTusRequest(
+      actor,
+      new Request(location, {
+        method: "PATCH",
+        headers: {
+          "Tus-Resumable": "1.0.0",
+          "Upload-Offset": String(offset),
+          "Content-Type": "application/offset+octet-stream",
+          "Content-Length": String(end - offset),
+        },
+        body: stream,
+        duplex: "half",
+      } as RequestInit),
+    );
+    if (response.status !== 204 && response.status !== 200)
+      throw new Error(`tus PATCH answered ${response.status}: ${await response.text()}`);
     body = await response.text();
   }
   const outcome = JSON.parse(body) as { id?: string };
@@ -100,34 +117,72 @@ export async function runFilesBench(): Promise<void> {
     const size = FILE_MB * MiB;
 
     const up = await withRss(() => tusUpload(actor, root.id, source, size));
-    console.log(`upload ${FILE_MB} MiB through tus (${CHUNK / MiB} MiB PATCHes, SHA-256, commit): ${(FILE_MB / up.seconds).toFixed(0)} MiB/s, ${up.seconds.toFixed(2)} s, peak RSS growth ${up.peakGrowthMiB.toFixed(0)} MiB`);
+    console.log(
+      `upload ${FILE_MB} MiB through tus (${CHUNK / MiB} MiB PATCHes, SHA-256, commit): ${(FILE_MB / up.seconds).toFixed(0)} MiB/s, ${up.seconds.toFixed(2)} s, peak RSS growth ${up.peakGrowthMiB.toFixed(0)} MiB`,
+    );
 
     const fileId = up.result;
     const open = async () => (await openFileDownload(actor, fileId)).file;
     const down = await withRss(async () => drain(await serveFile(new Request("http://bench.local/x"), await open())));
     if (down.result !== size) throw new Error(`downloaded ${down.result} bytes, expected ${size}`);
-    console.log(`download ${FILE_MB} MiB (streamed): ${(FILE_MB / down.seconds).toFixed(0)} MiB/s, ${down.seconds.toFixed(2)} s, peak RSS growth ${down.peakGrowthMiB.toFixed(0)} MiB`);
+    console.log(
+      `download ${FILE_MB} MiB (streamed): ${(FILE_MB / down.seconds).toFixed(0)} MiB/s, ${down.seconds.toFixed(2)} s, peak RSS growth ${down.peakGrowthMiB.toFixed(0)} MiB`,
+    );
 
     const ranges = await measure(200, async (i) => {
-      const start = ((i * 7_919_993) % (size - 65_536));
-      const response = await serveFile(new Request("http://bench.local/x", { headers: { Range: `bytes=${start}-${start + 65_535}` } }), await open());
-      if (response.status !== 206 || (await drain(response)) !== 65_536) throw new Error("a Range read did not return 64 KiB with 206");
+      const start = (i * 7_919_993) % (size - 65_536);
+      const response = await serveFile(
+        new Request("http://bench.local/x", { headers: { Range: `bytes=${start}-${start + 65_535}` } }),
+        await open(),
+      );
+      if (response.status !== 206 || (await drain(response)) !== 65_536)
+        throw new Error("a Range read did not return 64 KiB with 206");
     });
-    console.log(`Range read of 64 KiB at random offsets (access check + open + read): median ${ms(ranges.median)}, p99 ${ms(ranges.p99)}`);
+    console.log(
+      `Range read of 64 KiB at random offsets (access check + open + read): median ${ms(ranges.median)}, p99 ${ms(ranges.p99)}`,
+    );
 
-    const folder = await db.fileEntry.create({ data: { workspaceId: workspace.id, kind: "folder", parentId: root.id, slot: root.id, name: "many", nameLower: "many", ancestry: `/${root.id}/`, createdById: user.id, modifiedById: user.id } });
+    const folder = await db.fileEntry.create({
+      data: {
+        workspaceId: workspace.id,
+        kind: "folder",
+        parentId: root.id,
+        slot: root.id,
+        name: "many",
+        nameLower: "many",
+        ancestry: `/${root.id}/`,
+        createdById: user.id,
+        modifiedById: user.id,
+      },
+    });
     for (let startAt = 0; startAt < LIST_ENTRIES; startAt += 2_000) {
       const rows = [];
       for (let i = startAt; i < Math.min(LIST_ENTRIES, startAt + 2_000); i++) {
         const name = `file-${String(i).padStart(6, "0")}.csv`;
-        rows.push({ workspaceId: workspace.id, kind: "file", parentId: folder.id, slot: folder.id, name, nameLower: name, ancestry: `/${root.id}/${folder.id}/`, size: BigInt(1000 + i), mimeType: "text/csv", blobKey: `bench/${i}`, sha256: "0", createdById: user.id, modifiedById: user.id });
+        rows.push({
+          workspaceId: workspace.id,
+          kind: "file",
+          parentId: folder.id,
+          slot: folder.id,
+          name,
+          nameLower: name,
+          ancestry: `/${root.id}/${folder.id}/`,
+          size: BigInt(1000 + i),
+          mimeType: "text/csv",
+          blobKey: `bench/${i}`,
+          sha256: "0",
+          createdById: user.id,
+          modifiedById: user.id,
+        });
       }
       await db.fileEntry.createMany({ data: rows });
     }
     const byName = await measure(30, () => listFolder(actor, folder.id));
     const bySize = await measure(30, () => listFolder(actor, folder.id, { sort: "size", dir: "desc" }));
     const last = await measure(30, () => listFolder(actor, folder.id, { offset: LIST_ENTRIES - 200 }));
-    console.log(`folder of ${LIST_ENTRIES} files, first page (200 rows + count): by name median ${ms(byName.median)} (p99 ${ms(byName.p99)}), by size median ${ms(bySize.median)}, last page median ${ms(last.median)}`);
+    console.log(
+      `folder of ${LIST_ENTRIES} files, first page (200 rows + count): by name median ${ms(byName.median)} (p99 ${ms(byName.p99)}), by size median ${ms(bySize.median)}, last page median ${ms(last.median)}`,
+    );
   } finally {
     setDb(undefined);
     setBlobStore(undefined);

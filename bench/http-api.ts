@@ -58,7 +58,8 @@ async function waitUntilUp(url: string, headers: Record<string, string>, server:
     const answer = await fetch(url, { headers, signal: AbortSignal.timeout(10_000) }).catch(() => null);
     if (answer?.ok) return;
     if (i % 20 === 19) console.log(`  waiting for the server: ${answer ? answer.status : "no answer"}`);
-    if (answer && answer.status !== 404 && answer.status !== 503) throw new Error(`${url} answered ${answer.status}: ${await answer.text()}`);
+    if (answer && answer.status !== 404 && answer.status !== 503)
+      throw new Error(`${url} answered ${answer.status}: ${await answer.text()}`);
     await new Promise((r) => setTimeout(r, 500));
   }
   throw new Error(`${url} did not answer within 5 minutes`);
@@ -67,19 +68,31 @@ async function waitUntilUp(url: string, headers: Record<string, string>, server:
 /** A JavaScript chunk of the build, as the static-file yardstick (the same file every round). */
 function staticAsset(distDir: string): string {
   const chunks = path.join(distDir, "static", "chunks");
-  const files = fs.readdirSync(chunks).filter((f) => f.endsWith(".js")).map((f) => ({ f, size: fs.statSync(path.join(chunks, f)).size }));
+  const files = fs
+    .readdirSync(chunks)
+    .filter((f) => f.endsWith(".js"))
+    .map((f) => ({ f, size: fs.statSync(path.join(chunks, f)).size }));
   files.sort((a, b) => a.size - b.size);
   return `/_next/static/chunks/${files[Math.floor(files.length / 2)]!.f}`;
 }
 
 async function cannon(url: string, connections: number, headers: Record<string, string> = {}): Promise<Figure> {
   const result = await autocannon({ url, connections, duration: DURATION, headers });
-  return { reqPerSec: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, bad: result.errors + result.non2xx + result.timeouts };
+  return {
+    reqPerSec: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    bad: result.errors + result.non2xx + result.timeouts,
+  };
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const range = (xs: number[], digits = 0) => `${Math.min(...xs).toFixed(digits)}–${Math.max(...xs).toFixed(digits)}`;
-const load = () => os.loadavg().map((l) => l.toFixed(2)).join(" ");
+const load = () =>
+  os
+    .loadavg()
+    .map((l) => l.toFixed(2))
+    .join(" ");
 
 function summary(label: string, figures: Figure[]) {
   const rps = figures.map((f) => f.reqPerSec);
@@ -109,17 +122,37 @@ export async function runHttpApiBench(): Promise<void> {
     const workspace = await db.workspace.create({ data: { ownerId: owner.id, slug: "bench", name: "Bench" } });
     const source = path.join(dir, "readings.parquet");
     await writeParquet(source, ROWS);
-    const ingest = await prepareIngest(owner, { workspaceId: workspace.id, mode: "create", sourcePath: source, sourceName: "readings.parquet", format: "parquet" });
+    const ingest = await prepareIngest(owner, {
+      workspaceId: workspace.id,
+      mode: "create",
+      sourcePath: source,
+      sourceName: "readings.parquet",
+      format: "parquet",
+    });
     const { datasetId } = await commitIngest(owner, ingest.id, { name: "Readings", slug: "readings" });
     const { token } = await createApiToken(owner.id, { name: "bench" });
     const auth = { Authorization: `Bearer ${token}` };
 
     const env = {
-      ...process.env, DATA_DIR: dir, DATABASE_URL: url, NEXT_DIST_DIR: path.relative(process.cwd(), distDir), NEXT_TELEMETRY_DISABLED: "1",
+      ...process.env,
+      DATA_DIR: dir,
+      DATABASE_URL: url,
+      NEXT_DIST_DIR: path.relative(process.cwd(), distDir),
+      NEXT_TELEMETRY_DISABLED: "1",
       // The per-token budget would turn this into a benchmark of the 429 answer.
       API_RATE_LIMIT_PER_MINUTE: "1000000000",
     };
-    server = spawn(process.execPath, [...(process.env.BENCH_HTTP_NODE_ARGS?.split(" ").filter(Boolean) ?? []), "node_modules/next/dist/bin/next", "start", "-p", String(PORT)], { env, stdio: ["ignore", "ignore", "inherit"] });
+    server = spawn(
+      process.execPath,
+      [
+        ...(process.env.BENCH_HTTP_NODE_ARGS?.split(" ").filter(Boolean) ?? []),
+        "node_modules/next/dist/bin/next",
+        "start",
+        "-p",
+        String(PORT),
+      ],
+      { env, stdio: ["ignore", "ignore", "inherit"] },
+    );
     const base = `http://127.0.0.1:${PORT}`;
     const api = `${base}${DATA_PATH}?limit=50`;
     await waitUntilUp(api, auth, server);
@@ -127,7 +160,9 @@ export async function runHttpApiBench(): Promise<void> {
     const check = await fetch(asset);
     if (!check.ok) throw new Error(`${asset} answered ${check.status}`);
 
-    console.log(`http-api: ${ROWS.toLocaleString("en-US")} rows; ${ROUNDS} rounds of ${DURATION} s per figure; ${os.cpus().length} cores; load before ${load()}`);
+    console.log(
+      `http-api: ${ROWS.toLocaleString("en-US")} rows; ${ROUNDS} rounds of ${DURATION} s per figure; ${os.cpus().length} cores; load before ${load()}`,
+    );
     await cannon(api, 10, auth); // warm-up: compiled routes, pools, JIT
     await cannon(asset, 10);
     for (const connections of [10, 50]) {
@@ -138,7 +173,9 @@ export async function runHttpApiBench(): Promise<void> {
         statics.push(await cannon(asset, connections));
         apis.push(await cannon(api, connections, auth));
         ratios.push(apis.at(-1)!.reqPerSec / statics.at(-1)!.reqPerSec);
-        console.log(`  ${connections} connections, round ${round + 1}: static ${statics.at(-1)!.reqPerSec.toFixed(0)} req/s, API ${apis.at(-1)!.reqPerSec.toFixed(0)} req/s (p99 ${apis.at(-1)!.p99} ms), load ${load()}`);
+        console.log(
+          `  ${connections} connections, round ${round + 1}: static ${statics.at(-1)!.reqPerSec.toFixed(0)} req/s, API ${apis.at(-1)!.reqPerSec.toFixed(0)} req/s (p99 ${apis.at(-1)!.p99} ms), load ${load()}`,
+        );
       }
       console.log(summary(`static asset, ${connections} conn`, statics));
       console.log(summary(`API 50-row read, ${connections} conn`, apis));
@@ -146,10 +183,19 @@ export async function runHttpApiBench(): Promise<void> {
     }
 
     // The grid page: one request at a time through HTTP, then the same query on DuckDB in this process.
-    const query = (i: number) => ({ limit: 50, sort: [{ column: "temperature", direction: "desc" as const }], filters: [{ column: "site", op: "eq" as const, value: SITES[i % SITES.length]! }] });
-    const gridUrl = (i: number) => `${base}${DATA_PATH}?limit=50&sort=-temperature&filter=${encodeURIComponent(`site:eq:${SITES[i % SITES.length]}`)}`;
+    const query = (i: number) => ({
+      limit: 50,
+      sort: [{ column: "temperature", direction: "desc" as const }],
+      filters: [{ column: "site", op: "eq" as const, value: SITES[i % SITES.length]! }],
+    });
+    const gridUrl = (i: number) =>
+      `${base}${DATA_PATH}?limit=50&sort=-temperature&filter=${encodeURIComponent(`site:eq:${SITES[i % SITES.length]}`)}`;
     const version = await db.datasetVersion.findFirstOrThrow({ where: { datasetId } });
-    const parquet = { parquetPath: await getBlobStore().localPath(version.blobKey), columns: parseColumns(version.columns), rowCount: ROWS };
+    const parquet = {
+      parquetPath: await getBlobStore().localPath(version.blobKey),
+      columns: parseColumns(version.columns),
+      rowCount: ROWS,
+    };
     for (let round = 0; round < ROUNDS; round++) {
       const http = await measure(30, async (i) => {
         const answer = await fetch(gridUrl(i), { headers: auth });
@@ -157,7 +203,9 @@ export async function runHttpApiBench(): Promise<void> {
         await answer.arrayBuffer();
       });
       const duck = await measure(30, (i) => runQuery(parquet, datasetQuerySchema.parse(query(i))));
-      console.log(`grid page, 50 rows sorted and filtered, round ${round + 1}: HTTP median ${ms(http.median)} (p99 ${ms(http.p99)}), DuckDB alone median ${ms(duck.median)}, ratio ${(http.median / duck.median).toFixed(2)}×, load ${load()}`);
+      console.log(
+        `grid page, 50 rows sorted and filtered, round ${round + 1}: HTTP median ${ms(http.median)} (p99 ${ms(http.p99)}), DuckDB alone median ${ms(duck.median)}, ratio ${(http.median / duck.median).toFixed(2)}×, load ${load()}`,
+      );
     }
   } finally {
     if (server && server.exitCode === null) {

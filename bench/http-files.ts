@@ -31,7 +31,11 @@ const env = (name: string, fallback: number) => Number(process.env[name] || fall
 
 type Server = { pid: number; stop: () => Promise<void> };
 
-const load = () => os.loadavg().map((v) => v.toFixed(1)).join(" ");
+const load = () =>
+  os
+    .loadavg()
+    .map((v) => v.toFixed(1))
+    .join(" ");
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const range = (xs: number[]) => `${Math.min(...xs).toFixed(0)}–${Math.max(...xs).toFixed(0)}`;
 
@@ -41,7 +45,8 @@ function treeRss(pid: number): number {
   try {
     total += Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? 0) * 1024;
     for (const task of fs.readdirSync(`/proc/${pid}/task`)) {
-      for (const child of fs.readFileSync(`/proc/${pid}/task/${task}/children`, "utf8").split(" ").filter(Boolean)) total += treeRss(Number(child));
+      for (const child of fs.readFileSync(`/proc/${pid}/task/${task}/children`, "utf8").split(" ").filter(Boolean))
+        total += treeRss(Number(child));
     }
   } catch {
     // The process ended.
@@ -53,7 +58,10 @@ async function waitFor(url: string, child: ChildProcess, seconds = 120): Promise
   const until = Date.now() + seconds * 1000;
   while (Date.now() < until) {
     if (child.exitCode !== null) throw new Error(`the server exited with ${child.exitCode}`);
-    const ok = await fetch(url).then((r) => r.status < 500, () => false);
+    const ok = await fetch(url).then(
+      (r) => r.status < 500,
+      () => false,
+    );
     if (ok) return;
     await new Promise((r) => setTimeout(r, 500));
   }
@@ -71,8 +79,13 @@ function stopper(child: ChildProcess): () => Promise<void> {
 
 async function startApp(port: number, extraEnv: Record<string, string>): Promise<Server> {
   const ownServer = fs.existsSync("scripts/server.mjs");
-  const args = ownServer ? ["scripts/server.mjs"] : ["node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "127.0.0.1"];
-  const child = spawn(process.execPath, args, { env: { ...process.env, ...extraEnv, PORT: String(port), HOSTNAME: "127.0.0.1", NODE_ENV: "production" }, stdio: ["ignore", "ignore", "inherit"] });
+  const args = ownServer
+    ? ["scripts/server.mjs"]
+    : ["node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "127.0.0.1"];
+  const child = spawn(process.execPath, args, {
+    env: { ...process.env, ...extraEnv, PORT: String(port), HOSTNAME: "127.0.0.1", NODE_ENV: "production" },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
   await waitFor(`http://127.0.0.1:${port}/api/v1/openapi.json`, child);
   console.log(`app: ${ownServer ? "scripts/server.mjs" : "next start"} on 127.0.0.1:${port} (pid ${child.pid})`);
   return { pid: child.pid!, stop: stopper(child) };
@@ -111,7 +124,13 @@ function download(url: string, headers: Record<string, string>): Promise<number>
 }
 
 /** MiB/s of `count` parallel downloads of `size` bytes each; `rss` samples the app's memory meanwhile. */
-async function downloads(url: string, headers: Record<string, string>, size: number, count: number, sample?: () => void): Promise<number> {
+async function downloads(
+  url: string,
+  headers: Record<string, string>,
+  size: number,
+  count: number,
+  sample?: () => void,
+): Promise<number> {
   const timer = sample ? setInterval(sample, 20) : undefined;
   const start = performance.now();
   try {
@@ -123,7 +142,12 @@ async function downloads(url: string, headers: Record<string, string>, size: num
   return (count * size) / MiB / ((performance.now() - start) / 1000);
 }
 
-function request(method: string, url: string, headers: Record<string, string | number>, body?: fs.ReadStream): Promise<{ status: number; headers: http.IncomingHttpHeaders; text: string }> {
+function request(
+  method: string,
+  url: string,
+  headers: Record<string, string | number>,
+  body?: fs.ReadStream,
+): Promise<{ status: number; headers: http.IncomingHttpHeaders; text: string }> {
   return new Promise((resolve, reject) => {
     const req = http.request(url, { method, agent, headers }, (response) => {
       let text = "";
@@ -138,12 +162,24 @@ function request(method: string, url: string, headers: Record<string, string | n
 }
 
 /** A tus upload over HTTP as tus-js-client sends it; returns the file id, seconds and the last PATCH's seconds. */
-async function tusUpload(base: string, token: string, folderId: string, file: string, name: string, patchBytes: number) {
+async function tusUpload(
+  base: string,
+  token: string,
+  folderId: string,
+  file: string,
+  name: string,
+  patchBytes: number,
+) {
   const size = fs.statSync(file).size;
   const b64 = (v: string) => Buffer.from(v).toString("base64");
   const auth = { Authorization: `Bearer ${token}`, "Tus-Resumable": "1.0.0" };
   const start = performance.now();
-  const created = await request("POST", `${base}/api/uploads`, { ...auth, "Upload-Length": size, "Upload-Metadata": `kind ${b64("file")},folderId ${b64(folderId)},name ${b64(name)}`, "Content-Length": 0 });
+  const created = await request("POST", `${base}/api/uploads`, {
+    ...auth,
+    "Upload-Length": size,
+    "Upload-Metadata": `kind ${b64("file")},folderId ${b64(folderId)},name ${b64(name)}`,
+    "Content-Length": 0,
+  });
   if (created.status !== 201) throw new Error(`tus create answered ${created.status}: ${created.text}`);
   const location = new URL(created.headers.location!, `${base}/api/uploads/`).toString();
   let last = { status: 0, text: "" };
@@ -151,7 +187,17 @@ async function tusUpload(base: string, token: string, folderId: string, file: st
   for (let offset = 0; offset < size; offset += patchBytes) {
     const end = Math.min(size, offset + patchBytes);
     const sent = performance.now();
-    last = await request("PATCH", location, { ...auth, "Upload-Offset": offset, "Content-Type": "application/offset+octet-stream", "Content-Length": end - offset }, fs.createReadStream(file, { start: offset, end: end - 1, highWaterMark: MiB }));
+    last = await request(
+      "PATCH",
+      location,
+      {
+        ...auth,
+        "Upload-Offset": offset,
+        "Content-Type": "application/offset+octet-stream",
+        "Content-Length": end - offset,
+      },
+      fs.createReadStream(file, { start: offset, end: end - 1, highWaterMark: MiB }),
+    );
     lastSeconds = (performance.now() - sent) / 1000;
     if (last.status !== 204 && last.status !== 200) throw new Error(`tus PATCH answered ${last.status}: ${last.text}`);
   }
@@ -181,8 +227,12 @@ function ddRate(file: string, target: string, patchMb: number): number {
 }
 
 function line(label: string, ours: number[], reference: number[] | null, refName: string, loads: string[]) {
-  const ratio = reference ? ` | ${refName} median ${median(reference).toFixed(0)} MiB/s (${range(reference)}) | ratio ${(median(ours) / median(reference)).toFixed(2)}` : ` | ${refName}: not measured`;
-  console.log(`${label}: ours median ${median(ours).toFixed(0)} MiB/s (${range(ours)})${ratio} | load ${loads.join(" / ")}`);
+  const ratio = reference
+    ? ` | ${refName} median ${median(reference).toFixed(0)} MiB/s (${range(reference)}) | ratio ${(median(ours) / median(reference)).toFixed(2)}`
+    : ` | ${refName}: not measured`;
+  console.log(
+    `${label}: ours median ${median(ours).toFixed(0)} MiB/s (${range(ours)})${ratio} | load ${loads.join(" / ")}`,
+  );
 }
 
 export async function runHttpFilesBench(): Promise<void> {
@@ -207,7 +257,9 @@ export async function runHttpFilesBench(): Promise<void> {
     await applyMigrations(dbUrl);
     const db = createDb(dbUrl);
     setDb(db);
-    const user = await db.user.create({ data: { email: "bench@bench.test", username: "bench", emailVerified: new Date() } });
+    const user = await db.user.create({
+      data: { email: "bench@bench.test", username: "bench", emailVerified: new Date() },
+    });
     const workspace = await db.workspace.create({ data: { ownerId: user.id, slug: "bench", name: "Bench" } });
     const root = await getRootFolder(workspace.id);
     const { token } = await createApiToken(user.id, { name: "bench" });
@@ -251,14 +303,21 @@ export async function runHttpFilesBench(): Promise<void> {
       upLoads.push(load());
     }
     line(`upload ${fileMb} MiB, tus over HTTP, ${patchMb} MiB PATCHes`, ups, dds, "dd (fdatasync)", upLoads);
-    console.log(`  last PATCH answered in: median ${median(lasts).toFixed(2)} s (${Math.min(...lasts).toFixed(2)}–${Math.max(...lasts).toFixed(2)} s)`);
+    console.log(
+      `  last PATCH answered in: median ${median(lasts).toFixed(2)} s (${Math.min(...lasts).toFixed(2)}–${Math.max(...lasts).toFixed(2)} s)`,
+    );
 
     const smallUp = await tusUpload(base, token, root.id, small, "small.bin", patchMb * MiB);
     const keyOf = async (id: string) => (await db.fileEntry.findUniqueOrThrow({ where: { id } })).blobKey!;
     const auth = { Authorization: `Bearer ${token}` };
     const cases = [
       { label: `download ${fileMb} MiB, one stream`, id: bigId, size: fileMb * MiB, count: 1 },
-      { label: `download ${parallelMb} MiB × ${parallel} in parallel`, id: smallUp.id, size: parallelMb * MiB, count: parallel },
+      {
+        label: `download ${parallelMb} MiB × ${parallel} in parallel`,
+        id: smallUp.id,
+        size: parallelMb * MiB,
+        count: parallel,
+      },
     ];
     for (const c of cases) {
       const ours: number[] = [];
@@ -272,7 +331,10 @@ export async function runHttpFilesBench(): Promise<void> {
       let peakRss = baseRss;
       const sample = () => (peakRss = Math.max(peakRss, treeRss(app.pid)));
       for (let round = 0; round < rounds; round++) {
-        const steps = [async () => ours.push(await downloads(ourUrl, auth, c.size, c.count, sample)), async () => refUrl && refs.push(await downloads(refUrl, {}, c.size, c.count))];
+        const steps = [
+          async () => ours.push(await downloads(ourUrl, auth, c.size, c.count, sample)),
+          async () => refUrl && refs.push(await downloads(refUrl, {}, c.size, c.count)),
+        ];
         for (const step of round % 2 ? steps.reverse() : steps) await step();
         loads.push(load());
       }

@@ -21,7 +21,9 @@ const benches: Record<string, () => Promise<unknown>> = {
   load: runLoadBench,
   "http-api": runHttpApiBench,
 };
-const only = process.env.BENCH_ONLY?.split(",").map((s) => s.trim()).filter(Boolean);
+const only = process.env.BENCH_ONLY?.split(",")
+  .map((s) => s.trim())
+  .filter(Boolean);
 
 for (const [name, run] of Object.entries(benches)) {
   if (only && !only.includes(name)) continue;

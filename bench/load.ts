@@ -16,7 +16,15 @@ import { pathToFileURL } from "node:url";
 import autocannon from "autocannon";
 import { startCluster } from "../e2e/scale-cluster";
 
-export type LoadResult = { instances: number; reqPerSec: number; p50: number; p99: number; errors: number; non2xx: number; requests: number };
+export type LoadResult = {
+  instances: number;
+  reqPerSec: number;
+  p50: number;
+  p99: number;
+  errors: number;
+  non2xx: number;
+  requests: number;
+};
 
 const READ_PATH = "/api/v1/data/alice/sales";
 
@@ -46,7 +54,9 @@ function row(instances: number, result: autocannon.Result): LoadResult {
 export async function runLoadBench(): Promise<LoadResult[]> {
   const serverUrl = process.env.BENCH_DATABASE_URL || process.env.TEST_DATABASE_URL;
   if (!serverUrl) {
-    console.log("load: skipped (set BENCH_DATABASE_URL or TEST_DATABASE_URL to a PostgreSQL server; needs a production build)");
+    console.log(
+      "load: skipped (set BENCH_DATABASE_URL or TEST_DATABASE_URL to a PostgreSQL server; needs a production build)",
+    );
     return [];
   }
   const connections = Number(process.env.LOAD_CONNECTIONS || 100);
@@ -64,7 +74,9 @@ export async function runLoadBench(): Promise<LoadResult[]> {
       await load(urls, token, 10, 2); // warm-up: compiled routes, connection pools
       results.push(row(urls.length, await load(urls, token, connections, duration)));
     }
-    console.log(`\nload: GET ${READ_PATH} (bearer token, PostgreSQL + S3), ${connections} connections, ${duration} s each`);
+    console.log(
+      `\nload: GET ${READ_PATH} (bearer token, PostgreSQL + S3), ${connections} connections, ${duration} s each`,
+    );
     console.log("instances   req/s    p50 ms   p99 ms   errors   non-2xx   requests");
     for (const r of results) {
       console.log(

@@ -7,7 +7,14 @@ test.describe("REST API: OpenAPI document, reference page and rate limit", () =>
     expect(res.status()).toBe(200);
     const doc = await res.json();
     expect(doc.openapi).toBe("3.1.0");
-    for (const path of ["/permissions/datasets/{owner}/{namespace}/{datasetName}/shares", "/permissions/namespaces/{owner}/{namespace}/shares", "/data/{owner}/{namespace}/{datasetName}", "/ingest/{namespace}/{datasetName}", "/upload/multipart/{owner}/{namespace}/{datasetName}/initiate", "/workspaces/{workspaceId}/shares/sharedBy/query"]) {
+    for (const path of [
+      "/permissions/datasets/{owner}/{namespace}/{datasetName}/shares",
+      "/permissions/namespaces/{owner}/{namespace}/shares",
+      "/data/{owner}/{namespace}/{datasetName}",
+      "/ingest/{namespace}/{datasetName}",
+      "/upload/multipart/{owner}/{namespace}/{datasetName}/initiate",
+      "/workspaces/{workspaceId}/shares/sharedBy/query",
+    ]) {
       expect(doc.paths[path], path).toBeTruthy();
     }
   });
@@ -25,7 +32,9 @@ test.describe("REST API: OpenAPI document, reference page and rate limit", () =>
     await expect(op.locator("pre")).toContainText('"slug": "sales"');
   });
 
-  test("each user has a request budget per minute: 429 with Retry-After beyond it, other users unaffected", async ({ request }) => {
+  test("each user has a request budget per minute: 429 with Retry-After beyond it, other users unaffected", async ({
+    request,
+  }) => {
     const token = await createUserWithToken(`rate${Date.now().toString(36)}`);
     // Budgets are counted in clock-minute windows: start well inside one, so the burst does not straddle two.
     const left = 60_000 - (Date.now() % 60_000);
@@ -42,6 +51,10 @@ test.describe("REST API: OpenAPI document, reference page and rate limit", () =>
     expect(Number(limited!.headers()["retry-after"])).toBeGreaterThan(0);
     expect(await limited!.json()).toMatchObject({ code: "rate_limited" });
     // another user is unaffected
-    expect((await request.get("/api/v1/workspaces", { headers: { Authorization: `Bearer ${await tokenFor("alice")}` } })).status()).toBe(200);
+    expect(
+      (
+        await request.get("/api/v1/workspaces", { headers: { Authorization: `Bearer ${await tokenFor("alice")}` } })
+      ).status(),
+    ).toBe(200);
   });
 });

@@ -20,13 +20,19 @@ test.describe("REST API: files (list, tus upload with a bearer token, Range down
     const top = await request.get(`/api/v1/workspaces/${personalId}/files?sort=name`, { headers: raw(alice) });
     expect(top.status()).toBe(200);
     const listing = await top.json();
-    expect(listing).toMatchObject({ folderId: expect.any(String), total: expect.any(Number), entries: expect.any(Array) });
+    expect(listing).toMatchObject({
+      folderId: expect.any(String),
+      total: expect.any(Number),
+      entries: expect.any(Array),
+    });
     const folder = listing.entries.find((e: { kind: string }) => e.kind === "folder");
     expect(folder).toBeTruthy();
     const inside = await request.get(`/api/v1/files/folders/${folder.id}?limit=2`, { headers: raw(alice) });
     expect(inside.status()).toBe(200);
     expect((await inside.json()).entries.length).toBeLessThanOrEqual(2);
-    expect((await request.get(`/api/v1/files/folders/${folder.id}?limit=0`, { headers: raw(alice) })).status()).toBe(422);
+    expect((await request.get(`/api/v1/files/folders/${folder.id}?limit=0`, { headers: raw(alice) })).status()).toBe(
+      422,
+    );
     expect((await request.get(`/api/v1/workspaces/${personalId}/files`, { headers: raw(gina) })).status()).toBe(404);
     expect((await request.get(`/api/v1/files/folders/${folder.id}`, { headers: raw(gina) })).status()).toBe(404);
     expect((await request.get(`/api/v1/workspaces/${personalId}/files`)).status()).toBe(401);
@@ -37,30 +43,66 @@ test.describe("REST API: files (list, tus upload with a bearer token, Range down
     // into a folder, not the top: the file browser's own spec expects alice's top folder as seeded
     const metadata = `kind ${b64("file")},folderId ${b64(folder.id)},name ${b64(name)}`;
     const tus = { "Tus-Resumable": "1.0.0" };
-    expect((await request.post("/api/uploads", { headers: { ...tus, ...raw("dsk_bad"), "Upload-Length": String(content.length), "Upload-Metadata": metadata } })).status()).toBe(401);
-    expect((await request.post("/api/uploads", { headers: { ...tus, ...raw(gina), "Upload-Length": String(content.length), "Upload-Metadata": metadata } })).status()).toBe(404);
-    const created = await request.post("/api/uploads", { headers: { ...tus, ...raw(alice), "Upload-Length": String(content.length), "Upload-Metadata": metadata } });
+    expect(
+      (
+        await request.post("/api/uploads", {
+          headers: { ...tus, ...raw("dsk_bad"), "Upload-Length": String(content.length), "Upload-Metadata": metadata },
+        })
+      ).status(),
+    ).toBe(401);
+    expect(
+      (
+        await request.post("/api/uploads", {
+          headers: { ...tus, ...raw(gina), "Upload-Length": String(content.length), "Upload-Metadata": metadata },
+        })
+      ).status(),
+    ).toBe(404);
+    const created = await request.post("/api/uploads", {
+      headers: { ...tus, ...raw(alice), "Upload-Length": String(content.length), "Upload-Metadata": metadata },
+    });
     expect(created.status()).toBe(201);
     const location = created.headers()["location"]!;
     expect(location).toMatch(/\/api\/uploads\/[a-f0-9]+$/);
-    expect((await request.patch(location, { headers: { ...tus, ...raw(gina), "Upload-Offset": "0", "Content-Type": "application/offset+octet-stream" }, data: Buffer.from(content) })).status()).toBe(404);
-    const patched = await request.patch(location, { headers: { ...tus, ...raw(alice), "Upload-Offset": "0", "Content-Type": "application/offset+octet-stream" }, data: Buffer.from(content) });
+    expect(
+      (
+        await request.patch(location, {
+          headers: { ...tus, ...raw(gina), "Upload-Offset": "0", "Content-Type": "application/offset+octet-stream" },
+          data: Buffer.from(content),
+        })
+      ).status(),
+    ).toBe(404);
+    const patched = await request.patch(location, {
+      headers: { ...tus, ...raw(alice), "Upload-Offset": "0", "Content-Type": "application/offset+octet-stream" },
+      data: Buffer.from(content),
+    });
     expect(patched.status()).toBeLessThan(300);
 
-    const after = await (await request.get(`/api/v1/files/folders/${folder.id}?limit=1000`, { headers: raw(alice) })).json();
+    const after = await (
+      await request.get(`/api/v1/files/folders/${folder.id}?limit=1000`, { headers: raw(alice) })
+    ).json();
     const file = after.entries.find((e: { name: string }) => e.name === name);
     expect(file).toMatchObject({ kind: "file", size: content.length });
 
     const whole = await request.get(`/api/v1/files/${file.id}/content`, { headers: raw(alice) });
     expect(whole.status()).toBe(200);
     expect(await whole.text()).toBe(content);
-    const part = await request.get(`/api/v1/files/${file.id}/content`, { headers: { ...raw(alice), Range: "bytes=6-9" } });
+    const part = await request.get(`/api/v1/files/${file.id}/content`, {
+      headers: { ...raw(alice), Range: "bytes=6-9" },
+    });
     expect(part.status()).toBe(206);
     expect(part.headers()["content-range"]).toBe(`bytes 6-9/${content.length}`);
     expect(await part.text()).toBe("from");
-    expect((await request.get(`/api/v1/files/${file.id}/content`, { headers: { ...raw(alice), Range: "bytes=999-" } })).status()).toBe(416);
+    expect(
+      (
+        await request.get(`/api/v1/files/${file.id}/content`, { headers: { ...raw(alice), Range: "bytes=999-" } })
+      ).status(),
+    ).toBe(416);
     const etag = whole.headers()["etag"]!;
-    expect((await request.get(`/api/v1/files/${file.id}/content`, { headers: { ...raw(alice), "If-None-Match": etag } })).status()).toBe(304);
+    expect(
+      (
+        await request.get(`/api/v1/files/${file.id}/content`, { headers: { ...raw(alice), "If-None-Match": etag } })
+      ).status(),
+    ).toBe(304);
     const head = await request.head(`/api/v1/files/${file.id}/content`, { headers: raw(alice) });
     expect(head.status()).toBe(200);
     expect(head.headers()["etag"]).toBe(etag);

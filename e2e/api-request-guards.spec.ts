@@ -5,7 +5,9 @@ import { signInThroughMailbox } from "./helpers";
 const MALFORMED = ["%E0%A4%A", "%FF%FE", "%ED%A0%80"];
 
 test.describe("the request guards every route goes through", () => {
-  test("malformed percent-encoding in any /api/v1 path is a JSON 400 in the error shape, with or without a token", async ({ request }) => {
+  test("malformed percent-encoding in any /api/v1 path is a JSON 400 in the error shape, with or without a token", async ({
+    request,
+  }) => {
     const token = await tokenFor("alice");
     for (const bad of MALFORMED) {
       for (const [method, path] of [
@@ -20,31 +22,50 @@ test.describe("the request guards every route goes through", () => {
           const label = `${method} ${path} ${"Authorization" in headers ? "with" : "without"} token`;
           expect(res.status(), label).toBe(400);
           expect(res.headers()["content-type"], label).toMatch(/application\/json/);
-          expect(await res.json(), label).toEqual({ code: "bad_request", error: "The URL contains malformed percent-encoding." });
+          expect(await res.json(), label).toEqual({
+            code: "bad_request",
+            error: "The URL contains malformed percent-encoding.",
+          });
         }
       }
     }
     // Well-formed percent-encoding still reaches the route.
-    const fine = await request.get("/api/v1/data/alice/caf%C3%A9%20bar", { headers: { Authorization: `Bearer ${token}` } });
+    const fine = await request.get("/api/v1/data/alice/caf%C3%A9%20bar", {
+      headers: { Authorization: `Bearer ${token}` },
+    });
     expect(fine.status()).toBe(404);
     expect(await fine.json()).toMatchObject({ code: "not_found" });
   });
 
-  test("a cookie-authenticated POST from a foreign or sibling origin is refused with 403; the app's own origin passes", async ({ page, baseURL }) => {
+  test("a cookie-authenticated POST from a foreign or sibling origin is refused with 403; the app's own origin passes", async ({
+    page,
+    baseURL,
+  }) => {
     const token = await tokenFor("alice");
     const api = { Authorization: `Bearer ${token}` };
     // The demo's data/customers.csv in alice's personal workspace.
-    const workspaces = (await (await page.request.get("/api/v1/workspaces", { headers: api })).json()) as { id: string; personal: boolean }[];
+    const workspaces = (await (await page.request.get("/api/v1/workspaces", { headers: api })).json()) as {
+      id: string;
+      personal: boolean;
+    }[];
     const personal = workspaces.find((w) => w.personal)!;
-    const root = (await (await page.request.get(`/api/v1/workspaces/${personal.id}/files`, { headers: api })).json()) as { entries: { id: string; name: string }[] };
+    const root = (await (
+      await page.request.get(`/api/v1/workspaces/${personal.id}/files`, { headers: api })
+    ).json()) as { entries: { id: string; name: string }[] };
     const data = root.entries.find((e) => e.name === "data")!;
-    const folder = (await (await page.request.get(`/api/v1/files/folders/${data.id}`, { headers: api })).json()) as { entries: { id: string; name: string }[] };
+    const folder = (await (await page.request.get(`/api/v1/files/folders/${data.id}`, { headers: api })).json()) as {
+      entries: { id: string; name: string }[];
+    };
     const csv = folder.entries.find((e) => e.name === "customers.csv")!;
 
     await signInThroughMailbox(page, "alice@example.com");
     const own = new URL(baseURL!);
     const sibling = `${own.protocol}//files.${own.hostname}:${own.port}`;
-    for (const headers of [{ Origin: "https://evil.example" }, { Origin: sibling, "Sec-Fetch-Site": "same-site" }, { Origin: `${own.protocol}//${own.hostname}:1` }] as Record<string, string>[]) {
+    for (const headers of [
+      { Origin: "https://evil.example" },
+      { Origin: sibling, "Sec-Fetch-Site": "same-site" },
+      { Origin: `${own.protocol}//${own.hostname}:1` },
+    ] as Record<string, string>[]) {
       const res = await page.request.post(`/api/files/${csv.id}/open-as-dataset`, { headers });
       expect(res.status(), JSON.stringify(headers)).toBe(403);
       expect(await res.json()).toMatchObject({ code: "forbidden" });
@@ -55,7 +76,9 @@ test.describe("the request guards every route goes through", () => {
     expect(await ok.json()).toMatchObject({ url: expect.stringContaining("/") });
   });
 
-  test("one request budget per user: every API token, the session cookie and server actions share it", async ({ page }) => {
+  test("one request budget per user: every API token, the session cookie and server actions share it", async ({
+    page,
+  }) => {
     test.setTimeout(240_000);
     const name = `budget${Date.now().toString(36)}`;
     const tokens = [await createUserWithToken(name), await tokenFor(name)];
@@ -65,14 +88,21 @@ test.describe("the request guards every route goes through", () => {
     let limited: Awaited<ReturnType<typeof page.request.get>> | undefined;
     for (let sent = 0; sent <= limit + 1 && !limited; sent += 50) {
       // A reused keep-alive socket the busy server has just closed fails the request: send it again.
-      const get = (token: string) => page.request.get("/api/v1/workspaces", { headers: { Authorization: `Bearer ${token}` } }).catch(() => page.request.get("/api/v1/workspaces", { headers: { Authorization: `Bearer ${token}` } }));
+      const get = (token: string) =>
+        page.request
+          .get("/api/v1/workspaces", { headers: { Authorization: `Bearer ${token}` } })
+          .catch(() => page.request.get("/api/v1/workspaces", { headers: { Authorization: `Bearer ${token}` } }));
       const batch = await Promise.all(Array.from({ length: 50 }, (_, i) => get(tokens[i % 2]!)));
       limited = batch.find((r) => r.status() === 429);
     }
     expect(limited, "no 429 after the limit").toBeTruthy();
     expect(Number(limited!.headers()["retry-after"])).toBeGreaterThan(0);
     // A newly minted token, the browser session's route requests and server actions draw on the same budget.
-    expect((await page.request.get("/api/v1/workspaces", { headers: { Authorization: `Bearer ${await tokenFor(name)}` } })).status()).toBe(429);
+    expect(
+      (
+        await page.request.get("/api/v1/workspaces", { headers: { Authorization: `Bearer ${await tokenFor(name)}` } })
+      ).status(),
+    ).toBe(429);
     const cookieRoute = await page.request.get("/api/datasets/none/versions");
     expect(cookieRoute.status()).toBe(429);
     expect(await cookieRoute.json()).toMatchObject({ code: "rate_limited" });
@@ -81,6 +111,12 @@ test.describe("the request guards every route goes through", () => {
     await page.getByRole("button", { name: "Create token" }).click();
     await expect(page.getByRole("alert").filter({ hasText: /Too many requests/ })).toBeVisible();
     // Another user is unaffected.
-    expect((await page.request.get("/api/v1/workspaces", { headers: { Authorization: `Bearer ${await tokenFor("alice")}` } })).status()).toBe(200);
+    expect(
+      (
+        await page.request.get("/api/v1/workspaces", {
+          headers: { Authorization: `Bearer ${await tokenFor("alice")}` },
+        })
+      ).status(),
+    ).toBe(200);
   });
 });

@@ -13,21 +13,42 @@ function walkthrough(name: string): string[] {
   const doc = fs.readFileSync(path.join(process.cwd(), "docs/api.md"), "utf8");
   const match = new RegExp(`<!-- walkthrough:${name} -->\\s*\`\`\`sh\\n([\\s\\S]*?)\`\`\``).exec(doc);
   if (!match) throw new Error(`docs/api.md has no walk-through block "${name}"`);
-  return match[1]!.replace(/^#.*$/gm, "").replace(/\\\n/g, " ").split(/\n\s*\n/).map((c) => c.trim()).filter(Boolean);
+  return match[1]!
+    .replace(/^#.*$/gm, "")
+    .replace(/\\\n/g, " ")
+    .split(/\n\s*\n/)
+    .map((c) => c.trim())
+    .filter(Boolean);
 }
 
 test.describe("docs/api.md: the DataLinks walk-through, run with curl exactly as written", () => {
-  test("owner shares with alice, lists, revokes; namespace share; the grantee reads under the owner's username", async ({ request, baseURL }) => {
+  test("owner shares with alice, lists, revokes; namespace share; the grantee reads under the owner's username", async ({
+    request,
+    baseURL,
+  }) => {
     const bob = await tokenFor("bob");
     const alice = await tokenFor("alice");
     const dataset = `walk-${Date.now().toString(36)}`;
-    expect((await request.post(`/api/v1/ingest/research/${dataset}`, { headers: { Authorization: `Bearer ${bob}` }, data: [{ id: 1, reading: 0.5 }] })).status()).toBe(201);
+    expect(
+      (
+        await request.post(`/api/v1/ingest/research/${dataset}`, {
+          headers: { Authorization: `Bearer ${bob}` },
+          data: [{ id: 1, reading: 0.5 }],
+        })
+      ).status(),
+    ).toBe(201);
     const out = path.join(os.tmpdir(), `walkthrough-${process.pid}.out`);
 
     // Only the base URL, the token and the path placeholders change; the commands are the documented ones.
     async function curl(command: string, token: string): Promise<{ status: number; body: string }> {
-      const concrete = command.replaceAll("http://localhost:3000", baseURL!).replaceAll("{owner}", "bob").replaceAll("{namespace}", "research").replaceAll("{datasetName}", dataset);
-      const { stdout } = await run("bash", ["-c", `${concrete} -sS -o '${out}' -w '%{http_code}'`], { env: { ...process.env, DATASHELF_TOKEN: token } });
+      const concrete = command
+        .replaceAll("http://localhost:3000", baseURL!)
+        .replaceAll("{owner}", "bob")
+        .replaceAll("{namespace}", "research")
+        .replaceAll("{datasetName}", dataset);
+      const { stdout } = await run("bash", ["-c", `${concrete} -sS -o '${out}' -w '%{http_code}'`], {
+        env: { ...process.env, DATASHELF_TOKEN: token },
+      });
       return { status: Number(stdout), body: fs.readFileSync(out, "utf8") };
     }
     const one = (name: string) => {

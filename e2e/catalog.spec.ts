@@ -17,7 +17,10 @@ function weatherCsv(first: number, count: number): Buffer {
 const gridRows = (page: Page) => page.getByRole("table", { name: "Dataset rows" }).locator("tbody tr");
 const cell = (page: Page, row: number, column: number) => gridRows(page).nth(row).locator("td").nth(column);
 
-test("alice uploads a CSV, confirms it, sorts, filters and downloads the view, appends a file and views version 1; a stranger gets 404", async ({ page, browser }) => {
+test("alice uploads a CSV, confirms it, sorts, filters and downloads the view, appends a file and views version 1; a stranger gets 404", async ({
+  page,
+  browser,
+}) => {
   test.setTimeout(120_000);
   await signInThroughMailbox(page, "alice@example.com");
   await expect(page.getByRole("heading", { name: "Data catalog" })).toBeVisible();
@@ -30,7 +33,9 @@ test("alice uploads a CSV, confirms it, sorts, filters and downloads the view, a
     if (route.request().method() === "PATCH") await new Promise((r) => setTimeout(r, 400));
     await route.continue();
   });
-  await page.getByLabel("Choose a file").setInputFiles({ name: "weather-stations.csv", mimeType: "text/csv", buffer: weatherCsv(0, ROWS) });
+  await page
+    .getByLabel("Choose a file")
+    .setInputFiles({ name: "weather-stations.csv", mimeType: "text/csv", buffer: weatherCsv(0, ROWS) });
   const progress = page.getByRole("progressbar", { name: "Uploading weather-stations.csv" });
   await expect(progress).toBeVisible();
   await expect(page.getByText(/\d+% of \d+(\.\d)? MB/)).toBeVisible();
@@ -79,9 +84,15 @@ test("alice uploads a CSV, confirms it, sorts, filters and downloads the view, a
 
   // Download exactly this view.
   await page.locator("summary", { hasText: "Download" }).click();
-  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Filtered view as CSV" }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("link", { name: "Filtered view as CSV" }).click(),
+  ]);
   expect(download.suggestedFilename()).toBe("weather-stations-v1-filtered.csv");
-  const lines = fs.readFileSync((await download.path())!, "utf8").trim().split("\n");
+  const lines = fs
+    .readFileSync((await download.path())!, "utf8")
+    .trim()
+    .split("\n");
   expect(lines[0]).toBe("id,city,temperature,recorded_on");
   expect(lines).toHaveLength(50_001);
   const rows = lines.slice(1).map((l) => l.split(","));
@@ -91,7 +102,9 @@ test("alice uploads a CSV, confirms it, sorts, filters and downloads the view, a
   const datasetId = /\/api\/datasets\/([^/]+)\/download/.exec(download.url())![1]!;
 
   // Append a second file: a new version after review.
-  await page.getByLabel("File with rows to add").setInputFiles({ name: "more-readings.csv", mimeType: "text/csv", buffer: weatherCsv(ROWS, 10) });
+  await page
+    .getByLabel("File with rows to add")
+    .setInputFiles({ name: "more-readings.csv", mimeType: "text/csv", buffer: weatherCsv(ROWS, 10) });
   await expect(page.getByRole("heading", { name: "Add rows to Weather stations" })).toBeVisible({ timeout: 30_000 });
   await expect(page.getByText("10 rows will be added to the 200,000 of version 1, making 200,010.")).toBeVisible();
   await page.getByRole("button", { name: "Add the rows" }).click();
@@ -113,12 +126,21 @@ test("alice uploads a CSV, confirms it, sorts, filters and downloads the view, a
   await stranger.getByLabel("Username").fill(`str-${Date.now().toString(36)}`);
   await stranger.getByRole("button", { name: "Continue" }).click();
   await expect(stranger).toHaveURL(/\/personal\/catalog$/);
-  for (const url of ["/w/alice/sales/catalog/weather-stations", "/w/alice/sales/catalog/weather-stations?version=1", "/w/alice/sales/catalog"]) {
+  for (const url of [
+    "/w/alice/sales/catalog/weather-stations",
+    "/w/alice/sales/catalog/weather-stations?version=1",
+    "/w/alice/sales/catalog",
+  ]) {
     const response = await stranger.goto(url);
     expect(response?.status(), url).toBe(404);
     await expect(stranger.getByRole("heading", { name: "Page not found" })).toBeVisible();
   }
-  for (const api of [`/api/datasets/${datasetId}/rows`, `/api/datasets/${datasetId}/download?format=csv`, `/api/datasets/${datasetId}/versions`, `/api/datasets/${datasetId}/stats`]) {
+  for (const api of [
+    `/api/datasets/${datasetId}/rows`,
+    `/api/datasets/${datasetId}/download?format=csv`,
+    `/api/datasets/${datasetId}/versions`,
+    `/api/datasets/${datasetId}/stats`,
+  ]) {
     const response = await stranger.request.get(api);
     expect(response.status(), api).toBe(404);
     expect(await response.json()).toMatchObject({ error: "Dataset not found" });
@@ -130,7 +152,9 @@ test("a malformed file gets an error naming the line, and nothing is created", a
   await signInThroughMailbox(page, "alice@example.com");
   await expect(page.getByRole("heading", { name: "Data catalog" })).toBeVisible();
   await page.goto("/w/alice/sales/catalog/new");
-  await page.getByLabel("Choose a file").setInputFiles({ name: "ragged.csv", mimeType: "text/csv", buffer: Buffer.from("a,b,c\n1,2,3\n4,5\n") });
+  await page
+    .getByLabel("Choose a file")
+    .setInputFiles({ name: "ragged.csv", mimeType: "text/csv", buffer: Buffer.from("a,b,c\n1,2,3\n4,5\n") });
   const alert = page.getByRole("alert").filter({ hasText: "could not be used" });
   await expect(alert).toContainText("ragged.csv could not be used");
   await expect(alert).toContainText("Line 3 has 2 values, but the header (the first line) has 3 columns.");
@@ -147,7 +171,9 @@ test("an upload can be paused, resumed and cancelled", async ({ page }) => {
     if (route.request().method() === "PATCH") await new Promise((r) => setTimeout(r, 1500));
     await route.continue().catch(() => {}); // an aborted chunk is gone by then
   });
-  await page.getByLabel("Choose a file").setInputFiles({ name: "slow.csv", mimeType: "text/csv", buffer: weatherCsv(0, ROWS) });
+  await page
+    .getByLabel("Choose a file")
+    .setInputFiles({ name: "slow.csv", mimeType: "text/csv", buffer: weatherCsv(0, ROWS) });
   await expect(page.getByRole("progressbar", { name: "Uploading slow.csv" })).toBeVisible();
   await page.getByRole("button", { name: "Pause" }).click();
   await expect(page.getByText(/% of .* \(paused\)/)).toBeVisible();
@@ -161,7 +187,10 @@ test("an upload can be paused, resumed and cancelled", async ({ page }) => {
   await expect(page.getByText("No datasets match")).toBeVisible();
 });
 
-test("a dataset's access link shows it read-only: grid, statistics, versions and downloads work through the link, nothing else does", async ({ page, browser }) => {
+test("a dataset's access link shows it read-only: grid, statistics, versions and downloads work through the link, nothing else does", async ({
+  page,
+  browser,
+}) => {
   await signInThroughMailbox(page, "alice@example.com");
   await expect(page.getByRole("heading", { name: "Data catalog" })).toBeVisible();
   await page.goto("/w/alice/sales/catalog/orders-2026");
@@ -189,9 +218,17 @@ test("a dataset's access link shows it read-only: grid, statistics, versions and
   await visitor.getByRole("button", { name: /^temperature_c/ }).click();
   await expect(visitor.getByRole("columnheader", { name: /temperature_c/ })).toHaveAttribute("aria-sort", "ascending");
   await visitor.locator("summary", { hasText: "Download" }).click();
-  const [download] = await Promise.all([visitor.waitForEvent("download"), visitor.getByRole("link", { name: "Filtered view as CSV" }).click()]);
+  const [download] = await Promise.all([
+    visitor.waitForEvent("download"),
+    visitor.getByRole("link", { name: "Filtered view as CSV" }).click(),
+  ]);
   expect(download.suggestedFilename()).toBe("sensor-readings-v2-filtered.csv");
-  expect(fs.readFileSync((await download.path())!, "utf8").trim().split("\n")).toHaveLength(8_065);
+  expect(
+    fs
+      .readFileSync((await download.path())!, "utf8")
+      .trim()
+      .split("\n"),
+  ).toHaveLength(8_065);
 
   await visitor.getByRole("link", { name: "View version 1" }).click();
   await expect(visitor.getByText("You are viewing version 1 of 2")).toBeVisible();

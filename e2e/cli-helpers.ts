@@ -8,8 +8,16 @@ const port = process.env.E2E_PORT || "3100";
 /** The CLI against the running e2e server's database, as an operator would use it. */
 export function cli(...args: string[]) {
   const dataDir = path.resolve(`.tmp/e2e-data-${port}`);
-  const env = { ...process.env, DATA_DIR: dataDir, DATABASE_URL: process.env.E2E_DATABASE_URL || `file:${path.join(dataDir, "datashelf.db")}` };
-  return run(process.execPath, ["--import", "tsx", "--import", "./scripts/server-only-hook.mjs", "cli/index.ts", ...args], { env });
+  const env = {
+    ...process.env,
+    DATA_DIR: dataDir,
+    DATABASE_URL: process.env.E2E_DATABASE_URL || `file:${path.join(dataDir, "datashelf.db")}`,
+  };
+  return run(
+    process.execPath,
+    ["--import", "tsx", "--import", "./scripts/server-only-hook.mjs", "cli/index.ts", ...args],
+    { env },
+  );
 }
 
 export async function createUserWithToken(username: string) {

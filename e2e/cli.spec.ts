@@ -6,17 +6,41 @@ test("the CLI creates users and tokens while the server is running, and the user
   const suffix = Date.now().toString(36);
   // Several CLI processes at once, while the browser uses the server: no "database is locked".
   const signIn = signInThroughMailbox(page, "alice@example.com");
-  const created = await Promise.all([1, 2, 3].map((n) => cli("user", "create", "--email", `Cli${n}.${suffix}@Example.com`, "--username", `cli${n}-${suffix}`, "--name", `CLI ${n}`)));
+  const created = await Promise.all(
+    [1, 2, 3].map((n) =>
+      cli(
+        "user",
+        "create",
+        "--email",
+        `Cli${n}.${suffix}@Example.com`,
+        "--username",
+        `cli${n}-${suffix}`,
+        "--name",
+        `CLI ${n}`,
+      ),
+    ),
+  );
   await signIn;
   for (const { stdout } of created) expect(stdout).toMatch(/Created user cli\d-/);
 
-  const tokens = await Promise.all([1, 2].map(() => cli("token", "create", "--username", `CLI1-${suffix}`, "--expires-days", "30")));
+  const tokens = await Promise.all(
+    [1, 2].map(() => cli("token", "create", "--username", `CLI1-${suffix}`, "--expires-days", "30")),
+  );
   for (const { stdout } of tokens) expect(stdout.trim()).toMatch(/^dsk_[A-Za-z0-9_-]{43}$/);
 
   // Bad input: a clear message and a non-zero exit, nothing created.
-  const duplicate = await cli("user", "create", "--email", `cli1.${suffix}@example.com`, "--username", `other-${suffix}`).catch((e: { code: number; stderr: string }) => e);
+  const duplicate = await cli(
+    "user",
+    "create",
+    "--email",
+    `cli1.${suffix}@example.com`,
+    "--username",
+    `other-${suffix}`,
+  ).catch((e: { code: number; stderr: string }) => e);
   expect(duplicate).toMatchObject({ code: 2, stderr: expect.stringContaining("already exists") });
-  const badEmail = await cli("user", "create", "--email", "nope", "--username", `x-${suffix}`).catch((e: { code: number; stderr: string }) => e);
+  const badEmail = await cli("user", "create", "--email", "nope", "--username", `x-${suffix}`).catch(
+    (e: { code: number; stderr: string }) => e,
+  );
   expect(badEmail).toMatchObject({ code: 2, stderr: expect.stringContaining("valid e-mail") });
 
   const { stdout: mail } = await cli("mail", "list", "--to", "alice@example.com", "--json");

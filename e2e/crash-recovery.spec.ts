@@ -83,20 +83,31 @@ test.describe("the app's server killed with SIGKILL and started again", () => {
       expect(shares.map((r) => r.status)).toEqual(addresses.map(() => 200));
       armed = true;
       const before = await until("a delivery in flight to kill the server in", () => killing, 60_000).catch(() => {
-        throw new Error(`all ${N} messages went out before the kill could land (${mine().length} requests): nothing was tested`);
+        throw new Error(
+          `all ${N} messages went out before the kill could land (${mine().length} requests): nothing was tested`,
+        );
       });
       expect(before.survivors, "processes of the killed server still running").toEqual([]);
       await expect(fetch(`${app.base}/signin`)).rejects.toThrow(); // nothing answers on its port
       const inFlight = mine().filter((r) => !r.answered).length;
-      const sentBeforeKill = app.query<{ n: number }>(`SELECT count(*) AS n FROM "Outbox" WHERE status = 'sent' AND "to" IN (${addresses.map(() => "?").join(",")})`, ...addresses)[0]!.n;
+      const sentBeforeKill = app.query<{ n: number }>(
+        `SELECT count(*) AS n FROM "Outbox" WHERE status = 'sent' AND "to" IN (${addresses.map(() => "?").join(",")})`,
+        ...addresses,
+      )[0]!.n;
       expect(sentBeforeKill, "messages left for the restarted server").toBeLessThan(N);
       expect(inFlight).toBeGreaterThanOrEqual(1);
 
       await app.start();
       const placeholders = addresses.map(() => "?").join(",");
-      const sentCount = () => app.query<{ n: number }>(`SELECT count(*) AS n FROM "Outbox" WHERE status = 'sent' AND "to" IN (${placeholders})`, ...addresses)[0]!.n;
+      const sentCount = () =>
+        app.query<{ n: number }>(
+          `SELECT count(*) AS n FROM "Outbox" WHERE status = 'sent' AND "to" IN (${placeholders})`,
+          ...addresses,
+        )[0]!.n;
       await until("the outbox drained", () => sentCount() === N, 240_000).catch((error: Error) => {
-        throw new Error(`${error.message}: ${sentCount()} of ${N} messages sent, ${fake.deliveries().filter((d) => addresses.includes(d.to)).length} delivered (a message lost?)`);
+        throw new Error(
+          `${error.message}: ${sentCount()} of ${N} messages sent, ${fake.deliveries().filter((d) => addresses.includes(d.to)).length} delivered (a message lost?)`,
+        );
       });
       // Every message is marked sent, so no sender will take one up again; a duplicate already on its way would land now.
       await until("no request left unanswered", () => mine().every((r) => r.answered), 10_000);
@@ -107,13 +118,20 @@ test.describe("the app's server killed with SIGKILL and started again", () => {
       console.log(
         `crash-recovery e-mail: ${N} messages, ${requests.length} requests (${inFlight} cut off by the kill), ${delivered.length} deliveries: ${(requests.length / N).toFixed(2)} requests per message`,
       );
-      expect(requests.every((r) => r.key !== null), "every request carries an Idempotency-Key").toBe(true);
+      expect(
+        requests.every((r) => r.key !== null),
+        "every request carries an Idempotency-Key",
+      ).toBe(true);
       expect(keys.size, "distinct idempotency keys").toBe(N);
-      expect(delivered.map((d) => d.to).sort(), "each address got its invitation exactly once").toEqual([...addresses].sort());
+      expect(delivered.map((d) => d.to).sort(), "each address got its invitation exactly once").toEqual(
+        [...addresses].sort(),
+      );
       expect(requests.length).toBeLessThanOrEqual(N + inFlight);
       // The cut-off message was asked for again under its own key.
       expect(requests.filter((r) => r.key === cutOff).length).toBe(2);
-      expect(app.query(`SELECT id FROM "Outbox" WHERE status <> 'sent' AND "to" IN (${placeholders})`, ...addresses)).toEqual([]);
+      expect(
+        app.query(`SELECT id FROM "Outbox" WHERE status <> 'sent' AND "to" IN (${placeholders})`, ...addresses),
+      ).toEqual([]);
     } finally {
       app.stop();
       await fake.close();
@@ -129,11 +147,20 @@ test.describe("the app's server killed with SIGKILL and started again", () => {
       // Finishing pauses after the bytes left staging, before the file's row is committed.
       await app.start({ UPLOAD_TEST_COMMIT_DELAY_MS: "300000" });
       const alice = await app.tokenFor("alice");
-      const workspaces = (await (await fetch(`${app.base}/api/v1/workspaces`, { headers: bearer(alice) })).json()) as { id: string; slug: string }[];
+      const workspaces = (await (await fetch(`${app.base}/api/v1/workspaces`, { headers: bearer(alice) })).json()) as {
+        id: string;
+        slug: string;
+      }[];
       const personal = workspaces.find((w) => w.slug === "personal")!;
-      const top = (await (await fetch(`${app.base}/api/v1/workspaces/${personal.id}/files`, { headers: bearer(alice) })).json()) as { folderId: string };
+      const top = (await (
+        await fetch(`${app.base}/api/v1/workspaces/${personal.id}/files`, { headers: bearer(alice) })
+      ).json()) as { folderId: string };
       const folderEntries = async () =>
-        ((await (await fetch(`${app.base}/api/v1/files/folders/${top.folderId}?limit=1000`, { headers: bearer(alice) })).json()) as { entries: { id: string; name: string; size: number; kind: string }[] }).entries;
+        (
+          (await (
+            await fetch(`${app.base}/api/v1/files/folders/${top.folderId}?limit=1000`, { headers: bearer(alice) })
+          ).json()) as { entries: { id: string; name: string; size: number; kind: string }[] }
+        ).entries;
 
       const name = `survivor-${Date.now().toString(36)}.bin`;
       const content = randomBytes(700_000);
@@ -153,8 +180,11 @@ test.describe("the app's server killed with SIGKILL and started again", () => {
       const url = await until("the upload's URL", () => upload.url, 60_000);
       const id = url.split("/").pop()!;
       // Every byte arrived; the finishing step holds its lease and has moved the bytes out of staging.
-      await until("the finishing step under way", () =>
-        app.query(`SELECT 1 FROM "Lease" WHERE name = ?`, `tus-finish:${id}`).length > 0 && !fs.existsSync(`${app.stagingDir}/${id}`),
+      await until(
+        "the finishing step under way",
+        () =>
+          app.query(`SELECT 1 FROM "Lease" WHERE name = ?`, `tus-finish:${id}`).length > 0 &&
+          !fs.existsSync(`${app.stagingDir}/${id}`),
       );
       const { survivors } = await app.kill();
       expect(survivors, "processes of the killed server still running").toEqual([]);
@@ -176,7 +206,10 @@ test.describe("the app's server killed with SIGKILL and started again", () => {
       const download = await fetch(`${app.base}/api/v1/files/${files[0]!.id}/content`, { headers: bearer(alice) });
       expect(download.status).toBe(200);
       expect(sha256(Buffer.from(await download.arrayBuffer()))).toBe(sha256(content));
-      expect(fs.readdirSync(app.stagingDir).filter((f) => f.startsWith(id)), "staging leftovers of the upload").toEqual([]);
+      expect(
+        fs.readdirSync(app.stagingDir).filter((f) => f.startsWith(id)),
+        "staging leftovers of the upload",
+      ).toEqual([]);
       expect(app.query(`SELECT name FROM "Lease" WHERE name LIKE 'tus%'`)).toEqual([]);
     } finally {
       app.stop();

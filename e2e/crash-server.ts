@@ -52,13 +52,22 @@ export function crashServer(port: number, extraEnv: Record<string, string>) {
     /** Starts scripts/server.mjs with `overrides` and waits until it answers. */
     async start(overrides: Record<string, string> = {}) {
       output = "";
-      const started = spawn(process.execPath, ["scripts/server.mjs"], { env: { ...env, ...extraEnv, ...overrides }, stdio: ["ignore", "pipe", "pipe"] });
+      const started = spawn(process.execPath, ["scripts/server.mjs"], {
+        env: { ...env, ...extraEnv, ...overrides },
+        stdio: ["ignore", "pipe", "pipe"],
+      });
       child = started;
       started.stdout!.on("data", (chunk: Buffer) => (output += chunk.toString()));
       started.stderr!.on("data", (chunk: Buffer) => (output += chunk.toString()));
       const deadline = Date.now() + 180_000;
-      while (!(await fetch(`${base}/signin`).then((r) => r.ok, () => false))) {
-        if (started.exitCode !== null || started.signalCode !== null) throw new Error(`the server on ${port} exited: ${output}`);
+      while (
+        !(await fetch(`${base}/signin`).then(
+          (r) => r.ok,
+          () => false,
+        ))
+      ) {
+        if (started.exitCode !== null || started.signalCode !== null)
+          throw new Error(`the server on ${port} exited: ${output}`);
         if (Date.now() > deadline) throw new Error(`the server on ${port} did not start: ${output}`);
         await new Promise((r) => setTimeout(r, 250));
       }
@@ -70,7 +79,8 @@ export function crashServer(port: number, extraEnv: Record<string, string>) {
      */
     async kill(): Promise<{ children: number[]; survivors: number[] }> {
       const target = child;
-      if (!target?.pid || target.exitCode !== null || target.signalCode !== null) return { children: [], survivors: [] };
+      if (!target?.pid || target.exitCode !== null || target.signalCode !== null)
+        return { children: [], survivors: [] };
       const children = childPids(target.pid);
       const exited = new Promise((resolve) => target.once("exit", resolve));
       process.kill(target.pid, "SIGKILL");
@@ -92,7 +102,11 @@ export function crashServer(port: number, extraEnv: Record<string, string>) {
 
     /** Read-only SQL against the instance's database (the spec looks at the outbox and leases). */
     query<T>(sql: string, ...args: unknown[]): T[] {
-      const db = new Database(path.join(dataDir, "datashelf.db"), { readonly: true, fileMustExist: true, timeout: 5_000 });
+      const db = new Database(path.join(dataDir, "datashelf.db"), {
+        readonly: true,
+        fileMustExist: true,
+        timeout: 5_000,
+      });
       try {
         return db.prepare(sql).all(...args) as T[];
       } finally {
@@ -102,7 +116,11 @@ export function crashServer(port: number, extraEnv: Record<string, string>) {
 
     /** An API token for a seeded user, made with the CLI as an operator would. */
     async tokenFor(username: string): Promise<string> {
-      const { stdout } = await run(process.execPath, [...TSX, "cli/index.ts", "token", "create", "--username", username], { env });
+      const { stdout } = await run(
+        process.execPath,
+        [...TSX, "cli/index.ts", "token", "create", "--username", username],
+        { env },
+      );
       return stdout.trim();
     },
 

@@ -38,7 +38,8 @@ test.beforeAll(async () => {
   exposed = spawn(process.execPath, ["scripts/server.mjs"], { env, stdio: ["ignore", "pipe", "pipe"] });
   exposed.stdout!.on("data", (chunk) => (exposedOutput += chunk));
   exposed.stderr!.on("data", (chunk) => (exposedOutput += chunk));
-  for (let i = 0; i < 120 && !exposedOutput.includes("Datashelf listening on"); i++) await new Promise((r) => setTimeout(r, 500));
+  for (let i = 0; i < 120 && !exposedOutput.includes("Datashelf listening on"); i++)
+    await new Promise((r) => setTimeout(r, 500));
   expect(exposedOutput).toContain(`listening on http://0.0.0.0:${EXPOSED_PORT}`);
 });
 
@@ -53,7 +54,9 @@ test("npm start's server listens on localhost only by default", async () => {
   await expect(get(`http://${lanAddress()}:${PORT}/signin`)).rejects.toThrow();
 });
 
-test("the local mailbox answers only this machine; listening beyond localhost is warned about at start-up and on /signin", async ({ page }) => {
+test("the local mailbox answers only this machine; listening beyond localhost is warned about at start-up and on /signin", async ({
+  page,
+}) => {
   // a message to read
   await signInThroughMailbox(page, uniqueEmail("mailbox"));
   const local = `http://127.0.0.1:${EXPOSED_PORT}`;
@@ -63,7 +66,11 @@ test("the local mailbox answers only this machine; listening beyond localhost is
   const id = (await (await get(`${local}/mailbox`)).text()).match(/href="\/mailbox\/([^"]+)"/)![1]!;
   expect((await get(`${local}/mailbox/${id}`)).status).toBe(200);
 
-  const spoofed = { "x-forwarded-for": "127.0.0.1", "x-real-ip": "127.0.0.1", "x-datashelf-client-address": "127.0.0.1" };
+  const spoofed = {
+    "x-forwarded-for": "127.0.0.1",
+    "x-real-ip": "127.0.0.1",
+    "x-datashelf-client-address": "127.0.0.1",
+  };
   for (const url of [`${remote}/mailbox`, `${remote}/mailbox?to=alice%40example.com`, `${remote}/mailbox/${id}`]) {
     expect((await get(url)).status, url).toBe(404);
     expect((await get(url, spoofed)).status, `${url} with spoofed headers`).toBe(404);
@@ -80,7 +87,10 @@ test("the local mailbox answers only this machine; listening beyond localhost is
 test("a throttled access link page answers 429, and only for the client that failed", async () => {
   const remote = `http://${lanAddress()}:${EXPOSED_PORT}`;
   for (let i = 0; i < 10; i++) expect((await get(`${remote}/s/sl_not_a_link_${i}`)).status).toBe(404);
-  const throttled = await get(`${remote}/s/sl_not_a_link_x`, { "x-real-ip": "10.1.2.3", "x-forwarded-for": "10.1.2.4" });
+  const throttled = await get(`${remote}/s/sl_not_a_link_x`, {
+    "x-real-ip": "10.1.2.3",
+    "x-forwarded-for": "10.1.2.4",
+  });
   expect(throttled.status).toBe(307);
   expect(throttled.headers.get("location")).toBe("/s/throttled");
   const page = await get(`${remote}/s/throttled`);
@@ -91,7 +101,9 @@ test("a throttled access link page answers 429, and only for the client that fai
   expect((await get(`http://127.0.0.1:${EXPOSED_PORT}/s/sl_not_a_link_y`)).status).toBe(404);
 });
 
-test("pages send a CSP with a fresh nonce on Next's scripts, a Permissions-Policy, and still work in the browser", async ({ page }) => {
+test("pages send a CSP with a fresh nonce on Next's scripts, a Permissions-Policy, and still work in the browser", async ({
+  page,
+}) => {
   const first = await get(`http://127.0.0.1:${PORT}/signin`);
   const csp = first.headers.get("content-security-policy") ?? "";
   const nonce = csp.match(/'nonce-([^']+)'/)?.[1];
@@ -139,13 +151,18 @@ test("a stranger gets the same 404 for a workspace that exists and one that does
   expect(await body("/w/alice/personal/files", "personal")).toBe(await body("/w/alice/zzzzzzzz/files", "zzzzzzzz"));
 });
 
-test("signing in from an access link does not put the link's token in the e-mail, and comes back to the link", async ({ page }) => {
+test("signing in from an access link does not put the link's token in the e-mail, and comes back to the link", async ({
+  page,
+}) => {
   const token = `sl_${"x".repeat(22)}`;
   await page.goto(`/signin?callbackUrl=${encodeURIComponent(`/s/${token}/folder`)}`);
   await page.getByLabel("E-mail address").fill("alice@example.com");
   await page.getByRole("button", { name: "Send me a sign-in link" }).click();
   await page.getByRole("link", { name: "Open the local mailbox" }).click();
-  const link = page.getByTestId("mail").first().getByRole("link", { name: /api\/auth\/callback\/email/ });
+  const link = page
+    .getByTestId("mail")
+    .first()
+    .getByRole("link", { name: /api\/auth\/callback\/email/ });
   const href = (await link.getAttribute("href"))!;
   expect(href).not.toContain(token);
   expect(decodeURIComponent(href)).toContain("/signin/continue");

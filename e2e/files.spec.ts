@@ -8,7 +8,8 @@ const FILES = "/w/alice/personal/files";
 
 /** Rows of the listing by name. */
 const row = (page: Page, name: string) => page.locator(`[data-testid="entry-row"][data-name="${name}"]`);
-const names = (page: Page) => page.getByTestId("entry-row").evaluateAll((rows) => rows.map((r) => r.getAttribute("data-name")));
+const names = (page: Page) =>
+  page.getByTestId("entry-row").evaluateAll((rows) => rows.map((r) => r.getAttribute("data-name")));
 
 async function downloadText(download: Download): Promise<Buffer> {
   return fs.readFileSync((await download.path())!);
@@ -24,7 +25,9 @@ function tempDir(): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), "ds-e2e-files-"));
 }
 
-test("alice uploads files and a folder with progress, manages them, previews, downloads, and uses the trash", async ({ page }) => {
+test("alice uploads files and a folder with progress, manages them, previews, downloads, and uses the trash", async ({
+  page,
+}) => {
   test.setTimeout(180_000);
   await signIn(page, "alice@example.com");
   await page.goto(FILES);
@@ -57,17 +60,29 @@ test("alice uploads files and a folder with progress, manages them, previews, do
 
   const cdp = await page.context().newCDPSession(page);
   await cdp.send("Network.enable");
-  await cdp.send("Network.emulateNetworkConditions", { offline: false, latency: 20, downloadThroughput: -1, uploadThroughput: 3 * 1024 * 1024 });
+  await cdp.send("Network.emulateNetworkConditions", {
+    offline: false,
+    latency: 20,
+    downloadThroughput: -1,
+    uploadThroughput: 3 * 1024 * 1024,
+  });
   await page.getByLabel("Files to upload").setInputFiles(big);
   const bigBar = page.getByRole("progressbar", { name: "big.bin upload progress" });
-  await expect.poll(async () => Number(await bigBar.getAttribute("aria-valuenow")), { timeout: 30_000 }).toBeGreaterThan(40);
+  await expect
+    .poll(async () => Number(await bigBar.getAttribute("aria-valuenow")), { timeout: 30_000 })
+    .toBeGreaterThan(40);
   expect(Number(await bigBar.getAttribute("aria-valuenow"))).toBeLessThan(100);
   await expect(page.getByRole("progressbar", { name: "Total upload progress" })).toBeVisible();
   // A reload in the middle: the upload is offered for resuming and continues where it stopped.
   await page.reload();
   await expect(page.getByRole("heading", { name: "Interrupted uploads" })).toBeVisible();
   expect(await names(page)).not.toContain("big.bin"); // an unfinished upload never shows up as a file
-  await cdp.send("Network.emulateNetworkConditions", { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
+  await cdp.send("Network.emulateNetworkConditions", {
+    offline: false,
+    latency: 0,
+    downloadThroughput: -1,
+    uploadThroughput: -1,
+  });
   const chooser = page.waitForEvent("filechooser");
   await page.getByRole("button", { name: "Resume…" }).click();
   await (await chooser).setFiles(big);
@@ -88,9 +103,13 @@ test("alice uploads files and a folder with progress, manages them, previews, do
   await page.getByRole("grid", { name: "Folder contents" }).evaluate((grid) => {
     const data = new DataTransfer();
     data.items.add(new File(["dropped on the page"], "dropped.md", { type: "text/markdown" }));
-    for (const type of ["dragenter", "dragover", "drop"]) grid.dispatchEvent(new DragEvent(type, { bubbles: true, cancelable: true, dataTransfer: data }));
+    for (const type of ["dragenter", "dragover", "drop"])
+      grid.dispatchEvent(new DragEvent(type, { bubbles: true, cancelable: true, dataTransfer: data }));
   });
-  await expect(page.getByTestId("upload-item").filter({ hasText: "dropped.md" })).toHaveAttribute("data-status", "done");
+  await expect(page.getByTestId("upload-item").filter({ hasText: "dropped.md" })).toHaveAttribute(
+    "data-status",
+    "done",
+  );
   await expect.poll(() => names(page)).toEqual(["photos", "big.bin", "dropped.md", "notes.txt", "table.csv"]);
   await row(page, "dropped.md").getByRole("checkbox").check();
   await page.getByRole("button", { name: "Delete" }).click();
@@ -176,10 +195,14 @@ test("alice uploads files and a folder with progress, manages them, previews, do
   expect(zip.suggestedFilename()).toBe("photos.zip");
   const bytes = await downloadText(zip);
   expect(bytes.subarray(0, 2).toString()).toBe("PK");
-  for (const name of ["photos/a.txt", "photos/2026/b.txt", "photos/renamed.txt", "photos/table.csv"]) expect(bytes.includes(Buffer.from(name))).toBe(true);
+  for (const name of ["photos/a.txt", "photos/2026/b.txt", "photos/renamed.txt", "photos/table.csv"])
+    expect(bytes.includes(Buffer.from(name))).toBe(true);
 });
 
-test("previews the seeded image, opens a file from its shared URL, opens a CSV as a dataset; a stranger gets 404 for every file URL", async ({ page, browser }) => {
+test("previews the seeded image, opens a file from its shared URL, opens a CSV as a dataset; a stranger gets 404 for every file URL", async ({
+  page,
+  browser,
+}) => {
   await signIn(page, "alice@example.com");
   await page.goto(`${FILES}/images`);
   await row(page, "logo.png").getByRole("button", { name: "logo.png", exact: true }).click();
@@ -222,7 +245,10 @@ test("previews the seeded image, opens a file from its shared URL, opens a CSV a
   await context.close();
 });
 
-test("alice shares a deep folder with bob, who opens it by URL and sees only that subtree", async ({ page, browser }) => {
+test("alice shares a deep folder with bob, who opens it by URL and sees only that subtree", async ({
+  page,
+  browser,
+}) => {
   await signIn(page, "alice@example.com");
   await page.goto(`${FILES}/reports`);
   await row(page, "2026").getByRole("button", { name: "Share 2026" }).click();

@@ -7,7 +7,10 @@ export async function signInThroughMailbox(page: Page, email: string) {
   await page.getByRole("button", { name: "Send me a sign-in link" }).click();
   await expect(page.getByRole("heading", { name: "Check your e-mail" })).toBeVisible();
   await page.getByRole("link", { name: "Open the local mailbox" }).click();
-  const link = page.getByTestId("mail").first().getByRole("link", { name: /api\/auth\/callback\/email/ });
+  const link = page
+    .getByTestId("mail")
+    .first()
+    .getByRole("link", { name: /api\/auth\/callback\/email/ });
   const href = await link.getAttribute("href");
   await link.click();
   return href!;

@@ -1,7 +1,10 @@
 import { expect, test } from "@playwright/test";
 import { signInThroughMailbox } from "./helpers";
 
-test("a password-protected folder link: a signed-out visitor browses, previews and downloads inside it and nothing outside; revoked means not available", async ({ page, browser }) => {
+test("a password-protected folder link: a signed-out visitor browses, previews and downloads inside it and nothing outside; revoked means not available", async ({
+  page,
+  browser,
+}) => {
   await signInThroughMailbox(page, "alice@example.com");
   await expect(page).toHaveURL(/\/w\//);
   await page.goto("/w/alice/personal/files/data");
@@ -35,10 +38,16 @@ test("a password-protected folder link: a signed-out visitor browses, previews a
   await expect(visitor.getByText("Read-only link")).toBeVisible();
   await visitor.getByRole("grid", { name: "Folder contents" }).getByRole("link", { name: "2026" }).click();
   await expect(visitor).toHaveURL(new RegExp(`${path}/2026$`));
-  await visitor.getByRole("grid", { name: "Folder contents" }).getByRole("button", { name: "q1-summary.md", exact: true }).click();
+  await visitor
+    .getByRole("grid", { name: "Folder contents" })
+    .getByRole("button", { name: "q1-summary.md", exact: true })
+    .click();
   await expect(visitor.getByText("Revenue grew 12% over Q4 2025")).toBeVisible();
   await visitor.keyboard.press("Escape");
-  const [download] = await Promise.all([visitor.waitForEvent("download"), visitor.getByRole("link", { name: "Download q1-sales.csv" }).click()]);
+  const [download] = await Promise.all([
+    visitor.waitForEvent("download"),
+    visitor.getByRole("link", { name: "Download q1-sales.csv" }).click(),
+  ]);
   expect(download.suggestedFilename()).toBe("q1-sales.csv");
   const body = await (await download.createReadStream()).toArray();
   expect(Buffer.concat(body).toString()).toContain("month,region,orders,revenue_eur");

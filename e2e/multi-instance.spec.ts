@@ -31,15 +31,24 @@ test.describe("two app instances, one PostgreSQL, one S3 bucket", () => {
   });
 
   test("upload through one instance (its PATCHes on both), download through the other", async ({ request }) => {
-    const workspaces = (await (await request.get(`${a}/api/v1/workspaces`, { headers: auth(alice) })).json()) as { id: string; slug: string }[];
+    const workspaces = (await (await request.get(`${a}/api/v1/workspaces`, { headers: auth(alice) })).json()) as {
+      id: string;
+      slug: string;
+    }[];
     const sales = workspaces.find((w) => w.slug === "sales")!;
-    const top = (await (await request.get(`${b}/api/v1/workspaces/${sales.id}/files`, { headers: auth(alice) })).json()) as { folderId: string };
+    const top = (await (
+      await request.get(`${b}/api/v1/workspaces/${sales.id}/files`, { headers: auth(alice) })
+    ).json()) as { folderId: string };
 
     const content = Buffer.alloc(3 * 1024 ** 2 + 5);
     for (let i = 0; i + 4 <= content.length; i += 4) content.writeUInt32LE((i * 2654435761) >>> 0, i);
     const tus = { ...auth(alice), "Tus-Resumable": "1.0.0" };
     const created = await request.post(`${a}/api/uploads`, {
-      headers: { ...tus, "Upload-Length": String(content.length), "Upload-Metadata": `kind ${b64("file")},folderId ${b64(top.folderId)},name ${b64("across.bin")}` },
+      headers: {
+        ...tus,
+        "Upload-Length": String(content.length),
+        "Upload-Metadata": `kind ${b64("file")},folderId ${b64(top.folderId)},name ${b64("across.bin")}`,
+      },
     });
     expect(created.status(), await created.text()).toBe(201);
     const location = created.headers()["location"]!;
@@ -50,7 +59,9 @@ test.describe("two app instances, one PostgreSQL, one S3 bucket", () => {
     for (let offset = 0, turn = 0; offset < content.length; offset += chunk, turn++) {
       const base = turn % 2 === 0 ? a : b;
       const head = await request.head(upload(base), { headers: tus });
-      expect(head.headers()["upload-offset"], `HEAD on ${base === a ? "A" : "B"}: ${head.status()}`).toBe(String(offset));
+      expect(head.headers()["upload-offset"], `HEAD on ${base === a ? "A" : "B"}: ${head.status()}`).toBe(
+        String(offset),
+      );
       const patched = await request.patch(upload(base), {
         headers: { ...tus, "Upload-Offset": String(offset), "Content-Type": "application/offset+octet-stream" },
         data: content.subarray(offset, offset + chunk),
@@ -63,29 +74,47 @@ test.describe("two app instances, one PostgreSQL, one S3 bucket", () => {
 
     const whole = await request.get(`${b}/api/v1/files/${file.id}/content`, { headers: auth(alice) });
     expect(whole.status(), await whole.text()).toBe(200);
-    expect(createHash("sha256").update(await whole.body()).digest("hex")).toBe(createHash("sha256").update(content).digest("hex"));
-    const ranged = await request.get(`${b}/api/v1/files/${file.id}/content`, { headers: { ...auth(alice), Range: "bytes=1048570-1048585" } });
+    expect(
+      createHash("sha256")
+        .update(await whole.body())
+        .digest("hex"),
+    ).toBe(createHash("sha256").update(content).digest("hex"));
+    const ranged = await request.get(`${b}/api/v1/files/${file.id}/content`, {
+      headers: { ...auth(alice), Range: "bytes=1048570-1048585" },
+    });
     expect(ranged.status(), await ranged.text()).toBe(206);
     expect(await ranged.body()).toEqual(content.subarray(1048570, 1048586));
   });
 
-  test("share on one instance, read on the other; revoke on one and the very next read on the other is denied", async ({ request }) => {
-    const listing = (await (await request.get(`${a}/api/v1/data/alice/sales`, { headers: auth(alice) })).json()) as { datasets: { name: string }[] };
+  test("share on one instance, read on the other; revoke on one and the very next read on the other is denied", async ({
+    request,
+  }) => {
+    const listing = (await (await request.get(`${a}/api/v1/data/alice/sales`, { headers: auth(alice) })).json()) as {
+      datasets: { name: string }[];
+    };
     const dataset = listing.datasets[0]!.name;
     const rows = `${b}/api/v1/data/alice/sales/${dataset}?limit=2`;
     const shares = `${a}/api/v1/permissions/datasets/alice/sales/${dataset}/shares`;
 
     expect((await request.get(rows, { headers: auth(carol) })).status()).toBe(404);
-    const shared = await request.post(shares, { headers: { ...auth(alice), "Content-Type": "application/json" }, data: { username: "carol", role: "viewer" } });
+    const shared = await request.post(shares, {
+      headers: { ...auth(alice), "Content-Type": "application/json" },
+      data: { username: "carol", role: "viewer" },
+    });
     expect(shared.status(), await shared.text()).toBe(200);
 
     const read = await request.get(rows, { headers: auth(carol) });
     expect(read.status(), await read.text()).toBe(200);
     expect(((await read.json()) as { data: unknown[] }).data).toHaveLength(2); // Parquet read by DuckDB from B's local copy of the S3 object
     // The other instance, the other direction: B lists the grant A made.
-    expect(await (await request.get(shares.replace(a, b), { headers: auth(alice) })).json()).toEqual([{ username: "carol", role: "viewer" }]);
+    expect(await (await request.get(shares.replace(a, b), { headers: auth(alice) })).json()).toEqual([
+      { username: "carol", role: "viewer" },
+    ]);
 
-    const revoked = await request.delete(shares, { headers: { ...auth(alice), "Content-Type": "application/json" }, data: { username: "carol", role: "viewer" } });
+    const revoked = await request.delete(shares, {
+      headers: { ...auth(alice), "Content-Type": "application/json" },
+      data: { username: "carol", role: "viewer" },
+    });
     expect(revoked.status(), await revoked.text()).toBe(200);
     const denied = await request.get(rows, { headers: auth(carol) });
     expect(denied.status()).toBe(404);

@@ -70,8 +70,12 @@ async function startInstance(env: NodeJS.ProcessEnv): Promise<Instance> {
   const instance = { url, port, child, output };
   const deadline = Date.now() + 180_000;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`The instance on port ${port} exited with ${child.exitCode}:\n${output.join("").slice(-4000)}`);
-    const ok = await fetch(`${url}/signin`).then((r) => r.ok, () => false);
+    if (child.exitCode !== null)
+      throw new Error(`The instance on port ${port} exited with ${child.exitCode}:\n${output.join("").slice(-4000)}`);
+    const ok = await fetch(`${url}/signin`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) return instance;
     await new Promise((r) => setTimeout(r, 500));
   }
@@ -125,7 +129,11 @@ export async function startCluster({ instances: count, serverUrl, env: extra = {
     return {
       urls: started.map((i) => i.url),
       async cli(...args: string[]) {
-        const { stdout } = await run(process.execPath, ["--import", "tsx", "--import", "./scripts/server-only-hook.mjs", "cli/index.ts", ...args], { env: cliEnv });
+        const { stdout } = await run(
+          process.execPath,
+          ["--import", "tsx", "--import", "./scripts/server-only-hook.mjs", "cli/index.ts", ...args],
+          { env: cliEnv },
+        );
         return stdout.trim();
       },
       stop,

@@ -28,7 +28,12 @@ async function openShareDialog(page: Page, url: string, trigger = "Share") {
   return dialog;
 }
 
-async function shareWith(page: Page, url: string, who: string, { role = "viewer", note = "", trigger = "Share", allowAdd = false } = {}) {
+async function shareWith(
+  page: Page,
+  url: string,
+  who: string,
+  { role = "viewer", note = "", trigger = "Share", allowAdd = false } = {},
+) {
   const dialog = await openShareDialog(page, url, trigger);
   const input = dialog.getByLabel("People or e-mail addresses");
   await input.fill(who);
@@ -41,7 +46,10 @@ async function shareWith(page: Page, url: string, who: string, { role = "viewer"
   return dialog;
 }
 
-test("alice invites carol (no account) to one dataset; carol signs up, sees only it; alice revokes and carol's next load is a 404", async ({ page, browser }) => {
+test("alice invites carol (no account) to one dataset; carol signs up, sees only it; alice revokes and carol's next load is a 404", async ({
+  page,
+  browser,
+}) => {
   const carol = uniqueEmail("carol").replace("@example.com", "@example.org");
   await signInAndLand(page, "alice@example.com");
   const datasetUrl = "/w/alice/sales/catalog/vessel-positions";
@@ -67,10 +75,21 @@ test("alice invites carol (no account) to one dataset; carol signs up, sees only
 
   // only that dataset exists for her in alice's workspace
   await visitor.goto("/w/alice/sales/catalog");
-  await expect(visitor.getByRole("list", { name: "Datasets" }).getByRole("listitem", { name: /./ }).filter({ has: visitor.getByRole("heading") })).toHaveCount(1);
+  await expect(
+    visitor
+      .getByRole("list", { name: "Datasets" })
+      .getByRole("listitem", { name: /./ })
+      .filter({ has: visitor.getByRole("heading") }),
+  ).toHaveCount(1);
   await expect(visitor.getByText("Vessel positions").first()).toBeVisible();
   await expect(visitor.getByText("Orders 2026")).toHaveCount(0);
-  for (const url of ["/w/alice/sales/catalog/orders-2026", "/w/alice/sales/catalog/sensor-readings", "/w/alice/personal/files", "/w/alice/personal/files/reports", "/w/alice/sales/settings"]) {
+  for (const url of [
+    "/w/alice/sales/catalog/orders-2026",
+    "/w/alice/sales/catalog/sensor-readings",
+    "/w/alice/personal/files",
+    "/w/alice/personal/files/reports",
+    "/w/alice/sales/settings",
+  ]) {
     const response = await visitor.goto(url);
     expect(response?.status(), url).toBe(404);
   }
@@ -86,10 +105,20 @@ test("alice invites carol (no account) to one dataset; carol signs up, sees only
   await expect(visitor.getByTestId("mail").first()).toContainText(/no longer|ended|removed/i);
 });
 
-test("bob adds a dataset shared with him to his workspace only once alice allows it; its members can read it; alice sees them and is told", async ({ page, browser, request }) => {
+test("bob adds a dataset shared with him to his workspace only once alice allows it; its members can read it; alice sees them and is told", async ({
+  page,
+  browser,
+  request,
+}) => {
   const alice = await tokenFor("alice");
   const name = `field-notes-${Date.now().toString(36)}`;
-  const created = await request.post(`/api/v1/ingest/personal/${name}`, { headers: { Authorization: `Bearer ${alice}` }, data: [{ site: "Lofoten", species: "puffin", count: 41 }, { site: "Runde", species: "gannet", count: 12 }] });
+  const created = await request.post(`/api/v1/ingest/personal/${name}`, {
+    headers: { Authorization: `Bearer ${alice}` },
+    data: [
+      { site: "Lofoten", species: "puffin", count: 41 },
+      { site: "Runde", species: "gannet", count: 12 },
+    ],
+  });
   expect(created.status(), await created.text()).toBeLessThan(300);
   const url = `/w/alice/personal/catalog/${name}`;
   const rita = `rita${Date.now().toString(36)}`;
@@ -99,7 +128,9 @@ test("bob adds a dataset shared with him to his workspace only once alice allows
   await signInAndLand(page, "alice@example.com");
   // off by default: bob is offered nothing
   const first = await shareWith(page, url, "bob", { role: "viewer" });
-  await expect(first.getByTestId("access-row").filter({ hasText: "bob" })).not.toContainText("may add to their workspaces");
+  await expect(first.getByTestId("access-row").filter({ hasText: "bob" })).not.toContainText(
+    "may add to their workspaces",
+  );
   const bob = await signedIn(browser, "bob@example.com");
   await bob.goto("/shared/with-me");
   await expect(bob.getByTestId("shared-item").filter({ hasText: name })).toBeVisible();
@@ -107,7 +138,9 @@ test("bob adds a dataset shared with him to his workspace only once alice allows
 
   // alice ticks the option and shares again (no second e-mail to bob)
   const second = await shareWith(page, url, "bob", { role: "viewer", allowAdd: true });
-  await expect(second.getByTestId("access-row").filter({ hasText: "bob" })).toContainText("may add to their workspaces");
+  await expect(second.getByTestId("access-row").filter({ hasText: "bob" })).toContainText(
+    "may add to their workspaces",
+  );
   await page.keyboard.press("Escape");
   await bob.goto("/shared/with-me");
   const select = bob.getByLabel(`Add ${name} to a workspace`);
@@ -123,14 +156,21 @@ test("bob adds a dataset shared with him to his workspace only once alice allows
   const dialog = await openShareDialog(page, url);
   await expect(dialog.getByLabel("Or share with a workspace")).toContainText("Research");
   // Who has access: bob keeps his own grant, and names the people the workspace reaches
-  await expect(dialog.getByTestId("access-row").filter({ hasText: rita })).toContainText("through the workspace bob/research");
+  await expect(dialog.getByTestId("access-row").filter({ hasText: rita })).toContainText(
+    "through the workspace bob/research",
+  );
   await expect(dialog.getByRole("button", { name: "Revoke access of bob", exact: true })).toBeVisible();
   await page.keyboard.press("Escape");
 
   // alice was told by e-mail
   const mailbox = await (await browser.newContext()).newPage();
   await mailbox.goto("/mailbox?to=alice%40example.com");
-  await expect(mailbox.getByTestId("mail").filter({ hasText: `bob added ${name} to the workspace bob/research` }).first()).toBeVisible();
+  await expect(
+    mailbox
+      .getByTestId("mail")
+      .filter({ hasText: `bob added ${name} to the workspace bob/research` })
+      .first(),
+  ).toBeVisible();
 
   // alice finds both grants (bob's and his workspace's) under Shared by me by searching the dataset's name
   await page.goto("/shared/by-me");
@@ -143,7 +183,10 @@ test("bob adds a dataset shared with him to his workspace only once alice allows
   await expect(page.getByText("Show more")).toHaveCount(0);
 });
 
-test("a folder shared with bob as editor lets him upload into a subfolder created after the grant; a viewer cannot upload", async ({ page, browser }) => {
+test("a folder shared with bob as editor lets him upload into a subfolder created after the grant; a viewer cannot upload", async ({
+  page,
+  browser,
+}) => {
   const viewerName = `vic${Date.now().toString(36)}`;
   await createUserWithToken(viewerName);
   const folder = `shared-${Date.now().toString(36)}`;
@@ -166,8 +209,13 @@ test("a folder shared with bob as editor lets him upload into a subfolder create
 
   const bob = await signedIn(browser, "bob@example.com");
   await bob.goto(`/w/alice/personal/files/${folder}/later`);
-  await bob.locator('input[type="file"]:not([webkitdirectory])').first().setInputFiles({ name: "from-bob.txt", mimeType: "text/plain", buffer: Buffer.from("bob was here\n") });
-  await expect(bob.getByRole("grid", { name: "Folder contents" }).getByText("from-bob.txt")).toBeVisible({ timeout: 20_000 });
+  await bob
+    .locator('input[type="file"]:not([webkitdirectory])')
+    .first()
+    .setInputFiles({ name: "from-bob.txt", mimeType: "text/plain", buffer: Buffer.from("bob was here\n") });
+  await expect(bob.getByRole("grid", { name: "Folder contents" }).getByText("from-bob.txt")).toBeVisible({
+    timeout: 20_000,
+  });
   expect((await bob.goto("/w/alice/personal/files/reports"))?.status()).toBe(404);
 
   const viewer = await signedIn(browser, `${viewerName}@example.com`);
@@ -186,12 +234,17 @@ test("Shared with me shows the newest 200 grants first, and Show more the rest",
   const auth = { Authorization: `Bearer ${token}` };
   const names = Array.from({ length: 205 }, (_, i) => `set-${String(i).padStart(3, "0")}`);
   for (let i = 0; i < names.length; i += 8) {
-    await Promise.all(names.slice(i, i + 8).map(async (name) => {
-      const made = await request.post(`/api/v1/ingest/personal/${name}`, { headers: auth, data: [{ n: i }] });
-      expect(made.status(), await made.text()).toBeLessThan(300);
-      const shared = await request.post(`/api/v1/permissions/datasets/${owner}/personal/${name}/shares`, { headers: auth, data: { username: reader, role: "viewer" } });
-      expect(shared.status(), await shared.text()).toBe(200);
-    }));
+    await Promise.all(
+      names.slice(i, i + 8).map(async (name) => {
+        const made = await request.post(`/api/v1/ingest/personal/${name}`, { headers: auth, data: [{ n: i }] });
+        expect(made.status(), await made.text()).toBeLessThan(300);
+        const shared = await request.post(`/api/v1/permissions/datasets/${owner}/personal/${name}/shares`, {
+          headers: auth,
+          data: { username: reader, role: "viewer" },
+        });
+        expect(shared.status(), await shared.text()).toBe(200);
+      }),
+    );
   }
 
   await signInAndLand(page, `${reader}@example.com`);

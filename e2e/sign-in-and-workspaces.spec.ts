@@ -1,7 +1,9 @@
 import { expect, test } from "@playwright/test";
 import { signInThroughMailbox, uniqueEmail } from "./helpers";
 
-test("a new user signs in through the mailbox, picks a username, creates a workspace and switches with the dropdown", async ({ page }) => {
+test("a new user signs in through the mailbox, picks a username, creates a workspace and switches with the dropdown", async ({
+  page,
+}) => {
   const email = uniqueEmail("Newbie");
   const magicLink = await signInThroughMailbox(page, email);
 
@@ -56,7 +58,6 @@ test("alice signs in through the mailbox and sees her workspaces", async ({ page
     expect(response?.status()).toBe(404);
     await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
   }
-
 });
 
 test("an invalid e-mail gets a clear message", async ({ page }) => {

@@ -33,11 +33,24 @@ test.describe.configure({ mode: "serial" });
 test.beforeAll(async () => {
   test.setTimeout(240_000);
   server = spawn(process.execPath, ["scripts/e2e-server.mjs"], {
-    env: { ...process.env, PORT: String(PORT), APP_URL: base, NEXTAUTH_URL: base, NEXT_TELEMETRY_DISABLED: "1", SIGNIN_MAIL_PER_ADDRESS: "2", SIGNIN_MAIL_PER_CLIENT: "1000" },
+    env: {
+      ...process.env,
+      PORT: String(PORT),
+      APP_URL: base,
+      NEXTAUTH_URL: base,
+      NEXT_TELEMETRY_DISABLED: "1",
+      SIGNIN_MAIL_PER_ADDRESS: "2",
+      SIGNIN_MAIL_PER_CLIENT: "1000",
+    },
     stdio: "ignore",
   });
   const deadline = Date.now() + 180_000;
-  while (!(await fetch(`${base}/signin`).then((r) => r.ok, () => false))) {
+  while (
+    !(await fetch(`${base}/signin`).then(
+      (r) => r.ok,
+      () => false,
+    ))
+  ) {
     if (Date.now() > deadline || server.exitCode !== null) throw new Error("the sign-in test server did not start");
     await new Promise((r) => setTimeout(r, 500));
   }
@@ -62,7 +75,9 @@ test("POST /api/auth/signin/email answers 429 with Retry-After over the limit", 
   const statuses: number[] = [];
   for (let i = 0; i < 3; i++) {
     const { csrfToken } = (await (await request.get(`${base}/api/auth/csrf`)).json()) as { csrfToken: string };
-    const response = await request.post(`${base}/api/auth/signin/email`, { form: { email, csrfToken, callbackUrl: base, json: "true" } });
+    const response = await request.post(`${base}/api/auth/signin/email`, {
+      form: { email, csrfToken, callbackUrl: base, json: "true" },
+    });
     statuses.push(response.status());
     if (response.status() === 429) {
       expect(Number(response.headers()["retry-after"])).toBeGreaterThan(0);
@@ -77,18 +92,28 @@ test("the session is stored as its SHA-256 only; signing in and out still work",
   await askForLink(page, email);
   await expect(page.getByRole("heading", { name: "Check your e-mail" })).toBeVisible();
   await page.goto(`${base}/mailbox?to=${encodeURIComponent(email)}`);
-  const link = page.getByTestId("mail").first().getByRole("link", { name: /api\/auth\/callback\/email/ });
+  const link = page
+    .getByTestId("mail")
+    .first()
+    .getByRole("link", { name: /api\/auth\/callback\/email/ });
   await page.goto((await link.getAttribute("href"))!);
   await expect(page).toHaveURL(/onboarding|\/$/);
 
   const cookie = (await page.context().cookies(base)).find((c) => c.name.endsWith("next-auth.session-token"));
   expect(cookie).toBeTruthy();
-  const rows = query<{ sessionToken: string }>(`SELECT s."sessionToken" FROM "Session" s JOIN "User" u ON u.id = s."userId" WHERE u.email = ?`, email);
+  const rows = query<{ sessionToken: string }>(
+    `SELECT s."sessionToken" FROM "Session" s JOIN "User" u ON u.id = s."userId" WHERE u.email = ?`,
+    email,
+  );
   expect(rows.map((r) => r.sessionToken)).toEqual([createHash("sha256").update(cookie!.value).digest("hex")]);
-  expect(((await (await page.request.get(`${base}/api/auth/session`)).json()) as { user?: { email?: string } }).user?.email).toBe(email);
+  expect(
+    ((await (await page.request.get(`${base}/api/auth/session`)).json()) as { user?: { email?: string } }).user?.email,
+  ).toBe(email);
 
   const { csrfToken } = (await (await page.request.get(`${base}/api/auth/csrf`)).json()) as { csrfToken: string };
   await page.request.post(`${base}/api/auth/signout`, { form: { csrfToken, callbackUrl: base, json: "true" } });
-  expect(query(`SELECT 1 FROM "Session" s JOIN "User" u ON u.id = s."userId" WHERE u.email = ?`, email)).toHaveLength(0);
+  expect(query(`SELECT 1 FROM "Session" s JOIN "User" u ON u.id = s."userId" WHERE u.email = ?`, email)).toHaveLength(
+    0,
+  );
   expect(await (await page.request.get(`${base}/api/auth/session`)).json()).toEqual({});
 });

@@ -17,7 +17,8 @@ const NOT_BUILT = [
 /** Folders and root files walked when the checkout has no git metadata (e.g. a tarball install). */
 const WALKED_DIRS = ["app", "components", "lib", "public", "prisma", "scripts", "styles"];
 const WALK_SKIP = new Set(["node_modules", "generated", ".next"]);
-const ROOT_FILE = /^(package(-lock)?\.json|tsconfig\.json|next\.config\.[cm]?[jt]s|postcss\.config\.[cm]?[jt]s|proxy\.ts|middleware\.ts|instrumentation\.ts|tailwind\.config\.[cm]?[jt]s)$/;
+const ROOT_FILE =
+  /^(package(-lock)?\.json|tsconfig\.json|next\.config\.[cm]?[jt]s|postcss\.config\.[cm]?[jt]s|proxy\.ts|middleware\.ts|instrumentation\.ts|tailwind\.config\.[cm]?[jt]s)$/;
 
 /** Environment files Next reads at build time (they are ignored by git, so read them explicitly). */
 const ENV_FILES = [".env", ".env.local", ".env.production", ".env.production.local"];
@@ -33,8 +34,11 @@ const ENV_FILES = [".env", ".env.local", ".env.production", ".env.production.loc
 export function buildFingerprint(root, dist) {
   const hash = createHash("sha256");
   const output = path.relative(root, dist).split(path.sep).join("/");
-  const isOutput = (/** @type {string} */ file) => file === output || file.startsWith(`${output}/`) || file.startsWith(`${output}.`);
-  const files = [...new Set([...sourceFiles(root), "package-lock.json", ...ENV_FILES])].filter((f) => !isOutput(f)).sort();
+  const isOutput = (/** @type {string} */ file) =>
+    file === output || file.startsWith(`${output}/`) || file.startsWith(`${output}.`);
+  const files = [...new Set([...sourceFiles(root), "package-lock.json", ...ENV_FILES])]
+    .filter((f) => !isOutput(f))
+    .sort();
   for (const file of files) {
     let content;
     try {
@@ -46,7 +50,9 @@ export function buildFingerprint(root, dist) {
     hash.update(`${file}\0${createHash("sha256").update(content).digest("hex")}\n`);
   }
   hash.update(`next ${nextVersion(root)}\nnode ${process.version}\n`);
-  for (const [key, value] of Object.entries(process.env).filter(([k]) => k.startsWith("NEXT_PUBLIC_")).sort()) {
+  for (const [key, value] of Object.entries(process.env)
+    .filter(([k]) => k.startsWith("NEXT_PUBLIC_"))
+    .sort()) {
     hash.update(`env ${key}=${value}\n`);
   }
   return hash.digest("hex");
@@ -88,7 +94,10 @@ function sourceFiles(root) {
 /** @param {string} root */
 function walk(root) {
   /** @type {string[]} */
-  const files = fs.readdirSync(root, { withFileTypes: true }).filter((e) => e.isFile() && ROOT_FILE.test(e.name)).map((e) => e.name);
+  const files = fs
+    .readdirSync(root, { withFileTypes: true })
+    .filter((e) => e.isFile() && ROOT_FILE.test(e.name))
+    .map((e) => e.name);
   /** @param {string} rel */
   const visit = (rel) => {
     let entries;

@@ -68,7 +68,9 @@ export async function holdBuild({ root = process.cwd(), distDir, waitMs = 15 * 6
   }
   if (!fs.existsSync(path.join(dist, "BUILD_ID"))) {
     db.close();
-    throw new Error(`No production build in ${path.basename(dist)}: run \`npm run build\` (or \`npm start\`, which builds when needed).`);
+    throw new Error(
+      `No production build in ${path.basename(dist)}: run \`npm run build\` (or \`npm start\`, which builds when needed).`,
+    );
   }
   held.push(db);
   return {
@@ -89,14 +91,21 @@ export async function holdBuild({ root = process.cwd(), distDir, waitMs = 15 * 6
  * @param {{ root?: string, distDir?: string, waitMs?: number, isCurrent?: () => boolean, build: () => Promise<T> }} options
  * @returns {Promise<{ built: boolean, result?: T }>}
  */
-export async function withBuildLock({ root = process.cwd(), distDir, waitMs = 30 * 60_000, isCurrent = () => false, build }) {
+export async function withBuildLock({
+  root = process.cwd(),
+  distDir,
+  waitMs = 30 * 60_000,
+  isCurrent = () => false,
+  build,
+}) {
   const dist = distDirOf(root, distDir);
   const builder = lockFile(dist, "build");
   try {
     const deadline = Date.now() + waitMs;
     let told = false;
     while (!tryLock(builder, "BEGIN EXCLUSIVE")) {
-      if (Date.now() > deadline) throw new Error(`Another build of ${path.basename(dist)} has been running for too long.`);
+      if (Date.now() > deadline)
+        throw new Error(`Another build of ${path.basename(dist)} has been running for too long.`);
       if (!told) console.log(`Another process is building ${path.basename(dist)}; waiting for it...`);
       told = true;
       await new Promise((resolve) => setTimeout(resolve, POLL_MS));

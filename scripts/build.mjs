@@ -51,10 +51,16 @@ export async function ensureBuild({ root, distDir, ifChanged, build = (dist) => 
 /** @param {string} root @param {string} dist @returns {Promise<void>} */
 function nextBuild(root, dist) {
   const env = { NEXT_TELEMETRY_DISABLED: "1", ...process.env, NEXT_DIST_DIR: path.relative(root, dist) };
-  const child = spawn(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "build"], { cwd: root, env, stdio: "inherit" });
+  const child = spawn(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "build"], {
+    cwd: root,
+    env,
+    stdio: "inherit",
+  });
   return new Promise((resolve, reject) => {
     child.on("error", reject);
-    child.on("exit", (code, signal) => (code === 0 ? resolve() : reject(new Error(`next build failed (${signal ?? `exit code ${code}`})`))));
+    child.on("exit", (code, signal) =>
+      code === 0 ? resolve() : reject(new Error(`next build failed (${signal ?? `exit code ${code}`})`)),
+    );
   });
 }
 
@@ -69,7 +75,11 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
       else console.log(`Built ${name} in ${Math.round((Date.now() - started) / 1000)} s.`);
     },
     (error) => {
-      console.error(error instanceof ServerRunningError ? error.message : `Build failed: ${error instanceof Error ? error.message : error}`);
+      console.error(
+        error instanceof ServerRunningError
+          ? error.message
+          : `Build failed: ${error instanceof Error ? error.message : error}`,
+      );
       process.exit(1);
     },
   );

@@ -43,7 +43,10 @@ async function runServer(): Promise<{ child: ChildProcess; serving: Promise<stri
     process.stdout.write("serving " + fs.readFileSync(process.argv[1] + "/.next/BUILD_ID", "utf8") + "\\n");
     setInterval(() => {}, 1000);
   `;
-  const child = spawn(process.execPath, ["--input-type=module", "-e", script, root], { stdio: ["ignore", "pipe", "inherit"], cwd: process.cwd() });
+  const child = spawn(process.execPath, ["--input-type=module", "-e", script, root], {
+    stdio: ["ignore", "pipe", "inherit"],
+    cwd: process.cwd(),
+  });
   children.push(child);
   const serving = (async () => {
     for await (const chunk of child.stdout!) {
@@ -100,10 +103,12 @@ describe("npm start's build step", () => {
   });
 
   it("redoes a build that failed half-way", async () => {
-    await expect(start(async (dist) => {
-      await fakeBuild(dist);
-      throw new Error("out of memory");
-    })).rejects.toThrow("out of memory");
+    await expect(
+      start(async (dist) => {
+        await fakeBuild(dist);
+        throw new Error("out of memory");
+      }),
+    ).rejects.toThrow("out of memory");
     expect(await start()).toBe("built");
   });
 
@@ -118,7 +123,9 @@ describe("npm start's build step", () => {
 
     write("app/page.tsx", "export default function Page() { return 'v2'; }\n");
     await expect(start()).rejects.toThrow(ServerRunningError);
-    await expect(start()).rejects.toThrow(/A Datashelf server is running from \.next.*NEXT_DIST_DIR=\.next-2 npm start/s);
+    await expect(start()).rejects.toThrow(
+      /A Datashelf server is running from \.next.*NEXT_DIST_DIR=\.next-2 npm start/s,
+    );
     expect(buildId()).toBe("build-1"); // the running servers' build is untouched
     expect(builds).toBe(1);
 

@@ -17,6 +17,9 @@ const tsx = ["--import", "tsx", "--import", "./scripts/server-only-hook.mjs"];
 execFileSync(process.execPath, [...tsx, "scripts/db/migrate.ts"], { env, stdio: "inherit" });
 execFileSync(process.execPath, [...tsx, "cli/index.ts", "db", "seed"], { env, stdio: "inherit" });
 // The app's own server (as `npm start` runs it), so the suite exercises its client address and bind rules.
-const server = spawn(process.execPath, ["scripts/server.mjs"], { env: { ...env, PORT: env.PORT ?? "3100" }, stdio: "inherit" });
+const server = spawn(process.execPath, ["scripts/server.mjs"], {
+  env: { ...env, PORT: env.PORT ?? "3100" },
+  stdio: "inherit",
+});
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
 server.on("exit", (code) => process.exit(code ?? 0));

@@ -19,4 +19,7 @@ export function isMalformedPath(target) {
  * Rule: a path that cannot be decoded is the client's error: 400 in the API's one error shape
  * (`{ error, code }`), for every method, with or without a token, before authentication and routing.
  */
-export const MALFORMED_PATH_BODY = JSON.stringify({ error: "The URL contains malformed percent-encoding.", code: "bad_request" });
+export const MALFORMED_PATH_BODY = JSON.stringify({
+  error: "The URL contains malformed percent-encoding.",
+  code: "bad_request",
+});

@@ -2,15 +2,28 @@ import { describe, expect, it } from "vitest";
 import { isMalformedPath, MALFORMED_PATH_BODY } from "./malformed-path.mjs";
 
 describe("malformed percent-encoding in a path", () => {
-  it.each(["/api/v1/data/alice/%E0%A4%A", "/api/v1/data/%FF%FE/sales", "/api/v1/workspaces/%ED%A0%80/files", "/api/files/%E0%A4%A/download?x=1"])("%s is refused", (path) => {
+  it.each([
+    "/api/v1/data/alice/%E0%A4%A",
+    "/api/v1/data/%FF%FE/sales",
+    "/api/v1/workspaces/%ED%A0%80/files",
+    "/api/files/%E0%A4%A/download?x=1",
+  ])("%s is refused", (path) => {
     expect(isMalformedPath(path)).toBe(true);
   });
 
-  it.each(["/api/v1/data/alice/sales", "/api/v1/data/alice/caf%C3%A9", "/api/v1/data/a%20b/%2F", "/w/alice/sales?q=%E0%A4%A"])("%s passes", (path) => {
+  it.each([
+    "/api/v1/data/alice/sales",
+    "/api/v1/data/alice/caf%C3%A9",
+    "/api/v1/data/a%20b/%2F",
+    "/w/alice/sales?q=%E0%A4%A",
+  ])("%s passes", (path) => {
     expect(isMalformedPath(path)).toBe(false);
   });
 
   it("answers in the API's one error shape", () => {
-    expect(JSON.parse(MALFORMED_PATH_BODY)).toEqual({ code: "bad_request", error: "The URL contains malformed percent-encoding." });
+    expect(JSON.parse(MALFORMED_PATH_BODY)).toEqual({
+      code: "bad_request",
+      error: "The URL contains malformed percent-encoding.",
+    });
   });
 });

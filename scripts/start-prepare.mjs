@@ -22,7 +22,11 @@ try {
       : `Build in ${name} is up to date (no source or dependency changed).`,
   );
 } catch (error) {
-  console.error(error instanceof ServerRunningError ? error.message : `npm start: ${error instanceof Error ? error.message : error}`);
+  console.error(
+    error instanceof ServerRunningError
+      ? error.message
+      : `npm start: ${error instanceof Error ? error.message : error}`,
+  );
   process.exit(1);
 }
 process.exit(0); // the database client's pool must not keep the start waiting

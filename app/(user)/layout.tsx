@@ -4,5 +4,9 @@ import { requireUser } from "@/lib/auth/session";
 
 export default async function UserLayout({ children }: { children: ReactNode }) {
   const user = await requireUser();
-  return <AppShell user={user} current={null}>{children}</AppShell>;
+  return (
+    <AppShell user={user} current={null}>
+      {children}
+    </AppShell>
+  );
 }

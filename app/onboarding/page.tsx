@@ -14,8 +14,14 @@ export default async function OnboardingPage({ searchParams }: { searchParams: P
   if (user.username) redirect("/");
   return (
     <AuthCard title="Choose your username">
-      <p className="mb-4 text-sm text-zinc-600 dark:text-zinc-400">Signed in as {user.email}. Pick the name people will share with.</p>
-      <OnboardingForm suggestion={await suggestUsername(user.email)} name={user.name ?? ""} next={safeCallbackUrl(callbackUrl)} />
+      <p className="mb-4 text-sm text-zinc-600 dark:text-zinc-400">
+        Signed in as {user.email}. Pick the name people will share with.
+      </p>
+      <OnboardingForm
+        suggestion={await suggestUsername(user.email)}
+        name={user.name ?? ""}
+        next={safeCallbackUrl(callbackUrl)}
+      />
     </AuthCard>
   );
 }

@@ -22,11 +22,17 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   return (
     <AuthCard title="Sign in to Datashelf">
       {isLocalMail() && listensBeyondLocalhost() ? <ExposedMailboxWarning /> : null}
-      <p className="mb-4 text-sm text-zinc-600 dark:text-zinc-400">We e-mail you a link that signs you in. New here? The same link creates your account.</p>
+      <p className="mb-4 text-sm text-zinc-600 dark:text-zinc-400">
+        We e-mail you a link that signs you in. New here? The same link creates your account.
+      </p>
       <SignInForm callbackUrl={target} />
       {mayReadLocalMailbox(head) ? (
         <p className="mt-4 text-xs text-zinc-500">
-          E-mail is delivered to the <Link className="underline" href="/mailbox">local mailbox</Link> on this server.
+          E-mail is delivered to the{" "}
+          <Link className="underline" href="/mailbox">
+            local mailbox
+          </Link>{" "}
+          on this server.
         </p>
       ) : null}
     </AuthCard>

@@ -11,10 +11,26 @@ export function OnboardingForm({ suggestion, name, next }: { suggestion: string;
   return (
     <form action={action} className="space-y-4">
       <input type="hidden" name="next" value={next} />
-      <TextField label="Username" name="username" defaultValue={suggestion} required autoFocus autoComplete="username"
-        hint="Lowercase letters, digits, - and _. It appears in your workspace URLs." error={fieldError(result, "username")} />
-      <TextField label="Your name (optional)" name="name" defaultValue={name} autoComplete="name" error={fieldError(result, "name")} />
-      <Button type="submit" className="w-full" disabled={pending}>{pending ? "Setting up…" : "Continue"}</Button>
+      <TextField
+        label="Username"
+        name="username"
+        defaultValue={suggestion}
+        required
+        autoFocus
+        autoComplete="username"
+        hint="Lowercase letters, digits, - and _. It appears in your workspace URLs."
+        error={fieldError(result, "username")}
+      />
+      <TextField
+        label="Your name (optional)"
+        name="name"
+        defaultValue={name}
+        autoComplete="name"
+        error={fieldError(result, "name")}
+      />
+      <Button type="submit" className="w-full" disabled={pending}>
+        {pending ? "Setting up…" : "Continue"}
+      </Button>
     </form>
   );
 }

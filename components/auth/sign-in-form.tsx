@@ -25,7 +25,9 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
     const result = await signIn("email", { email: address, redirect: false, callbackUrl });
     setPending(false);
     if (result?.status === 429) {
-      setError("Too many sign-in links were asked for this address or from your network. Wait 15 minutes, then try again; the links already sent still work.");
+      setError(
+        "Too many sign-in links were asked for this address or from your network. Wait 15 minutes, then try again; the links already sent still work.",
+      );
       return;
     }
     if (!result || result.error) {
@@ -37,7 +39,16 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
 
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4">
-      <TextField label="E-mail address" name="email" type="email" autoComplete="email" required autoFocus error={error} placeholder="you@example.com" />
+      <TextField
+        label="E-mail address"
+        name="email"
+        type="email"
+        autoComplete="email"
+        required
+        autoFocus
+        error={error}
+        placeholder="you@example.com"
+      />
       <Button type="submit" className="w-full" disabled={pending}>
         {pending ? "Sending link…" : "Send me a sign-in link"}
       </Button>

@@ -7,10 +7,31 @@ const TONES = {
   amber: "bg-amber-50 text-amber-800 dark:bg-amber-900/30 dark:text-amber-400",
 } as const;
 
-export function Badge({ children, tone = "neutral", title }: { children: ReactNode; tone?: keyof typeof TONES; title?: string }) {
-  return <span title={title} className={`inline-flex items-center rounded-full px-2 py-0.5 text-xs font-medium ${TONES[tone]}`}>{children}</span>;
+export function Badge({
+  children,
+  tone = "neutral",
+  title,
+}: {
+  children: ReactNode;
+  tone?: keyof typeof TONES;
+  title?: string;
+}) {
+  return (
+    <span
+      title={title}
+      className={`inline-flex items-center rounded-full px-2 py-0.5 text-xs font-medium ${TONES[tone]}`}
+    >
+      {children}
+    </span>
+  );
 }
 
 export function VisibilityBadge({ visibility }: { visibility: string }) {
-  return visibility === "public" ? <Badge tone="green" title="Every signed-in user can read it">Public</Badge> : <Badge title="Only people with access">Private</Badge>;
+  return visibility === "public" ? (
+    <Badge tone="green" title="Every signed-in user can read it">
+      Public
+    </Badge>
+  ) : (
+    <Badge title="Only people with access">Private</Badge>
+  );
 }

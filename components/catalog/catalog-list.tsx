@@ -47,58 +47,155 @@ const datasetHref = (basePath: string, slug: string) => `${basePath}/${encodeURI
  * and counting go through listDatasets → readableDatasetsWhere, so grantees see only what was
  * shared with them.
  */
-export async function CatalogList({ actor, workspace, basePath, searchParams, canManage = false, emptyAction, linkToken }: CatalogListProps) {
-  const input = Object.fromEntries(["q", "tag", "visibility", "sort", "dir", "page"].map((k) => [k, first(searchParams[k])]));
+export async function CatalogList({
+  actor,
+  workspace,
+  basePath,
+  searchParams,
+  canManage = false,
+  emptyAction,
+  linkToken,
+}: CatalogListProps) {
+  const input = Object.fromEntries(
+    ["q", "tag", "visibility", "sort", "dir", "page"].map((k) => [k, first(searchParams[k])]),
+  );
   const page = await listDatasets(actor, workspace, input);
   const { params } = page;
   const filtered = Boolean(params.q || params.tag || params.visibility);
 
   return (
     <div className="space-y-4">
-      <form method="get" action={basePath} role="search" aria-label="Search datasets" className="grid gap-2 sm:grid-cols-[1fr_auto_auto_auto_auto]">
-        <label className="sr-only" htmlFor="catalog-q">Search</label>
-        <input id="catalog-q" name="q" type="search" defaultValue={params.q} placeholder="Search names, descriptions, tags, columns" className="w-full min-w-0 rounded-md border border-zinc-300 bg-white px-3 py-2 text-sm dark:border-zinc-700 dark:bg-zinc-900" />
-        <label className="sr-only" htmlFor="catalog-tag">Tag</label>
-        <select id="catalog-tag" name="tag" defaultValue={params.tag ?? ""} className="w-full min-w-0 rounded-md border border-zinc-300 bg-white px-2 py-2 text-sm dark:border-zinc-700 dark:bg-zinc-900">
+      <form
+        method="get"
+        action={basePath}
+        role="search"
+        aria-label="Search datasets"
+        className="grid gap-2 sm:grid-cols-[1fr_auto_auto_auto_auto]"
+      >
+        <label className="sr-only" htmlFor="catalog-q">
+          Search
+        </label>
+        <input
+          id="catalog-q"
+          name="q"
+          type="search"
+          defaultValue={params.q}
+          placeholder="Search names, descriptions, tags, columns"
+          className="w-full min-w-0 rounded-md border border-zinc-300 bg-white px-3 py-2 text-sm dark:border-zinc-700 dark:bg-zinc-900"
+        />
+        <label className="sr-only" htmlFor="catalog-tag">
+          Tag
+        </label>
+        <select
+          id="catalog-tag"
+          name="tag"
+          defaultValue={params.tag ?? ""}
+          className="w-full min-w-0 rounded-md border border-zinc-300 bg-white px-2 py-2 text-sm dark:border-zinc-700 dark:bg-zinc-900"
+        >
           <option value="">All tags</option>
-          {page.tags.map((t) => <option key={t.tag} value={t.tag}>{t.tag} ({formatCount(t.count)})</option>)}
+          {page.tags.map((t) => (
+            <option key={t.tag} value={t.tag}>
+              {t.tag} ({formatCount(t.count)})
+            </option>
+          ))}
         </select>
-        <label className="sr-only" htmlFor="catalog-visibility">Visibility</label>
-        <select id="catalog-visibility" name="visibility" defaultValue={params.visibility ?? ""} className="w-full min-w-0 rounded-md border border-zinc-300 bg-white px-2 py-2 text-sm dark:border-zinc-700 dark:bg-zinc-900">
+        <label className="sr-only" htmlFor="catalog-visibility">
+          Visibility
+        </label>
+        <select
+          id="catalog-visibility"
+          name="visibility"
+          defaultValue={params.visibility ?? ""}
+          className="w-full min-w-0 rounded-md border border-zinc-300 bg-white px-2 py-2 text-sm dark:border-zinc-700 dark:bg-zinc-900"
+        >
           <option value="">Any visibility</option>
           <option value="private">Private</option>
           <option value="public">Public</option>
         </select>
-        <label className="sr-only" htmlFor="catalog-sort">Sort by</label>
-        <select id="catalog-sort" name="sort" defaultValue={params.sort} className="w-full min-w-0 rounded-md border border-zinc-300 bg-white px-2 py-2 text-sm dark:border-zinc-700 dark:bg-zinc-900">
+        <label className="sr-only" htmlFor="catalog-sort">
+          Sort by
+        </label>
+        <select
+          id="catalog-sort"
+          name="sort"
+          defaultValue={params.sort}
+          className="w-full min-w-0 rounded-md border border-zinc-300 bg-white px-2 py-2 text-sm dark:border-zinc-700 dark:bg-zinc-900"
+        >
           <option value="updated">Recently updated</option>
           <option value="name">Name</option>
           <option value="size">Size</option>
         </select>
-        <button type="submit" className={buttonClass("secondary")}>Search</button>
+        <button type="submit" className={buttonClass("secondary")}>
+          Search
+        </button>
       </form>
 
       <p className="text-sm text-zinc-600 dark:text-zinc-400" aria-live="polite">
-        {plural(page.total, "dataset")}{filtered ? " match" : ""}
-        {filtered ? <> · <Link className="underline" href={pageHref(basePath, { ...params, q: "", tag: undefined, visibility: undefined }, 1)}>Clear filters</Link></> : null}
+        {plural(page.total, "dataset")}
+        {filtered ? " match" : ""}
+        {filtered ? (
+          <>
+            {" "}
+            ·{" "}
+            <Link
+              className="underline"
+              href={pageHref(basePath, { ...params, q: "", tag: undefined, visibility: undefined }, 1)}
+            >
+              Clear filters
+            </Link>
+          </>
+        ) : null}
       </p>
 
       {page.items.length === 0 && page.total > 0 ? (
-        <EmptyState title="This page is empty" action={<Link className={buttonClass("secondary")} href={pageHref(basePath, params, 1)}>Go to the first page</Link>} />
+        <EmptyState
+          title="This page is empty"
+          action={
+            <Link className={buttonClass("secondary")} href={pageHref(basePath, params, 1)}>
+              Go to the first page
+            </Link>
+          }
+        />
       ) : page.items.length === 0 ? (
-        filtered ? <EmptyState title="No datasets match">Try other words, or clear the filters.</EmptyState>
-          : <EmptyState title="No datasets yet" action={emptyAction}>Datasets uploaded to this workspace, and datasets shared with you here, appear in this catalog.</EmptyState>
+        filtered ? (
+          <EmptyState title="No datasets match">Try other words, or clear the filters.</EmptyState>
+        ) : (
+          <EmptyState title="No datasets yet" action={emptyAction}>
+            Datasets uploaded to this workspace, and datasets shared with you here, appear in this catalog.
+          </EmptyState>
+        )
       ) : (
         <ul className="grid gap-4 md:grid-cols-2 xl:grid-cols-3" aria-label="Datasets">
-          {page.items.map((d) => <DatasetCardItem key={d.id} dataset={d} href={datasetHref(basePath, d.slug)} canManage={canManage && !linkToken} />)}
+          {page.items.map((d) => (
+            <DatasetCardItem
+              key={d.id}
+              dataset={d}
+              href={datasetHref(basePath, d.slug)}
+              canManage={canManage && !linkToken}
+            />
+          ))}
         </ul>
       )}
 
       {page.pageCount > 1 ? (
         <nav aria-label="Pages" className="flex items-center justify-between gap-2 text-sm">
-          {params.page > 1 ? <Link className={buttonClass("secondary")} href={pageHref(basePath, params, params.page - 1)}>Previous</Link> : <span />}
-          <span className="text-zinc-600 dark:text-zinc-400">Page {formatCount(params.page)} of {formatCount(page.pageCount)}</span>
-          {params.page < page.pageCount ? <Link className={buttonClass("secondary")} href={pageHref(basePath, params, params.page + 1)}>Next</Link> : <span />}
+          {params.page > 1 ? (
+            <Link className={buttonClass("secondary")} href={pageHref(basePath, params, params.page - 1)}>
+              Previous
+            </Link>
+          ) : (
+            <span />
+          )}
+          <span className="text-zinc-600 dark:text-zinc-400">
+            Page {formatCount(params.page)} of {formatCount(page.pageCount)}
+          </span>
+          {params.page < page.pageCount ? (
+            <Link className={buttonClass("secondary")} href={pageHref(basePath, params, params.page + 1)}>
+              Next
+            </Link>
+          ) : (
+            <span />
+          )}
         </nav>
       ) : null}
     </div>
@@ -107,30 +204,65 @@ export async function CatalogList({ actor, workspace, basePath, searchParams, ca
 
 function DatasetCardItem({ dataset, href, canManage }: { dataset: DatasetCard; href: string; canManage: boolean }) {
   return (
-    <li className="flex min-w-0 flex-col rounded-lg border border-zinc-200 bg-white p-4 shadow-sm dark:border-zinc-800 dark:bg-zinc-900" aria-label={dataset.name}>
+    <li
+      className="flex min-w-0 flex-col rounded-lg border border-zinc-200 bg-white p-4 shadow-sm dark:border-zinc-800 dark:bg-zinc-900"
+      aria-label={dataset.name}
+    >
       <div className="flex items-start justify-between gap-2">
         <h2 className="min-w-0 text-base font-semibold">
-          <Link href={href} className="break-words hover:underline">{dataset.name}</Link>
+          <Link href={href} className="break-words hover:underline">
+            {dataset.name}
+          </Link>
         </h2>
         <div className="flex shrink-0 gap-1">
           <VisibilityBadge visibility={dataset.visibility} />
-          {dataset.shares > 0 ? <Badge tone="brand" title={`Shared with ${plural(dataset.shares, "grantee")}`}>Shared · {formatCount(dataset.shares)}</Badge> : null}
+          {dataset.shares > 0 ? (
+            <Badge tone="brand" title={`Shared with ${plural(dataset.shares, "grantee")}`}>
+              Shared · {formatCount(dataset.shares)}
+            </Badge>
+          ) : null}
         </div>
       </div>
-      {dataset.description ? <p className="mt-1 line-clamp-2 text-sm text-zinc-600 dark:text-zinc-400">{dataset.description}</p> : null}
+      {dataset.description ? (
+        <p className="mt-1 line-clamp-2 text-sm text-zinc-600 dark:text-zinc-400">{dataset.description}</p>
+      ) : null}
       {dataset.tags.length ? (
         <ul className="mt-2 flex flex-wrap gap-1" aria-label="Tags">
-          {dataset.tags.map((t) => <li key={t}><Badge>{t}</Badge></li>)}
+          {dataset.tags.map((t) => (
+            <li key={t}>
+              <Badge>{t}</Badge>
+            </li>
+          ))}
         </ul>
       ) : null}
       <dl className="mt-auto flex flex-wrap gap-x-4 gap-y-1 pt-3 text-xs text-zinc-600 dark:text-zinc-400">
-        <div><dt className="sr-only">Rows</dt><dd>{plural(dataset.rowCount, "row")}</dd></div>
-        <div><dt className="sr-only">Size</dt><dd>{formatBytes(dataset.sizeBytes)}</dd></div>
-        <div><dt className="sr-only">Updated</dt><dd>Updated <RelativeTime iso={dataset.updatedAt} /></dd></div>
+        <div>
+          <dt className="sr-only">Rows</dt>
+          <dd>{plural(dataset.rowCount, "row")}</dd>
+        </div>
+        <div>
+          <dt className="sr-only">Size</dt>
+          <dd>{formatBytes(dataset.sizeBytes)}</dd>
+        </div>
+        <div>
+          <dt className="sr-only">Updated</dt>
+          <dd>
+            Updated <RelativeTime iso={dataset.updatedAt} />
+          </dd>
+        </div>
       </dl>
       {canManage ? (
         <div className="mt-3 flex justify-end">
-          <ShareDialog type="dataset" id={dataset.id} name={dataset.name} trigger={<button type="button" className={buttonClass("ghost", "px-2 py-1 text-xs")}>Share</button>} />
+          <ShareDialog
+            type="dataset"
+            id={dataset.id}
+            name={dataset.name}
+            trigger={
+              <button type="button" className={buttonClass("ghost", "px-2 py-1 text-xs")}>
+                Share
+              </button>
+            }
+          />
         </div>
       ) : null}
     </li>

@@ -42,8 +42,14 @@ export function DataGrid({ datasetId, columns, version, versionNumber, linkToken
   const [filters, setFilters] = useState<Filter[]>([]);
   const [page, setPage] = useState(0);
 
-  const view: DatasetQueryInput = useMemo(() => ({ ...(filters.length ? { filters } : {}), ...(sort ? { sort: [sort] } : {}) }), [filters, sort]);
-  const query: DatasetQueryInput = useMemo(() => ({ ...view, limit: PAGE_SIZE, offset: page * PAGE_SIZE }), [view, page]);
+  const view: DatasetQueryInput = useMemo(
+    () => ({ ...(filters.length ? { filters } : {}), ...(sort ? { sort: [sort] } : {}) }),
+    [filters, sort],
+  );
+  const query: DatasetQueryInput = useMemo(
+    () => ({ ...view, limit: PAGE_SIZE, offset: page * PAGE_SIZE }),
+    [view, page],
+  );
   const result = useQuery({
     queryKey: ["dataset-rows", datasetId, versionNumber, linkToken ?? "", query],
     queryFn: () => fetchJson<RowsResponse>(rowsUrl(datasetId, query, version, linkToken)),
@@ -52,14 +58,27 @@ export function DataGrid({ datasetId, columns, version, versionNumber, linkToken
   });
 
   const defs = useMemo(
-    () => columns.map((c, i) => helper.accessor((row: Row) => row[i], { id: `c${i}`, header: c.name, cell: (info) => cellText(info.getValue()) })),
+    () =>
+      columns.map((c, i) =>
+        helper.accessor((row: Row) => row[i], {
+          id: `c${i}`,
+          header: c.name,
+          cell: (info) => cellText(info.getValue()),
+        }),
+      ),
     [columns],
   );
   const table = useTable({ features, columns: defs, data: result.data?.rows ?? noRows });
 
   function toggleSort(column: string) {
     setPage(0);
-    setSort((current) => (current?.column !== column ? { column, direction: "asc" } : current.direction === "asc" ? { column, direction: "desc" } : null));
+    setSort((current) =>
+      current?.column !== column
+        ? { column, direction: "asc" }
+        : current.direction === "asc"
+          ? { column, direction: "desc" }
+          : null,
+    );
   }
   function changeFilters(next: Filter[]) {
     setPage(0);
@@ -75,24 +94,47 @@ export function DataGrid({ datasetId, columns, version, versionNumber, linkToken
     <div className="space-y-3">
       <div className="flex flex-wrap items-start justify-between gap-2">
         <FilterBar columns={columns} filters={filters} onChange={changeFilters} />
-        <DownloadMenu datasetId={datasetId} version={version} view={filters.length || sort ? view : undefined} linkToken={linkToken} />
+        <DownloadMenu
+          datasetId={datasetId}
+          version={version}
+          view={filters.length || sort ? view : undefined}
+          linkToken={linkToken}
+        />
       </div>
       {filters.length ? (
         <ul className="flex flex-wrap gap-2" aria-label="Active filters">
           {filters.map((f, i) => (
-            <li key={i} className="inline-flex items-center gap-1 rounded-full bg-brand-50 py-0.5 pl-3 pr-1 text-xs text-brand-700 dark:bg-brand-600/20 dark:text-brand-500">
+            <li
+              key={i}
+              className="inline-flex items-center gap-1 rounded-full bg-brand-50 py-0.5 pl-3 pr-1 text-xs text-brand-700 dark:bg-brand-600/20 dark:text-brand-500"
+            >
               {describeFilter(f)}
-              <button type="button" aria-label={`Remove filter ${describeFilter(f)}`} className="rounded-full px-1.5 hover:bg-brand-600/20" onClick={() => changeFilters(filters.filter((_, j) => j !== i))}>×</button>
+              <button
+                type="button"
+                aria-label={`Remove filter ${describeFilter(f)}`}
+                className="rounded-full px-1.5 hover:bg-brand-600/20"
+                onClick={() => changeFilters(filters.filter((_, j) => j !== i))}
+              >
+                ×
+              </button>
             </li>
           ))}
         </ul>
       ) : null}
 
       {result.isError ? (
-        <p role="alert" className="rounded-md border border-red-200 bg-red-50 p-3 text-sm text-red-800 dark:border-red-900 dark:bg-red-950/40 dark:text-red-300">{result.error.message}</p>
+        <p
+          role="alert"
+          className="rounded-md border border-red-200 bg-red-50 p-3 text-sm text-red-800 dark:border-red-900 dark:bg-red-950/40 dark:text-red-300"
+        >
+          {result.error.message}
+        </p>
       ) : null}
 
-      <div className="max-h-[70vh] overflow-auto rounded-md border border-zinc-200 dark:border-zinc-800" aria-busy={result.isFetching}>
+      <div
+        className="max-h-[70vh] overflow-auto rounded-md border border-zinc-200 dark:border-zinc-800"
+        aria-busy={result.isFetching}
+      >
         <table className="min-w-full text-sm" aria-label="Dataset rows" aria-rowcount={total + 1}>
           <thead className="sticky top-0 z-10 bg-zinc-50 text-left text-xs dark:bg-zinc-900">
             {table.getHeaderGroups().map((group) => (
@@ -101,11 +143,23 @@ export function DataGrid({ datasetId, columns, version, versionNumber, linkToken
                   const column = columns[i]!;
                   const direction = sort?.column === column.name ? sort.direction : null;
                   return (
-                    <th key={header.id} scope="col" aria-sort={direction === "asc" ? "ascending" : direction === "desc" ? "descending" : "none"} className="whitespace-nowrap border-b border-zinc-200 px-1 py-1 font-medium dark:border-zinc-800">
-                      <button type="button" onClick={() => toggleSort(column.name)} className="flex w-full items-center gap-1 rounded px-2 py-1 text-left hover:bg-zinc-200/60 dark:hover:bg-zinc-800" title={`Sort by ${column.name}`}>
+                    <th
+                      key={header.id}
+                      scope="col"
+                      aria-sort={direction === "asc" ? "ascending" : direction === "desc" ? "descending" : "none"}
+                      className="whitespace-nowrap border-b border-zinc-200 px-1 py-1 font-medium dark:border-zinc-800"
+                    >
+                      <button
+                        type="button"
+                        onClick={() => toggleSort(column.name)}
+                        className="flex w-full items-center gap-1 rounded px-2 py-1 text-left hover:bg-zinc-200/60 dark:hover:bg-zinc-800"
+                        title={`Sort by ${column.name}`}
+                      >
                         <span>{column.name}</span>
                         <span className="font-mono text-[10px] font-normal text-zinc-500">{column.type}</span>
-                        <span aria-hidden="true" className="ml-auto w-3 text-brand-600">{direction === "asc" ? "▲" : direction === "desc" ? "▼" : ""}</span>
+                        <span aria-hidden="true" className="ml-auto w-3 text-brand-600">
+                          {direction === "asc" ? "▲" : direction === "desc" ? "▼" : ""}
+                        </span>
                       </button>
                     </th>
                   );
@@ -115,10 +169,20 @@ export function DataGrid({ datasetId, columns, version, versionNumber, linkToken
           </thead>
           <tbody>
             {table.getRowModel().rows.map((row) => (
-              <tr key={row.id} className="border-t border-zinc-100 odd:bg-white even:bg-zinc-50/60 dark:border-zinc-800 dark:odd:bg-zinc-900 dark:even:bg-zinc-900/60">
+              <tr
+                key={row.id}
+                className="border-t border-zinc-100 odd:bg-white even:bg-zinc-50/60 dark:border-zinc-800 dark:odd:bg-zinc-900 dark:even:bg-zinc-900/60"
+              >
                 {row.getAllCells().map((cell, i) => (
-                  <td key={cell.id} className={`max-w-80 truncate whitespace-nowrap px-3 py-1.5 ${NUMERIC.test(columns[i]!.type) ? "text-right tabular-nums" : ""}`}>
-                    {cell.getValue() === null ? <span className="text-zinc-400">null</span> : <table.FlexRender cell={cell} />}
+                  <td
+                    key={cell.id}
+                    className={`max-w-80 truncate whitespace-nowrap px-3 py-1.5 ${NUMERIC.test(columns[i]!.type) ? "text-right tabular-nums" : ""}`}
+                  >
+                    {cell.getValue() === null ? (
+                      <span className="text-zinc-400">null</span>
+                    ) : (
+                      <table.FlexRender cell={cell} />
+                    )}
                   </td>
                 ))}
               </tr>
@@ -126,7 +190,9 @@ export function DataGrid({ datasetId, columns, version, versionNumber, linkToken
           </tbody>
         </table>
         {result.isPending ? <p className="p-4 text-sm text-zinc-500">Loading rows…</p> : null}
-        {result.data && result.data.rows.length === 0 ? <p className="p-4 text-sm text-zinc-500">No rows match the filters.</p> : null}
+        {result.data && result.data.rows.length === 0 ? (
+          <p className="p-4 text-sm text-zinc-500">No rows match the filters.</p>
+        ) : null}
       </div>
 
       <nav aria-label="Rows pages" className="flex flex-wrap items-center justify-between gap-2 text-sm">
@@ -134,9 +200,15 @@ export function DataGrid({ datasetId, columns, version, versionNumber, linkToken
           {result.data ? `Rows ${formatCount(from)}–${formatCount(to)} of ${formatCount(total)}` : " "}
         </span>
         <div className="flex items-center gap-2">
-          <Button variant="secondary" disabled={page === 0} onClick={() => setPage(page - 1)}>Previous</Button>
-          <span className="text-zinc-600 dark:text-zinc-400">Page {formatCount(page + 1)} of {formatCount(pageCount)}</span>
-          <Button variant="secondary" disabled={page + 1 >= pageCount} onClick={() => setPage(page + 1)}>Next</Button>
+          <Button variant="secondary" disabled={page === 0} onClick={() => setPage(page - 1)}>
+            Previous
+          </Button>
+          <span className="text-zinc-600 dark:text-zinc-400">
+            Page {formatCount(page + 1)} of {formatCount(pageCount)}
+          </span>
+          <Button variant="secondary" disabled={page + 1 >= pageCount} onClick={() => setPage(page + 1)}>
+            Next
+          </Button>
         </div>
       </nav>
     </div>

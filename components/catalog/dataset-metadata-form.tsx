@@ -20,14 +20,23 @@ export function DatasetMetadataForm({ datasetId, initial }: { datasetId: string;
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const [error, setError] = useState<string>();
 
-  if (!open) return <Button variant="secondary" onClick={() => setOpen(true)}>Edit details</Button>;
+  if (!open)
+    return (
+      <Button variant="secondary" onClick={() => setOpen(true)}>
+        Edit details
+      </Button>
+    );
 
   async function save(e: React.FormEvent) {
     e.preventDefault();
     setPending(true);
     const result = await updateDatasetAction(datasetId, { name, slug, description, tags });
     setPending(false);
-    if (!result.ok) { setError(result.message); setFieldErrors(result.fieldErrors ?? {}); return; }
+    if (!result.ok) {
+      setError(result.message);
+      setFieldErrors(result.fieldErrors ?? {});
+      return;
+    }
     toast.success("Dataset details saved");
     setOpen(false);
     setError(undefined);
@@ -37,20 +46,61 @@ export function DatasetMetadataForm({ datasetId, initial }: { datasetId: string;
   }
 
   return (
-    <form onSubmit={save} aria-label="Edit dataset details" className="w-full space-y-3 rounded-lg border border-zinc-200 bg-white p-4 dark:border-zinc-800 dark:bg-zinc-900">
+    <form
+      onSubmit={save}
+      aria-label="Edit dataset details"
+      className="w-full space-y-3 rounded-lg border border-zinc-200 bg-white p-4 dark:border-zinc-800 dark:bg-zinc-900"
+    >
       <div className="grid gap-3 sm:grid-cols-2">
-        <TextField label="Name" value={name} required maxLength={120} error={fieldErrors.name} onChange={(e) => setName(e.target.value)} />
-        <TextField label="URL name" value={slug} required maxLength={64} error={fieldErrors.slug} onChange={(e) => setSlug(e.target.value)} />
+        <TextField
+          label="Name"
+          value={name}
+          required
+          maxLength={120}
+          error={fieldErrors.name}
+          onChange={(e) => setName(e.target.value)}
+        />
+        <TextField
+          label="URL name"
+          value={slug}
+          required
+          maxLength={64}
+          error={fieldErrors.slug}
+          onChange={(e) => setSlug(e.target.value)}
+        />
       </div>
       <div className="space-y-1">
-        <label htmlFor={`desc-${datasetId}`} className="block text-sm font-medium text-zinc-700 dark:text-zinc-300">Description</label>
-        <textarea id={`desc-${datasetId}`} value={description} maxLength={2000} rows={3} onChange={(e) => setDescription(e.target.value)} className="block w-full rounded-md border border-zinc-300 bg-white px-3 py-2 text-sm dark:border-zinc-700 dark:bg-zinc-900" />
+        <label htmlFor={`desc-${datasetId}`} className="block text-sm font-medium text-zinc-700 dark:text-zinc-300">
+          Description
+        </label>
+        <textarea
+          id={`desc-${datasetId}`}
+          value={description}
+          maxLength={2000}
+          rows={3}
+          onChange={(e) => setDescription(e.target.value)}
+          className="block w-full rounded-md border border-zinc-300 bg-white px-3 py-2 text-sm dark:border-zinc-700 dark:bg-zinc-900"
+        />
       </div>
-      <TextField label="Tags" value={tags} error={fieldErrors.tags} hint="Separated by commas" onChange={(e) => setTags(e.target.value)} />
-      {error ? <p role="alert" className="text-sm text-red-600 dark:text-red-400">{error}</p> : null}
+      <TextField
+        label="Tags"
+        value={tags}
+        error={fieldErrors.tags}
+        hint="Separated by commas"
+        onChange={(e) => setTags(e.target.value)}
+      />
+      {error ? (
+        <p role="alert" className="text-sm text-red-600 dark:text-red-400">
+          {error}
+        </p>
+      ) : null}
       <div className="flex justify-end gap-2">
-        <Button variant="secondary" onClick={() => setOpen(false)} disabled={pending}>Cancel</Button>
-        <Button type="submit" disabled={pending}>{pending ? "Saving…" : "Save"}</Button>
+        <Button variant="secondary" onClick={() => setOpen(false)} disabled={pending}>
+          Cancel
+        </Button>
+        <Button type="submit" disabled={pending}>
+          {pending ? "Saving…" : "Save"}
+        </Button>
       </div>
     </form>
   );

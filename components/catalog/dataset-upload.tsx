@@ -29,7 +29,9 @@ function messageOf(error: Error | DetailedError): string {
     if (response.getStatus() === 413) return "The file is larger than uploads may be.";
     return `The upload failed (the server answered ${response.getStatus()}).`;
   }
-  return /network|failed to fetch/i.test(error.message) ? "The connection was lost. Choose the same file again to resume where it stopped." : error.message;
+  return /network|failed to fetch/i.test(error.message)
+    ? "The connection was lost. Choose the same file again to resume where it stopped."
+    : error.message;
 }
 
 /**
@@ -54,11 +56,27 @@ export function DatasetUpload({ target, label = "Choose a file" }: { target: Upl
       endpoint: "/api/uploads",
       chunkSize: CHUNK_BYTES,
       retryDelays: [0, 1000, 3000, 5000],
-      metadata: { kind: "dataset", filename: file.name, workspaceId: target.workspaceId, mode: target.mode, ...(target.datasetId ? { datasetId: target.datasetId } : {}) },
+      metadata: {
+        kind: "dataset",
+        filename: file.name,
+        workspaceId: target.workspaceId,
+        mode: target.mode,
+        ...(target.datasetId ? { datasetId: target.datasetId } : {}),
+      },
       // The same file for the same target resumes its earlier upload; another target starts afresh.
-      fingerprint: async (f) => ["datashelf-dataset", target.workspaceId, target.mode, target.datasetId ?? "", f.name, f.size, f.lastModified].join("/"),
+      fingerprint: async (f) =>
+        [
+          "datashelf-dataset",
+          target.workspaceId,
+          target.mode,
+          target.datasetId ?? "",
+          f.name,
+          f.size,
+          f.lastModified,
+        ].join("/"),
       removeFingerprintOnSuccess: true,
-      onProgress: (sent, total) => setState(sent >= total ? { status: "processing", total } : { status: "uploading", sent, total }),
+      onProgress: (sent, total) =>
+        setState(sent >= total ? { status: "processing", total } : { status: "uploading", sent, total }),
       onSuccess: ({ lastResponse }) => {
         uploadRef.current = null;
         try {
@@ -70,7 +88,10 @@ export function DatasetUpload({ target, label = "Choose a file" }: { target: Upl
         } catch {
           // fall through
         }
-        setState({ status: "error", message: "The upload finished but the server did not say where to review it. Reload the page." });
+        setState({
+          status: "error",
+          message: "The upload finished but the server did not say where to review it. Reload the page.",
+        });
       },
       onError: (error) => {
         uploadRef.current = null;
@@ -111,13 +132,20 @@ export function DatasetUpload({ target, label = "Choose a file" }: { target: Upl
   }
 
   const busy = state.status === "uploading" || state.status === "paused" || state.status === "processing";
-  const percent = state.status === "uploading" || state.status === "paused" ? Math.floor((state.sent / Math.max(1, state.total)) * 100) : state.status === "processing" ? 100 : 0;
+  const percent =
+    state.status === "uploading" || state.status === "paused"
+      ? Math.floor((state.sent / Math.max(1, state.total)) * 100)
+      : state.status === "processing"
+        ? 100
+        : 0;
 
   return (
     <div className="space-y-3">
       {!busy ? (
         <div>
-          <label htmlFor={inputId} className="block text-sm font-medium text-zinc-700 dark:text-zinc-300">{label}</label>
+          <label htmlFor={inputId} className="block text-sm font-medium text-zinc-700 dark:text-zinc-300">
+            {label}
+          </label>
           <input
             id={inputId}
             type="file"
@@ -129,7 +157,9 @@ export function DatasetUpload({ target, label = "Choose a file" }: { target: Upl
               if (file) void start(file);
             }}
           />
-          <p className="mt-1 text-xs text-zinc-500">CSV, TSV, JSON (an array of objects), JSON Lines or Parquet. The first line of a CSV/TSV names the columns.</p>
+          <p className="mt-1 text-xs text-zinc-500">
+            CSV, TSV, JSON (an array of objects), JSON Lines or Parquet. The first line of a CSV/TSV names the columns.
+          </p>
         </div>
       ) : null}
       {busy ? (
@@ -137,22 +167,47 @@ export function DatasetUpload({ target, label = "Choose a file" }: { target: Upl
           <div className="flex flex-wrap items-baseline justify-between gap-2 text-sm">
             <span className="min-w-0 truncate font-medium">{fileName}</span>
             <span className="text-zinc-600 dark:text-zinc-400" aria-live="polite">
-              {state.status === "processing" ? "Uploaded. Reading the file and inferring its schema…" : `${percent}% of ${formatBytes(state.total)}${state.status === "paused" ? " (paused)" : ""}`}
+              {state.status === "processing"
+                ? "Uploaded. Reading the file and inferring its schema…"
+                : `${percent}% of ${formatBytes(state.total)}${state.status === "paused" ? " (paused)" : ""}`}
             </span>
           </div>
-          <div role="progressbar" aria-label={`Uploading ${fileName}`} aria-valuemin={0} aria-valuemax={100} aria-valuenow={percent} className="h-2 overflow-hidden rounded-full bg-zinc-200 dark:bg-zinc-800">
-            <div className={`h-full rounded-full bg-brand-600 transition-[width] ${state.status === "processing" ? "animate-pulse" : ""}`} style={{ width: `${percent}%` }} />
+          <div
+            role="progressbar"
+            aria-label={`Uploading ${fileName}`}
+            aria-valuemin={0}
+            aria-valuemax={100}
+            aria-valuenow={percent}
+            className="h-2 overflow-hidden rounded-full bg-zinc-200 dark:bg-zinc-800"
+          >
+            <div
+              className={`h-full rounded-full bg-brand-600 transition-[width] ${state.status === "processing" ? "animate-pulse" : ""}`}
+              style={{ width: `${percent}%` }}
+            />
           </div>
           {state.status !== "processing" ? (
             <div className="flex gap-2">
-              {state.status === "paused" ? <Button variant="secondary" onClick={resume}>Resume</Button> : <Button variant="secondary" onClick={pause}>Pause</Button>}
-              <Button variant="ghost" onClick={() => void cancel()}>Cancel upload</Button>
+              {state.status === "paused" ? (
+                <Button variant="secondary" onClick={resume}>
+                  Resume
+                </Button>
+              ) : (
+                <Button variant="secondary" onClick={pause}>
+                  Pause
+                </Button>
+              )}
+              <Button variant="ghost" onClick={() => void cancel()}>
+                Cancel upload
+              </Button>
             </div>
           ) : null}
         </div>
       ) : null}
       {state.status === "error" ? (
-        <div role="alert" className="rounded-md border border-red-200 bg-red-50 p-3 text-sm text-red-800 dark:border-red-900 dark:bg-red-950/40 dark:text-red-300">
+        <div
+          role="alert"
+          className="rounded-md border border-red-200 bg-red-50 p-3 text-sm text-red-800 dark:border-red-900 dark:bg-red-950/40 dark:text-red-300"
+        >
           <p className="font-medium">{fileName ? `${fileName} could not be used` : "The upload failed"}</p>
           <p className="mt-1">{state.message}</p>
         </div>

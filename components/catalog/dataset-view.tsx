@@ -30,7 +30,9 @@ export type DatasetDetailsProps = {
 function Section({ title, children, id }: { title: string; children: React.ReactNode; id: string }) {
   return (
     <section aria-labelledby={id} className="space-y-3">
-      <h2 id={id} className="text-base font-semibold">{title}</h2>
+      <h2 id={id} className="text-base font-semibold">
+        {title}
+      </h2>
       {children}
     </section>
   );
@@ -41,11 +43,18 @@ function Section({ title, children, id }: { title: string; children: React.React
  * (for editors and managers, never through a link) editing, adding data and sharing. Throws the
  * service's 404 AppError when the actor cannot read it; callers turn it into notFound().
  */
-export async function DatasetDetails({ actor, dataset: ref, pagePath, version: rawVersion, linkToken }: DatasetDetailsProps) {
+export async function DatasetDetails({
+  actor,
+  dataset: ref,
+  pagePath,
+  version: rawVersion,
+  linkToken,
+}: DatasetDetailsProps) {
   const dataset = await getDataset(actor, ref);
   const versions = await listVersions(actor, dataset.id);
   const asked = Number(Array.isArray(rawVersion) ? rawVersion[0] : rawVersion);
-  const earlier = Number.isInteger(asked) && asked !== dataset.version ? versions.find((v) => v.number === asked) : undefined;
+  const earlier =
+    Number.isInteger(asked) && asked !== dataset.version ? versions.find((v) => v.number === asked) : undefined;
   const unknownVersion = rawVersion !== undefined && !earlier && asked !== dataset.version;
   const shown = earlier ?? versions.find((v) => v.current)!;
   const canWrite = dataset.canWrite && !linkToken;
@@ -59,46 +68,106 @@ export async function DatasetDetails({ actor, dataset: ref, pagePath, version: r
           <div className="min-w-0">
             <h1 className="break-words text-xl font-semibold tracking-tight">{dataset.name}</h1>
             <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">
-              {dataset.workspace.owner}/{dataset.workspace.slug}/{dataset.slug} · version {dataset.version} · {plural(dataset.rowCount, "row")} · {plural(dataset.columns.length, "column")} · {formatBytes(dataset.sizeBytes)}
+              {dataset.workspace.owner}/{dataset.workspace.slug}/{dataset.slug} · version {dataset.version} ·{" "}
+              {plural(dataset.rowCount, "row")} · {plural(dataset.columns.length, "column")} ·{" "}
+              {formatBytes(dataset.sizeBytes)}
             </p>
           </div>
           <div className="flex flex-wrap items-center gap-2">
             <VisibilityBadge visibility={dataset.visibility} />
             {canManage ? <ShareDialog type="dataset" id={dataset.id} name={dataset.name} /> : null}
-            {canWrite ? <DatasetMetadataForm datasetId={dataset.id} initial={{ name: dataset.name, slug: dataset.slug, description: dataset.description, tags: dataset.tags }} /> : null}
+            {canWrite ? (
+              <DatasetMetadataForm
+                datasetId={dataset.id}
+                initial={{
+                  name: dataset.name,
+                  slug: dataset.slug,
+                  description: dataset.description,
+                  tags: dataset.tags,
+                }}
+              />
+            ) : null}
           </div>
         </div>
         {dataset.description ? <p className="max-w-3xl whitespace-pre-line text-sm">{dataset.description}</p> : null}
-        {dataset.tags.length ? <ul className="flex flex-wrap gap-1" aria-label="Tags">{dataset.tags.map((t) => <li key={t}><Badge>{t}</Badge></li>)}</ul> : null}
+        {dataset.tags.length ? (
+          <ul className="flex flex-wrap gap-1" aria-label="Tags">
+            {dataset.tags.map((t) => (
+              <li key={t}>
+                <Badge>{t}</Badge>
+              </li>
+            ))}
+          </ul>
+        ) : null}
         <p className="text-xs text-zinc-500">
-          Updated <RelativeTime iso={dataset.updatedAt} />{dataset.updatedBy ? ` by ${dataset.updatedBy}` : ""} · created <RelativeTime iso={dataset.createdAt} />{dataset.createdBy ? ` by ${dataset.createdBy}` : ""}
+          Updated <RelativeTime iso={dataset.updatedAt} />
+          {dataset.updatedBy ? ` by ${dataset.updatedBy}` : ""} · created <RelativeTime iso={dataset.createdAt} />
+          {dataset.createdBy ? ` by ${dataset.createdBy}` : ""}
         </p>
       </header>
 
-      {unknownVersion ? <p role="alert" className="rounded-md border border-amber-200 bg-amber-50 p-3 text-sm text-amber-900 dark:border-amber-900 dark:bg-amber-950/40 dark:text-amber-300">This dataset has no version {String(rawVersion)}; showing the current version.</p> : null}
+      {unknownVersion ? (
+        <p
+          role="alert"
+          className="rounded-md border border-amber-200 bg-amber-50 p-3 text-sm text-amber-900 dark:border-amber-900 dark:bg-amber-950/40 dark:text-amber-300"
+        >
+          This dataset has no version {String(rawVersion)}; showing the current version.
+        </p>
+      ) : null}
       {earlier ? (
-        <div role="status" className="flex flex-wrap items-center justify-between gap-2 rounded-md border border-amber-200 bg-amber-50 p-3 text-sm text-amber-900 dark:border-amber-900 dark:bg-amber-950/40 dark:text-amber-300">
-          <span>You are viewing version {earlier.number} of {dataset.version} ({plural(earlier.rowCount, "row")}, from {earlier.sourceName || "a restore"}).</span>
-          <Link href={pagePath} className="font-medium underline">Back to the current version</Link>
+        <div
+          role="status"
+          className="flex flex-wrap items-center justify-between gap-2 rounded-md border border-amber-200 bg-amber-50 p-3 text-sm text-amber-900 dark:border-amber-900 dark:bg-amber-950/40 dark:text-amber-300"
+        >
+          <span>
+            You are viewing version {earlier.number} of {dataset.version} ({plural(earlier.rowCount, "row")}, from{" "}
+            {earlier.sourceName || "a restore"}).
+          </span>
+          <Link href={pagePath} className="font-medium underline">
+            Back to the current version
+          </Link>
         </div>
       ) : null}
 
       <Section title={earlier ? `Data of version ${earlier.number}` : "Data"} id="dataset-data">
-        <DataGrid key={shown.number} datasetId={dataset.id} columns={shown.columns} version={viewVersion} versionNumber={shown.number} linkToken={linkToken} />
+        <DataGrid
+          key={shown.number}
+          datasetId={dataset.id}
+          columns={shown.columns}
+          version={viewVersion}
+          versionNumber={shown.number}
+          linkToken={linkToken}
+        />
       </Section>
 
       <Section title="Schema and column statistics" id="dataset-schema">
-        <ColumnStatsPanel datasetId={dataset.id} version={viewVersion} versionNumber={shown.number} linkToken={linkToken} />
+        <ColumnStatsPanel
+          datasetId={dataset.id}
+          version={viewVersion}
+          versionNumber={shown.number}
+          linkToken={linkToken}
+        />
       </Section>
 
       <Section title="Versions" id="dataset-versions">
-        <VersionsList datasetId={dataset.id} versions={versions} pagePath={pagePath} viewing={shown.number} canManage={canManage} linkToken={linkToken} />
+        <VersionsList
+          datasetId={dataset.id}
+          versions={versions}
+          pagePath={pagePath}
+          viewing={shown.number}
+          canManage={canManage}
+          linkToken={linkToken}
+        />
       </Section>
 
       {canWrite && !earlier ? (
         <Section title="Add or replace data" id="dataset-ingest">
           <Card className="max-w-2xl">
-            <IngestPanel workspaceId={dataset.workspace.id} datasetId={dataset.id} columns={dataset.columns.map((c) => c.name)} />
+            <IngestPanel
+              workspaceId={dataset.workspace.id}
+              datasetId={dataset.id}
+              columns={dataset.columns.map((c) => c.name)}
+            />
           </Card>
         </Section>
       ) : null}
@@ -106,7 +175,12 @@ export async function DatasetDetails({ actor, dataset: ref, pagePath, version: r
       {canWrite ? (
         <Section title="Delete" id="dataset-delete">
           <Card className="max-w-2xl border-red-200 dark:border-red-900">
-            <DeleteDatasetForm datasetId={dataset.id} slug={dataset.slug} name={dataset.name} catalogPath={`/w/${dataset.workspace.owner}/${dataset.workspace.slug}/catalog`} />
+            <DeleteDatasetForm
+              datasetId={dataset.id}
+              slug={dataset.slug}
+              name={dataset.name}
+              catalogPath={`/w/${dataset.workspace.owner}/${dataset.workspace.slug}/catalog`}
+            />
           </Card>
         </Section>
       ) : null}

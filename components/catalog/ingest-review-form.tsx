@@ -32,7 +32,10 @@ export function IngestReviewForm({ review, catalogPath }: { review: IngestReview
     e.preventDefault();
     setPending("confirm");
     setError(undefined);
-    const result = await commitIngestAction(review.id, review.mode === "create" ? { name, slug, description, tags } : undefined);
+    const result = await commitIngestAction(
+      review.id,
+      review.mode === "create" ? { name, slug, description, tags } : undefined,
+    );
     if (!result.ok) {
       setPending(null);
       setError(result.message);
@@ -67,12 +70,20 @@ export function IngestReviewForm({ review, catalogPath }: { review: IngestReview
             <p className="font-medium">The columns change:</p>
             <ul className="mt-1 list-disc pl-5">
               {review.columnChanges.map((c) => (
-                <li key={c.name}>{c.before === null ? `new column “${c.name}” (${c.after})` : c.after === null ? `column “${c.name}” is removed` : `“${c.name}” changes from ${c.before} to ${c.after}`}</li>
+                <li key={c.name}>
+                  {c.before === null
+                    ? `new column “${c.name}” (${c.after})`
+                    : c.after === null
+                      ? `column “${c.name}” is removed`
+                      : `“${c.name}” changes from ${c.before} to ${c.after}`}
+                </li>
               ))}
             </ul>
           </div>
         ) : null}
-        <div className="mt-3"><SchemaTable columns={review.columns} caption="Columns found in the file" /></div>
+        <div className="mt-3">
+          <SchemaTable columns={review.columns} caption="Columns found in the file" />
+        </div>
       </Card>
 
       <Card>
@@ -81,12 +92,22 @@ export function IngestReviewForm({ review, catalogPath }: { review: IngestReview
           <table className="min-w-full text-sm">
             <caption className="sr-only">The first {review.preview.length} rows of the file</caption>
             <thead className="bg-zinc-50 text-left text-xs text-zinc-500 dark:bg-zinc-900">
-              <tr>{review.columns.map((c) => <th key={c.name} scope="col" className="whitespace-nowrap px-3 py-2">{c.name}</th>)}</tr>
+              <tr>
+                {review.columns.map((c) => (
+                  <th key={c.name} scope="col" className="whitespace-nowrap px-3 py-2">
+                    {c.name}
+                  </th>
+                ))}
+              </tr>
             </thead>
             <tbody>
               {review.preview.map((row, i) => (
                 <tr key={i} className="border-t border-zinc-100 dark:border-zinc-800">
-                  {(row as unknown[]).map((v, j) => <td key={j} className="max-w-64 truncate whitespace-nowrap px-3 py-1.5">{cellText(v)}</td>)}
+                  {(row as unknown[]).map((v, j) => (
+                    <td key={j} className="max-w-64 truncate whitespace-nowrap px-3 py-1.5">
+                      {cellText(v)}
+                    </td>
+                  ))}
                 </tr>
               ))}
             </tbody>
@@ -98,23 +119,75 @@ export function IngestReviewForm({ review, catalogPath }: { review: IngestReview
         <Card className="space-y-4">
           <h2 className="text-base font-semibold">About the dataset</h2>
           <div className="grid gap-4 sm:grid-cols-2">
-            <TextField label="Name" value={name} required maxLength={120} error={fieldErrors.name} onChange={(e) => { setName(e.target.value); if (!slugTouched) setSlug(datasetSlugOf(e.target.value)); }} />
-            <TextField label="URL name" value={slug} required maxLength={64} error={fieldErrors.slug} hint={`${catalogPath}/${slug || "…"}`} onChange={(e) => { setSlug(e.target.value); setSlugTouched(true); }} />
+            <TextField
+              label="Name"
+              value={name}
+              required
+              maxLength={120}
+              error={fieldErrors.name}
+              onChange={(e) => {
+                setName(e.target.value);
+                if (!slugTouched) setSlug(datasetSlugOf(e.target.value));
+              }}
+            />
+            <TextField
+              label="URL name"
+              value={slug}
+              required
+              maxLength={64}
+              error={fieldErrors.slug}
+              hint={`${catalogPath}/${slug || "…"}`}
+              onChange={(e) => {
+                setSlug(e.target.value);
+                setSlugTouched(true);
+              }}
+            />
           </div>
           <div className="space-y-1">
-            <label htmlFor="dataset-description" className="block text-sm font-medium text-zinc-700 dark:text-zinc-300">Description</label>
-            <textarea id="dataset-description" value={description} maxLength={2000} rows={3} onChange={(e) => setDescription(e.target.value)} className="block w-full rounded-md border border-zinc-300 bg-white px-3 py-2 text-sm dark:border-zinc-700 dark:bg-zinc-900" />
-            {fieldErrors.description ? <p role="alert" className="text-sm text-red-600 dark:text-red-400">{fieldErrors.description}</p> : null}
+            <label htmlFor="dataset-description" className="block text-sm font-medium text-zinc-700 dark:text-zinc-300">
+              Description
+            </label>
+            <textarea
+              id="dataset-description"
+              value={description}
+              maxLength={2000}
+              rows={3}
+              onChange={(e) => setDescription(e.target.value)}
+              className="block w-full rounded-md border border-zinc-300 bg-white px-3 py-2 text-sm dark:border-zinc-700 dark:bg-zinc-900"
+            />
+            {fieldErrors.description ? (
+              <p role="alert" className="text-sm text-red-600 dark:text-red-400">
+                {fieldErrors.description}
+              </p>
+            ) : null}
           </div>
-          <TextField label="Tags" value={tags} error={fieldErrors.tags} hint="Separated by commas, e.g. sales, 2026" onChange={(e) => setTags(e.target.value)} />
+          <TextField
+            label="Tags"
+            value={tags}
+            error={fieldErrors.tags}
+            hint="Separated by commas, e.g. sales, 2026"
+            onChange={(e) => setTags(e.target.value)}
+          />
         </Card>
       ) : null}
 
-      {error ? <p role="alert" className="text-sm text-red-600 dark:text-red-400">{error}</p> : null}
+      {error ? (
+        <p role="alert" className="text-sm text-red-600 dark:text-red-400">
+          {error}
+        </p>
+      ) : null}
       <div className="flex flex-wrap justify-end gap-2">
-        <Button variant="secondary" onClick={() => void cancel()} disabled={pending !== null}>{pending === "cancel" ? "Cancelling…" : "Cancel upload"}</Button>
+        <Button variant="secondary" onClick={() => void cancel()} disabled={pending !== null}>
+          {pending === "cancel" ? "Cancelling…" : "Cancel upload"}
+        </Button>
         <Button type="submit" disabled={pending !== null}>
-          {pending === "confirm" ? "Saving…" : review.mode === "create" ? "Create dataset" : review.mode === "append" ? "Add the rows" : "Replace the data"}
+          {pending === "confirm"
+            ? "Saving…"
+            : review.mode === "create"
+              ? "Create dataset"
+              : review.mode === "append"
+                ? "Add the rows"
+                : "Replace the data"}
         </Button>
       </div>
     </form>

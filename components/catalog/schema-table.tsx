@@ -7,7 +7,17 @@ export function SchemaTable({ columns, caption }: { columns: Column[]; caption: 
       <table className="min-w-full text-sm">
         <caption className="sr-only">{caption}</caption>
         <thead className="bg-zinc-50 text-left text-xs uppercase text-zinc-500 dark:bg-zinc-900">
-          <tr><th scope="col" className="px-3 py-2">#</th><th scope="col" className="px-3 py-2">Column</th><th scope="col" className="px-3 py-2">Type</th></tr>
+          <tr>
+            <th scope="col" className="px-3 py-2">
+              #
+            </th>
+            <th scope="col" className="px-3 py-2">
+              Column
+            </th>
+            <th scope="col" className="px-3 py-2">
+              Type
+            </th>
+          </tr>
         </thead>
         <tbody>
           {columns.map((c, i) => (

@@ -5,14 +5,19 @@ export { ApiError, fetchJson, unwrap, withLink } from "@/components/ui/fetch-jso
 
 export const filesKeys = {
   all: ["files"] as const,
-  folder: (folderId: string, sort: SortField, dir: SortDir, linkToken?: string) => ["files", "folder", folderId, sort, dir, linkToken ?? ""] as const,
+  folder: (folderId: string, sort: SortField, dir: SortDir, linkToken?: string) =>
+    ["files", "folder", folderId, sort, dir, linkToken ?? ""] as const,
   subfolders: (folderId: string, linkToken?: string) => ["files", "subfolders", folderId, linkToken ?? ""] as const,
   trash: (workspaceId: string) => ["files", "trash", workspaceId] as const,
   table: (fileId: string, linkToken?: string) => ["files", "table", fileId, linkToken ?? ""] as const,
   text: (fileId: string, linkToken?: string) => ["files", "text", fileId, linkToken ?? ""] as const,
 };
 
-export function listUrl(folderId: string, params: { sort?: SortField; dir?: SortDir; offset?: number; limit?: number; kind?: "folder" | "file" }, linkToken?: string): string {
+export function listUrl(
+  folderId: string,
+  params: { sort?: SortField; dir?: SortDir; offset?: number; limit?: number; kind?: "folder" | "file" },
+  linkToken?: string,
+): string {
   const query = new URLSearchParams();
   for (const [key, value] of Object.entries(params)) if (value !== undefined) query.set(key, String(value));
   return withLink(`/api/folders/${encodeURIComponent(folderId)}/children?${query}`, linkToken);
@@ -27,15 +32,25 @@ export async function fetchSubfolders(folderId: string, linkToken?: string): Pro
 
 export const downloadUrl = (fileId: string, linkToken?: string, inline = false) =>
   withLink(`/api/files/${encodeURIComponent(fileId)}/download${inline ? "?inline=1" : ""}`, linkToken);
-export const zipUrl = (folderId: string, linkToken?: string) => withLink(`/api/folders/${encodeURIComponent(folderId)}/zip`, linkToken);
-export const fetchTable = (fileId: string, linkToken?: string) => fetchJson<TablePreview>(withLink(`/api/files/${encodeURIComponent(fileId)}/table`, linkToken));
-export const fetchTrash = (workspaceId: string) => fetchJson<{ entries: TrashRow[] }>(`/api/files/trash?workspaceId=${encodeURIComponent(workspaceId)}`);
+export const zipUrl = (folderId: string, linkToken?: string) =>
+  withLink(`/api/folders/${encodeURIComponent(folderId)}/zip`, linkToken);
+export const fetchTable = (fileId: string, linkToken?: string) =>
+  fetchJson<TablePreview>(withLink(`/api/files/${encodeURIComponent(fileId)}/table`, linkToken));
+export const fetchTrash = (workspaceId: string) =>
+  fetchJson<{ entries: TrashRow[] }>(`/api/files/trash?workspaceId=${encodeURIComponent(workspaceId)}`);
 
 /** The first `limit` bytes of a file as text (a Range request, so big logs stay cheap). */
-export async function fetchText(fileId: string, limit: number, linkToken?: string): Promise<{ text: string; truncated: boolean }> {
+export async function fetchText(
+  fileId: string,
+  limit: number,
+  linkToken?: string,
+): Promise<{ text: string; truncated: boolean }> {
   const response = await fetch(downloadUrl(fileId, linkToken, true), { headers: { Range: `bytes=0-${limit - 1}` } });
-  if (!response.ok && response.status !== 206) throw new ApiError(response.status, `The file could not be read (${response.status}).`);
-  const total = Number(response.headers.get("Content-Range")?.split("/")[1] ?? response.headers.get("Content-Length") ?? 0);
+  if (!response.ok && response.status !== 206)
+    throw new ApiError(response.status, `The file could not be read (${response.status}).`);
+  const total = Number(
+    response.headers.get("Content-Range")?.split("/")[1] ?? response.headers.get("Content-Length") ?? 0,
+  );
   const text = new TextDecoder("utf-8", { fatal: false }).decode(await response.arrayBuffer());
   return { text, truncated: total > limit };
 }

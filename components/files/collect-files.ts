@@ -4,7 +4,9 @@ import type { PickedFile } from "./use-uploads";
 // FileSystemEntry types vary between TypeScript versions.
 type Entry = { isFile: boolean; isDirectory: boolean; name: string; fullPath: string };
 type FileEntry = Entry & { file(ok: (file: File) => void, fail: (error: unknown) => void): void };
-type DirectoryEntry = Entry & { createReader(): { readEntries(ok: (entries: Entry[]) => void, fail: (error: unknown) => void): void } };
+type DirectoryEntry = Entry & {
+  createReader(): { readEntries(ok: (entries: Entry[]) => void, fail: (error: unknown) => void): void };
+};
 
 function readAll(dir: DirectoryEntry): Promise<Entry[]> {
   const reader = dir.createReader();

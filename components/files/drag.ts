@@ -17,7 +17,11 @@ export function isEntryDrag(event: { dataTransfer: DataTransfer | null }): boole
 }
 
 /** Props that make an element a drop target for dragged rows (moving them into `folderId`). */
-export function moveDropProps(folderId: string | null, onMove: ((ids: string[], targetId: string) => void) | undefined, setOver?: (over: boolean) => void) {
+export function moveDropProps(
+  folderId: string | null,
+  onMove: ((ids: string[], targetId: string) => void) | undefined,
+  setOver?: (over: boolean) => void,
+) {
   if (!folderId || !onMove) return {};
   return {
     onDragOver: (event: React.DragEvent) => {

@@ -49,7 +49,24 @@ export function entryPath(entry: EntryRow, folderPath: string[]): string[] {
  * Home/End, Space, Enter, Delete, F2 and Ctrl+A work from the keyboard; rows drag onto folders.
  */
 export function EntryTable(props: EntryTableProps) {
-  const { entries, sort, dir, onSort, selection, onSelection, basePath, folderPath, linkToken, canWrite, onOpenFile, onNavigate, onMove, onDelete, onRename, rowActions } = props;
+  const {
+    entries,
+    sort,
+    dir,
+    onSort,
+    selection,
+    onSelection,
+    basePath,
+    folderPath,
+    linkToken,
+    canWrite,
+    onOpenFile,
+    onNavigate,
+    onMove,
+    onDelete,
+    onRename,
+    rowActions,
+  } = props;
   const ids = entries.map((e) => e.id);
   const rows = useRef<(HTMLTableRowElement | null)[]>([]);
   const [dropTarget, setDropTarget] = useState<string | null>(null);
@@ -65,20 +82,30 @@ export function EntryTable(props: EntryTableProps) {
   };
 
   function onKeyDown(event: KeyboardEvent<HTMLTableSectionElement>) {
-    if ((event.target as HTMLElement).closest("button, a, input") && !["ArrowDown", "ArrowUp"].includes(event.key)) return;
+    if ((event.target as HTMLElement).closest("button, a, input") && !["ArrowDown", "ArrowUp"].includes(event.key))
+      return;
     const last = entries.length - 1;
     const at = selection.focus;
     const toggle = event.ctrlKey || event.metaKey;
     const move = (index: number) => {
       event.preventDefault();
       const target = Math.max(0, Math.min(last, index));
-      focusRow(target, toggle && !event.shiftKey ? { ...selection, focus: target } : selectAt(selection, ids, target, { shift: event.shiftKey }));
+      focusRow(
+        target,
+        toggle && !event.shiftKey
+          ? { ...selection, focus: target }
+          : selectAt(selection, ids, target, { shift: event.shiftKey }),
+      );
     };
     switch (event.key) {
-      case "ArrowDown": return move(at < 0 ? 0 : at + 1);
-      case "ArrowUp": return move(at < 0 ? 0 : at - 1);
-      case "Home": return move(0);
-      case "End": return move(last);
+      case "ArrowDown":
+        return move(at < 0 ? 0 : at + 1);
+      case "ArrowUp":
+        return move(at < 0 ? 0 : at - 1);
+      case "Home":
+        return move(0);
+      case "End":
+        return move(last);
       case " ":
         event.preventDefault();
         if (at >= 0) onSelection(selectAt(selection, ids, at, { toggle: true }));
@@ -114,25 +141,50 @@ export function EntryTable(props: EntryTableProps) {
   }
 
   return (
-    <table role="grid" aria-multiselectable aria-label="Folder contents" className="w-full table-fixed border-separate border-spacing-0 text-sm">
+    <table
+      role="grid"
+      aria-multiselectable
+      aria-label="Folder contents"
+      className="w-full table-fixed border-separate border-spacing-0 text-sm"
+    >
       <thead>
         <tr className="text-left text-xs uppercase tracking-wide text-zinc-500">
           <th scope="col" className="w-8 border-b border-zinc-200 px-2 py-2 dark:border-zinc-800">
-            <input type="checkbox" aria-label="Select all" checked={entries.length > 0 && selection.ids.size === entries.length}
-              onChange={(e) => onSelection(e.target.checked ? { ids: new Set(ids), anchor: 0, focus: 0 } : { ...selection, ids: new Set() })} />
+            <input
+              type="checkbox"
+              aria-label="Select all"
+              checked={entries.length > 0 && selection.ids.size === entries.length}
+              onChange={(e) =>
+                onSelection(
+                  e.target.checked ? { ids: new Set(ids), anchor: 0, focus: 0 } : { ...selection, ids: new Set() },
+                )
+              }
+            />
           </th>
           {COLUMNS.map((col) => (
-            <th key={col.label} scope="col" className={`border-b border-zinc-200 px-2 py-2 font-medium dark:border-zinc-800 ${col.className}`}
-              aria-sort={col.field === sort ? (dir === "asc" ? "ascending" : "descending") : undefined}>
+            <th
+              key={col.label}
+              scope="col"
+              className={`border-b border-zinc-200 px-2 py-2 font-medium dark:border-zinc-800 ${col.className}`}
+              aria-sort={col.field === sort ? (dir === "asc" ? "ascending" : "descending") : undefined}
+            >
               {col.field ? (
-                <button type="button" onClick={() => onSort(col.field!)} className="inline-flex items-center gap-1 uppercase hover:text-zinc-900 dark:hover:text-white">
+                <button
+                  type="button"
+                  onClick={() => onSort(col.field!)}
+                  className="inline-flex items-center gap-1 uppercase hover:text-zinc-900 dark:hover:text-white"
+                >
                   {col.label}
                   {col.field === sort ? <span aria-hidden>{dir === "asc" ? "▲" : "▼"}</span> : null}
                 </button>
-              ) : col.label}
+              ) : (
+                col.label
+              )}
             </th>
           ))}
-          <th scope="col" className="hidden w-20 border-b border-zinc-200 px-1 py-2 sm:table-cell dark:border-zinc-800"><span className="sr-only">Actions</span></th>
+          <th scope="col" className="hidden w-20 border-b border-zinc-200 px-1 py-2 sm:table-cell dark:border-zinc-800">
+            <span className="sr-only">Actions</span>
+          </th>
         </tr>
       </thead>
       <tbody onKeyDown={onKeyDown}>
@@ -140,7 +192,14 @@ export function EntryTable(props: EntryTableProps) {
           const selected = selection.ids.has(entry.id);
           const href = pathHref(basePath, entryPath(entry, folderPath));
           return (
-            <tr key={entry.id} ref={(el) => { rows.current[index] = el; }} aria-selected={selected} data-testid="entry-row" data-name={entry.name}
+            <tr
+              key={entry.id}
+              ref={(el) => {
+                rows.current[index] = el;
+              }}
+              aria-selected={selected}
+              data-testid="entry-row"
+              data-name={entry.name}
               tabIndex={index === Math.max(selection.focus, 0) ? 0 : -1}
               draggable={canWrite && !!onMove}
               onDragStart={(event) => {
@@ -149,38 +208,83 @@ export function EntryTable(props: EntryTableProps) {
                 event.dataTransfer.setData(ENTRY_DRAG_TYPE, JSON.stringify(dragged));
                 event.dataTransfer.effectAllowed = "move";
               }}
-              {...(entry.kind === "folder" && canWrite ? moveDropProps(entry.id, onMove, (over) => setDropTarget(over ? entry.id : null)) : {})}
+              {...(entry.kind === "folder" && canWrite
+                ? moveDropProps(entry.id, onMove, (over) => setDropTarget(over ? entry.id : null))
+                : {})}
               onClick={(event) => {
                 if ((event.target as HTMLElement).closest("a, button, input")) return;
-                onSelection(selectAt(selection, ids, index, { shift: event.shiftKey, toggle: event.ctrlKey || event.metaKey }));
+                onSelection(
+                  selectAt(selection, ids, index, { shift: event.shiftKey, toggle: event.ctrlKey || event.metaKey }),
+                );
               }}
               onDoubleClick={() => open(entry)}
-              className={`cursor-default outline-none focus-visible:ring-2 focus-visible:ring-inset focus-visible:ring-brand-500 ${selected ? "bg-brand-50 dark:bg-brand-500/20" : "hover:bg-zinc-50 dark:hover:bg-zinc-800/50"} ${dropTarget === entry.id ? "ring-2 ring-inset ring-brand-500" : ""}`}>
+              className={`cursor-default outline-none focus-visible:ring-2 focus-visible:ring-inset focus-visible:ring-brand-500 ${selected ? "bg-brand-50 dark:bg-brand-500/20" : "hover:bg-zinc-50 dark:hover:bg-zinc-800/50"} ${dropTarget === entry.id ? "ring-2 ring-inset ring-brand-500" : ""}`}
+            >
               <td className="border-b border-zinc-100 px-2 py-1.5 dark:border-zinc-800/70">
-                <input type="checkbox" tabIndex={-1} aria-label={`Select ${entry.name}`} checked={selected}
-                  onChange={() => onSelection(selectAt(selection, ids, index, { toggle: true }))} />
+                <input
+                  type="checkbox"
+                  tabIndex={-1}
+                  aria-label={`Select ${entry.name}`}
+                  checked={selected}
+                  onChange={() => onSelection(selectAt(selection, ids, index, { toggle: true }))}
+                />
               </td>
               <td className="border-b border-zinc-100 px-2 py-1.5 dark:border-zinc-800/70">
                 <div className="flex min-w-0 items-center gap-2">
                   {entry.kind === "folder" ? <FolderIcon /> : <FileIcon />}
                   {entry.kind === "folder" ? (
-                    <Link href={href} tabIndex={-1} className="truncate font-medium hover:underline">{entry.name}</Link>
+                    <Link href={href} tabIndex={-1} className="truncate font-medium hover:underline">
+                      {entry.name}
+                    </Link>
                   ) : (
-                    <button type="button" tabIndex={-1} onClick={() => onOpenFile(entry)} className="truncate text-left hover:underline">{entry.name}</button>
+                    <button
+                      type="button"
+                      tabIndex={-1}
+                      onClick={() => onOpenFile(entry)}
+                      className="truncate text-left hover:underline"
+                    >
+                      {entry.name}
+                    </button>
                   )}
                 </div>
-                {entry.location ? <p className="truncate pl-6 text-xs text-zinc-500">in /{entry.location.join("/")}</p> : null}
+                {entry.location ? (
+                  <p className="truncate pl-6 text-xs text-zinc-500">in /{entry.location.join("/")}</p>
+                ) : null}
               </td>
-              <td className="hidden border-b border-zinc-100 px-2 py-1.5 text-right tabular-nums text-zinc-600 sm:table-cell dark:border-zinc-800/70 dark:text-zinc-400">{entry.size === null ? "—" : formatBytes(entry.size)}</td>
-              <td className="hidden truncate border-b border-zinc-100 px-2 py-1.5 text-zinc-600 md:table-cell dark:border-zinc-800/70 dark:text-zinc-400">{entry.typeLabel}</td>
-              <td className="hidden border-b border-zinc-100 px-2 py-1.5 text-zinc-600 lg:table-cell dark:border-zinc-800/70 dark:text-zinc-400"><time dateTime={entry.modifiedAt}>{dateFormat.format(new Date(entry.modifiedAt))}</time></td>
-              <td className="hidden truncate border-b border-zinc-100 px-2 py-1.5 text-zinc-600 xl:table-cell dark:border-zinc-800/70 dark:text-zinc-400">{entry.modifiedBy ?? "—"}</td>
+              <td className="hidden border-b border-zinc-100 px-2 py-1.5 text-right tabular-nums text-zinc-600 sm:table-cell dark:border-zinc-800/70 dark:text-zinc-400">
+                {entry.size === null ? "—" : formatBytes(entry.size)}
+              </td>
+              <td className="hidden truncate border-b border-zinc-100 px-2 py-1.5 text-zinc-600 md:table-cell dark:border-zinc-800/70 dark:text-zinc-400">
+                {entry.typeLabel}
+              </td>
+              <td className="hidden border-b border-zinc-100 px-2 py-1.5 text-zinc-600 lg:table-cell dark:border-zinc-800/70 dark:text-zinc-400">
+                <time dateTime={entry.modifiedAt}>{dateFormat.format(new Date(entry.modifiedAt))}</time>
+              </td>
+              <td className="hidden truncate border-b border-zinc-100 px-2 py-1.5 text-zinc-600 xl:table-cell dark:border-zinc-800/70 dark:text-zinc-400">
+                {entry.modifiedBy ?? "—"}
+              </td>
               {/* On a phone the row's actions are in the preview and the toolbar: the name needs the width. */}
               <td className="hidden border-b border-zinc-100 px-1 py-1.5 sm:table-cell dark:border-zinc-800/70">
                 <div className="flex items-center justify-end gap-0.5">
                   {entry.kind === "file" ? (
-                    <a href={downloadUrl(entry.id, linkToken)} download={entry.name} tabIndex={-1} aria-label={`Download ${entry.name}`} title="Download" className="rounded p-1 text-zinc-500 hover:bg-zinc-100 hover:text-zinc-900 dark:hover:bg-zinc-800 dark:hover:text-white">
-                      <svg aria-hidden viewBox="0 0 20 20" fill="none" stroke="currentColor" strokeWidth="1.6" className="h-4 w-4"><path d="M10 3v9m0 0-3.5-3.5M10 12l3.5-3.5M4 14.5v2h12v-2" /></svg>
+                    <a
+                      href={downloadUrl(entry.id, linkToken)}
+                      download={entry.name}
+                      tabIndex={-1}
+                      aria-label={`Download ${entry.name}`}
+                      title="Download"
+                      className="rounded p-1 text-zinc-500 hover:bg-zinc-100 hover:text-zinc-900 dark:hover:bg-zinc-800 dark:hover:text-white"
+                    >
+                      <svg
+                        aria-hidden
+                        viewBox="0 0 20 20"
+                        fill="none"
+                        stroke="currentColor"
+                        strokeWidth="1.6"
+                        className="h-4 w-4"
+                      >
+                        <path d="M10 3v9m0 0-3.5-3.5M10 12l3.5-3.5M4 14.5v2h12v-2" />
+                      </svg>
                     </a>
                   ) : null}
                   {rowActions?.(entry)}

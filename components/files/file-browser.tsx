@@ -7,7 +7,13 @@ import { toast } from "sonner";
 import { ShareDialog } from "@/components/sharing/share-dialog";
 import { Button, buttonClass } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
-import { createFolderAction, findUploadClashesAction, moveEntriesAction, renameEntryAction, trashEntriesAction } from "@/lib/files/actions";
+import {
+  createFolderAction,
+  findUploadClashesAction,
+  moveEntriesAction,
+  renameEntryAction,
+  trashEntriesAction,
+} from "@/lib/files/actions";
 import type { ClashPolicy, EntryRow, SortDir, SortField } from "@/lib/files/entry-types";
 import type { FolderView } from "@/lib/files/folder-view";
 import { EMPTY_SELECTION, pruneSelection, type Selection } from "@/lib/files/selection";
@@ -39,18 +45,22 @@ export type FileBrowserProps = {
   trashHref?: string;
 };
 
-type Dialog =
-  | { kind: "new-folder" }
-  | { kind: "rename"; entry: EntryRow }
-  | { kind: "move"; ids: string[] }
-  | null;
+type Dialog = { kind: "new-folder" } | { kind: "rename"; entry: EntryRow } | { kind: "move"; ids: string[] } | null;
 
 /**
  * The file browser: tree, breadcrumbs, sortable multi-select list, previews, uploads (drop
  * files or whole folders anywhere on it), and folder operations. Listings come from TanStack
  * Query and every mutation invalidates them, so what is shown is never stale.
  */
-export function FileBrowser({ view, basePath, linkToken, canWrite, canManage, rootLabel, trashHref }: FileBrowserProps) {
+export function FileBrowser({
+  view,
+  basePath,
+  linkToken,
+  canWrite,
+  canManage,
+  rootLabel,
+  trashHref,
+}: FileBrowserProps) {
   const router = useRouter();
   const client = useQueryClient();
   const folderId = view.folder.id;
@@ -125,7 +135,9 @@ export function FileBrowser({ view, basePath, linkToken, canWrite, canManage, ro
       ...(result.replaced.length ? [`replaced ${result.replaced.join(", ")} (the old ones are in the trash)`] : []),
       ...(result.skipped.length ? [`skipped ${result.skipped.join(", ")}`] : []),
     ];
-    toast.success(`Moved ${result.moved} item${result.moved === 1 ? "" : "s"}${notes.length ? `; ${notes.join("; ")}` : ""}.`);
+    toast.success(
+      `Moved ${result.moved} item${result.moved === 1 ? "" : "s"}${notes.length ? `; ${notes.join("; ")}` : ""}.`,
+    );
   }
 
   async function trash(trashIds: string[]) {
@@ -153,7 +165,9 @@ export function FileBrowser({ view, basePath, linkToken, canWrite, canManage, ro
   }
 
   async function openAsDataset(entry: EntryRow) {
-    const response = await fetch(withLink(`/api/files/${encodeURIComponent(entry.id)}/open-as-dataset`, linkToken), { method: "POST" });
+    const response = await fetch(withLink(`/api/files/${encodeURIComponent(entry.id)}/open-as-dataset`, linkToken), {
+      method: "POST",
+    });
     const body = (await response.json().catch(() => ({}))) as { url?: string; error?: string };
     if (!response.ok || !body.url) return void toast.error(body.error ?? "The file could not be opened as a dataset.");
     router.push(body.url);
@@ -169,9 +183,21 @@ export function FileBrowser({ view, basePath, linkToken, canWrite, canManage, ro
 
   const shareButton = (type: "folder" | "file", id: string, name: string, label = `Share ${name}`): ReactNode =>
     canManage ? (
-      <ShareDialog type={type} id={id} name={name} trigger={
-        <button type="button" aria-label={label} title="Share" className="rounded p-1 text-zinc-500 hover:bg-zinc-100 hover:text-zinc-900 dark:hover:bg-zinc-800 dark:hover:text-white"><ShareIcon /></button>
-      } />
+      <ShareDialog
+        type={type}
+        id={id}
+        name={name}
+        trigger={
+          <button
+            type="button"
+            aria-label={label}
+            title="Share"
+            className="rounded p-1 text-zinc-500 hover:bg-zinc-100 hover:text-zinc-900 dark:hover:bg-zinc-800 dark:hover:text-white"
+          >
+            <ShareIcon />
+          </button>
+        }
+      />
     ) : null;
 
   const folderName = view.folder.name || rootLabel;
@@ -196,72 +222,158 @@ export function FileBrowser({ view, basePath, linkToken, canWrite, canManage, ro
       }}
     >
       <div className="mb-4 flex flex-wrap items-center gap-3">
-        <Breadcrumbs crumbs={view.crumbs} basePath={basePath} rootLabel={rootLabel} onMove={movable ? move : undefined} />
+        <Breadcrumbs
+          crumbs={view.crumbs}
+          basePath={basePath}
+          rootLabel={rootLabel}
+          onMove={movable ? move : undefined}
+        />
         <div className="ml-auto flex flex-wrap items-center gap-2 [&>a]:max-sm:px-2.5 [&>a]:max-sm:py-1.5 [&>button]:max-sm:px-2.5 [&>button]:max-sm:py-1.5">
           {view.mode === "full" ? shareButton("folder", folderId, folderName, "Share this folder") : null}
-          {view.mode === "full" ? <a href={zipUrl(folderId, linkToken)} className={buttonClass("secondary")} download>Download ZIP</a> : null}
+          {view.mode === "full" ? (
+            <a href={zipUrl(folderId, linkToken)} className={buttonClass("secondary")} download>
+              Download ZIP
+            </a>
+          ) : null}
           {canWrite ? (
             <>
-              <Button variant="secondary" onClick={() => setDialog({ kind: "new-folder" })}>New folder</Button>
+              <Button variant="secondary" onClick={() => setDialog({ kind: "new-folder" })}>
+                New folder
+              </Button>
               {canUpload ? (
                 <>
-                  <Button variant="secondary" onClick={() => folderInput.current?.click()}>Upload folder</Button>
+                  <Button variant="secondary" onClick={() => folderInput.current?.click()}>
+                    Upload folder
+                  </Button>
                   <Button onClick={() => fileInput.current?.click()}>Upload files</Button>
                 </>
               ) : null}
-              <input ref={fileInput} type="file" multiple className="sr-only" tabIndex={-1} aria-label="Files to upload"
-                onChange={(e) => { void upload(filesFromInput(e.target.files)); e.target.value = ""; }} />
-              <input ref={folderInput} type="file" className="sr-only" tabIndex={-1} aria-label="Folder to upload"
+              <input
+                ref={fileInput}
+                type="file"
+                multiple
+                className="sr-only"
+                tabIndex={-1}
+                aria-label="Files to upload"
+                onChange={(e) => {
+                  void upload(filesFromInput(e.target.files));
+                  e.target.value = "";
+                }}
+              />
+              <input
+                ref={folderInput}
+                type="file"
+                className="sr-only"
+                tabIndex={-1}
+                aria-label="Folder to upload"
                 {...{ webkitdirectory: "", directory: "" }}
-                onChange={(e) => { void upload(filesFromInput(e.target.files)); e.target.value = ""; }} />
+                onChange={(e) => {
+                  void upload(filesFromInput(e.target.files));
+                  e.target.value = "";
+                }}
+              />
             </>
           ) : null}
-          {trashHref ? <Link href={trashHref} className={buttonClass("ghost")}>Trash</Link> : null}
+          {trashHref ? (
+            <Link href={trashHref} className={buttonClass("ghost")}>
+              Trash
+            </Link>
+          ) : null}
         </div>
       </div>
 
       <div className="flex gap-6">
         <aside className="hidden w-56 shrink-0 md:block">
-          <FolderTree rootId={view.rootId} rootLabel={rootLabel} basePath={basePath} linkToken={linkToken} currentPath={folderPath} onMove={movable ? move : undefined} />
+          <FolderTree
+            rootId={view.rootId}
+            rootLabel={rootLabel}
+            basePath={basePath}
+            linkToken={linkToken}
+            currentPath={folderPath}
+            onMove={movable ? move : undefined}
+          />
         </aside>
         <div className="min-w-0 flex-1 space-y-3">
-          {uploads && canUpload ? <UploadPanel uploads={uploads} onResume={(u, picked) => uploads.add([picked], u.folderId, u.onClash)} /> : null}
+          {uploads && canUpload ? (
+            <UploadPanel uploads={uploads} onResume={(u, picked) => uploads.add([picked], u.folderId, u.onClash)} />
+          ) : null}
           {selected.length > 0 ? (
-            <div role="toolbar" aria-label="Selected items" className="flex flex-wrap items-center gap-2 rounded-md bg-zinc-100 px-3 py-2 text-sm dark:bg-zinc-800">
+            <div
+              role="toolbar"
+              aria-label="Selected items"
+              className="flex flex-wrap items-center gap-2 rounded-md bg-zinc-100 px-3 py-2 text-sm dark:bg-zinc-800"
+            >
               <span className="font-medium">{selected.length} selected</span>
               {canWrite && movable ? (
                 <>
-                  {selected.length === 1 ? <Button variant="ghost" onClick={() => setDialog({ kind: "rename", entry: selected[0]! })}>Rename</Button> : null}
-                  <Button variant="ghost" onClick={() => setDialog({ kind: "move", ids: selected.map((e) => e.id) })}>Move…</Button>
-                  <Button variant="ghost" onClick={() => void trash(selected.map((e) => e.id))}>Delete</Button>
+                  {selected.length === 1 ? (
+                    <Button variant="ghost" onClick={() => setDialog({ kind: "rename", entry: selected[0]! })}>
+                      Rename
+                    </Button>
+                  ) : null}
+                  <Button variant="ghost" onClick={() => setDialog({ kind: "move", ids: selected.map((e) => e.id) })}>
+                    Move…
+                  </Button>
+                  <Button variant="ghost" onClick={() => void trash(selected.map((e) => e.id))}>
+                    Delete
+                  </Button>
                 </>
               ) : null}
-              <Button variant="ghost" className="ml-auto" onClick={() => setSelection(EMPTY_SELECTION)}>Clear selection</Button>
+              <Button variant="ghost" className="ml-auto" onClick={() => setSelection(EMPTY_SELECTION)}>
+                Clear selection
+              </Button>
             </div>
           ) : null}
 
           {listing.isPending ? (
-            <p role="status" className="py-8 text-sm text-zinc-500">Loading…</p>
+            <p role="status" className="py-8 text-sm text-zinc-500">
+              Loading…
+            </p>
           ) : listing.isError ? (
-            <p role="alert" className="py-8 text-sm text-red-600">{listing.error.message}</p>
+            <p role="alert" className="py-8 text-sm text-red-600">
+              {listing.error.message}
+            </p>
           ) : entries.length === 0 ? (
             view.mode === "shared" ? (
-              <EmptyState title="Nothing shared with you here">Files and folders of this workspace appear here when someone shares them with you.</EmptyState>
+              <EmptyState title="Nothing shared with you here">
+                Files and folders of this workspace appear here when someone shares them with you.
+              </EmptyState>
             ) : (
-              <EmptyState title="This folder is empty">{canWrite ? "Drop files or folders here, or use Upload files." : "Nothing has been added here yet."}</EmptyState>
+              <EmptyState title="This folder is empty">
+                {canWrite ? "Drop files or folders here, or use Upload files." : "Nothing has been added here yet."}
+              </EmptyState>
             )
           ) : (
             <>
-              <EntryTable entries={entries} sort={sort} dir={dir} onSort={sortBy} selection={selection} onSelection={setSelection}
-                basePath={basePath} folderPath={folderPath} linkToken={linkToken} canWrite={movable}
-                onOpenFile={setPreview} onNavigate={(href) => router.push(href)}
-                onMove={movable ? move : undefined} onDelete={movable ? (d) => void trash(d) : undefined}
+              <EntryTable
+                entries={entries}
+                sort={sort}
+                dir={dir}
+                onSort={sortBy}
+                selection={selection}
+                onSelection={setSelection}
+                basePath={basePath}
+                folderPath={folderPath}
+                linkToken={linkToken}
+                canWrite={movable}
+                onOpenFile={setPreview}
+                onNavigate={(href) => router.push(href)}
+                onMove={movable ? move : undefined}
+                onDelete={movable ? (d) => void trash(d) : undefined}
                 onRename={movable ? (entry) => setDialog({ kind: "rename", entry }) : undefined}
-                rowActions={(entry) => shareButton(entry.kind, entry.id, entry.name)} />
+                rowActions={(entry) => shareButton(entry.kind, entry.id, entry.name)}
+              />
               <p className="text-xs text-zinc-500">
-                {entries.length < total ? `Showing ${entries.length} of ${total} items.` : `${total} item${total === 1 ? "" : "s"}.`}
+                {entries.length < total
+                  ? `Showing ${entries.length} of ${total} items.`
+                  : `${total} item${total === 1 ? "" : "s"}.`}
                 {listing.hasNextPage ? (
-                  <Button variant="ghost" className="ml-2" disabled={listing.isFetchingNextPage} onClick={() => void listing.fetchNextPage()}>
+                  <Button
+                    variant="ghost"
+                    className="ml-2"
+                    disabled={listing.isFetchingNextPage}
+                    onClick={() => void listing.fetchNextPage()}
+                  >
                     {listing.isFetchingNextPage ? "Loading…" : "Show more"}
                   </Button>
                 ) : null}
@@ -272,25 +384,68 @@ export function FileBrowser({ view, basePath, linkToken, canWrite, canManage, ro
       </div>
 
       {dropping ? (
-        <div aria-hidden className="pointer-events-none absolute inset-0 z-30 flex items-center justify-center rounded-lg border-2 border-dashed border-brand-500 bg-brand-50/80 text-lg font-medium text-brand-700 dark:bg-zinc-900/80 dark:text-brand-500">
+        <div
+          aria-hidden
+          className="pointer-events-none absolute inset-0 z-30 flex items-center justify-center rounded-lg border-2 border-dashed border-brand-500 bg-brand-50/80 text-lg font-medium text-brand-700 dark:bg-zinc-900/80 dark:text-brand-500"
+        >
           Drop to upload to “{folderName}”
         </div>
       ) : null}
 
-      <PreviewDialog entry={preview} linkToken={linkToken} onClose={() => setPreview(null)}
-        actions={preview ? (
-          <>
-            {shareButton("file", preview.id, preview.name)}
-            {preview.preview === "table" && canWrite && !linkToken ? <Button variant="secondary" onClick={() => void openAsDataset(preview)}>Open as dataset</Button> : null}
-          </>
-        ) : null} />
-      <NameDialog open={dialog?.kind === "new-folder"} title="New folder" label="Folder name" initial="" submitLabel="Create" onClose={() => setDialog(null)} onSubmit={createFolder} />
-      <NameDialog open={dialog?.kind === "rename"} title="Rename" label="New name" initial={dialog?.kind === "rename" ? dialog.entry.name : ""} submitLabel="Rename"
-        onClose={() => setDialog(null)} onSubmit={(name) => (dialog?.kind === "rename" ? rename(dialog.entry, name) : Promise.resolve(null))} />
-      <MoveDialog open={dialog?.kind === "move"} rootId={view.rootId} rootLabel={rootLabel} excluded={new Set(dialog?.kind === "move" ? dialog.ids : [])}
-        onClose={() => setDialog(null)} onMove={(target) => { const moving = dialog?.kind === "move" ? dialog.ids : []; setDialog(null); void move(moving, target); }} />
-      <ClashDialog clashes={clashes?.names ?? null} onChoose={(policy) => { clashes?.resolve(policy); setClashes(null); }} />
+      <PreviewDialog
+        entry={preview}
+        linkToken={linkToken}
+        onClose={() => setPreview(null)}
+        actions={
+          preview ? (
+            <>
+              {shareButton("file", preview.id, preview.name)}
+              {preview.preview === "table" && canWrite && !linkToken ? (
+                <Button variant="secondary" onClick={() => void openAsDataset(preview)}>
+                  Open as dataset
+                </Button>
+              ) : null}
+            </>
+          ) : null
+        }
+      />
+      <NameDialog
+        open={dialog?.kind === "new-folder"}
+        title="New folder"
+        label="Folder name"
+        initial=""
+        submitLabel="Create"
+        onClose={() => setDialog(null)}
+        onSubmit={createFolder}
+      />
+      <NameDialog
+        open={dialog?.kind === "rename"}
+        title="Rename"
+        label="New name"
+        initial={dialog?.kind === "rename" ? dialog.entry.name : ""}
+        submitLabel="Rename"
+        onClose={() => setDialog(null)}
+        onSubmit={(name) => (dialog?.kind === "rename" ? rename(dialog.entry, name) : Promise.resolve(null))}
+      />
+      <MoveDialog
+        open={dialog?.kind === "move"}
+        rootId={view.rootId}
+        rootLabel={rootLabel}
+        excluded={new Set(dialog?.kind === "move" ? dialog.ids : [])}
+        onClose={() => setDialog(null)}
+        onMove={(target) => {
+          const moving = dialog?.kind === "move" ? dialog.ids : [];
+          setDialog(null);
+          void move(moving, target);
+        }}
+      />
+      <ClashDialog
+        clashes={clashes?.names ?? null}
+        onChoose={(policy) => {
+          clashes?.resolve(policy);
+          setClashes(null);
+        }}
+      />
     </div>
   );
 }
-

@@ -41,10 +41,24 @@ async function orNotFound<T>(promise: Promise<T>): Promise<T> {
  * A folder (or a file shared by itself) for an actor, rendered as the file browser. Unknown and
  * unreadable paths are Next's 404. Used by the workspace files pages and by access-link pages.
  */
-export async function FolderView({ actor, workspaceId, path, fileId, rootFolderId, basePath, linkToken, rootLabel, readOnly = false, trashHref }: FolderViewProps) {
+export async function FolderView({
+  actor,
+  workspaceId,
+  path,
+  fileId,
+  rootFolderId,
+  basePath,
+  linkToken,
+  rootLabel,
+  readOnly = false,
+  trashHref,
+}: FolderViewProps) {
   const view: FolderViewData = await orNotFound(getFolderView(actor, workspaceId, path, { rootFolderId, fileId }));
   const label = rootLabel ?? (view.crumbs[0]?.name || "All files");
-  if (!view.folder) return <SingleFile entry={view.file!} crumbs={view.crumbs} basePath={basePath} rootLabel={label} linkToken={linkToken} />;
+  if (!view.folder)
+    return (
+      <SingleFile entry={view.file!} crumbs={view.crumbs} basePath={basePath} rootLabel={label} linkToken={linkToken} />
+    );
   const writable = !readOnly && !actor.link;
   return (
     <FileBrowser

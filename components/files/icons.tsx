@@ -13,7 +13,14 @@ export function FolderIcon({ className = "" }: IconProps) {
 
 export function FileIcon({ className = "" }: IconProps) {
   return (
-    <svg aria-hidden viewBox="0 0 20 20" fill="none" stroke="currentColor" strokeWidth="1.5" className={`${base} text-zinc-500 ${className}`}>
+    <svg
+      aria-hidden
+      viewBox="0 0 20 20"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="1.5"
+      className={`${base} text-zinc-500 ${className}`}
+    >
       <path d="M5 2.75h6.5L15.25 6.5v10.75H5z" />
       <path d="M11.25 2.75V6.75h4" />
     </svg>
@@ -22,7 +29,14 @@ export function FileIcon({ className = "" }: IconProps) {
 
 export function ShareIcon({ className = "" }: IconProps) {
   return (
-    <svg aria-hidden viewBox="0 0 20 20" fill="none" stroke="currentColor" strokeWidth="1.6" className={`${base} ${className}`}>
+    <svg
+      aria-hidden
+      viewBox="0 0 20 20"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="1.6"
+      className={`${base} ${className}`}
+    >
       <circle cx="5" cy="10" r="2.2" />
       <circle cx="15" cy="4.5" r="2.2" />
       <circle cx="15" cy="15.5" r="2.2" />
@@ -33,7 +47,12 @@ export function ShareIcon({ className = "" }: IconProps) {
 
 export function ChevronIcon({ open, className = "" }: IconProps & { open: boolean }) {
   return (
-    <svg aria-hidden viewBox="0 0 20 20" fill="currentColor" className={`h-3 w-3 shrink-0 transition-transform ${open ? "rotate-90" : ""} ${className}`}>
+    <svg
+      aria-hidden
+      viewBox="0 0 20 20"
+      fill="currentColor"
+      className={`h-3 w-3 shrink-0 transition-transform ${open ? "rotate-90" : ""} ${className}`}
+    >
       <path d="M7 4.5 13 10l-6 5.5z" />
     </svg>
   );

@@ -28,12 +28,17 @@ export function PreviewDialog({ entry, linkToken, onClose, actions }: Props) {
                 <div className="min-w-0 flex-1">
                   <Dialog.Title className="truncate text-base font-semibold">{entry.name}</Dialog.Title>
                   <Dialog.Description className="text-xs text-zinc-500">
-                    {entry.typeLabel} · {formatBytes(entry.size ?? 0)}{entry.modifiedBy ? ` · modified by ${entry.modifiedBy}` : ""}
+                    {entry.typeLabel} · {formatBytes(entry.size ?? 0)}
+                    {entry.modifiedBy ? ` · modified by ${entry.modifiedBy}` : ""}
                   </Dialog.Description>
                 </div>
                 {actions}
-                <a href={downloadUrl(entry.id, linkToken)} download={entry.name} className={buttonClass("secondary")}>Download</a>
-                <Dialog.Close className={buttonClass("ghost")} aria-label="Close preview">✕</Dialog.Close>
+                <a href={downloadUrl(entry.id, linkToken)} download={entry.name} className={buttonClass("secondary")}>
+                  Download
+                </a>
+                <Dialog.Close className={buttonClass("ghost")} aria-label="Close preview">
+                  ✕
+                </Dialog.Close>
               </div>
               <div className="min-h-0 flex-1 overflow-auto bg-zinc-50 dark:bg-zinc-950">
                 <PreviewBody entry={entry} linkToken={linkToken} />
@@ -52,13 +57,25 @@ export function PreviewBody({ entry, linkToken }: { entry: EntryRow; linkToken?:
   switch (entry.preview) {
     case "image":
       // eslint-disable-next-line @next/next/no-img-element -- user content from our own download route, not an optimisable static image
-      return <div className="flex h-full items-center justify-center p-4"><img src={src} alt={entry.name} className="max-h-full max-w-full object-contain" /></div>;
+      return (
+        <div className="flex h-full items-center justify-center p-4">
+          <img src={src} alt={entry.name} className="max-h-full max-w-full object-contain" />
+        </div>
+      );
     case "pdf":
       return <iframe src={src} title={entry.name} className="h-full min-h-[70vh] w-full" />;
     case "video":
-      return <div className="flex h-full items-center justify-center p-4"><video src={src} controls className="max-h-full max-w-full" /></div>;
+      return (
+        <div className="flex h-full items-center justify-center p-4">
+          <video src={src} controls className="max-h-full max-w-full" />
+        </div>
+      );
     case "audio":
-      return <div className="flex h-full items-center justify-center p-8"><audio src={src} controls /></div>;
+      return (
+        <div className="flex h-full items-center justify-center p-8">
+          <audio src={src} controls />
+        </div>
+      );
     case "text":
       return <TextPreview entry={entry} linkToken={linkToken} />;
     case "table":
@@ -73,29 +90,55 @@ function NoPreview({ entry, linkToken }: { entry: EntryRow; linkToken?: string }
     <div className="flex h-full items-center justify-center p-6">
       <div className="max-w-sm rounded-lg border border-dashed border-zinc-300 bg-white p-8 text-center dark:border-zinc-700 dark:bg-zinc-900">
         <h3 className="font-semibold">No preview available</h3>
-        <p className="mt-2 text-sm text-zinc-600 dark:text-zinc-400">{entry.typeLabel} files cannot be shown here. Download the file to open it.</p>
-        <a href={downloadUrl(entry.id, linkToken)} download={entry.name} className={buttonClass("primary", "mt-5")}>Download {formatBytes(entry.size ?? 0)}</a>
+        <p className="mt-2 text-sm text-zinc-600 dark:text-zinc-400">
+          {entry.typeLabel} files cannot be shown here. Download the file to open it.
+        </p>
+        <a href={downloadUrl(entry.id, linkToken)} download={entry.name} className={buttonClass("primary", "mt-5")}>
+          Download {formatBytes(entry.size ?? 0)}
+        </a>
       </div>
     </div>
   );
 }
 
 function TextPreview({ entry, linkToken }: { entry: EntryRow; linkToken?: string }) {
-  const text = useQuery({ queryKey: filesKeys.text(entry.id, linkToken), queryFn: () => fetchText(entry.id, TEXT_PREVIEW_BYTES, linkToken) });
+  const text = useQuery({
+    queryKey: filesKeys.text(entry.id, linkToken),
+    queryFn: () => fetchText(entry.id, TEXT_PREVIEW_BYTES, linkToken),
+  });
   if (text.isPending) return <p className="p-4 text-sm text-zinc-500">Loading…</p>;
-  if (text.isError) return <p role="alert" className="p-4 text-sm text-red-600">{text.error.message}</p>;
+  if (text.isError)
+    return (
+      <p role="alert" className="p-4 text-sm text-red-600">
+        {text.error.message}
+      </p>
+    );
   return (
     <div>
-      {text.data.truncated ? <p className="border-b border-amber-200 bg-amber-50 px-4 py-2 text-xs text-amber-800 dark:border-amber-900 dark:bg-amber-950 dark:text-amber-200">Showing the first {formatBytes(TEXT_PREVIEW_BYTES)}; download the file for all of it.</p> : null}
-      <pre data-testid="text-preview" className="whitespace-pre-wrap break-words p-4 font-mono text-xs leading-relaxed">{text.data.text}</pre>
+      {text.data.truncated ? (
+        <p className="border-b border-amber-200 bg-amber-50 px-4 py-2 text-xs text-amber-800 dark:border-amber-900 dark:bg-amber-950 dark:text-amber-200">
+          Showing the first {formatBytes(TEXT_PREVIEW_BYTES)}; download the file for all of it.
+        </p>
+      ) : null}
+      <pre data-testid="text-preview" className="whitespace-pre-wrap break-words p-4 font-mono text-xs leading-relaxed">
+        {text.data.text}
+      </pre>
     </div>
   );
 }
 
 function TablePreviewView({ entry, linkToken }: { entry: EntryRow; linkToken?: string }) {
-  const table = useQuery({ queryKey: filesKeys.table(entry.id, linkToken), queryFn: () => fetchTable(entry.id, linkToken) });
+  const table = useQuery({
+    queryKey: filesKeys.table(entry.id, linkToken),
+    queryFn: () => fetchTable(entry.id, linkToken),
+  });
   if (table.isPending) return <p className="p-4 text-sm text-zinc-500">Reading the table…</p>;
-  if (table.isError) return <p role="alert" className="p-4 text-sm text-red-600">{table.error.message}</p>;
+  if (table.isError)
+    return (
+      <p role="alert" className="p-4 text-sm text-red-600">
+        {table.error.message}
+      </p>
+    );
   const { columns, rows, truncated } = table.data;
   if (columns.length === 0) return <p className="p-4 text-sm text-zinc-500">This file is empty.</p>;
   return (
@@ -104,7 +147,11 @@ function TablePreviewView({ entry, linkToken }: { entry: EntryRow; linkToken?: s
         <thead className="sticky top-0 bg-white dark:bg-zinc-900">
           <tr>
             {columns.map((c) => (
-              <th key={c.name} scope="col" className="border border-zinc-200 px-2 py-1 text-left align-bottom font-semibold dark:border-zinc-800">
+              <th
+                key={c.name}
+                scope="col"
+                className="border border-zinc-200 px-2 py-1 text-left align-bottom font-semibold dark:border-zinc-800"
+              >
                 {c.name}
                 <span className="block font-normal text-zinc-500">{c.type}</span>
               </th>
@@ -115,7 +162,10 @@ function TablePreviewView({ entry, linkToken }: { entry: EntryRow; linkToken?: s
           {rows.map((row, i) => (
             <tr key={i} className="odd:bg-white even:bg-zinc-50 dark:odd:bg-zinc-900 dark:even:bg-zinc-950">
               {row.map((cell, j) => (
-                <td key={j} className={`border border-zinc-200 px-2 py-1 dark:border-zinc-800 ${typeof cell === "number" ? "text-right tabular-nums" : ""}`}>
+                <td
+                  key={j}
+                  className={`border border-zinc-200 px-2 py-1 dark:border-zinc-800 ${typeof cell === "number" ? "text-right tabular-nums" : ""}`}
+                >
                   {cell === null ? <span className="text-zinc-400">null</span> : String(cell)}
                 </td>
               ))}
@@ -123,7 +173,9 @@ function TablePreviewView({ entry, linkToken }: { entry: EntryRow; linkToken?: s
           ))}
         </tbody>
       </table>
-      <p className="px-1 py-2 text-xs text-zinc-500">{truncated ? `The first ${rows.length} rows.` : `${rows.length} rows.`}</p>
+      <p className="px-1 py-2 text-xs text-zinc-500">
+        {truncated ? `The first ${rows.length} rows.` : `${rows.length} rows.`}
+      </p>
     </div>
   );
 }

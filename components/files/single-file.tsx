@@ -7,7 +7,19 @@ import { Breadcrumbs } from "./breadcrumbs";
 import { PreviewBody } from "./preview-dialog";
 
 /** One file on its own page: a file shared by itself (grant or link), with its preview and download. */
-export function SingleFile({ entry, crumbs, basePath, rootLabel, linkToken }: { entry: EntryRow; crumbs?: Crumb[]; basePath: string; rootLabel: string; linkToken?: string }) {
+export function SingleFile({
+  entry,
+  crumbs,
+  basePath,
+  rootLabel,
+  linkToken,
+}: {
+  entry: EntryRow;
+  crumbs?: Crumb[];
+  basePath: string;
+  rootLabel: string;
+  linkToken?: string;
+}) {
   return (
     <div className="space-y-4">
       {crumbs ? <Breadcrumbs crumbs={crumbs} basePath={basePath} rootLabel={rootLabel} /> : null}
@@ -15,9 +27,13 @@ export function SingleFile({ entry, crumbs, basePath, rootLabel, linkToken }: { 
         <div className="flex flex-wrap items-center gap-3 border-b border-zinc-200 px-4 py-3 dark:border-zinc-800">
           <div className="min-w-0 flex-1">
             <h2 className="truncate text-base font-semibold">{entry.name}</h2>
-            <p className="text-xs text-zinc-500">{entry.typeLabel} · {formatBytes(entry.size ?? 0)}</p>
+            <p className="text-xs text-zinc-500">
+              {entry.typeLabel} · {formatBytes(entry.size ?? 0)}
+            </p>
           </div>
-          <a href={downloadUrl(entry.id, linkToken)} download={entry.name} className={buttonClass("primary")}>Download</a>
+          <a href={downloadUrl(entry.id, linkToken)} download={entry.name} className={buttonClass("primary")}>
+            Download
+          </a>
         </div>
         <div className="max-h-[75vh] min-h-64 overflow-auto bg-zinc-50 dark:bg-zinc-950">
           <PreviewBody entry={entry} linkToken={linkToken} />

@@ -20,13 +20,17 @@ export function TrashView({ workspaceId, canManage }: { workspaceId: string; can
   const done = () => client.invalidateQueries({ queryKey: filesKeys.all });
   const restore = useMutation({
     mutationFn: (ids: string[]) => unwrap(restoreEntriesAction({ ids })),
-    onSuccess: (r) => toast.success(`Restored ${r.restored} item${r.restored === 1 ? "" : "s"}${r.renamed.length ? ` (${r.renamed.map((n) => `“${n.from}” as “${n.to}”`).join(", ")})` : ""}.`),
+    onSuccess: (r) =>
+      toast.success(
+        `Restored ${r.restored} item${r.restored === 1 ? "" : "s"}${r.renamed.length ? ` (${r.renamed.map((n) => `“${n.from}” as “${n.to}”`).join(", ")})` : ""}.`,
+      ),
     onError: (e) => toast.error(e.message),
     onSettled: done,
   });
   const remove = useMutation({
     mutationFn: (ids: string[]) => unwrap(deleteForeverAction({ ids })),
-    onSuccess: (r) => toast.success(`Deleted ${r.deleted} item${r.deleted === 1 ? "" : "s"} for good (${formatBytes(r.bytes)} freed).`),
+    onSuccess: (r) =>
+      toast.success(`Deleted ${r.deleted} item${r.deleted === 1 ? "" : "s"} for good (${formatBytes(r.bytes)} freed).`),
     onError: (e) => toast.error(e.message),
     onSettled: done,
   });
@@ -34,18 +38,39 @@ export function TrashView({ workspaceId, canManage }: { workspaceId: string; can
     mutationFn: () => unwrap(emptyTrashAction({ workspaceId })),
     onSuccess: (r) => toast.success(`Trash emptied: ${formatBytes(r.bytes)} freed.`),
     onError: (e) => toast.error(e.message),
-    onSettled: () => { setConfirmEmpty(false); return done(); },
+    onSettled: () => {
+      setConfirmEmpty(false);
+      return done();
+    },
   });
 
   if (trash.isPending) return <p className="py-6 text-sm text-zinc-500">Loading the trash…</p>;
-  if (trash.isError) return <p role="alert" className="py-6 text-sm text-red-600">{trash.error.message}</p>;
+  if (trash.isError)
+    return (
+      <p role="alert" className="py-6 text-sm text-red-600">
+        {trash.error.message}
+      </p>
+    );
   const rows = trash.data.entries;
-  if (rows.length === 0) return <EmptyState title="The trash is empty">Deleted files and folders appear here until a manager empties the trash.</EmptyState>;
+  if (rows.length === 0)
+    return (
+      <EmptyState title="The trash is empty">
+        Deleted files and folders appear here until a manager empties the trash.
+      </EmptyState>
+    );
   return (
     <div className="space-y-3">
       <div className="flex flex-wrap items-center gap-2">
-        <p className="text-sm text-zinc-600 dark:text-zinc-400">{canManage ? "Restore items to where they were, or delete them for good." : "Only the workspace owner and admins can restore or empty the trash."}</p>
-        {canManage ? <Button variant="danger" className="ml-auto" onClick={() => setConfirmEmpty(true)}>Empty trash</Button> : null}
+        <p className="text-sm text-zinc-600 dark:text-zinc-400">
+          {canManage
+            ? "Restore items to where they were, or delete them for good."
+            : "Only the workspace owner and admins can restore or empty the trash."}
+        </p>
+        {canManage ? (
+          <Button variant="danger" className="ml-auto" onClick={() => setConfirmEmpty(true)}>
+            Empty trash
+          </Button>
+        ) : null}
       </div>
       <ul className="divide-y divide-zinc-200 rounded-lg border border-zinc-200 bg-white dark:divide-zinc-800 dark:border-zinc-800 dark:bg-zinc-900">
         {rows.map((row) => (
@@ -54,22 +79,47 @@ export function TrashView({ workspaceId, canManage }: { workspaceId: string; can
             <div className="min-w-0 flex-1">
               <p className="truncate font-medium">{row.name}</p>
               <p className="truncate text-xs text-zinc-500">
-                from {row.originalPath} · deleted {dateFormat.format(new Date(row.trashedAt))}{row.trashedBy ? ` by ${row.trashedBy}` : ""}{row.size !== null ? ` · ${formatBytes(row.size)}` : ""}
+                from {row.originalPath} · deleted {dateFormat.format(new Date(row.trashedAt))}
+                {row.trashedBy ? ` by ${row.trashedBy}` : ""}
+                {row.size !== null ? ` · ${formatBytes(row.size)}` : ""}
               </p>
             </div>
             {canManage ? (
               <div className="flex gap-2">
-                <Button variant="secondary" disabled={restore.isPending} onClick={() => restore.mutate([row.id])} aria-label={`Restore ${row.name}`}>Restore</Button>
-                <Button variant="ghost" disabled={remove.isPending} onClick={() => remove.mutate([row.id])} aria-label={`Delete ${row.name} for good`}>Delete for good</Button>
+                <Button
+                  variant="secondary"
+                  disabled={restore.isPending}
+                  onClick={() => restore.mutate([row.id])}
+                  aria-label={`Restore ${row.name}`}
+                >
+                  Restore
+                </Button>
+                <Button
+                  variant="ghost"
+                  disabled={remove.isPending}
+                  onClick={() => remove.mutate([row.id])}
+                  aria-label={`Delete ${row.name} for good`}
+                >
+                  Delete for good
+                </Button>
               </div>
             ) : null}
           </li>
         ))}
       </ul>
-      <Modal open={confirmEmpty} onClose={() => setConfirmEmpty(false)} title="Empty the trash?" description={`${rows.length} item${rows.length === 1 ? "" : "s"} and everything in them will be deleted for good. This cannot be undone.`}>
+      <Modal
+        open={confirmEmpty}
+        onClose={() => setConfirmEmpty(false)}
+        title="Empty the trash?"
+        description={`${rows.length} item${rows.length === 1 ? "" : "s"} and everything in them will be deleted for good. This cannot be undone.`}
+      >
         <div className="flex justify-end gap-2">
-          <Button variant="secondary" onClick={() => setConfirmEmpty(false)}>Cancel</Button>
-          <Button variant="danger" disabled={empty.isPending} onClick={() => empty.mutate()}>{empty.isPending ? "Emptying…" : "Empty trash"}</Button>
+          <Button variant="secondary" onClick={() => setConfirmEmpty(false)}>
+            Cancel
+          </Button>
+          <Button variant="danger" disabled={empty.isPending} onClick={() => empty.mutate()}>
+            {empty.isPending ? "Emptying…" : "Empty trash"}
+          </Button>
         </div>
       </Modal>
     </div>

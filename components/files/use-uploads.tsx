@@ -29,7 +29,15 @@ export type UploadItem = {
 };
 
 /** An upload begun in an earlier page load that did not finish (kept by tus-js-client in localStorage). */
-export type InterruptedUpload = { storageKey: string; uploadUrl: string | null; name: string; relativePath: string; folderId: string; size: number | null; onClash: ClashPolicy };
+export type InterruptedUpload = {
+  storageKey: string;
+  uploadUrl: string | null;
+  name: string;
+  relativePath: string;
+  folderId: string;
+  size: number | null;
+  onClash: ClashPolicy;
+};
 
 /** Why the server refused an upload, from its JSON error body, or a plain-language network message. */
 function messageOf(error: Error): string {
@@ -73,13 +81,27 @@ export function useUploads() {
   const refreshInterrupted = useCallback(async () => {
     if (!tus.canStoreURLs) return;
     const stored = await tus.defaultOptions.urlStorage.findAllUploads();
-    const active = new Set(itemsRef.current.filter((i) => i.status === "uploading" || i.status === "queued").map((i) => `${i.folderId}|${i.relativePath}`));
+    const active = new Set(
+      itemsRef.current
+        .filter((i) => i.status === "uploading" || i.status === "queued")
+        .map((i) => `${i.folderId}|${i.relativePath}`),
+    );
     setInterrupted(
       stored
-        .filter((u) => u.metadata?.kind === "file" && u.metadata.folderId && !active.has(`${u.metadata.folderId}|${u.metadata.relativePath ?? u.metadata.name}`))
+        .filter(
+          (u) =>
+            u.metadata?.kind === "file" &&
+            u.metadata.folderId &&
+            !active.has(`${u.metadata.folderId}|${u.metadata.relativePath ?? u.metadata.name}`),
+        )
         .map((u) => ({
-          storageKey: u.urlStorageKey, uploadUrl: u.uploadUrl, name: u.metadata.name ?? "", relativePath: u.metadata.relativePath || u.metadata.name || "",
-          folderId: u.metadata.folderId!, size: u.size, onClash: (u.metadata.onClash as ClashPolicy) || "keep-both",
+          storageKey: u.urlStorageKey,
+          uploadUrl: u.uploadUrl,
+          name: u.metadata.name ?? "",
+          relativePath: u.metadata.relativePath || u.metadata.name || "",
+          folderId: u.metadata.folderId!,
+          size: u.size,
+          onClash: (u.metadata.onClash as ClashPolicy) || "keep-both",
         })),
     );
   }, []);
@@ -88,53 +110,68 @@ export function useUploads() {
     void refreshInterrupted();
   }, [refreshInterrupted]);
 
-  const start = useCallback((item: UploadItem) => {
-    const file = files.current.get(item.key);
-    if (!file) return;
-    patch(item.key, { status: "uploading", error: undefined });
-    const upload = new tus.Upload(file, {
-      endpoint: UPLOAD_ENDPOINT,
-      chunkSize: CHUNK_BYTES,
-      retryDelays: [0, 1000, 3000, 5000, 10000],
-      metadata: { kind: "file", folderId: item.folderId, name: item.name, relativePath: item.relativePath, onClash: item.onClash, filetype: file.type },
-      fingerprint: fingerprintOf(item.folderId, item.relativePath),
-      storeFingerprintForResuming: true,
-      removeFingerprintOnSuccess: true,
-      // Client errors (too large, over quota, read-only, bad name) will not get better by retrying.
-      onShouldRetry: (error) => {
-        const status = error.originalResponse?.getStatus() ?? 0;
-        return status === 0 || status === 409 || status === 423 || status === 429 || status >= 500;
-      },
-      // A resumed upload's first progress report is at the offset it continues from.
-      onProgress: (sent) => setItems((all) => all.map((i) => (i.key === item.key ? { ...i, sent, resumedFrom: i.resumedFrom === -1 ? sent : i.resumedFrom } : i))),
-      onSuccess: ({ lastResponse }) => {
-        running.current.delete(item.key);
-        let outcome: UploadOutcome | undefined;
-        try {
-          outcome = JSON.parse(lastResponse.getBody()) as UploadOutcome;
-        } catch {
-          outcome = undefined;
+  const start = useCallback(
+    (item: UploadItem) => {
+      const file = files.current.get(item.key);
+      if (!file) return;
+      patch(item.key, { status: "uploading", error: undefined });
+      const upload = new tus.Upload(file, {
+        endpoint: UPLOAD_ENDPOINT,
+        chunkSize: CHUNK_BYTES,
+        retryDelays: [0, 1000, 3000, 5000, 10000],
+        metadata: {
+          kind: "file",
+          folderId: item.folderId,
+          name: item.name,
+          relativePath: item.relativePath,
+          onClash: item.onClash,
+          filetype: file.type,
+        },
+        fingerprint: fingerprintOf(item.folderId, item.relativePath),
+        storeFingerprintForResuming: true,
+        removeFingerprintOnSuccess: true,
+        // Client errors (too large, over quota, read-only, bad name) will not get better by retrying.
+        onShouldRetry: (error) => {
+          const status = error.originalResponse?.getStatus() ?? 0;
+          return status === 0 || status === 409 || status === 423 || status === 429 || status >= 500;
+        },
+        // A resumed upload's first progress report is at the offset it continues from.
+        onProgress: (sent) =>
+          setItems((all) =>
+            all.map((i) =>
+              i.key === item.key ? { ...i, sent, resumedFrom: i.resumedFrom === -1 ? sent : i.resumedFrom } : i,
+            ),
+          ),
+        onSuccess: ({ lastResponse }) => {
+          running.current.delete(item.key);
+          let outcome: UploadOutcome | undefined;
+          try {
+            outcome = JSON.parse(lastResponse.getBody()) as UploadOutcome;
+          } catch {
+            outcome = undefined;
+          }
+          files.current.delete(item.key);
+          patch(item.key, { status: outcome?.status === "skipped" ? "skipped" : "done", sent: item.size, outcome });
+          void client.invalidateQueries({ queryKey: filesKeys.all });
+          void refreshInterrupted();
+        },
+        onError: (error) => {
+          running.current.delete(item.key);
+          patch(item.key, { status: "error", error: messageOf(error) });
+        },
+      });
+      running.current.set(item.key, upload);
+      void upload.findPreviousUploads().then((previous) => {
+        const earlier = previous.find((p) => p.uploadUrl);
+        if (earlier) {
+          upload.resumeFromPreviousUpload(earlier);
+          patch(item.key, { resumedFrom: -1 }); // the offset is known at the first progress report
         }
-        files.current.delete(item.key);
-        patch(item.key, { status: outcome?.status === "skipped" ? "skipped" : "done", sent: item.size, outcome });
-        void client.invalidateQueries({ queryKey: filesKeys.all });
-        void refreshInterrupted();
-      },
-      onError: (error) => {
-        running.current.delete(item.key);
-        patch(item.key, { status: "error", error: messageOf(error) });
-      },
-    });
-    running.current.set(item.key, upload);
-    void upload.findPreviousUploads().then((previous) => {
-      const earlier = previous.find((p) => p.uploadUrl);
-      if (earlier) {
-        upload.resumeFromPreviousUpload(earlier);
-        patch(item.key, { resumedFrom: -1 }); // the offset is known at the first progress report
-      }
-      upload.start();
-    });
-  }, [client, patch, refreshInterrupted]);
+        upload.start();
+      });
+    },
+    [client, patch, refreshInterrupted],
+  );
 
   // Keep PARALLEL uploads running while there are queued ones.
   useEffect(() => {
@@ -147,19 +184,34 @@ export function useUploads() {
     const added = picked.map(({ file, relativePath }) => {
       const key = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
       files.current.set(key, file);
-      return { key, name: file.name, relativePath, folderId, size: file.size, sent: 0, status: "queued" as const, onClash };
+      return {
+        key,
+        name: file.name,
+        relativePath,
+        folderId,
+        size: file.size,
+        sent: 0,
+        status: "queued" as const,
+        onClash,
+      };
     });
     setItems((all) => [...all, ...added]);
   }, []);
 
-  const cancel = useCallback((key: string) => {
-    const upload = running.current.get(key);
-    running.current.delete(key);
-    files.current.delete(key);
-    // Terminating deletes the staged bytes on the server; nothing of it becomes a file.
-    void upload?.abort(true).catch(() => {}).finally(() => void refreshInterrupted());
-    patch(key, { status: "cancelled" });
-  }, [patch, refreshInterrupted]);
+  const cancel = useCallback(
+    (key: string) => {
+      const upload = running.current.get(key);
+      running.current.delete(key);
+      files.current.delete(key);
+      // Terminating deletes the staged bytes on the server; nothing of it becomes a file.
+      void upload
+        ?.abort(true)
+        .catch(() => {})
+        .finally(() => void refreshInterrupted());
+      patch(key, { status: "cancelled" });
+    },
+    [patch, refreshInterrupted],
+  );
 
   const retry = useCallback((key: string) => patch(key, { status: "queued", error: undefined }), [patch]);
 
@@ -167,14 +219,20 @@ export function useUploads() {
     setItems((all) => all.filter((i) => i.status === "uploading" || i.status === "queued" || i.status === "error"));
   }, []);
 
-  const discardInterrupted = useCallback(async (upload: InterruptedUpload) => {
-    if (upload.uploadUrl) await tus.Upload.terminate(upload.uploadUrl).catch(() => {});
-    await tus.defaultOptions.urlStorage.removeUpload(upload.storageKey).catch(() => {});
-    await refreshInterrupted();
-  }, [refreshInterrupted]);
+  const discardInterrupted = useCallback(
+    async (upload: InterruptedUpload) => {
+      if (upload.uploadUrl) await tus.Upload.terminate(upload.uploadUrl).catch(() => {});
+      await tus.defaultOptions.urlStorage.removeUpload(upload.storageKey).catch(() => {});
+      await refreshInterrupted();
+    },
+    [refreshInterrupted],
+  );
 
   const counted = items.filter((i) => i.status !== "cancelled" && i.status !== "skipped");
-  const total = { bytes: counted.reduce((s, i) => s + i.size, 0), sent: counted.reduce((s, i) => s + Math.min(i.sent, i.size), 0) };
+  const total = {
+    bytes: counted.reduce((s, i) => s + i.size, 0),
+    sent: counted.reduce((s, i) => s + Math.min(i.sent, i.size), 0),
+  };
   return { items, total, interrupted, add, cancel, retry, clearFinished, discardInterrupted, refreshInterrupted };
 }
 

@@ -26,10 +26,20 @@ async function orNotFound(node: Promise<ReactNode>): Promise<ReactNode> {
 
 function WorkspaceTabs({ base, current }: { base: string; current: "catalog" | "files" }) {
   const tab = (id: "catalog" | "files", label: string) => (
-    <Link href={`${base}/${id}`} aria-current={current === id ? "page" : undefined}
-      className={`-mb-px border-b-2 px-3 py-1.5 text-sm ${current === id ? "border-indigo-600 font-medium" : "border-transparent text-zinc-600 dark:text-zinc-400"}`}>{label}</Link>
+    <Link
+      href={`${base}/${id}`}
+      aria-current={current === id ? "page" : undefined}
+      className={`-mb-px border-b-2 px-3 py-1.5 text-sm ${current === id ? "border-indigo-600 font-medium" : "border-transparent text-zinc-600 dark:text-zinc-400"}`}
+    >
+      {label}
+    </Link>
   );
-  return <nav aria-label="Shared workspace" className="mb-6 flex gap-1 border-b border-zinc-200 dark:border-zinc-800">{tab("catalog", "Catalog")}{tab("files", "Files")}</nav>;
+  return (
+    <nav aria-label="Shared workspace" className="mb-6 flex gap-1 border-b border-zinc-200 dark:border-zinc-800">
+      {tab("catalog", "Catalog")}
+      {tab("files", "Files")}
+    </nav>
+  );
 }
 
 /**
@@ -44,31 +54,77 @@ export async function LinkContent({ link, token, path, searchParams }: Props) {
   switch (resource.type) {
     case "dataset":
       if (path.length) notFound();
-      return orNotFound(DatasetDetails({ actor, dataset: { id: resource.id }, pagePath: base, version: searchParams.version, linkToken: token }));
+      return orNotFound(
+        DatasetDetails({
+          actor,
+          dataset: { id: resource.id },
+          pagePath: base,
+          version: searchParams.version,
+          linkToken: token,
+        }),
+      );
     case "file":
       if (path.length) notFound();
       return orNotFound(FileView({ actor, fileId: resource.id, linkToken: token }));
     case "folder":
-      return orNotFound(FolderView({ actor, workspaceId: resource.workspaceId, path, fileId: first(searchParams.file), rootFolderId: resource.id, basePath: base, linkToken: token, readOnly: true }));
+      return orNotFound(
+        FolderView({
+          actor,
+          workspaceId: resource.workspaceId,
+          path,
+          fileId: first(searchParams.file),
+          rootFolderId: resource.id,
+          basePath: base,
+          linkToken: token,
+          readOnly: true,
+        }),
+      );
     case "workspace": {
       const [section = "catalog", ...rest] = path;
       if (section === "files") {
         return (
           <>
             <WorkspaceTabs base={base} current="files" />
-            {await orNotFound(FolderView({ actor, workspaceId: resource.id, path: rest, fileId: first(searchParams.file), basePath: `${base}/files`, linkToken: token, readOnly: true }))}
+            {await orNotFound(
+              FolderView({
+                actor,
+                workspaceId: resource.id,
+                path: rest,
+                fileId: first(searchParams.file),
+                basePath: `${base}/files`,
+                linkToken: token,
+                readOnly: true,
+              }),
+            )}
           </>
         );
       }
       if (section !== "catalog" || rest.length > 1) notFound();
       if (rest.length === 1) {
-        return orNotFound(DatasetDetails({ actor, dataset: { workspaceId: resource.id, slug: rest[0]! }, pagePath: `${base}/catalog/${encodeURIComponent(rest[0]!)}`, version: searchParams.version, linkToken: token }));
+        return orNotFound(
+          DatasetDetails({
+            actor,
+            dataset: { workspaceId: resource.id, slug: rest[0]! },
+            pagePath: `${base}/catalog/${encodeURIComponent(rest[0]!)}`,
+            version: searchParams.version,
+            linkToken: token,
+          }),
+        );
       }
-      const workspace = await getDb().workspace.findUniqueOrThrow({ where: { id: resource.id }, select: { id: true, ownerId: true, slug: true } });
+      const workspace = await getDb().workspace.findUniqueOrThrow({
+        where: { id: resource.id },
+        select: { id: true, ownerId: true, slug: true },
+      });
       return (
         <>
           <WorkspaceTabs base={base} current="catalog" />
-          {await CatalogList({ actor, workspace: { ...workspace, owner: target.workspace.owner }, basePath: `${base}/catalog`, searchParams, linkToken: token })}
+          {await CatalogList({
+            actor,
+            workspace: { ...workspace, owner: target.workspace.owner },
+            basePath: `${base}/catalog`,
+            searchParams,
+            linkToken: token,
+          })}
         </>
       );
     }

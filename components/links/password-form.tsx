@@ -10,8 +10,14 @@ export function LinkPasswordForm({ token }: { token: string }) {
   return (
     <form action={action} className="space-y-4">
       <TextField label="Password" name="password" type="password" autoComplete="off" autoFocus required />
-      {state.error ? <p role="alert" className="text-sm text-red-600 dark:text-red-400">{state.error}</p> : null}
-      <Button type="submit" className="w-full" disabled={pending}>{pending ? "Checking…" : "Open"}</Button>
+      {state.error ? (
+        <p role="alert" className="text-sm text-red-600 dark:text-red-400">
+          {state.error}
+        </p>
+      ) : null}
+      <Button type="submit" className="w-full" disabled={pending}>
+        {pending ? "Checking…" : "Open"}
+      </Button>
     </form>
   );
 }

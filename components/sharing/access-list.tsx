@@ -6,19 +6,45 @@ import { resendInvitationAction } from "@/lib/actions/sharing/sharing";
 import type { ShareRole } from "@/lib/sharing/schemas";
 import type { AccessRowView, useAccess } from "./use-access";
 
-const KIND_LABEL: Record<AccessRowView["kind"], string> = { owner: "Owner", admin: "Admin", member: "Member", grant: "", inherited: "", "workspace-member": "" };
+const KIND_LABEL: Record<AccessRowView["kind"], string> = {
+  owner: "Owner",
+  admin: "Admin",
+  member: "Member",
+  grant: "",
+  inherited: "",
+  "workspace-member": "",
+};
 
-export function AccessList({ rows, access, onPreview }: { rows: AccessRowView[]; access: ReturnType<typeof useAccess>; onPreview?: (shareId: string) => void }) {
+export function AccessList({
+  rows,
+  access,
+  onPreview,
+}: {
+  rows: AccessRowView[];
+  access: ReturnType<typeof useAccess>;
+  onPreview?: (shareId: string) => void;
+}) {
   const [resending, startResend] = useTransition();
   return (
     <ul className="divide-y divide-zinc-100 dark:divide-zinc-800" aria-label="Who has access">
       {rows.map((r, i) => (
-        <li key={r.shareId ?? `${r.kind}-${i}`} className="flex flex-wrap items-center justify-between gap-2 py-2.5" data-testid="access-row">
+        <li
+          key={r.shareId ?? `${r.kind}-${i}`}
+          className="flex flex-wrap items-center justify-between gap-2 py-2.5"
+          data-testid="access-row"
+        >
           <div className="min-w-0">
             <p className="truncate text-sm font-medium">
-              {r.granteeType === "workspace" ? "Workspace " : ""}{r.grantee}
-              {r.pending ? <span className="ml-2 rounded bg-amber-100 px-1.5 py-0.5 text-xs text-amber-800 dark:bg-amber-900 dark:text-amber-100">invitation pending</span> : null}
-              {r.expired ? <span className="ml-2 rounded bg-zinc-200 px-1.5 py-0.5 text-xs dark:bg-zinc-700">expired</span> : null}
+              {r.granteeType === "workspace" ? "Workspace " : ""}
+              {r.grantee}
+              {r.pending ? (
+                <span className="ml-2 rounded bg-amber-100 px-1.5 py-0.5 text-xs text-amber-800 dark:bg-amber-900 dark:text-amber-100">
+                  invitation pending
+                </span>
+              ) : null}
+              {r.expired ? (
+                <span className="ml-2 rounded bg-zinc-200 px-1.5 py-0.5 text-xs dark:bg-zinc-700">expired</span>
+              ) : null}
             </p>
             <p className="truncate text-xs text-zinc-500">
               {r.detail && !r.pending ? r.detail : null}
@@ -40,15 +66,37 @@ export function AccessList({ rows, access, onPreview }: { rows: AccessRowView[];
                   <option value="viewer">Viewer</option>
                   <option value="editor">Editor</option>
                 </select>
-                <Button variant="ghost" aria-label={`Resend the e-mail to ${r.grantee}`} disabled={resending} onClick={() => startResend(async () => {
-                  const res = await resendInvitationAction(r.shareId!);
-                  if (res.ok) toast.success(`E-mail sent again to ${r.grantee}`); else toast.error(res.message);
-                })}>Resend</Button>
-                {onPreview ? <Button variant="ghost" aria-label={`Preview as ${r.grantee}`} onClick={() => onPreview(r.shareId!)}>Preview</Button> : null}
-                <Button variant="ghost" aria-label={`Revoke access of ${r.grantee}`} onClick={() => access.revoke.mutate(r.shareId!)}>Revoke</Button>
+                <Button
+                  variant="ghost"
+                  aria-label={`Resend the e-mail to ${r.grantee}`}
+                  disabled={resending}
+                  onClick={() =>
+                    startResend(async () => {
+                      const res = await resendInvitationAction(r.shareId!);
+                      if (res.ok) toast.success(`E-mail sent again to ${r.grantee}`);
+                      else toast.error(res.message);
+                    })
+                  }
+                >
+                  Resend
+                </Button>
+                {onPreview ? (
+                  <Button variant="ghost" aria-label={`Preview as ${r.grantee}`} onClick={() => onPreview(r.shareId!)}>
+                    Preview
+                  </Button>
+                ) : null}
+                <Button
+                  variant="ghost"
+                  aria-label={`Revoke access of ${r.grantee}`}
+                  onClick={() => access.revoke.mutate(r.shareId!)}
+                >
+                  Revoke
+                </Button>
               </>
             ) : (
-              <span className="text-sm capitalize text-zinc-600 dark:text-zinc-400">{KIND_LABEL[r.kind] || r.role}</span>
+              <span className="text-sm capitalize text-zinc-600 dark:text-zinc-400">
+                {KIND_LABEL[r.kind] || r.role}
+              </span>
             )}
           </div>
         </li>

@@ -37,15 +37,24 @@ export function HistoryPanel({ type, id }: { type: ResourceType; id: string }) {
     },
   });
   if (history.isPending) return <p className="py-4 text-sm text-zinc-500">Loading…</p>;
-  if (history.isError) return <p role="alert" className="py-4 text-sm text-red-600">{history.error.message}</p>;
+  if (history.isError)
+    return (
+      <p role="alert" className="py-4 text-sm text-red-600">
+        {history.error.message}
+      </p>
+    );
   if (history.data.length === 0) return <p className="py-4 text-sm text-zinc-500">Nothing has happened here yet.</p>;
   return (
     <ol className="divide-y divide-zinc-100 text-sm dark:divide-zinc-800" aria-label="Sharing history">
       {history.data.map((e) => (
         <li key={e.id} className="py-2" data-testid="history-row">
           <span className="font-medium">{e.actor ?? "Someone with a link"}</span> {LABEL[e.action] ?? e.action}
-          {describe(e.details) ? <span className="text-zinc-600 dark:text-zinc-400"> — {describe(e.details)}</span> : null}
-          <time className="block text-xs text-zinc-500" dateTime={e.createdAt}>{new Date(e.createdAt).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short" })}</time>
+          {describe(e.details) ? (
+            <span className="text-zinc-600 dark:text-zinc-400"> — {describe(e.details)}</span>
+          ) : null}
+          <time className="block text-xs text-zinc-500" dateTime={e.createdAt}>
+            {new Date(e.createdAt).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short" })}
+          </time>
         </li>
       ))}
     </ol>

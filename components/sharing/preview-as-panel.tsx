@@ -7,10 +7,19 @@ import type { ResourceType } from "@/lib/sharing/schemas";
 function List({ title, items, total }: { title: string; items: { type: string; name: string }[]; total: number }) {
   return (
     <div>
-      <p className="text-xs font-semibold uppercase tracking-wide text-zinc-500">{title} ({total})</p>
-      {items.length === 0 ? <p className="text-sm text-zinc-500">Nothing</p> : (
+      <p className="text-xs font-semibold uppercase tracking-wide text-zinc-500">
+        {title} ({total})
+      </p>
+      {items.length === 0 ? (
+        <p className="text-sm text-zinc-500">Nothing</p>
+      ) : (
         <ul className="text-sm">
-          {items.map((item, i) => <li key={i}><span aria-hidden>{item.type === "folder" ? "📁" : item.type === "dataset" ? "▦" : "📄"}</span> {item.name}</li>)}
+          {items.map((item, i) => (
+            <li key={i}>
+              <span aria-hidden>{item.type === "folder" ? "📁" : item.type === "dataset" ? "▦" : "📄"}</span>{" "}
+              {item.name}
+            </li>
+          ))}
           {total > items.length ? <li className="text-zinc-500">and {total - items.length} more</li> : null}
         </ul>
       )}
@@ -19,7 +28,17 @@ function List({ title, items, total }: { title: string; items: { type: string; n
 }
 
 /** "Preview as": what one grantee sees, from the same listings their own requests run. */
-export function PreviewAsPanel({ type, id, shareId, onClose }: { type: ResourceType; id: string; shareId: string; onClose: () => void }) {
+export function PreviewAsPanel({
+  type,
+  id,
+  shareId,
+  onClose,
+}: {
+  type: ResourceType;
+  id: string;
+  shareId: string;
+  onClose: () => void;
+}) {
   const preview = useQuery({
     queryKey: ["preview-as", type, id, shareId],
     queryFn: async () => {
@@ -29,26 +48,43 @@ export function PreviewAsPanel({ type, id, shareId, onClose }: { type: ResourceT
     },
   });
   return (
-    <section className="mt-3 rounded-md border border-indigo-200 bg-indigo-50 p-3 dark:border-indigo-900 dark:bg-indigo-950" aria-label="Preview as grantee" data-testid="preview-as">
+    <section
+      className="mt-3 rounded-md border border-indigo-200 bg-indigo-50 p-3 dark:border-indigo-900 dark:bg-indigo-950"
+      aria-label="Preview as grantee"
+      data-testid="preview-as"
+    >
       <div className="flex items-center justify-between gap-2">
         <h4 className="text-sm font-semibold">{preview.data ? `What ${preview.data.grantee} sees` : "Preview"}</h4>
-        <Button variant="ghost" onClick={onClose}>Close preview</Button>
+        <Button variant="ghost" onClick={onClose}>
+          Close preview
+        </Button>
       </div>
-      {preview.isPending ? <p className="text-sm text-zinc-500">Loading…</p>
-        : preview.isError ? <p role="alert" className="text-sm text-red-600">{preview.error.message}</p>
-        : preview.data.pending ? <p className="text-sm">No account yet: they will see this {type} as {preview.data.role} once they accept the invitation.</p>
-        : (
-          <div className="mt-2 space-y-2">
-            <p className="text-sm">
-              {preview.data.canRead ? `Can ${preview.data.canWrite ? "read and change" : "read"} this ${type} (${preview.data.role}).` : `Cannot see this ${type}.`}
-              {" "}Anything not listed below is “not found” for them.
-            </p>
-            <div className="grid gap-3 sm:grid-cols-2">
-              <List title="Catalog" items={preview.data.datasets.items} total={preview.data.datasets.total} />
-              {type === "workspace" || type === "folder" ? <List title="Files" items={preview.data.files.items} total={preview.data.files.total} /> : null}
-            </div>
+      {preview.isPending ? (
+        <p className="text-sm text-zinc-500">Loading…</p>
+      ) : preview.isError ? (
+        <p role="alert" className="text-sm text-red-600">
+          {preview.error.message}
+        </p>
+      ) : preview.data.pending ? (
+        <p className="text-sm">
+          No account yet: they will see this {type} as {preview.data.role} once they accept the invitation.
+        </p>
+      ) : (
+        <div className="mt-2 space-y-2">
+          <p className="text-sm">
+            {preview.data.canRead
+              ? `Can ${preview.data.canWrite ? "read and change" : "read"} this ${type} (${preview.data.role}).`
+              : `Cannot see this ${type}.`}{" "}
+            Anything not listed below is “not found” for them.
+          </p>
+          <div className="grid gap-3 sm:grid-cols-2">
+            <List title="Catalog" items={preview.data.datasets.items} total={preview.data.datasets.total} />
+            {type === "workspace" || type === "folder" ? (
+              <List title="Files" items={preview.data.files.items} total={preview.data.files.total} />
+            ) : null}
           </div>
-        )}
+        </div>
+      )}
     </section>
   );
 }

@@ -9,18 +9,32 @@ export function ShareAddDefaultForm({ workspaceId, allow }: { workspaceId: strin
   const [pending, start] = useTransition();
   return (
     <label className="flex max-w-lg items-start gap-2 text-sm text-zinc-700 dark:text-zinc-300">
-      <input type="checkbox" className="mt-0.5" checked={checked} disabled={pending} onChange={(e) => {
-        const next = e.target.checked;
-        setChecked(next);
-        start(async () => {
-          const r = await setShareAllowAddDefaultAction(workspaceId, next);
-          if (r.ok) toast.success(next ? "New grants let recipients add to their workspaces" : "New grants keep to their recipients");
-          else { setChecked(!next); toast.error(r.message); }
-        });
-      }} />
+      <input
+        type="checkbox"
+        className="mt-0.5"
+        checked={checked}
+        disabled={pending}
+        onChange={(e) => {
+          const next = e.target.checked;
+          setChecked(next);
+          start(async () => {
+            const r = await setShareAllowAddDefaultAction(workspaceId, next);
+            if (r.ok)
+              toast.success(
+                next ? "New grants let recipients add to their workspaces" : "New grants keep to their recipients",
+              );
+            else {
+              setChecked(!next);
+              toast.error(r.message);
+            }
+          });
+        }}
+      />
       <span>
         New grants let recipients add what is shared to one of their own workspaces
-        <span className="block text-xs text-zinc-500">The default of the option in the share dialog; it can be changed on each grant. Existing grants keep theirs.</span>
+        <span className="block text-xs text-zinc-500">
+          The default of the option in the share dialog; it can be changed on each grant. Existing grants keep theirs.
+        </span>
       </span>
     </label>
   );

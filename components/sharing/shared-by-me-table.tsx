@@ -7,8 +7,18 @@ import { Button } from "@/components/ui/button";
 import { revokeSharesAction } from "@/lib/actions/sharing/sharing";
 
 export type SharedByMeItem = {
-  shareId: string; resourceType: string; name: string; path: string; workspace: string; grantee: string; granteeType: string;
-  role: string; sharedBy: string; sharedAt: string; expiresAt: string | null; pending: boolean;
+  shareId: string;
+  resourceType: string;
+  name: string;
+  path: string;
+  workspace: string;
+  grantee: string;
+  granteeType: string;
+  role: string;
+  sharedBy: string;
+  sharedAt: string;
+  expiresAt: string | null;
+  pending: boolean;
 };
 
 export function SharedByMeTable({ items }: { items: SharedByMeItem[] }) {
@@ -18,40 +28,104 @@ export function SharedByMeTable({ items }: { items: SharedByMeItem[] }) {
   const [text, setText] = useState("");
   const [type, setType] = useState("");
   const needle = text.trim().toLowerCase();
-  const shown = items.filter((i) => (!type || i.resourceType === type) && (!needle || `${i.name} ${i.grantee} ${i.workspace}`.toLowerCase().includes(needle)));
-  const toggle = (id: string) => setSelected((s) => { const n = new Set(s); if (n.has(id)) n.delete(id); else n.add(id); return n; });
+  const shown = items.filter(
+    (i) =>
+      (!type || i.resourceType === type) &&
+      (!needle || `${i.name} ${i.grantee} ${i.workspace}`.toLowerCase().includes(needle)),
+  );
+  const toggle = (id: string) =>
+    setSelected((s) => {
+      const n = new Set(s);
+      if (n.has(id)) n.delete(id);
+      else n.add(id);
+      return n;
+    });
   return (
     <div>
       <div className="mb-3 flex flex-wrap items-center gap-3">
-        <input type="search" aria-label="Filter grants" placeholder="Filter by name, person or workspace" value={text} onChange={(e) => setText(e.target.value)}
-          className="w-72 rounded-md border border-zinc-300 bg-white px-3 py-1.5 text-sm dark:border-zinc-700 dark:bg-zinc-900" />
-        <select aria-label="Resource type" value={type} onChange={(e) => setType(e.target.value)} className="rounded-md border border-zinc-300 bg-white px-2 py-1.5 text-sm dark:border-zinc-700 dark:bg-zinc-900">
+        <input
+          type="search"
+          aria-label="Filter grants"
+          placeholder="Filter by name, person or workspace"
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+          className="w-72 rounded-md border border-zinc-300 bg-white px-3 py-1.5 text-sm dark:border-zinc-700 dark:bg-zinc-900"
+        />
+        <select
+          aria-label="Resource type"
+          value={type}
+          onChange={(e) => setType(e.target.value)}
+          className="rounded-md border border-zinc-300 bg-white px-2 py-1.5 text-sm dark:border-zinc-700 dark:bg-zinc-900"
+        >
           <option value="">Everything</option>
           <option value="workspace">Workspaces</option>
           <option value="dataset">Datasets</option>
           <option value="folder">Folders</option>
           <option value="file">Files</option>
         </select>
-        <Button variant="danger" disabled={selected.size === 0 || pending} onClick={() => start(async () => {
-          const r = await revokeSharesAction([...selected]);
-          if (r.ok) { toast.success(`Revoked ${r.data.revoked} grant(s)`); setSelected(new Set()); router.refresh(); } else toast.error(r.message);
-        })}>Revoke selected ({selected.size})</Button>
+        <Button
+          variant="danger"
+          disabled={selected.size === 0 || pending}
+          onClick={() =>
+            start(async () => {
+              const r = await revokeSharesAction([...selected]);
+              if (r.ok) {
+                toast.success(`Revoked ${r.data.revoked} grant(s)`);
+                setSelected(new Set());
+                router.refresh();
+              } else toast.error(r.message);
+            })
+          }
+        >
+          Revoke selected ({selected.size})
+        </Button>
       </div>
       <table className="w-full text-left text-sm">
         <thead className="text-xs uppercase text-zinc-500">
           <tr>
-            <th className="w-8 py-2"><input type="checkbox" aria-label="Select all" checked={shown.length > 0 && shown.every((i) => selected.has(i.shareId))} onChange={(e) => setSelected(e.target.checked ? new Set(shown.map((i) => i.shareId)) : new Set())} /></th>
-            <th>What</th><th>With</th><th>Role</th><th>Shared</th><th>Until</th>
+            <th className="w-8 py-2">
+              <input
+                type="checkbox"
+                aria-label="Select all"
+                checked={shown.length > 0 && shown.every((i) => selected.has(i.shareId))}
+                onChange={(e) => setSelected(e.target.checked ? new Set(shown.map((i) => i.shareId)) : new Set())}
+              />
+            </th>
+            <th>What</th>
+            <th>With</th>
+            <th>Role</th>
+            <th>Shared</th>
+            <th>Until</th>
           </tr>
         </thead>
         <tbody className="divide-y divide-zinc-100 dark:divide-zinc-800">
           {shown.map((i) => (
             <tr key={i.shareId} data-testid="shared-by-me-row">
-              <td className="py-2"><input type="checkbox" aria-label={`Select ${i.name} for ${i.grantee}`} checked={selected.has(i.shareId)} onChange={() => toggle(i.shareId)} /></td>
-              <td><Link className="font-medium hover:underline" href={i.path}>{i.name}</Link><span className="block text-xs text-zinc-500">{i.resourceType} · {i.workspace}</span></td>
-              <td>{i.granteeType === "workspace" ? "Workspace " : ""}{i.grantee}{i.pending ? <span className="ml-1 text-xs text-amber-700">(pending)</span> : null}</td>
+              <td className="py-2">
+                <input
+                  type="checkbox"
+                  aria-label={`Select ${i.name} for ${i.grantee}`}
+                  checked={selected.has(i.shareId)}
+                  onChange={() => toggle(i.shareId)}
+                />
+              </td>
+              <td>
+                <Link className="font-medium hover:underline" href={i.path}>
+                  {i.name}
+                </Link>
+                <span className="block text-xs text-zinc-500">
+                  {i.resourceType} · {i.workspace}
+                </span>
+              </td>
+              <td>
+                {i.granteeType === "workspace" ? "Workspace " : ""}
+                {i.grantee}
+                {i.pending ? <span className="ml-1 text-xs text-amber-700">(pending)</span> : null}
+              </td>
               <td className="capitalize">{i.role}</td>
-              <td>{new Date(i.sharedAt).toLocaleDateString("en-GB")} by {i.sharedBy}</td>
+              <td>
+                {new Date(i.sharedAt).toLocaleDateString("en-GB")} by {i.sharedBy}
+              </td>
               <td>{i.expiresAt ? new Date(i.expiresAt).toLocaleDateString("en-GB") : "—"}</td>
             </tr>
           ))}

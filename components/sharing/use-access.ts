@@ -8,7 +8,6 @@ import { unwrap } from "@/components/ui/fetch-json";
 export type AccessData = Extract<Awaited<ReturnType<typeof getAccessAction>>, { ok: true }>["data"];
 export type AccessRowView = AccessData["rows"][number];
 
-
 export const accessKey = (type: ResourceType, id: string) => ["access", type, id] as const;
 
 /** The access list as a query cache; role changes and revokes apply at once and roll back if refused. */
@@ -31,8 +30,11 @@ export function useAccess(type: ResourceType, id: string, enabled: boolean) {
   };
 
   const changeRole = useMutation({
-    mutationFn: ({ shareId, role }: { shareId: string; role: ShareRole }) => unwrap(changeShareRoleAction(shareId, role)),
-    onMutate: optimistic<{ shareId: string; role: ShareRole }>((rows, v) => rows.map((r) => (r.shareId === v.shareId ? { ...r, role: v.role } : r))),
+    mutationFn: ({ shareId, role }: { shareId: string; role: ShareRole }) =>
+      unwrap(changeShareRoleAction(shareId, role)),
+    onMutate: optimistic<{ shareId: string; role: ShareRole }>((rows, v) =>
+      rows.map((r) => (r.shareId === v.shareId ? { ...r, role: v.role } : r)),
+    ),
     onError: rollback,
     onSuccess: () => toast.success("Role changed"),
     onSettled: () => client.invalidateQueries({ queryKey: key }),

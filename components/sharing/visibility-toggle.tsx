@@ -13,7 +13,12 @@ export function VisibilityToggle({ datasetId, visibility }: { datasetId: string;
       if (!result.ok) throw new Error(result.message);
       return result.data;
     },
-    onSuccess: (next) => toast.success(next === "public" ? "Every signed-in user can now read this dataset" : "Only people with access can read this dataset now"),
+    onSuccess: (next) =>
+      toast.success(
+        next === "public"
+          ? "Every signed-in user can now read this dataset"
+          : "Only people with access can read this dataset now",
+      ),
     onError: (error: Error) => toast.error(error.message),
     onSettled: () => client.invalidateQueries({ queryKey: accessKey("dataset", datasetId) }),
   });
@@ -24,12 +29,21 @@ export function VisibilityToggle({ datasetId, visibility }: { datasetId: string;
       <div className="flex flex-wrap gap-4 text-sm">
         {(["private", "public"] as const).map((v) => (
           <label key={v} className="flex items-center gap-2">
-            <input type="radio" name={`visibility-${datasetId}`} value={v} checked={current === v} disabled={change.isPending} onChange={() => change.mutate(v)} />
+            <input
+              type="radio"
+              name={`visibility-${datasetId}`}
+              value={v}
+              checked={current === v}
+              disabled={change.isPending}
+              onChange={() => change.mutate(v)}
+            />
             {v === "private" ? "Private: only people with access" : "Public: every signed-in user can read"}
           </label>
         ))}
       </div>
-      <p className="mt-1 text-xs text-zinc-500">Grants are kept either way; an editor grant still lets that person write.</p>
+      <p className="mt-1 text-xs text-zinc-500">
+        Grants are kept either way; an editor grant still lets that person write.
+      </p>
     </fieldset>
   );
 }

@@ -4,21 +4,33 @@ import { signOut } from "next-auth/react";
 import Link from "next/link";
 
 export function AccountMenu({ username, email }: { username: string; email: string }) {
-  const item = "block cursor-pointer rounded px-2 py-1.5 text-sm outline-none data-[highlighted]:bg-zinc-100 dark:data-[highlighted]:bg-zinc-800";
+  const item =
+    "block cursor-pointer rounded px-2 py-1.5 text-sm outline-none data-[highlighted]:bg-zinc-100 dark:data-[highlighted]:bg-zinc-800";
   return (
     <DropdownMenu.Root>
-      <DropdownMenu.Trigger aria-label="Account menu" className="flex h-8 w-8 items-center justify-center rounded-full bg-brand-600 text-sm font-semibold uppercase text-white">
+      <DropdownMenu.Trigger
+        aria-label="Account menu"
+        className="flex h-8 w-8 items-center justify-center rounded-full bg-brand-600 text-sm font-semibold uppercase text-white"
+      >
         {username.slice(0, 1)}
       </DropdownMenu.Trigger>
       <DropdownMenu.Portal>
-        <DropdownMenu.Content align="end" sideOffset={6} className="z-50 min-w-56 rounded-md border border-zinc-200 bg-white p-1 shadow-lg dark:border-zinc-800 dark:bg-zinc-900">
+        <DropdownMenu.Content
+          align="end"
+          sideOffset={6}
+          className="z-50 min-w-56 rounded-md border border-zinc-200 bg-white p-1 shadow-lg dark:border-zinc-800 dark:bg-zinc-900"
+        >
           <div className="px-2 py-1.5">
             <p className="text-sm font-medium">{username}</p>
             <p className="text-xs text-zinc-500">{email}</p>
           </div>
           <DropdownMenu.Separator className="my-1 h-px bg-zinc-200 dark:bg-zinc-800" />
-          <DropdownMenu.Item asChild className={item}><Link href="/account">Account</Link></DropdownMenu.Item>
-          <DropdownMenu.Item className={item} onSelect={() => signOut({ callbackUrl: "/signin" })}>Sign out</DropdownMenu.Item>
+          <DropdownMenu.Item asChild className={item}>
+            <Link href="/account">Account</Link>
+          </DropdownMenu.Item>
+          <DropdownMenu.Item className={item} onSelect={() => signOut({ callbackUrl: "/signin" })}>
+            Sign out
+          </DropdownMenu.Item>
         </DropdownMenu.Content>
       </DropdownMenu.Portal>
     </DropdownMenu.Root>

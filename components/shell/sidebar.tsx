@@ -21,7 +21,10 @@ export function Sidebar({ base, member }: { base: string | null; member: boolean
       : []),
   ];
   return (
-    <nav aria-label="Main" className="shrink-0 border-b border-zinc-200 px-2 py-1.5 md:w-52 md:border-b-0 md:border-r md:p-3 dark:border-zinc-800">
+    <nav
+      aria-label="Main"
+      className="shrink-0 border-b border-zinc-200 px-2 py-1.5 md:w-52 md:border-b-0 md:border-r md:p-3 dark:border-zinc-800"
+    >
       <ul className="flex gap-1 overflow-x-auto md:block md:space-y-0.5">
         {links.map((link) => {
           const active = pathname === link.href || pathname.startsWith(`${link.href}/`);

@@ -7,7 +7,10 @@ export function withLink(url: string, linkToken?: string): string {
 }
 
 export class ApiError extends Error {
-  constructor(readonly status: number, message: string) {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
     super(message);
   }
 }

@@ -15,24 +15,48 @@ export function TextField({ label, error, hint, id, ...props }: FieldProps & Inp
       <label htmlFor={inputId} className="block text-sm font-medium text-zinc-700 dark:text-zinc-300">
         {label}
       </label>
-      <input id={inputId} aria-invalid={error ? true : undefined} aria-describedby={describedBy} className={inputClass} {...props} />
+      <input
+        id={inputId}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy}
+        className={inputClass}
+        {...props}
+      />
       {error ? (
-        <p id={`${inputId}-error`} role="alert" className="text-sm text-red-600 dark:text-red-400">{error}</p>
+        <p id={`${inputId}-error`} role="alert" className="text-sm text-red-600 dark:text-red-400">
+          {error}
+        </p>
       ) : hint ? (
-        <p id={`${inputId}-hint`} className="text-xs text-zinc-500">{hint}</p>
+        <p id={`${inputId}-hint`} className="text-xs text-zinc-500">
+          {hint}
+        </p>
       ) : null}
     </div>
   );
 }
 
-export function SelectField({ label, error, id, children, ...props }: FieldProps & SelectHTMLAttributes<HTMLSelectElement>) {
+export function SelectField({
+  label,
+  error,
+  id,
+  children,
+  ...props
+}: FieldProps & SelectHTMLAttributes<HTMLSelectElement>) {
   const autoId = useId();
   const selectId = id ?? autoId;
   return (
     <div className="space-y-1">
-      <label htmlFor={selectId} className="block text-sm font-medium text-zinc-700 dark:text-zinc-300">{label}</label>
-      <select id={selectId} aria-invalid={error ? true : undefined} className={inputClass} {...props}>{children}</select>
-      {error ? <p role="alert" className="text-sm text-red-600 dark:text-red-400">{error}</p> : null}
+      <label htmlFor={selectId} className="block text-sm font-medium text-zinc-700 dark:text-zinc-300">
+        {label}
+      </label>
+      <select id={selectId} aria-invalid={error ? true : undefined} className={inputClass} {...props}>
+        {children}
+      </select>
+      {error ? (
+        <p role="alert" className="text-sm text-red-600 dark:text-red-400">
+          {error}
+        </p>
+      ) : null}
     </div>
   );
 }

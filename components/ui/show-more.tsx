@@ -11,12 +11,26 @@ export function showParam(value: string | undefined): number {
 }
 
 /** "Showing the newest N. Show more" under a list that has more rows than it shows. */
-export function ShowMore({ shown, count, hasMore, href }: { shown: number; count: number; hasMore: boolean; href: (show: number) => string }) {
+export function ShowMore({
+  shown,
+  count,
+  hasMore,
+  href,
+}: {
+  shown: number;
+  count: number;
+  hasMore: boolean;
+  href: (show: number) => string;
+}) {
   if (!hasMore || shown >= SHOW_MAX) return null;
   return (
     <p className="mt-6 text-center text-sm text-zinc-500">
       Showing the newest {count}.{" "}
-      <Link href={href(shown + SHOW_STEP)} scroll={false} className="font-medium text-zinc-900 underline dark:text-zinc-100">
+      <Link
+        href={href(shown + SHOW_STEP)}
+        scroll={false}
+        className="font-medium text-zinc-900 underline dark:text-zinc-100"
+      >
         Show more
       </Link>
     </p>

@@ -11,13 +11,28 @@ export function AcceptInvitation({ token }: { token: string }) {
   const [pending, startTransition] = useTransition();
   return (
     <div>
-      {error ? <p role="alert" className="mb-3 text-sm text-red-600 dark:text-red-400">{error}</p> : null}
-      <Button className="w-full" disabled={pending} onClick={() => startTransition(async () => {
-        const result = await acceptInvitationAction(token);
-        if (!result.ok) { setError(result.message); return; }
-        toast.success("You joined the workspace");
-        router.push(result.data.url);
-      })}>{pending ? "Joining…" : "Accept invitation"}</Button>
+      {error ? (
+        <p role="alert" className="mb-3 text-sm text-red-600 dark:text-red-400">
+          {error}
+        </p>
+      ) : null}
+      <Button
+        className="w-full"
+        disabled={pending}
+        onClick={() =>
+          startTransition(async () => {
+            const result = await acceptInvitationAction(token);
+            if (!result.ok) {
+              setError(result.message);
+              return;
+            }
+            toast.success("You joined the workspace");
+            router.push(result.data.url);
+          })
+        }
+      >
+        {pending ? "Joining…" : "Accept invitation"}
+      </Button>
     </div>
   );
 }

@@ -9,8 +9,20 @@ type Action = (prev: unknown, form: FormData) => Promise<Result<{ url: string }>
 type Initial = { name: string; slug: string; description: string };
 
 /** Name, URL name and description; used to create a workspace and to rename one. */
-export function WorkspaceForm({ action, initial, submitLabel, success, slugLocked = false, readOnly = false }: {
-  action: Action; initial?: Initial; submitLabel: string; success: string; slugLocked?: boolean; readOnly?: boolean;
+export function WorkspaceForm({
+  action,
+  initial,
+  submitLabel,
+  success,
+  slugLocked = false,
+  readOnly = false,
+}: {
+  action: Action;
+  initial?: Initial;
+  submitLabel: string;
+  success: string;
+  slugLocked?: boolean;
+  readOnly?: boolean;
 }) {
   const [result, formAction, pending] = useActionState(action, null);
   const [slug, setSlug] = useState(initial?.slug ?? "");
@@ -18,17 +30,53 @@ export function WorkspaceForm({ action, initial, submitLabel, success, slugLocke
   useActionResult(result, success);
   return (
     <form action={formAction} className="max-w-lg space-y-4">
-      <TextField label="Name" name="name" required defaultValue={initial?.name} disabled={readOnly} error={fieldError(result, "name")}
-        onChange={(e) => { if (!slugEdited) setSlug(slugFrom(e.target.value)); }} />
-      <TextField label="URL name" name="slug" required value={slug} readOnly={slugLocked || readOnly} disabled={readOnly}
-        onChange={(e) => { setSlugEdited(true); setSlug(e.target.value); }}
-        hint={slugLocked ? "The personal workspace keeps its URL name." : "Lowercase letters, digits and hyphens."} error={fieldError(result, "slug")} />
-      <TextField label="Description (optional)" name="description" defaultValue={initial?.description} disabled={readOnly} error={fieldError(result, "description")} />
-      {readOnly ? null : <Button type="submit" disabled={pending}>{pending ? "Saving…" : submitLabel}</Button>}
+      <TextField
+        label="Name"
+        name="name"
+        required
+        defaultValue={initial?.name}
+        disabled={readOnly}
+        error={fieldError(result, "name")}
+        onChange={(e) => {
+          if (!slugEdited) setSlug(slugFrom(e.target.value));
+        }}
+      />
+      <TextField
+        label="URL name"
+        name="slug"
+        required
+        value={slug}
+        readOnly={slugLocked || readOnly}
+        disabled={readOnly}
+        onChange={(e) => {
+          setSlugEdited(true);
+          setSlug(e.target.value);
+        }}
+        hint={slugLocked ? "The personal workspace keeps its URL name." : "Lowercase letters, digits and hyphens."}
+        error={fieldError(result, "slug")}
+      />
+      <TextField
+        label="Description (optional)"
+        name="description"
+        defaultValue={initial?.description}
+        disabled={readOnly}
+        error={fieldError(result, "description")}
+      />
+      {readOnly ? null : (
+        <Button type="submit" disabled={pending}>
+          {pending ? "Saving…" : submitLabel}
+        </Button>
+      )}
     </form>
   );
 }
 
 function slugFrom(name: string) {
-  return name.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 48);
+  return name
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, 48);
 }

@@ -35,14 +35,39 @@ setupTempStorage();
 
 type Level = "none" | "read" | "write" | "manage";
 type Outcome = "ok" | "not_found" | "forbidden";
-type Action = "list" | "read" | "query" | "download" | "write" | "delete" | "share" | "list grants" | "revoke" | "change visibility";
+type Action =
+  | "list"
+  | "read"
+  | "query"
+  | "download"
+  | "write"
+  | "delete"
+  | "share"
+  | "list grants"
+  | "revoke"
+  | "change visibility";
 type Kind = "workspace" | "dataset" | "folder" | "file";
-type Principal = "manager" | "admin" | "member" | "editor grant" | "viewer grant" | "workspace-grantee member" | "expired grant" | "stranger";
+type Principal =
+  | "manager"
+  | "admin"
+  | "member"
+  | "editor grant"
+  | "viewer grant"
+  | "workspace-grantee member"
+  | "expired grant"
+  | "stranger";
 
 const NEEDS: Record<Action, Exclude<Level, "none">> = {
-  list: "read", read: "read", query: "read", download: "read",
-  write: "write", delete: "write",
-  share: "manage", "list grants": "manage", revoke: "manage", "change visibility": "manage",
+  list: "read",
+  read: "read",
+  query: "read",
+  download: "read",
+  write: "write",
+  delete: "write",
+  share: "manage",
+  "list grants": "manage",
+  revoke: "manage",
+  "change visibility": "manage",
 };
 const RANK: Record<Level, number> = { none: 0, read: 1, write: 2, manage: 3 };
 
@@ -81,14 +106,29 @@ async function world(kind: Kind) {
   const workspace = { ...ws, owner: owner.username! };
   const dataset = async (slug: string) =>
     db().dataset.create({
-      data: { workspaceId: ws.id, slug, name: slug, sortName: slug, searchText: slug, version: 1, columns: "[]", rowCount: 0n, sizeBytes: 0n, createdById: owner.id },
+      data: {
+        workspaceId: ws.id,
+        slug,
+        name: slug,
+        sortName: slug,
+        searchText: slug,
+        version: 1,
+        columns: "[]",
+        rowCount: 0n,
+        sizeBytes: 0n,
+        createdById: owner.id,
+      },
     });
   const [ds, otherDs] = [await dataset("target"), await dataset("sibling")];
   const root = await getRootFolder(ws.id);
   const folder = await createFolder(owner, { parentId: root.id, name: "shared" });
   const otherFolder = await createFolder(owner, { parentId: root.id, name: "private" });
   const put = async (folderId: string, name: string) => {
-    const r = await storeFile(owner, { folderId, segments: [name], onClash: "keep-both" }, { stream: Readable.from([Buffer.from(`content of ${name}`)]) });
+    const r = await storeFile(
+      owner,
+      { folderId, segments: [name], onClash: "keep-both" },
+      { stream: Readable.from([Buffer.from(`content of ${name}`)]) },
+    );
     if (r.status === "skipped") throw new Error("not stored");
     return r.id;
   };
@@ -96,16 +136,29 @@ async function world(kind: Kind) {
   const otherFile = await put(otherFolder.id, "secret.txt");
 
   const target: { type: ResourceType; id: string } =
-    kind === "workspace" ? { type: "workspace", id: ws.id } : kind === "dataset" ? { type: "dataset", id: ds.id } : kind === "folder" ? { type: "folder", id: folder.id } : { type: "file", id: file };
+    kind === "workspace"
+      ? { type: "workspace", id: ws.id }
+      : kind === "dataset"
+        ? { type: "dataset", id: ds.id }
+        : kind === "folder"
+          ? { type: "folder", id: folder.id }
+          : { type: "file", id: file };
 
   const admin = await person("adm");
   const member = await person("mem");
-  await db().membership.createMany({ data: [{ workspaceId: ws.id, userId: admin.id, role: "admin" }, { workspaceId: ws.id, userId: member.id, role: "member" }] });
+  await db().membership.createMany({
+    data: [
+      { workspaceId: ws.id, userId: admin.id, role: "admin" },
+      { workspaceId: ws.id, userId: member.id, role: "member" },
+    ],
+  });
   const editor = await person("edi");
   const viewer = await person("vie");
   const expiredUser = await person("exp");
   const partnerOwner = await person("par");
-  const partner = await db().workspace.create({ data: { ownerId: partnerOwner.id, slug: `p${++seq}`, name: "Partner" } });
+  const partner = await db().workspace.create({
+    data: { ownerId: partnerOwner.id, slug: `p${++seq}`, name: "Partner" },
+  });
   const partnerMember = await person("pmem");
   await db().membership.create({ data: { workspaceId: partner.id, userId: partnerMember.id, role: "member" } });
   const stranger = await person("str");
@@ -113,25 +166,62 @@ async function world(kind: Kind) {
   await shareResource(owner, target.type, target.id, { grantees: [editor.username!], role: "editor" });
   await shareResource(owner, target.type, target.id, { grantees: [viewer.username!], role: "viewer" });
   await shareResource(owner, target.type, target.id, { grantees: [`workspace:${partner.id}`], role: "viewer" });
-  await shareResource(owner, target.type, target.id, { grantees: [expiredUser.username!], role: "editor", expiresAt: new Date(Date.now() + 60_000) });
-  await db().share.updateMany({ where: { granteeUserId: expiredUser.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
+  await shareResource(owner, target.type, target.id, {
+    grantees: [expiredUser.username!],
+    role: "editor",
+    expiresAt: new Date(Date.now() + 60_000),
+  });
+  await db().share.updateMany({
+    where: { granteeUserId: expiredUser.id },
+    data: { expiresAt: new Date(Date.now() - 1000) },
+  });
 
   const principals: Record<Principal, Actor> = {
-    manager: owner, admin, member, "editor grant": editor, "viewer grant": viewer, "workspace-grantee member": partnerMember, "expired grant": expiredUser, stranger,
+    manager: owner,
+    admin,
+    member,
+    "editor grant": editor,
+    "viewer grant": viewer,
+    "workspace-grantee member": partnerMember,
+    "expired grant": expiredUser,
+    stranger,
   };
-  return { put, owner, workspace, ds, otherDs, root, folder, otherFolder, file, otherFile, target, principals, stranger };
+  return {
+    put,
+    owner,
+    workspace,
+    ds,
+    otherDs,
+    root,
+    folder,
+    otherFolder,
+    file,
+    otherFile,
+    target,
+    principals,
+    stranger,
+  };
 }
 
 type World = Awaited<ReturnType<typeof world>>;
 
 /** The level each principal should have on the resource under test, per the sharing rules. */
 const LEVELS: Record<Principal, Level> = {
-  manager: "manage", admin: "manage", member: "write", "editor grant": "write", "viewer grant": "read", "workspace-grantee member": "read", "expired grant": "none", stranger: "none",
+  manager: "manage",
+  admin: "manage",
+  member: "write",
+  "editor grant": "write",
+  "viewer grant": "read",
+  "workspace-grantee member": "read",
+  "expired grant": "none",
+  stranger: "none",
 };
 
 /** Each action on each kind, through the services the UI and API call. */
 function act(w: World, actor: Actor, kind: Kind, action: Action, probe: string): Promise<unknown> {
-  const only = async (visible: boolean) => { if (!visible) throw notFound("Not listed"); };
+  const only = async (visible: boolean) => {
+    if (!visible) throw notFound("Not listed");
+  };
   const revoke = async (type: ResourceType, id: string) => {
     await shareResource(w.owner, type, id, { grantees: [`revoke-${probe}@example.org`], role: "viewer" });
     await revokeGrantee(actor, type, id, `email:revoke-${probe}@example.org`);
@@ -139,47 +229,88 @@ function act(w: World, actor: Actor, kind: Kind, action: Action, probe: string):
   switch (kind) {
     case "workspace":
       switch (action) {
-        case "list": return listDatasetsVisible(actor, w).then((ids) => only(ids.includes(w.ds.id) && ids.includes(w.otherDs.id)));
-        case "read": return getWorkspaceForActor(actor, w.workspace.owner, w.workspace.slug).then((v) => only(!!v));
-        case "query": return getDataset(actor, { id: w.otherDs.id });
-        case "download": return openFileDownload(actor, w.otherFile);
-        case "write": return createFolder(actor, { parentId: w.root.id, name: `new-${probe}` });
-        case "delete": return w.put(w.root.id, `delete-me-${probe}.txt`).then((id) => trashEntries(actor, { ids: [id] }));
-        case "share": return shareResource(actor, "workspace", w.workspace.id, { grantees: [`${probe}@example.org`], role: "viewer" });
-        case "list grants": return listResourceAccess(actor, "workspace", w.workspace.id);
-        case "revoke": return revoke("workspace", w.workspace.id);
-        case "change visibility": return updateWorkspace(actor, w.workspace.id, { name: `Matrix ${probe}`, slug: w.workspace.slug, description: "" });
+        case "list":
+          return listDatasetsVisible(actor, w).then((ids) => only(ids.includes(w.ds.id) && ids.includes(w.otherDs.id)));
+        case "read":
+          return getWorkspaceForActor(actor, w.workspace.owner, w.workspace.slug).then((v) => only(!!v));
+        case "query":
+          return getDataset(actor, { id: w.otherDs.id });
+        case "download":
+          return openFileDownload(actor, w.otherFile);
+        case "write":
+          return createFolder(actor, { parentId: w.root.id, name: `new-${probe}` });
+        case "delete":
+          return w.put(w.root.id, `delete-me-${probe}.txt`).then((id) => trashEntries(actor, { ids: [id] }));
+        case "share":
+          return shareResource(actor, "workspace", w.workspace.id, {
+            grantees: [`${probe}@example.org`],
+            role: "viewer",
+          });
+        case "list grants":
+          return listResourceAccess(actor, "workspace", w.workspace.id);
+        case "revoke":
+          return revoke("workspace", w.workspace.id);
+        case "change visibility":
+          return updateWorkspace(actor, w.workspace.id, {
+            name: `Matrix ${probe}`,
+            slug: w.workspace.slug,
+            description: "",
+          });
       }
       break;
     case "dataset":
       switch (action) {
-        case "list": return listDatasetsVisible(actor, w).then((ids) => only(ids.includes(w.ds.id)));
-        case "read": return getDataset(actor, { id: w.ds.id });
-        case "query": return loadDataset(actor, { id: w.ds.id }, "read");
-        case "download": return loadDataset(actor, { id: w.ds.id }, "read");
-        case "write": return updateDataset(actor, w.ds.id, { name: `Target ${probe}`, slug: "target", description: "", tags: [] });
-        case "delete": return loadDataset(actor, { id: w.ds.id }, "write");
-        case "share": return shareResource(actor, "dataset", w.ds.id, { grantees: [`${probe}@example.org`], role: "viewer" });
-        case "list grants": return listResourceAccess(actor, "dataset", w.ds.id);
-        case "revoke": return revoke("dataset", w.ds.id);
-        case "change visibility": return setDatasetVisibility(actor, w.ds.id, "private");
+        case "list":
+          return listDatasetsVisible(actor, w).then((ids) => only(ids.includes(w.ds.id)));
+        case "read":
+          return getDataset(actor, { id: w.ds.id });
+        case "query":
+          return loadDataset(actor, { id: w.ds.id }, "read");
+        case "download":
+          return loadDataset(actor, { id: w.ds.id }, "read");
+        case "write":
+          return updateDataset(actor, w.ds.id, { name: `Target ${probe}`, slug: "target", description: "", tags: [] });
+        case "delete":
+          return loadDataset(actor, { id: w.ds.id }, "write");
+        case "share":
+          return shareResource(actor, "dataset", w.ds.id, { grantees: [`${probe}@example.org`], role: "viewer" });
+        case "list grants":
+          return listResourceAccess(actor, "dataset", w.ds.id);
+        case "revoke":
+          return revoke("dataset", w.ds.id);
+        case "change visibility":
+          return setDatasetVisibility(actor, w.ds.id, "private");
       }
       break;
     case "folder":
     case "file": {
       const id = kind === "folder" ? w.folder.id : w.file;
       switch (action) {
-        case "list": return listedSomewhere(actor, w, id, kind === "folder" ? w.root.id : w.folder.id);
-        case "read": return loadEntry(actor, id, "read");
-        case "query": return loadEntry(actor, id, "read");
-        case "download": return kind === "file" ? openFileDownload(actor, w.file) : listFolder(actor, w.folder.id);
-        case "write": return kind === "folder" ? createFolder(actor, { parentId: w.folder.id, name: `sub-${probe}` }) : renameEntry(actor, { id: w.file, name: `inside-${probe}.txt` });
+        case "list":
+          return listedSomewhere(actor, w, id, kind === "folder" ? w.root.id : w.folder.id);
+        case "read":
+          return loadEntry(actor, id, "read");
+        case "query":
+          return loadEntry(actor, id, "read");
+        case "download":
+          return kind === "file" ? openFileDownload(actor, w.file) : listFolder(actor, w.folder.id);
+        case "write":
+          return kind === "folder"
+            ? createFolder(actor, { parentId: w.folder.id, name: `sub-${probe}` })
+            : renameEntry(actor, { id: w.file, name: `inside-${probe}.txt` });
         // Trashing the file under test would take it away from the next principals: a fresh one stands in.
-        case "delete": return kind === "folder" ? w.put(w.folder.id, `delete-me-${probe}.txt`).then((f) => trashEntries(actor, { ids: [f] })) : loadEntry(actor, id, "write");
-        case "share": return shareResource(actor, kind, id, { grantees: [`${probe}@example.org`], role: "viewer" });
-        case "list grants": return listResourceAccess(actor, kind, id);
-        case "revoke": return revoke(kind, id);
-        case "change visibility": return listResourceAccess(actor, kind, id); // files and folders have no visibility; managing access stands in
+        case "delete":
+          return kind === "folder"
+            ? w.put(w.folder.id, `delete-me-${probe}.txt`).then((f) => trashEntries(actor, { ids: [f] }))
+            : loadEntry(actor, id, "write");
+        case "share":
+          return shareResource(actor, kind, id, { grantees: [`${probe}@example.org`], role: "viewer" });
+        case "list grants":
+          return listResourceAccess(actor, kind, id);
+        case "revoke":
+          return revoke(kind, id);
+        case "change visibility":
+          return listResourceAccess(actor, kind, id); // files and folders have no visibility; managing access stands in
       }
     }
   }
@@ -200,39 +331,54 @@ async function listDatasetsVisible(actor: Actor, w: World): Promise<string[]> {
   return (await db().dataset.findMany({ where, select: { id: true } })).map((d) => d.id);
 }
 
-const ACTIONS: Action[] = ["list", "read", "query", "download", "write", "delete", "share", "list grants", "revoke", "change visibility"];
+const ACTIONS: Action[] = [
+  "list",
+  "read",
+  "query",
+  "download",
+  "write",
+  "delete",
+  "share",
+  "list grants",
+  "revoke",
+  "change visibility",
+];
 const PRINCIPALS = Object.keys(LEVELS) as Principal[];
 
-describe.each(["workspace", "dataset", "folder", "file"] as Kind[])("every principal × every action on a %s", (kind) => {
-  it("matches the sharing rules exactly, and nothing else in the workspace leaks", async () => {
-    const w = await world(kind);
-    const mismatches: string[] = [];
-    let probe = 0;
-    for (const principal of PRINCIPALS) {
-      const actor = w.principals[principal];
-      for (const action of ACTIONS) {
-        const want = expected(LEVELS[principal], action);
-        const got = await outcome(() => act(w, actor, kind, action, `${++probe}`));
-        if (process.env.MATRIX_DEBUG) console.log(kind, principal, action, got);
-        if (got !== want) mismatches.push(`${principal} / ${action}: expected ${want}, got ${got}`);
+describe.each(["workspace", "dataset", "folder", "file"] as Kind[])(
+  "every principal × every action on a %s",
+  (kind) => {
+    it("matches the sharing rules exactly, and nothing else in the workspace leaks", async () => {
+      const w = await world(kind);
+      const mismatches: string[] = [];
+      let probe = 0;
+      for (const principal of PRINCIPALS) {
+        const actor = w.principals[principal];
+        for (const action of ACTIONS) {
+          const want = expected(LEVELS[principal], action);
+          const got = await outcome(() => act(w, actor, kind, action, `${++probe}`));
+          if (process.env.MATRIX_DEBUG) console.log(kind, principal, action, got);
+          if (got !== want) mismatches.push(`${principal} / ${action}: expected ${want}, got ${got}`);
+        }
+        // Leaks: a grant on this resource reveals nothing beside or above it.
+        if (kind !== "workspace" && !["manager", "admin", "member"].includes(principal)) {
+          const siblings = [
+            await outcome(() => getDataset(actor, { id: w.otherDs.id })),
+            await outcome(() => loadEntry(actor, w.otherFolder.id, "read")),
+            await outcome(() => loadEntry(actor, w.otherFile, "read")),
+            await outcome(() => openFileDownload(actor, w.otherFile)),
+            await outcome(() => listResourceAccess(actor, "workspace", w.workspace.id)),
+          ];
+          if (siblings.some((s) => s !== "not_found"))
+            mismatches.push(`${principal}: sibling resources answered ${siblings.join(", ")}`);
+          const listed = await listDatasetsVisible(actor, w);
+          if (listed.includes(w.otherDs.id)) mismatches.push(`${principal}: the catalog lists the sibling dataset`);
+        }
       }
-      // Leaks: a grant on this resource reveals nothing beside or above it.
-      if (kind !== "workspace" && !["manager", "admin", "member"].includes(principal)) {
-        const siblings = [
-          await outcome(() => getDataset(actor, { id: w.otherDs.id })),
-          await outcome(() => loadEntry(actor, w.otherFolder.id, "read")),
-          await outcome(() => loadEntry(actor, w.otherFile, "read")),
-          await outcome(() => openFileDownload(actor, w.otherFile)),
-          await outcome(() => listResourceAccess(actor, "workspace", w.workspace.id)),
-        ];
-        if (siblings.some((s) => s !== "not_found")) mismatches.push(`${principal}: sibling resources answered ${siblings.join(", ")}`);
-        const listed = await listDatasetsVisible(actor, w);
-        if (listed.includes(w.otherDs.id)) mismatches.push(`${principal}: the catalog lists the sibling dataset`);
-      }
-    }
-    expect(mismatches).toEqual([]);
-  }, 60_000);
-});
+      expect(mismatches).toEqual([]);
+    }, 60_000);
+  },
+);
 
 describe("public visibility", () => {
   it("lets every signed-in user read and list a public dataset, and only an editor grant write it", async () => {

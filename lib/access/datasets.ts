@@ -13,12 +13,23 @@ import type { WorkspaceRef } from "./workspace";
  * granted to them (directly or through one of their workspaces). Read fresh on every call.
  */
 export async function readableDatasetsWhere(actor: Actor, workspace: WorkspaceRef) {
-  const role = await getEffectiveRole(actor, { type: "workspace", id: workspace.id, workspaceId: workspace.id, workspaceOwnerId: workspace.ownerId });
+  const role = await getEffectiveRole(actor, {
+    type: "workspace",
+    id: workspace.id,
+    workspaceId: workspace.id,
+    workspaceOwnerId: workspace.ownerId,
+  });
   if (role) return { workspaceId: workspace.id };
   if (actor.link) return { id: { in: [] as string[] } }; // a link to something else in the workspace shows no datasets
   // The grant filter is a relation filter, not a list of ids: it stays one query however many
   // datasets are shared (an id list hits the databases' parameter limits).
-  return { workspaceId: workspace.id, OR: [{ visibility: "public" }, { shares: { some: { granteeKey: { in: await actorGranteeKeys(actor) }, ...liveGrantWhere() } } }] };
+  return {
+    workspaceId: workspace.id,
+    OR: [
+      { visibility: "public" },
+      { shares: { some: { granteeKey: { in: await actorGranteeKeys(actor) }, ...liveGrantWhere() } } },
+    ],
+  };
 }
 
 /** Live grants per dataset id (datasets without grants are absent), for the catalog's sharing badge. */

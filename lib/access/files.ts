@@ -44,7 +44,11 @@ const NOTHING: FileEntryWhere = { id: { in: [] } };
  * other folder they cannot read they see nothing, even if something deeper is shared with them
  * (it is reached by its own URL or from the top folder, never by listing unreadable folders).
  */
-export async function visibleChildrenWhere(actor: Actor, folder: FileEntryRef & WorkspaceOwnerRef, role?: EffectiveRole | null): Promise<FileEntryWhere> {
+export async function visibleChildrenWhere(
+  actor: Actor,
+  folder: FileEntryRef & WorkspaceOwnerRef,
+  role?: EffectiveRole | null,
+): Promise<FileEntryWhere> {
   const effective = role === undefined ? await getEffectiveRole(actor, fileEntryResource(folder, folder)) : role;
   if (allows(effective, "read")) return { workspaceId: folder.workspaceId, parentId: folder.id, trashedAt: null };
   if (isRootFolder(folder)) return topmostSharedWhere(actor, folder.workspaceId);
@@ -52,7 +56,11 @@ export async function visibleChildrenWhere(actor: Actor, folder: FileEntryRef & 
 }
 
 /** The same rule for a whole subtree (folder ZIP downloads): every live entry below the folder. */
-export async function visibleSubtreeWhere(actor: Actor, folder: FileEntryRef & WorkspaceOwnerRef, role?: EffectiveRole | null): Promise<FileEntryWhere> {
+export async function visibleSubtreeWhere(
+  actor: Actor,
+  folder: FileEntryRef & WorkspaceOwnerRef,
+  role?: EffectiveRole | null,
+): Promise<FileEntryWhere> {
   const effective = role === undefined ? await getEffectiveRole(actor, fileEntryResource(folder, folder)) : role;
   if (!allows(effective, "read")) return NOTHING;
   return { workspaceId: folder.workspaceId, ancestry: { startsWith: childAncestryOf(folder) }, trashedAt: null };
@@ -84,7 +92,11 @@ export function isRootFolder(folder: { ancestry: string }): boolean {
 export async function topmostSharedWhere(actor: Actor, workspaceId: string): Promise<FileEntryWhere> {
   if (actor.link) return NOTHING;
   const granted = await getDb().fileEntry.findMany({
-    where: { workspaceId, trashedAt: null, shares: { some: { granteeKey: { in: await actorGranteeKeys(actor) }, ...liveGrantWhere() } } },
+    where: {
+      workspaceId,
+      trashedAt: null,
+      shares: { some: { granteeKey: { in: await actorGranteeKeys(actor) }, ...liveGrantWhere() } },
+    },
     select: { id: true, ancestry: true },
   });
   const ids = topmostOnly(granted).map((e) => e.id);
@@ -98,7 +110,11 @@ export async function topmostSharedWhere(actor: Actor, workspaceId: string): Pro
  * topmost items shared with them ("browse" mode, no other content, no writes). Everyone else
  * gets null (the caller answers 404).
  */
-export async function folderListingMode(actor: Actor, folder: FileEntryRef & WorkspaceOwnerRef, role: EffectiveRole | null): Promise<"full" | "shared" | null> {
+export async function folderListingMode(
+  actor: Actor,
+  folder: FileEntryRef & WorkspaceOwnerRef,
+  role: EffectiveRole | null,
+): Promise<"full" | "shared" | null> {
   if (allows(role, "read")) return "full";
   if (isRootFolder(folder) && !actor.link && (await hasGrantInside(actor, folder.workspaceId))) return "shared";
   return null;

@@ -38,6 +38,9 @@ export async function grantedRole(actor: Actor, resource: Resource): Promise<Eff
  * This scans the workspace's grants, so it filters on the indexed key list (see actorGranteeKeys).
  */
 export async function hasGrantInside(actor: Actor, workspaceId: string): Promise<boolean> {
-  const grant = await getDb().share.findFirst({ where: { workspaceId, granteeKey: { in: await actorGranteeKeys(actor) }, AND: liveGrantWhere() }, select: { id: true } });
+  const grant = await getDb().share.findFirst({
+    where: { workspaceId, granteeKey: { in: await actorGranteeKeys(actor) }, AND: liveGrantWhere() },
+    select: { id: true },
+  });
   return grant !== null;
 }

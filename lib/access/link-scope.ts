@@ -11,8 +11,11 @@ export function linkCovers(link: LinkScope, resource: Resource): boolean {
     case "workspace":
       return true;
     case "folder":
-      return (resource.type === "folder" && resource.id === link.resourceId) ||
-        ((resource.type === "folder" || resource.type === "file") && resource.ancestorFolderIds.includes(link.resourceId));
+      return (
+        (resource.type === "folder" && resource.id === link.resourceId) ||
+        ((resource.type === "folder" || resource.type === "file") &&
+          resource.ancestorFolderIds.includes(link.resourceId))
+      );
     default:
       return resource.type === link.resourceType && resource.id === link.resourceId;
   }

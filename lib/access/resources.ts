@@ -22,7 +22,10 @@ export type Capability = "read" | "write" | "manage";
 const NEEDS: Record<Capability, EffectiveRole> = { read: "viewer", write: "editor", manage: "manager" };
 
 function highest(...roles: (EffectiveRole | null)[]): EffectiveRole | null {
-  return roles.reduce<EffectiveRole | null>((best, r) => (r && (!best || ROLE_RANK[r] > ROLE_RANK[best]) ? r : best), null);
+  return roles.reduce<EffectiveRole | null>(
+    (best, r) => (r && (!best || ROLE_RANK[r] > ROLE_RANK[best]) ? r : best),
+    null,
+  );
 }
 
 /**

@@ -5,11 +5,7 @@
 export const ROLE_RANK = { viewer: 1, editor: 2, manager: 3, owner: 4 } as const;
 export type EffectiveRole = keyof typeof ROLE_RANK;
 
-export type Action =
-  | "workspace.read"
-  | "workspace.write"
-  | "workspace.manage"
-  | "workspace.delete";
+export type Action = "workspace.read" | "workspace.write" | "workspace.manage" | "workspace.delete";
 
 /** The lowest role that may perform each action. Managers (owner, admins) alone manage access. */
 export const REQUIRED_ROLE: Record<Action, EffectiveRole> = {

@@ -27,18 +27,34 @@ export async function getWorkspaceRole(actor: Actor, workspace: WorkspaceRef): P
  * hint); someone who reads it only through a grant, or a member without the role, gets 403
  * (the owner-only message for managing it).
  */
-export async function assertCanWorkspace(actor: Actor, workspace: WorkspaceRef, action: Action): Promise<EffectiveRole> {
+export async function assertCanWorkspace(
+  actor: Actor,
+  workspace: WorkspaceRef,
+  action: Action,
+): Promise<EffectiveRole> {
   const role = await getWorkspaceRole(actor, workspace);
   if (!roleAllows(role, "workspace.read")) {
-    const granted = actor.link ? null : await grantedRole(actor, { type: "workspace", id: workspace.id, workspaceId: workspace.id, workspaceOwnerId: workspace.ownerId });
+    const granted = actor.link
+      ? null
+      : await grantedRole(actor, {
+          type: "workspace",
+          id: workspace.id,
+          workspaceId: workspace.id,
+          workspaceOwnerId: workspace.ownerId,
+        });
     if (!granted) throw new AppError("not_found", "Workspace not found");
-    throw new AppError("forbidden", action === "workspace.read" ? "Only members of this workspace can see this." : OWNER_ONLY_MESSAGE);
+    throw new AppError(
+      "forbidden",
+      action === "workspace.read" ? "Only members of this workspace can see this." : OWNER_ONLY_MESSAGE,
+    );
   }
   if (!roleAllows(role, action)) {
     const message =
-      action === "workspace.write" ? "You have read-only access to this workspace." :
-      action === "workspace.delete" ? "Only the workspace owner can delete it." :
-      OWNER_ONLY_MESSAGE;
+      action === "workspace.write"
+        ? "You have read-only access to this workspace."
+        : action === "workspace.delete"
+          ? "Only the workspace owner can delete it."
+          : OWNER_ONLY_MESSAGE;
     throw new AppError("forbidden", message);
   }
   return role!;

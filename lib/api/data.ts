@@ -14,7 +14,11 @@ import { type RowsQuery, toDatasetQuery } from "./row-params";
 
 /** GET /data/{owner}/{namespace}: the catalog's own list parameters. */
 export const listDataQuerySchema = z.object({
-  q: z.string().max(200).optional().describe("words that must all occur in the name, description, tags or column names"),
+  q: z
+    .string()
+    .max(200)
+    .optional()
+    .describe("words that must all occur in the name, description, tags or column names"),
   tag: z.string().max(32).optional(),
   sort: z.enum(["updated", "name", "size"]).optional(),
   page: z.coerce.number().int().min(1).optional(),
@@ -22,8 +26,17 @@ export const listDataQuerySchema = z.object({
 });
 
 export type ApiDataset = {
-  id: string; name: string; title: string; description: string; tags: string[]; visibility: string;
-  rowCount: number; sizeBytes: number; version: number; updatedAt: string; url: string;
+  id: string;
+  name: string;
+  title: string;
+  description: string;
+  tags: string[];
+  visibility: string;
+  rowCount: number;
+  sizeBytes: number;
+  version: number;
+  updatedAt: string;
+  url: string;
 };
 
 /**
@@ -43,15 +56,33 @@ async function assertNamespaceVisible(actor: Actor, ns: Namespace, listed: numbe
  * The datasets of {owner}/{namespace} the caller can read, through the catalog's own listing
  * (which filters with lib/access readableDatasetsWhere): a grantee sees what is shared with them.
  */
-export async function listNamespaceData(actor: Actor, owner: string, namespace: string, query: z.output<typeof listDataQuerySchema>) {
+export async function listNamespaceData(
+  actor: Actor,
+  owner: string,
+  namespace: string,
+  query: z.output<typeof listDataQuerySchema>,
+) {
   const ns = await findNamespace(owner, namespace);
   const page = await listDatasets(actor, ns, query);
   await assertNamespaceVisible(actor, ns, page.total);
   return {
-    owner: ns.owner, namespace: ns.slug, total: page.total, page: page.page, pageCount: page.pageCount,
+    owner: ns.owner,
+    namespace: ns.slug,
+    total: page.total,
+    page: page.page,
+    pageCount: page.pageCount,
     datasets: page.items.map((d): ApiDataset => ({
-      id: d.id, name: d.slug, title: d.name, description: d.description, tags: d.tags, visibility: d.visibility,
-      rowCount: d.rowCount, sizeBytes: d.sizeBytes, version: d.version, updatedAt: d.updatedAt, url: `/api/v1/data/${ns.owner}/${ns.slug}/${d.slug}`,
+      id: d.id,
+      name: d.slug,
+      title: d.name,
+      description: d.description,
+      tags: d.tags,
+      visibility: d.visibility,
+      rowCount: d.rowCount,
+      sizeBytes: d.sizeBytes,
+      version: d.version,
+      updatedAt: d.updatedAt,
+      url: `/api/v1/data/${ns.owner}/${ns.slug}/${d.slug}`,
     })),
   };
 }
@@ -61,7 +92,13 @@ export async function listNamespaceData(actor: Actor, owner: string, namespace: 
  * every matching row streamed as CSV, JSON Lines or Parquet through its export service. Both
  * check read access (unreadable = 404) exactly as the dataset page does.
  */
-export async function readData(actor: Actor, owner: string, namespace: string, datasetName: string, q: RowsQuery): Promise<Response | object> {
+export async function readData(
+  actor: Actor,
+  owner: string,
+  namespace: string,
+  datasetName: string,
+  q: RowsQuery,
+): Promise<Response | object> {
   // Only "no such dataset" becomes this 404: a failing database must stay a 503 (a sync client
   // reads 404 as "deleted").
   const id = await findDatasetId(owner, namespace, datasetName).catch((error: unknown) => {
@@ -69,7 +106,9 @@ export async function readData(actor: Actor, owner: string, namespace: string, d
   });
   const query = toDatasetQuery(q);
   if (q.format !== "json") {
-    return downloadResponse(await exportDataset(actor, id, { format: q.format, query, version: q.version, raw: q.raw }));
+    return downloadResponse(
+      await exportDataset(actor, id, { format: q.format, query, version: q.version, raw: q.raw }),
+    );
   }
   const result = await queryDataset(actor, id, query, q.version);
   const names = result.columns.map((c) => c.name);

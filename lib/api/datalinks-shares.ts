@@ -15,7 +15,11 @@ import { findNamespace } from "./namespaces";
  * A username, never an e-mail address or a "workspace:<id>" grantee (the sharing service accepts
  * those too): what a DataLinks body names is exactly what it shares with.
  */
-const usernameField = z.string().trim().min(1).regex(/^[^@:\s]+$/, 'Give a username here; use "email" for an e-mail address.');
+const usernameField = z
+  .string()
+  .trim()
+  .min(1)
+  .regex(/^[^@:\s]+$/, 'Give a username here; use "email" for an e-mail address.');
 
 /** DataLinks' share body: a username (or, our extension, an e-mail for someone without an account) and a role. */
 export const dataLinksShareBody = z
@@ -24,12 +28,18 @@ export const dataLinksShareBody = z
     email: emailSchema.optional(),
     role: shareRoleSchema,
   })
-  .refine((b) => Boolean(b.username) !== Boolean(b.email), { message: 'Give exactly one of "username" or "email".', path: ["username"] });
+  .refine((b) => Boolean(b.username) !== Boolean(b.email), {
+    message: 'Give exactly one of "username" or "email".',
+    path: ["username"],
+  });
 
 /** The revoke body names the grantee; the role in it does not matter (DataLinks: revoke matches on the user). */
 export const dataLinksRevokeBody = z
   .object({ username: usernameField.optional(), email: emailSchema.optional(), role: z.string().optional() })
-  .refine((b) => Boolean(b.username) !== Boolean(b.email), { message: 'Give exactly one of "username" or "email".', path: ["username"] });
+  .refine((b) => Boolean(b.username) !== Boolean(b.email), {
+    message: 'Give exactly one of "username" or "email".',
+    path: ["username"],
+  });
 
 export type DataLinksGrant = { username?: string; email?: string; workspace?: string; role: string };
 
@@ -38,24 +48,43 @@ export async function namespaceId(owner: string, namespace: string): Promise<str
   return (await findNamespace(owner, namespace)).id;
 }
 
-export async function shareViaDataLinks(actor: Actor, type: ResourceType, id: string, body: z.infer<typeof dataLinksShareBody>): Promise<void> {
+export async function shareViaDataLinks(
+  actor: Actor,
+  type: ResourceType,
+  id: string,
+  body: z.infer<typeof dataLinksShareBody>,
+): Promise<void> {
   await shareResource(actor, type, id, { grantees: [body.username ?? body.email!], role: body.role });
 }
 
 /** Current grants on the resource itself, as DataLinks lists them. */
 export async function listViaDataLinks(actor: Actor, type: ResourceType, id: string): Promise<DataLinksGrant[]> {
   const rows = await listResourceAccess(actor, type, id);
-  return rows.filter((r) => r.kind === "grant" && !r.expired).map((r) =>
-    r.granteeType === "user" ? { username: r.grantee, role: r.role } : r.granteeType === "email" ? { email: r.grantee, role: r.role } : { workspace: r.grantee, role: r.role },
-  );
+  return rows
+    .filter((r) => r.kind === "grant" && !r.expired)
+    .map((r) =>
+      r.granteeType === "user"
+        ? { username: r.grantee, role: r.role }
+        : r.granteeType === "email"
+          ? { email: r.grantee, role: r.role }
+          : { workspace: r.grantee, role: r.role },
+    );
 }
 
-export async function revokeViaDataLinks(actor: Actor, type: ResourceType, id: string, body: z.infer<typeof dataLinksRevokeBody>): Promise<void> {
+export async function revokeViaDataLinks(
+  actor: Actor,
+  type: ResourceType,
+  id: string,
+  body: z.infer<typeof dataLinksRevokeBody>,
+): Promise<void> {
   if (body.email) {
     await revokeGranteeByEmail(actor, type, id, body.email);
     return;
   }
-  const user = await getDb().user.findUnique({ where: { username: body.username!.toLowerCase() }, select: { id: true } });
+  const user = await getDb().user.findUnique({
+    where: { username: body.username!.toLowerCase() },
+    select: { id: true },
+  });
   if (!user) throw new AppError("invalid", `There is no user named "${body.username}".`);
   await revokeGrantee(actor, type, id, userKey(user.id));
 }

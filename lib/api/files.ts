@@ -14,9 +14,14 @@ export const folderQuerySchema = listFolderInput;
  * created on first use only for a member of the workspace, never by a stranger's request.
  */
 export async function listWorkspaceFiles(actor: Actor, workspaceId: string, query: unknown) {
-  const workspace = await getDb().workspace.findUnique({ where: { id: workspaceId }, select: { id: true, ownerId: true } });
+  const workspace = await getDb().workspace.findUnique({
+    where: { id: workspaceId },
+    select: { id: true, ownerId: true },
+  });
   if (!workspace) throw notFound("Workspace not found");
-  const root = (await getWorkspaceRole(actor, workspace)) ? await getRootFolder(workspace.id) : await findRootFolder(workspace.id);
+  const root = (await getWorkspaceRole(actor, workspace))
+    ? await getRootFolder(workspace.id)
+    : await findRootFolder(workspace.id);
   if (!root) throw notFound("Folder not found");
   return { folderId: root.id, ...(await listFolder(actor, root.id, folderQuerySchema.parse(query))) };
 }

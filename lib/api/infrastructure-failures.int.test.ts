@@ -25,7 +25,9 @@ const onSqlite = it.skipIf(process.env.TEST_DB === "postgresql");
 
 /** A body fit for clients: no driver codes, SQL, file paths or host names. */
 function expectNoInternals(text: string) {
-  expect(text).not.toMatch(/SQLITE|sqlite|Prisma|prisma|invocation|ENOSPC|\/tmp|\/dev|\.db\b|127\.0\.0\.1|disk is full/);
+  expect(text).not.toMatch(
+    /SQLITE|sqlite|Prisma|prisma|invocation|ENOSPC|\/tmp|\/dev|\.db\b|127\.0\.0\.1|disk is full/,
+  );
 }
 
 async function alice() {
@@ -35,21 +37,30 @@ async function alice() {
 }
 
 describe("bookkeeping writes never fail a read", () => {
-  onSqlite("answers a listing while the database refuses every write (token last-used, rate-limit counters)", async () => {
-    const { headers, cast } = await alice();
-    await db().$executeRawUnsafe("PRAGMA query_only = ON");
-    try {
-      const res = await listWorkspacesRoute(new Request(`${APP}/api/v1/workspaces`, { headers }), { params: Promise.resolve({}) });
-      expect(res.status).toBe(200);
-      expect((await res.json()) as { slug: string }[]).toEqual(expect.arrayContaining([expect.objectContaining({ slug: cast.workspace.slug })]));
-      await expect(flushRateLimits()).resolves.toBeUndefined();
-    } finally {
-      await db().$executeRawUnsafe("PRAGMA query_only = OFF");
-    }
-    // Once the database takes writes again, the counts reach the shared counters.
-    await flushRateLimits();
-    expect(await db().throttle.findUnique({ where: { key: `rate:user:${cast.owner.id}` } })).toMatchObject({ failures: 1 });
-  });
+  onSqlite(
+    "answers a listing while the database refuses every write (token last-used, rate-limit counters)",
+    async () => {
+      const { headers, cast } = await alice();
+      await db().$executeRawUnsafe("PRAGMA query_only = ON");
+      try {
+        const res = await listWorkspacesRoute(new Request(`${APP}/api/v1/workspaces`, { headers }), {
+          params: Promise.resolve({}),
+        });
+        expect(res.status).toBe(200);
+        expect((await res.json()) as { slug: string }[]).toEqual(
+          expect.arrayContaining([expect.objectContaining({ slug: cast.workspace.slug })]),
+        );
+        await expect(flushRateLimits()).resolves.toBeUndefined();
+      } finally {
+        await db().$executeRawUnsafe("PRAGMA query_only = OFF");
+      }
+      // Once the database takes writes again, the counts reach the shared counters.
+      await flushRateLimits();
+      expect(await db().throttle.findUnique({ where: { key: `rate:user:${cast.owner.id}` } })).toMatchObject({
+        failures: 1,
+      });
+    },
+  );
 });
 
 describe("a full disk", () => {
@@ -61,16 +72,28 @@ describe("a full disk", () => {
     try {
       // Fill the workspace table until the database has no room for one more row of this size.
       for (let i = 0; ; i++) {
-        const full = await db().workspace.create({ data: { ownerId: cast.owner.id, slug: slug(i), name: "Filler" } }).then(() => false, () => true);
+        const full = await db()
+          .workspace.create({ data: { ownerId: cast.owner.id, slug: slug(i), name: "Filler" } })
+          .then(
+            () => false,
+            () => true,
+          );
         if (full) break;
       }
       const res = await createWorkspaceRoute(
-        new Request(`${APP}/api/v1/workspaces`, { method: "POST", headers: { ...headers, "Content-Type": "application/json" }, body: JSON.stringify({ name: "Filler", slug: "full-000001" }) }),
+        new Request(`${APP}/api/v1/workspaces`, {
+          method: "POST",
+          headers: { ...headers, "Content-Type": "application/json" },
+          body: JSON.stringify({ name: "Filler", slug: "full-000001" }),
+        }),
         { params: Promise.resolve({}) },
       );
       const text = await res.text();
       expect(res.status).toBe(507);
-      expect(JSON.parse(text)).toEqual({ code: "insufficient_storage", error: expect.stringMatching(/out of storage space/) });
+      expect(JSON.parse(text)).toEqual({
+        code: "insufficient_storage",
+        error: expect.stringMatching(/out of storage space/),
+      });
       expectNoInternals(text);
     } finally {
       await db().$executeRawUnsafe("PRAGMA max_page_count = 1073741823");
@@ -86,11 +109,21 @@ describe("a full disk", () => {
     }
     expect(enospc).toMatchObject({ code: "ENOSPC" });
     // The shape Prisma's PostgreSQL adapter gives a failed write on a full disk.
-    const pgFull = Object.assign(new Error("Invalid `prisma.dataset.create()` invocation: could not extend file \"base/16384/2619\": No space left on device"), {
-      name: "PrismaClientKnownRequestError",
-      code: "P2010",
-      meta: { driverAdapterError: { name: "DriverAdapterError", cause: { kind: "postgres", code: "53100", severity: "ERROR", message: "could not extend file" } } },
-    });
+    const pgFull = Object.assign(
+      new Error(
+        'Invalid `prisma.dataset.create()` invocation: could not extend file "base/16384/2619": No space left on device',
+      ),
+      {
+        name: "PrismaClientKnownRequestError",
+        code: "P2010",
+        meta: {
+          driverAdapterError: {
+            name: "DriverAdapterError",
+            cause: { kind: "postgres", code: "53100", severity: "ERROR", message: "could not extend file" },
+          },
+        },
+      },
+    );
     for (const error of [enospc, pgFull]) {
       const failure = toFailure(error);
       expect(failure).toMatchObject({ ok: false, code: "insufficient_storage" });
@@ -119,13 +152,22 @@ describe("a lost database", () => {
     const params = { owner: cast.workspace.owner, namespace: cast.workspace.slug, datasetName: "sales" };
     const restore = breakDatabase();
     try {
-      const failure = await readData(cast.owner, params.owner, params.namespace, params.datasetName, rowsQuerySchema.parse({})).then(
+      const failure = await readData(
+        cast.owner,
+        params.owner,
+        params.namespace,
+        params.datasetName,
+        rowsQuerySchema.parse({}),
+      ).then(
         () => undefined,
         (error: unknown) => toFailure(error),
       );
       expect(failure).toMatchObject({ code: "unavailable", retryAfterSeconds: 10 });
 
-      const res = await readDataRoute(new Request(`${APP}/api/v1/data/${params.owner}/${params.namespace}/sales`, { headers }), { params: Promise.resolve(params) });
+      const res = await readDataRoute(
+        new Request(`${APP}/api/v1/data/${params.owner}/${params.namespace}/sales`, { headers }),
+        { params: Promise.resolve(params) },
+      );
       const text = await res.text();
       expect(res.status).toBe(503);
       expect(res.headers.get("retry-after")).toBe("10");
@@ -135,7 +177,10 @@ describe("a lost database", () => {
       restore();
     }
     // And the same request answers again once the database is back.
-    const res = await readDataRoute(new Request(`${APP}/api/v1/data/${params.owner}/${params.namespace}/sales`, { headers }), { params: Promise.resolve(params) });
+    const res = await readDataRoute(
+      new Request(`${APP}/api/v1/data/${params.owner}/${params.namespace}/sales`, { headers }),
+      { params: Promise.resolve(params) },
+    );
     expect(res.status).toBe(200);
   });
 });

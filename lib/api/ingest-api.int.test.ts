@@ -19,9 +19,16 @@ async function client() {
   await createWorkspace(actor, { name: "Data", slug: "data" });
   const { token } = await createApiToken(user.id, { name: "test" });
   const post = (dataset: string, content: string | Buffer) =>
-    ingest(new Request(`http://localhost/api/v1/ingest/data/${dataset}`, { method: "POST", headers: { authorization: `Bearer ${token}`, "content-type": "application/json" }, body: typeof content === "string" ? content : Uint8Array.from(content) }), {
-      params: Promise.resolve({ namespace: "data", datasetName: dataset }),
-    });
+    ingest(
+      new Request(`http://localhost/api/v1/ingest/data/${dataset}`, {
+        method: "POST",
+        headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+        body: typeof content === "string" ? content : Uint8Array.from(content),
+      }),
+      {
+        params: Promise.resolve({ namespace: "data", datasetName: dataset }),
+      },
+    );
   return { post };
 }
 
@@ -33,11 +40,17 @@ describe("POST /api/v1/ingest/{namespace}/{datasetName}", () => {
     for (const depth of [1000, 5000]) {
       const response = await post("deep", `[{"id": 1, "v": ${nested(depth)}}]`);
       expect(response.status).toBe(422);
-      expect(await response.json()).toEqual({ code: "invalid", error: "The JSON body is nested more than 64 levels deep." });
+      expect(await response.json()).toEqual({
+        code: "invalid",
+        error: "The JSON body is nested more than 64 levels deep.",
+      });
     }
     const past = await post("deep", `{"data": [{"id": 1, "v": 1}, {"id": 2, "v": ${nested(17)}}]}`);
     expect(past.status).toBe(422);
-    expect(await past.json()).toEqual({ code: "invalid", error: "Record 2: values are nested more than 16 levels deep; a dataset column can hold at most 16 levels." });
+    expect(await past.json()).toEqual({
+      code: "invalid",
+      error: "Record 2: values are nested more than 16 levels deep; a dataset column can hold at most 16 levels.",
+    });
     expect(await getDb().dataset.count({ where: { slug: "deep" } })).toBe(0);
     const within = await post("deep", `[{"id": 1, "v": ${nested(16)}}]`);
     expect(within.status).toBe(201);
@@ -55,9 +68,18 @@ describe("POST /api/v1/ingest/{namespace}/{datasetName}", () => {
   it("serialises concurrent appends to one dataset: every request succeeds and every record is kept", async () => {
     const { post } = await client();
     expect((await post("events", '[{"id": 0, "who": "first"}]')).status).toBe(201);
-    const responses = await Promise.all(Array.from({ length: 6 }, (_, i) => post("events", JSON.stringify([{ id: i + 1, who: `writer ${i + 1}` }]))));
-    const bodies = (await Promise.all(responses.map((r) => r.json()))) as { version: number; rowCount: number; error?: string }[];
-    expect(responses.map((r) => r.status), JSON.stringify(bodies)).toEqual([200, 200, 200, 200, 200, 200]);
+    const responses = await Promise.all(
+      Array.from({ length: 6 }, (_, i) => post("events", JSON.stringify([{ id: i + 1, who: `writer ${i + 1}` }]))),
+    );
+    const bodies = (await Promise.all(responses.map((r) => r.json()))) as {
+      version: number;
+      rowCount: number;
+      error?: string;
+    }[];
+    expect(
+      responses.map((r) => r.status),
+      JSON.stringify(bodies),
+    ).toEqual([200, 200, 200, 200, 200, 200]);
     expect(bodies.map((b) => b.version).sort((a, b) => a - b)).toEqual([2, 3, 4, 5, 6, 7]);
     const dataset = await getDb().dataset.findFirstOrThrow({ where: { slug: "events" } });
     expect(Number(dataset.rowCount)).toBe(7);

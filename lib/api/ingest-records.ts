@@ -14,10 +14,15 @@ import { type Namespace, findOwnNamespace } from "./namespaces";
 import { type WriteResult, writeDatasetFile } from "./write-dataset";
 
 const record = z.record(z.string(), z.unknown());
-const records = z.array(record, { error: "Send a JSON array of records (objects)." }).min(1, "Send at least one record.").max(1_000_000);
+const records = z
+  .array(record, { error: "Send a JSON array of records (objects)." })
+  .min(1, "Send at least one record.")
+  .max(1_000_000);
 
 /** POST /ingest body: an array of records, or {"data": [...]} (DataLinks' envelope). */
-export const ingestBodySchema = z.union([records, z.object({ data: records })], { error: 'Send a JSON array of records, or {"data": [records]}.' });
+export const ingestBodySchema = z.union([records, z.object({ data: records })], {
+  error: 'Send a JSON array of records, or {"data": [records]}.',
+});
 
 /**
  * Rule: no value in a record nests more than CATALOG_MAX_NESTING levels (422 naming the record),
@@ -27,7 +32,10 @@ export const ingestBodySchema = z.union([records, z.object({ data: records })], 
 function assertRecordNesting(rows: Record<string, unknown>[]): void {
   const { maxNesting } = catalogConfig();
   const index = rows.findIndex((row) => valueDepth(row) - 1 > maxNesting);
-  if (index >= 0) throw invalid(`Record ${index + 1}: values are nested more than ${maxNesting} levels deep; a dataset column can hold at most ${maxNesting} levels.`);
+  if (index >= 0)
+    throw invalid(
+      `Record ${index + 1}: values are nested more than ${maxNesting} levels deep; a dataset column can hold at most ${maxNesting} levels.`,
+    );
 }
 
 /**
@@ -36,18 +44,34 @@ function assertRecordNesting(rows: Record<string, unknown>[]): void {
  * a new dataset name creates the dataset, an existing one gets the records appended, and a
  * record set whose columns do not match is refused (422 naming the columns) with nothing written.
  */
-export async function ingestRecords(actor: Actor, namespace: string, datasetName: string, body: z.output<typeof ingestBodySchema>): Promise<WriteResult & { created: boolean; dataset: string }> {
+export async function ingestRecords(
+  actor: Actor,
+  namespace: string,
+  datasetName: string,
+  body: z.output<typeof ingestBodySchema>,
+): Promise<WriteResult & { created: boolean; dataset: string }> {
   const workspace = await findOwnNamespace(actor.id, namespace);
   const slug = datasetSlugSchema.parse(datasetName);
   const rows = Array.isArray(body) ? body : body.data;
   assertRecordNesting(rows);
   // Create-or-append is decided and done under the name's lock: two first ingests at once
   // create the dataset once and append the other's records.
-  return withDatasetWriteLock(datasetNameLockKey(workspace.id, slug), () => writeRecords(actor, workspace, slug, datasetName, rows));
+  return withDatasetWriteLock(datasetNameLockKey(workspace.id, slug), () =>
+    writeRecords(actor, workspace, slug, datasetName, rows),
+  );
 }
 
-async function writeRecords(actor: Actor, workspace: Namespace, slug: string, datasetName: string, rows: Record<string, unknown>[]): Promise<WriteResult & { created: boolean; dataset: string }> {
-  const existing = await getDb().dataset.findUnique({ where: { workspaceId_slug: { workspaceId: workspace.id, slug } }, select: { id: true } });
+async function writeRecords(
+  actor: Actor,
+  workspace: Namespace,
+  slug: string,
+  datasetName: string,
+  rows: Record<string, unknown>[],
+): Promise<WriteResult & { created: boolean; dataset: string }> {
+  const existing = await getDb().dataset.findUnique({
+    where: { workspaceId_slug: { workspaceId: workspace.id, slug } },
+    select: { id: true },
+  });
   const dir = path.join(catalogTempDir(), `api-ingest-${randomBytes(8).toString("hex")}`);
   await fsp.mkdir(dir, { recursive: true });
   try {
@@ -57,7 +81,11 @@ async function writeRecords(actor: Actor, workspace: Namespace, slug: string, da
       actor,
       existing
         ? { workspaceId: workspace.id, mode: "append", datasetId: existing.id }
-        : { workspaceId: workspace.id, mode: "create", metadata: { name: datasetName, slug, description: "", tags: [] } },
+        : {
+            workspaceId: workspace.id,
+            mode: "create",
+            metadata: { name: datasetName, slug, description: "", tags: [] },
+          },
       { path: file, name: `${slug}.jsonl`, format: "jsonl" },
     );
     return { ...result, created: !existing, dataset: `${workspace.owner}/${workspace.slug}/${slug}` };

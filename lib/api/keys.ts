@@ -1,7 +1,12 @@
 import "server-only";
 import { z } from "zod";
 import type { Actor } from "@/lib/access";
-import { createAccessLink, listWorkspaceAccessLinks, revokeAccessLink, revokeAllAccessLinks } from "@/lib/links/manage-links";
+import {
+  createAccessLink,
+  listWorkspaceAccessLinks,
+  revokeAccessLink,
+  revokeAllAccessLinks,
+} from "@/lib/links/manage-links";
 import { resourceTypeSchema } from "@/lib/sharing/schemas";
 import { loadSharedResource } from "@/lib/sharing/shared-resource";
 import { invalid, notFound } from "@/lib/util/errors";
@@ -20,8 +25,13 @@ export async function createKey(actor: Actor, workspaceId: string, body: z.infer
   const target = await loadSharedResource(body.resource.type, body.resource.id);
   if (target.workspace.id !== workspaceId) throw notFound("Not found");
   const link = await createAccessLink(actor, {
-    resourceType: body.resource.type, resourceId: body.resource.id, expiresAt: body.expiresOn, startsAt: body.startsOn,
-    mode: body.mode, password: body.password, label: body.label,
+    resourceType: body.resource.type,
+    resourceId: body.resource.id,
+    expiresAt: body.expiresOn,
+    startsAt: body.startsOn,
+    mode: body.mode,
+    password: body.password,
+    label: body.label,
   });
   return { id: link.id, token: link.token, url: link.url, expiresOn: link.expiresAt.toISOString() };
 }
@@ -48,10 +58,17 @@ export const keysQuerySchema = z.object({
  * every key of the workspace. Rule: a query naming only one of the two is refused (422), so a
  * typo can never widen "this resource" into "the whole workspace". Managers only.
  */
-export async function revokeKeys(actor: Actor, workspaceId: string, query: z.output<typeof keysQuerySchema>): Promise<number> {
+export async function revokeKeys(
+  actor: Actor,
+  workspaceId: string,
+  query: z.output<typeof keysQuerySchema>,
+): Promise<number> {
   const { resourceType, resourceId } = query;
   if (Boolean(resourceType) !== Boolean(resourceId)) {
-    throw invalid("Give both resourceType and resourceId to revoke one resource's keys, or neither to revoke every key of the workspace.", { [resourceType ? "resourceId" : "resourceType"]: "Required with the other" });
+    throw invalid(
+      "Give both resourceType and resourceId to revoke one resource's keys, or neither to revoke every key of the workspace.",
+      { [resourceType ? "resourceId" : "resourceType"]: "Required with the other" },
+    );
   }
   if (resourceType && resourceId) {
     const target = await loadSharedResource(resourceType, resourceId);

@@ -28,7 +28,10 @@ describe("REST multipart upload", () => {
     expect(first).toMatchObject({ uploadId, version: 2, rowsAdded: 1, rowCount: 2 });
     expect(await completeMultipart(owner, ...args, uploadId)).toEqual(first);
     expect(await getDb().datasetVersion.count({ where: { datasetId } })).toBe(2);
-    expect(await failure(uploadPart(owner, ...args, uploadId, 2, body("x")))).toMatchObject({ code: "conflict", message: expect.stringContaining("already completed") });
+    expect(await failure(uploadPart(owner, ...args, uploadId, 2, body("x")))).toMatchObject({
+      code: "conflict",
+      message: expect.stringContaining("already completed"),
+    });
   });
 
   it("only a genuinely missing upload is a 404: a staging failure (unreadable upload) propagates as the server error it is", async () => {

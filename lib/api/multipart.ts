@@ -20,14 +20,30 @@ import { findDatasetId } from "./namespaces";
 import { type WriteResult, writeDatasetFile } from "./write-dataset";
 
 export const initiateBodySchema = z.object({
-  format: z.enum(SOURCE_FORMATS, { error: `format is one of ${SOURCE_FORMATS.join(", ")}.` }).describe("the format of the concatenated parts"),
-  mode: z.enum(["append", "replace"], { error: 'mode is "append" or "replace".' }).default("append").describe("append rows (same columns) or replace the data with a new version"),
+  format: z
+    .enum(SOURCE_FORMATS, { error: `format is one of ${SOURCE_FORMATS.join(", ")}.` })
+    .describe("the format of the concatenated parts"),
+  mode: z
+    .enum(["append", "replace"], { error: 'mode is "append" or "replace".' })
+    .default("append")
+    .describe("append rows (same columns) or replace the data with a new version"),
 });
 
-export const partNumberSchema = z.coerce.number({ error: "The part number is a number." }).int().min(1, "Parts are numbered from 1.").max(10_000, "At most 10,000 parts.");
+export const partNumberSchema = z.coerce
+  .number({ error: "The part number is a number." })
+  .int()
+  .min(1, "Parts are numbered from 1.")
+  .max(10_000, "At most 10,000 parts.");
 export const uploadIdSchema = z.string().regex(/^[a-f0-9]{32}$/, "Not an upload id.");
 
-type Meta = { userId: string; datasetId: string; workspaceId: string; format: (typeof SOURCE_FORMATS)[number]; mode: "append" | "replace"; createdAt: number };
+type Meta = {
+  userId: string;
+  datasetId: string;
+  workspaceId: string;
+  format: (typeof SOURCE_FORMATS)[number];
+  mode: "append" | "replace";
+  createdAt: number;
+};
 
 const EXPIRE_MS = Number(process.env.UPLOAD_EXPIRE_HOURS || 24) * 3_600_000;
 // Staged where every instance sees it (UPLOAD_DIR), so parts may reach any instance.
@@ -39,7 +55,8 @@ type Done = { userId: string; datasetId: string; createdAt: number; result: Writ
 /** Written when completing claims an upload: what a retry needs to tell whether the interrupted attempt wrote the dataset. */
 type Claim = { claimedAt: number; baseVersion: number };
 
-const isMissing = (error: unknown) => ["ENOENT", "ENOTDIR"].includes((error as NodeJS.ErrnoException | null)?.code ?? "");
+const isMissing = (error: unknown) =>
+  ["ENOENT", "ENOTDIR"].includes((error as NodeJS.ErrnoException | null)?.code ?? "");
 /** A JSON file, or null when it does not exist; any other failure (disk, permissions) propagates. */
 async function readJson<T>(file: string): Promise<T | null> {
   try {
@@ -65,7 +82,8 @@ export async function expireAbandonedMultipart(now = Date.now()): Promise<number
     const entry = path.join(root(), name);
     const createdAt = name.endsWith(".done.json")
       ? (await readJson<Done>(entry).catch(() => null))?.createdAt
-      : (await readJson<Meta>(path.join(entry, "meta.json")).catch(() => null))?.createdAt ?? (await fsp.stat(entry).catch(() => null))?.mtimeMs;
+      : ((await readJson<Meta>(path.join(entry, "meta.json")).catch(() => null))?.createdAt ??
+        (await fsp.stat(entry).catch(() => null))?.mtimeMs);
     if (createdAt === undefined || now - createdAt > EXPIRE_MS) {
       await fsp.rm(entry, { recursive: true, force: true });
       removed++;
@@ -83,8 +101,10 @@ function goneIfMissing(error: unknown): never {
 
 /** An upload that is no longer open because it was (or is being) completed says so (409), to its owner only. */
 async function explainMissing(actor: Actor, uploadId: string): Promise<void> {
-  if ((await readJson<Done>(doneFile(uploadId)))?.userId === actor.id) throw conflict("This upload was already completed; start a new upload to add more data.");
-  if ((await readJson<Meta>(path.join(completingDir(uploadId), "meta.json")))?.userId === actor.id) throw conflict("This upload is being completed; send complete again to get its result.");
+  if ((await readJson<Done>(doneFile(uploadId)))?.userId === actor.id)
+    throw conflict("This upload was already completed; start a new upload to add more data.");
+  if ((await readJson<Meta>(path.join(completingDir(uploadId), "meta.json")))?.userId === actor.id)
+    throw conflict("This upload is being completed; send complete again to get its result.");
 }
 
 /** The dataset at {owner}/{namespace}/{datasetName} if the caller may write it: a stranger gets 404, a viewer 403 (lib/access decides). */
@@ -100,7 +120,14 @@ async function writableDataset(actor: Actor, owner: string, namespace: string, d
  * anyone else, another dataset's path or an expired upload get the same 404. Write access to the
  * dataset is checked again on every request, so a revoked editor is stopped mid-upload.
  */
-async function ownUpload(actor: Actor, owner: string, namespace: string, datasetName: string, uploadId: string, dir = path.join(root(), uploadId)) {
+async function ownUpload(
+  actor: Actor,
+  owner: string,
+  namespace: string,
+  datasetName: string,
+  uploadId: string,
+  dir = path.join(root(), uploadId),
+) {
   if (!uploadIdSchema.safeParse(uploadId).success) throw gone();
   const meta = await readJson<Meta>(path.join(dir, "meta.json"));
   if (!meta) await explainMissing(actor, uploadId);
@@ -110,30 +137,61 @@ async function ownUpload(actor: Actor, owner: string, namespace: string, dataset
   return { dir, meta, dataset };
 }
 
-export async function initiateMultipart(actor: Actor, owner: string, namespace: string, datasetName: string, body: z.output<typeof initiateBodySchema>) {
+export async function initiateMultipart(
+  actor: Actor,
+  owner: string,
+  namespace: string,
+  datasetName: string,
+  body: z.output<typeof initiateBodySchema>,
+) {
   const dataset = await writableDataset(actor, owner, namespace, datasetName);
   await expireAbandonedMultipart();
   const uploadId = randomBytes(16).toString("hex");
   const dir = path.join(root(), uploadId);
   await fsp.mkdir(dir, { recursive: true });
-  const meta: Meta = { userId: actor.id, datasetId: dataset.id, workspaceId: dataset.workspaceId, format: body.format, mode: body.mode, createdAt: Date.now() };
+  const meta: Meta = {
+    userId: actor.id,
+    datasetId: dataset.id,
+    workspaceId: dataset.workspaceId,
+    format: body.format,
+    mode: body.mode,
+    createdAt: Date.now(),
+  };
   await fsp.writeFile(path.join(dir, "meta.json"), JSON.stringify(meta));
   const base = `/api/v1/upload/multipart/${dataset.workspace.owner.username}/${dataset.workspace.slug}/${dataset.slug}/${uploadId}`;
-  return { uploadId, format: body.format, mode: body.mode, expiresOn: new Date(meta.createdAt + EXPIRE_MS).toISOString(), partUrl: `${base}/parts/{partNumber}`, completeUrl: `${base}/complete`, abortUrl: `${base}/abort` };
+  return {
+    uploadId,
+    format: body.format,
+    mode: body.mode,
+    expiresOn: new Date(meta.createdAt + EXPIRE_MS).toISOString(),
+    partUrl: `${base}/parts/{partNumber}`,
+    completeUrl: `${base}/complete`,
+    abortUrl: `${base}/abort`,
+  };
 }
 
 /** The upload's parts; 404 when another request completed or aborted it meanwhile (its folder is gone). */
 async function partSizes(dir: string): Promise<{ partNumber: number; size: number }[]> {
   try {
     const names = (await fsp.readdir(dir)).filter((n) => /^part-\d{5}$/.test(n)).sort();
-    return await Promise.all(names.map(async (n) => ({ partNumber: Number(n.slice(5)), size: (await fsp.stat(path.join(dir, n))).size })));
+    return await Promise.all(
+      names.map(async (n) => ({ partNumber: Number(n.slice(5)), size: (await fsp.stat(path.join(dir, n))).size })),
+    );
   } catch (error) {
     goneIfMissing(error);
   }
 }
 
 /** Stores one part (the raw request body); sending a part number again replaces that part. */
-export async function uploadPart(actor: Actor, owner: string, namespace: string, datasetName: string, uploadId: string, partNumber: number, body: ReadableStream<Uint8Array> | null) {
+export async function uploadPart(
+  actor: Actor,
+  owner: string,
+  namespace: string,
+  datasetName: string,
+  uploadId: string,
+  partNumber: number,
+  body: ReadableStream<Uint8Array> | null,
+) {
   const { dir } = await ownUpload(actor, owner, namespace, datasetName, uploadId);
   if (!body) throw invalid("The part is empty: send its bytes as the request body.");
   const max = catalogConfig().maxUploadBytes;
@@ -144,12 +202,18 @@ export async function uploadPart(actor: Actor, owner: string, namespace: string,
   const limit = new TransformStream<Uint8Array, Uint8Array>({
     transform(chunk, controller) {
       size += chunk.byteLength;
-      if (already + size > max) controller.error(new AppError("too_large", `The upload is larger than the ${max} bytes a dataset upload may have.`));
+      if (already + size > max)
+        controller.error(
+          new AppError("too_large", `The upload is larger than the ${max} bytes a dataset upload may have.`),
+        );
       else controller.enqueue(chunk);
     },
   });
   try {
-    await pipeline(Readable.fromWeb(body.pipeThrough(limit) as WebReadableStream<Uint8Array>), fs.createWriteStream(temp));
+    await pipeline(
+      Readable.fromWeb(body.pipeThrough(limit) as WebReadableStream<Uint8Array>),
+      fs.createWriteStream(temp),
+    );
     if (size === 0) throw invalid("The part is empty: send its bytes as the request body.");
     await fsp.rename(temp, target);
   } catch (error) {
@@ -182,40 +246,60 @@ function checkComplete(parts: { partNumber: number }[]): void {
  *   already written the version, answers with that version.
  * A failure (bad data, access withdrawn) ends the upload: its parts are deleted.
  */
-export async function completeMultipart(actor: Actor, owner: string, namespace: string, datasetName: string, uploadId: string): Promise<WriteResult & { uploadId: string }> {
+export async function completeMultipart(
+  actor: Actor,
+  owner: string,
+  namespace: string,
+  datasetName: string,
+  uploadId: string,
+): Promise<WriteResult & { uploadId: string }> {
   if (!uploadIdSchema.safeParse(uploadId).success) throw gone();
   const done = await readJson<Done>(doneFile(uploadId));
   if (done && done.userId === actor.id) {
     const dataset = await writableDataset(actor, owner, namespace, datasetName);
     if (dataset.id === done.datasetId) return done.result;
   }
-  const outcome = await withHeldLease(`multipart-complete:${uploadId}`, { leaseMs: uploadLeaseMs(), waitMs: 0 }, async () => {
-    const finished = await readJson<Done>(doneFile(uploadId)); // completed while this request waited
-    if (finished && finished.userId === actor.id) return finished.result;
-    const claimed = completingDir(uploadId);
-    let claim = await readJson<Claim>(path.join(claimed, "claim.json"));
-    const { meta, dataset } = await ownUpload(actor, owner, namespace, datasetName, uploadId, claim ? claimed : undefined);
-    if (!claim) {
-      const open = path.join(root(), uploadId);
-      checkComplete(await partSizes(open)); // refused before the claim, so the client can send the missing part
-      claim = { claimedAt: Date.now(), baseVersion: dataset.version };
-      await fsp.writeFile(path.join(open, "claim.json"), JSON.stringify(claim));
-      await fsp.rename(open, claimed).catch(goneIfMissing);
-    } else {
-      const written = await versionWrittenSince(actor, uploadId, meta, claim, `${datasetName}.${meta.format}`);
-      if (written) return record(uploadId, meta, written);
-    }
-    const delay = testMultipartDelayMs();
-    if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
-    try {
-      const result = await joinAndWrite(actor, claimed, meta, datasetName);
-      return await record(uploadId, meta, { uploadId, ...result });
-    } catch (error) {
-      await fsp.rm(claimed, { recursive: true, force: true });
-      throw error;
-    }
-  });
-  if (outcome === LEASE_BUSY) throw conflict("This upload is being completed by another request right now; ask again in a moment for its result.");
+  const outcome = await withHeldLease(
+    `multipart-complete:${uploadId}`,
+    { leaseMs: uploadLeaseMs(), waitMs: 0 },
+    async () => {
+      const finished = await readJson<Done>(doneFile(uploadId)); // completed while this request waited
+      if (finished && finished.userId === actor.id) return finished.result;
+      const claimed = completingDir(uploadId);
+      let claim = await readJson<Claim>(path.join(claimed, "claim.json"));
+      const { meta, dataset } = await ownUpload(
+        actor,
+        owner,
+        namespace,
+        datasetName,
+        uploadId,
+        claim ? claimed : undefined,
+      );
+      if (!claim) {
+        const open = path.join(root(), uploadId);
+        checkComplete(await partSizes(open)); // refused before the claim, so the client can send the missing part
+        claim = { claimedAt: Date.now(), baseVersion: dataset.version };
+        await fsp.writeFile(path.join(open, "claim.json"), JSON.stringify(claim));
+        await fsp.rename(open, claimed).catch(goneIfMissing);
+      } else {
+        const written = await versionWrittenSince(actor, uploadId, meta, claim, `${datasetName}.${meta.format}`);
+        if (written) return record(uploadId, meta, written);
+      }
+      const delay = testMultipartDelayMs();
+      if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
+      try {
+        const result = await joinAndWrite(actor, claimed, meta, datasetName);
+        return await record(uploadId, meta, { uploadId, ...result });
+      } catch (error) {
+        await fsp.rm(claimed, { recursive: true, force: true });
+        throw error;
+      }
+    },
+  );
+  if (outcome === LEASE_BUSY)
+    throw conflict(
+      "This upload is being completed by another request right now; ask again in a moment for its result.",
+    );
   return outcome;
 }
 
@@ -225,11 +309,19 @@ async function joinAndWrite(actor: Actor, dir: string, meta: Meta, datasetName: 
   const out = fs.createWriteStream(joined);
   for (const p of parts) await pipeline(fs.createReadStream(partFile(dir, p.partNumber)), out, { end: false });
   await new Promise<void>((resolve, reject) => out.end((error?: Error | null) => (error ? reject(error) : resolve())));
-  return writeDatasetFile(actor, { workspaceId: meta.workspaceId, mode: meta.mode, datasetId: meta.datasetId }, { path: joined, name: `${datasetName}.${meta.format}`, format: meta.format });
+  return writeDatasetFile(
+    actor,
+    { workspaceId: meta.workspaceId, mode: meta.mode, datasetId: meta.datasetId },
+    { path: joined, name: `${datasetName}.${meta.format}`, format: meta.format },
+  );
 }
 
 /** Keeps the answer for retries, then deletes the parts. */
-async function record(uploadId: string, meta: Meta, result: WriteResult & { uploadId: string }): Promise<WriteResult & { uploadId: string }> {
+async function record(
+  uploadId: string,
+  meta: Meta,
+  result: WriteResult & { uploadId: string },
+): Promise<WriteResult & { uploadId: string }> {
   const done: Done = { userId: meta.userId, datasetId: meta.datasetId, createdAt: Date.now(), result };
   await fsp.writeFile(`${doneFile(uploadId)}.tmp`, JSON.stringify(done));
   await fsp.rename(`${doneFile(uploadId)}.tmp`, doneFile(uploadId));
@@ -242,17 +334,42 @@ async function record(uploadId: string, meta: Meta, result: WriteResult & { uplo
  * first version after the one current at the claim, made by this user from this upload's file
  * name at or after the claim.
  */
-async function versionWrittenSince(actor: Actor, uploadId: string, meta: Meta, claim: Claim, sourceName: string): Promise<(WriteResult & { uploadId: string }) | null> {
+async function versionWrittenSince(
+  actor: Actor,
+  uploadId: string,
+  meta: Meta,
+  claim: Claim,
+  sourceName: string,
+): Promise<(WriteResult & { uploadId: string }) | null> {
   const version = await getDb().datasetVersion.findFirst({
-    where: { datasetId: meta.datasetId, number: { gt: claim.baseVersion }, createdById: actor.id, sourceName, createdAt: { gte: new Date(claim.claimedAt) } },
+    where: {
+      datasetId: meta.datasetId,
+      number: { gt: claim.baseVersion },
+      createdById: actor.id,
+      sourceName,
+      createdAt: { gte: new Date(claim.claimedAt) },
+    },
     orderBy: { number: "asc" },
   });
   if (!version) return null;
   const columns = JSON.parse(version.columns) as { name: string; type: string }[];
-  return { uploadId, datasetId: meta.datasetId, version: version.number, rowsAdded: Number(version.addedRows), rowCount: Number(version.rowCount), columns };
+  return {
+    uploadId,
+    datasetId: meta.datasetId,
+    version: version.number,
+    rowsAdded: Number(version.addedRows),
+    rowCount: Number(version.rowCount),
+    columns,
+  };
 }
 
-export async function abortMultipart(actor: Actor, owner: string, namespace: string, datasetName: string, uploadId: string): Promise<void> {
+export async function abortMultipart(
+  actor: Actor,
+  owner: string,
+  namespace: string,
+  datasetName: string,
+  uploadId: string,
+): Promise<void> {
   const { dir } = await ownUpload(actor, owner, namespace, datasetName, uploadId);
   await fsp.rm(dir, { recursive: true, force: true });
 }

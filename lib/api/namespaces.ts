@@ -22,7 +22,10 @@ export async function findNamespace(owner: string, namespace: string): Promise<N
 /** The id of the dataset {datasetName} (its URL name, matched lowercase) in {owner}/{namespace}; access is checked by the caller's service. */
 export async function findDatasetId(owner: string, namespace: string, datasetName: string): Promise<string> {
   const workspace = await findNamespace(owner, namespace);
-  const dataset = await getDb().dataset.findUnique({ where: { workspaceId_slug: { workspaceId: workspace.id, slug: datasetName.toLowerCase() } }, select: { id: true } });
+  const dataset = await getDb().dataset.findUnique({
+    where: { workspaceId_slug: { workspaceId: workspace.id, slug: datasetName.toLowerCase() } },
+    select: { id: true },
+  });
   if (!dataset) throw notFound("Not found");
   return dataset.id;
 }

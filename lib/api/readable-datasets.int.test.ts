@@ -35,18 +35,28 @@ const notFoundAsEmpty = async <T>(promise: Promise<T>, empty: T): Promise<T> => 
 };
 
 /** Every dataset the actor can read, as the REST API answers: namespace listings, then a row read of each dataset. */
-async function readableThroughApi(actor: Actor, namespaces: { owner: string; slug: string }[], all: { owner: string; slug: string; dataset: string; id: string }[]) {
+async function readableThroughApi(
+  actor: Actor,
+  namespaces: { owner: string; slug: string }[],
+  all: { owner: string; slug: string; dataset: string; id: string }[],
+) {
   const listed = new Set<string>();
   for (const ns of namespaces) {
-    const page = await notFoundAsEmpty<{ datasets: { id: string }[] }>(listNamespaceData(actor, ns.owner, ns.slug, { pageSize: 100 }), { datasets: [] });
+    const page = await notFoundAsEmpty<{ datasets: { id: string }[] }>(
+      listNamespaceData(actor, ns.owner, ns.slug, { pageSize: 100 }),
+      { datasets: [] },
+    );
     for (const d of page.datasets) listed.add(d.id);
   }
   const read = new Set<string>();
   for (const d of all) {
-    const ok = await readData(actor, d.owner, d.slug, d.dataset, rowsQuerySchema.parse({ limit: "1" })).then(() => true, (error: unknown) => {
-      if (toFailure(error).code === "not_found") return false;
-      throw error;
-    });
+    const ok = await readData(actor, d.owner, d.slug, d.dataset, rowsQuerySchema.parse({ limit: "1" })).then(
+      () => true,
+      (error: unknown) => {
+        if (toFailure(error).code === "not_found") return false;
+        throw error;
+      },
+    );
     if (ok) read.add(d.id);
   }
   return { listed, read };
@@ -75,22 +85,47 @@ describe("the REST API returns exactly what lib/access lets each grantee read", 
     const team = await createWorkspace(owner, { name: "Team", slug: "team" });
     const other = await createWorkspace(owner, { name: "Other", slug: "other" });
     const db = getDb();
-    await db.membership.createMany({ data: [{ workspaceId: team.id, userId: member.id, role: "member" }, { workspaceId: team.id, userId: admin.id, role: "admin" }] });
+    await db.membership.createMany({
+      data: [
+        { workspaceId: team.id, userId: member.id, role: "member" },
+        { workspaceId: team.id, userId: admin.id, role: "admin" },
+      ],
+    });
     const partnerWs = await createWorkspace(partner, { name: "Partner", slug: "partner" });
     await db.membership.create({ data: { workspaceId: partnerWs.id, userId: partnerColleague.id, role: "member" } });
 
     const write = (ns: string, name: string) => ingestRecords(owner, ns, name, [{ id: 1, label: name }]);
-    const [a, b, c, d, e] = [await write("team", "alpha"), await write("team", "beta"), await write("team", "gamma"), await write("other", "delta"), await write("other", "epsilon")];
+    const [a, b, c, d, e] = [
+      await write("team", "alpha"),
+      await write("team", "beta"),
+      await write("team", "gamma"),
+      await write("other", "delta"),
+      await write("other", "epsilon"),
+    ];
     await setDatasetVisibility(owner, c.datasetId, "public");
     await shareResource(owner, "dataset", a.datasetId, { grantees: [datasetGrantee.username!], role: "viewer" });
     await shareResource(owner, "workspace", other.id, { grantees: [namespaceGrantee.username!], role: "editor" });
     await shareResource(owner, "dataset", b.datasetId, { grantees: [`workspace:${partnerWs.id}`], role: "viewer" });
     await shareResource(owner, "dataset", e.datasetId, { grantees: ["someone.else@example.org"], role: "viewer" }); // pending: reaches nobody yet
 
-    const namespaces = [{ owner: owner.username!, slug: "team" }, { owner: owner.username!, slug: "other" }, { owner: partner.username!, slug: "partner" }];
+    const namespaces = [
+      { owner: owner.username!, slug: "team" },
+      { owner: owner.username!, slug: "other" },
+      { owner: partner.username!, slug: "partner" },
+    ];
     const all = [
-      ...[a, b, c].map((x, i) => ({ owner: owner.username!, slug: "team", dataset: ["alpha", "beta", "gamma"][i]!, id: x.datasetId })),
-      ...[d, e].map((x, i) => ({ owner: owner.username!, slug: "other", dataset: ["delta", "epsilon"][i]!, id: x.datasetId })),
+      ...[a, b, c].map((x, i) => ({
+        owner: owner.username!,
+        slug: "team",
+        dataset: ["alpha", "beta", "gamma"][i]!,
+        id: x.datasetId,
+      })),
+      ...[d, e].map((x, i) => ({
+        owner: owner.username!,
+        slug: "other",
+        dataset: ["delta", "epsilon"][i]!,
+        id: x.datasetId,
+      })),
     ];
     const expected: [Actor, string[]][] = [
       [owner, [a, b, c, d, e].map((x) => x.datasetId)],
@@ -106,7 +141,19 @@ describe("the REST API returns exactly what lib/access lets each grantee read", 
     for (const [actor, ids] of expected) {
       const access = await readableThroughAccess(actor);
       const api = await readableThroughApi(actor, namespaces, all);
-      const where = new Set((await db.dataset.findMany({ where: { OR: [await readableDatasetsWhere(actor, { id: team.id, ownerId: owner.id }), await readableDatasetsWhere(actor, { id: other.id, ownerId: owner.id })] }, select: { id: true } })).map((r) => r.id));
+      const where = new Set(
+        (
+          await db.dataset.findMany({
+            where: {
+              OR: [
+                await readableDatasetsWhere(actor, { id: team.id, ownerId: owner.id }),
+                await readableDatasetsWhere(actor, { id: other.id, ownerId: owner.id }),
+              ],
+            },
+            select: { id: true },
+          })
+        ).map((r) => r.id),
+      );
       const label = actor.username!;
       expect([...access].sort(), label).toEqual([...ids].sort());
       expect([...api.listed].sort(), label).toEqual([...access].sort());
@@ -116,11 +163,29 @@ describe("the REST API returns exactly what lib/access lets each grantee read", 
 
     // the B2B grant is reported as shared by the owning workspace; a direct grant by its user
     expect(await querySharedBy(partnerColleague, partnerWs.id, { datasetIds: all.map((x) => x.id) })).toEqual([
-      expect.objectContaining({ datasetId: b.datasetId, sharedBy: { id: team.id, type: "Workspace", name: `${owner.username}/team` }, sharedWith: { id: partnerWs.id, type: "Workspace", name: `${partner.username}/partner` }, scope: "dataset" }),
+      expect.objectContaining({
+        datasetId: b.datasetId,
+        sharedBy: { id: team.id, type: "Workspace", name: `${owner.username}/team` },
+        sharedWith: { id: partnerWs.id, type: "Workspace", name: `${partner.username}/partner` },
+        scope: "dataset",
+      }),
     ]);
-    expect(await querySharedBy(namespaceGrantee, (await db.workspace.findFirstOrThrow({ where: { ownerId: namespaceGrantee.id } })).id, { datasetIds: [d.datasetId, a.datasetId] })).toEqual([
-      expect.objectContaining({ datasetId: d.datasetId, sharedBy: { id: owner.id, type: "User", name: owner.username }, role: "editor", scope: "namespace" }),
+    expect(
+      await querySharedBy(
+        namespaceGrantee,
+        (await db.workspace.findFirstOrThrow({ where: { ownerId: namespaceGrantee.id } })).id,
+        { datasetIds: [d.datasetId, a.datasetId] },
+      ),
+    ).toEqual([
+      expect.objectContaining({
+        datasetId: d.datasetId,
+        sharedBy: { id: owner.id, type: "User", name: owner.username },
+        role: "editor",
+        scope: "namespace",
+      }),
     ]);
-    expect(toFailure(await querySharedBy(stranger, team.id, { datasetIds: [a.datasetId] }).catch((x: unknown) => x)).code).toBe("not_found");
+    expect(
+      toFailure(await querySharedBy(stranger, team.id, { datasetIds: [a.datasetId] }).catch((x: unknown) => x)).code,
+    ).toBe("not_found");
   });
 });

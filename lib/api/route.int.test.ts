@@ -42,7 +42,8 @@ describe("the route wrapper: per-user rate limits", () => {
     const { tokens } = await userWithTokens(2);
     const other = await userWithTokens(1);
     await awayFromMinuteEdge();
-    const get = (token: string) => listWorkspacesRoute(new Request(`${APP}/api/v1/workspaces`, { headers: bearer(token) }), noParams);
+    const get = (token: string) =>
+      listWorkspacesRoute(new Request(`${APP}/api/v1/workspaces`, { headers: bearer(token) }), noParams);
     expect((await get(tokens[0]!)).status).toBe(200);
     expect((await get(tokens[1]!)).status).toBe(200);
     expect((await get(tokens[0]!)).status).toBe(200);
@@ -62,9 +63,15 @@ describe("the route wrapper: Origin check on cookie-authenticated writes", () =>
     return { cast, fileId: (file as { id: string }).id };
   };
   const post = (fileId: string, headers: Record<string, string>) =>
-    openAsDatasetRoute(new Request(`${APP}/api/files/${fileId}/open-as-dataset`, { method: "POST", headers: { Host: "localhost:3000", Cookie: "next-auth.session-token=x", ...headers } }), {
-      params: Promise.resolve({ id: fileId }),
-    });
+    openAsDatasetRoute(
+      new Request(`${APP}/api/files/${fileId}/open-as-dataset`, {
+        method: "POST",
+        headers: { Host: "localhost:3000", Cookie: "next-auth.session-token=x", ...headers },
+      }),
+      {
+        params: Promise.resolve({ id: fileId }),
+      },
+    );
 
   it.each([
     ["a foreign site", { Origin: "https://evil.example" }],
@@ -86,7 +93,11 @@ describe("the route wrapper: Origin check on cookie-authenticated writes", () =>
     const { tokens } = await userWithTokens(1);
     resetRateLimits();
     const res = await createWorkspaceRoute(
-      new Request(`${APP}/api/v1/workspaces`, { method: "POST", headers: bearer(tokens[0]!, { Origin: "https://evil.example", "Content-Type": "application/json" }), body: JSON.stringify({ name: "Cross origin", slug: `xo-${n++}` }) }),
+      new Request(`${APP}/api/v1/workspaces`, {
+        method: "POST",
+        headers: bearer(tokens[0]!, { Origin: "https://evil.example", "Content-Type": "application/json" }),
+        body: JSON.stringify({ name: "Cross origin", slug: `xo-${n++}` }),
+      }),
       noParams,
     );
     expect(res.status).toBe(201);

@@ -17,7 +17,11 @@ export type ApiError = { error: string; code: string; fieldErrors?: Record<strin
 /** The one error mapping of route handlers: the `{ error, code }` shape, its status, and Retry-After for 429/503. */
 export function errorResponse(error: unknown): Response {
   const failure = toFailure(error);
-  const body: ApiError = { error: failure.message, code: failure.code, ...(failure.fieldErrors ? { fieldErrors: failure.fieldErrors } : {}) };
+  const body: ApiError = {
+    error: failure.message,
+    code: failure.code,
+    ...(failure.fieldErrors ? { fieldErrors: failure.fieldErrors } : {}),
+  };
   const headers: Record<string, string> = { "Cache-Control": "no-store" };
   if (failure.retryAfterSeconds !== undefined) headers["Retry-After"] = String(failure.retryAfterSeconds);
   return Response.json(body, { status: statusOf(failure), headers });
@@ -42,10 +46,16 @@ export type Caller = { actor: Actor; via: "token" | "session" | "link" };
  * one JSON shape (toFailure: 507 for a full disk, 503 with Retry-After for a lost database, a
  * generic 500 that never carries exception text). Permissions are checked by the services.
  */
-export async function handleRoute(request: Request, auth: Auth, run: (caller: Caller) => Promise<Response | unknown>): Promise<Response> {
+export async function handleRoute(
+  request: Request,
+  auth: Auth,
+  run: (caller: Caller) => Promise<Response | unknown>,
+): Promise<Response> {
   try {
     const bearer = auth === "token" || (auth === "token-or-session" && request.headers.has("authorization"));
-    const caller = bearer ? { actor: await authenticateRequest(request), via: "token" as const } : await cookieCaller(request, auth === "session-or-link");
+    const caller = bearer
+      ? { actor: await authenticateRequest(request), via: "token" as const }
+      : await cookieCaller(request, auth === "session-or-link");
     if (caller instanceof Response) return caller;
     const result = await run(caller);
     if (result instanceof Response) return result;
@@ -89,7 +99,10 @@ export function apiRoute<P = Record<string, string>>(handler: Handler<P>) {
  * A browser route handler for the signed-in user, or for an access link's visitor with
  * `?link=<token>` (resolveRequestActor), through handleRoute.
  */
-export function withRequestActor(request: Request, handler: (actor: Actor, viaLink: boolean) => Promise<Response>): Promise<Response> {
+export function withRequestActor(
+  request: Request,
+  handler: (actor: Actor, viaLink: boolean) => Promise<Response>,
+): Promise<Response> {
   return handleRoute(request, "session-or-link", ({ actor, via }) => handler(actor, via === "link"));
 }
 
@@ -98,7 +111,11 @@ export const MAX_JSON_BYTES = Number(process.env.API_MAX_JSON_BYTES || 64 * 1024
 
 /** The body as text, refusing more than `limit` bytes before reading them all into memory (413). */
 async function readText(request: Request, limit: number): Promise<string> {
-  const tooLarge = () => new AppError("too_large", `A JSON body can have at most ${limit} bytes; send larger data with the multipart upload.`);
+  const tooLarge = () =>
+    new AppError(
+      "too_large",
+      `A JSON body can have at most ${limit} bytes; send larger data with the multipart upload.`,
+    );
   if (Number(request.headers.get("content-length") ?? 0) > limit) throw tooLarge();
   if (!request.body) return "";
   const chunks: Uint8Array[] = [];
@@ -121,7 +138,8 @@ async function readText(request: Request, limit: number): Promise<string> {
  */
 export async function readJson<S extends z.ZodType>(request: Request, schema: S): Promise<z.infer<S>> {
   const text = await readText(request, MAX_JSON_BYTES);
-  if (textDepth(text) > MAX_JSON_DEPTH) throw new AppError("invalid", `The JSON body is nested more than ${MAX_JSON_DEPTH} levels deep.`);
+  if (textDepth(text) > MAX_JSON_DEPTH)
+    throw new AppError("invalid", `The JSON body is nested more than ${MAX_JSON_DEPTH} levels deep.`);
   let body: unknown;
   try {
     body = JSON.parse(text);

@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { parseColumns, parseFilter, parseSort, rowsQuerySchema, searchParamsObject, toDatasetQuery } from "./row-params";
+import {
+  parseColumns,
+  parseFilter,
+  parseSort,
+  rowsQuerySchema,
+  searchParamsObject,
+  toDatasetQuery,
+} from "./row-params";
 
 describe("row query parameters", () => {
   it("parses the short filter syntax", () => {
@@ -17,20 +24,30 @@ describe("row query parameters", () => {
   it("parses columns and sort as lists or JSON arrays", () => {
     expect(parseColumns("a, b,")).toEqual(["a", "b"]);
     expect(parseColumns('["a,b"]')).toEqual(["a,b"]);
-    expect(parseSort("-price,name")).toEqual([{ column: "price", direction: "desc" }, { column: "name", direction: "asc" }]);
+    expect(parseSort("-price,name")).toEqual([
+      { column: "price", direction: "desc" },
+      { column: "name", direction: "asc" },
+    ]);
     expect(() => parseSort("[oops")).toThrow(/JSON array/);
   });
 
   it("builds the structured query from URL parameters", () => {
-    const params = new URLSearchParams("limit=5&filter=region:eq:North&filter=quantity:range:3..&sort=-quantity&columns=order_id,quantity");
+    const params = new URLSearchParams(
+      "limit=5&filter=region:eq:North&filter=quantity:range:3..&sort=-quantity&columns=order_id,quantity",
+    );
     const q = rowsQuerySchema.parse(searchParamsObject(params));
     expect(q.format).toBe("json");
     expect(toDatasetQuery(q)).toEqual({
       limit: 5,
       columns: ["order_id", "quantity"],
       sort: [{ column: "quantity", direction: "desc" }],
-      filters: [{ column: "region", op: "eq", value: "North" }, { column: "quantity", op: "range", min: "3" }],
+      filters: [
+        { column: "region", op: "eq", value: "North" },
+        { column: "quantity", op: "range", min: "3" },
+      ],
     });
-    expect(toDatasetQuery(rowsQuerySchema.parse({ filter: '[{"column":"a","op":"is_null"}]' })).filters).toEqual([{ column: "a", op: "is_null" }]);
+    expect(toDatasetQuery(rowsQuerySchema.parse({ filter: '[{"column":"a","op":"is_null"}]' })).filters).toEqual([
+      { column: "a", op: "is_null" },
+    ]);
   });
 });

@@ -11,12 +11,20 @@ export function withHashedSessions(base: Adapter): Adapter {
     session ? ({ ...session, sessionToken: token } as T) : session;
   return {
     ...base,
-    createSession: async (session) => raw(await base.createSession!({ ...session, sessionToken: hashToken(session.sessionToken) }), session.sessionToken),
+    createSession: async (session) =>
+      raw(
+        await base.createSession!({ ...session, sessionToken: hashToken(session.sessionToken) }),
+        session.sessionToken,
+      ),
     getSessionAndUser: async (token) => {
       const found = await base.getSessionAndUser!(hashToken(token));
       return found && { user: found.user, session: raw(found.session, token) };
     },
-    updateSession: async (session) => raw(await base.updateSession!({ ...session, sessionToken: hashToken(session.sessionToken) }), session.sessionToken),
+    updateSession: async (session) =>
+      raw(
+        await base.updateSession!({ ...session, sessionToken: hashToken(session.sessionToken) }),
+        session.sessionToken,
+      ),
     deleteSession: async (token) => {
       const deleted = await base.deleteSession!(hashToken(token));
       return deleted ? raw(deleted, token) : null;

@@ -22,7 +22,8 @@ export function authAdapter(): Adapter {
   return {
     ...base,
     // E-mails are stored lowercase so one address is one account whatever its spelling.
-    createUser: (user: Parameters<NonNullable<Adapter["createUser"]>>[0]) => base.createUser!({ ...user, email: user.email.trim().toLowerCase() }),
+    createUser: (user: Parameters<NonNullable<Adapter["createUser"]>>[0]) =>
+      base.createUser!({ ...user, email: user.email.trim().toLowerCase() }),
     getUserByEmail: (email: string) => base.getUserByEmail!(email.trim().toLowerCase()),
   };
 }

@@ -14,7 +14,10 @@ export const SIGN_IN_LINK_MINUTES = Number(process.env.SIGN_IN_LINK_MINUTES || 1
  */
 export async function sendSignInEmail({ to, url }: { to: string; url: string }): Promise<void> {
   const host = new URL(url).host;
-  const message = await renderEmail(`Sign in to Datashelf`, createElement(SignInEmail, { url, host, minutes: SIGN_IN_LINK_MINUTES }));
+  const message = await renderEmail(
+    `Sign in to Datashelf`,
+    createElement(SignInEmail, { url, host, minutes: SIGN_IN_LINK_MINUTES }),
+  );
   await getDb().$transaction((tx) => enqueueEmail(tx, { to, kind: "sign-in", ...message }));
   await deliverDueEmails().catch((error) => console.error("sign-in e-mail delivery deferred", error));
 }

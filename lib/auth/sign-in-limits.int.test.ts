@@ -27,12 +27,15 @@ const context = { params: Promise.resolve({ nextauth: ["signin", "email"] }) };
 
 describe("sign-in e-mail limits", () => {
   it("lets 30 simultaneous requests for one address send at most 5 sign-in e-mails", async () => {
-    const results = await Promise.all(Array.from({ length: 30 }, (_, i) => outcome("victim@example.com", `10.0.0.${i}`)));
+    const results = await Promise.all(
+      Array.from({ length: 30 }, (_, i) => outcome("victim@example.com", `10.0.0.${i}`)),
+    );
     expect(results.filter((r) => r === "sent")).toHaveLength(5);
   });
 
   it("counts every spelling of an address together and leaves other addresses alone", async () => {
-    for (let i = 0; i < 5; i++) expect(await outcome(i % 2 ? "Mia@Example.com " : "mia@example.com", `10.1.0.${i}`)).toBe("sent");
+    for (let i = 0; i < 5; i++)
+      expect(await outcome(i % 2 ? "Mia@Example.com " : "mia@example.com", `10.1.0.${i}`)).toBe("sent");
     expect(await outcome("MIA@EXAMPLE.COM", "10.1.0.9")).toBe("limited");
     expect(await outcome("noah@example.com", "10.1.0.9")).toBe("sent");
   });
@@ -59,7 +62,11 @@ describe("sign-in e-mail limits", () => {
   it("follows SIGNIN_MAIL_PER_ADDRESS", async () => {
     process.env.SIGNIN_MAIL_PER_ADDRESS = "2";
     try {
-      expect([await outcome("pia@example.com", "10.3.0.1"), await outcome("pia@example.com", "10.3.0.2"), await outcome("pia@example.com", "10.3.0.3")]).toEqual(["sent", "sent", "limited"]);
+      expect([
+        await outcome("pia@example.com", "10.3.0.1"),
+        await outcome("pia@example.com", "10.3.0.2"),
+        await outcome("pia@example.com", "10.3.0.3"),
+      ]).toEqual(["sent", "sent", "limited"]);
     } finally {
       delete process.env.SIGNIN_MAIL_PER_ADDRESS;
     }

@@ -31,7 +31,10 @@ export function normaliseSignInAddress(address: string): string {
  * before any was counted) and throws SignInMailLimited when a limit is used up. A request the
  * client limit refuses does not use up the address's allowance.
  */
-export async function reserveSignInMail({ email, client }: { email: string; client: string }, now = new Date()): Promise<void> {
+export async function reserveSignInMail(
+  { email, client }: { email: string; client: string },
+  now = new Date(),
+): Promise<void> {
   const { perAddress, perClient, windowMs } = signInMailLimits();
   // Without a known client address (a server that does not pass the socket's, e.g. a bare
   // `next start`) there is no per-client bucket: one shared bucket would let anyone lock
@@ -52,7 +55,10 @@ async function count(key: string, limit: number, windowMs: number, now: Date): P
   }
   // Each step is one conditional or atomic statement, so simultaneous requests get distinct
   // counts (on SQLite and PostgreSQL alike) and only one of them restarts an expired window.
-  await db.throttle.updateMany({ where: { key, windowStart: { lte: new Date(now.getTime() - windowMs) } }, data: { failures: 0, windowStart: now } });
+  await db.throttle.updateMany({
+    where: { key, windowStart: { lte: new Date(now.getTime() - windowMs) } },
+    data: { failures: 0, windowStart: now },
+  });
   const row = await db.throttle.update({ where: { key }, data: { failures: { increment: 1 } } });
   if (row.failures > limit) {
     throw new SignInMailLimited(Math.max(1, Math.ceil((row.windowStart.getTime() + windowMs - now.getTime()) / 1000)));

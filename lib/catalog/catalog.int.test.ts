@@ -34,7 +34,10 @@ async function expectNothingLeft(before: { ingests: number; blobs: string[] }) {
   expect(filesBelow(storage.scratch()).filter((f) => !f.includes("spill"))).toEqual([]);
 }
 async function snapshot() {
-  return { ingests: await getDb().datasetIngest.count(), blobs: filesBelow(storage.blobDir()).filter((f) => !f.startsWith(".tmp")) };
+  return {
+    ingests: await getDb().datasetIngest.count(),
+    blobs: filesBelow(storage.blobDir()).filter((f) => !f.startsWith(".tmp")),
+  };
 }
 
 async function parquetFile(): Promise<Buffer> {
@@ -52,12 +55,62 @@ describe("ingest", () => {
   it("creates a dataset from each format with its inferred schema", async () => {
     const { owner, workspace } = await createCast();
     const cases: [string, string | Buffer, { name: string; type: string }[], number][] = [
-      ["people.csv", CSV, [{ name: "id", type: "BIGINT" }, { name: "name", type: "VARCHAR" }, { name: "score", type: "DOUBLE" }, { name: "joined", type: "DATE" }], 3],
-      ["bom.csv", "\uFEFFid;city\r\n1;Oslo\r\n", [{ name: "id", type: "BIGINT" }, { name: "city", type: "VARCHAR" }], 1],
-      ["people.tsv", "id\tcity\n1\tOslo\n2\tBergen\n", [{ name: "id", type: "BIGINT" }, { name: "city", type: "VARCHAR" }], 2],
-      ["people.json", '[{"id": 1, "ok": true}, {"id": 2, "ok": false}]', [{ name: "id", type: "BIGINT" }, { name: "ok", type: "BOOLEAN" }], 2],
-      ["people.jsonl", '{"id": 1, "v": "a"}\n{"id": 2, "v": "b"}\n{"id": 3, "v": null}\n', [{ name: "id", type: "BIGINT" }, { name: "v", type: "VARCHAR" }], 3],
-      ["numbers.parquet", await parquetFile(), [{ name: "n", type: "BIGINT" }, { name: "label", type: "VARCHAR" }], 25],
+      [
+        "people.csv",
+        CSV,
+        [
+          { name: "id", type: "BIGINT" },
+          { name: "name", type: "VARCHAR" },
+          { name: "score", type: "DOUBLE" },
+          { name: "joined", type: "DATE" },
+        ],
+        3,
+      ],
+      [
+        "bom.csv",
+        "\uFEFFid;city\r\n1;Oslo\r\n",
+        [
+          { name: "id", type: "BIGINT" },
+          { name: "city", type: "VARCHAR" },
+        ],
+        1,
+      ],
+      [
+        "people.tsv",
+        "id\tcity\n1\tOslo\n2\tBergen\n",
+        [
+          { name: "id", type: "BIGINT" },
+          { name: "city", type: "VARCHAR" },
+        ],
+        2,
+      ],
+      [
+        "people.json",
+        '[{"id": 1, "ok": true}, {"id": 2, "ok": false}]',
+        [
+          { name: "id", type: "BIGINT" },
+          { name: "ok", type: "BOOLEAN" },
+        ],
+        2,
+      ],
+      [
+        "people.jsonl",
+        '{"id": 1, "v": "a"}\n{"id": 2, "v": "b"}\n{"id": 3, "v": null}\n',
+        [
+          { name: "id", type: "BIGINT" },
+          { name: "v", type: "VARCHAR" },
+        ],
+        3,
+      ],
+      [
+        "numbers.parquet",
+        await parquetFile(),
+        [
+          { name: "n", type: "BIGINT" },
+          { name: "label", type: "VARCHAR" },
+        ],
+        25,
+      ],
     ];
     for (const [file, content, columns, rows] of cases) {
       const ingest = await prepare(owner, workspace.id, file, content);
@@ -69,10 +122,25 @@ describe("ingest", () => {
       const committed = await commitIngest(owner, ingest.id, { name: file, slug, tags: "demo, Test" });
       expect(committed.path).toBe(`/w/${workspace.owner}/${workspace.slug}/catalog/${slug}`);
       const view = await getDataset(owner, { id: committed.datasetId });
-      expect(view).toMatchObject({ columns, rowCount: rows, version: 1, tags: ["demo", "test"], canWrite: true, canManage: true });
+      expect(view).toMatchObject({
+        columns,
+        rowCount: rows,
+        version: 1,
+        tags: ["demo", "test"],
+        canWrite: true,
+        canManage: true,
+      });
     }
-    const first = await queryDataset(owner, (await getDataset(owner, { workspaceId: workspace.id, slug: "people-csv" })).id, {});
-    expect(first.rows).toEqual([["1", "Ada", 9.5, "2026-01-02"], ["2", "Bob", 7.25, "2026-02-03"], ["3", "Cy", null, "2026-03-04"]]);
+    const first = await queryDataset(
+      owner,
+      (await getDataset(owner, { workspaceId: workspace.id, slug: "people-csv" })).id,
+      {},
+    );
+    expect(first.rows).toEqual([
+      ["1", "Ada", 9.5, "2026-01-02"],
+      ["2", "Bob", 7.25, "2026-02-03"],
+      ["3", "Cy", null, "2026-03-04"],
+    ]);
   });
 
   it("refuses bad files with a message naming the problem and line, leaving nothing behind", async () => {
@@ -82,7 +150,11 @@ describe("ingest", () => {
     const bad: [string, string, RegExp][] = [
       ["empty.csv", "", /The file is empty/],
       ["header-only.csv", "a,b\n", /header line but no data rows/],
-      ["ragged.csv", "a,b,c\n1,2,3\n4,5\n6,7,8\n", /^Line 3 has 2 values, but the header \(the first line\) has 3 columns/],
+      [
+        "ragged.csv",
+        "a,b,c\n1,2,3\n4,5\n6,7,8\n",
+        /^Line 3 has 2 values, but the header \(the first line\) has 3 columns/,
+      ],
       ["open-quote.csv", 'a,b\n1,"never closed\n', /^Line 2 opens a quoted value that is never closed/],
       ["binary.csv", "a,b\n1,\u0000\n", /^Line 2 contains binary data/],
       ["broken.json", '[{"a": 1}, {"a": ', /malformed JSON|could not be read/i],
@@ -105,25 +177,53 @@ describe("ingest", () => {
     const { owner, stranger, workspace } = await createCast();
     process.env.CATALOG_MAX_UPLOAD_BYTES = "1000";
     try {
-      expect(await failure(datasetUploadHandler.authorize(owner, { workspaceId: workspace.id, filename: "big.csv" }, 1001))).toMatchObject({ code: "too_large", message: "The file is 1001 bytes; datasets can be uploaded up to 1000 bytes." });
-      await expect(datasetUploadHandler.authorize(owner, { workspaceId: workspace.id, filename: "ok.csv" }, 1000)).resolves.toMatchObject({ format: "csv", mode: "create" });
+      expect(
+        await failure(datasetUploadHandler.authorize(owner, { workspaceId: workspace.id, filename: "big.csv" }, 1001)),
+      ).toMatchObject({
+        code: "too_large",
+        message: "The file is 1001 bytes; datasets can be uploaded up to 1000 bytes.",
+      });
+      await expect(
+        datasetUploadHandler.authorize(owner, { workspaceId: workspace.id, filename: "ok.csv" }, 1000),
+      ).resolves.toMatchObject({ format: "csv", mode: "create" });
     } finally {
       delete process.env.CATALOG_MAX_UPLOAD_BYTES;
     }
-    expect(await failure(datasetUploadHandler.authorize(owner, { workspaceId: workspace.id, filename: "x.xlsx" }, 10))).toMatchObject({ code: "invalid", message: expect.stringContaining('".xlsx" files are not supported') });
-    expect(await failure(datasetUploadHandler.authorize(owner, { workspaceId: workspace.id, filename: "x.csv" }, 0))).toMatchObject({ message: "The file is empty." });
-    expect(await failure(datasetUploadHandler.authorize(stranger, { workspaceId: workspace.id, filename: "x.csv" }, 10))).toMatchObject({ code: "not_found" });
+    expect(
+      await failure(datasetUploadHandler.authorize(owner, { workspaceId: workspace.id, filename: "x.xlsx" }, 10)),
+    ).toMatchObject({ code: "invalid", message: expect.stringContaining('".xlsx" files are not supported') });
+    expect(
+      await failure(datasetUploadHandler.authorize(owner, { workspaceId: workspace.id, filename: "x.csv" }, 0)),
+    ).toMatchObject({ message: "The file is empty." });
+    expect(
+      await failure(datasetUploadHandler.authorize(stranger, { workspaceId: workspace.id, filename: "x.csv" }, 10)),
+    ).toMatchObject({ code: "not_found" });
   });
 
   it("finishes an upload into a pending ingest and its review page; cancelling deletes it", async () => {
     const { owner, editor, workspace } = await createCast();
     const before = await snapshot();
-    const meta = (await datasetUploadHandler.authorize(owner, { workspaceId: workspace.id, filename: "t.csv" }, CSV.length)) as Record<string, string>;
-    const done = await datasetUploadHandler.finish(owner, { id: "u1", size: CSV.length, path: stage("t.csv", CSV), metadata: meta });
-    expect(done).toMatchObject({ rows: 3, columns: 4, url: expect.stringMatching(new RegExp(`^/w/${workspace.owner}/${workspace.slug}/catalog/ingests/`)) });
+    const meta = (await datasetUploadHandler.authorize(
+      owner,
+      { workspaceId: workspace.id, filename: "t.csv" },
+      CSV.length,
+    )) as Record<string, string>;
+    const done = await datasetUploadHandler.finish(owner, {
+      id: "u1",
+      size: CSV.length,
+      path: stage("t.csv", CSV),
+      metadata: meta,
+    });
+    expect(done).toMatchObject({
+      rows: 3,
+      columns: 4,
+      url: expect.stringMatching(new RegExp(`^/w/${workspace.owner}/${workspace.slug}/catalog/ingests/`)),
+    });
     expect(await failure(getIngestReview(editor, String(done.ingestId)))).toMatchObject({ code: "not_found" }); // only the uploader
     await cancelIngest(owner, String(done.ingestId));
-    expect(await failure(commitIngest(owner, String(done.ingestId), { name: "x", slug: "x" }))).toMatchObject({ code: "not_found" });
+    expect(await failure(commitIngest(owner, String(done.ingestId), { name: "x", slug: "x" }))).toMatchObject({
+      code: "not_found",
+    });
     await expectNothingLeft(before);
   });
 
@@ -131,8 +231,14 @@ describe("ingest", () => {
     const { owner, workspace } = await createCast();
     await createDataset(owner, workspace.id, "a.csv", CSV, { slug: "sales" });
     const ingest = await prepare(owner, workspace.id, "b.csv", CSV);
-    expect(await failure(commitIngest(owner, ingest.id, { name: "B", slug: "Sales" }))).toMatchObject({ code: "conflict", fieldErrors: { slug: "That URL name is taken in this workspace." } });
-    expect(await failure(commitIngest(owner, ingest.id, { name: "B", slug: "ingests" }))).toMatchObject({ code: "invalid", fieldErrors: { slug: expect.stringContaining("reserved") } });
+    expect(await failure(commitIngest(owner, ingest.id, { name: "B", slug: "Sales" }))).toMatchObject({
+      code: "conflict",
+      fieldErrors: { slug: "That URL name is taken in this workspace." },
+    });
+    expect(await failure(commitIngest(owner, ingest.id, { name: "B", slug: "ingests" }))).toMatchObject({
+      code: "invalid",
+      fieldErrors: { slug: expect.stringContaining("reserved") },
+    });
     await expect(commitIngest(owner, ingest.id, { name: "B", slug: "b" })).resolves.toMatchObject({ version: 1 });
   });
 });
@@ -141,40 +247,77 @@ describe("versions", () => {
   it("appends, refuses a wrong-schema append naming the columns, replaces, and restores (managers only)", async () => {
     const { owner, editor, admin, workspace } = await createCast();
     const { datasetId } = await createDataset(owner, workspace.id, "people.csv", CSV);
-    const append = await prepare(editor, workspace.id, "more.csv", "name,id,score,joined\nDee,4,8,2026-04-05\n", { mode: "append", datasetId });
+    const append = await prepare(editor, workspace.id, "more.csv", "name,id,score,joined\nDee,4,8,2026-04-05\n", {
+      mode: "append",
+      datasetId,
+    });
     expect(append).toMatchObject({ rowCount: 4, addedRows: 1 });
     expect(await commitIngest(editor, append.id)).toMatchObject({ version: 2 });
 
     const before = await snapshot();
-    const wrong = await failure(prepare(editor, workspace.id, "wrong.csv", "id,Name,points\n5,Eve,1\n", { mode: "append", datasetId }));
-    expect(wrong.message).toBe('The file\'s columns do not match the dataset: missing columns "name", "score", "joined"; columns not in the dataset "Name", "points". To change the columns, replace the dataset instead of appending. Column names are case-sensitive.');
-    const badValue = await failure(prepare(editor, workspace.id, "bad.csv", "id,name,score,joined\n5,Eve,high,2026-01-01\n", { mode: "append", datasetId }));
+    const wrong = await failure(
+      prepare(editor, workspace.id, "wrong.csv", "id,Name,points\n5,Eve,1\n", { mode: "append", datasetId }),
+    );
+    expect(wrong.message).toBe(
+      'The file\'s columns do not match the dataset: missing columns "name", "score", "joined"; columns not in the dataset "Name", "points". To change the columns, replace the dataset instead of appending. Column names are case-sensitive.',
+    );
+    const badValue = await failure(
+      prepare(editor, workspace.id, "bad.csv", "id,name,score,joined\n5,Eve,high,2026-01-01\n", {
+        mode: "append",
+        datasetId,
+      }),
+    );
     expect(badValue.message).toBe('Line 2: the value "high" in column "score" is not a valid DOUBLE.');
     await expectNothingLeft(before);
     expect(await getDataset(owner, { id: datasetId })).toMatchObject({ version: 2, rowCount: 4 });
 
-    const replace = await prepare(editor, workspace.id, "new.csv", "code,amount\nA,1\nB,2\n", { mode: "replace", datasetId });
+    const replace = await prepare(editor, workspace.id, "new.csv", "code,amount\nA,1\nB,2\n", {
+      mode: "replace",
+      datasetId,
+    });
     const review = await getIngestReview(editor, replace.id);
     expect(review.columnChanges).toContainEqual({ name: "id", before: "BIGINT", after: null });
     expect(await commitIngest(editor, replace.id)).toMatchObject({ version: 3 });
-    expect((await queryDataset(editor, datasetId, {})).rows).toEqual([["A", "1"], ["B", "2"]]);
+    expect((await queryDataset(editor, datasetId, {})).rows).toEqual([
+      ["A", "1"],
+      ["B", "2"],
+    ]);
 
     expect((await queryDataset(editor, datasetId, {}, 1)).rows).toHaveLength(3); // an earlier version stays readable
     expect(await failure(restoreVersion(editor, datasetId, 1))).toMatchObject({ code: "forbidden" });
     expect(await restoreVersion(admin, datasetId, 1)).toEqual({ version: 4 });
     const versions = await listVersions(owner, datasetId);
-    expect(versions.map((v) => [v.number, v.kind, v.rowCount, v.current])).toEqual([[4, "restore", 3, true], [3, "replace", 2, false], [2, "append", 4, false], [1, "create", 3, false]]);
+    expect(versions.map((v) => [v.number, v.kind, v.rowCount, v.current])).toEqual([
+      [4, "restore", 3, true],
+      [3, "replace", 2, false],
+      [2, "append", 4, false],
+      [1, "create", 3, false],
+    ]);
     expect(versions[0]!.restoredFrom).toBe(1);
-    expect((await getDataset(owner, { id: datasetId })).columns.map((c) => c.name)).toEqual(["id", "name", "score", "joined"]);
+    expect((await getDataset(owner, { id: datasetId })).columns.map((c) => c.name)).toEqual([
+      "id",
+      "name",
+      "score",
+      "joined",
+    ]);
   });
 
   it("refuses an append prepared against a version that is no longer current", async () => {
     const { owner, workspace } = await createCast();
     const { datasetId } = await createDataset(owner, workspace.id, "p.csv", CSV);
-    const a = await prepare(owner, workspace.id, "a.csv", "id,name,score,joined\n7,G,1,2026-01-01\n", { mode: "append", datasetId });
-    const b = await prepare(owner, workspace.id, "b.csv", "id,name,score,joined\n8,H,1,2026-01-01\n", { mode: "append", datasetId });
+    const a = await prepare(owner, workspace.id, "a.csv", "id,name,score,joined\n7,G,1,2026-01-01\n", {
+      mode: "append",
+      datasetId,
+    });
+    const b = await prepare(owner, workspace.id, "b.csv", "id,name,score,joined\n8,H,1,2026-01-01\n", {
+      mode: "append",
+      datasetId,
+    });
     await commitIngest(owner, a.id);
-    expect(await failure(commitIngest(owner, b.id))).toMatchObject({ code: "conflict", message: expect.stringContaining("changed while you were reviewing") });
+    expect(await failure(commitIngest(owner, b.id))).toMatchObject({
+      code: "conflict",
+      message: expect.stringContaining("changed while you were reviewing"),
+    });
     expect((await getDataset(owner, { id: datasetId })).rowCount).toBe(4);
   });
 });
@@ -184,9 +327,20 @@ describe("delete", () => {
     const { owner, editor, stranger, workspace } = await createCast();
     const before = await snapshot();
     const { datasetId } = await createDataset(owner, workspace.id, "gone.csv", CSV, { slug: "gone" });
-    await commitIngest(owner, (await prepare(owner, workspace.id, "more.csv", "id,name,score,joined\n9,Z,1,2026-01-01\n", { mode: "append", datasetId })).id);
+    await commitIngest(
+      owner,
+      (
+        await prepare(owner, workspace.id, "more.csv", "id,name,score,joined\n9,Z,1,2026-01-01\n", {
+          mode: "append",
+          datasetId,
+        })
+      ).id,
+    );
     expect(await failure(deleteDataset(stranger, datasetId, "gone"))).toMatchObject({ code: "not_found" });
-    expect(await failure(deleteDataset(editor, datasetId, "nope"))).toMatchObject({ code: "invalid", message: 'Type "gone" to confirm.' });
+    expect(await failure(deleteDataset(editor, datasetId, "nope"))).toMatchObject({
+      code: "invalid",
+      message: 'Type "gone" to confirm.',
+    });
     await deleteDataset(editor, datasetId, "Gone");
     expect(await failure(getDataset(owner, { id: datasetId }))).toMatchObject({ code: "not_found" });
     expect(await getDb().datasetVersion.count({ where: { datasetId } })).toBe(0);
@@ -195,7 +349,13 @@ describe("delete", () => {
 });
 
 describe("query", () => {
-  const rows = ["id,city,temp,note", ...Array.from({ length: 120 }, (_, i) => `${i + 1},${["Oslo", "Bergen", "Tromsø"][i % 3]},${(i % 40) - 10}.5,${i % 10 === 0 ? "" : `n${i}`}`)].join("\n");
+  const rows = [
+    "id,city,temp,note",
+    ...Array.from(
+      { length: 120 },
+      (_, i) => `${i + 1},${["Oslo", "Bergen", "Tromsø"][i % 3]},${(i % 40) - 10}.5,${i % 10 === 0 ? "" : `n${i}`}`,
+    ),
+  ].join("\n");
 
   it("pages, sorts any column, and filters with equals, contains, range and is null", async () => {
     const { owner, workspace } = await createCast();
@@ -204,8 +364,16 @@ describe("query", () => {
     expect(page1).toMatchObject({ total: 120, offset: 0 });
     expect(page1.rows).toHaveLength(50);
     expect(page1.rows[0]).toEqual(["40", "Oslo", 29.5, "n39"]);
-    const page2 = await queryDataset(owner, datasetId, { limit: 50, sort: [{ column: "temp", direction: "desc" }], cursor: page1.nextCursor! });
-    const page3 = await queryDataset(owner, datasetId, { limit: 50, sort: [{ column: "temp", direction: "desc" }], offset: 100 });
+    const page2 = await queryDataset(owner, datasetId, {
+      limit: 50,
+      sort: [{ column: "temp", direction: "desc" }],
+      cursor: page1.nextCursor!,
+    });
+    const page3 = await queryDataset(owner, datasetId, {
+      limit: 50,
+      sort: [{ column: "temp", direction: "desc" }],
+      offset: 100,
+    });
     expect(page3.nextCursor).toBeNull();
     const ids = [...page1.rows, ...page2.rows, ...page3.rows].map((r) => r[0]);
     expect(new Set(ids).size).toBe(120); // stable paging: no row twice, none missing
@@ -214,18 +382,36 @@ describe("query", () => {
 
     const eq = await queryDataset(owner, datasetId, { filters: [{ column: "city", op: "eq", value: "Tromsø" }] });
     expect(eq.total).toBe(40);
-    const contains = await queryDataset(owner, datasetId, { filters: [{ column: "city", op: "contains", value: "ERG" }] });
+    const contains = await queryDataset(owner, datasetId, {
+      filters: [{ column: "city", op: "contains", value: "ERG" }],
+    });
     expect(contains.total).toBe(40);
-    const range = await queryDataset(owner, datasetId, { filters: [{ column: "temp", op: "range", min: 0, max: "10" }], sort: [{ column: "id", direction: "asc" }] });
+    const range = await queryDataset(owner, datasetId, {
+      filters: [{ column: "temp", op: "range", min: 0, max: "10" }],
+      sort: [{ column: "id", direction: "asc" }],
+    });
     expect(range.rows.every((r) => (r[2] as number) >= 0 && (r[2] as number) <= 10)).toBe(true);
     expect(range.total).toBe(30);
-    const nulls = await queryDataset(owner, datasetId, { filters: [{ column: "note", op: "is_null" }], columns: ["id", "note"] });
+    const nulls = await queryDataset(owner, datasetId, {
+      filters: [{ column: "note", op: "is_null" }],
+      columns: ["id", "note"],
+    });
     expect(nulls).toMatchObject({ total: 12, columns: [{ name: "id" }, { name: "note" }] });
-    const both = await queryDataset(owner, datasetId, { filters: [{ column: "city", op: "eq", value: "Oslo" }, { column: "id", op: "range", min: 100 }] });
+    const both = await queryDataset(owner, datasetId, {
+      filters: [
+        { column: "city", op: "eq", value: "Oslo" },
+        { column: "id", op: "range", min: 100 },
+      ],
+    });
     expect(both.rows.map((r) => r[0])).toEqual(["100", "103", "106", "109", "112", "115", "118"]);
 
-    expect(await failure(queryDataset(owner, datasetId, { sort: [{ column: "nope" }] }))).toMatchObject({ code: "invalid", message: 'Unknown column "nope".' });
-    expect(await failure(queryDataset(owner, datasetId, { filters: [{ column: "temp", op: "eq", value: "warm" }] }))).toMatchObject({ code: "invalid", message: 'Filter on "temp": "warm" is not a valid DOUBLE value.' });
+    expect(await failure(queryDataset(owner, datasetId, { sort: [{ column: "nope" }] }))).toMatchObject({
+      code: "invalid",
+      message: 'Unknown column "nope".',
+    });
+    expect(
+      await failure(queryDataset(owner, datasetId, { filters: [{ column: "temp", op: "eq", value: "warm" }] })),
+    ).toMatchObject({ code: "invalid", message: 'Filter on "temp": "warm" is not a valid DOUBLE value.' });
     expect(await failure(queryDataset(owner, datasetId, { limit: 5000 }))).toMatchObject({ code: "invalid" });
     expect(await failure(queryDataset(owner, datasetId, { cursor: "garbage" }))).toMatchObject({ code: "invalid" });
   });
@@ -233,19 +419,37 @@ describe("query", () => {
   it("downloads the whole dataset or the filtered view as CSV, JSON Lines and Parquet", async () => {
     const { owner, workspace } = await createCast();
     const { datasetId } = await createDataset(owner, workspace.id, "weather.csv", rows, { slug: "weather" });
-    const query = { filters: [{ column: "city", op: "eq", value: "Bergen" }, { column: "id", op: "range", max: 10 }], sort: [{ column: "id", direction: "desc" }] };
+    const query = {
+      filters: [
+        { column: "city", op: "eq", value: "Bergen" },
+        { column: "id", op: "range", max: 10 },
+      ],
+      sort: [{ column: "id", direction: "desc" }],
+    };
     const csv = await exportDataset(owner, datasetId, { format: "csv", query });
     expect(csv.filename).toBe("weather-v1-filtered.csv");
     expect(await text(csv.body)).toBe("id,city,temp,note\n8,Bergen,-3.5,n7\n5,Bergen,-6.5,n4\n2,Bergen,-9.5,n1\n");
     const jsonl = await exportDataset(owner, datasetId, { format: "jsonl", query });
-    expect((await text(jsonl.body)).trim().split("\n").map((l) => JSON.parse(l).id)).toEqual([8, 5, 2]);
+    expect(
+      (await text(jsonl.body))
+        .trim()
+        .split("\n")
+        .map((l) => JSON.parse(l).id),
+    ).toEqual([8, 5, 2]);
     const whole = await exportDataset(owner, datasetId, { format: "parquet" });
     expect(whole).toMatchObject({ filename: "weather-v1.parquet", contentType: "application/vnd.apache.parquet" });
     const bytes = Buffer.concat(await whole.body.toArray());
     expect(bytes.subarray(0, 4).toString()).toBe("PAR1");
     await vi.waitFor(() => expect(filesBelow(storage.scratch()).filter((f) => f.startsWith("export"))).toEqual([])); // scratch files are removed once read
     expect(await failure(exportDataset(owner, datasetId, { format: "xlsx" }))).toMatchObject({ code: "invalid" });
-    expect(await failure(exportDataset(owner, datasetId, { format: "csv", query: { filters: [{ column: "temp", op: "eq", value: "warm" }] } }))).toMatchObject({ code: "invalid" });
+    expect(
+      await failure(
+        exportDataset(owner, datasetId, {
+          format: "csv",
+          query: { filters: [{ column: "temp", op: "eq", value: "warm" }] },
+        }),
+      ),
+    ).toMatchObject({ code: "invalid" });
     const audit = await getDb().auditEvent.findMany({ where: { resourceId: datasetId, action: "dataset.downloaded" } });
     expect(audit.map((a) => JSON.parse(a.details).format).sort()).toEqual(["csv", "jsonl", "parquet"]); // refused exports are not downloads
   });
@@ -255,15 +459,27 @@ describe("query", () => {
     const { datasetId } = await createDataset(owner, workspace.id, "weather.csv", rows);
     const stats = await getColumnStats(owner, datasetId);
     expect(stats.columns.find((c) => c.name === "note")).toMatchObject({ type: "VARCHAR", nulls: 12 });
-    expect(stats.columns.find((c) => c.name === "temp")).toMatchObject({ type: "DOUBLE", min: "-10.5", max: "29.5", nulls: 0 });
+    expect(stats.columns.find((c) => c.name === "temp")).toMatchObject({
+      type: "DOUBLE",
+      min: "-10.5",
+      max: "29.5",
+      nulls: 0,
+    });
   });
 });
 
 describe("access", () => {
   it("a stranger gets 404 for everything; a grantee sees only the shared dataset; the catalog lists, searches, filters and sorts", async () => {
     const { owner, editor, stranger, workspace } = await createCast();
-    const a = await createDataset(owner, workspace.id, "alpha.csv", "x,y\n1,2\n", { name: "Alpha fleet", description: "Vessel positions", tags: ["ships"] });
-    const b = await createDataset(owner, workspace.id, "beta.csv", "temperature,sensor_id\n1,2\n3,4\n", { name: "Beta sensors", tags: ["iot", "ships"] });
+    const a = await createDataset(owner, workspace.id, "alpha.csv", "x,y\n1,2\n", {
+      name: "Alpha fleet",
+      description: "Vessel positions",
+      tags: ["ships"],
+    });
+    const b = await createDataset(owner, workspace.id, "beta.csv", "temperature,sensor_id\n1,2\n3,4\n", {
+      name: "Beta sensors",
+      tags: ["iot", "ships"],
+    });
     const ws = { id: workspace.id, ownerId: workspace.ownerId, slug: workspace.slug, owner: workspace.owner };
 
     for (const call of [
@@ -279,10 +495,23 @@ describe("access", () => {
       expect(await failure(call())).toMatchObject({ code: "not_found", message: expect.stringMatching(/not found/i) });
     }
     expect((await listDatasets(stranger, ws)).total).toBe(0);
-    expect(await failure(setDatasetVisibility(editor, a.datasetId, "public"))).toMatchObject({ code: "forbidden", message: "Access can be managed by the owner only." });
+    expect(await failure(setDatasetVisibility(editor, a.datasetId, "public"))).toMatchObject({
+      code: "forbidden",
+      message: "Access can be managed by the owner only.",
+    });
 
     await getDb().share.create({
-      data: { workspaceId: workspace.id, resourceType: "dataset", resourceId: b.datasetId, datasetId: b.datasetId, granteeType: "user", granteeUserId: stranger.id, granteeKey: `user:${stranger.id}`, role: "viewer", createdById: owner.id },
+      data: {
+        workspaceId: workspace.id,
+        resourceType: "dataset",
+        resourceId: b.datasetId,
+        datasetId: b.datasetId,
+        granteeType: "user",
+        granteeUserId: stranger.id,
+        granteeKey: `user:${stranger.id}`,
+        role: "viewer",
+        createdById: owner.id,
+      },
     });
     const shared = await listDatasets(stranger, ws);
     expect(shared.items.map((d) => d.name)).toEqual(["Beta sensors"]);
@@ -298,7 +527,10 @@ describe("access", () => {
     await setDatasetVisibility(owner, a.datasetId, "public");
     expect(await names({ visibility: "public" })).toEqual(["Alpha fleet"]);
     const page = await listDatasets(owner, ws);
-    expect(page.tags).toEqual([{ tag: "iot", count: 1 }, { tag: "ships", count: 2 }]);
+    expect(page.tags).toEqual([
+      { tag: "iot", count: 1 },
+      { tag: "ships", count: 2 },
+    ]);
     expect(page.items.find((d) => d.name === "Beta sensors")).toMatchObject({ shares: 1, rowCount: 2 });
     // public: now every signed-in user can read it, but it is still not theirs to change
     expect(await getDataset(stranger, { id: a.datasetId })).toMatchObject({ canWrite: false });

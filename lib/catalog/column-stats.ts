@@ -29,7 +29,9 @@ const text = (v: unknown) => (v === null || v === undefined ? null : String(v));
 async function summarize(parquetPath: string, columns: { name: string }[], rowNumber: boolean): Promise<ColumnStats[]> {
   return withDatasetDb(parquetPath, rowNumber, (db) =>
     withQueryTimeout(db, async () => {
-      const result = await db.runAndReadAll(`SUMMARIZE SELECT ${columns.map((c) => quoteIdent(c.name)).join(", ")} FROM ${DATA_VIEW}`);
+      const result = await db.runAndReadAll(
+        `SUMMARIZE SELECT ${columns.map((c) => quoteIdent(c.name)).join(", ")} FROM ${DATA_VIEW}`,
+      );
       return result.getRowObjectsJson().map((row) => {
         const count = Number(row.count ?? 0);
         const nullPercent = Number(row.null_percentage ?? 0);
@@ -52,7 +54,11 @@ async function summarize(parquetPath: string, columns: { name: string }[], rowNu
  * Per-column statistics of a dataset version (DuckDB SUMMARIZE: type, nulls, distinct values,
  * min/max, mean). Computed on first request and stored with the version, which never changes.
  */
-export async function getColumnStats(actor: Actor, datasetId: string, version?: unknown): Promise<{ version: number; columns: ColumnStats[] }> {
+export async function getColumnStats(
+  actor: Actor,
+  datasetId: string,
+  version?: unknown,
+): Promise<{ version: number; columns: ColumnStats[] }> {
   const number = versionNumberSchema.parse(version);
   const { dataset } = await loadDataset(actor, { id: datasetId }, "read");
   const row = await loadVersion(dataset, number);

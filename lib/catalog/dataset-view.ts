@@ -32,7 +32,10 @@ export type DatasetView = {
 export async function usernamesOf(ids: (string | null)[]): Promise<Map<string, string>> {
   const wanted = [...new Set(ids.filter((id): id is string => Boolean(id)))];
   if (wanted.length === 0) return new Map();
-  const users = await getDb().user.findMany({ where: { id: { in: wanted } }, select: { id: true, username: true, email: true } });
+  const users = await getDb().user.findMany({
+    where: { id: { in: wanted } },
+    select: { id: true, username: true, email: true },
+  });
   return new Map(users.map((u) => [u.id, u.username ?? u.email]));
 }
 

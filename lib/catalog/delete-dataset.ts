@@ -15,7 +15,8 @@ import { loadDataset } from "./load-dataset";
  */
 export async function deleteDataset(actor: Actor, datasetId: string, confirmSlug: string): Promise<void> {
   const { dataset } = await loadDataset(actor, { id: datasetId }, "write");
-  if (confirmSlug.trim().toLowerCase() !== dataset.slug) throw invalid(`Type "${dataset.slug}" to confirm.`, { confirm: `Type "${dataset.slug}" to confirm.` });
+  if (confirmSlug.trim().toLowerCase() !== dataset.slug)
+    throw invalid(`Type "${dataset.slug}" to confirm.`, { confirm: `Type "${dataset.slug}" to confirm.` });
   const db = getDb();
   const [versions, ingests] = await Promise.all([
     db.datasetVersion.findMany({ where: { datasetId: dataset.id }, select: { blobKey: true } }),
@@ -24,7 +25,14 @@ export async function deleteDataset(actor: Actor, datasetId: string, confirmSlug
   await db.$transaction(async (tx) => {
     await tx.datasetIngest.deleteMany({ where: { datasetId: dataset.id } });
     await tx.dataset.delete({ where: { id: dataset.id } });
-    await recordAudit(tx, { workspaceId: dataset.workspaceId, actorId: actor.id, action: "dataset.deleted", resourceType: "dataset", resourceId: dataset.id, details: { slug: dataset.slug, name: dataset.name, versions: versions.length } });
+    await recordAudit(tx, {
+      workspaceId: dataset.workspaceId,
+      actorId: actor.id,
+      action: "dataset.deleted",
+      resourceType: "dataset",
+      resourceId: dataset.id,
+      details: { slug: dataset.slug, name: dataset.name, versions: versions.length },
+    });
   });
   const store = getBlobStore();
   for (const key of new Set([...versions, ...ingests].map((v) => v.blobKey))) {

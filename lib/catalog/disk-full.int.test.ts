@@ -29,14 +29,21 @@ afterAll(() => {
 });
 
 // Random text compresses badly, so its Parquet does not fit in 64 KB.
-const ROWS = Array.from({ length: 20000 }, (_, i) => `${i},${Math.random().toString(36).slice(2)}${Math.random().toString(36).slice(2)}`).join("\n");
+const ROWS = Array.from(
+  { length: 20000 },
+  (_, i) => `${i},${Math.random().toString(36).slice(2)}${Math.random().toString(36).slice(2)}`,
+).join("\n");
 
 describe("a full disk (reliability 13.5)", () => {
   it("answers 507 with a plain message, not 422 blaming the file, when a conversion runs out of space", async (context) => {
     if (!mounted) context.skip();
     const { owner, workspace } = await createCast();
     const result = await failure(prepare(owner, workspace.id, "random.csv", `id,text\n${ROWS}\n`));
-    expect(result).toMatchObject({ code: "insufficient_storage", message: "The server ran out of storage space while converting the file. Nothing was changed; try again later, and tell the administrator if it keeps happening." });
+    expect(result).toMatchObject({
+      code: "insufficient_storage",
+      message:
+        "The server ran out of storage space while converting the file. Nothing was changed; try again later, and tell the administrator if it keeps happening.",
+    });
     expect(statusOf(result)).toBe(507);
     expect(result.message).not.toContain(storage.dir());
     expect(await getDb().datasetIngest.count()).toBe(0);
@@ -54,7 +61,11 @@ describe("a full disk (reliability 13.5)", () => {
     execFileSync("mount", ["-t", "tmpfs", "-o", "size=64k", "tmpfs", storage.scratch()]);
     mounted = true;
     const result = await failure(exportDataset(owner, datasetId, { format: "csv" }));
-    expect(result).toMatchObject({ code: "insufficient_storage", message: "The server ran out of storage space while preparing the download. Nothing was changed; try again later, and tell the administrator if it keeps happening." });
+    expect(result).toMatchObject({
+      code: "insufficient_storage",
+      message:
+        "The server ran out of storage space while preparing the download. Nothing was changed; try again later, and tell the administrator if it keeps happening.",
+    });
     expect(statusOf(result)).toBe(507);
     expect(fs.readdirSync(storage.scratch()).filter((f) => f.startsWith("export-"))).toEqual([]);
   });

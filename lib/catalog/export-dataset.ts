@@ -29,7 +29,9 @@ import { formatBytes } from "./units";
 
 export const EXPORT_FORMATS = ["csv", "jsonl", "parquet"] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
-export const exportFormatSchema = z.enum(EXPORT_FORMATS, { error: 'The download format is "csv", "jsonl" or "parquet".' });
+export const exportFormatSchema = z.enum(EXPORT_FORMATS, {
+  error: 'The download format is "csv", "jsonl" or "parquet".',
+});
 /** `raw`: CSV values exactly as stored, formulas included (true, "true" or "1"); off by default. */
 export const rawValuesSchema = z
   .union([z.boolean(), z.enum(["true", "false", "1", "0", ""])], { error: 'raw is "true" or "false".' })
@@ -70,13 +72,19 @@ function streamAndDelete(file: string, dir: string, done: () => void): Readable 
 async function bytesIn(dir: string): Promise<number> {
   let total = 0;
   for (const name of await fsp.readdir(dir).catch(() => [] as string[])) {
-    total += await fsp.stat(path.join(dir, name)).then((s) => s.size, () => 0);
+    total += await fsp.stat(path.join(dir, name)).then(
+      (s) => s.size,
+      () => 0,
+    );
   }
   return total;
 }
 
 const tooLarge = (limit: number) =>
-  new AppError("too_large", `The export is larger than ${formatBytes(limit)}, the most one download can be. Filter the rows or choose fewer columns, or download the whole dataset as Parquet.`);
+  new AppError(
+    "too_large",
+    `The export is larger than ${formatBytes(limit)}, the most one download can be. Filter the rows or choose fewer columns, or download the whole dataset as Parquet.`,
+  );
 
 /**
  * Runs an export's COPY while watching its folder: beyond CATALOG_MAX_EXPORT_BYTES the query is
@@ -119,7 +127,11 @@ async function copyCapped(db: DuckDBConnection, dir: string, copy: () => Promise
  * (see takeExportSlots). CSV cells that a spreadsheet would run as formulas are neutralised
  * unless `raw` asks for the stored values (see neutraliseFormulas).
  */
-export async function exportDataset(actor: Actor, datasetId: string, input: { format: unknown; query?: unknown; version?: unknown; raw?: unknown }): Promise<DatasetExport> {
+export async function exportDataset(
+  actor: Actor,
+  datasetId: string,
+  input: { format: unknown; query?: unknown; version?: unknown; raw?: unknown },
+): Promise<DatasetExport> {
   const format = exportFormatSchema.parse(input.format);
   const raw = rawValuesSchema.parse(input.raw);
   const query = datasetQuerySchema.parse(input.query ?? {});
@@ -134,17 +146,37 @@ export async function exportDataset(actor: Actor, datasetId: string, input: { fo
   const recordDownload = () =>
     recordAudit(getDb(), {
       // A public link's visitor has no account (their id is "link:…"); a signed-in one through a link does.
-      workspaceId: dataset.workspaceId, actorId: actor.id.startsWith("link:") ? null : actor.id, action: "dataset.downloaded", resourceType: "dataset", resourceId: dataset.id,
-      details: { slug: dataset.slug, version: version.number, format, filtered, ...(format === "csv" && raw ? { raw } : {}), ...(actor.link ? { link: actor.link.id } : {}) },
+      workspaceId: dataset.workspaceId,
+      actorId: actor.id.startsWith("link:") ? null : actor.id,
+      action: "dataset.downloaded",
+      resourceType: "dataset",
+      resourceId: dataset.id,
+      details: {
+        slug: dataset.slug,
+        version: version.number,
+        format,
+        filtered,
+        ...(format === "csv" && raw ? { raw } : {}),
+        ...(actor.link ? { link: actor.link.id } : {}),
+      },
     });
 
   if (format === "parquet" && !filtered) {
     await recordDownload();
-    return { body: fs.createReadStream(parquetPath, { highWaterMark: 1 << 20 }), filename, contentType: CONTENT_TYPES.parquet, size: Number(version.sizeBytes) };
+    return {
+      body: fs.createReadStream(parquetPath, { highWaterMark: 1 << 20 }),
+      filename,
+      contentType: CONTENT_TYPES.parquet,
+      size: Number(version.sizeBytes),
+    };
   }
 
   const rowNumber = hasRowNumber(columns);
-  const built = buildQuery(columns, query, { rowNumber, all: true, ...(format === "csv" && !raw ? { project: neutraliseFormulas } : {}) });
+  const built = buildQuery(columns, query, {
+    rowNumber,
+    all: true,
+    ...(format === "csv" && !raw ? { project: neutraliseFormulas } : {}),
+  });
   const slots = await takeExportSlots(actor);
   const dir = path.join(catalogTempDir(), `export-${randomBytes(8).toString("hex")}`);
   try {
@@ -152,10 +184,16 @@ export async function exportDataset(actor: Actor, datasetId: string, input: { fo
     const target = path.join(dir, `data.${format}`);
     await withSandbox({ readFiles: [parquetPath], writeDir: dir }, async (db) => {
       await createDataView(db, parquetPath, rowNumber);
-      await withQueryTimeout(db, async () => {
-        await checkTypedParams(db, built.typedParams);
-        await copyCapped(db, dir, () => db.run(`COPY (${built.sql}) TO ${quoteLiteral(target)} (${COPY_OPTIONS[format]})`, built.params));
-      }, "preparing the download");
+      await withQueryTimeout(
+        db,
+        async () => {
+          await checkTypedParams(db, built.typedParams);
+          await copyCapped(db, dir, () =>
+            db.run(`COPY (${built.sql}) TO ${quoteLiteral(target)} (${COPY_OPTIONS[format]})`, built.params),
+          );
+        },
+        "preparing the download",
+      );
     });
     const { size } = await fsp.stat(target);
     await recordDownload();

@@ -35,17 +35,26 @@ export async function takeExportSlots(actor: Actor): Promise<ExportSlots> {
   const renewal: { timer?: NodeJS.Timeout } = {};
   const release = () => {
     clearInterval(renewal.timer);
-    for (const name of held.splice(0)) void releaseLease(name, holder).catch((error) => console.error("Releasing an export slot failed", error));
+    for (const name of held.splice(0))
+      void releaseLease(name, holder).catch((error) => console.error("Releasing an export slot failed", error));
   };
   const wanted: { key: string; count: number; refusal: string }[] = [];
   // An anonymous link visitor's id is the link's; only a signed-in person has a per-user limit.
   if (!actor.id.startsWith("link:")) {
     const n = config.exportsPerUser;
-    wanted.push({ key: `user:${actor.id}`, count: n, refusal: `You already have ${plural(n, "download")} of ${n === 1 ? "a dataset" : "datasets"} in progress. Wait for ${n === 1 ? "it" : "one"} to finish, then try again.` });
+    wanted.push({
+      key: `user:${actor.id}`,
+      count: n,
+      refusal: `You already have ${plural(n, "download")} of ${n === 1 ? "a dataset" : "datasets"} in progress. Wait for ${n === 1 ? "it" : "one"} to finish, then try again.`,
+    });
   }
   if (actor.link) {
     const n = config.exportsPerLink;
-    wanted.push({ key: `link:${actor.link.id}`, count: n, refusal: `This link already has ${plural(n, "download")} of ${n === 1 ? "a dataset" : "datasets"} in progress. Wait for ${n === 1 ? "it" : "one"} to finish, then try again.` });
+    wanted.push({
+      key: `link:${actor.link.id}`,
+      count: n,
+      refusal: `This link already has ${plural(n, "download")} of ${n === 1 ? "a dataset" : "datasets"} in progress. Wait for ${n === 1 ? "it" : "one"} to finish, then try again.`,
+    });
   }
   try {
     for (const { key, count, refusal } of wanted) {

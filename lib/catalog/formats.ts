@@ -21,7 +21,9 @@ export const FORMAT_LABELS: Record<SourceFormat, string> = {
 };
 
 /** The accept= list for file inputs. */
-export const ACCEPTED_EXTENSIONS = Object.keys(EXTENSIONS).map((e) => `.${e}`).join(",");
+export const ACCEPTED_EXTENSIONS = Object.keys(EXTENSIONS)
+  .map((e) => `.${e}`)
+  .join(",");
 
 /** The upload's format: the declared one if given, otherwise from the file name's extension. */
 export function detectFormat(filename: string, declared?: string): SourceFormat {
@@ -32,7 +34,9 @@ export function detectFormat(filename: string, declared?: string): SourceFormat 
   const ext = /\.([A-Za-z0-9]+)$/.exec(filename)?.[1]?.toLowerCase();
   const format = ext ? EXTENSIONS[ext] : undefined;
   if (!format) {
-    throw invalid(`${ext ? `".${ext}" files are` : "A file without an extension is"} not supported. Upload a CSV, TSV, JSON (array of objects), JSON Lines or Parquet file.`);
+    throw invalid(
+      `${ext ? `".${ext}" files are` : "A file without an extension is"} not supported. Upload a CSV, TSV, JSON (array of objects), JSON Lines or Parquet file.`,
+    );
   }
   return format;
 }

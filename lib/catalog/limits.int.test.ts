@@ -18,7 +18,14 @@ setupTestDatabase();
 const storage = setupCatalogStorage();
 process.env.LINK_MAX_DELAY_MS = "5";
 
-const SETTINGS = ["CATALOG_MAX_ROWS", "CATALOG_MAX_EXPANDED_BYTES", "CATALOG_MAX_EXPORT_BYTES", "CATALOG_EXPORTS_PER_USER", "CATALOG_EXPORTS_PER_LINK", "CATALOG_MAX_NESTING"];
+const SETTINGS = [
+  "CATALOG_MAX_ROWS",
+  "CATALOG_MAX_EXPANDED_BYTES",
+  "CATALOG_MAX_EXPORT_BYTES",
+  "CATALOG_EXPORTS_PER_USER",
+  "CATALOG_EXPORTS_PER_LINK",
+  "CATALOG_MAX_NESTING",
+];
 afterEach(() => {
   for (const name of SETTINGS) delete process.env[name];
 });
@@ -56,21 +63,35 @@ describe("expanded size limits (security 12.8)", () => {
   it("refuses a CSV or an append that would take the dataset beyond the row limit", async () => {
     const { owner, workspace } = await createCast();
     process.env.CATALOG_MAX_ROWS = "3";
-    expect(await failure(prepare(owner, workspace.id, "four.csv", "a\n1\n2\n3\n4\n"))).toMatchObject({ code: "too_large", message: "The file has 4 rows; a dataset can have at most 3 rows." });
+    expect(await failure(prepare(owner, workspace.id, "four.csv", "a\n1\n2\n3\n4\n"))).toMatchObject({
+      code: "too_large",
+      message: "The file has 4 rows; a dataset can have at most 3 rows.",
+    });
     const created = await createDataset(owner, workspace.id, "two.csv", "a\n1\n2\n");
-    const append = await failure(prepare(owner, workspace.id, "more.csv", "a\n3\n4\n", { mode: "append", datasetId: created.datasetId }));
-    expect(append).toMatchObject({ code: "too_large", message: "With these 2 rows the dataset would have 4 rows; a dataset can have at most 3 rows." });
-    await expect(prepare(owner, workspace.id, "one.csv", "a\n3\n", { mode: "append", datasetId: created.datasetId })).resolves.toMatchObject({ rowCount: 3 });
+    const append = await failure(
+      prepare(owner, workspace.id, "more.csv", "a\n3\n4\n", { mode: "append", datasetId: created.datasetId }),
+    );
+    expect(append).toMatchObject({
+      code: "too_large",
+      message: "With these 2 rows the dataset would have 4 rows; a dataset can have at most 3 rows.",
+    });
+    await expect(
+      prepare(owner, workspace.id, "one.csv", "a\n3\n", { mode: "append", datasetId: created.datasetId }),
+    ).resolves.toMatchObject({ rowCount: 3 });
   });
 
   it("refuses a Parquet whose values expand beyond the byte limit", async () => {
     const { owner, workspace } = await createCast();
     // 200 distinct 100 KB strings: a few KB compressed, 20 MB expanded.
-    const bomb = await parquetOf("SELECT repeat(chr(65 + (range % 26)::INTEGER), 100000) || range AS s FROM range(200)");
+    const bomb = await parquetOf(
+      "SELECT repeat(chr(65 + (range % 26)::INTEGER), 100000) || range AS s FROM range(200)",
+    );
     process.env.CATALOG_MAX_EXPANDED_BYTES = String(1024 * 1024);
     const result = await failure(prepare(owner, workspace.id, "wide.parquet", bomb));
     expect(result).toMatchObject({ code: "too_large" });
-    expect(result.message).toMatch(/^The file's data is \d+(\.\d)? MB uncompressed; a dataset can hold at most 1.0 MB\.$/);
+    expect(result.message).toMatch(
+      /^The file's data is \d+(\.\d)? MB uncompressed; a dataset can hold at most 1.0 MB\.$/,
+    );
   });
 });
 
@@ -96,7 +117,10 @@ describe("exports (security 12.8)", () => {
     const first = await exportDataset(owner, datasetId, { format: "csv" });
     const second = await exportDataset(owner, datasetId, { format: "jsonl" });
     const third = await failure(exportDataset(owner, datasetId, { format: "csv" }));
-    expect(third).toMatchObject({ code: "rate_limited", message: "You already have 2 downloads of datasets in progress. Wait for one to finish, then try again." });
+    expect(third).toMatchObject({
+      code: "rate_limited",
+      message: "You already have 2 downloads of datasets in progress. Wait for one to finish, then try again.",
+    });
     expect(statusOf(third)).toBe(429);
     // Another user is not affected.
     await text((await exportDataset(editor, datasetId, { format: "csv" })).body);
@@ -121,7 +145,10 @@ describe("exports (security 12.8)", () => {
     process.env.CATALOG_EXPORTS_PER_LINK = "1";
     const one = await exportDataset(await visitor("10.1.0.1"), datasetId, { format: "csv" });
     const other = await failure(exportDataset(await visitor("10.1.0.2"), datasetId, { format: "csv" }));
-    expect(other).toMatchObject({ code: "rate_limited", message: "This link already has 1 download of a dataset in progress. Wait for it to finish, then try again." });
+    expect(other).toMatchObject({
+      code: "rate_limited",
+      message: "This link already has 1 download of a dataset in progress. Wait for it to finish, then try again.",
+    });
     await text(one.body);
     await new Promise((resolve) => setTimeout(resolve, 50));
     await text((await exportDataset(await visitor("10.1.0.2"), datasetId, { format: "csv" })).body);
@@ -129,17 +156,24 @@ describe("exports (security 12.8)", () => {
 });
 
 describe("CSV formula cells (security 12.13)", () => {
-  const CSV = 'id,formula,note,amount\n1,=HYPERLINK("http://x.test"),+1+2,-5\n2,@SUM(A1),-cmd,3\n3,plain,"\tlead tab",4\n4,"\rcr",-2.5,5\n';
+  const CSV =
+    'id,formula,note,amount\n1,=HYPERLINK("http://x.test"),+1+2,-5\n2,@SUM(A1),-cmd,3\n3,plain,"\tlead tab",4\n4,"\rcr",-2.5,5\n';
 
   it("neutralises cells starting with = + - @ tab or CR by default, and exports raw values when asked", async () => {
     const { owner, workspace } = await createCast();
     const { datasetId } = await createDataset(owner, workspace.id, "formulas.csv", CSV);
     const safe = await text((await exportDataset(owner, datasetId, { format: "csv" })).body);
-    expect(safe).toBe('id,formula,note,amount\n1,"\'=HYPERLINK(""http://x.test"")",\'+1+2,-5\n2,\'@SUM(A1),\'-cmd,3\n3,plain,\'\tlead tab,4\n4,"\'\rcr",-2.5,5\n');
+    expect(safe).toBe(
+      'id,formula,note,amount\n1,"\'=HYPERLINK(""http://x.test"")",\'+1+2,-5\n2,\'@SUM(A1),\'-cmd,3\n3,plain,\'\tlead tab,4\n4,"\'\rcr",-2.5,5\n',
+    );
     const raw = await text((await exportDataset(owner, datasetId, { format: "csv", raw: true })).body);
-    expect(raw).toBe('id,formula,note,amount\n1,"=HYPERLINK(""http://x.test"")",+1+2,-5\n2,@SUM(A1),-cmd,3\n3,plain,\tlead tab,4\n4,"\rcr",-2.5,5\n');
+    expect(raw).toBe(
+      'id,formula,note,amount\n1,"=HYPERLINK(""http://x.test"")",+1+2,-5\n2,@SUM(A1),-cmd,3\n3,plain,\tlead tab,4\n4,"\rcr",-2.5,5\n',
+    );
     // JSON Lines is data for programs, never neutralised.
-    expect(await text((await exportDataset(owner, datasetId, { format: "jsonl" })).body)).toContain('"formula":"=HYPERLINK(\\"http://x.test\\")"');
+    expect(await text((await exportDataset(owner, datasetId, { format: "jsonl" })).body)).toContain(
+      '"formula":"=HYPERLINK(\\"http://x.test\\")"',
+    );
   });
 });
 
@@ -149,12 +183,22 @@ describe("nesting (security 12.10)", () => {
     const deep = (n: number) => `${"[".repeat(n)}1${"]".repeat(n)}`;
     const started = Date.now();
     const lines = await failure(prepare(owner, workspace.id, "deep.jsonl", `{"id": 1, "v": ${deep(1000)}}\n`));
-    expect(lines).toMatchObject({ code: "invalid", message: "Line 1: values are nested more than 16 levels deep; a dataset column can hold at most 16 levels." });
-    const array = await failure(prepare(owner, workspace.id, "deep.json", `[{"id": 1}, {"id": 2, "v": {"w": ${deep(5000)}}}]`));
-    expect(array).toMatchObject({ code: "invalid", message: "Record 2: values are nested more than 16 levels deep; a dataset column can hold at most 16 levels." });
+    expect(lines).toMatchObject({
+      code: "invalid",
+      message: "Line 1: values are nested more than 16 levels deep; a dataset column can hold at most 16 levels.",
+    });
+    const array = await failure(
+      prepare(owner, workspace.id, "deep.json", `[{"id": 1}, {"id": 2, "v": {"w": ${deep(5000)}}}]`),
+    );
+    expect(array).toMatchObject({
+      code: "invalid",
+      message: "Record 2: values are nested more than 16 levels deep; a dataset column can hold at most 16 levels.",
+    });
     expect(Date.now() - started).toBeLessThan(5000);
     // Within the limit it is an ordinary nested column, readable at once.
-    const ok = await createDataset(owner, workspace.id, "nested.jsonl", `{"id": 1, "v": ${deep(15)}}\n`, { slug: "nested" });
+    const ok = await createDataset(owner, workspace.id, "nested.jsonl", `{"id": 1, "v": ${deep(15)}}\n`, {
+      slug: "nested",
+    });
     expect((await queryDataset(owner, ok.datasetId, {})).rows).toHaveLength(1);
   });
 
@@ -162,7 +206,10 @@ describe("nesting (security 12.10)", () => {
     const { owner, workspace } = await createCast();
     const deep = await parquetOf(`SELECT ${"[".repeat(20)}1${"]".repeat(20)} AS v`);
     const result = await failure(prepare(owner, workspace.id, "deep.parquet", deep));
-    expect(result).toMatchObject({ code: "invalid", message: 'Column "v" is nested more than 16 levels deep; a dataset column can hold at most 16 levels.' });
+    expect(result).toMatchObject({
+      code: "invalid",
+      message: 'Column "v" is nested more than 16 levels deep; a dataset column can hold at most 16 levels.',
+    });
   });
 });
 
@@ -172,21 +219,38 @@ describe("line endings and encodings (reliability 13.9)", () => {
     const ingest = await prepare(owner, workspace.id, "mac.csv", "id,city\r1,Oslo\r2,Bergen\r");
     const review = await getIngestReview(owner, ingest.id);
     expect(review.rowCount).toBe(2);
-    expect(review.columns).toEqual([{ name: "id", type: "BIGINT" }, { name: "city", type: "VARCHAR" }]);
-    expect(await failure(prepare(owner, workspace.id, "ragged.csv", "a,b\r1,2\r3\r"))).toMatchObject({ message: expect.stringMatching(/^Line 3 has 1 value/) });
+    expect(review.columns).toEqual([
+      { name: "id", type: "BIGINT" },
+      { name: "city", type: "VARCHAR" },
+    ]);
+    expect(await failure(prepare(owner, workspace.id, "ragged.csv", "a,b\r1,2\r3\r"))).toMatchObject({
+      message: expect.stringMatching(/^Line 3 has 1 value/),
+    });
   });
 
   it("refuses a dataset upload whose file name was not valid UTF-8 or disguises itself", async () => {
     const { owner, workspace } = await createCast();
     for (const filename of ["caf\ufffd.csv", "report\u202Evsc.exe.csv", "zero\u200bwidth.csv"]) {
-      expect(await failure(datasetUploadHandler.authorize(owner, { workspaceId: workspace.id, filename }, 10)), filename).toMatchObject({ code: "invalid", message: expect.stringMatching(/^The file name is refused: A name/) });
+      expect(
+        await failure(datasetUploadHandler.authorize(owner, { workspaceId: workspace.id, filename }, 10)),
+        filename,
+      ).toMatchObject({ code: "invalid", message: expect.stringMatching(/^The file name is refused: A name/) });
     }
-    await expect(datasetUploadHandler.authorize(owner, { workspaceId: workspace.id, filename: "Cafe\u0301.csv" }, 10)).resolves.toMatchObject({ filename: "Caf\u00e9.csv" });
+    await expect(
+      datasetUploadHandler.authorize(owner, { workspaceId: workspace.id, filename: "Cafe\u0301.csv" }, 10),
+    ).resolves.toMatchObject({ filename: "Caf\u00e9.csv" });
   });
 
   it("refuses a JSON file that is not valid UTF-8 with 422 naming the line", async () => {
     const { owner, workspace } = await createCast();
-    const bad = Buffer.concat([Buffer.from('{"id": 1, "v": "ok"}\n{"id": 2, "v": "'), Buffer.from([0xc3, 0x28]), Buffer.from('"}\n')]);
-    expect(await failure(prepare(owner, workspace.id, "latin.jsonl", bad))).toMatchObject({ code: "invalid", message: "Line 2: the file is not UTF-8 text. Save it as UTF-8 and upload it again." });
+    const bad = Buffer.concat([
+      Buffer.from('{"id": 1, "v": "ok"}\n{"id": 2, "v": "'),
+      Buffer.from([0xc3, 0x28]),
+      Buffer.from('"}\n'),
+    ]);
+    expect(await failure(prepare(owner, workspace.id, "latin.jsonl", bad))).toMatchObject({
+      code: "invalid",
+      message: "Line 2: the file is not UTF-8 text. Save it as UTF-8 and upload it again.",
+    });
   });
 });

@@ -7,7 +7,8 @@ import type { Prisma } from "@/lib/db/generated/sqlite/client";
 import { datasetPath } from "./dataset-view";
 import type { Visibility } from "./types";
 
-const optional = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === "" || v === null ? undefined : v), schema.optional()).catch(undefined);
+const optional = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((v) => (v === "" || v === null ? undefined : v), schema.optional()).catch(undefined);
 
 /** Catalog page parameters, as they come from the URL; anything malformed falls back to its default. */
 export const catalogParamsSchema = z.object({
@@ -59,7 +60,11 @@ function orderBy(sort: CatalogParams["sort"], dir: "asc" | "desc"): Prisma.Datas
  * description, tags or column names), tag and visibility filters, sorted by name, last update
  * or size. Only datasets readableDatasetsWhere allows are listed or counted.
  */
-export async function listDatasets(actor: Actor, workspace: WorkspaceRef & { slug: string; owner: string }, input: unknown = {}): Promise<CatalogPage> {
+export async function listDatasets(
+  actor: Actor,
+  workspace: WorkspaceRef & { slug: string; owner: string },
+  input: unknown = {},
+): Promise<CatalogPage> {
   const params = catalogParamsSchema.parse(input ?? {});
   const readable = await readableDatasetsWhere(actor, workspace);
   const words = params.q.toLowerCase().split(/\s+/).filter(Boolean).slice(0, 8);
@@ -80,7 +85,18 @@ export async function listDatasets(actor: Actor, workspace: WorkspaceRef & { slu
       orderBy: orderBy(params.sort, dir),
       skip: (params.page - 1) * params.pageSize,
       take: params.pageSize,
-      select: { id: true, slug: true, name: true, description: true, tags: true, rowCount: true, sizeBytes: true, version: true, updatedAt: true, visibility: true },
+      select: {
+        id: true,
+        slug: true,
+        name: true,
+        description: true,
+        tags: true,
+        rowCount: true,
+        sizeBytes: true,
+        version: true,
+        updatedAt: true,
+        visibility: true,
+      },
     }),
     db.datasetTag.groupBy({
       by: ["tag"],

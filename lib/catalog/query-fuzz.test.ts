@@ -17,7 +17,7 @@ const CANARY = path.join(os.tmpdir(), `datashelf-canary-${process.pid}.csv`);
 /** Hostile strings: statement breakers, comments, file readers, paths, quotes of every kind, NUL and odd Unicode. */
 const HOSTILE = [
   "'; DROP TABLE data; --",
-  "\"; DROP TABLE data; --",
+  '"; DROP TABLE data; --',
   "1 OR 1=1",
   "' OR '1'='1",
   "x') UNION SELECT * FROM read_csv('/etc/passwd') --",
@@ -64,7 +64,7 @@ const SCHEMA: Column[] = [
   { name: "day", type: "DATE" },
   { name: "ok", type: "BOOLEAN" },
   // Column names come from uploaded files' headers, so they can be hostile too.
-  { name: "a\"; DROP TABLE data; --", type: "VARCHAR" },
+  { name: 'a"; DROP TABLE data; --', type: "VARCHAR" },
   { name: "'); COPY data TO '/tmp/x'; --", type: "BIGINT" },
 ];
 
@@ -75,11 +75,16 @@ function randomQuery(next: () => number): unknown {
   const value = () => (next() < 0.7 ? hostile() : next() < 0.5 ? Math.round(next() * 100) : next() < 0.5);
   const filters = Array.from({ length: Math.floor(next() * 4) }, () => {
     const op = pick(["eq", "contains", "range", "is_null", "not_null", "drop table", hostile()]);
-    return op === "range" ? { column: column(), op, min: value(), ...(next() < 0.5 ? { max: value() } : {}) } : { column: column(), op, value: value() };
+    return op === "range"
+      ? { column: column(), op, min: value(), ...(next() < 0.5 ? { max: value() } : {}) }
+      : { column: column(), op, value: value() };
   });
   return {
     filters,
-    sort: Array.from({ length: Math.floor(next() * 3) }, () => ({ column: column(), direction: pick(["asc", "desc", "desc; DROP TABLE data"]) })),
+    sort: Array.from({ length: Math.floor(next() * 3) }, () => ({
+      column: column(),
+      direction: pick(["asc", "desc", "desc; DROP TABLE data"]),
+    })),
     ...(next() < 0.3 ? { columns: [column(), column()] } : {}),
     limit: pick([10, 50, "50; DROP TABLE data", -1, 1e9]),
     offset: pick([0, 5, "0 --", 1.5]),
@@ -91,7 +96,13 @@ function neutral(query: DatasetQuery): DatasetQuery {
   return {
     ...query,
     filters: query.filters.map((f) =>
-      f.op === "eq" ? { ...f, value: "x" } : f.op === "contains" ? { ...f, value: "x" } : f.op === "range" ? { ...f, ...(f.min !== undefined ? { min: "x" } : {}), ...(f.max !== undefined ? { max: "x" } : {}) } : f,
+      f.op === "eq"
+        ? { ...f, value: "x" }
+        : f.op === "contains"
+          ? { ...f, value: "x" }
+          : f.op === "range"
+            ? { ...f, ...(f.min !== undefined ? { min: "x" } : {}), ...(f.max !== undefined ? { max: "x" } : {}) }
+            : f,
     ),
   };
 }
@@ -116,11 +127,24 @@ describe("structured query SQL (fuzzed)", () => {
       expect(query.countSql).toBe(buildQuery(SCHEMA, neutral(parsed.data), { rowNumber: true }).countSql);
       expect(query.pageKeysSql).toBe(buildQuery(SCHEMA, neutral(parsed.data), { rowNumber: true }).pageKeysSql);
       for (const sql of [query.sql, query.countSql, query.pageKeysSql ?? ""]) expect(sql).not.toContain("/etc/passwd");
-      for (const fragment of ["/etc/passwd", "read_csv", "read_parquet", CANARY, "UNION", "ATTACH", "INSTALL", "getenv", "PRAGMA", "' OR '"]) {
+      for (const fragment of [
+        "/etc/passwd",
+        "read_csv",
+        "read_parquet",
+        CANARY,
+        "UNION",
+        "ATTACH",
+        "INSTALL",
+        "getenv",
+        "PRAGMA",
+        "' OR '",
+      ]) {
         expect(query.sql).not.toContain(fragment);
       }
       expect(query.sql).not.toContain("\u0000");
-      const values = parsed.data.filters.flatMap((f) => ("value" in f ? [f.value] : f.op === "range" ? [f.min, f.max].filter((v) => v !== undefined) : []));
+      const values = parsed.data.filters.flatMap((f) =>
+        "value" in f ? [f.value] : f.op === "range" ? [f.min, f.max].filter((v) => v !== undefined) : [],
+      );
       expect(query.params).toEqual(values.map(String));
     }
     expect(built).toBeGreaterThan(200); // the fuzzer reached the SQL builder often enough to mean something
@@ -166,7 +190,10 @@ describe("structured queries on DuckDB (fuzzed)", () => {
     }
     expect(answered).toBeGreaterThan(30);
     // The hostile strings were data: the dataset is intact, and the value that looks like a path matched as text.
-    const intact = await runQuery(source, datasetQuerySchema.parse({ filters: [{ column: "city", op: "eq", value: "/etc/passwd" }] }));
+    const intact = await runQuery(
+      source,
+      datasetQuerySchema.parse({ filters: [{ column: "city", op: "eq", value: "/etc/passwd" }] }),
+    );
     expect(intact.total).toBe(100);
     expect(fs.readFileSync(CANARY, "utf8")).toBe("secret\nnever-read\n");
     expect(fs.existsSync("/tmp/x")).toBe(false);
@@ -174,12 +201,19 @@ describe("structured queries on DuckDB (fuzzed)", () => {
 
   it("hostile column names from a file header are quoted, never executed", async () => {
     const source = { parquetPath: parquet, columns: SCHEMA, rowCount: 300 };
-    const result = await runQuery(source, datasetQuerySchema.parse({
-      columns: ["a\"; DROP TABLE data; --", "'); COPY data TO '/tmp/x'; --"],
-      filters: [{ column: "'); COPY data TO '/tmp/x'; --", op: "range", min: 50, max: 70 }],
-      sort: [{ column: "a\"; DROP TABLE data; --", direction: "desc" }],
-    }));
-    expect(result.rows).toEqual([["v7", "70"], ["v6", "60"], ["v5", "50"]]);
+    const result = await runQuery(
+      source,
+      datasetQuerySchema.parse({
+        columns: ['a"; DROP TABLE data; --', "'); COPY data TO '/tmp/x'; --"],
+        filters: [{ column: "'); COPY data TO '/tmp/x'; --", op: "range", min: 50, max: 70 }],
+        sort: [{ column: 'a"; DROP TABLE data; --', direction: "desc" }],
+      }),
+    );
+    expect(result.rows).toEqual([
+      ["v7", "70"],
+      ["v6", "60"],
+      ["v5", "50"],
+    ]);
   });
 
   it("the dataset's DuckDB cannot read other files nor be unlocked, even with SQL written by hand", async () => {
@@ -195,7 +229,9 @@ describe("structured queries on DuckDB (fuzzed)", () => {
         `ATTACH '${path.join(dir, "x.db")}' AS x`,
         "INSTALL httpfs",
       ]) {
-        await expect(connection.run(sql), sql).rejects.toThrow(/Permission|disabled|lock|not allowed|cannot|Configuration/i);
+        await expect(connection.run(sql), sql).rejects.toThrow(
+          /Permission|disabled|lock|not allowed|cannot|Configuration/i,
+        );
       }
       expect((await connection.runAndReadAll("SELECT count(*) FROM data")).getRowsJson()[0]![0]).toBe("300");
     } finally {

@@ -1,7 +1,14 @@
 import { z } from "zod";
 
-const column = z.string({ error: "Name a column" }).min(1, "Name a column").max(1000, "Column names are at most 1,000 characters");
-const scalar = z.union([z.string().max(1000, "A filter value can have at most 1,000 characters"), z.number().finite(), z.boolean()]);
+const column = z
+  .string({ error: "Name a column" })
+  .min(1, "Name a column")
+  .max(1000, "Column names are at most 1,000 characters");
+const scalar = z.union([
+  z.string().max(1000, "A filter value can have at most 1,000 characters"),
+  z.number().finite(),
+  z.boolean(),
+]);
 
 export const filterSchema = z.discriminatedUnion(
   "op",

@@ -89,10 +89,14 @@ export function buildQuery(
       case "contains":
         return `contains(lower(CAST(${id} AS VARCHAR)), lower(${bind(filter.value)}))`;
       case "eq":
-        if (!comparable) throw invalid(`Column "${shown(col.name)}" (${col.type}) can only be filtered with "contains" or "is empty".`);
+        if (!comparable)
+          throw invalid(
+            `Column "${shown(col.name)}" (${col.type}) can only be filtered with "contains" or "is empty".`,
+          );
         return `${id} = ${bind(filter.value, col, col.type !== "VARCHAR")}`;
       case "range": {
-        if (!comparable || family === "boolean") throw invalid(`Column "${shown(col.name)}" (${col.type}) cannot be filtered by a range.`);
+        if (!comparable || family === "boolean")
+          throw invalid(`Column "${shown(col.name)}" (${col.type}) cannot be filtered by a range.`);
         const parts: string[] = [];
         if (filter.min !== undefined) parts.push(`${id} >= ${bind(filter.min, col, col.type !== "VARCHAR")}`);
         if (filter.max !== undefined) parts.push(`${id} <= ${bind(filter.max, col, col.type !== "VARCHAR")}`);
@@ -104,7 +108,9 @@ export function buildQuery(
   const selected = (query.columns ?? schema.map((c) => c.name)).map(column).filter((c, i, all) => all.indexOf(c) === i);
   const conditions = query.filters.map((f) => `(${condition(f)})`);
   const where = conditions.length ? ` WHERE ${conditions.join(" AND ")}` : "";
-  const orderKeys = query.sort.map((s) => `${quoteIdent(column(s.column).name)} ${s.direction === "desc" ? "DESC" : "ASC"} NULLS LAST`);
+  const orderKeys = query.sort.map(
+    (s) => `${quoteIdent(column(s.column).name)} ${s.direction === "desc" ? "DESC" : "ASC"} NULLS LAST`,
+  );
   // Sorts are not stable in DuckDB; the file's row number breaks ties so pages never overlap.
   if (orderKeys.length && options.rowNumber) orderKeys.push(ROW_NUMBER_COLUMN);
   const order = orderKeys.length ? ` ORDER BY ${orderKeys.join(", ")}` : "";
@@ -127,7 +133,8 @@ export function buildQuery(
  * come from DuckDB itself, not from the caller, and are checked to be plain integers.
  */
 export function rowsByNumberSql(columns: Column[], numbers: string[]): string {
-  if (numbers.length === 0 || numbers.some((n) => !/^\d{1,19}$/.test(n))) throw new Error("Row numbers must be non-negative integers.");
+  if (numbers.length === 0 || numbers.some((n) => !/^\d{1,19}$/.test(n)))
+    throw new Error("Row numbers must be non-negative integers.");
   return `SELECT ${columns.map((c) => quoteIdent(c.name)).join(", ")}, ${ROW_NUMBER_COLUMN} FROM ${DATA_VIEW} WHERE ${ROW_NUMBER_COLUMN} IN (${numbers.join(", ")})`;
 }
 

@@ -7,7 +7,11 @@ import { datasetQuerySchema } from "./query-schema";
 import { type QueryResult, runQuery } from "./run-query";
 import { parseColumns } from "./types";
 
-export const versionNumberSchema = z.coerce.number({ error: "The version is a number" }).int("The version is a whole number").min(1, "Versions start at 1").optional();
+export const versionNumberSchema = z.coerce
+  .number({ error: "The version is a number" })
+  .int("The version is a whole number")
+  .min(1, "Versions start at 1")
+  .optional();
 
 /**
  * The query service: a structured query (columns, filters, sort, limit, cursor/offset) on a
@@ -15,12 +19,20 @@ export const versionNumberSchema = z.coerce.number({ error: "The version is a nu
  * Used by the data grid and the REST API. Validation, access and SQL building are here and in
  * query-sql.ts, never in callers.
  */
-export async function queryDataset(actor: Actor, datasetId: string, input: unknown, version?: unknown): Promise<QueryResult & { version: number }> {
+export async function queryDataset(
+  actor: Actor,
+  datasetId: string,
+  input: unknown,
+  version?: unknown,
+): Promise<QueryResult & { version: number }> {
   const query = datasetQuerySchema.parse(input ?? {});
   const number = versionNumberSchema.parse(version);
   const { dataset } = await loadDataset(actor, { id: datasetId }, "read");
   const row = await loadVersion(dataset, number);
   const parquetPath = await getBlobStore().localPath(row.blobKey);
-  const result = await runQuery({ parquetPath, columns: parseColumns(row.columns), rowCount: Number(row.rowCount) }, query);
+  const result = await runQuery(
+    { parquetPath, columns: parseColumns(row.columns), rowCount: Number(row.rowCount) },
+    query,
+  );
   return { ...result, version: row.number };
 }

@@ -24,19 +24,44 @@ export async function restoreVersion(actor: Actor, datasetId: string, number: nu
       if (current.version !== dataset.version) throw conflict("The dataset changed meanwhile; reload and try again.");
       await tx.datasetVersion.create({
         data: {
-          datasetId: dataset.id, number: next, kind: "restore", blobKey: source.blobKey, columns: source.columns, rowCount: source.rowCount,
-          sizeBytes: source.sizeBytes, addedRows: 0, sourceName: source.sourceName, sourceFormat: source.sourceFormat, restoredFrom: source.number,
-          stats: source.stats, createdById: actor.id,
+          datasetId: dataset.id,
+          number: next,
+          kind: "restore",
+          blobKey: source.blobKey,
+          columns: source.columns,
+          rowCount: source.rowCount,
+          sizeBytes: source.sizeBytes,
+          addedRows: 0,
+          sourceName: source.sourceName,
+          sourceFormat: source.sourceFormat,
+          restoredFrom: source.number,
+          stats: source.stats,
+          createdById: actor.id,
         },
       });
       await tx.dataset.update({
         where: { id: dataset.id },
         data: {
-          version: next, columns: source.columns, rowCount: source.rowCount, sizeBytes: source.sizeBytes, updatedById: actor.id,
-          searchText: searchTextOf({ ...current, tags: JSON.parse(current.tags) as string[], columns: parseColumns(source.columns) }),
+          version: next,
+          columns: source.columns,
+          rowCount: source.rowCount,
+          sizeBytes: source.sizeBytes,
+          updatedById: actor.id,
+          searchText: searchTextOf({
+            ...current,
+            tags: JSON.parse(current.tags) as string[],
+            columns: parseColumns(source.columns),
+          }),
         },
       });
-      await recordAudit(tx, { workspaceId: dataset.workspaceId, actorId: actor.id, action: "dataset.restored", resourceType: "dataset", resourceId: dataset.id, details: { slug: dataset.slug, restored: number, version: next } });
+      await recordAudit(tx, {
+        workspaceId: dataset.workspaceId,
+        actorId: actor.id,
+        action: "dataset.restored",
+        resourceType: "dataset",
+        resourceId: dataset.id,
+        details: { slug: dataset.slug, restored: number, version: next },
+      });
     });
   } catch (error) {
     if (isUniqueViolation(error)) throw conflict("The dataset changed meanwhile; reload and try again.");

@@ -33,7 +33,9 @@ export async function checkTypedParams(db: DuckDBConnection, typed: TypedParam[]
     // p.type is a whitelisted scalar type (buildQuery only casts to those); the value stays bound.
     const result = await db.runAndReadAll(`SELECT TRY_CAST($1 AS ${p.type}) IS NULL`, [p.value]);
     if (result.getRowsJson()[0]?.[0] === true) {
-      throw invalid(`Filter on "${p.column}": "${p.value}" is not a valid ${p.type} value.`, { [p.column]: `Not a valid ${p.type}` });
+      throw invalid(`Filter on "${p.column}": "${p.value}" is not a valid ${p.type} value.`, {
+        [p.column]: `Not a valid ${p.type}`,
+      });
     }
   }
 }
@@ -60,7 +62,8 @@ async function readPage(db: DuckDBConnection, built: BuiltQuery): Promise<Json[]
   const numbers = (await db.runAndReadAll(built.pageKeysSql, built.params)).getRowsJson().map((r) => String(r[0]));
   if (numbers.length === 0) return [];
   const byNumber = new Map<string, Json[]>();
-  for (const row of (await db.runAndReadAll(rowsByNumberSql(built.columns, numbers))).getRowsJson()) byNumber.set(String(row[row.length - 1]), row.slice(0, -1));
+  for (const row of (await db.runAndReadAll(rowsByNumberSql(built.columns, numbers))).getRowsJson())
+    byNumber.set(String(row[row.length - 1]), row.slice(0, -1));
   return numbers.map((n) => byNumber.get(n)!);
 }
 
@@ -75,7 +78,14 @@ export async function runQuery(source: QuerySource, query: DatasetQuery): Promis
       const rows = await readPage(db, built);
       const total = query.filters.length === 0 ? source.rowCount : await countRows(db, source.parquetPath, built);
       const next = offset + rows.length;
-      return { columns: built.columns, rows, total, offset, limit: query.limit, nextCursor: next < total ? encodeCursor(next) : null };
+      return {
+        columns: built.columns,
+        rows,
+        total,
+        offset,
+        limit: query.limit,
+        nextCursor: next < total ? encodeCursor(next) : null,
+      };
     }),
   );
 }

@@ -25,11 +25,18 @@ export const datasetSlugSchema = z
   .toLowerCase()
   .min(1, "Choose a URL name")
   .max(64, "The URL name can have at most 64 characters")
-  .regex(/^[a-z0-9](?:[a-z0-9_-]*[a-z0-9])?$/, "Use lowercase letters, digits, hyphens and underscores (not at the start or end)")
+  .regex(
+    /^[a-z0-9](?:[a-z0-9_-]*[a-z0-9])?$/,
+    "Use lowercase letters, digits, hyphens and underscores (not at the start or end)",
+  )
   // These are pages of the catalog itself (/catalog/new, /catalog/ingests/…), not dataset URLs.
   .refine((slug) => !RESERVED_SLUGS.includes(slug), "That URL name is reserved; choose another");
 
-export const descriptionSchema = z.string().trim().max(2000, "A description can have at most 2,000 characters").default("");
+export const descriptionSchema = z
+  .string()
+  .trim()
+  .max(2000, "A description can have at most 2,000 characters")
+  .default("");
 
 const TAG = /^[\p{L}\p{N}][\p{L}\p{N} ._-]*$/u;
 
@@ -37,11 +44,18 @@ const TAG = /^[\p{L}\p{N}][\p{L}\p{N} ._-]*$/u;
 export const tagsSchema = z
   .union([z.string(), z.array(z.string())])
   .default([])
-  .transform((value) => (Array.isArray(value) ? value : value.split(",")).map((t) => t.trim().toLowerCase()).filter(Boolean))
+  .transform((value) =>
+    (Array.isArray(value) ? value : value.split(",")).map((t) => t.trim().toLowerCase()).filter(Boolean),
+  )
   .transform((tags) => [...new Set(tags)])
   .pipe(
     z
-      .array(z.string().max(32, "A tag can have at most 32 characters").regex(TAG, "Tags use letters, digits, spaces, dots, hyphens and underscores"))
+      .array(
+        z
+          .string()
+          .max(32, "A tag can have at most 32 characters")
+          .regex(TAG, "Tags use letters, digits, spaces, dots, hyphens and underscores"),
+      )
       .max(12, "A dataset can have at most 12 tags"),
   );
 
@@ -71,6 +85,12 @@ export function datasetSlugOf(name: string): string {
 
 /** A readable dataset name from an uploaded file's name ("sales_orders-2024.csv" → "Sales orders 2024"). */
 export function datasetNameOf(filename: string): string {
-  const base = filename.replace(/\.[A-Za-z0-9]+$/, "").replace(/[_-]+/g, " ").replace(/\s+/g, " ").trim().slice(0, 120).replace(/[\s.]+$/u, "");
+  const base = filename
+    .replace(/\.[A-Za-z0-9]+$/, "")
+    .replace(/[_-]+/g, " ")
+    .replace(/\s+/g, " ")
+    .trim()
+    .slice(0, 120)
+    .replace(/[\s.]+$/u, "");
   return base ? base[0]!.toUpperCase() + base.slice(1) : "Untitled dataset";
 }

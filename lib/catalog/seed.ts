@@ -8,7 +8,15 @@ import { commitIngest } from "./ingest/commit-ingest";
 import { prepareIngest } from "./ingest/prepare-ingest";
 import type { SourceFormat } from "./types";
 
-type DemoDataset = { name: string; slug: string; description: string; tags: string[]; format: SourceFormat; file: string; content: () => string };
+type DemoDataset = {
+  name: string;
+  slug: string;
+  description: string;
+  tags: string[];
+  format: SourceFormat;
+  file: string;
+  content: () => string;
+};
 
 const REGIONS = ["North", "South", "East", "West"];
 const PRODUCTS = ["Widget", "Gadget", "Gizmo", "Doohickey", "Sprocket"];
@@ -30,7 +38,9 @@ function ordersCsv(): string {
     const quantity = 1 + Math.floor(next() * 20);
     const price = (5 + next() * 95).toFixed(2);
     const shipped = next() < 0.85 ? "true" : next() < 0.5 ? "false" : "";
-    lines.push(`${i},${day},${REGIONS[i % 4]},${PRODUCTS[Math.floor(next() * 5)]},${quantity},${price},${1 + Math.floor(next() * 200)},${shipped}`);
+    lines.push(
+      `${i},${day},${REGIONS[i % 4]},${PRODUCTS[Math.floor(next() * 5)]},${quantity},${price},${1 + Math.floor(next() * 200)},${shipped}`,
+    );
   }
   return `${lines.join("\n")}\n`;
 }
@@ -53,14 +63,21 @@ function vesselPositionsCsv(): string {
     let { lat, lon, heading } = v;
     for (let step = 0; step < 2016; step++) {
       const moored = v.type === "Fishing" ? step % 288 > 200 : next() < 0.04;
-      const speed = moored ? 0 : Math.max(0, (v.type === "Pilot" ? 14 : v.type === "Passenger" ? 18 : 11) + (next() - 0.5) * 4);
+      const speed = moored
+        ? 0
+        : Math.max(0, (v.type === "Pilot" ? 14 : v.type === "Passenger" ? 18 : 11) + (next() - 0.5) * 4);
       heading = (heading + (next() - 0.5) * 12 + 360) % 360;
       const km = (speed * 1.852) / 12; // 5 minutes at this speed
       lat = Math.min(63.5, Math.max(57.8, lat + (km / 111) * Math.cos((heading * Math.PI) / 180)));
-      lon = Math.min(11, Math.max(4.5, lon + (km / (111 * Math.cos((lat * Math.PI) / 180))) * Math.sin((heading * Math.PI) / 180)));
+      lon = Math.min(
+        11,
+        Math.max(4.5, lon + (km / (111 * Math.cos((lat * Math.PI) / 180))) * Math.sin((heading * Math.PI) / 180)),
+      );
       const at = new Date(start + step * 300_000).toISOString().slice(0, 19).replace("T", " ");
       const status = moored ? "Moored" : v.type === "Fishing" ? "Engaged in fishing" : "Under way using engine";
-      lines.push(`${v.mmsi},${v.name},${v.type},${at},${lat.toFixed(5)},${lon.toFixed(5)},${speed.toFixed(1)},${heading.toFixed(0)},${status}`);
+      lines.push(
+        `${v.mmsi},${v.name},${v.type},${at},${lat.toFixed(5)},${lon.toFixed(5)},${speed.toFixed(1)},${heading.toFixed(0)},${status}`,
+      );
     }
   }
   return `${lines.join("\n")}\n`;
@@ -84,14 +101,16 @@ function sensorReadingsJsonl(from: number, days: number, seed: number): string {
       for (const sensor of sensors) {
         const lost = next() < 0.01;
         const temperature = base + 3 * Math.sin(((hour - 9) / 24) * 2 * Math.PI) + (next() - 0.5);
-        rows.push(JSON.stringify({
-          sensor_id: sensor,
-          site,
-          recorded_at: new Date(at).toISOString().slice(0, 19).replace("T", " "),
-          temperature_c: lost ? null : Math.round(temperature * 100) / 100,
-          humidity_pct: lost ? null : Math.round((site.includes("harbour") ? 80 : 45) + (next() - 0.5) * 10),
-          battery_v: Math.round((3.6 - t * 0.00005 - next() * 0.02) * 1000) / 1000,
-        }));
+        rows.push(
+          JSON.stringify({
+            sensor_id: sensor,
+            site,
+            recorded_at: new Date(at).toISOString().slice(0, 19).replace("T", " "),
+            temperature_c: lost ? null : Math.round(temperature * 100) / 100,
+            humidity_pct: lost ? null : Math.round((site.includes("harbour") ? 80 : 45) + (next() - 0.5) * 10),
+            battery_v: Math.round((3.6 - t * 0.00005 - next() * 0.02) * 1000) / 1000,
+          }),
+        );
       }
     }
   }
@@ -102,32 +121,79 @@ type Seeded = DemoDataset & { append?: { file: string; content: () => string } }
 
 const DATASETS: Seeded[] = [
   {
-    name: "Vessel positions", slug: "vessel-positions", tags: ["ais", "maritime", "positions"], format: "csv", file: "vessel-positions-2026-w02.csv", content: vesselPositionsCsv,
-    description: "AIS position reports of six vessels off the Norwegian coast, every 5 minutes for the week of 5 January 2026: position, speed over ground, course and navigational status.",
+    name: "Vessel positions",
+    slug: "vessel-positions",
+    tags: ["ais", "maritime", "positions"],
+    format: "csv",
+    file: "vessel-positions-2026-w02.csv",
+    content: vesselPositionsCsv,
+    description:
+      "AIS position reports of six vessels off the Norwegian coast, every 5 minutes for the week of 5 January 2026: position, speed over ground, course and navigational status.",
   },
   {
-    name: "Sensor readings", slug: "sensor-readings", tags: ["iot", "sensors", "temperature"], format: "jsonl", file: "sensor-readings-2026-01.jsonl", content: () => sensorReadingsJsonl(Date.UTC(2026, 0, 1), 7, 7),
-    description: "Temperature, humidity and battery voltage from six sensors at three sites, every 15 minutes. Lost readings are empty.",
-    append: { file: "sensor-readings-2026-01-week2.jsonl", content: () => sensorReadingsJsonl(Date.UTC(2026, 0, 8), 7, 8) },
+    name: "Sensor readings",
+    slug: "sensor-readings",
+    tags: ["iot", "sensors", "temperature"],
+    format: "jsonl",
+    file: "sensor-readings-2026-01.jsonl",
+    content: () => sensorReadingsJsonl(Date.UTC(2026, 0, 1), 7, 7),
+    description:
+      "Temperature, humidity and battery voltage from six sensors at three sites, every 15 minutes. Lost readings are empty.",
+    append: {
+      file: "sensor-readings-2026-01-week2.jsonl",
+      content: () => sensorReadingsJsonl(Date.UTC(2026, 0, 8), 7, 8),
+    },
   },
-  { name: "Orders 2026", slug: "orders-2026", description: "Every order placed in 2026, one row per order line.", tags: ["sales", "orders"], format: "csv", file: "orders-2026.csv", content: ordersCsv },
+  {
+    name: "Orders 2026",
+    slug: "orders-2026",
+    description: "Every order placed in 2026, one row per order line.",
+    tags: ["sales", "orders"],
+    format: "csv",
+    file: "orders-2026.csv",
+    content: ordersCsv,
+  },
 ];
 
 /** Sample datasets (generated here, deterministic) in a demo workspace, created through the same ingest as uploads. */
-export async function seedCatalogDemo({ owner, workspace }: { owner: Actor; workspace: { id: string } }): Promise<void> {
+export async function seedCatalogDemo({
+  owner,
+  workspace,
+}: {
+  owner: Actor;
+  workspace: { id: string };
+}): Promise<void> {
   const dir = path.join(catalogTempDir(), `seed-${randomBytes(6).toString("hex")}`);
   await fsp.mkdir(dir, { recursive: true });
   try {
     for (const dataset of DATASETS) {
       const file = path.join(dir, dataset.file);
       await fsp.writeFile(file, dataset.content());
-      const ingest = await prepareIngest(owner, { workspaceId: workspace.id, mode: "create", sourcePath: file, sourceName: dataset.file, format: dataset.format });
-      const { datasetId } = await commitIngest(owner, ingest.id, { name: dataset.name, slug: dataset.slug, description: dataset.description, tags: dataset.tags });
+      const ingest = await prepareIngest(owner, {
+        workspaceId: workspace.id,
+        mode: "create",
+        sourcePath: file,
+        sourceName: dataset.file,
+        format: dataset.format,
+      });
+      const { datasetId } = await commitIngest(owner, ingest.id, {
+        name: dataset.name,
+        slug: dataset.slug,
+        description: dataset.description,
+        tags: dataset.tags,
+      });
       if (dataset.append) {
         // A second week of readings, so the demo shows a version history.
         const more = path.join(dir, dataset.append.file);
         await fsp.writeFile(more, dataset.append.content());
-        const append = await prepareIngest(owner, { workspaceId: workspace.id, mode: "append", datasetId, sourcePath: more, sourceName: dataset.append.file, format: dataset.format });
+        const append = await prepareIngest(owner, {
+          workspaceId: workspace.id,
+          mode: "append",
+          datasetId,
+          sourcePath: more,
+          sourceName: dataset.append.file,
+          format: dataset.format,
+        });
         await commitIngest(owner, append.id);
       }
     }

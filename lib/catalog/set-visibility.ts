@@ -13,7 +13,14 @@ export async function setDatasetVisibility(actor: Actor, datasetId: string, inpu
   if (dataset.visibility === visibility) return visibility;
   await getDb().$transaction(async (tx) => {
     await tx.dataset.update({ where: { id: dataset.id }, data: { visibility, updatedById: actor.id } });
-    await recordAudit(tx, { workspaceId: dataset.workspaceId, actorId: actor.id, action: "dataset.visibility_changed", resourceType: "dataset", resourceId: dataset.id, details: { slug: dataset.slug, from: dataset.visibility, to: visibility } });
+    await recordAudit(tx, {
+      workspaceId: dataset.workspaceId,
+      actorId: actor.id,
+      action: "dataset.visibility_changed",
+      resourceType: "dataset",
+      resourceId: dataset.id,
+      details: { slug: dataset.slug, from: dataset.visibility, to: visibility },
+    });
   });
   return visibility;
 }

@@ -29,19 +29,37 @@ export function setupCatalogStorage(): { dir: () => string; blobDir: () => strin
   return { dir: () => dir, blobDir: () => path.join(dir, "blobs"), scratch: () => path.join(dir, "tmp", "catalog") };
 }
 
-export type Cast = { owner: Actor; editor: Actor; admin: Actor; stranger: Actor; workspace: { id: string; slug: string; ownerId: string; owner: string } };
+export type Cast = {
+  owner: Actor;
+  editor: Actor;
+  admin: Actor;
+  stranger: Actor;
+  workspace: { id: string; slug: string; ownerId: string; owner: string };
+};
 
 let counter = 0;
 
 /** A workspace with its owner, a member (editor), an admin (manager), and a stranger with a workspace of their own. */
 export async function createCast(): Promise<Cast> {
   const tag = `${Date.now().toString(36)}${counter++}`;
-  const user = (name: string) => createUser({ email: `${name}.${tag}@example.com`, username: `${name}${tag}`.slice(0, 30) });
+  const user = (name: string) =>
+    createUser({ email: `${name}.${tag}@example.com`, username: `${name}${tag}`.slice(0, 30) });
   const [owner, editor, admin, stranger] = [await user("own"), await user("edi"), await user("adm"), await user("str")];
   const db = getDb();
   const workspace = await db.workspace.create({ data: { ownerId: owner.id, slug: `team-${tag}`, name: "Team" } });
-  await db.membership.createMany({ data: [{ workspaceId: workspace.id, userId: editor.id, role: "member" }, { workspaceId: workspace.id, userId: admin.id, role: "admin" }] });
-  return { owner, editor, admin, stranger, workspace: { id: workspace.id, slug: workspace.slug, ownerId: owner.id, owner: owner.username! } };
+  await db.membership.createMany({
+    data: [
+      { workspaceId: workspace.id, userId: editor.id, role: "member" },
+      { workspaceId: workspace.id, userId: admin.id, role: "admin" },
+    ],
+  });
+  return {
+    owner,
+    editor,
+    admin,
+    stranger,
+    workspace: { id: workspace.id, slug: workspace.slug, ownerId: owner.id, owner: owner.username! },
+  };
 }
 
 /** Writes `content` to a fresh file (as a finished upload would be staged) and returns its path. */
@@ -52,21 +70,55 @@ export function stage(name: string, content: string | Buffer): string {
   return file;
 }
 
-const FORMAT_OF: Record<string, SourceFormat> = { csv: "csv", tsv: "tsv", json: "json", jsonl: "jsonl", parquet: "parquet" };
+const FORMAT_OF: Record<string, SourceFormat> = {
+  csv: "csv",
+  tsv: "tsv",
+  json: "json",
+  jsonl: "jsonl",
+  parquet: "parquet",
+};
 
 /** Prepares an ingest from `content` (format from the file name). */
-export function prepare(actor: Actor, workspaceId: string, name: string, content: string | Buffer, target: { mode?: IngestMode; datasetId?: string } = {}) {
+export function prepare(
+  actor: Actor,
+  workspaceId: string,
+  name: string,
+  content: string | Buffer,
+  target: { mode?: IngestMode; datasetId?: string } = {},
+) {
   const format = FORMAT_OF[name.split(".").pop()!]!;
-  return prepareIngest(actor, { workspaceId, mode: target.mode ?? "create", datasetId: target.datasetId, sourcePath: stage(name, content), sourceName: name, format });
+  return prepareIngest(actor, {
+    workspaceId,
+    mode: target.mode ?? "create",
+    datasetId: target.datasetId,
+    sourcePath: stage(name, content),
+    sourceName: name,
+    format,
+  });
 }
 
 /** Uploads and confirms a new dataset in one go. */
-export async function createDataset(actor: Actor, workspaceId: string, name: string, content: string | Buffer, meta: { name?: string; slug?: string; description?: string; tags?: string[] } = {}) {
+export async function createDataset(
+  actor: Actor,
+  workspaceId: string,
+  name: string,
+  content: string | Buffer,
+  meta: { name?: string; slug?: string; description?: string; tags?: string[] } = {},
+) {
   const ingest = await prepare(actor, workspaceId, name, content);
-  const slug = meta.slug ?? name.replace(/\.[a-z]+$/, "").toLowerCase().replace(/[^a-z0-9]+/g, "-");
-  return commitIngest(actor, ingest.id, { name: meta.name ?? slug, slug, description: meta.description ?? "", tags: meta.tags ?? [] });
+  const slug =
+    meta.slug ??
+    name
+      .replace(/\.[a-z]+$/, "")
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, "-");
+  return commitIngest(actor, ingest.id, {
+    name: meta.name ?? slug,
+    slug,
+    description: meta.description ?? "",
+    tags: meta.tags ?? [],
+  });
 }
-
 
 /** Every file below a directory (relative paths); [] when it does not exist. */
 export function filesBelow(dir: string): string[] {

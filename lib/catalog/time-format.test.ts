@@ -3,7 +3,13 @@ import { formatCount } from "./units";
 
 // Intl's members are read-only in the type definitions, not at run time.
 const intl = Intl as unknown as Record<"RelativeTimeFormat" | "DateTimeFormat" | "NumberFormat", object>;
-const original = { relative: Intl.RelativeTimeFormat, dateTime: Intl.DateTimeFormat, number: Intl.NumberFormat, dateToLocale: Date.prototype.toLocaleString, numberToLocale: Number.prototype.toLocaleString };
+const original = {
+  relative: Intl.RelativeTimeFormat,
+  dateTime: Intl.DateTimeFormat,
+  number: Intl.NumberFormat,
+  dateToLocale: Date.prototype.toLocaleString,
+  numberToLocale: Number.prototype.toLocaleString,
+};
 afterEach(() => {
   intl.RelativeTimeFormat = original.relative;
   intl.DateTimeFormat = original.dateTime;

@@ -14,10 +14,16 @@ import { parseColumns } from "./types";
 export async function updateDataset(actor: Actor, datasetId: string, input: unknown): Promise<{ path: string }> {
   const meta = datasetMetadataSchema.parse(input);
   const { dataset } = await loadDataset(actor, { id: datasetId }, "write");
-  const taken = () => conflict(`This workspace already has a dataset at "${meta.slug}".`, { slug: "That URL name is taken in this workspace." });
+  const taken = () =>
+    conflict(`This workspace already has a dataset at "${meta.slug}".`, {
+      slug: "That URL name is taken in this workspace.",
+    });
   try {
     await getDb().$transaction(async (tx) => {
-      const clash = await tx.dataset.findUnique({ where: { workspaceId_slug: { workspaceId: dataset.workspaceId, slug: meta.slug } }, select: { id: true } });
+      const clash = await tx.dataset.findUnique({
+        where: { workspaceId_slug: { workspaceId: dataset.workspaceId, slug: meta.slug } },
+        select: { id: true },
+      });
       if (clash && clash.id !== dataset.id) throw taken();
       await tx.datasetTag.deleteMany({ where: { datasetId: dataset.id } });
       await tx.dataset.update({
@@ -34,7 +40,11 @@ export async function updateDataset(actor: Actor, datasetId: string, input: unkn
         },
       });
       await recordAudit(tx, {
-        workspaceId: dataset.workspaceId, actorId: actor.id, action: "dataset.updated", resourceType: "dataset", resourceId: dataset.id,
+        workspaceId: dataset.workspaceId,
+        actorId: actor.id,
+        action: "dataset.updated",
+        resourceType: "dataset",
+        resourceId: dataset.id,
         details: { from: { name: dataset.name, slug: dataset.slug }, to: { name: meta.name, slug: meta.slug } },
       });
     });

@@ -11,7 +11,9 @@ import { prepareIngest } from "./ingest/prepare-ingest";
 import { INGEST_MODES } from "./types";
 
 const metadataSchema = z.object({
-  workspaceId: z.string({ error: "The upload does not say which workspace it is for." }).min(1, "The upload does not say which workspace it is for."),
+  workspaceId: z
+    .string({ error: "The upload does not say which workspace it is for." })
+    .min(1, "The upload does not say which workspace it is for."),
   mode: z.enum(INGEST_MODES, { error: 'The upload mode is "create", "append" or "replace".' }).default("create"),
   datasetId: z.string().optional(),
   filename: z
@@ -44,10 +46,19 @@ export const datasetUploadHandler: UploadHandler = {
     if (size === 0) throw invalid("The file is empty.");
     const { maxUploadBytes } = catalogConfig();
     if (size > maxUploadBytes) {
-      throw new AppError("too_large", `The file is ${formatBytes(size)}; datasets can be uploaded up to ${formatBytes(maxUploadBytes)}.`);
+      throw new AppError(
+        "too_large",
+        `The file is ${formatBytes(size)}; datasets can be uploaded up to ${formatBytes(maxUploadBytes)}.`,
+      );
     }
     await authorizeIngest(actor, meta);
-    return { workspaceId: meta.workspaceId, mode: meta.mode, datasetId: meta.datasetId ?? "", filename: meta.filename, format };
+    return {
+      workspaceId: meta.workspaceId,
+      mode: meta.mode,
+      datasetId: meta.datasetId ?? "",
+      filename: meta.filename,
+      format,
+    };
   },
 
   async finish(actor, upload) {

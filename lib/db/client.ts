@@ -30,7 +30,10 @@ function openSqlite(url: string): Db {
   const raw = new Database(file);
   raw.pragma("journal_mode = WAL");
   raw.close();
-  return new SqliteClient({ adapter: tuneSqliteAdapter(new PrismaBetterSqlite3({ url: `file:${file}`, timeout: 15_000 })), transactionOptions: TRANSACTIONS });
+  return new SqliteClient({
+    adapter: tuneSqliteAdapter(new PrismaBetterSqlite3({ url: `file:${file}`, timeout: 15_000 })),
+    transactionOptions: TRANSACTIONS,
+  });
 }
 
 function openPostgres(url: string): Db {

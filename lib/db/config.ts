@@ -12,7 +12,9 @@ export function databaseUrl(): string {
 export function providerOfUrl(url: string): DatabaseProvider {
   if (url.startsWith("file:")) return "sqlite";
   if (url.startsWith("postgres://") || url.startsWith("postgresql://")) return "postgresql";
-  throw new Error(`DATABASE_URL must start with file: (SQLite) or postgres:// (PostgreSQL); got "${url.split(":")[0]}:…"`);
+  throw new Error(
+    `DATABASE_URL must start with file: (SQLite) or postgres:// (PostgreSQL); got "${url.split(":")[0]}:…"`,
+  );
 }
 
 /** Absolute path of a SQLite `file:` URL, resolved against the working directory. */

@@ -28,7 +28,10 @@ export async function acquireLease(name: string, ms: number, holder = processId)
 
 /** Extends a lease its holder still has; false when it expired and someone else took it. */
 export async function renewLease(name: string, holder: string, ms: number): Promise<boolean> {
-  const renewed = await getDb().lease.updateMany({ where: { name, holder }, data: { expiresAt: new Date(Date.now() + ms) } });
+  const renewed = await getDb().lease.updateMany({
+    where: { name, holder },
+    data: { expiresAt: new Date(Date.now() + ms) },
+  });
   return renewed.count === 1;
 }
 

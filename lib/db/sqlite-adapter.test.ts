@@ -40,7 +40,9 @@ describe("SQLite transactions next to another writer", () => {
       });
       await other;
       expect(result).toBe(0);
-      expect((await db.user.findMany({ select: { email: true }, orderBy: { email: "asc" } })).map((u) => u.email)).toEqual(["mine@example.org", "other@example.org"]);
+      expect(
+        (await db.user.findMany({ select: { email: true }, orderBy: { email: "asc" } })).map((u) => u.email),
+      ).toEqual(["mine@example.org", "other@example.org"]);
     } finally {
       await db.$disconnect();
     }

@@ -4,7 +4,10 @@ import type { SqlDriverAdapter, SqlMigrationAwareDriverAdapterFactory } from "@p
 type Statement = Database.Statement<unknown[], unknown>;
 
 /** What Prisma's SQLite adapter does with a prepared statement (see its performIO/executeIO). */
-type BoundStatement = Pick<Statement, "reader" | "columns"> & { raw(): { all(): unknown[] }; run(): Database.RunResult };
+type BoundStatement = Pick<Statement, "reader" | "columns"> & {
+  raw(): { all(): unknown[] };
+  run(): Database.RunResult;
+};
 
 const CACHED_STATEMENTS = 256;
 
@@ -20,7 +23,9 @@ const CACHED_STATEMENTS = 256;
  * - Compiled statements are reused (the most recent 256 texts). The adapter prepares every query
  *   afresh, which for the access check's grant query costs as much as running it.
  */
-export function tuneSqliteAdapter(factory: SqlMigrationAwareDriverAdapterFactory): SqlMigrationAwareDriverAdapterFactory {
+export function tuneSqliteAdapter(
+  factory: SqlMigrationAwareDriverAdapterFactory,
+): SqlMigrationAwareDriverAdapterFactory {
   const patch = (adapter: SqlDriverAdapter) => {
     const client = (adapter as unknown as { client: Database.Database }).client;
     const prepare = client.prepare.bind(client) as (sql: string) => Statement;
@@ -49,7 +54,8 @@ export function tuneSqliteAdapter(factory: SqlMigrationAwareDriverAdapterFactory
       },
       run: () => compiled(sql).run(),
     });
-    client.prepare = ((sql: string) => bindable(sql === "BEGIN" ? "BEGIN IMMEDIATE" : sql)) as unknown as typeof client.prepare;
+    client.prepare = ((sql: string) =>
+      bindable(sql === "BEGIN" ? "BEGIN IMMEDIATE" : sql)) as unknown as typeof client.prepare;
     return adapter;
   };
   return {

@@ -9,7 +9,10 @@ export function mailFrom(): string {
 
 /** The public base URL used in links inside e-mails. */
 export function appUrl(): string {
-  return (process.env.APP_URL || process.env.NEXTAUTH_URL || `http://localhost:${process.env.PORT || 3000}`).replace(/\/$/, "");
+  return (process.env.APP_URL || process.env.NEXTAUTH_URL || `http://localhost:${process.env.PORT || 3000}`).replace(
+    /\/$/,
+    "",
+  );
 }
 
 export const OUTBOX_MAX_ATTEMPTS = Number(process.env.EMAIL_MAX_ATTEMPTS || 8);

@@ -22,7 +22,9 @@ export function extractLinks(html: string): string[] {
 }
 
 /** Messages in the local mailbox (the outbox when e-mail is local), newest first. */
-export async function listMailbox({ to, limit = 100 }: { to?: string; limit?: number } = {}): Promise<MailboxMessage[]> {
+export async function listMailbox({ to, limit = 100 }: { to?: string; limit?: number } = {}): Promise<
+  MailboxMessage[]
+> {
   const rows = await getDb().outbox.findMany({
     where: to ? { to: to.trim().toLowerCase() } : {},
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],

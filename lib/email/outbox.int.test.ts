@@ -15,7 +15,10 @@ const { db } = setupTestDatabase();
 
 describe("local mailbox", () => {
   it("delivers sign-in e-mail into the local mailbox with its link", async () => {
-    await sendSignInEmail({ to: "zoe@example.com", url: "http://localhost:3000/api/auth/callback/email?token=abc&email=zoe%40example.com" });
+    await sendSignInEmail({
+      to: "zoe@example.com",
+      url: "http://localhost:3000/api/auth/callback/email?token=abc&email=zoe%40example.com",
+    });
     const [message] = await listMailbox({ to: "ZOE@example.com" });
     expect(message).toMatchObject({ subject: "Sign in to Datashelf", status: "sent", kind: "sign-in" });
     expect(message!.links).toContain("http://localhost:3000/api/auth/callback/email?token=abc&email=zoe%40example.com");
@@ -28,7 +31,18 @@ describe("outbox retention", () => {
   async function queued(to: string, status: string, daysAgo: number) {
     const createdAt = new Date(Date.now() - daysAgo * DAY);
     // Due far ahead, so later tests' sender runs leave it alone.
-    await db().outbox.create({ data: { to, subject: "s", html: "h", text: "t", kind: "share", status, createdAt, nextAttemptAt: new Date(Date.now() + 365 * DAY) } });
+    await db().outbox.create({
+      data: {
+        to,
+        subject: "s",
+        html: "h",
+        text: "t",
+        kind: "share",
+        status,
+        createdAt,
+        nextAttemptAt: new Date(Date.now() + 365 * DAY),
+      },
+    });
   }
 
   it("deletes sent and failed mail after OUTBOX_RETENTION_DAYS (default 30) and keeps mail still to send", async () => {
@@ -37,7 +51,9 @@ describe("outbox retention", () => {
     await queued("old-pending@example.com", "pending", 31);
     await queued("recent-sent@example.com", "sent", 29);
     await purgeOldMail(new Date(), { force: true });
-    const left = (await db().outbox.findMany({ where: { to: { contains: "-" } }, select: { to: true } })).map((r) => r.to).sort();
+    const left = (await db().outbox.findMany({ where: { to: { contains: "-" } }, select: { to: true } }))
+      .map((r) => r.to)
+      .sort();
     expect(left).toEqual(["old-pending@example.com", "recent-sent@example.com"]);
 
     process.env.OUTBOX_RETENTION_DAYS = "7";
@@ -77,10 +93,15 @@ describe("Resend delivery with retries", () => {
       let raw = "";
       req.on("data", (c) => (raw += c));
       req.on("end", () => {
-        if (req.method !== "POST" || req.url !== "/emails") { res.writeHead(404).end(); return; }
+        if (req.method !== "POST" || req.url !== "/emails") {
+          res.writeHead(404).end();
+          return;
+        }
         requests.push({ auth: req.headers.authorization, body: JSON.parse(raw) });
         if (failuresLeft-- > 0) {
-          res.writeHead(500, { "content-type": "application/json" }).end(JSON.stringify({ name: "internal_server_error", message: "down", statusCode: 500 }));
+          res
+            .writeHead(500, { "content-type": "application/json" })
+            .end(JSON.stringify({ name: "internal_server_error", message: "down", statusCode: 500 }));
           return;
         }
         res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ id: "re_msg_123" }));
@@ -154,7 +175,17 @@ describe("a slow provider", () => {
     const ids: string[] = [];
     // Like 20 shares in a row: each queues its message and kicks the sender without waiting.
     for (let i = 0; i < 20; i++) {
-      ids.push(await db().$transaction((tx) => enqueueEmail(tx, { to: `slow${i}@example.com`, kind: "share", subject: `Shared ${i}`, html: `<p>${i}</p>`, text: `${i}` })));
+      ids.push(
+        await db().$transaction((tx) =>
+          enqueueEmail(tx, {
+            to: `slow${i}@example.com`,
+            kind: "share",
+            subject: `Shared ${i}`,
+            html: `<p>${i}</p>`,
+            text: `${i}`,
+          }),
+        ),
+      );
       kickOutbox();
     }
     for (let i = 0; i < 400; i++) {

@@ -4,7 +4,8 @@ import { isTokenLink, REDACTED_LINK, redactTokenLinks } from "./redact";
 
 describe("token links in stored e-mail", () => {
   const invitation = `https://data.example.com/invite/${newToken("inv").token}`;
-  const signIn = "https://data.example.com/api/auth/callback/email?callbackUrl=%2F&token=3f9a8c7d6e5f4a3b2c1d0e9f8a7b6c5d4e3f2a1b0c9d8e7f6a5b4c3d2e1f0a9b&email=a%40b.c";
+  const signIn =
+    "https://data.example.com/api/auth/callback/email?callbackUrl=%2F&token=3f9a8c7d6e5f4a3b2c1d0e9f8a7b6c5d4e3f2a1b0c9d8e7f6a5b4c3d2e1f0a9b&email=a%40b.c";
   const page = "https://data.example.com/w/alice/sales/datasets/cm3abcdefghijklmnopqrstuv";
 
   it("recognises sign-in, invitation and access-link tokens, and leaves page links alone", () => {

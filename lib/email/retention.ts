@@ -12,6 +12,8 @@ export async function purgeOldMail(now = new Date(), { force = false }: { force?
   if (!force && state.outboxPurgedAt && now.getTime() - state.outboxPurgedAt < PURGE_EVERY_MS) return 0;
   state.outboxPurgedAt = now.getTime();
   const cutoff = new Date(now.getTime() - outboxRetentionDays() * 86_400_000);
-  const purged = await getDb().outbox.deleteMany({ where: { status: { in: ["sent", "failed"] }, createdAt: { lt: cutoff } } });
+  const purged = await getDb().outbox.deleteMany({
+    where: { status: { in: ["sent", "failed"] }, createdAt: { lt: cutoff } },
+  });
   return purged.count;
 }

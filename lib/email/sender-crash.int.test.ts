@@ -21,19 +21,23 @@ describe("outbox sender killed mid-send", () => {
   const children: ChildProcess[] = [];
 
   function startSender(): ChildProcess {
-    const child = spawn(process.execPath, ["--import", "tsx", "--import", "./scripts/server-only-hook.mjs", "lib/email/testing/sender-process.ts"], {
-      cwd: process.cwd(),
-      env: {
-        ...process.env,
-        DATABASE_URL: url(),
-        RESEND_API_KEY: "re_test_key",
-        RESEND_BASE_URL: fake.url,
-        EMAIL_POLL_MS: "200",
-        EMAIL_LEASE_MS: "1500",
-        EMAIL_CLAIM_MS: "1500",
+    const child = spawn(
+      process.execPath,
+      ["--import", "tsx", "--import", "./scripts/server-only-hook.mjs", "lib/email/testing/sender-process.ts"],
+      {
+        cwd: process.cwd(),
+        env: {
+          ...process.env,
+          DATABASE_URL: url(),
+          RESEND_API_KEY: "re_test_key",
+          RESEND_BASE_URL: fake.url,
+          EMAIL_POLL_MS: "200",
+          EMAIL_LEASE_MS: "1500",
+          EMAIL_CLAIM_MS: "1500",
+        },
+        stdio: ["ignore", "inherit", "inherit"],
       },
-      stdio: ["ignore", "inherit", "inherit"],
-    });
+    );
     children.push(child);
     return child;
   }
@@ -49,7 +53,17 @@ describe("outbox sender killed mid-send", () => {
   it("delivers each message once across a SIGKILL and a restart, retrying the cut-off one with the same idempotency key", async () => {
     const ids: string[] = [];
     for (let i = 0; i < MESSAGES; i++) {
-      ids.push(await db().$transaction((tx) => enqueueEmail(tx, { to: `crash${i}@example.com`, kind: "share", subject: `Shared ${i}`, html: `<p>${i}</p>`, text: `${i}` })));
+      ids.push(
+        await db().$transaction((tx) =>
+          enqueueEmail(tx, {
+            to: `crash${i}@example.com`,
+            kind: "share",
+            subject: `Shared ${i}`,
+            html: `<p>${i}</p>`,
+            text: `${i}`,
+          }),
+        ),
+      );
     }
 
     const first = startSender();
@@ -61,11 +75,17 @@ describe("outbox sender killed mid-send", () => {
     expect(await db().outbox.count({ where: { status: "sent" } })).toBeLessThan(MESSAGES);
 
     const second = startSender();
-    await waitFor(async () => (await db().outbox.count({ where: { status: "sent" } })) === MESSAGES, 90_000, "all messages sent");
+    await waitFor(
+      async () => (await db().outbox.count({ where: { status: "sent" } })) === MESSAGES,
+      90_000,
+      "all messages sent",
+    );
     await new Promise((r) => setTimeout(r, 1_000)); // any late duplicate would arrive now
 
     const keys = fake.requests.map((r) => r.key);
-    console.log(`crash test: ${fake.requests.length} requests, ${fake.deliveries().length} deliveries for ${MESSAGES} messages`);
+    console.log(
+      `crash test: ${fake.requests.length} requests, ${fake.deliveries().length} deliveries for ${MESSAGES} messages`,
+    );
     expect(fake.deliveries()).toHaveLength(MESSAGES);
     expect(new Set(keys)).toEqual(new Set(ids.map(idempotencyKey)));
     // Only the message cut off by the kill was asked for twice, under its one key.
@@ -78,11 +98,25 @@ describe("outbox sender killed mid-send", () => {
   it("sends each message once when two sender processes run side by side", async () => {
     const ids: string[] = [];
     for (let i = 0; i < MESSAGES; i++) {
-      ids.push(await db().$transaction((tx) => enqueueEmail(tx, { to: `pair${i}@example.com`, kind: "share", subject: `Pair ${i}`, html: `<p>${i}</p>`, text: `${i}` })));
+      ids.push(
+        await db().$transaction((tx) =>
+          enqueueEmail(tx, {
+            to: `pair${i}@example.com`,
+            kind: "share",
+            subject: `Pair ${i}`,
+            html: `<p>${i}</p>`,
+            text: `${i}`,
+          }),
+        ),
+      );
     }
     const before = fake.requests.length;
     const pair = [startSender(), startSender()];
-    await waitFor(async () => (await db().outbox.count({ where: { id: { in: ids }, status: "sent" } })) === MESSAGES, 90_000, "all messages sent");
+    await waitFor(
+      async () => (await db().outbox.count({ where: { id: { in: ids }, status: "sent" } })) === MESSAGES,
+      90_000,
+      "all messages sent",
+    );
     await new Promise((r) => setTimeout(r, 1_000));
     for (const child of pair) child.kill("SIGKILL");
     const mine = fake.requests.slice(before);

@@ -96,11 +96,17 @@ async function attempt(message: OutboxRow): Promise<"sent" | "retried" | "failed
     return "sent";
   }
   if (attempts >= OUTBOX_MAX_ATTEMPTS) {
-    await db.outbox.update({ where: { id: message.id }, data: { status: "failed", lastError: result.error, ...redacted } });
+    await db.outbox.update({
+      where: { id: message.id },
+      data: { status: "failed", lastError: result.error, ...redacted },
+    });
     return "failed";
   }
   const nextAttemptAt = new Date(Date.now() + retryDelayMs(attempts));
-  await db.outbox.update({ where: { id: message.id }, data: { status: "pending", nextAttemptAt, lastError: result.error } });
+  await db.outbox.update({
+    where: { id: message.id },
+    data: { status: "pending", nextAttemptAt, lastError: result.error },
+  });
   return "retried";
 }
 

@@ -10,7 +10,9 @@ type Place = { workspaceId: string; parentId: string };
 
 /** The entry (live, or inside a trashed folder) holding `name` in a folder, if any. */
 export function findChildByName(tx: Tx, { workspaceId, parentId }: Place, name: string) {
-  return tx.fileEntry.findUnique({ where: { workspaceId_slot_nameLower: { workspaceId, slot: slotIn(parentId), nameLower: nameKey(name) } } });
+  return tx.fileEntry.findUnique({
+    where: { workspaceId_slot_nameLower: { workspaceId, slot: slotIn(parentId), nameLower: nameKey(name) } },
+  });
 }
 
 /** A "keep both" name that is free in the folder right now ("report (2).csv"). */
@@ -24,7 +26,9 @@ export async function freeNameIn(tx: Tx, { workspaceId, parentId }: Place, name:
 }
 
 export function nameTaken(name: string) {
-  return conflict(`An item named "${name}" already exists in this folder.`, { name: "That name is taken in this folder." });
+  return conflict(`An item named "${name}" already exists in this folder.`, {
+    name: "That name is taken in this folder.",
+  });
 }
 
 /**

@@ -32,9 +32,26 @@ async function ensureFolders(tx: Tx, actor: Actor, folder: FileEntryRecord, name
     const ancestry = childAncestryOf(current);
     assertDepth(ancestry);
     current = await tx.fileEntry.create({
-      data: { workspaceId: current.workspaceId, kind: "folder", parentId: current.id, slot: slotIn(current.id), name, nameLower: nameKey(name), ancestry, createdById: actor.id, modifiedById: actor.id },
+      data: {
+        workspaceId: current.workspaceId,
+        kind: "folder",
+        parentId: current.id,
+        slot: slotIn(current.id),
+        name,
+        nameLower: nameKey(name),
+        ancestry,
+        createdById: actor.id,
+        modifiedById: actor.id,
+      },
     });
-    await recordAudit(tx, { workspaceId: current.workspaceId, actorId: actor.id, action: "folder.created", resourceType: "folder", resourceId: current.id, details: { name, parentId: current.parentId } });
+    await recordAudit(tx, {
+      workspaceId: current.workspaceId,
+      actorId: actor.id,
+      action: "folder.created",
+      resourceType: "folder",
+      resourceId: current.id,
+      details: { name, parentId: current.parentId },
+    });
   }
   return current;
 }
@@ -48,7 +65,11 @@ async function ensureFolders(tx: Tx, actor: Actor, folder: FileEntryRecord, name
  * upload) the same transaction marks that upload finished, so it makes one file however often
  * its finishing step is retried.
  */
-export async function commitFile(actor: Actor, target: FileTargetWithUpload, content: StoredContent): Promise<UploadOutcome> {
+export async function commitFile(
+  actor: Actor,
+  target: FileTargetWithUpload,
+  content: StoredContent,
+): Promise<UploadOutcome> {
   return retryOnNameRace(() =>
     getDb().$transaction(async (tx) => {
       const { outcome, workspaceId } = await place(tx, actor, target, content);
@@ -62,16 +83,23 @@ export async function commitFile(actor: Actor, target: FileTargetWithUpload, con
 
 type FileTargetWithUpload = { folderId: string; segments: string[]; onClash: ClashPolicy; uploadId?: string };
 
-async function place(tx: Tx, actor: Actor, target: FileTargetWithUpload, content: StoredContent): Promise<{ outcome: UploadOutcome; workspaceId: string }> {
+async function place(
+  tx: Tx,
+  actor: Actor,
+  target: FileTargetWithUpload,
+  content: StoredContent,
+): Promise<{ outcome: UploadOutcome; workspaceId: string }> {
   const folder = await tx.fileEntry.findUnique({ where: { id: target.folderId } });
-  if (!folder || folder.kind !== "folder" || folder.trashedAt) throw notFound("The folder this was uploaded to no longer exists.");
+  if (!folder || folder.kind !== "folder" || folder.trashedAt)
+    throw notFound("The folder this was uploaded to no longer exists.");
   const parent = await ensureFolders(tx, actor, folder, target.segments.slice(0, -1));
   const place = { workspaceId: parent.workspaceId, parentId: parent.id };
   let name = target.segments.at(-1)!;
   let status: "created" | "replaced" | "renamed" = "created";
   const existing = await findChildByName(tx, place, name);
   if (existing) {
-    if (target.onClash === "skip") return { outcome: { status: "skipped", name, parentId: parent.id }, workspaceId: parent.workspaceId };
+    if (target.onClash === "skip")
+      return { outcome: { status: "skipped", name, parentId: parent.id }, workspaceId: parent.workspaceId };
     if (target.onClash === "replace" && existing.kind === "file") {
       await moveToTrash(tx, actor, existing);
       status = "replaced";
@@ -82,13 +110,27 @@ async function place(tx: Tx, actor: Actor, target: FileTargetWithUpload, content
   }
   const file = await tx.fileEntry.create({
     data: {
-      workspaceId: parent.workspaceId, kind: "file", parentId: parent.id, slot: slotIn(parent.id), name, nameLower: nameKey(name),
-      ancestry: childAncestryOf(parent), size: BigInt(content.size), mimeType: contentTypeFor(name), blobKey: content.blobKey, sha256: content.sha256,
-      createdById: actor.id, modifiedById: actor.id,
+      workspaceId: parent.workspaceId,
+      kind: "file",
+      parentId: parent.id,
+      slot: slotIn(parent.id),
+      name,
+      nameLower: nameKey(name),
+      ancestry: childAncestryOf(parent),
+      size: BigInt(content.size),
+      mimeType: contentTypeFor(name),
+      blobKey: content.blobKey,
+      sha256: content.sha256,
+      createdById: actor.id,
+      modifiedById: actor.id,
     },
   });
   await recordAudit(tx, {
-    workspaceId: parent.workspaceId, actorId: actor.id, action: "file.uploaded", resourceType: "file", resourceId: file.id,
+    workspaceId: parent.workspaceId,
+    actorId: actor.id,
+    action: "file.uploaded",
+    resourceType: "file",
+    resourceId: file.id,
     details: { name, size: content.size, parentId: parent.id, ...(status !== "created" ? { clash: status } : {}) },
   });
   return { outcome: { status, id: file.id, name, parentId: parent.id }, workspaceId: parent.workspaceId };

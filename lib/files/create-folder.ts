@@ -16,11 +16,15 @@ export const createFolderInput = z.object({ parentId: z.string().min(1), name: z
 /** Folders nested deeper than MAX_DEPTH are refused (paths and ZIP entries stay bounded). */
 export function assertDepth(ancestry: string, extraLevels = 0): void {
   // The root folder is the first ancestor and does not count as a level.
-  if (ancestorIdsOf(ancestry).length - 1 + extraLevels > MAX_DEPTH) throw invalid(`Folders can be nested at most ${MAX_DEPTH} levels deep.`);
+  if (ancestorIdsOf(ancestry).length - 1 + extraLevels > MAX_DEPTH)
+    throw invalid(`Folders can be nested at most ${MAX_DEPTH} levels deep.`);
 }
 
 /** Creates a folder; an existing entry with that name (any case) is a 409. */
-export async function createFolder(actor: Actor, input: z.input<typeof createFolderInput>): Promise<{ id: string; name: string }> {
+export async function createFolder(
+  actor: Actor,
+  input: z.input<typeof createFolderInput>,
+): Promise<{ id: string; name: string }> {
   const { parentId, name: raw } = createFolderInput.parse(input);
   const name = validateName(raw);
   const parent = await loadEntry(actor, parentId, "write", { kind: "folder" });
@@ -29,9 +33,26 @@ export async function createFolder(actor: Actor, input: z.input<typeof createFol
   try {
     return await getDb().$transaction(async (tx) => {
       const folder = await tx.fileEntry.create({
-        data: { workspaceId: parent.workspaceId, kind: "folder", parentId: parent.id, slot: slotIn(parent.id), name, nameLower: nameKey(name), ancestry, createdById: actor.id, modifiedById: actor.id },
+        data: {
+          workspaceId: parent.workspaceId,
+          kind: "folder",
+          parentId: parent.id,
+          slot: slotIn(parent.id),
+          name,
+          nameLower: nameKey(name),
+          ancestry,
+          createdById: actor.id,
+          modifiedById: actor.id,
+        },
       });
-      await recordAudit(tx, { workspaceId: parent.workspaceId, actorId: actor.id, action: "folder.created", resourceType: "folder", resourceId: folder.id, details: { name, parentId: parent.id } });
+      await recordAudit(tx, {
+        workspaceId: parent.workspaceId,
+        actorId: actor.id,
+        action: "folder.created",
+        resourceType: "folder",
+        resourceId: folder.id,
+        details: { name, parentId: parent.id },
+      });
       return { id: folder.id, name };
     });
   } catch (error) {

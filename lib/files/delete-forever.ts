@@ -28,12 +28,26 @@ async function collect(where: object): Promise<Doomed> {
  * Removes rows, then their blobs. The rows go first, in one transaction: a crash in between
  * leaves unreferenced blobs (wasted space), never a file whose content is gone.
  */
-async function destroy(actor: Actor, workspaceId: string, doomed: Doomed, details: Record<string, unknown>): Promise<{ deleted: number; bytes: number }> {
+async function destroy(
+  actor: Actor,
+  workspaceId: string,
+  doomed: Doomed,
+  details: Record<string, unknown>,
+): Promise<{ deleted: number; bytes: number }> {
   await getDb().$transaction(async (tx) => {
     await tx.fileEntry.deleteMany({ where: { id: { in: doomed.ids }, trashedAt: { not: null } } });
-    await recordAudit(tx, { workspaceId, actorId: actor.id, action: "trash.emptied", resourceType: "workspace", resourceId: workspaceId, details: { ...details, entries: doomed.ids.length, bytes: doomed.bytes } });
+    await recordAudit(tx, {
+      workspaceId,
+      actorId: actor.id,
+      action: "trash.emptied",
+      resourceType: "workspace",
+      resourceId: workspaceId,
+      details: { ...details, entries: doomed.ids.length, bytes: doomed.bytes },
+    });
   });
-  await deleteUnreferencedBlobs(doomed.blobKeys).catch((error: unknown) => console.error("Deleting blobs failed; the orphan sweep will retry", error));
+  await deleteUnreferencedBlobs(doomed.blobKeys).catch((error: unknown) =>
+    console.error("Deleting blobs failed; the orphan sweep will retry", error),
+  );
   return { deleted: doomed.ids.length, bytes: doomed.bytes };
 }
 

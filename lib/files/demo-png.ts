@@ -10,7 +10,11 @@ function chunk(type: string, data: Buffer): Buffer {
 }
 
 /** A small RGB PNG drawn by `pixel(x, y)` → [r, g, b], for demo content (no image library needed). */
-export function drawPng(width: number, height: number, pixel: (x: number, y: number) => [number, number, number]): Buffer {
+export function drawPng(
+  width: number,
+  height: number,
+  pixel: (x: number, y: number) => [number, number, number],
+): Buffer {
   const header = Buffer.alloc(13);
   header.writeUInt32BE(width, 0);
   header.writeUInt32BE(height, 4);

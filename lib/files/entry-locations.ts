@@ -9,7 +9,16 @@ import { getDb } from "@/lib/db";
  */
 export async function entryLocations(entries: { id: string; ancestry: string }[]): Promise<Map<string, string[]>> {
   const folderIds = [...new Set(entries.flatMap((e) => ancestorIdsOf(e.ancestry).slice(1)))];
-  const folders = folderIds.length ? await getDb().fileEntry.findMany({ where: { id: { in: folderIds } }, select: { id: true, name: true } }) : [];
+  const folders = folderIds.length
+    ? await getDb().fileEntry.findMany({ where: { id: { in: folderIds } }, select: { id: true, name: true } })
+    : [];
   const names = new Map(folders.map((f) => [f.id, f.name]));
-  return new Map(entries.map((e) => [e.id, ancestorIdsOf(e.ancestry).slice(1).map((id) => names.get(id) ?? "")]));
+  return new Map(
+    entries.map((e) => [
+      e.id,
+      ancestorIdsOf(e.ancestry)
+        .slice(1)
+        .map((id) => names.get(id) ?? ""),
+    ]),
+  );
 }

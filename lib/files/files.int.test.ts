@@ -17,7 +17,8 @@ import { createCast, failure, filesBelow, putFile, setupTempStorage } from "./te
 const { db } = setupTestDatabase();
 const storage = setupTempStorage();
 
-const names = async (actor: Parameters<typeof listFolder>[0], folderId: string) => (await listFolder(actor, folderId)).entries.map((e) => e.name);
+const names = async (actor: Parameters<typeof listFolder>[0], folderId: string) =>
+  (await listFolder(actor, folderId)).entries.map((e) => e.name);
 
 describe("folders and names", () => {
   it("creates folders, refuses bad names with clear messages and clashes in any case, across kinds", async () => {
@@ -26,11 +27,19 @@ describe("folders and names", () => {
     expect(reports.name).toBe("Reports");
     await createFolder(owner, { parentId: reports.id, name: "2026" });
     for (const bad of ["", "..", "../x", "a/../../b", "nul\u0000", "back\\slash", "x".repeat(256)]) {
-      expect(await failure(createFolder(owner, { parentId: rootId, name: bad }))).toMatchObject({ code: "invalid", fieldErrors: { name: expect.any(String) } });
+      expect(await failure(createFolder(owner, { parentId: rootId, name: bad }))).toMatchObject({
+        code: "invalid",
+        fieldErrors: { name: expect.any(String) },
+      });
     }
-    expect(await failure(createFolder(owner, { parentId: rootId, name: "REPORTS" }))).toMatchObject({ code: "conflict", message: 'An item named "REPORTS" already exists in this folder.' });
+    expect(await failure(createFolder(owner, { parentId: rootId, name: "REPORTS" }))).toMatchObject({
+      code: "conflict",
+      message: 'An item named "REPORTS" already exists in this folder.',
+    });
     await putFile(owner, rootId, "notes.txt", "hello");
-    expect(await failure(createFolder(owner, { parentId: rootId, name: "Notes.TXT" }))).toMatchObject({ code: "conflict" });
+    expect(await failure(createFolder(owner, { parentId: rootId, name: "Notes.TXT" }))).toMatchObject({
+      code: "conflict",
+    });
     expect(await names(owner, rootId)).toEqual(["Reports", "notes.txt"]); // folders first
   });
 
@@ -55,10 +64,20 @@ describe("folders and names", () => {
     const y2026 = await createFolder(owner, { parentId: reports.id, name: "2026" });
     await putFile(owner, y2026.id, "Q1.csv", "a\n1\n");
     const view = await getFolderView(owner, workspace.id, ["reports", "2026"]);
-    expect(view).toMatchObject({ folder: { id: y2026.id }, crumbs: [{ id: rootId, name: "" }, { name: "Reports" }, { name: "2026" }], capabilities: { write: true, manage: true }, file: null });
-    expect((await getFolderView(owner, workspace.id, ["Reports", "2026", "q1.csv"])).file).toMatchObject({ name: "Q1.csv", preview: "table" });
+    expect(view).toMatchObject({
+      folder: { id: y2026.id },
+      crumbs: [{ id: rootId, name: "" }, { name: "Reports" }, { name: "2026" }],
+      capabilities: { write: true, manage: true },
+      file: null,
+    });
+    expect((await getFolderView(owner, workspace.id, ["Reports", "2026", "q1.csv"])).file).toMatchObject({
+      name: "Q1.csv",
+      preview: "table",
+    });
     expect(await failure(getFolderView(owner, workspace.id, ["Reports", "nope"]))).toMatchObject({ code: "not_found" });
-    expect(await failure(getFolderView(owner, workspace.id, ["Reports", "2026", "Q1.csv", "deeper"]))).toMatchObject({ code: "not_found" });
+    expect(await failure(getFolderView(owner, workspace.id, ["Reports", "2026", "Q1.csv", "deeper"]))).toMatchObject({
+      code: "not_found",
+    });
     expect(await failure(getFolderView(stranger, workspace.id, ["Reports"]))).toMatchObject({ code: "not_found" });
   });
 });
@@ -74,7 +93,12 @@ describe("listing", () => {
     expect(await names(owner, rootId)).toEqual(["Alpha", "zeta", "big.bin", "Middle.csv", "small.txt"]);
     const bySize = await listFolder(owner, rootId, { sort: "size", dir: "desc" });
     expect(bySize.entries.map((e) => e.name)).toEqual(["Alpha", "zeta", "big.bin", "Middle.csv", "small.txt"]);
-    expect(bySize.entries[2]).toMatchObject({ size: 3000, kind: "file", typeLabel: "BIN file", modifiedBy: expect.stringMatching(/^own/) });
+    expect(bySize.entries[2]).toMatchObject({
+      size: 3000,
+      kind: "file",
+      typeLabel: "BIN file",
+      modifiedBy: expect.stringMatching(/^own/),
+    });
     const byNameDesc = await listFolder(owner, rootId, { sort: "name", dir: "desc" });
     expect(byNameDesc.entries.map((e) => e.name)).toEqual(["zeta", "Alpha", "small.txt", "Middle.csv", "big.bin"]);
     const page1 = await listFolder(owner, rootId, { limit: 2 });
@@ -95,14 +119,28 @@ describe("moving", () => {
     const deep = await putFile(owner, c.id, "deep.txt", "deep");
     const target = await createFolder(owner, { parentId: rootId, name: "target" });
     for (const into of [a.id, b.id, c.id]) {
-      expect(await failure(moveEntries(owner, { ids: [a.id], targetId: into }))).toMatchObject({ code: "invalid", message: expect.stringMatching(/into itself or one of its own subfolders/) });
+      expect(await failure(moveEntries(owner, { ids: [a.id], targetId: into }))).toMatchObject({
+        code: "invalid",
+        message: expect.stringMatching(/into itself or one of its own subfolders/),
+      });
     }
     expect(await moveEntries(owner, { ids: [b.id], targetId: target.id })).toMatchObject({ moved: 1, clashes: [] });
     const row = await db().fileEntry.findUniqueOrThrow({ where: { id: deep.status !== "skipped" ? deep.id : "" } });
     expect(row.ancestry).toBe(`/${rootId}/${target.id}/${b.id}/${c.id}/`);
-    expect((await getFolderView(owner, (await db().fileEntry.findUniqueOrThrow({ where: { id: a.id } })).workspaceId, ["target", "b", "c", "deep.txt"])).file).toMatchObject({ name: "deep.txt" });
+    expect(
+      (
+        await getFolderView(owner, (await db().fileEntry.findUniqueOrThrow({ where: { id: a.id } })).workspaceId, [
+          "target",
+          "b",
+          "c",
+          "deep.txt",
+        ])
+      ).file,
+    ).toMatchObject({ name: "deep.txt" });
     expect(await names(owner, a.id)).toEqual([]);
-    expect(await failure(moveEntries(owner, { ids: [rootId], targetId: target.id }))).toMatchObject({ code: "invalid" });
+    expect(await failure(moveEntries(owner, { ids: [rootId], targetId: target.id }))).toMatchObject({
+      code: "invalid",
+    });
   });
 
   it("asks on a clash without changing anything, then keeps both, replaces (old to trash) or skips", async () => {
@@ -115,17 +153,32 @@ describe("moving", () => {
     };
     const one = await put(inbox.id, "report.csv", "new");
     await put(archive.id, "Report.csv", "old");
-    expect(await moveEntries(owner, { ids: [one], targetId: archive.id })).toMatchObject({ moved: 0, clashes: ["report.csv"] });
+    expect(await moveEntries(owner, { ids: [one], targetId: archive.id })).toMatchObject({
+      moved: 0,
+      clashes: ["report.csv"],
+    });
     expect(await names(owner, inbox.id)).toEqual(["report.csv"]);
 
-    expect(await moveEntries(owner, { ids: [one], targetId: archive.id, onClash: "keep-both" })).toMatchObject({ moved: 1, renamed: [{ from: "report.csv", to: "report (1).csv" }] });
+    expect(await moveEntries(owner, { ids: [one], targetId: archive.id, onClash: "keep-both" })).toMatchObject({
+      moved: 1,
+      renamed: [{ from: "report.csv", to: "report (1).csv" }],
+    });
     expect(await names(owner, archive.id)).toEqual(["report (1).csv", "Report.csv"]); // " " sorts before "."
 
     const two = await put(inbox.id, "report.csv", "newer");
-    expect(await moveEntries(owner, { ids: [two], targetId: archive.id, onClash: "skip" })).toMatchObject({ moved: 0, skipped: ["report.csv"] });
-    expect(await moveEntries(owner, { ids: [two], targetId: archive.id, onClash: "replace" })).toMatchObject({ moved: 1, replaced: ["report.csv"] });
+    expect(await moveEntries(owner, { ids: [two], targetId: archive.id, onClash: "skip" })).toMatchObject({
+      moved: 0,
+      skipped: ["report.csv"],
+    });
+    expect(await moveEntries(owner, { ids: [two], targetId: archive.id, onClash: "replace" })).toMatchObject({
+      moved: 1,
+      replaced: ["report.csv"],
+    });
     expect(await names(owner, archive.id)).toEqual(["report (1).csv", "report.csv"]);
-    const trash = await listTrash(owner, (await db().fileEntry.findUniqueOrThrow({ where: { id: rootId } })).workspaceId);
+    const trash = await listTrash(
+      owner,
+      (await db().fileEntry.findUniqueOrThrow({ where: { id: rootId } })).workspaceId,
+    );
     expect(trash.map((t) => [t.name, t.originalPath])).toEqual([["Report.csv", "/archive"]]);
   });
 });
@@ -150,9 +203,15 @@ describe("trash", () => {
     await createFolder(owner, { parentId: rootId, name: "docs" });
 
     expect(await failure(restoreEntries(editor, { ids: [docs.id] }))).toMatchObject({ code: "forbidden" });
-    expect(await failure(restoreEntries(admin, { ids: [earlyId] }))).toMatchObject({ code: "conflict", message: expect.stringMatching(/Restore that folder first/) });
+    expect(await failure(restoreEntries(admin, { ids: [earlyId] }))).toMatchObject({
+      code: "conflict",
+      message: expect.stringMatching(/Restore that folder first/),
+    });
     expect(await failure(restoreEntries(admin, { ids: [sub.id] }))).toMatchObject({ code: "not_found" }); // not in the trash by itself
-    expect(await restoreEntries(admin, { ids: [docs.id] })).toEqual({ restored: 1, renamed: [{ from: "docs", to: "docs (1)" }] });
+    expect(await restoreEntries(admin, { ids: [docs.id] })).toEqual({
+      restored: 1,
+      renamed: [{ from: "docs", to: "docs (1)" }],
+    });
     expect(await names(owner, rootId)).toEqual(["docs", "docs (1)"]);
     expect(await names(owner, sub.id)).toEqual(["keep.txt"]);
     expect(keep.status).toBe("created");
@@ -192,7 +251,10 @@ describe("access", () => {
     const file = await putFile(owner, folder.id, "a.txt", "a");
     const fileId = file.status !== "skipped" ? file.id : "";
     expect(await names(viewer, folder.id)).toEqual(["a.txt"]);
-    expect((await getFolderView(viewer, workspace.id, ["shared"])).capabilities).toEqual({ write: false, manage: false });
+    expect((await getFolderView(viewer, workspace.id, ["shared"])).capabilities).toEqual({
+      write: false,
+      manage: false,
+    });
     for (const attempt of [
       () => createFolder(viewer, { parentId: folder.id, name: "x" }),
       () => renameEntry(viewer, { id: fileId, name: "b.txt" }),
@@ -218,8 +280,14 @@ describe("access", () => {
     expect(await listTrash(stranger, workspace.id)).toEqual([]);
     expect(await listTrash(viewer, workspace.id)).toEqual([]);
     // A stranger cannot move their own things into someone else's folder either.
-    const theirs = await getFolderView(stranger, (await db().workspace.findFirstOrThrow({ where: { ownerId: stranger.id } })).id, []);
-    expect(await failure(moveEntries(stranger, { ids: [theirs.folder!.id], targetId: folder.id }))).toMatchObject({ code: "not_found" });
+    const theirs = await getFolderView(
+      stranger,
+      (await db().workspace.findFirstOrThrow({ where: { ownerId: stranger.id } })).id,
+      [],
+    );
+    expect(await failure(moveEntries(stranger, { ids: [theirs.folder!.id], targetId: folder.id }))).toMatchObject({
+      code: "not_found",
+    });
     await renameEntry(editor, { id: fileId, name: "b.txt" }); // members edit
   });
 });
@@ -229,9 +297,14 @@ describe("upload clash check and quota", () => {
     const { owner, rootId } = await createCast();
     await putFile(owner, rootId, "photos/2026/a.jpg", "a");
     await putFile(owner, rootId, "b.txt", "b");
-    const { clashes } = await findUploadClashes(owner, { folderId: rootId, paths: ["B.TXT", "c.txt", "photos/2026/a.jpg", "photos/2026/new.jpg", "photos/2027/a.jpg"] });
+    const { clashes } = await findUploadClashes(owner, {
+      folderId: rootId,
+      paths: ["B.TXT", "c.txt", "photos/2026/a.jpg", "photos/2026/new.jpg", "photos/2027/a.jpg"],
+    });
     expect(clashes).toEqual(["B.TXT", "photos/2026/a.jpg"]);
-    expect(await failure(findUploadClashes(owner, { folderId: rootId, paths: ["../etc/passwd"] }))).toMatchObject({ code: "invalid" });
+    expect(await failure(findUploadClashes(owner, { folderId: rootId, paths: ["../etc/passwd"] }))).toMatchObject({
+      code: "invalid",
+    });
   });
 
   it("refuses content that would exceed the workspace quota and leaves no blob behind", async () => {
@@ -240,7 +313,12 @@ describe("upload clash check and quota", () => {
     try {
       await putFile(owner, rootId, "fits.bin", Buffer.alloc(900));
       const before = filesBelow(storage.blobDir());
-      expect(await failure(putFile(owner, rootId, "too-much.bin", Buffer.alloc(101)))).toMatchObject({ code: "too_large", message: expect.stringMatching(/Not enough space: this file needs 101 B, but the workspace has 100 B left of its 1000 B quota/) });
+      expect(await failure(putFile(owner, rootId, "too-much.bin", Buffer.alloc(101)))).toMatchObject({
+        code: "too_large",
+        message: expect.stringMatching(
+          /Not enough space: this file needs 101 B, but the workspace has 100 B left of its 1000 B quota/,
+        ),
+      });
       expect(filesBelow(storage.blobDir())).toEqual(before);
       expect(await names(owner, rootId)).toEqual(["fits.bin"]);
       expect(await workspaceUsage(workspace.id)).toBe(900);

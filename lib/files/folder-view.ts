@@ -43,12 +43,20 @@ const NO_CAPABILITIES: Capabilities = { write: false, manage: false };
  * shared), or hold the readable file `?file=` names, which is then all that is shown. Unknown
  * and unreadable paths are the same 404.
  */
-export async function getFolderView(actor: Actor, workspaceId: string, segments: string[], { rootFolderId, fileId }: Options = {}): Promise<FolderView> {
+export async function getFolderView(
+  actor: Actor,
+  workspaceId: string,
+  segments: string[],
+  { rootFolderId, fileId }: Options = {},
+): Promise<FolderView> {
   const db = getDb();
   const workspace = await db.workspace.findUnique({ where: { id: workspaceId }, select: { ownerId: true } });
   if (!workspace) throw notFound("Folder not found");
-  const root = rootFolderId ? await db.fileEntry.findUnique({ where: { id: rootFolderId } }) : await getRootFolder(workspaceId);
-  if (!root || root.kind !== "folder" || root.trashedAt || root.workspaceId !== workspaceId) throw notFound("Folder not found");
+  const root = rootFolderId
+    ? await db.fileEntry.findUnique({ where: { id: rootFolderId } })
+    : await getRootFolder(workspaceId);
+  if (!root || root.kind !== "folder" || root.trashedAt || root.workspaceId !== workspaceId)
+    throw notFound("Folder not found");
   const owner = { workspaceOwnerId: workspace.ownerId };
   const roleOf = (step: Step) => getEffectiveRole(actor, fileEntryResource(step, owner));
 
@@ -56,7 +64,13 @@ export async function getFolderView(actor: Actor, workspaceId: string, segments:
   let pathFileId: string | null = null;
   for (const [i, segment] of segments.entries()) {
     const entry = await db.fileEntry.findUnique({
-      where: { workspaceId_slot_nameLower: { workspaceId, slot: slotIn(chain.at(-1)!.id), nameLower: nameKey(segment.normalize("NFC")) } },
+      where: {
+        workspaceId_slot_nameLower: {
+          workspaceId,
+          slot: slotIn(chain.at(-1)!.id),
+          nameLower: nameKey(segment.normalize("NFC")),
+        },
+      },
       select: { id: true, kind: true, name: true, ancestry: true, workspaceId: true, trashedAt: true },
     });
     if (!entry || entry.trashedAt) throw notFound("Folder not found");
@@ -81,7 +95,10 @@ export async function getFolderView(actor: Actor, workspaceId: string, segments:
     }
   }
   const rootMode = firstReadable === 0 ? "full" : await folderListingMode(actor, { ...root, ...owner }, null);
-  const crumbs: Crumb[] = chain.map((step, i) => ({ id: i >= firstReadable || (i === 0 && rootMode) ? step.id : null, name: step.name }));
+  const crumbs: Crumb[] = chain.map((step, i) => ({
+    id: i >= firstReadable || (i === 0 && rootMode) ? step.id : null,
+    name: step.name,
+  }));
   const mode = chain.length === 1 ? rootMode : allows(role, "read") ? "full" : null;
 
   const wantedFileId = pathFileId ?? fileId ?? null;
@@ -107,7 +124,12 @@ function capabilitiesOf(role: EffectiveRole | null): Capabilities {
 }
 
 /** The file if it is live, directly in `folderId`, and readable by the actor; otherwise null. */
-async function readableFileIn(actor: Actor, fileId: string, folderId: string, owner: { workspaceOwnerId: string }): Promise<EntryRow | null> {
+async function readableFileIn(
+  actor: Actor,
+  fileId: string,
+  folderId: string,
+  owner: { workspaceOwnerId: string },
+): Promise<EntryRow | null> {
   const file = await getDb().fileEntry.findUnique({ where: { id: fileId }, include: ENTRY_ROW_INCLUDE });
   if (!file || file.kind !== "file" || file.trashedAt || file.parentId !== folderId) return null;
   const role = await getEffectiveRole(actor, fileEntryResource(file, owner));

@@ -14,12 +14,26 @@ const { db } = setupTestDatabase();
 setupTempStorage();
 
 /** A grant as the sharing module stores it: on the container, never copied to children. */
-async function grant(cast: Cast, entryId: string, grantee: Actor, role: "viewer" | "editor", expiresAt: Date | null = null) {
+async function grant(
+  cast: Cast,
+  entryId: string,
+  grantee: Actor,
+  role: "viewer" | "editor",
+  expiresAt: Date | null = null,
+) {
   const entry = await db().fileEntry.findUniqueOrThrow({ where: { id: entryId } });
   await db().share.create({
     data: {
-      workspaceId: cast.workspace.id, resourceType: entry.kind, resourceId: entry.id, fileEntryId: entry.id, granteeType: "user",
-      granteeUserId: grantee.id, granteeKey: `user:${grantee.id}`, role, createdById: cast.owner.id, expiresAt,
+      workspaceId: cast.workspace.id,
+      resourceType: entry.kind,
+      resourceId: entry.id,
+      fileEntryId: entry.id,
+      granteeType: "user",
+      granteeUserId: grantee.id,
+      granteeKey: `user:${grantee.id}`,
+      role,
+      createdById: cast.owner.id,
+      expiresAt,
     },
   });
 }
@@ -63,13 +77,21 @@ describe("grantees who are not members", () => {
     const sub = await createFolder(outsiderEditor, { parentId: later.id, name: "made by grantee" });
     expect(await putFile(outsiderEditor, sub.id, "upload.txt", "up")).toMatchObject({ status: "created" });
     await renameEntry(outsiderEditor, { id: t.plan, name: "plan-v2.txt" });
-    expect((await getFolderView(outsiderEditor, workspace.id, ["projects", "alpha", "later"])).capabilities).toEqual({ write: true, manage: false });
+    expect((await getFolderView(outsiderEditor, workspace.id, ["projects", "alpha", "later"])).capabilities).toEqual({
+      write: true,
+      manage: false,
+    });
     // ... but not outside it, nor the granted folder itself into the unreadable parent.
-    expect(await failure(createFolder(outsiderEditor, { parentId: t.projects.id, name: "x" }))).toMatchObject({ code: "not_found" });
+    expect(await failure(createFolder(outsiderEditor, { parentId: t.projects.id, name: "x" }))).toMatchObject({
+      code: "not_found",
+    });
     expect(await failure(putFile(outsiderEditor, t.beta.id, "x.txt", "x"))).toMatchObject({ code: "not_found" });
 
     // The viewer grantee reads but cannot write anywhere in it.
-    expect((await getFolderView(outsiderViewer, workspace.id, ["projects", "alpha"])).capabilities).toEqual({ write: false, manage: false });
+    expect((await getFolderView(outsiderViewer, workspace.id, ["projects", "alpha"])).capabilities).toEqual({
+      write: false,
+      manage: false,
+    });
     for (const attempt of [
       () => createFolder(outsiderViewer, { parentId: later.id, name: "x" }),
       () => putFile(outsiderViewer, t.alpha.id, "x.txt", "x"),
@@ -82,7 +104,9 @@ describe("grantees who are not members", () => {
     for (const actor of [outsiderViewer, outsiderEditor]) {
       expect(await failure(listFolder(actor, t.beta.id))).toMatchObject({ code: "not_found" });
       expect(await failure(listFolder(actor, t.projects.id))).toMatchObject({ code: "not_found" });
-      expect(await failure(getFolderView(actor, workspace.id, ["projects", "beta"]))).toMatchObject({ code: "not_found" });
+      expect(await failure(getFolderView(actor, workspace.id, ["projects", "beta"]))).toMatchObject({
+        code: "not_found",
+      });
       expect(await failure(getFolderView(actor, workspace.id, ["projects"]))).toMatchObject({ code: "not_found" });
       expect(await failure(openFileDownload(actor, t.secret))).toMatchObject({ code: "not_found" });
       expect(await failure(zipFolder(actor, t.projects.id))).toMatchObject({ code: "not_found" });
@@ -111,13 +135,24 @@ describe("grantees who are not members", () => {
     expect(view).toMatchObject({
       folder: { id: t.alpha.id },
       mode: "full",
-      crumbs: [{ id: rootId, name: "" }, { id: null, name: "projects" }, { id: t.alpha.id, name: "alpha" }],
+      crumbs: [
+        { id: rootId, name: "" },
+        { id: null, name: "projects" },
+        { id: t.alpha.id, name: "alpha" },
+      ],
     });
 
     const top = await getFolderView(grantee, workspace.id, []);
-    expect(top).toMatchObject({ folder: { id: rootId }, mode: "shared", capabilities: { write: false, manage: false } });
+    expect(top).toMatchObject({
+      folder: { id: rootId },
+      mode: "shared",
+      capabilities: { write: false, manage: false },
+    });
     const listed = await listFolder(grantee, rootId);
-    expect(listed.entries.map((e) => [e.name, e.location])).toEqual([["alpha", ["projects"]], ["salaries.csv", ["hr"]]]);
+    expect(listed.entries.map((e) => [e.name, e.location])).toEqual([
+      ["alpha", ["projects"]],
+      ["salaries.csv", ["hr"]],
+    ]);
     expect(listed.total).toBe(2);
     // The owner sees the top folder as it is.
     expect(await names(cast.owner, rootId)).toEqual(["hr", "projects"]);
@@ -131,16 +166,26 @@ describe("grantees who are not members", () => {
     await grant(cast, t.salaries, grantee, "viewer");
 
     const view = await getFolderView(grantee, workspace.id, ["hr"], { fileId: t.salaries });
-    expect(view).toMatchObject({ folder: null, file: { id: t.salaries, name: "salaries.csv" }, capabilities: { write: false, manage: false } });
+    expect(view).toMatchObject({
+      folder: null,
+      file: { id: t.salaries, name: "salaries.csv" },
+      capabilities: { write: false, manage: false },
+    });
     expect(view.crumbs.map((c) => c.id === null)).toEqual([false, true]);
     expect((await getFolderView(grantee, workspace.id, ["hr", "salaries.csv"])).file).toMatchObject({ id: t.salaries });
     expect(await (await openFileDownload(grantee, t.salaries)).file.name).toBe("salaries.csv");
 
     // The folder itself, its other files, and the file by a wrong folder are all 404.
     expect(await failure(getFolderView(grantee, workspace.id, ["hr"]))).toMatchObject({ code: "not_found" });
-    expect(await failure(getFolderView(grantee, workspace.id, ["hr"], { fileId: t.holidays }))).toMatchObject({ code: "not_found" });
-    expect(await failure(getFolderView(grantee, workspace.id, ["hr", "holidays.txt"]))).toMatchObject({ code: "not_found" });
-    expect(await failure(getFolderView(grantee, workspace.id, ["projects"], { fileId: t.salaries }))).toMatchObject({ code: "not_found" });
+    expect(await failure(getFolderView(grantee, workspace.id, ["hr"], { fileId: t.holidays }))).toMatchObject({
+      code: "not_found",
+    });
+    expect(await failure(getFolderView(grantee, workspace.id, ["hr", "holidays.txt"]))).toMatchObject({
+      code: "not_found",
+    });
+    expect(await failure(getFolderView(grantee, workspace.id, ["projects"], { fileId: t.salaries }))).toMatchObject({
+      code: "not_found",
+    });
     expect(await failure(listFolder(grantee, t.hr.id))).toMatchObject({ code: "not_found" });
     expect(await failure(openFileDownload(grantee, t.holidays))).toMatchObject({ code: "not_found" });
   });
@@ -151,7 +196,9 @@ describe("grantees who are not members", () => {
     const t = await tree(cast);
     const grantee = (await createCast()).stranger;
     await grant(cast, t.alpha.id, grantee, "viewer", new Date(Date.now() - 1000));
-    expect(await failure(getFolderView(grantee, workspace.id, ["projects", "alpha"]))).toMatchObject({ code: "not_found" });
+    expect(await failure(getFolderView(grantee, workspace.id, ["projects", "alpha"]))).toMatchObject({
+      code: "not_found",
+    });
     expect(await failure(getFolderView(grantee, workspace.id, []))).toMatchObject({ code: "not_found" });
 
     await grant(cast, t.beta.id, grantee, "viewer");

@@ -1,7 +1,5 @@
 export type RangeDecision =
-  | { kind: "full" }
-  | { kind: "partial"; start: number; end: number }
-  | { kind: "unsatisfiable" };
+  { kind: "full" } | { kind: "partial"; start: number; end: number } | { kind: "unsatisfiable" };
 
 /**
  * Interprets a Range header for a representation of `size` bytes (RFC 9110 §14). One range is

@@ -61,13 +61,17 @@ describe("contentDisposition", () => {
 
   it("adds an RFC 5987 filename* for non-ASCII names with an ASCII fallback", () => {
     const header = contentDisposition("Résumé – 東京.pdf");
-    expect(header).toBe(`attachment; filename="Resume _ __.pdf"; filename*=UTF-8''R%C3%A9sum%C3%A9%20%E2%80%93%20%E6%9D%B1%E4%BA%AC.pdf`);
+    expect(header).toBe(
+      `attachment; filename="Resume _ __.pdf"; filename*=UTF-8''R%C3%A9sum%C3%A9%20%E2%80%93%20%E6%9D%B1%E4%BA%AC.pdf`,
+    );
     expect(/^[\x20-\x7e]*$/.test(header)).toBe(true); // a valid header value whatever the name
   });
 
   it("cannot be broken out of by quotes or semicolons", () => {
     const header = contentDisposition('evil"; filename="x.html');
-    expect(header).toMatch(/^attachment; filename="evil_; filename=_x\.html"; filename\*=UTF-8''evil%22%3B%20filename%3D%22x\.html$/);
+    expect(header).toMatch(
+      /^attachment; filename="evil_; filename=_x\.html"; filename\*=UTF-8''evil%22%3B%20filename%3D%22x\.html$/,
+    );
     expect(asciiFallback('a"b\\c')).toBe("a_b_c");
   });
 });

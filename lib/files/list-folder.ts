@@ -25,11 +25,20 @@ const SORT_COLUMN = { name: "nameLower", size: "size", type: "mimeType", modifie
  * For a grantee at the workspace's top folder, the page holds what is shared with them, each
  * item with its location (see visibleChildrenWhere).
  */
-export async function listFolder(actor: Actor, folderId: string, input: z.input<typeof listFolderInput> = {}): Promise<FolderPage> {
+export async function listFolder(
+  actor: Actor,
+  folderId: string,
+  input: z.input<typeof listFolderInput> = {},
+): Promise<FolderPage> {
   const { sort, dir, offset, limit, kind } = listFolderInput.parse(input);
   const folder = await openFolder(actor, folderId);
   const where = { AND: [await visibleChildrenWhere(actor, folder, folder.role), kind ? { kind } : {}] };
-  const orderBy = [{ kind: "desc" as const }, { [SORT_COLUMN[sort]]: dir }, { nameLower: "asc" as const }, { id: "asc" as const }];
+  const orderBy = [
+    { kind: "desc" as const },
+    { [SORT_COLUMN[sort]]: dir },
+    { nameLower: "asc" as const },
+    { id: "asc" as const },
+  ];
   const db = getDb();
   const [rows, total] = await Promise.all([
     db.fileEntry.findMany({ where, orderBy, skip: offset, take: limit, include: ENTRY_ROW_INCLUDE }),
@@ -37,6 +46,9 @@ export async function listFolder(actor: Actor, folderId: string, input: z.input<
   ]);
   const next = offset + rows.length;
   const locations = folder.mode === "shared" ? await entryLocations(rows) : null;
-  const entries = rows.map((row) => ({ ...toEntryRow(row), ...(locations ? { location: locations.get(row.id) ?? [] } : {}) }));
+  const entries = rows.map((row) => ({
+    ...toEntryRow(row),
+    ...(locations ? { location: locations.get(row.id) ?? [] } : {}),
+  }));
   return { entries, total, nextOffset: next < total ? next : null };
 }

@@ -10,7 +10,8 @@ import { findRootFolder } from "./root-folder";
 /** What was deleted in a workspace (each item deleted by itself), newest first, with where it was. */
 export async function listTrash(actor: Actor, workspaceId: string): Promise<TrashRow[]> {
   const root = await findRootFolder(workspaceId);
-  const workspace = root && (await getDb().workspace.findUnique({ where: { id: workspaceId }, select: { ownerId: true } }));
+  const workspace =
+    root && (await getDb().workspace.findUnique({ where: { id: workspaceId }, select: { ownerId: true } }));
   if (!root || !workspace) throw notFound("Workspace not found");
   const db = getDb();
   const rows = await db.fileEntry.findMany({
@@ -32,6 +33,9 @@ export async function listTrash(actor: Actor, workspaceId: string): Promise<Tras
     trashedAt: r.trashedAt!.toISOString(),
     trashedBy: r.trashedById ? (userName.get(r.trashedById) ?? null) : null,
     // The root's name is "", so this reads "/reports/2026".
-    originalPath: ancestorIdsOf(r.ancestry).map((id) => folderName.get(id) ?? "?").join("/") || "/",
+    originalPath:
+      ancestorIdsOf(r.ancestry)
+        .map((id) => folderName.get(id) ?? "?")
+        .join("/") || "/",
   }));
 }

@@ -20,7 +20,13 @@ export const moveEntriesInput = z.object({
   onClash: z.enum(["ask", "keep-both", "replace", "skip"]).default("ask"),
 });
 
-export type MoveResult = { moved: number; renamed: { from: string; to: string }[]; replaced: string[]; skipped: string[]; clashes: string[] };
+export type MoveResult = {
+  moved: number;
+  renamed: { from: string; to: string }[];
+  replaced: string[];
+  skipped: string[];
+  clashes: string[];
+};
 
 /** Ancestries of everything below `entry` (one value per folder in its subtree). */
 async function subtreeAncestries(tx: Tx, entry: LoadedEntry): Promise<string[]> {
@@ -82,12 +88,22 @@ export async function moveEntries(actor: Actor, input: z.input<typeof moveEntrie
             out.renamed.push({ from: e.name, to: name });
           }
         }
-        await tx.fileEntry.update({ where: { id: e.id }, data: { parentId: target.id, slot: slotIn(target.id), ancestry: newAncestry, name, nameLower: nameKey(name) } });
+        await tx.fileEntry.update({
+          where: { id: e.id },
+          data: { parentId: target.id, slot: slotIn(target.id), ancestry: newAncestry, name, nameLower: nameKey(name) },
+        });
         for (const a of below) {
-          await tx.fileEntry.updateMany({ where: { workspaceId: e.workspaceId, ancestry: a }, data: { ancestry: newPrefix + a.slice(oldPrefix.length) } });
+          await tx.fileEntry.updateMany({
+            where: { workspaceId: e.workspaceId, ancestry: a },
+            data: { ancestry: newPrefix + a.slice(oldPrefix.length) },
+          });
         }
         await recordAudit(tx, {
-          workspaceId: e.workspaceId, actorId: actor.id, action: `${e.kind}.moved`, resourceType: e.kind, resourceId: e.id,
+          workspaceId: e.workspaceId,
+          actorId: actor.id,
+          action: `${e.kind}.moved`,
+          resourceType: e.kind,
+          resourceId: e.id,
           details: { name, from: e.parentId, to: target.id },
         });
         out.moved++;

@@ -6,7 +6,7 @@ export const MAX_NAME_LENGTH = 255;
 export const MAX_DEPTH = 40;
 
 // C0 and C1 control characters, DEL, and the Unicode line/paragraph separators and BOM.
- 
+
 const FORBIDDEN_CHARS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\ufeff]/;
 // Bidirectional controls: they make "evil\u202Etxt.exe" display as "evilexe.txt".
 const BIDI_CONTROLS = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
@@ -14,7 +14,8 @@ const BIDI_CONTROLS = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
 const INVISIBLE = /[\u00ad\u180e\u200b-\u200d\u2060-\u2064]/;
 // Joiners that scripts and emoji need (Persian and Indic words, family emoji) are allowed
 // between two letters or two pictographs, and nowhere else.
-const NEEDED_JOINERS = /(?<=[\p{L}\p{M}])[\u200c\u200d](?=[\p{L}\p{M}])|(?<=\p{Extended_Pictographic}\ufe0f?)\u200d(?=\p{Extended_Pictographic})/gu;
+const NEEDED_JOINERS =
+  /(?<=[\p{L}\p{M}])[\u200c\u200d](?=[\p{L}\p{M}])|(?<=\p{Extended_Pictographic}\ufe0f?)\u200d(?=\p{Extended_Pictographic})/gu;
 
 /**
  * Why a name's characters are refused, or null: control, bidirectional and invisible characters,
@@ -25,9 +26,12 @@ const NEEDED_JOINERS = /(?<=[\p{L}\p{M}])[\u200c\u200d](?=[\p{L}\p{M}])|(?<=\p{E
  */
 export function nameCharacterProblem(name: string): string | null {
   if (FORBIDDEN_CHARS.test(name)) return "A name cannot contain control characters.";
-  if (!name.isWellFormed() || name.includes("\ufffd")) return "A name must be valid UTF-8 text (it contains an undecodable character).";
-  if (BIDI_CONTROLS.test(name)) return "A name cannot contain bidirectional control characters (they disguise the name).";
-  if (INVISIBLE.test(name.replace(NEEDED_JOINERS, ""))) return "A name cannot contain invisible (zero-width) characters.";
+  if (!name.isWellFormed() || name.includes("\ufffd"))
+    return "A name must be valid UTF-8 text (it contains an undecodable character).";
+  if (BIDI_CONTROLS.test(name))
+    return "A name cannot contain bidirectional control characters (they disguise the name).";
+  if (INVISIBLE.test(name.replace(NEEDED_JOINERS, "")))
+    return "A name cannot contain invisible (zero-width) characters.";
   if (/[\s.]$/u.test(name)) return "A name cannot end with a space or a dot.";
   return null;
 }
@@ -76,8 +80,10 @@ export function nameKey(name: string): string {
  * backslashes are refused, never resolved. Returns the validated segments, the file name last.
  */
 export function validateRelativePath(raw: string, field = "relativePath"): string[] {
-  if (raw.startsWith("/")) throw new AppError("invalid", "A relative path cannot start with \"/\".", { [field]: "Must be relative." });
+  if (raw.startsWith("/"))
+    throw new AppError("invalid", 'A relative path cannot start with "/".', { [field]: "Must be relative." });
   const segments = raw.split("/").map((segment) => validateName(segment, field));
-  if (segments.length - 1 > MAX_DEPTH) throw new AppError("invalid", `Folders can be nested at most ${MAX_DEPTH} levels deep.`, { [field]: "Too deep." });
+  if (segments.length - 1 > MAX_DEPTH)
+    throw new AppError("invalid", `Folders can be nested at most ${MAX_DEPTH} levels deep.`, { [field]: "Too deep." });
   return segments;
 }

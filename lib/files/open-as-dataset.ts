@@ -17,6 +17,12 @@ export async function openAsDataset(actor: Actor, fileId: string): Promise<{ url
   const ext = extensionOf(file.name);
   if (ext !== "csv" && ext !== "parquet") throw invalid("Only CSV and Parquet files can be opened as a dataset.");
   const sourcePath = await getBlobStore().localPath(file.blobKey!);
-  const prepared = await prepareIngest(actor, { workspaceId: file.workspaceId, mode: "create", sourcePath, sourceName: file.name, format: ext });
+  const prepared = await prepareIngest(actor, {
+    workspaceId: file.workspaceId,
+    mode: "create",
+    sourcePath,
+    sourceName: file.name,
+    format: ext,
+  });
   return { url: prepared.url };
 }

@@ -6,7 +6,10 @@ import { loadEntry } from "./load-entry";
 import type { ServableFile } from "./serve-file";
 
 /** A file the actor may read, ready to serve, and how to record that its content was downloaded. */
-export async function openFileDownload(actor: Actor, fileId: string): Promise<{ file: ServableFile; recordDownload: () => Promise<void> }> {
+export async function openFileDownload(
+  actor: Actor,
+  fileId: string,
+): Promise<{ file: ServableFile; recordDownload: () => Promise<void> }> {
   const entry = await loadEntry(actor, fileId, "read", { kind: "file" });
   const file: ServableFile = {
     id: entry.id,
@@ -19,7 +22,14 @@ export async function openFileDownload(actor: Actor, fileId: string): Promise<{ 
   };
   const recordDownload = () =>
     getDb().$transaction((tx) =>
-      recordAudit(tx, { workspaceId: entry.workspaceId, actorId: actor.id, action: "file.downloaded", resourceType: "file", resourceId: entry.id, details: { name: entry.name, size: file.size } }),
+      recordAudit(tx, {
+        workspaceId: entry.workspaceId,
+        actorId: actor.id,
+        action: "file.downloaded",
+        resourceType: "file",
+        resourceId: entry.id,
+        details: { name: entry.name, size: file.size },
+      }),
     );
   return { file, recordDownload };
 }

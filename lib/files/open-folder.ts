@@ -5,7 +5,11 @@ import { getDb } from "@/lib/db";
 import { notFound } from "@/lib/util/errors";
 import type { FileEntryRecord } from "./entry-model";
 
-export type OpenedFolder = FileEntryRecord & { workspaceOwnerId: string; role: EffectiveRole | null; mode: "full" | "shared" };
+export type OpenedFolder = FileEntryRecord & {
+  workspaceOwnerId: string;
+  role: EffectiveRole | null;
+  mode: "full" | "shared";
+};
 
 /**
  * A folder whose listing the actor may open (see folderListingMode in lib/access/files):
@@ -13,7 +17,12 @@ export type OpenedFolder = FileEntryRecord & { workspaceOwnerId: string; role: E
  * unreadable folders are the same 404.
  */
 export async function openFolder(actor: Actor, folderId: string): Promise<OpenedFolder> {
-  const row = folderId ? await getDb().fileEntry.findUnique({ where: { id: folderId }, include: { workspace: { select: { ownerId: true } } } }) : null;
+  const row = folderId
+    ? await getDb().fileEntry.findUnique({
+        where: { id: folderId },
+        include: { workspace: { select: { ownerId: true } } },
+      })
+    : null;
   if (!row || row.kind !== "folder" || row.trashedAt) throw notFound("Folder not found");
   const { workspace, ...entry } = row;
   const ref = { ...entry, workspaceOwnerId: workspace.ownerId };

@@ -12,7 +12,8 @@ export const TABLE_PREVIEW_ROWS = 100;
 
 /** Cells as JSON: numbers that fit, everything else (big integers, dates, nested values) as text. */
 function cell(value: unknown): unknown {
-  if (value === null || typeof value === "number" || typeof value === "boolean" || typeof value === "string") return value;
+  if (value === null || typeof value === "number" || typeof value === "boolean" || typeof value === "string")
+    return value;
   return typeof value === "object" ? JSON.stringify(value) : String(value);
 }
 
@@ -26,17 +27,24 @@ export async function previewTable(actor: Actor, fileId: string): Promise<TableP
   if (ext !== "csv" && ext !== "parquet") throw invalid("Only CSV and Parquet files have a table preview.");
   if (Number(entry.size ?? 0) === 0) return { columns: [], rows: [], truncated: false };
   const path = await getBlobStore().localPath(entry.blobKey!);
-  const reader = ext === "parquet" ? `read_parquet(${quoteLiteral(path)})` : `read_csv(${quoteLiteral(path)}, header = true)`;
+  const reader =
+    ext === "parquet" ? `read_parquet(${quoteLiteral(path)})` : `read_csv(${quoteLiteral(path)}, header = true)`;
   try {
     return await withSandbox({ readFiles: [path] }, async (connection) => {
       const result = await connection.runAndReadAll(`SELECT * FROM ${reader} LIMIT ${TABLE_PREVIEW_ROWS + 1}`);
       const names = result.columnNames();
       const types = result.columnTypes().map((t) => t.toString());
       const rows = result.getRowsJson().map((row) => row.map(cell));
-      return { columns: names.map((name, i) => ({ name, type: types[i] ?? "" })), rows: rows.slice(0, TABLE_PREVIEW_ROWS), truncated: rows.length > TABLE_PREVIEW_ROWS };
+      return {
+        columns: names.map((name, i) => ({ name, type: types[i] ?? "" })),
+        rows: rows.slice(0, TABLE_PREVIEW_ROWS),
+        truncated: rows.length > TABLE_PREVIEW_ROWS,
+      };
     });
   } catch (error) {
-    const message = (error instanceof Error ? error.message : String(error)).replaceAll(path, entry.name).split("\n")[0];
+    const message = (error instanceof Error ? error.message : String(error))
+      .replaceAll(path, entry.name)
+      .split("\n")[0];
     throw invalid(`This file could not be read as a table: ${message}`);
   }
 }

@@ -12,7 +12,10 @@ import { workspaceQuotaBytes } from "./limits";
 export async function workspaceUsage(workspaceId: string, db: Tx = getDb()): Promise<number> {
   const [files, uploads] = await Promise.all([
     db.fileEntry.aggregate({ where: { workspaceId, kind: "file" }, _sum: { size: true } }),
-    db.upload.aggregate({ where: { workspaceId, kind: "file", finishedAt: null, createdAt: { gt: openSince() } }, _sum: { bytes: true } }),
+    db.upload.aggregate({
+      where: { workspaceId, kind: "file", finishedAt: null, createdAt: { gt: openSince() } },
+      _sum: { bytes: true },
+    }),
   ]);
   return Number(files._sum.size ?? 0) + Number(uploads._sum.bytes ?? 0);
 }
@@ -27,6 +30,9 @@ export async function assertWithinQuota(workspaceId: string, bytes: number, db: 
   const used = await workspaceUsage(workspaceId, db);
   if (used > quota) {
     const left = Math.max(0, quota - (used - bytes));
-    throw new AppError("too_large", `Not enough space: this file needs ${formatBytes(bytes)}, but the workspace has ${formatBytes(left)} left of its ${formatBytes(quota)} quota (uploads in progress count). Empty the trash or delete files to make room.`);
+    throw new AppError(
+      "too_large",
+      `Not enough space: this file needs ${formatBytes(bytes)}, but the workspace has ${formatBytes(left)} left of its ${formatBytes(quota)} quota (uploads in progress count). Empty the trash or delete files to make room.`,
+    );
   }
 }

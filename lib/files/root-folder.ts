@@ -14,7 +14,9 @@ export async function getRootFolder(workspaceId: string): Promise<FileEntryRecor
   const existing = await db.fileEntry.findUnique({ where });
   if (existing) return existing;
   try {
-    return await db.fileEntry.create({ data: { workspaceId, kind: "folder", slot: ROOT_SLOT, name: "", nameLower: "", ancestry: "/" } });
+    return await db.fileEntry.create({
+      data: { workspaceId, kind: "folder", slot: ROOT_SLOT, name: "", nameLower: "", ancestry: "/" },
+    });
   } catch (error) {
     if (isUniqueViolation(error)) return db.fileEntry.findUniqueOrThrow({ where });
     throw error;
@@ -23,5 +25,7 @@ export async function getRootFolder(workspaceId: string): Promise<FileEntryRecor
 
 /** The root folder if the workspace has one yet (never creates it: for ids that come from a client). */
 export function findRootFolder(workspaceId: string): Promise<FileEntryRecord | null> {
-  return getDb().fileEntry.findUnique({ where: { workspaceId_slot_nameLower: { workspaceId, slot: ROOT_SLOT, nameLower: "" } } });
+  return getDb().fileEntry.findUnique({
+    where: { workspaceId_slot_nameLower: { workspaceId, slot: ROOT_SLOT, nameLower: "" } },
+  });
 }

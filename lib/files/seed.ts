@@ -60,6 +60,10 @@ export async function seedFilesDemo({ owner, workspace }: { owner: Actor; worksp
     ["images/logo.png", logoPng()],
   ];
   for (const [path, content] of files) {
-    await storeFile(owner, { folderId: root.id, segments: path.split("/"), onClash: "skip" }, { stream: Readable.from([Buffer.from(content)]) });
+    await storeFile(
+      owner,
+      { folderId: root.id, segments: path.split("/"), onClash: "skip" },
+      { stream: Readable.from([Buffer.from(content)]) },
+    );
   }
 }

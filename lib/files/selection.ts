@@ -15,7 +15,12 @@ function range(ids: string[], from: number, to: number): string[] {
  * toggles the row; with Shift it selects the range from the anchor (keeping Ctrl-selected rows
  * when both are held), like a desktop file manager.
  */
-export function selectAt(sel: Selection, ids: string[], index: number, { shift = false, toggle = false }: Modifiers = {}): Selection {
+export function selectAt(
+  sel: Selection,
+  ids: string[],
+  index: number,
+  { shift = false, toggle = false }: Modifiers = {},
+): Selection {
   const id = ids[index];
   if (id === undefined) return sel;
   if (shift && sel.anchor >= 0) {
@@ -37,5 +42,9 @@ export function pruneSelection(sel: Selection, ids: string[]): Selection {
   const listed = new Set(ids);
   const kept = [...sel.ids].filter((id) => listed.has(id));
   if (kept.length === sel.ids.size && sel.focus < ids.length) return sel;
-  return { ids: new Set(kept), anchor: Math.min(sel.anchor, ids.length - 1), focus: Math.min(sel.focus, ids.length - 1) };
+  return {
+    ids: new Set(kept),
+    anchor: Math.min(sel.anchor, ids.length - 1),
+    focus: Math.min(sel.focus, ids.length - 1),
+  };
 }

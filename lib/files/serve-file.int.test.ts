@@ -25,7 +25,8 @@ async function store(...args: Parameters<typeof putFile>): Promise<string> {
   return outcome.id;
 }
 
-const get = (headers: Record<string, string> = {}) => new Request("http://app.local/api/v1/files/x/content", { headers });
+const get = (headers: Record<string, string> = {}) =>
+  new Request("http://app.local/api/v1/files/x/content", { headers });
 
 describe("serveFile", () => {
   it("a text file is sent as stored: no-transform keeps Next's gzip from re-encoding it, so Content-Length and ranges hold", async () => {
@@ -48,7 +49,12 @@ describe("serveFile", () => {
     const whole = await serveFile(get(), file);
     expect(whole.status).toBe(200);
     expect(Buffer.from(await whole.arrayBuffer()).equals(bytes)).toBe(true);
-    for (const [start, end] of [[0, 0], [5, MiB + 5], [MiB - 1, 2 * MiB], [bytes.length - 10, bytes.length - 1]] as const) {
+    for (const [start, end] of [
+      [0, 0],
+      [5, MiB + 5],
+      [MiB - 1, 2 * MiB],
+      [bytes.length - 10, bytes.length - 1],
+    ] as const) {
       const part = await serveFile(get({ Range: `bytes=${start}-${end}` }), file);
       expect(part.status).toBe(206);
       expect(part.headers.get("content-range")).toBe(`bytes ${start}-${end}/${bytes.length}`);

@@ -6,10 +6,19 @@ import { isInlineSafe } from "./file-types";
 import { decideRange, ifRangeMatches, noneMatch } from "./http-range";
 import { localFileBody } from "./local-file-body";
 
-export type ServableFile = { id: string; name: string; size: number; mimeType: string; sha256: string | null; blobKey: string; modifiedAt: Date };
+export type ServableFile = {
+  id: string;
+  name: string;
+  size: number;
+  mimeType: string;
+  sha256: string | null;
+  blobKey: string;
+  modifiedAt: Date;
+};
 
 /** Stored files render only in their own sandbox, never as a page of our origin. */
-const SANDBOX_CSP = "default-src 'none'; img-src 'self' data:; media-src 'self'; style-src 'unsafe-inline'; sandbox; frame-ancestors 'self'";
+const SANDBOX_CSP =
+  "default-src 'none'; img-src 'self' data:; media-src 'self'; style-src 'unsafe-inline'; sandbox; frame-ancestors 'self'";
 // Chrome's PDF viewer refuses to run sandboxed; a PDF cannot script our origin anyway.
 const PDF_CSP = "default-src 'none'; frame-ancestors 'self'";
 
@@ -25,7 +34,11 @@ export function etagOf(file: Pick<ServableFile, "id" | "sha256" | "size">): stri
  * `onBody` runs before a body that starts at byte 0 is sent (to record the download once, not
  * for every seek of a video).
  */
-export async function serveFile(request: Request, file: ServableFile, { inline = false, onBody }: { inline?: boolean; onBody?: () => Promise<void> } = {}): Promise<Response> {
+export async function serveFile(
+  request: Request,
+  file: ServableFile,
+  { inline = false, onBody }: { inline?: boolean; onBody?: () => Promise<void> } = {},
+): Promise<Response> {
   const etag = etagOf(file);
   const lastModified = new Date(Math.floor(file.modifiedAt.getTime() / 1000) * 1000);
   const showInline = inline && isInlineSafe(file.mimeType);
@@ -44,10 +57,14 @@ export async function serveFile(request: Request, file: ServableFile, { inline =
   });
   const h = request.headers;
   const ims = h.get("if-modified-since");
-  const notModified = h.has("if-none-match") ? noneMatch(h.get("if-none-match"), etag) : ims !== null && !Number.isNaN(Date.parse(ims)) && lastModified.getTime() <= Date.parse(ims);
+  const notModified = h.has("if-none-match")
+    ? noneMatch(h.get("if-none-match"), etag)
+    : ims !== null && !Number.isNaN(Date.parse(ims)) && lastModified.getTime() <= Date.parse(ims);
   if (notModified) return new Response(null, { status: 304, headers });
 
-  const decision = ifRangeMatches(h.get("if-range"), etag, lastModified) ? decideRange(h.get("range"), file.size) : ({ kind: "full" } as const);
+  const decision = ifRangeMatches(h.get("if-range"), etag, lastModified)
+    ? decideRange(h.get("range"), file.size)
+    : ({ kind: "full" } as const);
   if (decision.kind === "unsatisfiable") {
     headers.set("Content-Range", `bytes */${file.size}`);
     headers.delete("Content-Disposition");

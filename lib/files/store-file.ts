@@ -17,7 +17,11 @@ export type FileTarget = { folderId: string; segments: string[]; onClash: ClashP
 /** `sha256`: of the file at `path`, when the caller computed it already (a tus upload, while its bytes arrived). */
 export type FileSource = { path: string; sha256?: string } | { stream: Readable };
 
-const exists = (file: string) => fsp.access(file).then(() => true, () => false);
+const exists = (file: string) =>
+  fsp.access(file).then(
+    () => true,
+    () => false,
+  );
 
 function hashing(): { hash: ReturnType<typeof createHash>; through: Transform } {
   const hash = createHash("sha256");
@@ -72,7 +76,9 @@ export async function storeFile(actor: Actor, target: FileTarget, source: FileSo
     if (outcome.status === "skipped") await store.delete(key);
     return outcome;
   } catch (error) {
-    const referenced = await getDb().fileEntry.count({ where: { blobKey: key } }).catch(() => 1);
+    const referenced = await getDb()
+      .fileEntry.count({ where: { blobKey: key } })
+      .catch(() => 1);
     if (referenced === 0) await store.delete(key).catch(() => {});
     throw error;
   }

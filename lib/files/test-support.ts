@@ -45,23 +45,53 @@ let counter = 0;
  */
 export async function createCast(): Promise<Cast> {
   const tag = `${Date.now().toString(36)}${counter++}`;
-  const user = (name: string) => createUser({ email: `${name}.${tag}@example.com`, username: `${name}${tag}`.slice(0, 30) });
-  const [owner, editor, admin, viewer, stranger] = [await user("own"), await user("edi"), await user("adm"), await user("vie"), await user("str")];
+  const user = (name: string) =>
+    createUser({ email: `${name}.${tag}@example.com`, username: `${name}${tag}`.slice(0, 30) });
+  const [owner, editor, admin, viewer, stranger] = [
+    await user("own"),
+    await user("edi"),
+    await user("adm"),
+    await user("vie"),
+    await user("str"),
+  ];
   const db = getDb();
   const workspace = await db.workspace.create({ data: { ownerId: owner.id, slug: `team-${tag}`, name: "Team" } });
-  await db.membership.createMany({ data: [{ workspaceId: workspace.id, userId: editor.id, role: "member" }, { workspaceId: workspace.id, userId: admin.id, role: "admin" }] });
+  await db.membership.createMany({
+    data: [
+      { workspaceId: workspace.id, userId: editor.id, role: "member" },
+      { workspaceId: workspace.id, userId: admin.id, role: "admin" },
+    ],
+  });
   await db.share.create({
-    data: { workspaceId: workspace.id, resourceType: "workspace", resourceId: workspace.id, granteeType: "user", granteeUserId: viewer.id, granteeKey: `user:${viewer.id}`, role: "viewer", createdById: owner.id },
+    data: {
+      workspaceId: workspace.id,
+      resourceType: "workspace",
+      resourceId: workspace.id,
+      granteeType: "user",
+      granteeUserId: viewer.id,
+      granteeKey: `user:${viewer.id}`,
+      role: "viewer",
+      createdById: owner.id,
+    },
   });
   const root = await getRootFolder(workspace.id);
   return { owner, editor, admin, viewer, stranger, workspace, rootId: root.id };
 }
 
 /** Stores `content` at `relativePath` below a folder, as an upload would. */
-export async function putFile(actor: Actor, folderId: string, relativePath: string, content: string | Buffer, onClash: "keep-both" | "replace" | "skip" = "keep-both") {
-  return storeFile(actor, { folderId, segments: relativePath.split("/"), onClash }, { stream: Readable.from([Buffer.from(content)]) });
+export async function putFile(
+  actor: Actor,
+  folderId: string,
+  relativePath: string,
+  content: string | Buffer,
+  onClash: "keep-both" | "replace" | "skip" = "keep-both",
+) {
+  return storeFile(
+    actor,
+    { folderId, segments: relativePath.split("/"), onClash },
+    { stream: Readable.from([Buffer.from(content)]) },
+  );
 }
-
 
 /** Every file below a directory, as paths relative to it. */
 export function filesBelow(dir: string): string[] {

@@ -5,7 +5,14 @@ import type { Tx } from "@/lib/db";
 import { recordAudit } from "@/lib/audit/record";
 import { trashSlot } from "./entry-model";
 
-type Trashable = { id: string; kind: string; name: string; workspaceId: string; ancestry: string; parentId: string | null };
+type Trashable = {
+  id: string;
+  kind: string;
+  name: string;
+  workspaceId: string;
+  ancestry: string;
+  parentId: string | null;
+};
 
 /**
  * Puts an entry and everything below it in the trash, inside the caller's transaction. The entry
@@ -17,10 +24,17 @@ export async function moveToTrash(tx: Tx, actor: Actor, entry: Trashable, now = 
   const trashed = { trashedAt: now, trashedById: actor.id, trashRootId: entry.id };
   await tx.fileEntry.update({ where: { id: entry.id }, data: { ...trashed, slot: trashSlot(entry.id) } });
   if (entry.kind === "folder") {
-    await tx.fileEntry.updateMany({ where: { workspaceId: entry.workspaceId, ancestry: { startsWith: childAncestryOf(entry) }, trashedAt: null }, data: trashed });
+    await tx.fileEntry.updateMany({
+      where: { workspaceId: entry.workspaceId, ancestry: { startsWith: childAncestryOf(entry) }, trashedAt: null },
+      data: trashed,
+    });
   }
   await recordAudit(tx, {
-    workspaceId: entry.workspaceId, actorId: actor.id, action: `${entry.kind}.trashed`, resourceType: entry.kind, resourceId: entry.id,
+    workspaceId: entry.workspaceId,
+    actorId: actor.id,
+    action: `${entry.kind}.trashed`,
+    resourceType: entry.kind,
+    resourceId: entry.id,
     details: { name: entry.name, parentId: entry.parentId },
   });
 }

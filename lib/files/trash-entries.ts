@@ -10,7 +10,10 @@ import { moveToTrash } from "./trash-core";
 export const trashEntriesInput = z.object({ ids: z.array(z.string().min(1)).min(1).max(1000) });
 
 /** Deletes entries to the trash (editors may; restoring and emptying is for managers). */
-export async function trashEntries(actor: Actor, input: z.input<typeof trashEntriesInput>): Promise<{ trashed: number }> {
+export async function trashEntries(
+  actor: Actor,
+  input: z.input<typeof trashEntriesInput>,
+): Promise<{ trashed: number }> {
   const { ids } = trashEntriesInput.parse(input);
   const entries = topmostOnly(await Promise.all([...new Set(ids)].map((id) => loadEntry(actor, id, "write"))));
   if (entries.some((e) => !e.parentId)) throw invalid("The workspace's top folder cannot be deleted.");

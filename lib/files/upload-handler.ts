@@ -37,11 +37,22 @@ function parse(metadata: UploadMetadata) {
 export const fileUploadHandler: UploadHandler = {
   async authorize(actor, metadata, size) {
     const { folderId, onClash, segments } = parse(metadata);
-    if (size === undefined) throw new AppError("bad_request", "The size of a file upload must be known when it starts.");
+    if (size === undefined)
+      throw new AppError("bad_request", "The size of a file upload must be known when it starts.");
     const max = uploadMaxBytes();
-    if (size > max) throw new AppError("too_large", `"${segments.at(-1)}" is ${formatBytes(size)}; the largest file you can upload is ${formatBytes(max)}.`);
+    if (size > max)
+      throw new AppError(
+        "too_large",
+        `"${segments.at(-1)}" is ${formatBytes(size)}; the largest file you can upload is ${formatBytes(max)}.`,
+      );
     const folder = await loadEntry(actor, folderId, "write", { kind: "folder" });
-    return { folderId, onClash, relativePath: segments.join("/"), name: segments.at(-1)!, workspaceId: folder.workspaceId };
+    return {
+      folderId,
+      onClash,
+      relativePath: segments.join("/"),
+      name: segments.at(-1)!,
+      workspaceId: folder.workspaceId,
+    };
   },
 
   // The upload's row already counts its size as used: this refuses it if that passes the quota.
@@ -50,6 +61,10 @@ export const fileUploadHandler: UploadHandler = {
   async finish(actor, upload) {
     const { folderId, onClash, segments } = parse(upload.metadata);
     // storeFile checks write access again: it may have been withdrawn while the bytes arrived.
-    return storeFile(actor, { folderId, onClash, segments, uploadId: upload.id }, { path: upload.path, sha256: upload.sha256 });
+    return storeFile(
+      actor,
+      { folderId, onClash, segments, uploadId: upload.id },
+      { path: upload.path, sha256: upload.sha256 },
+    );
   },
 };

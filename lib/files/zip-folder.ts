@@ -10,9 +10,42 @@ import { extensionOf } from "./file-types";
 import { loadEntry } from "./load-entry";
 
 // Already-compressed formats are stored as they are; deflating them again only costs CPU.
-const STORED = new Set(["zip", "gz", "tgz", "bz2", "xz", "zst", "7z", "rar", "parquet", "png", "jpg", "jpeg", "gif", "webp", "avif", "mp4", "mov", "webm", "mp3", "m4a", "ogg", "pdf", "docx", "xlsx", "pptx"]);
+const STORED = new Set([
+  "zip",
+  "gz",
+  "tgz",
+  "bz2",
+  "xz",
+  "zst",
+  "7z",
+  "rar",
+  "parquet",
+  "png",
+  "jpg",
+  "jpeg",
+  "gif",
+  "webp",
+  "avif",
+  "mp4",
+  "mov",
+  "webm",
+  "mp3",
+  "m4a",
+  "ogg",
+  "pdf",
+  "docx",
+  "xlsx",
+  "pptx",
+]);
 
-type Item = { id: string; kind: string; name: string; parentId: string | null; blobKey: string | null; modifiedAt: Date };
+type Item = {
+  id: string;
+  kind: string;
+  name: string;
+  parentId: string | null;
+  blobKey: string | null;
+  modifiedAt: Date;
+};
 
 /** Each entry's path inside the archive, built from names (already validated: no "/", "..", control characters). */
 function archivePaths(rootId: string, rootName: string, items: Item[]): Map<string, string> {
@@ -44,10 +77,19 @@ export async function zipFolder(actor: Actor, folderId: string): Promise<{ filen
     orderBy: [{ ancestry: "asc" }, { nameLower: "asc" }],
   });
   // The workspace's top folder has no name of its own: the archive is named after the workspace.
-  const rootName = folder.name || (await db.workspace.findUniqueOrThrow({ where: { id: folder.workspaceId }, select: { slug: true } })).slug;
+  const rootName =
+    folder.name ||
+    (await db.workspace.findUniqueOrThrow({ where: { id: folder.workspaceId }, select: { slug: true } })).slug;
   const paths = archivePaths(folder.id, rootName, items);
   await db.$transaction((tx) =>
-    recordAudit(tx, { workspaceId: folder.workspaceId, actorId: actor.id, action: "folder.downloaded", resourceType: "folder", resourceId: folder.id, details: { name: rootName, entries: items.length } }),
+    recordAudit(tx, {
+      workspaceId: folder.workspaceId,
+      actorId: actor.id,
+      action: "folder.downloaded",
+      resourceType: "folder",
+      resourceId: folder.id,
+      details: { name: rootName, entries: items.length },
+    }),
   );
 
   const archive = new ZipArchive({ zlib: { level: 1 } });
@@ -67,10 +109,11 @@ export async function zipFolder(actor: Actor, folderId: string): Promise<{ filen
     current?.destroy();
     wake();
   });
-  const drained = () => new Promise<void>((resolve) => {
-    wake = resolve;
-    if (stopped || consumed >= appended) resolve();
-  });
+  const drained = () =>
+    new Promise<void>((resolve) => {
+      wake = resolve;
+      if (stopped || consumed >= appended) resolve();
+    });
   const feed = async () => {
     archive.append("", { name: `${rootName}/`, date: folder.modifiedAt });
     appended++;

@@ -17,11 +17,15 @@ describe("isLocalRequest", () => {
     expect(isLocalRequest(request("192.0.2.2"))).toBe(false);
     expect(isLocalRequest(request(null))).toBe(false);
     // a client cannot claim to be local with a header
-    expect(isLocalRequest(request("192.0.2.2", { "x-forwarded-for": "127.0.0.1", "x-real-ip": "127.0.0.1" }))).toBe(false);
+    expect(isLocalRequest(request("192.0.2.2", { "x-forwarded-for": "127.0.0.1", "x-real-ip": "127.0.0.1" }))).toBe(
+      false,
+    );
   });
 
   it("treats a loopback connection that was forwarded for someone else as remote, unless TRUST_PROXY says whose it is", () => {
-    expect(isLocalRequest(request("127.0.0.1", { [FORWARDED_MARK_HEADER]: "1", "x-forwarded-for": "203.0.113.5" }))).toBe(false);
+    expect(
+      isLocalRequest(request("127.0.0.1", { [FORWARDED_MARK_HEADER]: "1", "x-forwarded-for": "203.0.113.5" })),
+    ).toBe(false);
     // Next itself fills X-Forwarded-For in from the socket: that alone says nothing
     expect(isLocalRequest(request("127.0.0.1", { "x-forwarded-for": "127.0.0.1" }))).toBe(true);
     process.env.TRUST_PROXY = "1";

@@ -26,7 +26,9 @@ export function isLocalRequest(headers: Headers): boolean {
  * listens on every interface by default, so an unknown host counts as exposed.
  */
 export function listensBeyondLocalhost(): boolean {
-  const host = process.env.DATASHELF_LISTEN_HOST?.trim().toLowerCase().replace(/^\[|\]$/g, "");
+  const host = process.env.DATASHELF_LISTEN_HOST?.trim()
+    .toLowerCase()
+    .replace(/^\[|\]$/g, "");
   if (!host) return true;
   return !(host === "localhost" || isLoopback(host));
 }

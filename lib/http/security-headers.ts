@@ -33,7 +33,8 @@ export function contentSecurityPolicy(nonce: string, { dev = false, https = fals
 }
 
 /** Browser features no page of the app uses, switched off for it and anything it embeds. */
-export const PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=(), serial=(), browsing-topics=()";
+export const PERMISSIONS_POLICY =
+  "camera=(), microphone=(), geolocation=(), payment=(), usb=(), serial=(), browsing-topics=()";
 
 /** Whether the app is served over https (APP_URL, or NEXTAUTH_URL), which turns HSTS on. */
 export function servedOverHttps(): boolean {

@@ -29,20 +29,32 @@ describe("a dataset's access link", () => {
     const cast = await createCast();
     const shared = await createDataset(cast.owner, cast.workspace.id, "weather.csv", CSV);
     const other = await createDataset(cast.owner, cast.workspace.id, "secret.csv", "x\n1\n");
-    const link = await createAccessLink(cast.owner, { resourceType: "dataset", resourceId: shared.datasetId, mode: "public" });
+    const link = await createAccessLink(cast.owner, {
+      resourceType: "dataset",
+      resourceId: shared.datasetId,
+      mode: "public",
+    });
     const opened = await openAccessLink(link.token, { client: "10.9.0.1", viewer: null, cookies: () => undefined });
     if (opened.status !== "ok") throw new Error(`link did not open: ${opened.status}`);
     const visitor = opened.link.actor;
 
-    const page = await queryDataset(visitor, shared.datasetId, { sort: [{ column: "temp", direction: "desc" }], filters: [{ column: "temp", op: "range", min: 0 }] });
-    expect(page.rows.map((r) => (Array.isArray(r) ? r[1] : (r as Record<string, unknown>).city))).toEqual(["Bergen", "Oslo"]);
+    const page = await queryDataset(visitor, shared.datasetId, {
+      sort: [{ column: "temp", direction: "desc" }],
+      filters: [{ column: "temp", op: "range", min: 0 }],
+    });
+    expect(page.rows.map((r) => (Array.isArray(r) ? r[1] : (r as Record<string, unknown>).city))).toEqual([
+      "Bergen",
+      "Oslo",
+    ]);
 
     const download = await exportDataset(visitor, shared.datasetId, { format: "csv" });
     expect(await text(download.body)).toContain("Tromsø");
 
     expect((await failure(queryDataset(visitor, other.datasetId, {}))).code).toBe("not_found");
     expect((await failure(exportDataset(visitor, other.datasetId, { format: "csv" }))).code).toBe("not_found");
-    expect((await failure(updateDataset(visitor, shared.datasetId, { name: "Hacked", slug: "weather" }))).code).toBe("forbidden");
+    expect((await failure(updateDataset(visitor, shared.datasetId, { name: "Hacked", slug: "weather" }))).code).toBe(
+      "forbidden",
+    );
   });
 });
 
@@ -50,7 +62,11 @@ describe("a file's access link", () => {
   it("downloads without an account and the download is in the audit trail under the link", async () => {
     const cast = await createCast();
     const root = await getRootFolder(cast.workspace.id);
-    const stored = await storeFile(cast.owner, { folderId: root.id, segments: ["notes.txt"], onClash: "keep-both" }, { stream: Readable.from([Buffer.from("hello")]) });
+    const stored = await storeFile(
+      cast.owner,
+      { folderId: root.id, segments: ["notes.txt"], onClash: "keep-both" },
+      { stream: Readable.from([Buffer.from("hello")]) },
+    );
     if (stored.status === "skipped") throw new Error("not stored");
     const link = await createAccessLink(cast.owner, { resourceType: "file", resourceId: stored.id, mode: "public" });
     const opened = await openAccessLink(link.token, { client: "10.9.0.2", viewer: null, cookies: () => undefined });
@@ -58,7 +74,9 @@ describe("a file's access link", () => {
     const { file, recordDownload } = await openFileDownload(opened.link.actor, stored.id);
     expect(file.name).toBe("notes.txt");
     await recordDownload();
-    const event = await getDb().auditEvent.findFirstOrThrow({ where: { action: "file.downloaded", resourceId: stored.id } });
+    const event = await getDb().auditEvent.findFirstOrThrow({
+      where: { action: "file.downloaded", resourceId: stored.id },
+    });
     expect(event.actorId).toBeNull();
     expect(JSON.parse(event.details)).toMatchObject({ linkId: link.id, name: "notes.txt" });
   });

@@ -15,7 +15,9 @@ vi.mock("@/lib/sharing/shared-resource", async (original) => {
   return {
     ...actual,
     loadSharedResource: (...args: Parameters<typeof actual.loadSharedResource>) =>
-      outage.on ? Promise.reject(Object.assign(new Error("unable to open database file"), { code: "SQLITE_CANTOPEN" })) : actual.loadSharedResource(...args),
+      outage.on
+        ? Promise.reject(Object.assign(new Error("unable to open database file"), { code: "SQLITE_CANTOPEN" }))
+        : actual.loadSharedResource(...args),
   };
 });
 
@@ -29,7 +31,10 @@ describe("an access link while the database fails", () => {
 
     outage.on = true;
     try {
-      const error = await openAccessLink(link.token, options).then(() => null, (e: unknown) => e);
+      const error = await openAccessLink(link.token, options).then(
+        () => null,
+        (e: unknown) => e,
+      );
       expect(error).not.toBeNull();
       expect(toFailure(error)).toMatchObject({ code: "unavailable" });
     } finally {

@@ -20,14 +20,27 @@ beforeAll(async () => {
 
 /** Opens a link the way the page does: the client address comes from the request's headers. */
 const open = (token: string, headers: Record<string, string>, password?: string) =>
-  openAccessLink(token, { client: clientAddress(new Headers(headers)), viewer: null, password, cookies: () => undefined });
+  openAccessLink(token, {
+    client: clientAddress(new Headers(headers)),
+    viewer: null,
+    password,
+    cookies: () => undefined,
+  });
 
 describe("access link throttling per client address", () => {
   it("rotating X-Real-IP or X-Forwarded-For does not give a guesser a fresh bucket", async () => {
     process.env.LINK_MAX_DELAY_MS = "5";
-    const link = await createAccessLink(alice, { resourceType: "workspace", resourceId: workspaceId, password: "open sesame" });
+    const link = await createAccessLink(alice, {
+      resourceType: "workspace",
+      resourceId: workspaceId,
+      password: "open sesame",
+    });
     for (let i = 0; i < 10; i++) {
-      const spoofed = { [CLIENT_ADDRESS_HEADER]: "198.51.100.20", "x-real-ip": `10.0.1.${i}`, "x-forwarded-for": `10.0.2.${i}` };
+      const spoofed = {
+        [CLIENT_ADDRESS_HEADER]: "198.51.100.20",
+        "x-real-ip": `10.0.1.${i}`,
+        "x-forwarded-for": `10.0.2.${i}`,
+      };
       expect((await open(link.token, spoofed, `guess ${i}`)).status).toBe("password");
     }
     const next = { [CLIENT_ADDRESS_HEADER]: "198.51.100.20", "x-real-ip": "10.0.1.99", "x-forwarded-for": "10.0.2.99" };
@@ -45,8 +58,16 @@ describe("access link throttling per client address", () => {
 
   it("wrong passwords spread over many addresses slow down every further attempt on that link", async () => {
     process.env.LINK_MAX_DELAY_MS = "4000";
-    const link = await createAccessLink(alice, { resourceType: "workspace", resourceId: workspaceId, password: "open sesame" });
-    const other = await createAccessLink(alice, { resourceType: "workspace", resourceId: workspaceId, password: "open sesame" });
+    const link = await createAccessLink(alice, {
+      resourceType: "workspace",
+      resourceId: workspaceId,
+      password: "open sesame",
+    });
+    const other = await createAccessLink(alice, {
+      resourceType: "workspace",
+      resourceId: workspaceId,
+      password: "open sesame",
+    });
     const timed = async (token: string, address: string, password: string) => {
       const started = performance.now();
       const result = await open(token, { [CLIENT_ADDRESS_HEADER]: address }, password);
@@ -54,7 +75,8 @@ describe("access link throttling per client address", () => {
     };
     const before = await timed(link.token, "203.0.113.1", "open sesame");
     expect(before.status).toBe("ok");
-    for (let i = 0; i < 6; i++) expect((await timed(link.token, `203.0.113.${10 + i}`, `guess ${i}`)).status).toBe("password");
+    for (let i = 0; i < 6; i++)
+      expect((await timed(link.token, `203.0.113.${10 + i}`, `guess ${i}`)).status).toBe("password");
     // 6 wrong passwords, 3 free: the next attempt waits 250 ms × 2³ = 2 s, even with the right password from a new address.
     const after = await timed(link.token, "203.0.113.99", "open sesame");
     expect(after.status).toBe("ok");

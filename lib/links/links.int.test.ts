@@ -3,7 +3,13 @@ import { setupTestDatabase } from "@/test/db";
 import { type Actor, type Resource, assertCan, getEffectiveRole } from "@/lib/access";
 import { createUser } from "@/lib/users/create-user";
 import { createWorkspace } from "@/lib/workspaces/create-workspace";
-import { createAccessLink, extendAccessLink, listAccessLinks, revokeAccessLink, revokeAllAccessLinks } from "./manage-links";
+import {
+  createAccessLink,
+  extendAccessLink,
+  listAccessLinks,
+  revokeAccessLink,
+  revokeAllAccessLinks,
+} from "./manage-links";
 import { openAccessLink, type OpenOptions } from "./open-link";
 import { failure } from "@/test/failure";
 
@@ -16,7 +22,12 @@ let workspaceId: string;
 let other: { id: string; ownerId: string };
 let n = 0;
 const client = () => `10.0.0.${++n}`;
-const opts = (extra: Partial<OpenOptions> = {}): OpenOptions => ({ client: client(), viewer: null, cookies: () => undefined, ...extra });
+const opts = (extra: Partial<OpenOptions> = {}): OpenOptions => ({
+  client: client(),
+  viewer: null,
+  cookies: () => undefined,
+  ...extra,
+});
 
 beforeAll(async () => {
   alice = await createUser({ email: "alice@example.com", username: "alice" });
@@ -25,10 +36,14 @@ beforeAll(async () => {
   other = await createWorkspace(alice, { name: "Other", slug: "other" });
 });
 
-
 describe("access links", () => {
   it("stores only hashes, opens read-only and only inside its resource", async () => {
-    const link = await createAccessLink(alice, { resourceType: "workspace", resourceId: workspaceId, password: "correct horse", label: "for the auditors" });
+    const link = await createAccessLink(alice, {
+      resourceType: "workspace",
+      resourceId: workspaceId,
+      password: "correct horse",
+      label: "for the auditors",
+    });
     expect(link.url).toMatch(/\/s\/sl_[A-Za-z0-9_-]{43}$/);
     const row = await db().accessLink.findUniqueOrThrow({ where: { id: link.id } });
     expect(JSON.stringify(row)).not.toContain(link.token);
@@ -37,16 +52,34 @@ describe("access links", () => {
     expect(row.expiresAt.getTime()).toBeGreaterThan(Date.now() + 6.9 * 86_400_000); // default 7 days
 
     expect(await openAccessLink(link.token, opts())).toMatchObject({ status: "password", wrong: false });
-    expect(await openAccessLink(link.token, opts({ password: "wrong password" }))).toMatchObject({ status: "password", wrong: true });
+    expect(await openAccessLink(link.token, opts({ password: "wrong password" }))).toMatchObject({
+      status: "password",
+      wrong: true,
+    });
     const opened = await openAccessLink(link.token, opts({ password: "correct horse" }));
     if (opened.status !== "ok") throw new Error(opened.status);
     expect(opened.unlock).toBeDefined();
-    const again = await openAccessLink(link.token, opts({ cookies: (name) => (name === opened.unlock!.name ? opened.unlock!.value : undefined) }));
+    const again = await openAccessLink(
+      link.token,
+      opts({ cookies: (name) => (name === opened.unlock!.name ? opened.unlock!.value : undefined) }),
+    );
     expect(again.status).toBe("ok");
 
     const visitor = opened.link.actor;
-    const dataset: Resource = { type: "dataset", id: "d1", workspaceId, workspaceOwnerId: alice.id, visibility: "private" };
-    const elsewhere: Resource = { type: "dataset", id: "d2", workspaceId: other.id, workspaceOwnerId: other.ownerId, visibility: "private" };
+    const dataset: Resource = {
+      type: "dataset",
+      id: "d1",
+      workspaceId,
+      workspaceOwnerId: alice.id,
+      visibility: "private",
+    };
+    const elsewhere: Resource = {
+      type: "dataset",
+      id: "d2",
+      workspaceId: other.id,
+      workspaceOwnerId: other.ownerId,
+      visibility: "private",
+    };
     expect(await getEffectiveRole(visitor, dataset)).toBe("viewer");
     expect(await getEffectiveRole(visitor, elsewhere)).toBeNull();
     expect(await failure(assertCan(visitor, "write", dataset))).toMatchObject({ code: "forbidden" });
@@ -56,7 +89,14 @@ describe("access links", () => {
     expect(await getEffectiveRole(asOwner.link.actor, dataset)).toBe("viewer");
 
     const [listed] = await listAccessLinks(alice, "workspace", workspaceId);
-    expect(listed).toMatchObject({ label: "for the auditors", mode: "public", hasPassword: true, useCount: 3, active: true, createdBy: "alice" });
+    expect(listed).toMatchObject({
+      label: "for the auditors",
+      mode: "public",
+      hasPassword: true,
+      useCount: 3,
+      active: true,
+      createdBy: "alice",
+    });
     const events = await db().auditEvent.findMany({ where: { workspaceId }, select: { action: true } });
     expect(events.map((e) => e.action)).toEqual(expect.arrayContaining(["link.created", "link.used", "link.denied"]));
   });
@@ -65,9 +105,15 @@ describe("access links", () => {
     const expiresAt = new Date(Date.now() + 3_600_000);
     const link = await createAccessLink(alice, { resourceType: "workspace", resourceId: workspaceId, expiresAt });
     expect((await openAccessLink(link.token, opts({ now: new Date(expiresAt.getTime() - 1000) }))).status).toBe("ok");
-    expect(await openAccessLink(link.token, opts({ now: new Date(expiresAt.getTime() + 1000) }))).toEqual({ status: "unavailable" });
+    expect(await openAccessLink(link.token, opts({ now: new Date(expiresAt.getTime() + 1000) }))).toEqual({
+      status: "unavailable",
+    });
 
-    const later = await createAccessLink(alice, { resourceType: "workspace", resourceId: workspaceId, startsAt: new Date(Date.now() + 86_400_000) });
+    const later = await createAccessLink(alice, {
+      resourceType: "workspace",
+      resourceId: workspaceId,
+      startsAt: new Date(Date.now() + 86_400_000),
+    });
     expect(await openAccessLink(later.token, opts())).toEqual({ status: "unavailable" });
     expect(await openAccessLink("sl_unknown", opts())).toEqual({ status: "unavailable" });
 
@@ -77,17 +123,41 @@ describe("access links", () => {
   });
 
   it("authenticated links need a signed-in visitor", async () => {
-    const link = await createAccessLink(alice, { resourceType: "workspace", resourceId: workspaceId, mode: "authenticated" });
+    const link = await createAccessLink(alice, {
+      resourceType: "workspace",
+      resourceId: workspaceId,
+      mode: "authenticated",
+    });
     expect(await openAccessLink(link.token, opts())).toEqual({ status: "sign-in" });
     const opened = await openAccessLink(link.token, opts({ viewer: bob }));
     expect(opened).toMatchObject({ status: "ok", link: { actor: { id: bob.id, link: { id: link.id } } } });
   });
 
   it("validates input, revokes all, extends within the maximum, and is managed by managers only", async () => {
-    expect(await failure(createAccessLink(alice, { resourceType: "workspace", resourceId: workspaceId, expiresAt: new Date(Date.now() - 1) }))).toMatchObject({ fieldErrors: { expiresAt: "The end date must be in the future." } });
-    expect(await failure(createAccessLink(alice, { resourceType: "workspace", resourceId: workspaceId, expiresAt: new Date(Date.now() + 400 * 86_400_000) }))).toMatchObject({ fieldErrors: { expiresAt: expect.stringContaining("at most 365 days") } });
-    expect(await failure(createAccessLink(alice, { resourceType: "workspace", resourceId: workspaceId, password: "short" }))).toMatchObject({ fieldErrors: { password: expect.any(String) } });
-    expect(await failure(createAccessLink(bob, { resourceType: "workspace", resourceId: workspaceId }))).toMatchObject({ code: "not_found" });
+    expect(
+      await failure(
+        createAccessLink(alice, {
+          resourceType: "workspace",
+          resourceId: workspaceId,
+          expiresAt: new Date(Date.now() - 1),
+        }),
+      ),
+    ).toMatchObject({ fieldErrors: { expiresAt: "The end date must be in the future." } });
+    expect(
+      await failure(
+        createAccessLink(alice, {
+          resourceType: "workspace",
+          resourceId: workspaceId,
+          expiresAt: new Date(Date.now() + 400 * 86_400_000),
+        }),
+      ),
+    ).toMatchObject({ fieldErrors: { expiresAt: expect.stringContaining("at most 365 days") } });
+    expect(
+      await failure(createAccessLink(alice, { resourceType: "workspace", resourceId: workspaceId, password: "short" })),
+    ).toMatchObject({ fieldErrors: { password: expect.any(String) } });
+    expect(await failure(createAccessLink(bob, { resourceType: "workspace", resourceId: workspaceId }))).toMatchObject({
+      code: "not_found",
+    });
 
     const a = await createAccessLink(alice, { resourceType: "workspace", resourceId: other.id });
     const b = await createAccessLink(alice, { resourceType: "workspace", resourceId: other.id });
@@ -98,15 +168,28 @@ describe("access links", () => {
   });
 
   it("throttles one client after 10 failures in 30 minutes without locking out others", async () => {
-    const link = await createAccessLink(alice, { resourceType: "workspace", resourceId: workspaceId, password: "open sesame" });
+    const link = await createAccessLink(alice, {
+      resourceType: "workspace",
+      resourceId: workspaceId,
+      password: "open sesame",
+    });
     const guesser = "192.0.2.7";
     for (let i = 0; i < 10; i++) {
-      expect((await openAccessLink(link.token, opts({ client: guesser, password: `guess ${i}` }))).status).toBe("password");
+      expect((await openAccessLink(link.token, opts({ client: guesser, password: `guess ${i}` }))).status).toBe(
+        "password",
+      );
     }
-    expect(await openAccessLink(link.token, opts({ client: guesser, password: "open sesame" }))).toMatchObject({ status: "throttled", retryAfterSeconds: expect.any(Number) });
+    expect(await openAccessLink(link.token, opts({ client: guesser, password: "open sesame" }))).toMatchObject({
+      status: "throttled",
+      retryAfterSeconds: expect.any(Number),
+    });
     expect(await openAccessLink("sl_guess", opts({ client: guesser }))).toMatchObject({ status: "throttled" });
-    expect((await openAccessLink(link.token, opts({ client: "198.51.100.1", password: "open sesame" }))).status).toBe("ok");
+    expect((await openAccessLink(link.token, opts({ client: "198.51.100.1", password: "open sesame" }))).status).toBe(
+      "ok",
+    );
     const later = new Date(Date.now() + 31 * 60_000);
-    expect((await openAccessLink(link.token, opts({ client: guesser, password: "open sesame", now: later }))).status).toBe("ok");
+    expect(
+      (await openAccessLink(link.token, opts({ client: guesser, password: "open sesame", now: later }))).status,
+    ).toBe("ok");
   });
 });

@@ -23,13 +23,32 @@ export async function createAccessLink(actor: Actor, raw: CreateLinkInput) {
   const link = await getDb().$transaction(async (tx) => {
     const link = await tx.accessLink.create({
       data: {
-        workspaceId: target.workspace.id, resourceType: input.resourceType, resourceId: input.resourceId, tokenHash: hash, prefix,
-        mode: input.mode, passwordHash, label: input.label || null, startsAt: input.startsAt ?? null, expiresAt: input.expiresAt, createdById: actor.id,
+        workspaceId: target.workspace.id,
+        resourceType: input.resourceType,
+        resourceId: input.resourceId,
+        tokenHash: hash,
+        prefix,
+        mode: input.mode,
+        passwordHash,
+        label: input.label || null,
+        startsAt: input.startsAt ?? null,
+        expiresAt: input.expiresAt,
+        createdById: actor.id,
       },
     });
     await recordAudit(tx, {
-      workspaceId: target.workspace.id, actorId: actor.id, action: "link.created", resourceType: input.resourceType, resourceId: input.resourceId,
-      details: { linkId: link.id, prefix, mode: input.mode, password: Boolean(passwordHash), expiresAt: input.expiresAt.toISOString() },
+      workspaceId: target.workspace.id,
+      actorId: actor.id,
+      action: "link.created",
+      resourceType: input.resourceType,
+      resourceId: input.resourceId,
+      details: {
+        linkId: link.id,
+        prefix,
+        mode: input.mode,
+        password: Boolean(passwordHash),
+        expiresAt: input.expiresAt.toISOString(),
+      },
     });
     return link;
   });
@@ -37,20 +56,51 @@ export async function createAccessLink(actor: Actor, raw: CreateLinkInput) {
 }
 
 export type LinkRow = {
-  id: string; label: string | null; mode: string; prefix: string; hasPassword: boolean; createdBy: string; createdAt: Date;
-  startsAt: Date | null; expiresAt: Date; revokedAt: Date | null; lastUsedAt: Date | null; useCount: number; active: boolean;
+  id: string;
+  label: string | null;
+  mode: string;
+  prefix: string;
+  hasPassword: boolean;
+  createdBy: string;
+  createdAt: Date;
+  startsAt: Date | null;
+  expiresAt: Date;
+  revokedAt: Date | null;
+  lastUsedAt: Date | null;
+  useCount: number;
+  active: boolean;
 };
 
 /** A resource's links, newest first (managers only). */
 export async function listAccessLinks(actor: Actor, type: ResourceType, id: string): Promise<LinkRow[]> {
   const target = await loadSharedResource(type, id);
   await assertCan(actor, "manage", target.resource);
-  const links = await getDb().accessLink.findMany({ where: { resourceType: type, resourceId: id }, orderBy: { createdAt: "desc" } });
-  const users = new Map((await getDb().user.findMany({ where: { id: { in: links.map((l) => l.createdById) } }, select: { id: true, username: true, email: true } })).map((u) => [u.id, u.username ?? u.email]));
+  const links = await getDb().accessLink.findMany({
+    where: { resourceType: type, resourceId: id },
+    orderBy: { createdAt: "desc" },
+  });
+  const users = new Map(
+    (
+      await getDb().user.findMany({
+        where: { id: { in: links.map((l) => l.createdById) } },
+        select: { id: true, username: true, email: true },
+      })
+    ).map((u) => [u.id, u.username ?? u.email]),
+  );
   const now = new Date();
   return links.map((l) => ({
-    id: l.id, label: l.label, mode: l.mode, prefix: l.prefix, hasPassword: Boolean(l.passwordHash), createdBy: users.get(l.createdById) ?? "?",
-    createdAt: l.createdAt, startsAt: l.startsAt, expiresAt: l.expiresAt, revokedAt: l.revokedAt, lastUsedAt: l.lastUsedAt, useCount: l.useCount,
+    id: l.id,
+    label: l.label,
+    mode: l.mode,
+    prefix: l.prefix,
+    hasPassword: Boolean(l.passwordHash),
+    createdBy: users.get(l.createdById) ?? "?",
+    createdAt: l.createdAt,
+    startsAt: l.startsAt,
+    expiresAt: l.expiresAt,
+    revokedAt: l.revokedAt,
+    lastUsedAt: l.lastUsedAt,
+    useCount: l.useCount,
     active: !l.revokedAt && l.expiresAt > now && (!l.startsAt || l.startsAt <= now),
   }));
 }
@@ -68,23 +118,44 @@ export async function revokeAccessLink(actor: Actor, linkId: string): Promise<vo
   const link = await managedLink(actor, linkId);
   await getDb().$transaction(async (tx) => {
     await tx.accessLink.updateMany({ where: { id: link.id, revokedAt: null }, data: { revokedAt: new Date() } });
-    await recordAudit(tx, { workspaceId: link.workspaceId, actorId: actor.id, action: "link.revoked", resourceType: link.resourceType, resourceId: link.resourceId, details: { linkId: link.id, prefix: link.prefix } });
+    await recordAudit(tx, {
+      workspaceId: link.workspaceId,
+      actorId: actor.id,
+      action: "link.revoked",
+      resourceType: link.resourceType,
+      resourceId: link.resourceId,
+      details: { linkId: link.id, prefix: link.prefix },
+    });
   });
 }
 
 /** Moves a link's end date (still within the maximum lifetime). */
 export async function extendAccessLink(actor: Actor, linkId: string, expiresAt: Date): Promise<void> {
   const link = await managedLink(actor, linkId);
-  if (!(expiresAt instanceof Date) || Number.isNaN(expiresAt.getTime()) || expiresAt <= new Date()) throw new AppError("invalid", "The end date must be in the future.");
-  if (expiresAt.getTime() > Date.now() + LINK_MAX_DAYS * 86_400_000 + 60_000) throw new AppError("invalid", `A link can last at most ${LINK_MAX_DAYS} days.`);
+  if (!(expiresAt instanceof Date) || Number.isNaN(expiresAt.getTime()) || expiresAt <= new Date())
+    throw new AppError("invalid", "The end date must be in the future.");
+  if (expiresAt.getTime() > Date.now() + LINK_MAX_DAYS * 86_400_000 + 60_000)
+    throw new AppError("invalid", `A link can last at most ${LINK_MAX_DAYS} days.`);
   await getDb().$transaction(async (tx) => {
     await tx.accessLink.update({ where: { id: link.id }, data: { expiresAt } });
-    await recordAudit(tx, { workspaceId: link.workspaceId, actorId: actor.id, action: "link.extended", resourceType: link.resourceType, resourceId: link.resourceId, details: { linkId: link.id, expiresAt: expiresAt.toISOString() } });
+    await recordAudit(tx, {
+      workspaceId: link.workspaceId,
+      actorId: actor.id,
+      action: "link.extended",
+      resourceType: link.resourceType,
+      resourceId: link.resourceId,
+      details: { linkId: link.id, expiresAt: expiresAt.toISOString() },
+    });
   });
 }
 
 /** Revokes every live link of a resource, or (type "workspace") every link anywhere in that workspace. */
-export async function revokeAllAccessLinks(actor: Actor, type: ResourceType, id: string, { wholeWorkspace = false } = {}): Promise<number> {
+export async function revokeAllAccessLinks(
+  actor: Actor,
+  type: ResourceType,
+  id: string,
+  { wholeWorkspace = false } = {},
+): Promise<number> {
   const db = getDb();
   let where: { workspaceId: string } | { resourceType: string; resourceId: string };
   let workspaceId: string;
@@ -101,8 +172,18 @@ export async function revokeAllAccessLinks(actor: Actor, type: ResourceType, id:
     workspaceId = target.workspace.id;
   }
   return db.$transaction(async (tx) => {
-    const { count } = await tx.accessLink.updateMany({ where: { ...where, revokedAt: null }, data: { revokedAt: new Date() } });
-    await recordAudit(tx, { workspaceId, actorId: actor.id, action: "link.revoked_all", resourceType: wholeWorkspace ? "workspace" : type, resourceId: id, details: { count } });
+    const { count } = await tx.accessLink.updateMany({
+      where: { ...where, revokedAt: null },
+      data: { revokedAt: new Date() },
+    });
+    await recordAudit(tx, {
+      workspaceId,
+      actorId: actor.id,
+      action: "link.revoked_all",
+      resourceType: wholeWorkspace ? "workspace" : type,
+      resourceId: id,
+      details: { count },
+    });
     return count;
   });
 }
@@ -115,8 +196,17 @@ export async function listWorkspaceAccessLinks(actor: Actor, workspaceId: string
   const links = await getDb().accessLink.findMany({ where: { workspaceId }, orderBy: { createdAt: "desc" } });
   const now = new Date();
   return links.map((l) => ({
-    id: l.id, resource: { type: l.resourceType, id: l.resourceId }, label: l.label, mode: l.mode, prefix: l.prefix, hasPassword: Boolean(l.passwordHash),
-    startsOn: l.startsAt?.toISOString() ?? null, expiresOn: l.expiresAt.toISOString(), revokedOn: l.revokedAt?.toISOString() ?? null,
-    lastUsedOn: l.lastUsedAt?.toISOString() ?? null, useCount: l.useCount, active: !l.revokedAt && l.expiresAt > now && (!l.startsAt || l.startsAt <= now),
+    id: l.id,
+    resource: { type: l.resourceType, id: l.resourceId },
+    label: l.label,
+    mode: l.mode,
+    prefix: l.prefix,
+    hasPassword: Boolean(l.passwordHash),
+    startsOn: l.startsAt?.toISOString() ?? null,
+    expiresOn: l.expiresAt.toISOString(),
+    revokedOn: l.revokedAt?.toISOString() ?? null,
+    lastUsedOn: l.lastUsedAt?.toISOString() ?? null,
+    useCount: l.useCount,
+    active: !l.revokedAt && l.expiresAt > now && (!l.startsAt || l.startsAt <= now),
   }));
 }

@@ -6,7 +6,14 @@ import { recordAudit } from "@/lib/audit/record";
 import { getDb } from "@/lib/db";
 import { resourceTypeSchema } from "@/lib/sharing/schemas";
 import { loadSharedResource, type SharedResource } from "@/lib/sharing/shared-resource";
-import { checkThrottle, countFailure, failureCount, failureDelayMs, recordFailure, sleep } from "@/lib/throttle/throttle";
+import {
+  checkThrottle,
+  countFailure,
+  failureCount,
+  failureDelayMs,
+  recordFailure,
+  sleep,
+} from "@/lib/throttle/throttle";
 import { AppError } from "@/lib/util/errors";
 import { isUniqueViolation } from "@/lib/util/prisma-errors";
 import { hashToken } from "@/lib/util/tokens";
@@ -103,15 +110,33 @@ export async function openAccessLink(token: string, options: OpenOptions): Promi
     }
   }
 
-  const scope: LinkScope = { id: link.id, resourceType: link.resourceType, resourceId: link.resourceId, workspaceId: link.workspaceId };
+  const scope: LinkScope = {
+    id: link.id,
+    resourceType: link.resourceType,
+    resourceId: link.resourceId,
+    workspaceId: link.workspaceId,
+  };
   await recordUse(link, options.viewer?.id ?? options.client, now);
-  return { status: "ok", unlock, link: { scope, target, actor: linkActor(scope, options.viewer), expiresAt: link.expiresAt, mode: link.mode } };
+  return {
+    status: "ok",
+    unlock,
+    link: { scope, target, actor: linkActor(scope, options.viewer), expiresAt: link.expiresAt, mode: link.mode },
+  };
 }
 
 type LinkRow = { id: string; workspaceId: string; resourceType: string; resourceId: string; prefix: string };
 
 async function audit(link: LinkRow, action: string, details: Record<string, unknown> = {}) {
-  await getDb().$transaction((tx) => recordAudit(tx, { workspaceId: link.workspaceId, actorId: null, action, resourceType: link.resourceType, resourceId: link.resourceId, details: { linkId: link.id, prefix: link.prefix, ...details } }));
+  await getDb().$transaction((tx) =>
+    recordAudit(tx, {
+      workspaceId: link.workspaceId,
+      actorId: null,
+      action,
+      resourceType: link.resourceType,
+      resourceId: link.resourceId,
+      details: { linkId: link.id, prefix: link.prefix, ...details },
+    }),
+  );
 }
 
 /** First use per visitor per day goes to the audit trail and the use count; every use updates "last used". */
@@ -131,5 +156,14 @@ async function recordUse(link: LinkRow, visitor: string, now: Date) {
 
 /** Records a download through a link in the audit trail. */
 export async function recordLinkDownload(scope: LinkScope, resourceType: string, resourceId: string, name: string) {
-  await getDb().$transaction((tx) => recordAudit(tx, { workspaceId: scope.workspaceId, actorId: null, action: "link.download", resourceType, resourceId, details: { linkId: scope.id, name } }));
+  await getDb().$transaction((tx) =>
+    recordAudit(tx, {
+      workspaceId: scope.workspaceId,
+      actorId: null,
+      action: "link.download",
+      resourceType,
+      resourceId,
+      details: { linkId: scope.id, name },
+    }),
+  );
 }

@@ -29,16 +29,26 @@ export async function resolveRequestActor(request: Request): Promise<{ actor: Ac
   const token = new URL(request.url).searchParams.get(LINK_PARAM);
   const viewer = await getSessionUser();
   if (token) {
-    const opened = await openAccessLink(token, { client: clientAddress(request.headers), viewer, cookies: cookieReader(request) });
+    const opened = await openAccessLink(token, {
+      client: clientAddress(request.headers),
+      viewer,
+      cookies: cookieReader(request),
+    });
     switch (opened.status) {
       case "ok":
         return { actor: opened.link.actor, viaLink: true };
       case "password":
-        return json(401, "This link is protected by a password. Open the link page and enter it first.", "password_required");
+        return json(
+          401,
+          "This link is protected by a password. Open the link page and enter it first.",
+          "password_required",
+        );
       case "sign-in":
         return json(401, "Sign in to use this link.", "unauthenticated");
       case "throttled":
-        return json(429, "Too many attempts. Try again later.", "rate_limited", { "Retry-After": String(opened.retryAfterSeconds) });
+        return json(429, "Too many attempts. Try again later.", "rate_limited", {
+          "Retry-After": String(opened.retryAfterSeconds),
+        });
       default:
         return json(404, "This link is not available.", "not_found");
     }

@@ -18,15 +18,47 @@ export async function seedDemo(): Promise<{ seeded: boolean }> {
   if ((await db.user.count()) > 0) return { seeded: false };
   const [alice, bob] = [await createUser(DEMO_USERS[0]), await createUser(DEMO_USERS[1])];
   const sales = await db.$transaction(async (tx) => {
-    const sales = await tx.workspace.create({ data: { ownerId: alice.id, slug: "sales", name: "Sales analytics", description: "Quarterly sales, customers and pipeline data." } });
+    const sales = await tx.workspace.create({
+      data: {
+        ownerId: alice.id,
+        slug: "sales",
+        name: "Sales analytics",
+        description: "Quarterly sales, customers and pipeline data.",
+      },
+    });
     await tx.membership.create({ data: { workspaceId: sales.id, userId: bob.id, role: "member" } });
-    await recordAudit(tx, { workspaceId: sales.id, actorId: alice.id, action: "workspace.created", resourceType: "workspace", resourceId: sales.id, details: { slug: "sales" } });
-    await recordAudit(tx, { workspaceId: sales.id, actorId: alice.id, action: "member.added", resourceType: "workspace", resourceId: sales.id, details: { username: "bob", role: "member" } });
-    const research = await tx.workspace.create({ data: { ownerId: bob.id, slug: "research", name: "Research", description: "Experiments and survey results." } });
-    await recordAudit(tx, { workspaceId: research.id, actorId: bob.id, action: "workspace.created", resourceType: "workspace", resourceId: research.id, details: { slug: "research" } });
+    await recordAudit(tx, {
+      workspaceId: sales.id,
+      actorId: alice.id,
+      action: "workspace.created",
+      resourceType: "workspace",
+      resourceId: sales.id,
+      details: { slug: "sales" },
+    });
+    await recordAudit(tx, {
+      workspaceId: sales.id,
+      actorId: alice.id,
+      action: "member.added",
+      resourceType: "workspace",
+      resourceId: sales.id,
+      details: { username: "bob", role: "member" },
+    });
+    const research = await tx.workspace.create({
+      data: { ownerId: bob.id, slug: "research", name: "Research", description: "Experiments and survey results." },
+    });
+    await recordAudit(tx, {
+      workspaceId: research.id,
+      actorId: bob.id,
+      action: "workspace.created",
+      resourceType: "workspace",
+      resourceId: research.id,
+      details: { slug: "research" },
+    });
     return sales;
   });
-  const alicePersonal = await db.workspace.findUniqueOrThrow({ where: { ownerId_slug: { ownerId: alice.id, slug: "personal" } } });
+  const alicePersonal = await db.workspace.findUniqueOrThrow({
+    where: { ownerId_slug: { ownerId: alice.id, slug: "personal" } },
+  });
   await seedCatalogDemo({ owner: alice, workspace: sales });
   await seedFilesDemo({ owner: alice, workspace: alicePersonal });
   return { seeded: true };

@@ -24,10 +24,19 @@ import { loadSharedResource } from "./shared-resource";
  */
 export async function addShareToWorkspace(actor: Actor, shareId: string, workspaceId: string) {
   const db = getDb();
-  const share = await db.share.findFirst({ where: { id: shareId, granteeKey: userKey(actor.id), AND: liveGrantWhere() } });
+  const share = await db.share.findFirst({
+    where: { id: shareId, granteeKey: userKey(actor.id), AND: liveGrantWhere() },
+  });
   if (!share) throw notFound("That grant is not yours or has ended.");
-  if (!share.allowAddToWorkspace) throw new AppError("forbidden", "The person who shared this did not allow adding it to a workspace. Ask them to share it with the workspace.");
-  const workspace = await db.workspace.findUnique({ where: { id: workspaceId }, include: { owner: { select: { username: true } }, _count: { select: { members: true } } } });
+  if (!share.allowAddToWorkspace)
+    throw new AppError(
+      "forbidden",
+      "The person who shared this did not allow adding it to a workspace. Ask them to share it with the workspace.",
+    );
+  const workspace = await db.workspace.findUnique({
+    where: { id: workspaceId },
+    include: { owner: { select: { username: true } }, _count: { select: { members: true } } },
+  });
   if (!workspace) throw notFound("Workspace not found");
   await assertCanWorkspace(actor, workspace, "workspace.manage");
   if (workspace.id === share.workspaceId) throw new AppError("invalid", "It already belongs to that workspace.");
@@ -36,15 +45,35 @@ export async function addShareToWorkspace(actor: Actor, shareId: string, workspa
   const label = `${workspace.owner.username}/${workspace.slug}`;
   const grantee = actor.username ?? actor.email;
   const managers = await db.user.findMany({
-    where: { OR: [{ id: target.resource.workspaceOwnerId }, { memberships: { some: { workspaceId: share.workspaceId, role: "admin" } } }] },
+    where: {
+      OR: [
+        { id: target.resource.workspaceOwnerId },
+        { memberships: { some: { workspaceId: share.workspaceId, role: "admin" } } },
+      ],
+    },
     select: { email: true },
   });
   const message = await renderEmail(
     `${grantee} added ${target.name} to the workspace ${label}`,
-    createElement(AddedToWorkspaceEmail, { grantee, what: target.label, workspace: label, members: workspace._count.members + 1, role: share.role, url: `${appUrl()}${target.path}` }),
+    createElement(AddedToWorkspaceEmail, {
+      grantee,
+      what: target.label,
+      workspace: label,
+      members: workspace._count.members + 1,
+      role: share.role,
+      url: `${appUrl()}${target.path}`,
+    }),
   );
   const result = await db.$transaction(async (tx) => {
-    const existing = await tx.share.findUnique({ where: { resourceType_resourceId_granteeKey: { resourceType: share.resourceType, resourceId: share.resourceId, granteeKey: key } } });
+    const existing = await tx.share.findUnique({
+      where: {
+        resourceType_resourceId_granteeKey: {
+          resourceType: share.resourceType,
+          resourceId: share.resourceId,
+          granteeKey: key,
+        },
+      },
+    });
     if (existing && ROLE_RANK[existing.role as "viewer" | "editor"] >= ROLE_RANK[share.role as "viewer" | "editor"]) {
       return { shareId: existing.id, changed: false };
     }
@@ -53,13 +82,24 @@ export async function addShareToWorkspace(actor: Actor, shareId: string, workspa
       ? await tx.share.update({ where: { id: existing.id }, data })
       : await tx.share.create({
           data: {
-            ...data, workspaceId: share.workspaceId, resourceType: share.resourceType, resourceId: share.resourceId,
-            granteeType: "workspace", granteeKey: key, granteeWorkspaceId: workspace.id, datasetId: share.datasetId, fileEntryId: share.fileEntryId,
+            ...data,
+            workspaceId: share.workspaceId,
+            resourceType: share.resourceType,
+            resourceId: share.resourceId,
+            granteeType: "workspace",
+            granteeKey: key,
+            granteeWorkspaceId: workspace.id,
+            datasetId: share.datasetId,
+            fileEntryId: share.fileEntryId,
           },
         });
     for (const m of managers) await enqueueEmail(tx, { to: m.email, kind: "share-added-to-workspace", ...message });
     await recordAudit(tx, {
-      workspaceId: share.workspaceId, actorId: actor.id, action: "share.added_to_workspace", resourceType: share.resourceType, resourceId: share.resourceId,
+      workspaceId: share.workspaceId,
+      actorId: actor.id,
+      action: "share.added_to_workspace",
+      resourceType: share.resourceType,
+      resourceId: share.resourceId,
       details: { grantee: key, workspace: label, workspaceId: workspace.id, role: share.role },
     });
     return { shareId: added.id, changed: true };

@@ -15,7 +15,15 @@ export async function bindPendingShares(tx: Tx, user: { id: string; email: strin
   await tx.shareInvitation.deleteMany({ where: { shareId: { in: pending.map((s) => s.id) } } });
   for (const share of pending) {
     const key = userKey(user.id);
-    const existing = await tx.share.findUnique({ where: { resourceType_resourceId_granteeKey: { resourceType: share.resourceType, resourceId: share.resourceId, granteeKey: key } } });
+    const existing = await tx.share.findUnique({
+      where: {
+        resourceType_resourceId_granteeKey: {
+          resourceType: share.resourceType,
+          resourceId: share.resourceId,
+          granteeKey: key,
+        },
+      },
+    });
     if (existing) {
       const data = {
         ...(existing.role !== "editor" && share.role === "editor" ? { role: "editor" } : {}),
@@ -25,9 +33,19 @@ export async function bindPendingShares(tx: Tx, user: { id: string; email: strin
       await tx.share.update({ where: { id: existing.id }, data });
       await tx.share.delete({ where: { id: share.id } });
     } else {
-      await tx.share.update({ where: { id: share.id }, data: { granteeType: "user", granteeKey: key, granteeUserId: user.id } });
+      await tx.share.update({
+        where: { id: share.id },
+        data: { granteeType: "user", granteeKey: key, granteeUserId: user.id },
+      });
     }
-    await recordAudit(tx, { workspaceId: share.workspaceId, actorId: user.id, action: "share.invitation_accepted", resourceType: share.resourceType, resourceId: share.resourceId, details: { email: user.email, role: share.role } });
+    await recordAudit(tx, {
+      workspaceId: share.workspaceId,
+      actorId: user.id,
+      action: "share.invitation_accepted",
+      resourceType: share.resourceType,
+      resourceId: share.resourceId,
+      details: { email: user.email, role: share.role },
+    });
   }
   return pending.length;
 }

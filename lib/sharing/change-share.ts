@@ -29,7 +29,14 @@ export async function changeShareRole(actor: Actor, shareId: string, role: Share
   await getDb().$transaction(async (tx) => {
     const updated = await tx.share.update({ where: { id: share.id }, data: { role: next } });
     await capDerivedGrants(tx, updated);
-    await recordAudit(tx, { workspaceId: share.workspaceId, actorId: actor.id, action: "share.role_changed", resourceType: share.resourceType, resourceId: share.resourceId, details: { grantee: share.granteeKey, from: share.role, role: next } });
+    await recordAudit(tx, {
+      workspaceId: share.workspaceId,
+      actorId: actor.id,
+      action: "share.role_changed",
+      resourceType: share.resourceType,
+      resourceId: share.resourceId,
+      details: { grantee: share.granteeKey, from: share.role, role: next },
+    });
   });
 }
 
@@ -41,26 +48,58 @@ export async function changeShareRole(actor: Actor, shareId: string, role: Share
 export async function resendShareEmail(actor: Actor, shareId: string): Promise<void> {
   const { share, target } = await managedShare(actor, shareId);
   const db = getDb();
-  const to = share.granteeType === "email" ? share.granteeEmail
-    : share.granteeUserId ? (await db.user.findUnique({ where: { id: share.granteeUserId }, select: { email: true } }))?.email
-    : share.granteeWorkspaceId ? (await db.workspace.findUnique({ where: { id: share.granteeWorkspaceId }, select: { owner: { select: { email: true } } } }))?.owner.email
-    : null;
+  const to =
+    share.granteeType === "email"
+      ? share.granteeEmail
+      : share.granteeUserId
+        ? (await db.user.findUnique({ where: { id: share.granteeUserId }, select: { email: true } }))?.email
+        : share.granteeWorkspaceId
+          ? (
+              await db.workspace.findUnique({
+                where: { id: share.granteeWorkspaceId },
+                select: { owner: { select: { email: true } } },
+              })
+            )?.owner.email
+          : null;
   if (!to) throw notFound("That grant no longer exists.");
   await assertResendAllowed(actor, to);
-  const settings = await db.workspace.findUniqueOrThrow({ where: { id: share.workspaceId }, select: { shareEmailSubject: true, shareEmailIntro: true } });
+  const settings = await db.workspace.findUniqueOrThrow({
+    where: { id: share.workspaceId },
+    select: { shareEmailSubject: true, shareEmailIntro: true },
+  });
   const invitation = share.granteeType === "email" ? newToken("inv") : null;
   const message = await renderShareEmail({
-    sharer: actor.username ?? actor.email, what: target.label, role: share.role, note: share.note, expiresAt: share.expiresAt,
-    settings, link: invitation ? `/invite/share/${invitation.token}` : target.path, invitation: Boolean(invitation),
+    sharer: actor.username ?? actor.email,
+    what: target.label,
+    role: share.role,
+    note: share.note,
+    expiresAt: share.expiresAt,
+    settings,
+    link: invitation ? `/invite/share/${invitation.token}` : target.path,
+    invitation: Boolean(invitation),
   });
   await db.$transaction(async (tx) => {
     if (invitation) {
       await tx.shareInvitation.deleteMany({ where: { shareId: share.id, usedAt: null } });
-      await tx.shareInvitation.create({ data: { shareId: share.id, email: to, tokenHash: hashToken(invitation.token), expiresAt: new Date(Date.now() + SHARE_INVITATION_DAYS * 86_400_000) } });
+      await tx.shareInvitation.create({
+        data: {
+          shareId: share.id,
+          email: to,
+          tokenHash: hashToken(invitation.token),
+          expiresAt: new Date(Date.now() + SHARE_INVITATION_DAYS * 86_400_000),
+        },
+      });
     }
     await enqueueEmail(tx, { to, kind: invitation ? "share-invitation" : "share", ...message });
     await logShareMail(tx, actor.id, to);
-    await recordAudit(tx, { workspaceId: share.workspaceId, actorId: actor.id, action: invitation ? "share.invitation_resent" : "share.notification_resent", resourceType: share.resourceType, resourceId: share.resourceId, details: { grantee: share.granteeKey } });
+    await recordAudit(tx, {
+      workspaceId: share.workspaceId,
+      actorId: actor.id,
+      action: invitation ? "share.invitation_resent" : "share.notification_resent",
+      resourceType: share.resourceType,
+      resourceId: share.resourceId,
+      details: { grantee: share.granteeKey },
+    });
   });
   kickOutbox();
 }

@@ -18,9 +18,17 @@ export async function suggestCollaborators(actor: Actor, query: string, limit = 
   const [owners, members, granted] = await Promise.all([
     db.workspace.findMany({ where: { id: { in: workspaceIds } }, select: { ownerId: true } }),
     db.membership.findMany({ where: { workspaceId: { in: workspaceIds } }, select: { userId: true } }),
-    db.share.findMany({ where: { createdById: actor.id, granteeUserId: { not: null } }, select: { granteeUserId: true }, take: 1000 }),
+    db.share.findMany({
+      where: { createdById: actor.id, granteeUserId: { not: null } },
+      select: { granteeUserId: true },
+      take: 1000,
+    }),
   ]);
-  const ids = new Set([...owners.map((o) => o.ownerId), ...members.map((m) => m.userId), ...granted.flatMap((g) => (g.granteeUserId ? [g.granteeUserId] : []))]);
+  const ids = new Set([
+    ...owners.map((o) => o.ownerId),
+    ...members.map((m) => m.userId),
+    ...granted.flatMap((g) => (g.granteeUserId ? [g.granteeUserId] : [])),
+  ]);
   ids.delete(actor.id);
   const visible = await visibleContactIds(actor, [...ids]);
   const users = await db.user.findMany({

@@ -19,9 +19,18 @@ export async function visibleContactIds(actor: Actor, userIds: string[]): Promis
   const workspaceIds = await actorWorkspaceIds(actor);
   const [owners, members, sharedWithActor, sharedByAddress] = await Promise.all([
     db.workspace.findMany({ where: { id: { in: workspaceIds }, ownerId: { in: others } }, select: { ownerId: true } }),
-    db.membership.findMany({ where: { workspaceId: { in: workspaceIds }, userId: { in: others } }, select: { userId: true } }),
-    db.share.findMany({ where: { granteeUserId: actor.id, createdById: { in: others } }, select: { createdById: true } }),
-    db.share.findMany({ where: { createdById: actor.id, granteeUserId: { in: others }, granteeEmail: { not: null } }, select: { granteeUserId: true } }),
+    db.membership.findMany({
+      where: { workspaceId: { in: workspaceIds }, userId: { in: others } },
+      select: { userId: true },
+    }),
+    db.share.findMany({
+      where: { granteeUserId: actor.id, createdById: { in: others } },
+      select: { createdById: true },
+    }),
+    db.share.findMany({
+      where: { createdById: actor.id, granteeUserId: { in: others }, granteeEmail: { not: null } },
+      select: { granteeUserId: true },
+    }),
   ]);
   for (const o of owners) visible.add(o.ownerId);
   for (const m of members) visible.add(m.userId);

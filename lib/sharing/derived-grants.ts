@@ -5,12 +5,21 @@ import type { Tx } from "@/lib/db";
  * that grant. Called whenever a grant's role or expiry changes: lowers the role and shortens the
  * expiry of the grants derived from it (it never raises them; the grantee adds again for that).
  */
-export async function capDerivedGrants(tx: Tx, source: { id: string; role: string; expiresAt: Date | null }): Promise<void> {
+export async function capDerivedGrants(
+  tx: Tx,
+  source: { id: string; role: string; expiresAt: Date | null },
+): Promise<void> {
   if (source.role !== "editor") {
-    await tx.share.updateMany({ where: { sourceShareId: source.id, role: { not: source.role } }, data: { role: source.role } });
+    await tx.share.updateMany({
+      where: { sourceShareId: source.id, role: { not: source.role } },
+      data: { role: source.role },
+    });
   }
   if (source.expiresAt) {
-    await tx.share.updateMany({ where: { sourceShareId: source.id, OR: [{ expiresAt: null }, { expiresAt: { gt: source.expiresAt } }] }, data: { expiresAt: source.expiresAt } });
+    await tx.share.updateMany({
+      where: { sourceShareId: source.id, OR: [{ expiresAt: null }, { expiresAt: { gt: source.expiresAt } }] },
+      data: { expiresAt: source.expiresAt },
+    });
   }
 }
 

@@ -23,7 +23,20 @@ async function person(name: string, fullName?: string): Promise<Actor & { id: st
 async function ownDataset(owner: Actor & { id: string }) {
   const w = await createWorkspace(owner, { name: "own", slug: `own${++n}` });
   const slug = `d${++n}`;
-  const d = await db().dataset.create({ data: { workspaceId: w.id, name: slug, sortName: slug, slug, searchText: slug, version: 1, columns: "[]", rowCount: 0n, sizeBytes: 0n, createdById: owner.id } });
+  const d = await db().dataset.create({
+    data: {
+      workspaceId: w.id,
+      name: slug,
+      sortName: slug,
+      slug,
+      searchText: slug,
+      version: 1,
+      columns: "[]",
+      rowCount: 0n,
+      sizeBytes: 0n,
+      createdById: owner.id,
+    },
+  });
   return { w, d };
 }
 
@@ -56,8 +69,13 @@ describe("no account enumeration through sharing", () => {
     await db().membership.create({ data: { workspaceId: other.id, userId: bob.id, role: "member" } });
     const [outcome] = await shareResource(alice, "dataset", d.id, { grantees: [bob.username!], role: "viewer" });
     const rows = await listResourceAccess(alice, "dataset", d.id);
-    expect(rows.find((r) => r.shareId === outcome!.shareId)).toMatchObject({ grantee: bob.username, detail: bob.email });
-    expect(await suggestCollaborators(alice, "bob")).toEqual([{ handle: bob.username, username: bob.username, email: bob.email, name: "Bob Builder" }]);
+    expect(rows.find((r) => r.shareId === outcome!.shareId)).toMatchObject({
+      grantee: bob.username,
+      detail: bob.email,
+    });
+    expect(await suggestCollaborators(alice, "bob")).toEqual([
+      { handle: bob.username, username: bob.username, email: bob.email, name: "Bob Builder" },
+    ]);
     expect(w.id).toBeTruthy();
   });
 
@@ -74,7 +92,9 @@ describe("no account enumeration through sharing", () => {
 
     const rows = await listResourceAccess(mallory, "dataset", d.id);
     const strip = (r: (typeof rows)[number] | undefined) => ({ ...r, shareId: "-", grantee: "-", createdAt: null });
-    expect(strip(rows.find((r) => r.shareId === existing!.shareId))).toEqual(strip(rows.find((r) => r.shareId === missing!.shareId)));
+    expect(strip(rows.find((r) => r.shareId === existing!.shareId))).toEqual(
+      strip(rows.find((r) => r.shareId === missing!.shareId)),
+    );
 
     const [toVic] = await listMailbox({ to: vic.email });
     const [toNobody] = await listMailbox({ to: nobody });
@@ -84,8 +104,15 @@ describe("no account enumeration through sharing", () => {
     // the DataLinks API the same way; an unknown username stays its 422
     await shareViaDataLinks(mallory, "dataset", d.id, { email: vic.email.toUpperCase(), role: "editor" });
     const listed = await listViaDataLinks(mallory, "dataset", d.id);
-    expect(listed).toEqual(expect.arrayContaining([{ email: vic.email, role: "editor" }, { email: nobody, role: "viewer" }]));
-    expect(await failure(shareViaDataLinks(mallory, "dataset", d.id, { username: "no-such-user", role: "viewer" }))).toMatchObject({ code: "invalid" });
+    expect(listed).toEqual(
+      expect.arrayContaining([
+        { email: vic.email, role: "editor" },
+        { email: nobody, role: "viewer" },
+      ]),
+    );
+    expect(
+      await failure(shareViaDataLinks(mallory, "dataset", d.id, { username: "no-such-user", role: "viewer" })),
+    ).toMatchObject({ code: "invalid" });
     // revoking by e-mail matches the address shared with, account or not
     await revokeViaDataLinks(mallory, "dataset", d.id, { email: vic.email });
     await revokeViaDataLinks(mallory, "dataset", d.id, { email: nobody });

@@ -36,7 +36,9 @@ describe("share invitations are not sign-in links", () => {
 
     const before = await signInTokens();
     expect(await describeShareInvitation(token)).toBeNull();
-    expect(await acceptShareInvitation(token, null)).toEqual({ error: expect.stringContaining("expired, was revoked, or was already used") });
+    expect(await acceptShareInvitation(token, null)).toEqual({
+      error: expect.stringContaining("expired, was revoked, or was already used"),
+    });
     expect(await signInTokens()).toBe(before);
   });
 
@@ -53,7 +55,9 @@ describe("share invitations are not sign-in links", () => {
 
   it("an invitation that was used once gives nothing the second time", async () => {
     const { token } = await invite("erin@example.org");
-    expect(await acceptShareInvitation(token, null)).toEqual({ url: expect.stringContaining("/api/auth/callback/email") });
+    expect(await acceptShareInvitation(token, null)).toEqual({
+      url: expect.stringContaining("/api/auth/callback/email"),
+    });
     const before = await signInTokens();
     expect(await acceptShareInvitation(token, null)).toEqual({ error: expect.any(String) });
     expect(await signInTokens()).toBe(before);

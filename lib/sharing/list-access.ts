@@ -40,24 +40,57 @@ export async function listResourceAccess(actor: Actor, type: ResourceType, id: s
     include: { owner: true, members: { include: { user: true }, orderBy: { createdAt: "asc" } } },
   });
   const rows: AccessRow[] = [
-    { kind: "owner", granteeType: "user", grantee: workspace.owner.username ?? workspace.owner.email, detail: workspace.owner.email, role: "owner", pending: false, expiresAt: null, expired: false, note: null, createdAt: workspace.createdAt },
+    {
+      kind: "owner",
+      granteeType: "user",
+      grantee: workspace.owner.username ?? workspace.owner.email,
+      detail: workspace.owner.email,
+      role: "owner",
+      pending: false,
+      expiresAt: null,
+      expired: false,
+      note: null,
+      createdAt: workspace.createdAt,
+    },
     ...workspace.members.map((m): AccessRow => ({
-      kind: m.role === "admin" ? "admin" : "member", granteeType: "user", grantee: m.user.username ?? m.user.email, detail: m.user.email,
-      role: m.role === "admin" ? "manager" : "editor", pending: false, expiresAt: null, expired: false, note: null, createdAt: m.createdAt,
+      kind: m.role === "admin" ? "admin" : "member",
+      granteeType: "user",
+      grantee: m.user.username ?? m.user.email,
+      detail: m.user.email,
+      role: m.role === "admin" ? "manager" : "editor",
+      pending: false,
+      expiresAt: null,
+      expired: false,
+      note: null,
+      createdAt: m.createdAt,
     })),
   ];
   const targets = grantTargets(target.resource);
   const grants = await db.share.findMany({ where: { OR: targets }, orderBy: { createdAt: "asc" } });
-  const users = new Map((await db.user.findMany({ where: { id: { in: grants.flatMap((g) => (g.granteeUserId ? [g.granteeUserId] : [])) } }, select: { id: true, username: true, email: true } })).map((u) => [u.id, u]));
+  const users = new Map(
+    (
+      await db.user.findMany({
+        where: { id: { in: grants.flatMap((g) => (g.granteeUserId ? [g.granteeUserId] : [])) } },
+        select: { id: true, username: true, email: true },
+      })
+    ).map((u) => [u.id, u]),
+  );
   const granteeWorkspaceIds = grants.flatMap((g) => (g.granteeWorkspaceId ? [g.granteeWorkspaceId] : []));
   const workspaces = await loadSharedResources("workspace", granteeWorkspaceIds);
   const reached = await db.workspace.findMany({
     where: { id: { in: granteeWorkspaceIds } },
-    select: { id: true, owner: { select: { id: true, username: true } }, members: { select: { user: { select: { id: true, username: true } } }, orderBy: { createdAt: "asc" } } },
+    select: {
+      id: true,
+      owner: { select: { id: true, username: true } },
+      members: { select: { user: { select: { id: true, username: true } } }, orderBy: { createdAt: "asc" } },
+    },
   });
   const peopleOf = new Map(reached.map((w) => [w.id, [w.owner, ...w.members.map((m) => m.user)]]));
   const visible = await visibleContactIds(actor, [...users.keys()]);
-  const folders = await loadSharedResources("folder", grants.filter((g) => g.resourceType === "folder").map((g) => g.resourceId));
+  const folders = await loadSharedResources(
+    "folder",
+    grants.filter((g) => g.resourceType === "folder").map((g) => g.resourceId),
+  );
   const now = new Date();
   for (const g of grants) {
     const direct = g.resourceType === target.resource.type && g.resourceId === target.resource.id;
@@ -67,10 +100,24 @@ export async function listResourceAccess(actor: Actor, type: ResourceType, id: s
       shareId: g.id,
       kind: direct ? "grant" : "inherited",
       granteeType: g.granteeType as AccessRow["granteeType"],
-      grantee: user ? user.username ?? g.granteeEmail ?? "(no username yet)" : ws ? `${ws.workspace.owner}/${ws.workspace.slug}` : g.granteeEmail ?? g.granteeKey,
-      detail: user ? g.granteeEmail ?? (visible.has(user.id) ? user.email : null) : ws ? `workspace "${ws.name}"` : g.granteeEmail ? "invitation pending" : null,
+      grantee: user
+        ? (user.username ?? g.granteeEmail ?? "(no username yet)")
+        : ws
+          ? `${ws.workspace.owner}/${ws.workspace.slug}`
+          : (g.granteeEmail ?? g.granteeKey),
+      detail: user
+        ? (g.granteeEmail ?? (visible.has(user.id) ? user.email : null))
+        : ws
+          ? `workspace "${ws.name}"`
+          : g.granteeEmail
+            ? "invitation pending"
+            : null,
       role: g.role,
-      from: direct ? undefined : g.resourceType === "workspace" ? `the workspace "${target.workspace.name}"` : `folder "${folders.get(g.resourceId)?.name ?? "…"}"`,
+      from: direct
+        ? undefined
+        : g.resourceType === "workspace"
+          ? `the workspace "${target.workspace.name}"`
+          : `folder "${folders.get(g.resourceId)?.name ?? "…"}"`,
       pending: g.granteeType === "email",
       expiresAt: g.expiresAt,
       expired: Boolean(g.expiresAt && g.expiresAt <= now),
@@ -81,8 +128,17 @@ export async function listResourceAccess(actor: Actor, type: ResourceType, id: s
     if (ws && g.granteeWorkspaceId) {
       for (const person of peopleOf.get(g.granteeWorkspaceId) ?? []) {
         rows.push({
-          kind: "workspace-member", granteeType: "user", grantee: person.username ?? "(no username yet)", detail: null, role: g.role,
-          from: `the workspace ${ws.workspace.owner}/${ws.workspace.slug}`, pending: false, expiresAt: g.expiresAt, expired: Boolean(g.expiresAt && g.expiresAt <= now), note: null, createdAt: null,
+          kind: "workspace-member",
+          granteeType: "user",
+          grantee: person.username ?? "(no username yet)",
+          detail: null,
+          role: g.role,
+          from: `the workspace ${ws.workspace.owner}/${ws.workspace.slug}`,
+          pending: false,
+          expiresAt: g.expiresAt,
+          expired: Boolean(g.expiresAt && g.expiresAt <= now),
+          note: null,
+          createdAt: null,
         });
       }
     }
@@ -99,6 +155,13 @@ export async function listKnownGranteeWorkspaces(actor: Actor, type: ResourceTyp
     select: { granteeWorkspaceId: true },
     distinct: ["granteeWorkspaceId"],
   });
-  const loaded = await loadSharedResources("workspace", shares.flatMap((s) => (s.granteeWorkspaceId ? [s.granteeWorkspaceId] : [])));
-  return [...loaded.values()].map((w) => ({ id: w.resource.id, label: `${w.workspace.owner}/${w.workspace.slug}`, name: w.name }));
+  const loaded = await loadSharedResources(
+    "workspace",
+    shares.flatMap((s) => (s.granteeWorkspaceId ? [s.granteeWorkspaceId] : [])),
+  );
+  return [...loaded.values()].map((w) => ({
+    id: w.resource.id,
+    label: `${w.workspace.owner}/${w.workspace.slug}`,
+    name: w.name,
+  }));
 }

@@ -9,16 +9,30 @@ export type ShareEmailSettings = { shareEmailSubject: string | null; shareEmailI
 
 /** The share e-mail, with the workspace's custom subject and intro when a manager set them. */
 export async function renderShareEmail(input: {
-  sharer: string; what: string; role: string; note?: string | null; link: string; invitation: boolean;
-  expiresAt?: Date | null; settings: ShareEmailSettings;
+  sharer: string;
+  what: string;
+  role: string;
+  note?: string | null;
+  link: string;
+  invitation: boolean;
+  expiresAt?: Date | null;
+  settings: ShareEmailSettings;
 }): Promise<RenderedEmail> {
   const { sharer, what, settings } = input;
-  const subject = (settings.shareEmailSubject || "{sharer} shared {resource} with you").replaceAll("{sharer}", sharer).replaceAll("{resource}", what);
+  const subject = (settings.shareEmailSubject || "{sharer} shared {resource} with you")
+    .replaceAll("{sharer}", sharer)
+    .replaceAll("{resource}", what);
   return renderEmail(
     subject,
     createElement(ShareNotificationEmail, {
-      sharer, what, role: input.role, note: input.note, url: input.link.startsWith("http") ? input.link : `${appUrl()}${input.link}`,
-      intro: settings.shareEmailIntro, invitation: input.invitation, expiresAt: input.expiresAt,
+      sharer,
+      what,
+      role: input.role,
+      note: input.note,
+      url: input.link.startsWith("http") ? input.link : `${appUrl()}${input.link}`,
+      intro: settings.shareEmailIntro,
+      invitation: input.invitation,
+      expiresAt: input.expiresAt,
     }),
   );
 }

@@ -30,32 +30,64 @@ const LIMIT = 20;
  * grantee as the actor, so it cannot disagree with what they get. Managers of the resource only.
  * A pending e-mail grantee has no account yet and sees nothing until they accept.
  */
-export async function previewAccessAs(actor: Actor, type: ResourceType, id: string, shareId: string): Promise<AccessPreview> {
+export async function previewAccessAs(
+  actor: Actor,
+  type: ResourceType,
+  id: string,
+  shareId: string,
+): Promise<AccessPreview> {
   const target = await loadSharedResource(resourceTypeSchema.parse(type), id);
   await assertCan(actor, "manage", target.resource);
   const share = await getDb().share.findFirst({
     where: { id: shareId, resourceType: type, resourceId: id },
-    include: { granteeUser: { select: { id: true, email: true, username: true } }, granteeWorkspace: { select: { name: true } } },
+    include: {
+      granteeUser: { select: { id: true, email: true, username: true } },
+      granteeWorkspace: { select: { name: true } },
+    },
   });
   if (!share) throw notFound("That grant no longer exists.");
   const empty = { items: [], total: 0 };
   if (share.granteeType !== "user" || !share.granteeUser) {
     const grantee = share.granteeWorkspace?.name ?? share.granteeEmail ?? "";
-    return { grantee, role: share.role, canRead: true, canWrite: share.role === "editor", datasets: empty, files: empty, pending: share.granteeType === "email" };
+    return {
+      grantee,
+      role: share.role,
+      canRead: true,
+      canWrite: share.role === "editor",
+      datasets: empty,
+      files: empty,
+      pending: share.granteeType === "email",
+    };
   }
-  const grantee: Actor = { id: share.granteeUser.id, email: share.granteeUser.email, username: share.granteeUser.username };
+  const grantee: Actor = {
+    id: share.granteeUser.id,
+    email: share.granteeUser.email,
+    username: share.granteeUser.username,
+  };
   const role = await getEffectiveRole(grantee, target.resource);
-  const workspace = await getDb().workspace.findUniqueOrThrow({ where: { id: target.workspace.id }, select: { id: true, ownerId: true, slug: true } });
+  const workspace = await getDb().workspace.findUniqueOrThrow({
+    where: { id: target.workspace.id },
+    select: { id: true, ownerId: true, slug: true },
+  });
   const catalog = await listDatasets(grantee, { ...workspace, owner: target.workspace.owner }, { pageSize: LIMIT });
   const folderId = type === "folder" ? id : type === "workspace" ? (await findRootFolder(workspace.id))?.id : undefined;
-  const folder = folderId && allows(role, "read") ? await listFolder(grantee, folderId, { limit: LIMIT }).catch(() => null) : null;
+  const folder =
+    folderId && allows(role, "read") ? await listFolder(grantee, folderId, { limit: LIMIT }).catch(() => null) : null;
   return {
     grantee: share.granteeUser.username ?? share.granteeUser.email,
     role,
     canRead: allows(role, "read"),
     canWrite: allows(role, "write"),
     datasets: { items: catalog.items.map((d) => ({ type: "dataset" as const, name: d.name })), total: catalog.total },
-    files: folder ? { items: folder.entries.map((e) => ({ type: e.kind === "folder" ? ("folder" as const) : ("file" as const), name: e.name })), total: folder.total } : empty,
+    files: folder
+      ? {
+          items: folder.entries.map((e) => ({
+            type: e.kind === "folder" ? ("folder" as const) : ("file" as const),
+            name: e.name,
+          })),
+          total: folder.total,
+        }
+      : empty,
     pending: false,
   };
 }

@@ -20,9 +20,18 @@ export async function resolveGrantee(input: string): Promise<Grantee> {
   const text = input.trim();
   const db = getDb();
   if (text.startsWith("workspace:")) {
-    const workspace = await db.workspace.findUnique({ where: { id: text.slice("workspace:".length) }, include: { owner: { select: { username: true } } } });
+    const workspace = await db.workspace.findUnique({
+      where: { id: text.slice("workspace:".length) },
+      include: { owner: { select: { username: true } } },
+    });
     if (!workspace) throw new AppError("invalid", "That workspace does not exist.");
-    return { type: "workspace", key: workspaceKey(workspace.id), workspaceId: workspace.id, ownerId: workspace.ownerId, label: `${workspace.owner.username}/${workspace.slug}` };
+    return {
+      type: "workspace",
+      key: workspaceKey(workspace.id),
+      workspaceId: workspace.id,
+      ownerId: workspace.ownerId,
+      label: `${workspace.owner.username}/${workspace.slug}`,
+    };
   }
   if (text.includes("@")) {
     const parsed = emailSchema.safeParse(text);
@@ -32,6 +41,7 @@ export async function resolveGrantee(input: string): Promise<Grantee> {
   }
   const username = text.toLowerCase();
   const user = await db.user.findUnique({ where: { username }, select: { id: true, email: true } });
-  if (!user) throw new AppError("invalid", `There is no user named "${text}". Share by e-mail address to invite someone new.`);
+  if (!user)
+    throw new AppError("invalid", `There is no user named "${text}". Share by e-mail address to invite someone new.`);
   return { type: "user", key: userKey(user.id), userId: user.id, email: user.email, label: username };
 }

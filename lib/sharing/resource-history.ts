@@ -4,13 +4,24 @@ import { getDb } from "@/lib/db";
 import { type ResourceType, resourceTypeSchema } from "./schemas";
 import { loadSharedResource } from "./shared-resource";
 
-export type HistoryRow = { id: string; action: string; actor: string | null; details: Record<string, unknown>; createdAt: string };
+export type HistoryRow = {
+  id: string;
+  action: string;
+  actor: string | null;
+  details: Record<string, unknown>;
+  createdAt: string;
+};
 
 /**
  * The sharing history of one resource (shares, role changes, revocations, invitations, links,
  * visibility changes), newest first. Like the access list, only its managers may read it.
  */
-export async function listResourceHistory(actor: Actor, type: ResourceType, id: string, { take = 50 } = {}): Promise<HistoryRow[]> {
+export async function listResourceHistory(
+  actor: Actor,
+  type: ResourceType,
+  id: string,
+  { take = 50 } = {},
+): Promise<HistoryRow[]> {
   const target = await loadSharedResource(resourceTypeSchema.parse(type), id);
   await assertCan(actor, "manage", target.resource);
   const rows = await getDb().auditEvent.findMany({
@@ -26,14 +37,19 @@ export async function listResourceHistory(actor: Actor, type: ResourceType, id: 
     details: JSON.parse(r.details) as Record<string, unknown>,
     createdAt: r.createdAt.toISOString(),
   }));
-  const labels = await granteeLabels(events.map((e) => e.details.grantee).filter((g): g is string => typeof g === "string"));
-  for (const e of events) if (typeof e.details.grantee === "string") e.details.grantee = labels.get(e.details.grantee) ?? e.details.grantee;
+  const labels = await granteeLabels(
+    events.map((e) => e.details.grantee).filter((g): g is string => typeof g === "string"),
+  );
+  for (const e of events)
+    if (typeof e.details.grantee === "string") e.details.grantee = labels.get(e.details.grantee) ?? e.details.grantee;
   return events;
 }
 
 /** Older events name grantees by key ("user:<id>"); show people and workspaces by name instead. */
 async function granteeLabels(keys: string[]): Promise<Map<string, string>> {
-  const ids = (prefix: string) => [...new Set(keys.filter((k) => k.startsWith(prefix)).map((k) => k.slice(prefix.length)))];
+  const ids = (prefix: string) => [
+    ...new Set(keys.filter((k) => k.startsWith(prefix)).map((k) => k.slice(prefix.length))),
+  ];
   const db = getDb();
   const [users, workspaces] = await Promise.all([
     db.user.findMany({ where: { id: { in: ids("user:") } }, select: { id: true, username: true, email: true } }),

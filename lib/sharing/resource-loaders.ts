@@ -17,10 +17,20 @@ async function loadWorkspaceInfo(ids: string[]): Promise<Map<string, WorkspaceOf
     where: { id: { in: [...new Set(ids)] } },
     select: { id: true, slug: true, name: true, ownerId: true, owner: { select: { username: true } } },
   });
-  return new Map(rows.map((w) => [w.id, { id: w.id, slug: w.slug, name: w.name, owner: w.owner.username ?? "", ownerId: w.ownerId }]));
+  return new Map(
+    rows.map((w) => [
+      w.id,
+      { id: w.id, slug: w.slug, name: w.name, owner: w.owner.username ?? "", ownerId: w.ownerId },
+    ]),
+  );
 }
 
-const publicPart = (w: WorkspaceOf): SharedResource["workspace"] => ({ id: w.id, slug: w.slug, name: w.name, owner: w.owner });
+const publicPart = (w: WorkspaceOf): SharedResource["workspace"] => ({
+  id: w.id,
+  slug: w.slug,
+  name: w.name,
+  owner: w.owner,
+});
 
 export async function loadWorkspaces(ids: string[]): Promise<SharedResource[]> {
   return [...(await loadWorkspaceInfo(ids)).values()].map((w) => ({
@@ -33,19 +43,30 @@ export async function loadWorkspaces(ids: string[]): Promise<SharedResource[]> {
 }
 
 export async function loadDatasets(ids: string[]): Promise<SharedResource[]> {
-  const rows = await getDb().dataset.findMany({ where: { id: { in: ids } }, select: { id: true, name: true, slug: true, visibility: true, workspaceId: true } });
+  const rows = await getDb().dataset.findMany({
+    where: { id: { in: ids } },
+    select: { id: true, name: true, slug: true, visibility: true, workspaceId: true },
+  });
   const workspaces = await loadWorkspaceInfo(rows.map((d) => d.workspaceId));
   return rows.flatMap((d) => {
     const w = workspaces.get(d.workspaceId);
     if (!w) return [];
     const workspace = publicPart(w);
-    return [{
-      resource: { type: "dataset", id: d.id, workspaceId: d.workspaceId, workspaceOwnerId: w.ownerId, visibility: d.visibility },
-      name: d.name,
-      label: `the dataset "${d.name}"`,
-      path: datasetPath(workspace.owner, workspace.slug, d.slug),
-      workspace,
-    }];
+    return [
+      {
+        resource: {
+          type: "dataset",
+          id: d.id,
+          workspaceId: d.workspaceId,
+          workspaceOwnerId: w.ownerId,
+          visibility: d.visibility,
+        },
+        name: d.name,
+        label: `the dataset "${d.name}"`,
+        path: datasetPath(workspace.owner, workspace.slug, d.slug),
+        workspace,
+      },
+    ];
   });
 }
 
@@ -58,7 +79,9 @@ export async function loadFileEntries(ids: string[]): Promise<SharedResource[]> 
   });
   const ancestorIds = [...new Set(rows.flatMap((r) => r.ancestry.split("/").filter(Boolean)))];
   const [ancestors, workspaces] = await Promise.all([
-    ancestorIds.length ? db.fileEntry.findMany({ where: { id: { in: ancestorIds } }, select: { id: true, name: true, parentId: true } }) : [],
+    ancestorIds.length
+      ? db.fileEntry.findMany({ where: { id: { in: ancestorIds } }, select: { id: true, name: true, parentId: true } })
+      : [],
     loadWorkspaceInfo(rows.map((e) => e.workspaceId)),
   ]);
   const names = new Map(ancestors.map((f) => [f.id, f]));
@@ -67,16 +90,29 @@ export async function loadFileEntries(ids: string[]): Promise<SharedResource[]> 
     if (!w) return [];
     const workspace = publicPart(w);
     // The root folder (no parent) has no name in URLs.
-    const folderNames = e.ancestry.split("/").filter(Boolean).map((id) => names.get(id)).filter((f) => f && f.parentId).map((f) => encodeURIComponent(f!.name));
+    const folderNames = e.ancestry
+      .split("/")
+      .filter(Boolean)
+      .map((id) => names.get(id))
+      .filter((f) => f && f.parentId)
+      .map((f) => encodeURIComponent(f!.name));
     const isFolder = e.kind === "folder";
     const segments = isFolder && e.parentId ? [...folderNames, encodeURIComponent(e.name)] : folderNames;
     const path = `${base(workspace)}/files${segments.length ? `/${segments.join("/")}` : ""}${isFolder ? "" : `?file=${e.id}`}`;
-    return [{
-      resource: { type: isFolder ? "folder" : "file", id: e.id, workspaceId: e.workspaceId, workspaceOwnerId: w.ownerId, ancestorFolderIds: e.ancestry.split("/").filter(Boolean) },
-      name: e.parentId ? e.name : "All files",
-      label: isFolder ? `the folder "${e.parentId ? e.name : "All files"}"` : `the file "${e.name}"`,
-      path,
-      workspace,
-    }];
+    return [
+      {
+        resource: {
+          type: isFolder ? "folder" : "file",
+          id: e.id,
+          workspaceId: e.workspaceId,
+          workspaceOwnerId: w.ownerId,
+          ancestorFolderIds: e.ancestry.split("/").filter(Boolean),
+        },
+        name: e.parentId ? e.name : "All files",
+        label: isFolder ? `the folder "${e.parentId ? e.name : "All files"}"` : `the file "${e.name}"`,
+        path,
+        workspace,
+      },
+    ];
   });
 }

@@ -10,12 +10,25 @@ import { renderAccessEndedEmail } from "./notify";
 import { resourceTypeSchema } from "./schemas";
 import { loadSharedResource } from "./shared-resource";
 
-async function recipientOf(share: { granteeType: string; granteeUserId: string | null; granteeEmail: string | null; granteeWorkspaceId: string | null }) {
+async function recipientOf(share: {
+  granteeType: string;
+  granteeUserId: string | null;
+  granteeEmail: string | null;
+  granteeWorkspaceId: string | null;
+}) {
   const db = getDb();
-  if (share.granteeUserId) return (await db.user.findUnique({ where: { id: share.granteeUserId }, select: { email: true } }))?.email ?? null;
+  if (share.granteeUserId)
+    return (await db.user.findUnique({ where: { id: share.granteeUserId }, select: { email: true } }))?.email ?? null;
   if (share.granteeEmail) return share.granteeEmail;
   if (share.granteeWorkspaceId) {
-    return (await db.workspace.findUnique({ where: { id: share.granteeWorkspaceId }, select: { owner: { select: { email: true } } } }))?.owner.email ?? null;
+    return (
+      (
+        await db.workspace.findUnique({
+          where: { id: share.granteeWorkspaceId },
+          select: { owner: { select: { email: true } } },
+        })
+      )?.owner.email ?? null
+    );
   }
   return null;
 }
@@ -42,9 +55,17 @@ export async function revokeShare(actor: Actor, shareId: string): Promise<void> 
     const derived = await deleteDerivedGrants(tx, share.id);
     if (to && message) await enqueueEmail(tx, { to, kind: "access-ended", ...message });
     await recordAudit(tx, {
-      workspaceId: share.workspaceId, actorId: actor.id, action: leaving ? "share.left" : "share.revoked",
-      resourceType: share.resourceType, resourceId: share.resourceId,
-      details: { grantee: share.granteeKey, granteeType: share.granteeType, role: share.role, ...(derived ? { workspaceGrantsEnded: derived } : {}) },
+      workspaceId: share.workspaceId,
+      actorId: actor.id,
+      action: leaving ? "share.left" : "share.revoked",
+      resourceType: share.resourceType,
+      resourceId: share.resourceId,
+      details: {
+        grantee: share.granteeKey,
+        granteeType: share.granteeType,
+        role: share.role,
+        ...(derived ? { workspaceGrantsEnded: derived } : {}),
+      },
     });
   });
   kickOutbox();
@@ -54,7 +75,10 @@ export async function revokeShare(actor: Actor, shareId: string): Promise<void> 
 export async function revokeGrantee(actor: Actor, type: string, resourceId: string, granteeKey: string): Promise<void> {
   const target = await loadSharedResource(resourceTypeSchema.parse(type), resourceId);
   await assertCan(actor, "manage", target.resource);
-  const share = await getDb().share.findUnique({ where: { resourceType_resourceId_granteeKey: { resourceType: type, resourceId, granteeKey } }, select: { id: true } });
+  const share = await getDb().share.findUnique({
+    where: { resourceType_resourceId_granteeKey: { resourceType: type, resourceId, granteeKey } },
+    select: { id: true },
+  });
   if (!share) throw notFound("That person has no grant on this resource.");
   await revokeShare(actor, share.id);
 }
@@ -64,10 +88,18 @@ export async function revokeGrantee(actor: Actor, type: string, resourceId: stri
  * matches the address the sharer typed, never an account's address, so it answers the same
  * whether or not that address has an account.
  */
-export async function revokeGranteeByEmail(actor: Actor, type: string, resourceId: string, email: string): Promise<void> {
+export async function revokeGranteeByEmail(
+  actor: Actor,
+  type: string,
+  resourceId: string,
+  email: string,
+): Promise<void> {
   const target = await loadSharedResource(resourceTypeSchema.parse(type), resourceId);
   await assertCan(actor, "manage", target.resource);
-  const share = await getDb().share.findFirst({ where: { resourceType: type, resourceId, granteeEmail: email.toLowerCase() }, select: { id: true } });
+  const share = await getDb().share.findFirst({
+    where: { resourceType: type, resourceId, granteeEmail: email.toLowerCase() },
+    select: { id: true },
+  });
   if (!share) throw notFound("That person has no grant on this resource.");
   await revokeShare(actor, share.id);
 }

@@ -4,12 +4,17 @@ import { z } from "zod";
 export const shareRoleSchema = z.enum(["viewer", "editor"], { error: 'Role must be exactly "viewer" or "editor".' });
 export type ShareRole = z.infer<typeof shareRoleSchema>;
 
-export const resourceTypeSchema = z.enum(["workspace", "dataset", "folder", "file"], { error: "Unknown resource type." });
+export const resourceTypeSchema = z.enum(["workspace", "dataset", "folder", "file"], {
+  error: "Unknown resource type.",
+});
 export type ResourceType = z.infer<typeof resourceTypeSchema>;
 
 export const shareInput = z.object({
   /** usernames, e-mail addresses, or "workspace:<id>" entries */
-  grantees: z.array(z.string().trim().min(1)).min(1, "Add at least one person or workspace.").max(50, "Share with at most 50 at once."),
+  grantees: z
+    .array(z.string().trim().min(1))
+    .min(1, "Add at least one person or workspace.")
+    .max(50, "Share with at most 50 at once."),
   role: shareRoleSchema,
   note: z.string().trim().max(1000, "A note can have at most 1000 characters.").optional(),
   expiresAt: z.coerce

@@ -12,7 +12,11 @@ import { loadSharedResource } from "./shared-resource";
  * for everything shared from this workspace (off unless a manager turns it on). Managers only;
  * recorded in the activity. Existing grants keep their own setting.
  */
-export async function setShareAllowAddDefault(actor: Actor, workspaceId: string, allow: boolean): Promise<{ allow: boolean }> {
+export async function setShareAllowAddDefault(
+  actor: Actor,
+  workspaceId: string,
+  allow: boolean,
+): Promise<{ allow: boolean }> {
   const value = z.boolean().parse(allow);
   const db = getDb();
   const workspace = await db.workspace.findUnique({ where: { id: workspaceId }, select: { id: true, ownerId: true } });
@@ -20,7 +24,14 @@ export async function setShareAllowAddDefault(actor: Actor, workspaceId: string,
   await assertCanWorkspace(actor, workspace, "workspace.manage");
   await db.$transaction(async (tx) => {
     await tx.workspace.update({ where: { id: workspace.id }, data: { shareAllowAddDefault: value } });
-    await recordAudit(tx, { workspaceId: workspace.id, actorId: actor.id, action: "workspace.share_add_default_changed", resourceType: "workspace", resourceId: workspace.id, details: { allow: value } });
+    await recordAudit(tx, {
+      workspaceId: workspace.id,
+      actorId: actor.id,
+      action: "workspace.share_add_default_changed",
+      resourceType: "workspace",
+      resourceId: workspace.id,
+      details: { allow: value },
+    });
   });
   return { allow: value };
 }
@@ -29,13 +40,19 @@ export async function setShareAllowAddDefault(actor: Actor, workspaceId: string,
 export async function getShareAllowAddDefault(actor: Actor, type: ResourceType, id: string): Promise<boolean> {
   const target = await loadSharedResource(type, id);
   await assertCan(actor, "manage", target.resource);
-  const w = await getDb().workspace.findUniqueOrThrow({ where: { id: target.workspace.id }, select: { shareAllowAddDefault: true } });
+  const w = await getDb().workspace.findUniqueOrThrow({
+    where: { id: target.workspace.id },
+    select: { shareAllowAddDefault: true },
+  });
   return w.shareAllowAddDefault;
 }
 
 /** The workspace setting as the settings page shows it (managers only). */
 export async function readShareAllowAddDefault(actor: Actor, workspaceId: string): Promise<boolean> {
-  const w = await getDb().workspace.findUnique({ where: { id: workspaceId }, select: { id: true, ownerId: true, shareAllowAddDefault: true } });
+  const w = await getDb().workspace.findUnique({
+    where: { id: workspaceId },
+    select: { id: true, ownerId: true, shareAllowAddDefault: true },
+  });
   if (!w) throw notFound("Workspace not found");
   await assertCanWorkspace(actor, w, "workspace.manage");
   return w.shareAllowAddDefault;

@@ -14,22 +14,42 @@ export const shareEmailSettingsInput = z.object({
  * Sets the workspace's share e-mail subject ({sharer} and {resource} are filled in) and intro
  * paragraph; empty restores the default. Managers only, recorded in the activity.
  */
-export async function updateShareEmailSettings(actor: Actor, workspaceId: string, input: z.input<typeof shareEmailSettingsInput>) {
+export async function updateShareEmailSettings(
+  actor: Actor,
+  workspaceId: string,
+  input: z.input<typeof shareEmailSettingsInput>,
+) {
   const { subject, intro } = shareEmailSettingsInput.parse(input);
   const db = getDb();
   const workspace = await db.workspace.findUnique({ where: { id: workspaceId }, select: { id: true, ownerId: true } });
   if (!workspace) throw notFound("Workspace not found");
   await assertCanWorkspace(actor, workspace, "workspace.manage");
   await db.$transaction(async (tx) => {
-    await tx.workspace.update({ where: { id: workspace.id }, data: { shareEmailSubject: subject || null, shareEmailIntro: intro || null } });
-    await recordAudit(tx, { workspaceId: workspace.id, actorId: actor.id, action: "workspace.share_email_changed", resourceType: "workspace", resourceId: workspace.id, details: { subject: subject || null } });
+    await tx.workspace.update({
+      where: { id: workspace.id },
+      data: { shareEmailSubject: subject || null, shareEmailIntro: intro || null },
+    });
+    await recordAudit(tx, {
+      workspaceId: workspace.id,
+      actorId: actor.id,
+      action: "workspace.share_email_changed",
+      resourceType: "workspace",
+      resourceId: workspace.id,
+      details: { subject: subject || null },
+    });
   });
   return { subject, intro };
 }
 
 /** The workspace's share e-mail settings as the form edits them (managers only). */
-export async function getShareEmailSettings(actor: Actor, workspaceId: string): Promise<{ subject: string; intro: string }> {
-  const w = await getDb().workspace.findUnique({ where: { id: workspaceId }, select: { id: true, ownerId: true, shareEmailSubject: true, shareEmailIntro: true } });
+export async function getShareEmailSettings(
+  actor: Actor,
+  workspaceId: string,
+): Promise<{ subject: string; intro: string }> {
+  const w = await getDb().workspace.findUnique({
+    where: { id: workspaceId },
+    select: { id: true, ownerId: true, shareEmailSubject: true, shareEmailIntro: true },
+  });
   if (!w) throw notFound("Workspace not found");
   await assertCanWorkspace(actor, w, "workspace.manage");
   return { subject: w.shareEmailSubject ?? "", intro: w.shareEmailIntro ?? "" };

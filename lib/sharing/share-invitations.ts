@@ -12,7 +12,9 @@ async function openInvitation(token: string) {
   if (!invitation || invitation.usedAt || invitation.expiresAt <= new Date()) return null;
   const share = await getDb().share.findUnique({ where: { id: invitation.shareId } });
   if (!share) return null;
-  const target = await loadSharedResource(resourceTypeSchema.parse(share.resourceType), share.resourceId).catch(() => null);
+  const target = await loadSharedResource(resourceTypeSchema.parse(share.resourceType), share.resourceId).catch(
+    () => null,
+  );
   return target ? { invitation, share, target } : null;
 }
 
@@ -20,8 +22,16 @@ async function openInvitation(token: string) {
 export async function describeShareInvitation(token: string) {
   const open = await openInvitation(token);
   if (!open) return null;
-  const sharer = await getDb().user.findUnique({ where: { id: open.share.createdById }, select: { username: true, email: true } });
-  return { email: open.invitation.email, what: open.target.label, role: open.share.role, sharer: sharer?.username ?? sharer?.email ?? "Someone" };
+  const sharer = await getDb().user.findUnique({
+    where: { id: open.share.createdById },
+    select: { username: true, email: true },
+  });
+  return {
+    email: open.invitation.email,
+    what: open.target.label,
+    role: open.share.role,
+    sharer: sharer?.username ?? sharer?.email ?? "Someone",
+  };
 }
 
 /**
@@ -31,7 +41,10 @@ export async function describeShareInvitation(token: string) {
  * invitation is never a way into an account. A visitor signed in as someone else is not given the
  * grant. Returns where to go: the resource, the sign-in page, or a one-time sign-in link.
  */
-export async function acceptShareInvitation(token: string, current: Actor | null): Promise<{ url: string } | { error: string }> {
+export async function acceptShareInvitation(
+  token: string,
+  current: Actor | null,
+): Promise<{ url: string } | { error: string }> {
   const open = await openInvitation(token);
   if (!open) return { error: "This invitation has expired, was revoked, or was already used." };
   const { invitation, target } = open;
@@ -42,7 +55,10 @@ export async function acceptShareInvitation(token: string, current: Actor | null
     // Signing in binds the grant (lib/auth) and voids this invitation; then the resource opens.
     return { url: `/signin?${new URLSearchParams({ callbackUrl: target.path })}` };
   }
-  const used = await getDb().shareInvitation.updateMany({ where: { id: invitation.id, usedAt: null }, data: { usedAt: new Date() } });
+  const used = await getDb().shareInvitation.updateMany({
+    where: { id: invitation.id, usedAt: null },
+    data: { usedAt: new Date() },
+  });
   if (used.count === 0) return { error: "This invitation was already used." };
   if (current) {
     await getDb().$transaction((tx) => bindPendingShares(tx, { id: current.id, email: current.email }));

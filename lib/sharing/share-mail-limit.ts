@@ -24,7 +24,13 @@ async function externalAddresses(db: Db | Tx, sender: Actor, emails: string[]): 
   if (wanted.length === 0) return [];
   const workspaceIds = await actorWorkspaceIds(sender);
   const insiders = await db.user.findMany({
-    where: { email: { in: wanted }, OR: [{ ownedWorkspaces: { some: { id: { in: workspaceIds } } } }, { memberships: { some: { workspaceId: { in: workspaceIds } } } }] },
+    where: {
+      email: { in: wanted },
+      OR: [
+        { ownedWorkspaces: { some: { id: { in: workspaceIds } } } },
+        { memberships: { some: { workspaceId: { in: workspaceIds } } } },
+      ],
+    },
     select: { email: true },
   });
   const inside = new Set(insiders.map((u) => u.email));
@@ -33,8 +39,18 @@ async function externalAddresses(db: Db | Tx, sender: Actor, emails: string[]): 
 
 /** The distinct external addresses the sender's share e-mails went to since `since`. */
 async function addressesSince(db: Db | Tx, sender: Actor, since: Date): Promise<Set<string>> {
-  const rows = await db.shareMailLog.findMany({ where: { senderId: sender.id, createdAt: { gte: since } }, select: { email: true }, distinct: ["email"] });
-  return new Set(await externalAddresses(db, sender, rows.map((r) => r.email)));
+  const rows = await db.shareMailLog.findMany({
+    where: { senderId: sender.id, createdAt: { gte: since } },
+    select: { email: true },
+    distinct: ["email"],
+  });
+  return new Set(
+    await externalAddresses(
+      db,
+      sender,
+      rows.map((r) => r.email),
+    ),
+  );
 }
 
 /**
@@ -48,7 +64,10 @@ export async function assertShareMailAllowed(sender: Actor, emails: string[]): P
   const external = await externalAddresses(db, sender, emails);
   if (external.length === 0) return;
   const now = Date.now();
-  for (const [window, limit, span] of [[HOUR, shareMailMaxPerHour(), "hour"], [24 * HOUR, shareMailMaxPerDay(), "day"]] as const) {
+  for (const [window, limit, span] of [
+    [HOUR, shareMailMaxPerHour(), "hour"],
+    [24 * HOUR, shareMailMaxPerDay(), "day"],
+  ] as const) {
     const seen = await addressesSince(db, sender, new Date(now - window));
     const fresh = external.filter((e) => !seen.has(e)).length;
     if (fresh > 0 && seen.size + fresh > limit) {
@@ -66,11 +85,19 @@ export async function assertShareMailAllowed(sender: Actor, emails: string[]): P
  */
 export async function assertResendAllowed(sender: Actor, email: string): Promise<void> {
   const recent = await getDb().shareMailLog.findFirst({
-    where: { senderId: sender.id, email: email.toLowerCase(), createdAt: { gte: new Date(Date.now() - shareResendMinutes() * 60_000) } },
+    where: {
+      senderId: sender.id,
+      email: email.toLowerCase(),
+      createdAt: { gte: new Date(Date.now() - shareResendMinutes() * 60_000) },
+    },
     select: { id: true },
   });
   // never the address itself: the sharer may know this person by username only
-  if (recent) throw new AppError("rate_limited", `An e-mail about this went to that person a moment ago. You can send it again after ${shareResendMinutes()} minutes.`);
+  if (recent)
+    throw new AppError(
+      "rate_limited",
+      `An e-mail about this went to that person a moment ago. You can send it again after ${shareResendMinutes()} minutes.`,
+    );
   await assertShareMailAllowed(sender, [email]);
 }
 

@@ -17,7 +17,20 @@ let n = 0;
 async function dataset(owner: Actor & { id: string }) {
   const w = await createWorkspace(owner, { name: "data", slug: `data${++n}` });
   const slug = `table${++n}`;
-  const d = await db().dataset.create({ data: { workspaceId: w.id, name: slug, sortName: slug, slug, searchText: slug, version: 1, columns: "[]", rowCount: 0n, sizeBytes: 0n, createdById: owner.id } });
+  const d = await db().dataset.create({
+    data: {
+      workspaceId: w.id,
+      name: slug,
+      sortName: slug,
+      slug,
+      searchText: slug,
+      version: 1,
+      columns: "[]",
+      rowCount: 0n,
+      sizeBytes: 0n,
+      createdById: owner.id,
+    },
+  });
   return { w, d };
 }
 
@@ -36,11 +49,17 @@ describe("share e-mail is limited per sender", () => {
     process.env.SHARE_MAIL_MAX_PER_HOUR = "5";
     const mallory = await person("mallory");
     const { d } = await dataset(mallory);
-    const batch = (from: number, to: number) => Array.from({ length: to - from }, (_, i) => `victim${from + i}@example.net`);
+    const batch = (from: number, to: number) =>
+      Array.from({ length: to - from }, (_, i) => `victim${from + i}@example.net`);
     await shareResource(mallory, "dataset", d.id, { grantees: batch(0, 3), role: "viewer", note: "attacker text" });
     const before = await outbox();
-    const refused = await failure(shareResource(mallory, "dataset", d.id, { grantees: batch(3, 6), role: "viewer", note: "attacker text" }));
-    expect(refused).toMatchObject({ code: "rate_limited", message: expect.stringContaining("at most 5 new people outside your workspaces per hour") });
+    const refused = await failure(
+      shareResource(mallory, "dataset", d.id, { grantees: batch(3, 6), role: "viewer", note: "attacker text" }),
+    );
+    expect(refused).toMatchObject({
+      code: "rate_limited",
+      message: expect.stringContaining("at most 5 new people outside your workspaces per hour"),
+    });
     expect(await outbox()).toBe(before);
     expect(await db().share.count({ where: { resourceId: d.id } })).toBe(3);
     // still within the limit: two more
@@ -56,7 +75,9 @@ describe("share e-mail is limited per sender", () => {
     await db().membership.create({ data: { workspaceId: w.id, userId: colleague.id, role: "member" } });
     const other = await dataset(alice);
     await shareResource(alice, "dataset", d.id, { grantees: ["one@example.net", "two@example.net"], role: "viewer" });
-    expect(await failure(shareResource(alice, "dataset", d.id, { grantees: ["three@example.net"], role: "viewer" }))).toMatchObject({ code: "rate_limited", message: expect.stringContaining("per day") });
+    expect(
+      await failure(shareResource(alice, "dataset", d.id, { grantees: ["three@example.net"], role: "viewer" })),
+    ).toMatchObject({ code: "rate_limited", message: expect.stringContaining("per day") });
     // a colleague is no external address
     await shareResource(alice, "dataset", other.d.id, { grantees: [colleague.username!], role: "viewer" });
     expect(await mailsTo(colleague.email)).toBe(1);
@@ -67,16 +88,22 @@ describe("share e-mail is limited per sender", () => {
     const mallory = await person("mallory");
     const { w, d } = await dataset(mallory);
     const { token } = await createApiToken(mallory.id, { name: "t" });
-    const post = (email: string) => shareDatasetRoute(
-      new Request(`http://localhost/api/v1/permissions/datasets/${mallory.username}/${w.slug}/${d.slug}/shares`, {
-        method: "POST", headers: { authorization: `Bearer ${token}`, "content-type": "application/json" }, body: JSON.stringify({ email, role: "viewer" }),
-      }),
-      { params: Promise.resolve({ owner: mallory.username!, namespace: w.slug, datasetName: d.slug }) },
-    );
+    const post = (email: string) =>
+      shareDatasetRoute(
+        new Request(`http://localhost/api/v1/permissions/datasets/${mallory.username}/${w.slug}/${d.slug}/shares`, {
+          method: "POST",
+          headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+          body: JSON.stringify({ email, role: "viewer" }),
+        }),
+        { params: Promise.resolve({ owner: mallory.username!, namespace: w.slug, datasetName: d.slug }) },
+      );
     expect((await post("first@example.net")).status).toBe(200);
     const refused = await post("second@example.net");
     expect(refused.status).toBe(429);
-    expect(await refused.json()).toMatchObject({ code: "rate_limited", error: expect.stringContaining("at most 1 new people") });
+    expect(await refused.json()).toMatchObject({
+      code: "rate_limited",
+      error: expect.stringContaining("at most 1 new people"),
+    });
   });
 });
 
@@ -99,7 +126,9 @@ describe("no e-mail unless something new happens or Resend is pressed", () => {
     await resendShareEmail(alice, grant!.shareId);
     const mails = await listMailbox({ to: bob.email });
     expect(mails).toHaveLength(2);
-    expect(mails[0]!.subject).toBe(`${alice.username} shared ${d.name} with you`.replace(d.name, `the dataset "${d.name}"`));
+    expect(mails[0]!.subject).toBe(
+      `${alice.username} shared ${d.name} with you`.replace(d.name, `the dataset "${d.name}"`),
+    );
     expect(await failure(resendShareEmail(alice, grant!.shareId))).toMatchObject({ code: "rate_limited" });
     expect(await mailsTo(bob.email)).toBe(2);
   });
@@ -123,9 +152,14 @@ describe("workspace invitations count as share mail", () => {
     const alice = await person("alice");
     const w = await createWorkspace(alice, { name: "team", slug: `team${++n}` });
     await inviteMember(alice, w.id, { email: "a@example.net" });
-    expect(await failure(inviteMember(alice, w.id, { email: "a@example.net" }))).toMatchObject({ code: "rate_limited" });
+    expect(await failure(inviteMember(alice, w.id, { email: "a@example.net" }))).toMatchObject({
+      code: "rate_limited",
+    });
     await inviteMember(alice, w.id, { email: "b@example.net" });
-    expect(await failure(inviteMember(alice, w.id, { email: "c@example.net" }))).toMatchObject({ code: "rate_limited", message: expect.stringContaining("per hour") });
+    expect(await failure(inviteMember(alice, w.id, { email: "c@example.net" }))).toMatchObject({
+      code: "rate_limited",
+      message: expect.stringContaining("per hour"),
+    });
     expect(await mailsTo("c@example.net")).toBe(0);
   });
 });

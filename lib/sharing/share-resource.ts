@@ -16,17 +16,34 @@ import { loadSharedResource, type SharedResource } from "./shared-resource";
 
 export const SHARE_INVITATION_DAYS = Number(process.env.SHARE_INVITATION_DAYS || 7);
 
-export type ShareOutcome = { shareId: string; grantee: string; granteeType: Grantee["type"]; role: string; change: "created" | "updated" };
+export type ShareOutcome = {
+  shareId: string;
+  grantee: string;
+  granteeType: Grantee["type"];
+  role: string;
+  change: "created" | "updated";
+};
 
 async function refuseNonsense(actor: Actor, grantee: Grantee, target: SharedResource) {
   const { workspace } = target;
-  if (grantee.type === "user" && grantee.userId === actor.id) throw new AppError("invalid", "You cannot share with yourself.");
-  if (grantee.type === "email" && grantee.email === actor.email.toLowerCase()) throw new AppError("invalid", "You cannot share with yourself.");
+  if (grantee.type === "user" && grantee.userId === actor.id)
+    throw new AppError("invalid", "You cannot share with yourself.");
+  if (grantee.type === "email" && grantee.email === actor.email.toLowerCase())
+    throw new AppError("invalid", "You cannot share with yourself.");
   // Only the resource's own managers can trip this, and the sharer works with them already.
-  const person = grantee.type === "user" ? { id: grantee.userId } : grantee.type === "email" ? await getDb().user.findUnique({ where: { email: grantee.email }, select: { id: true } }) : null;
+  const person =
+    grantee.type === "user"
+      ? { id: grantee.userId }
+      : grantee.type === "email"
+        ? await getDb().user.findUnique({ where: { email: grantee.email }, select: { id: true } })
+        : null;
   if (person) {
-    const role = await getWorkspaceRole({ id: person.id, email: "", username: null }, { id: workspace.id, ownerId: target.resource.workspaceOwnerId });
-    if (role && roleAllows(role, "workspace.manage")) throw new AppError("invalid", `${grantee.label} already manages this workspace.`);
+    const role = await getWorkspaceRole(
+      { id: person.id, email: "", username: null },
+      { id: workspace.id, ownerId: target.resource.workspaceOwnerId },
+    );
+    if (role && roleAllows(role, "workspace.manage"))
+      throw new AppError("invalid", `${grantee.label} already manages this workspace.`);
   }
   if (grantee.type === "workspace" && grantee.workspaceId === workspace.id) {
     throw new AppError("invalid", "That is the workspace this belongs to; add people as members instead.");
@@ -40,7 +57,12 @@ async function refuseNonsense(actor: Actor, grantee: Grantee, target: SharedReso
  * list's "Resend" does); every new grant is audited and notified through the outbox in the same
  * transaction, within the per-sender limits on e-mail to external addresses (429 beyond them).
  */
-export async function shareResource(actor: Actor, type: ResourceType, id: string, raw: ShareInput): Promise<ShareOutcome[]> {
+export async function shareResource(
+  actor: Actor,
+  type: ResourceType,
+  id: string,
+  raw: ShareInput,
+): Promise<ShareOutcome[]> {
   const target = await loadSharedResource(type, id);
   await assertCan(actor, "manage", target.resource);
   const input = shareInput.parse(raw);
@@ -51,65 +73,120 @@ export async function shareResource(actor: Actor, type: ResourceType, id: string
     if (!grantees.some((g) => g.key === grantee.key)) grantees.push(grantee);
   }
   const db = getDb();
-  const settings = await db.workspace.findUniqueOrThrow({ where: { id: target.workspace.id }, select: { shareEmailSubject: true, shareEmailIntro: true, shareAllowAddDefault: true } });
+  const settings = await db.workspace.findUniqueOrThrow({
+    where: { id: target.workspace.id },
+    select: { shareEmailSubject: true, shareEmailIntro: true, shareAllowAddDefault: true },
+  });
   const sharer = actor.username ?? actor.email;
   const outcomes: ShareOutcome[] = [];
   const recipients = new Map<string, string>();
   for (const grantee of grantees) {
-    recipients.set(grantee.key, grantee.type === "workspace"
-      ? (await db.user.findUniqueOrThrow({ where: { id: grantee.ownerId }, select: { email: true } })).email
-      : grantee.email);
+    recipients.set(
+      grantee.key,
+      grantee.type === "workspace"
+        ? (await db.user.findUniqueOrThrow({ where: { id: grantee.ownerId }, select: { email: true } })).email
+        : grantee.email,
+    );
   }
-  const existingKeys = new Set((await db.share.findMany({ where: { resourceType: type, resourceId: id, granteeKey: { in: [...recipients.keys()] } }, select: { granteeKey: true } })).map((s) => s.granteeKey));
-  await assertShareMailAllowed(actor, [...recipients].filter(([key]) => !existingKeys.has(key)).map(([, email]) => email));
+  const existingKeys = new Set(
+    (
+      await db.share.findMany({
+        where: { resourceType: type, resourceId: id, granteeKey: { in: [...recipients.keys()] } },
+        select: { granteeKey: true },
+      })
+    ).map((s) => s.granteeKey),
+  );
+  await assertShareMailAllowed(
+    actor,
+    [...recipients].filter(([key]) => !existingKeys.has(key)).map(([, email]) => email),
+  );
 
   for (const grantee of grantees) {
     const invitation = grantee.type === "email" ? newToken("inv") : null;
     const recipient = recipients.get(grantee.key)!;
     const message = await renderShareEmail({
-      sharer, what: target.label, role: input.role, note: input.note, expiresAt: input.expiresAt, settings,
-      link: invitation ? `/invite/share/${invitation.token}` : target.path, invitation: Boolean(invitation),
+      sharer,
+      what: target.label,
+      role: input.role,
+      note: input.note,
+      expiresAt: input.expiresAt,
+      settings,
+      link: invitation ? `/invite/share/${invitation.token}` : target.path,
+      invitation: Boolean(invitation),
     });
     const data = {
-      role: input.role, note: input.note ?? null, expiresAt: input.expiresAt ?? null, createdById: actor.id,
+      role: input.role,
+      note: input.note ?? null,
+      expiresAt: input.expiresAt ?? null,
+      createdById: actor.id,
       // a manager sharing with a workspace directly makes that grant their own, no longer derived from a recipient's
       sourceShareId: null,
       ...(input.allowAddToWorkspace === undefined ? {} : { allowAddToWorkspace: input.allowAddToWorkspace }),
     };
-    const write = () => db.$transaction(async (tx) => {
-      const existing = await tx.share.findUnique({ where: { resourceType_resourceId_granteeKey: { resourceType: type, resourceId: id, granteeKey: grantee.key } } });
-      const share = existing
-        ? await tx.share.update({ where: { id: existing.id }, data })
-        : await tx.share.create({
-            data: {
-              allowAddToWorkspace: settings.shareAllowAddDefault,
-              ...data, workspaceId: target.workspace.id, resourceType: type, resourceId: id, granteeType: grantee.type, granteeKey: grantee.key,
-              granteeUserId: grantee.type === "user" ? grantee.userId : null,
-              granteeEmail: grantee.type === "email" ? grantee.email : null,
-              granteeWorkspaceId: grantee.type === "workspace" ? grantee.workspaceId : null,
-              datasetId: type === "dataset" ? id : null,
-              fileEntryId: type === "folder" || type === "file" ? id : null,
-            },
-          });
-      if (existing) {
-        await capDerivedGrants(tx, share);
-      } else {
-        if (invitation) {
-          await tx.shareInvitation.create({
-            data: { shareId: share.id, email: recipient, tokenHash: hashToken(invitation.token), expiresAt: new Date(Date.now() + SHARE_INVITATION_DAYS * 86_400_000) },
-          });
+    const write = () =>
+      db.$transaction(async (tx) => {
+        const existing = await tx.share.findUnique({
+          where: {
+            resourceType_resourceId_granteeKey: { resourceType: type, resourceId: id, granteeKey: grantee.key },
+          },
+        });
+        const share = existing
+          ? await tx.share.update({ where: { id: existing.id }, data })
+          : await tx.share.create({
+              data: {
+                allowAddToWorkspace: settings.shareAllowAddDefault,
+                ...data,
+                workspaceId: target.workspace.id,
+                resourceType: type,
+                resourceId: id,
+                granteeType: grantee.type,
+                granteeKey: grantee.key,
+                granteeUserId: grantee.type === "user" ? grantee.userId : null,
+                granteeEmail: grantee.type === "email" ? grantee.email : null,
+                granteeWorkspaceId: grantee.type === "workspace" ? grantee.workspaceId : null,
+                datasetId: type === "dataset" ? id : null,
+                fileEntryId: type === "folder" || type === "file" ? id : null,
+              },
+            });
+        if (existing) {
+          await capDerivedGrants(tx, share);
+        } else {
+          if (invitation) {
+            await tx.shareInvitation.create({
+              data: {
+                shareId: share.id,
+                email: recipient,
+                tokenHash: hashToken(invitation.token),
+                expiresAt: new Date(Date.now() + SHARE_INVITATION_DAYS * 86_400_000),
+              },
+            });
+          }
+          await enqueueEmail(tx, { to: recipient, kind: invitation ? "share-invitation" : "share", ...message });
+          await logShareMail(tx, actor.id, recipient);
         }
-        await enqueueEmail(tx, { to: recipient, kind: invitation ? "share-invitation" : "share", ...message });
-        await logShareMail(tx, actor.id, recipient);
-      }
-      const change = existing ? "updated" : "created";
-      await recordAudit(tx, {
-        workspaceId: target.workspace.id, actorId: actor.id, action: existing ? "share.role_changed" : "share.created",
-        resourceType: type, resourceId: id,
-        details: { grantee: grantee.label, granteeType: grantee.type, role: input.role, ...(existing ? { from: existing.role } : {}), ...(input.expiresAt ? { expiresAt: input.expiresAt.toISOString() } : {}) },
+        const change = existing ? "updated" : "created";
+        await recordAudit(tx, {
+          workspaceId: target.workspace.id,
+          actorId: actor.id,
+          action: existing ? "share.role_changed" : "share.created",
+          resourceType: type,
+          resourceId: id,
+          details: {
+            grantee: grantee.label,
+            granteeType: grantee.type,
+            role: input.role,
+            ...(existing ? { from: existing.role } : {}),
+            ...(input.expiresAt ? { expiresAt: input.expiresAt.toISOString() } : {}),
+          },
+        });
+        return {
+          shareId: share.id,
+          grantee: grantee.label,
+          granteeType: grantee.type,
+          role: input.role,
+          change,
+        } satisfies ShareOutcome;
       });
-      return { shareId: share.id, grantee: grantee.label, granteeType: grantee.type, role: input.role, change } satisfies ShareOutcome;
-    });
     try {
       outcomes.push(await write());
     } catch (error) {

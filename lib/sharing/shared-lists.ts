@@ -28,14 +28,33 @@ export type SharedItem = {
 
 /** The columns the lists show (not the note, nor the relation copies). */
 const SHARE_COLUMNS = {
-  id: true, resourceType: true, resourceId: true, role: true, granteeKey: true, granteeType: true, granteeUserId: true,
-  granteeWorkspaceId: true, granteeEmail: true, createdById: true, createdAt: true, expiresAt: true, allowAddToWorkspace: true,
+  id: true,
+  resourceType: true,
+  resourceId: true,
+  role: true,
+  granteeKey: true,
+  granteeType: true,
+  granteeUserId: true,
+  granteeWorkspaceId: true,
+  granteeEmail: true,
+  createdById: true,
+  createdAt: true,
+  expiresAt: true,
+  allowAddToWorkspace: true,
 } as const;
 
 type ShareRow = Awaited<ReturnType<typeof listShares>>[number];
 
-function listShares(where: NonNullable<Parameters<ReturnType<typeof getDb>["share"]["findMany"]>[0]>["where"], take: number) {
-  return getDb().share.findMany({ where, orderBy: [{ createdAt: "desc" }, { id: "desc" }], take, select: SHARE_COLUMNS });
+function listShares(
+  where: NonNullable<Parameters<ReturnType<typeof getDb>["share"]["findMany"]>[0]>["where"],
+  take: number,
+) {
+  return getDb().share.findMany({
+    where,
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take,
+    select: SHARE_COLUMNS,
+  });
 }
 
 /** Names, paths and people for a page of grants: a few batched reads, however long the page. */
@@ -51,7 +70,10 @@ async function hydrate(shares: ShareRow[], viewerKey?: string): Promise<SharedIt
   const [loaded, userRows, workspaces] = await Promise.all([
     Promise.all([...byType].map(async ([type, ids]) => [type, await loadSharedResources(type, ids)] as const)),
     getDb().user.findMany({ where: { id: { in: userIds } }, select: { id: true, username: true, email: true } }),
-    loadSharedResources("workspace", shares.flatMap((s) => (s.granteeWorkspaceId ? [s.granteeWorkspaceId] : []))),
+    loadSharedResources(
+      "workspace",
+      shares.flatMap((s) => (s.granteeWorkspaceId ? [s.granteeWorkspaceId] : [])),
+    ),
   ]);
   const resources = new Map<string, SharedResource>();
   for (const [type, byId] of loaded) for (const [id, r] of byId) resources.set(`${type}:${id}`, r);
@@ -60,12 +82,30 @@ async function hydrate(shares: ShareRow[], viewerKey?: string): Promise<SharedIt
     const r = resources.get(`${s.resourceType}:${s.resourceId}`);
     if (!r) return [];
     const ws = s.granteeWorkspaceId ? workspaces.get(s.granteeWorkspaceId) : undefined;
-    const grantee = s.granteeUserId ? users.get(s.granteeUserId) ?? "?" : ws ? `${ws.workspace.owner}/${ws.workspace.slug}` : s.granteeEmail ?? "?";
-    return [{
-      shareId: s.id, resourceType: r.resource.type, resourceId: s.resourceId, name: r.name, path: r.path, workspace: r.workspace,
-      role: s.role, via: s.granteeKey === viewerKey ? "you" : grantee, sharedBy: users.get(s.createdById) ?? "?", sharedAt: s.createdAt,
-      expiresAt: s.expiresAt, grantee, granteeType: s.granteeType, pending: s.granteeType === "email", allowAddToWorkspace: s.allowAddToWorkspace,
-    }];
+    const grantee = s.granteeUserId
+      ? (users.get(s.granteeUserId) ?? "?")
+      : ws
+        ? `${ws.workspace.owner}/${ws.workspace.slug}`
+        : (s.granteeEmail ?? "?");
+    return [
+      {
+        shareId: s.id,
+        resourceType: r.resource.type,
+        resourceId: s.resourceId,
+        name: r.name,
+        path: r.path,
+        workspace: r.workspace,
+        role: s.role,
+        via: s.granteeKey === viewerKey ? "you" : grantee,
+        sharedBy: users.get(s.createdById) ?? "?",
+        sharedAt: s.createdAt,
+        expiresAt: s.expiresAt,
+        grantee,
+        granteeType: s.granteeType,
+        pending: s.granteeType === "email",
+        allowAddToWorkspace: s.allowAddToWorkspace,
+      },
+    ];
   });
 }
 
@@ -78,8 +118,14 @@ export async function listSharedWithMe(actor: Actor, { take = 500 }: { take?: nu
  * The newest `limit` grants shared with the actor or their workspaces, and whether there are
  * more (the Shared with me page shows a page and a "Show more" link, never a silently cut list).
  */
-export async function pageSharedWithMe(actor: Actor, limit: number): Promise<{ items: SharedItem[]; hasMore: boolean }> {
-  const shares = await listShares({ granteeKey: { in: await actorGranteeKeys(actor) }, AND: liveGrantWhere() }, limit + 1);
+export async function pageSharedWithMe(
+  actor: Actor,
+  limit: number,
+): Promise<{ items: SharedItem[]; hasMore: boolean }> {
+  const shares = await listShares(
+    { granteeKey: { in: await actorGranteeKeys(actor) }, AND: liveGrantWhere() },
+    limit + 1,
+  );
   return { items: await hydrate(shares.slice(0, limit), userKey(actor.id)), hasMore: shares.length > limit };
 }
 
@@ -106,7 +152,11 @@ function searchWhere(q: string) {
 }
 
 /** Every grant in the workspaces the actor manages (owner or admin), newest first, optionally filtered. */
-export async function listSharedByMe(actor: Actor, filter: SharedByMeFilter = {}, { take = 500 } = {}): Promise<SharedItem[]> {
+export async function listSharedByMe(
+  actor: Actor,
+  filter: SharedByMeFilter = {},
+  { take = 500 } = {},
+): Promise<SharedItem[]> {
   return (await pageSharedByMe(actor, filter, take)).items;
 }
 
@@ -114,17 +164,24 @@ export async function listSharedByMe(actor: Actor, filter: SharedByMeFilter = {}
  * The newest `limit` grants the actor manages that match the filter, and whether there are more.
  * Every filter, the search included, is part of the query: a search finds old grants too.
  */
-export async function pageSharedByMe(actor: Actor, filter: SharedByMeFilter, limit: number): Promise<{ items: SharedItem[]; hasMore: boolean }> {
+export async function pageSharedByMe(
+  actor: Actor,
+  filter: SharedByMeFilter,
+  limit: number,
+): Promise<{ items: SharedItem[]; hasMore: boolean }> {
   const managed = await getDb().workspace.findMany({
     where: { OR: [{ ownerId: actor.id }, { members: { some: { userId: actor.id, role: "admin" } } }] },
     select: { id: true },
   });
   const q = filter.q?.trim().toLowerCase();
-  const shares = await listShares({
-    workspaceId: { in: managed.map((w) => w.id) },
-    ...(filter.resourceType ? { resourceType: filter.resourceType } : {}),
-    ...(filter.granteeType ? { granteeType: filter.granteeType } : {}),
-    ...(q ? searchWhere(q) : {}),
-  }, limit + 1);
+  const shares = await listShares(
+    {
+      workspaceId: { in: managed.map((w) => w.id) },
+      ...(filter.resourceType ? { resourceType: filter.resourceType } : {}),
+      ...(filter.granteeType ? { granteeType: filter.granteeType } : {}),
+      ...(q ? searchWhere(q) : {}),
+    },
+    limit + 1,
+  );
   return { items: await hydrate(shares.slice(0, limit)), hasMore: shares.length > limit };
 }

@@ -21,9 +21,27 @@ let n = 0;
 async function team(owner: Actor, slug: string) {
   const w = await createWorkspace(owner, { name: slug, slug });
   const asResource = (): Resource => ({ type: "workspace", id: w.id, workspaceId: w.id, workspaceOwnerId: w.ownerId });
-  const dataset = (id: string, visibility = "private"): Resource => ({ type: "dataset", id, workspaceId: w.id, workspaceOwnerId: w.ownerId, visibility });
-  const file = (id: string, ancestorFolderIds: string[]): Resource => ({ type: "file", id, workspaceId: w.id, workspaceOwnerId: w.ownerId, ancestorFolderIds });
-  const folder = (id: string, ancestorFolderIds: string[]): Resource => ({ type: "folder", id, workspaceId: w.id, workspaceOwnerId: w.ownerId, ancestorFolderIds });
+  const dataset = (id: string, visibility = "private"): Resource => ({
+    type: "dataset",
+    id,
+    workspaceId: w.id,
+    workspaceOwnerId: w.ownerId,
+    visibility,
+  });
+  const file = (id: string, ancestorFolderIds: string[]): Resource => ({
+    type: "file",
+    id,
+    workspaceId: w.id,
+    workspaceOwnerId: w.ownerId,
+    ancestorFolderIds,
+  });
+  const folder = (id: string, ancestorFolderIds: string[]): Resource => ({
+    type: "folder",
+    id,
+    workspaceId: w.id,
+    workspaceOwnerId: w.ownerId,
+    ancestorFolderIds,
+  });
   return { w, asResource, dataset, file, folder };
 }
 
@@ -34,7 +52,11 @@ describe("sharing a workspace", () => {
     const { w, asResource, dataset, file } = await team(alice, "sales");
     expect(await getEffectiveRole(bob, asResource())).toBeNull();
 
-    const [outcome] = await shareResource(alice, "workspace", w.id, { grantees: [bob.username!.toUpperCase()], role: "viewer", note: "Q3 numbers" });
+    const [outcome] = await shareResource(alice, "workspace", w.id, {
+      grantees: [bob.username!.toUpperCase()],
+      role: "viewer",
+      note: "Q3 numbers",
+    });
     expect(outcome).toMatchObject({ change: "created", role: "viewer", granteeType: "user" });
     expect(await getEffectiveRole(bob, asResource())).toBe("viewer");
     expect(await getEffectiveRole(bob, dataset("created-later"))).toBe("viewer");
@@ -62,14 +84,33 @@ describe("sharing a workspace", () => {
     const admin = await person("admin");
     const stranger = await person("stranger");
     const { w } = await team(alice, "lab");
-    await db().membership.createMany({ data: [{ workspaceId: w.id, userId: member.id, role: "member" }, { workspaceId: w.id, userId: admin.id, role: "admin" }] });
+    await db().membership.createMany({
+      data: [
+        { workspaceId: w.id, userId: member.id, role: "member" },
+        { workspaceId: w.id, userId: admin.id, role: "admin" },
+      ],
+    });
 
-    expect(await failure(shareResource(member, "workspace", w.id, { grantees: [stranger.username!], role: "viewer" }))).toMatchObject({ code: "forbidden", message: "Access can be managed by the owner only." });
-    expect(await failure(shareResource(stranger, "workspace", w.id, { grantees: [member.username!], role: "viewer" }))).toMatchObject({ code: "not_found" });
-    expect(await failure(shareResource(alice, "workspace", w.id, { grantees: [alice.username!], role: "viewer" }))).toMatchObject({ code: "invalid", message: "You cannot share with yourself." });
-    expect(await failure(shareResource(alice, "workspace", w.id, { grantees: [admin.username!], role: "viewer" }))).toMatchObject({ code: "invalid", message: expect.stringContaining("already manages") });
-    expect(await failure(shareResource(alice, "workspace", w.id, { grantees: [stranger.username!], role: "owner" as never }))).toMatchObject({ code: "invalid", message: 'Role must be exactly "viewer" or "editor".' });
-    expect(await failure(shareResource(alice, "workspace", w.id, { grantees: ["nobody-here"], role: "viewer" }))).toMatchObject({ code: "invalid", message: expect.stringContaining('no user named "nobody-here"') });
+    expect(
+      await failure(shareResource(member, "workspace", w.id, { grantees: [stranger.username!], role: "viewer" })),
+    ).toMatchObject({ code: "forbidden", message: "Access can be managed by the owner only." });
+    expect(
+      await failure(shareResource(stranger, "workspace", w.id, { grantees: [member.username!], role: "viewer" })),
+    ).toMatchObject({ code: "not_found" });
+    expect(
+      await failure(shareResource(alice, "workspace", w.id, { grantees: [alice.username!], role: "viewer" })),
+    ).toMatchObject({ code: "invalid", message: "You cannot share with yourself." });
+    expect(
+      await failure(shareResource(alice, "workspace", w.id, { grantees: [admin.username!], role: "viewer" })),
+    ).toMatchObject({ code: "invalid", message: expect.stringContaining("already manages") });
+    expect(
+      await failure(
+        shareResource(alice, "workspace", w.id, { grantees: [stranger.username!], role: "owner" as never }),
+      ),
+    ).toMatchObject({ code: "invalid", message: 'Role must be exactly "viewer" or "editor".' });
+    expect(
+      await failure(shareResource(alice, "workspace", w.id, { grantees: ["nobody-here"], role: "viewer" })),
+    ).toMatchObject({ code: "invalid", message: expect.stringContaining('no user named "nobody-here"') });
     // admins are managers too
     await shareResource(admin, "workspace", w.id, { grantees: [stranger.username!], role: "viewer" });
     expect(await db().share.count({ where: { resourceId: w.id } })).toBe(1);
@@ -93,11 +134,23 @@ describe("sharing a workspace", () => {
     const alice = await person("alice");
     const bob = await person("bob");
     const { w, dataset } = await team(alice, "exp");
-    const [grant] = await shareResource(alice, "workspace", w.id, { grantees: [bob.username!], role: "viewer", expiresAt: new Date(Date.now() + 60_000) });
+    const [grant] = await shareResource(alice, "workspace", w.id, {
+      grantees: [bob.username!],
+      role: "viewer",
+      expiresAt: new Date(Date.now() + 60_000),
+    });
     expect(await getEffectiveRole(bob, dataset("d"))).toBe("viewer");
     await db().share.update({ where: { id: grant!.shareId }, data: { expiresAt: new Date(Date.now() - 1000) } });
     expect(await getEffectiveRole(bob, dataset("d"))).toBeNull();
-    expect(await failure(shareResource(alice, "workspace", w.id, { grantees: [bob.username!], role: "viewer", expiresAt: new Date(Date.now() - 1000) }))).toMatchObject({ message: "The expiry must be in the future." });
+    expect(
+      await failure(
+        shareResource(alice, "workspace", w.id, {
+          grantees: [bob.username!],
+          role: "viewer",
+          expiresAt: new Date(Date.now() - 1000),
+        }),
+      ),
+    ).toMatchObject({ message: "The expiry must be in the future." });
   });
 });
 
@@ -105,7 +158,11 @@ describe("grants to e-mail addresses and workspaces", () => {
   it("a pending e-mail grant reaches only the account with that address, through a single-use invitation", async () => {
     const alice = await person("alice");
     const { w, dataset } = await team(alice, "inv");
-    const [pending] = await shareResource(alice, "workspace", w.id, { grantees: ["Carol@Example.org"], role: "viewer", note: "welcome" });
+    const [pending] = await shareResource(alice, "workspace", w.id, {
+      grantees: ["Carol@Example.org"],
+      role: "viewer",
+      note: "welcome",
+    });
     expect(pending).toMatchObject({ granteeType: "email", grantee: "carol@example.org" });
     const [mail] = await listMailbox({ to: "carol@example.org" });
     const link = mail!.links.find((l) => l.includes("/invite/share/"))!;
@@ -114,17 +171,31 @@ describe("grants to e-mail addresses and workspaces", () => {
 
     const impostor = await person("mallory");
     expect(await getEffectiveRole(impostor, dataset("d"))).toBeNull();
-    expect(await acceptShareInvitation(token, impostor)).toMatchObject({ error: expect.stringContaining("sent to carol@example.org") });
+    expect(await acceptShareInvitation(token, impostor)).toMatchObject({
+      error: expect.stringContaining("sent to carol@example.org"),
+    });
 
-    expect(await describeShareInvitation(token)).toMatchObject({ email: "carol@example.org", role: "viewer", sharer: alice.username });
+    expect(await describeShareInvitation(token)).toMatchObject({
+      email: "carol@example.org",
+      role: "viewer",
+      sharer: alice.username,
+    });
     const accepted = await acceptShareInvitation(token, null);
-    expect(accepted).toMatchObject({ url: expect.stringMatching(/^\/api\/auth\/callback\/email\?callbackUrl=%2Fw%2Falice\d+%2Finv&token=[0-9a-f]{64}&email=carol%40example.org$/) });
+    expect(accepted).toMatchObject({
+      url: expect.stringMatching(
+        /^\/api\/auth\/callback\/email\?callbackUrl=%2Fw%2Falice\d+%2Finv&token=[0-9a-f]{64}&email=carol%40example.org$/,
+      ),
+    });
     expect(await acceptShareInvitation(token, null)).toMatchObject({ error: expect.any(String) }); // single use
 
     const carol = await createUser({ email: "carol@example.org", username: `carol${++n}` });
     await db().$transaction((tx) => bindPendingShares(tx, carol));
     expect(await getEffectiveRole(carol, dataset("d"))).toBe("viewer");
-    expect(await db().share.findFirst({ where: { resourceId: w.id } })).toMatchObject({ granteeType: "user", granteeUserId: carol.id, granteeEmail: "carol@example.org" });
+    expect(await db().share.findFirst({ where: { resourceId: w.id } })).toMatchObject({
+      granteeType: "user",
+      granteeUserId: carol.id,
+      granteeEmail: "carol@example.org",
+    });
   });
 
   it("a workspace grantee gives every member access; add-to-workspace (when allowed) adds a workspace grant; the dialog remembers the workspace", async () => {
@@ -138,19 +209,30 @@ describe("grants to e-mail addresses and workspaces", () => {
     const [invite] = await listMailbox({ to: erin.email });
     await acceptInvitation(erin, invite!.links.find((l) => l.includes("/invite/"))!.split("/invite/")[1]!);
 
-    const [grant] = await shareResource(alice, "workspace", w.id, { grantees: [bob.username!], role: "editor", allowAddToWorkspace: true });
+    const [grant] = await shareResource(alice, "workspace", w.id, {
+      grantees: [bob.username!],
+      role: "editor",
+      allowAddToWorkspace: true,
+    });
     expect(await getEffectiveRole(erin, dataset("d"))).toBeNull();
     expect(await failure(addShareToWorkspace(erin, grant!.shareId, bobTeam.id))).toMatchObject({ code: "not_found" });
     await addShareToWorkspace(bob, grant!.shareId, bobTeam.id);
     expect(await getEffectiveRole(erin, dataset("d"))).toBe("editor");
     expect(await getEffectiveRole(bob, dataset("d"))).toBe("editor");
     expect(await getEffectiveRole(outsider, dataset("d"))).toBeNull();
-    expect(await listKnownGranteeWorkspaces(alice, "workspace", w.id)).toEqual([{ id: bobTeam.id, label: `${bob.username}/bobteam`, name: "bobteam" }]);
+    expect(await listKnownGranteeWorkspaces(alice, "workspace", w.id)).toEqual([
+      { id: bobTeam.id, label: `${bob.username}/bobteam`, name: "bobteam" },
+    ]);
 
     const withMe = await listSharedWithMe(erin);
-    expect(withMe).toEqual([expect.objectContaining({ name: "b2b", role: "editor", via: `${bob.username}/bobteam`, sharedBy: bob.username })]);
+    expect(withMe).toEqual([
+      expect.objectContaining({ name: "b2b", role: "editor", via: `${bob.username}/bobteam`, sharedBy: bob.username }),
+    ]);
     const byMe = await listSharedByMe(alice);
-    expect(byMe.map((i) => [i.grantee, i.granteeType]).sort()).toEqual([[bob.username, "user"], [`${bob.username}/bobteam`, "workspace"]]);
+    expect(byMe.map((i) => [i.grantee, i.granteeType]).sort()).toEqual([
+      [bob.username, "user"],
+      [`${bob.username}/bobteam`, "workspace"],
+    ]);
   });
 });
 
@@ -172,7 +254,10 @@ describe("folder cascade and the access list", () => {
     // Shared by me pages the same way, and its search is part of the query: it finds the oldest grant
     // even when only one row is asked for.
     const oldest = await pageSharedByMe(alice, { q: "FIRST" }, 1);
-    expect(oldest).toEqual({ hasMore: false, items: [expect.objectContaining({ name: "first", grantee: bob.username })] });
+    expect(oldest).toEqual({
+      hasMore: false,
+      items: [expect.objectContaining({ name: "first", grantee: bob.username })],
+    });
     const byGrantee = await pageSharedByMe(alice, { q: bob.username!.slice(0, -1) }, 2);
     expect(byGrantee.hasMore).toBe(true);
     expect((await pageSharedByMe(alice, { q: "nothing like it" }, 10)).items).toEqual([]);
@@ -184,7 +269,18 @@ describe("folder cascade and the access list", () => {
     const bob = await person("bob");
     const { w, file, folder } = await team(alice, "files");
     // Folder rows are not needed for the access check itself: it works on the ancestry.
-    await db().share.create({ data: { workspaceId: w.id, resourceType: "folder", resourceId: "reports", granteeType: "user", granteeKey: `user:${bob.id}`, granteeUserId: bob.id, role: "editor", createdById: alice.id } });
+    await db().share.create({
+      data: {
+        workspaceId: w.id,
+        resourceType: "folder",
+        resourceId: "reports",
+        granteeType: "user",
+        granteeKey: `user:${bob.id}`,
+        granteeUserId: bob.id,
+        role: "editor",
+        createdById: alice.id,
+      },
+    });
     expect(await getEffectiveRole(bob, folder("reports", ["root"]))).toBe("editor");
     expect(await getEffectiveRole(bob, folder("q3", ["root", "reports"]))).toBe("editor");
     expect(await getEffectiveRole(bob, file("new.csv", ["root", "reports", "q3"]))).toBe("editor");

@@ -20,7 +20,10 @@ export class BlobCache {
 
   /** Where the copy of `key` lives: a stable name (the same path every time, which DuckDB's open-file cache relies on). */
   pathFor(key: string): string {
-    const ext = path.extname(key).replace(/[^.a-z0-9]/gi, "").slice(0, 16);
+    const ext = path
+      .extname(key)
+      .replace(/[^.a-z0-9]/gi, "")
+      .slice(0, 16);
     return path.join(this.dir, createHash("sha256").update(key).digest("hex").slice(0, 40) + ext);
   }
 

@@ -16,7 +16,10 @@ export function dataDir(): string {
  * The configured blob store: STORAGE_URL `file:<dir>` (default `<DATA_DIR>/blobs`), or
  * `s3://bucket/prefix` with the S3_* variables (see s3-config.ts and docs/scale.md).
  */
-export function createBlobStore(url = process.env.STORAGE_URL, env: Record<string, string | undefined> = process.env): BlobStore {
+export function createBlobStore(
+  url = process.env.STORAGE_URL,
+  env: Record<string, string | undefined> = process.env,
+): BlobStore {
   if (!url || url.startsWith("file:")) {
     return new LocalBlobStore(url ? path.resolve(url.slice("file:".length)) : path.join(dataDir(), "blobs"));
   }

@@ -57,7 +57,10 @@ export class LocalBlobStore implements BlobStore {
     const file = this.pathOf(key);
     await fsp.access(file);
     // 1 MiB reads: 16× fewer chunks through the stream adapters than the 64 KiB default.
-    return fs.createReadStream(file, { highWaterMark: 1 << 20, ...(range ? { start: range.start, end: range.end } : {}) });
+    return fs.createReadStream(file, {
+      highWaterMark: 1 << 20,
+      ...(range ? { start: range.start, end: range.end } : {}),
+    });
   }
 
   async stat(key: string): Promise<BlobStat | null> {
@@ -74,7 +77,9 @@ export class LocalBlobStore implements BlobStore {
   }
 
   async *list(): AsyncIterable<{ key: string; modifiedAt: Date }> {
-    const entries = (await fsp.readdir(this.root, { recursive: true, withFileTypes: true }).catch(() => [])) as fs.Dirent[];
+    const entries = (await fsp
+      .readdir(this.root, { recursive: true, withFileTypes: true })
+      .catch(() => [])) as fs.Dirent[];
     for (const entry of entries) {
       if (!entry.isFile()) continue;
       const key = path.relative(this.root, path.join(entry.parentPath, entry.name)).split(path.sep).join("/");

@@ -7,7 +7,11 @@ async function referenced(keys: string[]): Promise<Set<string>> {
   const db = getDb();
   const where = { blobKey: { in: keys } };
   const select = { blobKey: true } as const;
-  const [files, versions, ingests] = await Promise.all([db.fileEntry.findMany({ where, select }), db.datasetVersion.findMany({ where, select }), db.datasetIngest.findMany({ where, select })]);
+  const [files, versions, ingests] = await Promise.all([
+    db.fileEntry.findMany({ where, select }),
+    db.datasetVersion.findMany({ where, select }),
+    db.datasetIngest.findMany({ where, select }),
+  ]);
   return new Set([...files, ...versions, ...ingests].flatMap((r) => (r.blobKey ? [r.blobKey] : [])));
 }
 

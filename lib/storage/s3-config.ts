@@ -47,15 +47,25 @@ export function s3ConfigFromEnv(url: string, dataDir: string, env: Env = process
   const prefix = rawPrefix.replace(/^\/+|\/+$/g, "");
 
   const endpoint = env.S3_ENDPOINT?.trim() || undefined;
-  if (endpoint && !/^https?:\/\/[^/]+/.test(endpoint)) throw new Error(`S3_ENDPOINT must be an http(s) URL such as http://127.0.0.1:9000; got "${endpoint}".`);
+  if (endpoint && !/^https?:\/\/[^/]+/.test(endpoint))
+    throw new Error(`S3_ENDPOINT must be an http(s) URL such as http://127.0.0.1:9000; got "${endpoint}".`);
 
   const accessKeyId = env.S3_ACCESS_KEY_ID?.trim() || undefined;
   const secretAccessKey = env.S3_SECRET_ACCESS_KEY?.trim() || undefined;
-  if (accessKeyId && !secretAccessKey) throw new Error("S3_SECRET_ACCESS_KEY is not set, but S3_ACCESS_KEY_ID is: set both, or neither to use the AWS default credentials.");
-  if (secretAccessKey && !accessKeyId) throw new Error("S3_ACCESS_KEY_ID is not set, but S3_SECRET_ACCESS_KEY is: set both, or neither to use the AWS default credentials.");
+  if (accessKeyId && !secretAccessKey)
+    throw new Error(
+      "S3_SECRET_ACCESS_KEY is not set, but S3_ACCESS_KEY_ID is: set both, or neither to use the AWS default credentials.",
+    );
+  if (secretAccessKey && !accessKeyId)
+    throw new Error(
+      "S3_ACCESS_KEY_ID is not set, but S3_SECRET_ACCESS_KEY is: set both, or neither to use the AWS default credentials.",
+    );
 
   const region = env.S3_REGION?.trim() || env.AWS_REGION?.trim() || (endpoint ? "us-east-1" : "");
-  if (!region) throw new Error("S3_REGION is not set: name the bucket's region (e.g. eu-west-1), or set S3_ENDPOINT for an S3-compatible server.");
+  if (!region)
+    throw new Error(
+      "S3_REGION is not set: name the bucket's region (e.g. eu-west-1), or set S3_ENDPOINT for an S3-compatible server.",
+    );
 
   return {
     bucket,

@@ -53,21 +53,47 @@ const ORIGIN = "http://app.local";
 const b64 = (v: string) => Buffer.from(v).toString("base64");
 
 /** A tus upload as tus-js-client sends it, its requests alternating between the two instances. */
-async function tusUpload(actor: Actor, metadata: Record<string, string>, content: Buffer, chunk = 4 * 1024 ** 2): Promise<Record<string, unknown>> {
+async function tusUpload(
+  actor: Actor,
+  metadata: Record<string, string>,
+  content: Buffer,
+  chunk = 4 * 1024 ** 2,
+): Promise<Record<string, unknown>> {
   let turn = 0;
   const next = () => instances[turn++ % 2]!;
-  const meta = Object.entries(metadata).map(([k, v]) => `${k} ${b64(v)}`).join(",");
-  const created = await handleTusRequest(actor, new Request(`${ORIGIN}/api/uploads`, { method: "POST", headers: { "Tus-Resumable": "1.0.0", "Upload-Length": String(content.length), "Upload-Metadata": meta } }), next());
+  const meta = Object.entries(metadata)
+    .map(([k, v]) => `${k} ${b64(v)}`)
+    .join(",");
+  const created = await handleTusRequest(
+    actor,
+    new Request(`${ORIGIN}/api/uploads`, {
+      method: "POST",
+      headers: { "Tus-Resumable": "1.0.0", "Upload-Length": String(content.length), "Upload-Metadata": meta },
+    }),
+    next(),
+  );
   expect(created.status, await created.clone().text()).toBe(201);
   const location = new URL(created.headers.get("location")!, `${ORIGIN}/api/uploads/`).toString();
-  const head = await handleTusRequest(actor, new Request(location, { method: "HEAD", headers: { "Tus-Resumable": "1.0.0" } }), next());
+  const head = await handleTusRequest(
+    actor,
+    new Request(location, { method: "HEAD", headers: { "Tus-Resumable": "1.0.0" } }),
+    next(),
+  );
   expect(head.headers.get("upload-offset")).toBe("0");
   let body = "";
   for (let offset = 0; offset < content.length; offset += chunk) {
     const part = content.subarray(offset, offset + chunk);
     const response = await handleTusRequest(
       actor,
-      new Request(location, { method: "PATCH", headers: { "Tus-Resumable": "1.0.0", "Upload-Offset": String(offset), "Content-Type": "application/offset+octet-stream" }, body: new Uint8Array(part) }),
+      new Request(location, {
+        method: "PATCH",
+        headers: {
+          "Tus-Resumable": "1.0.0",
+          "Upload-Offset": String(offset),
+          "Content-Type": "application/offset+octet-stream",
+        },
+        body: new Uint8Array(part),
+      }),
       next(),
     );
     expect([200, 204], await response.clone().text()).toContain(response.status);
@@ -122,7 +148,11 @@ describe("files and datasets on S3 storage, uploads spread over two instances", 
     const first = await serveFile(new Request(`${ORIGIN}/f`, { headers: { Range: "bytes=0-0" } }), file);
     expect(Buffer.from(await first.arrayBuffer())).toEqual(content.subarray(0, 1));
     const whole = await serveFile(new Request(`${ORIGIN}/f`), file);
-    expect(createHash("sha256").update(Buffer.from(await whole.arrayBuffer())).digest("hex")).toBe(file.sha256);
+    expect(
+      createHash("sha256")
+        .update(Buffer.from(await whole.arrayBuffer()))
+        .digest("hex"),
+    ).toBe(file.sha256);
 
     await putFile(owner, rootId, "docs/notes.txt", "remember the milk");
     const zip = await zipFolder(viewer, rootId);
@@ -137,13 +167,29 @@ describe("files and datasets on S3 storage, uploads spread over two instances", 
 
   it("dataset upload → ingest (Parquet in S3) → query, also from an empty local cache → delete", async () => {
     const { owner, viewer, workspace } = await createCast();
-    const csv = Buffer.from("id,city,score\n" + Array.from({ length: 5000 }, (_, i) => `${i},city${i % 7},${(i % 100) / 4}`).join("\n") + "\n");
-    const prepared = await tusUpload(owner, { kind: "dataset", workspaceId: workspace.id, mode: "create", filename: "cities.csv" }, csv, 32 * 1024);
+    const csv = Buffer.from(
+      "id,city,score\n" +
+        Array.from({ length: 5000 }, (_, i) => `${i},city${i % 7},${(i % 100) / 4}`).join("\n") +
+        "\n",
+    );
+    const prepared = await tusUpload(
+      owner,
+      { kind: "dataset", workspaceId: workspace.id, mode: "create", filename: "cities.csv" },
+      csv,
+      32 * 1024,
+    );
     expect(prepared).toMatchObject({ rows: 5000, columns: 3 });
-    const committed = await commitIngest(owner, prepared.ingestId as string, { name: "Cities", slug: "cities", tags: [] });
+    const committed = await commitIngest(owner, prepared.ingestId as string, {
+      name: "Cities",
+      slug: "cities",
+      tags: [],
+    });
 
     const query = { sort: [{ column: "id", direction: "desc" }], limit: 2 };
-    const expected = [["4999", "city1", 24.75], ["4998", "city0", 24.5]];
+    const expected = [
+      ["4999", "city1", 24.75],
+      ["4998", "city0", 24.5],
+    ];
     expect((await queryDataset(viewer, committed.datasetId, query)).rows).toEqual(expected);
 
     // Another instance starts with no local copy: DuckDB reads from a copy fetched from S3.
@@ -157,8 +203,15 @@ describe("files and datasets on S3 storage, uploads spread over two instances", 
     await deleteDataset(owner, committed.datasetId, "cities");
     expect(fs.readdirSync(cacheDir).filter((f) => f.endsWith(".parquet"))).toEqual([]);
     const { ListObjectsV2Command, S3Client } = await import("@aws-sdk/client-s3");
-    const client = new S3Client({ endpoint: s3.endpoint, region: "us-east-1", forcePathStyle: true, credentials: { accessKeyId: "S3RVER", secretAccessKey: "S3RVER" } });
-    const left = await client.send(new ListObjectsV2Command({ Bucket: s3.bucket, Prefix: `blobs/datasets/${committed.datasetId}/` }));
+    const client = new S3Client({
+      endpoint: s3.endpoint,
+      region: "us-east-1",
+      forcePathStyle: true,
+      credentials: { accessKeyId: "S3RVER", secretAccessKey: "S3RVER" },
+    });
+    const left = await client.send(
+      new ListObjectsV2Command({ Bucket: s3.bucket, Prefix: `blobs/datasets/${committed.datasetId}/` }),
+    );
     expect(left.KeyCount ?? 0).toBe(0);
   });
 

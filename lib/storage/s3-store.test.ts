@@ -49,7 +49,12 @@ describe("S3BlobStore against s3rver", () => {
   it("is what STORAGE_URL=s3://… selects", () => {
     const selected = createBlobStore(s3.env.STORAGE_URL, s3.env);
     expect(selected.kind).toBe("s3");
-    expect((selected as S3BlobStore).config).toMatchObject({ bucket: s3.bucket, prefix: "blobs", endpoint: s3.endpoint, forcePathStyle: true });
+    expect((selected as S3BlobStore).config).toMatchObject({
+      bucket: s3.bucket,
+      prefix: "blobs",
+      endpoint: s3.endpoint,
+      forcePathStyle: true,
+    });
   });
 
   it("puts a stream, stats, reads whole and by inclusive range, deletes", async () => {
@@ -78,7 +83,9 @@ describe("S3BlobStore against s3rver", () => {
     expect((await store.stat("files/w1/big"))?.size).toBe(size);
     expect(sha256(await buffer(await store.get("files/w1/big")))).toBe(sha256(expected));
     const start = 8 * 1024 ** 2 - 10; // across a part boundary
-    expect(await buffer(await store.get("files/w1/big", { start, end: start + 19 }))).toEqual(expected.subarray(start, start + 20));
+    expect(await buffer(await store.get("files/w1/big", { start, end: start + 19 }))).toEqual(
+      expected.subarray(start, start + 20),
+    );
   });
 
   it("putFile moves a local file in (or copies it with move: false)", async () => {
@@ -95,7 +102,10 @@ describe("S3BlobStore against s3rver", () => {
 
   it("localPath downloads once into the cache under DATA_DIR and reuses the copy; delete removes it", async () => {
     await store.put("datasets/d1/v1.parquet", Readable.from([Buffer.from("PAR1 not really")]));
-    const [a, b] = await Promise.all([store.localPath("datasets/d1/v1.parquet"), store.localPath("datasets/d1/v1.parquet")]);
+    const [a, b] = await Promise.all([
+      store.localPath("datasets/d1/v1.parquet"),
+      store.localPath("datasets/d1/v1.parquet"),
+    ]);
     expect(a).toBe(b);
     expect(a.startsWith(path.join(dataDir, "cache", "blobs") + path.sep)).toBe(true);
     expect(store.localPathOf("datasets/d1/v1.parquet")).toBe(a); // the same path, without a download
@@ -120,7 +130,9 @@ describe("S3BlobStore against s3rver", () => {
   });
 
   it("evicts the least recently used copies beyond S3_CACHE_MAX_BYTES", async () => {
-    const small = new S3BlobStore(s3ConfigFromEnv(s3.env.STORAGE_URL!, path.join(dataDir, "small"), { ...s3.env, S3_CACHE_MAX_BYTES: "2500" }));
+    const small = new S3BlobStore(
+      s3ConfigFromEnv(s3.env.STORAGE_URL!, path.join(dataDir, "small"), { ...s3.env, S3_CACHE_MAX_BYTES: "2500" }),
+    );
     for (const n of [1, 2, 3]) await small.put(`datasets/e/${n}.parquet`, Readable.from([Buffer.alloc(1000, n)]));
     const one = await small.localPath("datasets/e/1.parquet");
     const two = await small.localPath("datasets/e/2.parquet");
@@ -140,7 +152,8 @@ describe("S3BlobStore against s3rver", () => {
   });
 
   it("refuses keys that could escape the prefix", async () => {
-    for (const key of ["", "/abs", "a/../b", "a//b", "./a"]) await expect(store.stat(key)).rejects.toThrow(/Invalid blob key/);
+    for (const key of ["", "/abs", "a/../b", "a//b", "./a"])
+      await expect(store.stat(key)).rejects.toThrow(/Invalid blob key/);
   });
 });
 
@@ -159,7 +172,18 @@ describe("S3 configuration errors name the variable", () => {
   });
 
   it("defaults: bucket root prefix, us-east-1 with an endpoint, AWS credentials chain when no keys", () => {
-    expect(s3ConfigFromEnv("s3://bucket", "/data", base)).toMatchObject({ bucket: "bucket", prefix: "", region: "us-east-1", credentials: undefined, forcePathStyle: false, cacheDir: "/data/cache/blobs" });
-    expect(s3ConfigFromEnv("s3://bucket/a/b/", "/data", { S3_REGION: "eu-west-1" })).toMatchObject({ prefix: "a/b", region: "eu-west-1", endpoint: undefined });
+    expect(s3ConfigFromEnv("s3://bucket", "/data", base)).toMatchObject({
+      bucket: "bucket",
+      prefix: "",
+      region: "us-east-1",
+      credentials: undefined,
+      forcePathStyle: false,
+      cacheDir: "/data/cache/blobs",
+    });
+    expect(s3ConfigFromEnv("s3://bucket/a/b/", "/data", { S3_REGION: "eu-west-1" })).toMatchObject({
+      prefix: "a/b",
+      region: "eu-west-1",
+      endpoint: undefined,
+    });
   });
 });

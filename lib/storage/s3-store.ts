@@ -2,7 +2,13 @@ import fs from "node:fs";
 import fsp from "node:fs/promises";
 import { Readable, Transform } from "node:stream";
 import { pipeline } from "node:stream/promises";
-import { DeleteObjectCommand, GetObjectCommand, HeadObjectCommand, ListObjectsV2Command, S3Client } from "@aws-sdk/client-s3";
+import {
+  DeleteObjectCommand,
+  GetObjectCommand,
+  HeadObjectCommand,
+  ListObjectsV2Command,
+  S3Client,
+} from "@aws-sdk/client-s3";
 import { Upload } from "@aws-sdk/lib-storage";
 import { BlobCache } from "./blob-cache";
 import type { BlobStat, BlobStore, ByteRange } from "./blob-store";
@@ -67,7 +73,8 @@ export class S3BlobStore implements BlobStore {
   }
 
   private objectKey(key: string): string {
-    if (!key || key.startsWith("/") || key.split("/").some((s) => s === "" || s === "." || s === "..")) throw new Error(`Invalid blob key: ${key}`);
+    if (!key || key.startsWith("/") || key.split("/").some((s) => s === "" || s === "." || s === ".."))
+      throw new Error(`Invalid blob key: ${key}`);
     return this.config.prefix ? `${this.config.prefix}/${key}` : key;
   }
 
@@ -109,7 +116,11 @@ export class S3BlobStore implements BlobStore {
   async get(key: string, range?: ByteRange): Promise<Readable> {
     try {
       const response = await this.client.send(
-        new GetObjectCommand({ Bucket: this.config.bucket, Key: this.objectKey(key), Range: range ? `bytes=${range.start}-${range.end}` : undefined }),
+        new GetObjectCommand({
+          Bucket: this.config.bucket,
+          Key: this.objectKey(key),
+          Range: range ? `bytes=${range.start}-${range.end}` : undefined,
+        }),
       );
       if (!(response.Body instanceof Readable)) throw new Error(`S3 returned no readable body for ${key}`);
       if (!range) return response.Body;
@@ -117,10 +128,14 @@ export class S3BlobStore implements BlobStore {
       const served = /^bytes (\d+)-/.exec(response.ContentRange ?? "");
       if (!served || Number(served[1]) !== range.start) {
         response.Body.destroy();
-        throw new Error(`S3 ignored the range ${range.start}-${range.end} of ${key} (Content-Range: ${response.ContentRange ?? "none"})`);
+        throw new Error(
+          `S3 ignored the range ${range.start}-${range.end} of ${key} (Content-Range: ${response.ContentRange ?? "none"})`,
+        );
       }
       // Some S3-compatible servers (s3rver for "bytes=0-0") send more than asked for: cut it off.
-      return response.ContentLength !== undefined && response.ContentLength > wanted ? takeBytes(response.Body, wanted) : response.Body;
+      return response.ContentLength !== undefined && response.ContentLength > wanted
+        ? takeBytes(response.Body, wanted)
+        : response.Body;
     } catch (error) {
       if (isNotFound(error)) throw notFound(key);
       throw error;
@@ -129,7 +144,9 @@ export class S3BlobStore implements BlobStore {
 
   async stat(key: string): Promise<BlobStat | null> {
     try {
-      const head = await this.client.send(new HeadObjectCommand({ Bucket: this.config.bucket, Key: this.objectKey(key) }));
+      const head = await this.client.send(
+        new HeadObjectCommand({ Bucket: this.config.bucket, Key: this.objectKey(key) }),
+      );
       return { size: head.ContentLength ?? 0, modifiedAt: head.LastModified ?? new Date(0) };
     } catch (error) {
       if (isNotFound(error)) return null;
@@ -146,8 +163,11 @@ export class S3BlobStore implements BlobStore {
     const prefix = this.config.prefix ? `${this.config.prefix}/` : "";
     let token: string | undefined;
     do {
-      const page = await this.client.send(new ListObjectsV2Command({ Bucket: this.config.bucket, Prefix: prefix || undefined, ContinuationToken: token }));
-      for (const object of page.Contents ?? []) if (object.Key) yield { key: object.Key.slice(prefix.length), modifiedAt: object.LastModified ?? new Date(0) };
+      const page = await this.client.send(
+        new ListObjectsV2Command({ Bucket: this.config.bucket, Prefix: prefix || undefined, ContinuationToken: token }),
+      );
+      for (const object of page.Contents ?? [])
+        if (object.Key) yield { key: object.Key.slice(prefix.length), modifiedAt: object.LastModified ?? new Date(0) };
       token = page.IsTruncated ? page.NextContinuationToken : undefined;
     } while (token);
   }
@@ -165,9 +185,11 @@ export class S3BlobStore implements BlobStore {
   /** A cached local copy (downloaded once, then reused until evicted; objects never change under a key). */
   async localPath(key: string): Promise<string> {
     return this.cache.get(key, async (tempPath) => {
-      const response = await this.client.send(new GetObjectCommand({ Bucket: this.config.bucket, Key: this.objectKey(key) })).catch((error: unknown) => {
-        throw isNotFound(error) ? notFound(key) : error;
-      });
+      const response = await this.client
+        .send(new GetObjectCommand({ Bucket: this.config.bucket, Key: this.objectKey(key) }))
+        .catch((error: unknown) => {
+          throw isNotFound(error) ? notFound(key) : error;
+        });
       if (!(response.Body instanceof Readable)) throw new Error(`S3 returned no readable body for ${key}`);
       await pipeline(response.Body, fs.createWriteStream(tempPath, { flags: "wx" }));
       // A connection cut short can end the stream without an error: never cache a truncated copy.

@@ -18,13 +18,25 @@ const CREDENTIALS = { S3_ACCESS_KEY_ID: "S3RVER", S3_SECRET_ACCESS_KEY: "S3RVER"
 /** Starts s3rver on a free port with one empty bucket; its objects live in a temporary directory removed on close. */
 export async function startTestS3(bucket = "datashelf-test", prefix = "blobs"): Promise<TestS3> {
   const directory = fs.mkdtempSync(path.join(os.tmpdir(), "datashelf-s3-"));
-  const server = new S3rver({ address: "127.0.0.1", port: 0, silent: true, directory, configureBuckets: [{ name: bucket, configs: [] }] });
+  const server = new S3rver({
+    address: "127.0.0.1",
+    port: 0,
+    silent: true,
+    directory,
+    configureBuckets: [{ name: bucket, configs: [] }],
+  });
   const { port } = await server.run();
   const endpoint = `http://127.0.0.1:${port}`;
   return {
     endpoint,
     bucket,
-    env: { STORAGE_URL: `s3://${bucket}/${prefix}`, S3_ENDPOINT: endpoint, S3_REGION: "us-east-1", S3_FORCE_PATH_STYLE: "true", ...CREDENTIALS },
+    env: {
+      STORAGE_URL: `s3://${bucket}/${prefix}`,
+      S3_ENDPOINT: endpoint,
+      S3_REGION: "us-east-1",
+      S3_FORCE_PATH_STYLE: "true",
+      ...CREDENTIALS,
+    },
     async close() {
       await server.close();
       fs.rmSync(directory, { recursive: true, force: true });

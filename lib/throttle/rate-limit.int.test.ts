@@ -15,7 +15,10 @@ describe("rate-limit counters shared between instances", () => {
     expect(hitRateLimit("user:u1", 5, now)).toBe(0);
     expect(hitRateLimit("user:u1", 5, now)).toBe(0);
     await flushRateLimits(now);
-    expect(await db().throttle.findUnique({ where: { key: "rate:user:u1" } })).toMatchObject({ failures: 2, windowStart: new Date(windowStart(now)) });
+    expect(await db().throttle.findUnique({ where: { key: "rate:user:u1" } })).toMatchObject({
+      failures: 2,
+      windowStart: new Date(windowStart(now)),
+    });
 
     // Another instance counted two more in the same window.
     await db().throttle.update({ where: { key: "rate:user:u1" }, data: { failures: { increment: 2 } } });
@@ -32,6 +35,9 @@ describe("rate-limit counters shared between instances", () => {
     const next = now + MINUTE;
     expect(hitRateLimit("user:u2", 3, next)).toBe(0);
     await flushRateLimits(next);
-    expect(await db().throttle.findUnique({ where: { key: "rate:user:u2" } })).toMatchObject({ failures: 1, windowStart: new Date(windowStart(next)) });
+    expect(await db().throttle.findUnique({ where: { key: "rate:user:u2" } })).toMatchObject({
+      failures: 1,
+      windowStart: new Date(windowStart(next)),
+    });
   });
 });

@@ -18,7 +18,10 @@ const WINDOW_MS = 60_000;
 /** One key's fixed window as this process sees it: `shared` is the total of all instances at the last flush. */
 type Window = { start: number; shared: number; pending: number };
 
-const state = globalThis as unknown as { datashelfRateWindows?: Map<string, Window>; datashelfRateFlush?: ReturnType<typeof setTimeout> };
+const state = globalThis as unknown as {
+  datashelfRateWindows?: Map<string, Window>;
+  datashelfRateFlush?: ReturnType<typeof setTimeout>;
+};
 const windows = (state.datashelfRateWindows ??= new Map());
 
 /**
@@ -71,7 +74,11 @@ export async function flushRateLimits(now = Date.now()): Promise<void> {
       const updated =
         row && row.windowStart.getTime() === window.start
           ? await db.throttle.update({ where: { key: id }, data: { failures: { increment: pending } } })
-          : await db.throttle.upsert({ where: { key: id }, create: { key: id, failures: pending, windowStart }, update: { failures: pending, windowStart } });
+          : await db.throttle.upsert({
+              where: { key: id },
+              create: { key: id, failures: pending, windowStart },
+              update: { failures: pending, windowStart },
+            });
       window.shared = Math.max(window.shared + pending, updated.failures);
     } catch (error) {
       // The request was answered already; keep the count here and try again with the next flush.

@@ -25,7 +25,9 @@ export async function failureCount(key: string, now = new Date()): Promise<numbe
 export async function checkThrottle(key: string, now = new Date()): Promise<ThrottleState> {
   const row = await current(key, now);
   const failures = row?.failures ?? 0;
-  const retryAfterSeconds = row ? Math.ceil((row.windowStart.getTime() + THROTTLE_WINDOW_MS - now.getTime()) / 1000) : 0;
+  const retryAfterSeconds = row
+    ? Math.ceil((row.windowStart.getTime() + THROTTLE_WINDOW_MS - now.getTime()) / 1000)
+    : 0;
   return { blocked: failures >= THROTTLE_MAX_FAILURES, failures, retryAfterSeconds };
 }
 
@@ -35,7 +37,11 @@ export async function countFailure(key: string, now = new Date()): Promise<numbe
   const row = await current(key, now);
   const updated = row
     ? await db.throttle.update({ where: { key }, data: { failures: { increment: 1 } } })
-    : await db.throttle.upsert({ where: { key }, create: { key, failures: 1, windowStart: now }, update: { failures: 1, windowStart: now } });
+    : await db.throttle.upsert({
+        where: { key },
+        create: { key, failures: 1, windowStart: now },
+        update: { failures: 1, windowStart: now },
+      });
   return updated.failures;
 }
 

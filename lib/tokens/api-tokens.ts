@@ -6,7 +6,12 @@ import { hashToken, newToken } from "@/lib/util/tokens";
 
 export const createTokenInput = z.object({
   name: z.string().trim().min(1, "Give the token a name").max(80, "A token name can have at most 80 characters"),
-  expiresDays: z.coerce.number().int("Whole days only").min(1, "At least 1 day").max(3650, "At most 3650 days").optional(),
+  expiresDays: z.coerce
+    .number()
+    .int("Whole days only")
+    .min(1, "At least 1 day")
+    .max(3650, "At most 3650 days")
+    .optional(),
 });
 
 /**
@@ -30,7 +35,10 @@ export async function listApiTokens(actor: Actor) {
 }
 
 export async function revokeApiToken(actor: Actor, tokenId: string): Promise<void> {
-  const result = await getDb().apiToken.updateMany({ where: { id: tokenId, userId: actor.id, revokedAt: null }, data: { revokedAt: new Date() } });
+  const result = await getDb().apiToken.updateMany({
+    where: { id: tokenId, userId: actor.id, revokedAt: null },
+    data: { revokedAt: new Date() },
+  });
   if (result.count === 0) throw notFound("Token not found");
 }
 

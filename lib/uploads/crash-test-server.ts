@@ -26,8 +26,14 @@ const server = http.createServer((req, res) => {
         response = Response.json({ error: failure.message, code: failure.code }, { status: statusOf(failure) });
       }
     } else {
-      const body = req.method === "GET" || req.method === "HEAD" ? undefined : (Readable.toWeb(req) as ReadableStream<Uint8Array>);
-      const request = new Request(url, { method: req.method, headers: req.headers as Record<string, string>, body, duplex: "half" } as RequestInit);
+      const body =
+        req.method === "GET" || req.method === "HEAD" ? undefined : (Readable.toWeb(req) as ReadableStream<Uint8Array>);
+      const request = new Request(url, {
+        method: req.method,
+        headers: req.headers as Record<string, string>,
+        body,
+        duplex: "half",
+      } as RequestInit);
       response = await handleTusRequest(actor, request);
     }
     res.writeHead(response.status, Object.fromEntries(response.headers.entries()));

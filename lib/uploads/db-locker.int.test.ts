@@ -13,7 +13,10 @@ const never = new AbortController().signal;
 
 describe("DbLocker: tus upload locks across instances", () => {
   it("a waiter on another instance asks the holder to let go, then takes the lock", async () => {
-    const [a, b] = [new DbLocker({ ...fast, acquireTimeoutMs: 5000 }), new DbLocker({ ...fast, acquireTimeoutMs: 5000 })];
+    const [a, b] = [
+      new DbLocker({ ...fast, acquireTimeoutMs: 5000 }),
+      new DbLocker({ ...fast, acquireTimeoutMs: 5000 }),
+    ];
     const held = a.newLock("u1");
     const events: string[] = [];
     await held.lock(never, async () => {
@@ -32,7 +35,9 @@ describe("DbLocker: tus upload locks across instances", () => {
     const holder = new DbLocker({ ...fast, acquireTimeoutMs: 5000 }).newLock("u2");
     await holder.lock(never, () => {}); // a request that does not let go
     const started = Date.now();
-    await expect(new DbLocker({ ...fast, acquireTimeoutMs: 2500 }).newLock("u2").lock(never, () => {})).rejects.toBe(ERRORS.ERR_LOCK_TIMEOUT);
+    await expect(new DbLocker({ ...fast, acquireTimeoutMs: 2500 }).newLock("u2").lock(never, () => {})).rejects.toBe(
+      ERRORS.ERR_LOCK_TIMEOUT,
+    );
     expect(Date.now() - started).toBeGreaterThanOrEqual(2500); // more than two lease periods: the holder renewed it
     await holder.unlock();
     const next = new DbLocker(fast).newLock("u2");
@@ -44,7 +49,9 @@ describe("DbLocker: tus upload locks across instances", () => {
     await getDb().lease.create({ data: { name: "tus:u3", holder: "crashed", expiresAt: new Date(Date.now() + 200) } });
     const lock = new DbLocker({ ...fast, acquireTimeoutMs: 5000 }).newLock("u3");
     await lock.lock(never, () => {});
-    expect(await getDb().lease.findUnique({ where: { name: "tus:u3" } })).toMatchObject({ holder: expect.not.stringMatching("crashed") });
+    expect(await getDb().lease.findUnique({ where: { name: "tus:u3" } })).toMatchObject({
+      holder: expect.not.stringMatching("crashed"),
+    });
     await lock.unlock();
   });
 

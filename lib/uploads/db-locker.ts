@@ -88,14 +88,18 @@ class DbLock implements Lock {
       const db = getDb();
       if (Date.now() - renewedAt > leaseMs / 3) {
         const startedAt = Date.now();
-        const { count } = await db.lease.updateMany({ where: { name: this.name, holder: this.holder }, data: { expiresAt: new Date(startedAt + leaseMs) } });
+        const { count } = await db.lease.updateMany({
+          where: { name: this.name, holder: this.holder },
+          data: { expiresAt: new Date(startedAt + leaseMs) },
+        });
         if (count === 0) {
           this.stopWatching();
           return release();
         }
         renewedAt = startedAt;
       }
-      if (!released && (await db.lease.count({ where: { name: this.releaseName, expiresAt: { gt: new Date() } } })) > 0) await release();
+      if (!released && (await db.lease.count({ where: { name: this.releaseName, expiresAt: { gt: new Date() } } })) > 0)
+        await release();
     };
     const schedule = () => {
       this.timer = setTimeout(() => {

@@ -14,10 +14,17 @@ import { forgetUpload } from "./upload-rows";
 export type Finished = { result: Record<string, unknown>; size: number };
 
 /** A tus error response: another request is finishing this upload right now (tus clients retry on 423). */
-const BUSY = { status_code: 423, body: JSON.stringify({ error: "This upload is being finished; try again in a moment.", code: "locked" }) };
+const BUSY = {
+  status_code: 423,
+  body: JSON.stringify({ error: "This upload is being finished; try again in a moment.", code: "locked" }),
+};
 
 /** How an upload stands: null when this user has no such upload (tus then answers as usual). */
-export async function uploadState(store: StagingStore, id: string, userId: string): Promise<"finished" | "complete" | "receiving" | null> {
+export async function uploadState(
+  store: StagingStore,
+  id: string,
+  userId: string,
+): Promise<"finished" | "complete" | "receiving" | null> {
   const row = await getDb().upload.findUnique({ where: { id }, select: { userId: true, finishedAt: true } });
   if (!row || row.userId !== userId) return null;
   if (row.finishedAt) return "finished";
@@ -37,29 +44,42 @@ export async function uploadState(store: StagingStore, id: string, userId: strin
  * than a crash ends the upload: its staged bytes and row are deleted and the error is the answer.
  */
 export async function finishUpload(actor: Actor, store: StagingStore, id: string): Promise<Finished> {
-  const outcome = await withHeldLease(`tus-finish:${id}`, { leaseMs: uploadLeaseMs(), waitMs: 2 * uploadLeaseMs() }, async () => {
-    const row = await getDb().upload.findUnique({ where: { id } });
-    if (!row || row.userId !== actor.id) throw notFound("Upload not found");
-    const size = Number(row.bytes);
-    if (row.finishedAt) return { result: JSON.parse(row.result ?? "{}") as Record<string, unknown>, size };
-    const info = await store.configstore.get(id);
-    if (!info) throw notFound("Upload not found");
-    const metadata = Object.fromEntries(Object.entries(info.metadata ?? {}).map(([k, v]) => [k, v ?? ""]));
-    const handler = UPLOAD_HANDLERS[row.kind];
-    if (!handler) throw new AppError("bad_request", `Unknown upload kind "${row.kind}".`);
-    try {
-      const result = await handler.finish(actor, { id, size, path: path.join(store.directory, id), metadata, sha256: store.hashes.digest(id, size) });
-      store.hashes.forget(id);
-      // Handlers that mark the upload in their own commit (files) have done this already.
-      await getDb().upload.updateMany({ where: { id, finishedAt: null }, data: { finishedAt: new Date(), result: JSON.stringify(result) } });
-      return { result, size };
-    } catch (error) {
-      store.hashes.forget(id);
-      await removeStaged(store.directory, id).catch(() => {});
-      await forgetUpload(id).catch(() => {});
-      throw error;
-    }
-  });
+  const outcome = await withHeldLease(
+    `tus-finish:${id}`,
+    { leaseMs: uploadLeaseMs(), waitMs: 2 * uploadLeaseMs() },
+    async () => {
+      const row = await getDb().upload.findUnique({ where: { id } });
+      if (!row || row.userId !== actor.id) throw notFound("Upload not found");
+      const size = Number(row.bytes);
+      if (row.finishedAt) return { result: JSON.parse(row.result ?? "{}") as Record<string, unknown>, size };
+      const info = await store.configstore.get(id);
+      if (!info) throw notFound("Upload not found");
+      const metadata = Object.fromEntries(Object.entries(info.metadata ?? {}).map(([k, v]) => [k, v ?? ""]));
+      const handler = UPLOAD_HANDLERS[row.kind];
+      if (!handler) throw new AppError("bad_request", `Unknown upload kind "${row.kind}".`);
+      try {
+        const result = await handler.finish(actor, {
+          id,
+          size,
+          path: path.join(store.directory, id),
+          metadata,
+          sha256: store.hashes.digest(id, size),
+        });
+        store.hashes.forget(id);
+        // Handlers that mark the upload in their own commit (files) have done this already.
+        await getDb().upload.updateMany({
+          where: { id, finishedAt: null },
+          data: { finishedAt: new Date(), result: JSON.stringify(result) },
+        });
+        return { result, size };
+      } catch (error) {
+        store.hashes.forget(id);
+        await removeStaged(store.directory, id).catch(() => {});
+        await forgetUpload(id).catch(() => {});
+        throw error;
+      }
+    },
+  );
   if (outcome === LEASE_BUSY) throw BUSY;
   return outcome;
 }

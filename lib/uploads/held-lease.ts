@@ -11,7 +11,11 @@ export const LEASE_BUSY = Symbol("lease busy");
  * the lease outlives slow work but a crashed holder's lease runs out within `leaseMs`. Waits up
  * to `waitMs` for a live holder to finish; returns LEASE_BUSY if it still holds the lease then.
  */
-export async function withHeldLease<T>(name: string, options: { leaseMs: number; waitMs: number; pollMs?: number }, work: () => Promise<T>): Promise<T | typeof LEASE_BUSY> {
+export async function withHeldLease<T>(
+  name: string,
+  options: { leaseMs: number; waitMs: number; pollMs?: number },
+  work: () => Promise<T>,
+): Promise<T | typeof LEASE_BUSY> {
   const { leaseMs, waitMs, pollMs = 100 } = options;
   const holder = randomUUID();
   const deadline = Date.now() + waitMs;
@@ -20,13 +24,17 @@ export async function withHeldLease<T>(name: string, options: { leaseMs: number;
     await sleep(pollMs);
   }
   const heartbeat = setInterval(() => {
-    renewLease(name, holder, leaseMs).catch((error: unknown) => console.error(`Renewing the lease ${name} failed`, error));
+    renewLease(name, holder, leaseMs).catch((error: unknown) =>
+      console.error(`Renewing the lease ${name} failed`, error),
+    );
   }, leaseMs / 3);
   heartbeat.unref();
   try {
     return await work();
   } finally {
     clearInterval(heartbeat);
-    await releaseLease(name, holder).catch((error: unknown) => console.error(`Releasing the lease ${name} failed`, error));
+    await releaseLease(name, holder).catch((error: unknown) =>
+      console.error(`Releasing the lease ${name} failed`, error),
+    );
   }
 }

@@ -12,7 +12,12 @@ import { RunningHashes } from "./running-hashes";
 const WRITE_BATCH_BYTES = 4 * 1024 * 1024;
 
 /** Writes `pieces` at `position` (all of them: a short write continues), reporting each part once it is on disk. */
-async function writeAt(file: FileHandle, pieces: Buffer[], position: number, onWritten: (part: Buffer) => void): Promise<void> {
+async function writeAt(
+  file: FileHandle,
+  pieces: Buffer[],
+  position: number,
+  onWritten: (part: Buffer) => void,
+): Promise<void> {
   let rest = pieces;
   while (rest.length > 0) {
     const { bytesWritten } = await file.writev(rest, position);
@@ -35,11 +40,16 @@ async function writeAt(file: FileHandle, pieces: Buffer[], position: number, onW
 }
 
 /** Disk full, on the staging disk (ENOSPC, EDQUOT for a user quota). */
-const isDiskFull = (error: unknown) => ["ENOSPC", "EDQUOT"].includes((error as NodeJS.ErrnoException | null)?.code ?? "");
+const isDiskFull = (error: unknown) =>
+  ["ENOSPC", "EDQUOT"].includes((error as NodeJS.ErrnoException | null)?.code ?? "");
 
 export const DISK_FULL_ERROR = {
   status_code: 507,
-  body: JSON.stringify({ error: "The server is out of storage space, so this upload was stopped and its partial data removed. Try again later.", code: "insufficient_storage" }),
+  body: JSON.stringify({
+    error:
+      "The server is out of storage space, so this upload was stopped and its partial data removed. Try again later.",
+    code: "insufficient_storage",
+  }),
 };
 
 /**
@@ -76,10 +86,15 @@ export class StagingStore extends FileStore {
       const sink = new Writable({
         highWaterMark: WRITE_BATCH_BYTES,
         writev(chunks, done) {
-          writeAt(file, chunks.map((c) => c.chunk as Buffer), offset + written, (piece) => {
-            hash?.update(piece);
-            written += piece.length;
-          }).then(() => done(), done);
+          writeAt(
+            file,
+            chunks.map((c) => c.chunk as Buffer),
+            offset + written,
+            (piece) => {
+              hash?.update(piece);
+              written += piece.length;
+            },
+          ).then(() => done(), done);
         },
       });
       await pipeline(readable, sink);
@@ -118,7 +133,13 @@ export class StagingStore extends FileStore {
     } catch (error) {
       const info = error === ERRORS.FILE_NO_LONGER_EXISTS ? await this.configstore.get(id) : undefined;
       if (!info) throw error;
-      return new Upload({ id, size: info.size, offset: info.size ?? 0, metadata: info.metadata, creation_date: info.creation_date });
+      return new Upload({
+        id,
+        size: info.size,
+        offset: info.size ?? 0,
+        metadata: info.metadata,
+        creation_date: info.creation_date,
+      });
     }
   }
 }

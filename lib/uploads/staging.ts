@@ -9,6 +9,8 @@ import { dataDir } from "@/lib/storage";
  * (see DbLocker), so the directory needs no file locking. Default: `<DATA_DIR>/uploads`.
  */
 export function stagingDir(subfolder?: string): string {
-  const root = process.env.UPLOAD_DIR ? path.resolve(/*turbopackIgnore: true*/ process.env.UPLOAD_DIR) : path.join(dataDir(), "uploads");
+  const root = process.env.UPLOAD_DIR
+    ? path.resolve(/*turbopackIgnore: true*/ process.env.UPLOAD_DIR)
+    : path.join(dataDir(), "uploads");
   return subfolder ? path.join(root, subfolder) : root;
 }

@@ -22,13 +22,38 @@ async function furnished() {
   await prepare(cast.owner, cast.workspace.id, "more.csv", "region,amount\nsouth,2\n", { mode: "append", datasetId });
   const db = getDb();
   const link = await db.accessLink.create({
-    data: { workspaceId: cast.workspace.id, resourceType: "workspace", resourceId: cast.workspace.id, tokenHash: `h-${cast.workspace.id}`, prefix: "abc", mode: "public", expiresAt: new Date(Date.now() + 3_600_000), createdById: cast.owner.id },
+    data: {
+      workspaceId: cast.workspace.id,
+      resourceType: "workspace",
+      resourceId: cast.workspace.id,
+      tokenHash: `h-${cast.workspace.id}`,
+      prefix: "abc",
+      mode: "public",
+      expiresAt: new Date(Date.now() + 3_600_000),
+      createdById: cast.owner.id,
+    },
   });
   await db.accessLinkVisit.create({ data: { linkId: link.id, visitorKey: "v", day: "2026-11-30" } });
   const share = await db.share.create({
-    data: { workspaceId: cast.workspace.id, resourceType: "workspace", resourceId: cast.workspace.id, granteeType: "email", granteeEmail: "new@example.com", granteeKey: "email:new@example.com", role: "viewer", createdById: cast.owner.id },
+    data: {
+      workspaceId: cast.workspace.id,
+      resourceType: "workspace",
+      resourceId: cast.workspace.id,
+      granteeType: "email",
+      granteeEmail: "new@example.com",
+      granteeKey: "email:new@example.com",
+      role: "viewer",
+      createdById: cast.owner.id,
+    },
   });
-  await db.shareInvitation.create({ data: { shareId: share.id, email: "new@example.com", tokenHash: `t-${share.id}`, expiresAt: new Date(Date.now() + 3_600_000) } });
+  await db.shareInvitation.create({
+    data: {
+      shareId: share.id,
+      email: "new@example.com",
+      tokenHash: `t-${share.id}`,
+      expiresAt: new Date(Date.now() + 3_600_000),
+    },
+  });
   return { ...cast, datasetId };
 }
 
@@ -48,9 +73,25 @@ async function counts() {
 describe("leftovers", () => {
   it("deleting a workspace removes its blobs, access links (and visits), invitations and pending ingests", async () => {
     const { owner, workspace } = await furnished();
-    expect(await counts()).toEqual({ blobs: 3, links: 1, visits: 1, invitations: 1, ingests: 1, files: 1, versions: 1 });
+    expect(await counts()).toEqual({
+      blobs: 3,
+      links: 1,
+      visits: 1,
+      invitations: 1,
+      ingests: 1,
+      files: 1,
+      versions: 1,
+    });
     await deleteWorkspace(owner, workspace.id, workspace.slug);
-    expect(await counts()).toEqual({ blobs: 0, links: 0, visits: 0, invitations: 0, ingests: 0, files: 0, versions: 0 });
+    expect(await counts()).toEqual({
+      blobs: 0,
+      links: 0,
+      visits: 0,
+      invitations: 0,
+      ingests: 0,
+      files: 0,
+      versions: 0,
+    });
   });
 
   it("the sweep removes orphans older than the grace period: blobs no row refers to, temporary blob files, catalog scratch, interrupted multipart completions, ingests into deleted datasets", async () => {
@@ -65,10 +106,21 @@ describe("leftovers", () => {
     write(path.join(storage.blobDir(), "files", "gone-workspace", "orphan"));
     write(path.join(storage.blobDir(), ".tmp", "cut-short"));
     write(path.join(storage.scratch(), "conversion.parquet"));
-    const { uploadId } = await initiateMultipart(owner, workspace.owner, workspace.slug, (await getDb().dataset.findUniqueOrThrow({ where: { id: datasetId } })).slug, { format: "csv", mode: "append" });
+    const { uploadId } = await initiateMultipart(
+      owner,
+      workspace.owner,
+      workspace.slug,
+      (await getDb().dataset.findUniqueOrThrow({ where: { id: datasetId } })).slug,
+      { format: "csv", mode: "append" },
+    );
     const multipart = path.join(storage.dir(), "uploads", "multipart");
-    const meta = JSON.parse(fs.readFileSync(path.join(multipart, uploadId, "meta.json"), "utf8")) as { createdAt: number };
-    fs.writeFileSync(path.join(multipart, uploadId, "meta.json"), JSON.stringify({ ...meta, createdAt: Date.now() - 48 * 3_600_000 }));
+    const meta = JSON.parse(fs.readFileSync(path.join(multipart, uploadId, "meta.json"), "utf8")) as {
+      createdAt: number;
+    };
+    fs.writeFileSync(
+      path.join(multipart, uploadId, "meta.json"),
+      JSON.stringify({ ...meta, createdAt: Date.now() - 48 * 3_600_000 }),
+    );
     fs.renameSync(path.join(multipart, uploadId), path.join(multipart, `${uploadId}.completing-1a2b3c4d`)); // as older versions left them
 
     const before = await counts();

@@ -10,7 +10,8 @@ import { sweepOrphanBlobs } from "@/lib/storage/orphan-blobs";
 export const orphanGraceMs = () => {
   const raw = process.env.ORPHAN_GRACE_HOURS;
   const hours = raw ? Number(raw) : 6;
-  if (!Number.isFinite(hours) || hours < 0) throw new Error(`ORPHAN_GRACE_HOURS must be a number of hours, got "${raw}".`);
+  if (!Number.isFinite(hours) || hours < 0)
+    throw new Error(`ORPHAN_GRACE_HOURS must be a number of hours, got "${raw}".`);
   return hours * 3_600_000;
 };
 
@@ -39,8 +40,15 @@ async function removeOldFiles(dir: string, before: Date): Promise<number> {
 export async function sweepLeftovers(now = new Date()) {
   const before = new Date(now.getTime() - orphanGraceMs());
   const db = getDb();
-  const ingests = await db.datasetIngest.findMany({ where: { mode: { not: "create" }, createdAt: { lt: before } }, select: { id: true, datasetId: true } });
-  const datasets = new Set((await db.dataset.findMany({ where: { id: { in: ingests.map((i) => i.datasetId) } }, select: { id: true } })).map((d) => d.id));
+  const ingests = await db.datasetIngest.findMany({
+    where: { mode: { not: "create" }, createdAt: { lt: before } },
+    select: { id: true, datasetId: true },
+  });
+  const datasets = new Set(
+    (await db.dataset.findMany({ where: { id: { in: ingests.map((i) => i.datasetId) } }, select: { id: true } })).map(
+      (d) => d.id,
+    ),
+  );
   const orphanIngests = ingests.filter((i) => !datasets.has(i.datasetId)).map((i) => i.id);
   await db.datasetIngest.deleteMany({ where: { id: { in: orphanIngests } } });
   const blobs = await sweepOrphanBlobs(before);

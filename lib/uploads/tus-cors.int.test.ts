@@ -16,7 +16,11 @@ afterAll(() => {
 const preflight = (origin: string) =>
   new Request("https://data.example.com/api/uploads", {
     method: "OPTIONS",
-    headers: { Origin: origin, "Access-Control-Request-Method": "POST", "Access-Control-Request-Headers": "tus-resumable, upload-length" },
+    headers: {
+      Origin: origin,
+      "Access-Control-Request-Method": "POST",
+      "Access-Control-Request-Headers": "tus-resumable, upload-length",
+    },
   });
 
 describe("tus CORS", () => {

@@ -26,14 +26,25 @@ describe("tus staging in UPLOAD_DIR", () => {
     const server = createTusServer();
     const created = await handleTusRequest(
       owner,
-      new Request("http://app.local/api/uploads", { method: "POST", headers: { ...tus, "Upload-Length": "10", "Upload-Metadata": `kind ${b64("file")},folderId ${b64(rootId)},name ${b64("a.txt")}` } }),
+      new Request("http://app.local/api/uploads", {
+        method: "POST",
+        headers: {
+          ...tus,
+          "Upload-Length": "10",
+          "Upload-Metadata": `kind ${b64("file")},folderId ${b64(rootId)},name ${b64("a.txt")}`,
+        },
+      }),
       server,
     );
     expect(created.status).toBe(201);
     const location = new URL(created.headers.get("location")!, "http://app.local/api/uploads/").toString();
     const patched = await handleTusRequest(
       owner,
-      new Request(location, { method: "PATCH", headers: { ...tus, "Upload-Offset": "0", "Content-Type": "application/offset+octet-stream" }, body: "abc" }),
+      new Request(location, {
+        method: "PATCH",
+        headers: { ...tus, "Upload-Offset": "0", "Content-Type": "application/offset+octet-stream" },
+        body: "abc",
+      }),
       server,
     );
     expect(patched.status).toBe(204);
@@ -44,9 +55,16 @@ describe("tus staging in UPLOAD_DIR", () => {
     expect(await cleanUpAbandonedUploads(server)).toBe(0);
     const infoFile = path.join(uploadDir(), `${id}.json`);
     const info = JSON.parse(fs.readFileSync(infoFile, "utf8")) as { creation_date: string };
-    fs.writeFileSync(infoFile, JSON.stringify({ ...info, creation_date: new Date(Date.now() - 25 * 3_600_000).toISOString() }));
-    await getDb().lease.create({ data: { name: "tus:crashed", holder: "gone", expiresAt: new Date(Date.now() - 1000) } });
-    await getDb().lease.create({ data: { name: "outbox-sender", holder: "someone", expiresAt: new Date(Date.now() - 1000) } });
+    fs.writeFileSync(
+      infoFile,
+      JSON.stringify({ ...info, creation_date: new Date(Date.now() - 25 * 3_600_000).toISOString() }),
+    );
+    await getDb().lease.create({
+      data: { name: "tus:crashed", holder: "gone", expiresAt: new Date(Date.now() - 1000) },
+    });
+    await getDb().lease.create({
+      data: { name: "outbox-sender", holder: "someone", expiresAt: new Date(Date.now() - 1000) },
+    });
 
     expect(await cleanUpAbandonedUploads(server)).toBe(1);
     expect(fs.readdirSync(uploadDir())).toEqual([]);

@@ -29,9 +29,13 @@ const currentActor = () => requestContext.getStore()?.actor;
 
 /** A tus error response carrying our JSON error shape. */
 function tusError(error: unknown): { status_code: number; body: string } {
-  if (error && typeof error === "object" && "status_code" in error && "body" in error) return error as { status_code: number; body: string };
+  if (error && typeof error === "object" && "status_code" in error && "body" in error)
+    return error as { status_code: number; body: string };
   const failure = toFailure(error);
-  return { status_code: statusOf(failure), body: JSON.stringify({ error: failure.message, code: failure.code, fieldErrors: failure.fieldErrors }) };
+  return {
+    status_code: statusOf(failure),
+    body: JSON.stringify({ error: failure.message, code: failure.code, fieldErrors: failure.fieldErrors }),
+  };
 }
 
 export type TusServer = Server & { staging: StagingStore };
@@ -55,7 +59,8 @@ export function createTusServer(): TusServer {
       if (!actor) throw { status_code: 401, body: JSON.stringify({ error: "Sign in to upload." }) };
       if (req.method === "POST") return;
       const upload = await datastore.getUpload(id).catch(() => null);
-      if (!upload || upload.metadata?.userId !== actor.id) throw { status_code: 404, body: JSON.stringify({ error: "Upload not found" }) };
+      if (!upload || upload.metadata?.userId !== actor.id)
+        throw { status_code: 404, body: JSON.stringify({ error: "Upload not found" }) };
     },
     async onUploadCreate(_req, upload) {
       const actor = currentActor()!;
@@ -67,7 +72,10 @@ export function createTusServer(): TusServer {
         const normalised = (await handler.authorize(actor, metadata, upload.size)) ?? metadata;
         const workspaceId = normalised.workspaceId || null;
         const size = upload.size ?? 0;
-        await registerUpload({ id: upload.id, userId: actor.id, workspaceId, kind, bytes: size }, handler.reserve && workspaceId ? (tx) => handler.reserve!(tx, workspaceId, size) : undefined);
+        await registerUpload(
+          { id: upload.id, userId: actor.id, workspaceId, kind, bytes: size },
+          handler.reserve && workspaceId ? (tx) => handler.reserve!(tx, workspaceId, size) : undefined,
+        );
         requestContext.getStore()!.created = upload.id;
         return { metadata: { ...normalised, kind, userId: actor.id } };
       } catch (error) {
@@ -79,13 +87,21 @@ export function createTusServer(): TusServer {
         const { result } = await finishUpload(currentActor()!, datastore, upload.id);
         requestContext.getStore()!.finished = upload.id;
         // A zero-byte upload finishes in its POST, which must stay a 201 with its Location.
-        return { status_code: req.method === "POST" ? 201 : 200, headers: { "Content-Type": "application/json" }, body: JSON.stringify(result) };
+        return {
+          status_code: req.method === "POST" ? 201 : 200,
+          headers: { "Content-Type": "application/json" },
+          body: JSON.stringify(result),
+        };
       } catch (error) {
         throw tusError(error);
       }
     },
   });
-  server.on(EVENTS.POST_TERMINATE, (_req, _res, id) => void forgetUpload(id).catch((error: unknown) => console.error("Forgetting a cancelled upload failed", error)));
+  server.on(
+    EVENTS.POST_TERMINATE,
+    (_req, _res, id) =>
+      void forgetUpload(id).catch((error: unknown) => console.error("Forgetting a cancelled upload failed", error)),
+  );
   return Object.assign(server, { staging: datastore });
 }
 
@@ -113,13 +129,21 @@ function startSweeper(): void {
       await releaseLease(SWEEP_LEASE);
     }
   };
-  setInterval(() => void sweep().catch((error: unknown) => console.error("Deleting abandoned uploads failed", error)), SWEEP_MS).unref();
+  setInterval(
+    () => void sweep().catch((error: unknown) => console.error("Deleting abandoned uploads failed", error)),
+    SWEEP_MS,
+  ).unref();
 }
 
 const uploadIdOf = (request: Request) => /\/([a-f0-9]{32})\/?$/.exec(new URL(request.url).pathname)?.[1];
 
 function finishedResponse(method: string, { result, size }: Finished): Response {
-  const headers = { "Tus-Resumable": "1.0.0", "Upload-Offset": String(size), "Upload-Length": String(size), "Cache-Control": "no-store" };
+  const headers = {
+    "Tus-Resumable": "1.0.0",
+    "Upload-Offset": String(size),
+    "Upload-Length": String(size),
+    "Cache-Control": "no-store",
+  };
   if (method === "HEAD") return new Response(null, { status: 200, headers });
   return Response.json(result, { status: 200, headers });
 }
@@ -131,7 +155,11 @@ function finishedResponse(method: string, { result, size }: Finished): Response 
  * interrupted). So HEAD never reports an upload complete before its file is committed, and a
  * client that resumes after a crash or a lost response ends with the file, once.
  */
-export async function handleTusRequest(actor: Actor, request: Request, server: TusServer = getTusServer()): Promise<Response> {
+export async function handleTusRequest(
+  actor: Actor,
+  request: Request,
+  server: TusServer = getTusServer(),
+): Promise<Response> {
   const id = uploadIdOf(request);
   if (id && (request.method === "HEAD" || request.method === "PATCH")) {
     try {
@@ -143,7 +171,10 @@ export async function handleTusRequest(actor: Actor, request: Request, server: T
       }
     } catch (error) {
       const { status_code, body } = tusError(error);
-      return new Response(request.method === "HEAD" ? null : body, { status: status_code, headers: { "Tus-Resumable": "1.0.0", "Content-Type": "application/json" } });
+      return new Response(request.method === "HEAD" ? null : body, {
+        status: status_code,
+        headers: { "Tus-Resumable": "1.0.0", "Content-Type": "application/json" },
+      });
     }
   }
   const context: RequestContext = { actor };
@@ -166,7 +197,12 @@ export async function handleTusRequest(actor: Actor, request: Request, server: T
  * the disk filled up, or it expired) is cancelled too (204), as far as anything of it is left.
  * Only a finished upload stays a 404: there is nothing to cancel any more.
  */
-async function cancelLeftover(actor: Actor, server: TusServer, id: string, notFoundResponse: Response): Promise<Response> {
+async function cancelLeftover(
+  actor: Actor,
+  server: TusServer,
+  id: string,
+  notFoundResponse: Response,
+): Promise<Response> {
   const row = await getDb().upload.findUnique({ where: { id }, select: { userId: true, finishedAt: true } });
   if (row?.finishedAt) return notFoundResponse;
   if (row && row.userId === actor.id) {
@@ -186,8 +222,11 @@ export async function cleanUpAbandonedUploads(server: TusServer = getTusServer()
   const db = getDb();
   const cutoff = new Date(Date.now() - uploadExpireMs());
   const finished = await db.upload.findMany({ where: { finishedAt: { not: null } }, select: { id: true } });
-  for (const { id } of finished) if (await server.staging.configstore.get(id)) await removeStaged(server.staging.directory, id);
-  await db.upload.deleteMany({ where: { OR: [{ finishedAt: { lt: cutoff } }, { finishedAt: null, createdAt: { lt: cutoff } }] } });
+  for (const { id } of finished)
+    if (await server.staging.configstore.get(id)) await removeStaged(server.staging.directory, id);
+  await db.upload.deleteMany({
+    where: { OR: [{ finishedAt: { lt: cutoff } }, { finishedAt: null, createdAt: { lt: cutoff } }] },
+  });
   await db.lease.deleteMany({ where: { name: { startsWith: "tus" }, expiresAt: { lt: new Date() } } });
   return removed;
 }

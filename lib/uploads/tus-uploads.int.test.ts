@@ -30,14 +30,32 @@ const tus = { "Tus-Resumable": "1.0.0" };
 
 async function create(actor: Actor, folderId: string, name: string, size: number): Promise<Response> {
   const metadata = `kind ${b64("file")},folderId ${b64(folderId)},name ${b64(name)}`;
-  return handleTusRequest(actor, new Request(`${ORIGIN}/api/uploads`, { method: "POST", headers: { ...tus, "Upload-Length": String(size), "Upload-Metadata": metadata } }), server);
+  return handleTusRequest(
+    actor,
+    new Request(`${ORIGIN}/api/uploads`, {
+      method: "POST",
+      headers: { ...tus, "Upload-Length": String(size), "Upload-Metadata": metadata },
+    }),
+    server,
+  );
 }
-const locationOf = (created: Response) => new URL(created.headers.get("location")!, `${ORIGIN}/api/uploads/`).toString();
+const locationOf = (created: Response) =>
+  new URL(created.headers.get("location")!, `${ORIGIN}/api/uploads/`).toString();
 const idOf = (location: string) => location.split("/").pop()!;
-const head = (actor: Actor, location: string) => handleTusRequest(actor, new Request(location, { method: "HEAD", headers: tus }), server);
+const head = (actor: Actor, location: string) =>
+  handleTusRequest(actor, new Request(location, { method: "HEAD", headers: tus }), server);
 const patch = (actor: Actor, location: string, offset: number, body: string) =>
-  handleTusRequest(actor, new Request(location, { method: "PATCH", headers: { ...tus, "Upload-Offset": String(offset), "Content-Type": "application/offset+octet-stream" }, body }), server);
-const names = async (actor: Actor, folderId: string) => (await listFolder(actor, folderId)).entries.map((e) => e.name).sort();
+  handleTusRequest(
+    actor,
+    new Request(location, {
+      method: "PATCH",
+      headers: { ...tus, "Upload-Offset": String(offset), "Content-Type": "application/offset+octet-stream" },
+      body,
+    }),
+    server,
+  );
+const names = async (actor: Actor, folderId: string) =>
+  (await listFolder(actor, folderId)).entries.map((e) => e.name).sort();
 
 describe("tus uploads", () => {
   it("uploads in progress count against the workspace quota, and a user may have only so many open at a time", async () => {
@@ -50,7 +68,9 @@ describe("tus uploads", () => {
       // Nothing of "a.bin" has arrived yet, but its 600 bytes are on their way.
       const second = await create(editor, rootId, "b.bin", 600);
       expect(second.status).toBe(413);
-      expect(await second.json()).toMatchObject({ error: expect.stringMatching(/^Not enough space: this file needs 600 B, but the workspace has 400 B left/) });
+      expect(await second.json()).toMatchObject({
+        error: expect.stringMatching(/^Not enough space: this file needs 600 B, but the workspace has 400 B left/),
+      });
       expect((await create(editor, rootId, "c.bin", 400)).status).toBe(201);
 
       expect((await create(owner, rootId, "d.bin", 0)).status).toBe(201); // finished at once: not open
@@ -62,7 +82,10 @@ describe("tus uploads", () => {
       expect(third.status).toBe(429);
       expect(await third.json()).toMatchObject({ error: expect.stringContaining("You have 2 uploads in progress") });
       // Cancelling one makes room again.
-      expect((await handleTusRequest(owner, new Request(locationOf(open2), { method: "DELETE", headers: tus }), server)).status).toBe(204);
+      expect(
+        (await handleTusRequest(owner, new Request(locationOf(open2), { method: "DELETE", headers: tus }), server))
+          .status,
+      ).toBe(204);
       expect((await create(owner, rootId, "g.bin", 10)).status).toBe(201);
     } finally {
       delete process.env.FILES_QUOTA_BYTES;
@@ -74,7 +97,9 @@ describe("tus uploads", () => {
     const { owner, editor, admin, rootId } = await createCast();
     process.env.FILES_QUOTA_BYTES = "1000";
     try {
-      const started = await Promise.all([owner, editor, admin, owner, editor].map((actor, i) => create(actor, rootId, `part-${i}.bin`, 300)));
+      const started = await Promise.all(
+        [owner, editor, admin, owner, editor].map((actor, i) => create(actor, rootId, `part-${i}.bin`, 300)),
+      );
       expect(started.map((r) => r.status).sort()).toEqual([201, 201, 201, 413, 413]);
     } finally {
       delete process.env.FILES_QUOTA_BYTES;
@@ -135,11 +160,16 @@ describe("tus uploads", () => {
     const full = await patch(owner, location, 0, "x".repeat(100));
     expect(full.status).toBe(507);
     const body = await full.text();
-    expect(JSON.parse(body)).toEqual({ error: expect.stringMatching(/^The server is out of storage space/), code: "insufficient_storage" });
+    expect(JSON.parse(body)).toEqual({
+      error: expect.stringMatching(/^The server is out of storage space/),
+      code: "insufficient_storage",
+    });
     expect(body).not.toMatch(/ENOSPC|\/dev|uploads\//);
     expect(filesBelow(uploadDir()).filter((n) => n.startsWith(id))).toEqual([]);
     expect(await getDb().upload.count({ where: { id } })).toBe(0); // no longer counts against the quota
-    expect((await handleTusRequest(owner, new Request(location, { method: "DELETE", headers: tus }), server)).status).toBe(204);
+    expect(
+      (await handleTusRequest(owner, new Request(location, { method: "DELETE", headers: tus }), server)).status,
+    ).toBe(204);
     expect(await names(owner, rootId)).toEqual([]);
   });
 });

@@ -28,16 +28,42 @@ const tus = { "Tus-Resumable": "1.0.0" };
 
 async function create(actor: Actor, folderId: string, name: string, size: number, on = server): Promise<string> {
   const metadata = `kind ${b64("file")},folderId ${b64(folderId)},name ${b64(name)}`;
-  const created = await handleTusRequest(actor, new Request(`${ORIGIN}/api/uploads`, { method: "POST", headers: { ...tus, "Upload-Length": String(size), "Upload-Metadata": metadata } }), on);
+  const created = await handleTusRequest(
+    actor,
+    new Request(`${ORIGIN}/api/uploads`, {
+      method: "POST",
+      headers: { ...tus, "Upload-Length": String(size), "Upload-Metadata": metadata },
+    }),
+    on,
+  );
   expect(created.status).toBe(201);
   return new URL(created.headers.get("location")!, `${ORIGIN}/api/uploads/`).toString();
 }
 
-const patch = (actor: Actor, location: string, offset: number, body: Uint8Array | ReadableStream<Uint8Array>, on = server) =>
-  handleTusRequest(actor, new Request(location, { method: "PATCH", headers: { ...tus, "Upload-Offset": String(offset), "Content-Type": "application/offset+octet-stream" }, body: body as BodyInit, duplex: "half" } as RequestInit), on);
+const patch = (
+  actor: Actor,
+  location: string,
+  offset: number,
+  body: Uint8Array | ReadableStream<Uint8Array>,
+  on = server,
+) =>
+  handleTusRequest(
+    actor,
+    new Request(location, {
+      method: "PATCH",
+      headers: { ...tus, "Upload-Offset": String(offset), "Content-Type": "application/offset+octet-stream" },
+      body: body as BodyInit,
+      duplex: "half",
+    } as RequestInit),
+    on,
+  );
 
 const offsetOf = async (actor: Actor, location: string, on = server) =>
-  Number((await handleTusRequest(actor, new Request(location, { method: "HEAD", headers: tus }), on)).headers.get("upload-offset"));
+  Number(
+    (await handleTusRequest(actor, new Request(location, { method: "HEAD", headers: tus }), on)).headers.get(
+      "upload-offset",
+    ),
+  );
 
 /** Bytes that are not all alike, so a checksum over the wrong part of them differs. */
 function content(size: number, seed: number): Buffer {
@@ -62,7 +88,8 @@ function cutOff(bytes: Buffer): ReadableStream<Uint8Array> {
 }
 
 const sha256 = (bytes: Buffer) => createHash("sha256").update(bytes).digest("hex");
-const storedHash = async (fileId: string) => (await getDb().fileEntry.findUniqueOrThrow({ where: { id: fileId } })).sha256;
+const storedHash = async (fileId: string) =>
+  (await getDb().fileEntry.findUniqueOrThrow({ where: { id: fileId } })).sha256;
 
 describe("upload checksums", () => {
   it("the PATCH with the last bytes of a large upload answers sooner than reading the file once more would take", async () => {
@@ -71,7 +98,9 @@ describe("upload checksums", () => {
     const bytes = content(size, 1);
     const location = await create(owner, rootId, "large.bin", size);
     for (let offset = 0; offset < size - 1; offset += 16 * MiB) {
-      expect((await patch(owner, location, offset, bytes.subarray(offset, Math.min(size - 1, offset + 16 * MiB)))).status).toBe(204);
+      expect(
+        (await patch(owner, location, offset, bytes.subarray(offset, Math.min(size - 1, offset + 16 * MiB)))).status,
+      ).toBe(204);
     }
     // What finishing cost before: one more pass over the staged file (warm in the page cache).
     const staged = path.join(storage.dir(), "uploads", location.split("/").pop()!);

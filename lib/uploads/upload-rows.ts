@@ -21,9 +21,15 @@ export async function registerUpload(
     // turns on PostgreSQL too, so two uploads started together cannot both pass the checks.
     await tx.$executeRaw`UPDATE "User" SET "id" = "id" WHERE "id" = ${row.userId}`;
     if (row.workspaceId) await tx.$executeRaw`UPDATE "Workspace" SET "id" = "id" WHERE "id" = ${row.workspaceId}`;
-    const open = await tx.upload.count({ where: { userId: row.userId, finishedAt: null, createdAt: { gt: openSince() } } });
+    const open = await tx.upload.count({
+      where: { userId: row.userId, finishedAt: null, createdAt: { gt: openSince() } },
+    });
     const max = maxOpenUploadsPerUser();
-    if (open >= max) throw new AppError("rate_limited", `You have ${open} uploads in progress, the most allowed at a time is ${max}. Let them finish or cancel some, then try again.`);
+    if (open >= max)
+      throw new AppError(
+        "rate_limited",
+        `You have ${open} uploads in progress, the most allowed at a time is ${max}. Let them finish or cancel some, then try again.`,
+      );
     await tx.upload.create({ data: { ...row, bytes: BigInt(row.bytes) } });
     await reserve?.(tx);
   });
@@ -36,8 +42,12 @@ export async function registerUpload(
  * the tus endpoint) has nothing to mark.
  */
 export async function markUploadFinished(tx: Tx, id: string, result: Record<string, unknown>): Promise<void> {
-  const { count } = await tx.upload.updateMany({ where: { id, finishedAt: null }, data: { finishedAt: new Date(), result: JSON.stringify(result) } });
-  if (count === 0 && (await tx.upload.count({ where: { id } })) > 0) throw conflict("This upload was already finished.");
+  const { count } = await tx.upload.updateMany({
+    where: { id, finishedAt: null },
+    data: { finishedAt: new Date(), result: JSON.stringify(result) },
+  });
+  if (count === 0 && (await tx.upload.count({ where: { id } })) > 0)
+    throw conflict("This upload was already finished.");
 }
 
 export async function forgetUpload(id: string): Promise<void> {

@@ -10,7 +10,10 @@ export async function acceptPendingInvitations(tx: Tx, user: { id: string; email
     where: { email: user.email, acceptedAt: null, expiresAt: { gt: new Date() } },
   });
   for (const invitation of invitations) {
-    const workspace = await tx.workspace.findUnique({ where: { id: invitation.workspaceId }, select: { ownerId: true } });
+    const workspace = await tx.workspace.findUnique({
+      where: { id: invitation.workspaceId },
+      select: { ownerId: true },
+    });
     if (!workspace || workspace.ownerId === user.id) continue;
     await tx.membership.upsert({
       where: { workspaceId_userId: { workspaceId: invitation.workspaceId, userId: user.id } },
@@ -18,7 +21,14 @@ export async function acceptPendingInvitations(tx: Tx, user: { id: string; email
       update: {},
     });
     await tx.workspaceInvitation.update({ where: { id: invitation.id }, data: { acceptedAt: new Date() } });
-    await recordAudit(tx, { workspaceId: invitation.workspaceId, actorId: user.id, action: "member.joined", resourceType: "workspace", resourceId: invitation.workspaceId, details: { role: invitation.role } });
+    await recordAudit(tx, {
+      workspaceId: invitation.workspaceId,
+      actorId: user.id,
+      action: "member.joined",
+      resourceType: "workspace",
+      resourceId: invitation.workspaceId,
+      details: { role: invitation.role },
+    });
   }
   return invitations.length;
 }

@@ -5,7 +5,11 @@ import { isUniqueViolation } from "@/lib/util/prisma-errors";
 import { createPersonalWorkspace } from "./personal-workspace";
 import { displayNameSchema, emailSchema, usernameSchema } from "./schemas";
 
-export const createUserInput = z.object({ email: emailSchema, username: usernameSchema, name: displayNameSchema.optional() });
+export const createUserInput = z.object({
+  email: emailSchema,
+  username: usernameSchema,
+  name: displayNameSchema.optional(),
+});
 
 /**
  * Creates a complete account (CLI, seed): user and personal workspace in one transaction, so a clash leaves nothing behind. The e-mail counts as verified only once its

@@ -4,10 +4,16 @@ import { slugify, workspaceSlugSchema } from "@/lib/workspaces/schemas";
 import { safeCallbackUrl } from "@/lib/auth/callback-url";
 
 describe("input rules", () => {
-  it.each([["ann", true], ["Ann", true], ["a", false], ["-ann", false], ["ann_lee-2", true], ["admin", false], ["a".repeat(33), false], ["ann lee", false]])(
-    "username %s valid=%s",
-    (name, ok) => expect(usernameSchema.safeParse(name).success).toBe(ok),
-  );
+  it.each([
+    ["ann", true],
+    ["Ann", true],
+    ["a", false],
+    ["-ann", false],
+    ["ann_lee-2", true],
+    ["admin", false],
+    ["a".repeat(33), false],
+    ["ann lee", false],
+  ])("username %s valid=%s", (name, ok) => expect(usernameSchema.safeParse(name).success).toBe(ok));
   it("normalises e-mail to lowercase and rejects garbage", () => {
     expect(emailSchema.parse(" Ann@Example.com ")).toBe("ann@example.com");
     expect(emailSchema.safeParse("ann@").success).toBe(false);

@@ -8,7 +8,20 @@ export const emailSchema = z
   .pipe(z.email({ error: "Enter a valid e-mail address, like name@example.com" }));
 
 const RESERVED_USERNAMES = new Set([
-  "admin", "api", "app", "auth", "mailbox", "new", "root", "s", "settings", "shared", "signin", "signout", "system", "w",
+  "admin",
+  "api",
+  "app",
+  "auth",
+  "mailbox",
+  "new",
+  "root",
+  "s",
+  "settings",
+  "shared",
+  "signin",
+  "signout",
+  "system",
+  "w",
 ]);
 
 export const usernameSchema = z
@@ -17,7 +30,10 @@ export const usernameSchema = z
   .toLowerCase()
   .min(3, "A username needs at least 3 characters")
   .max(32, "A username can have at most 32 characters")
-  .regex(/^[a-z0-9](?:[a-z0-9_-]*[a-z0-9])?$/, "Use lowercase letters, digits, - and _ (starting and ending with a letter or digit)")
+  .regex(
+    /^[a-z0-9](?:[a-z0-9_-]*[a-z0-9])?$/,
+    "Use lowercase letters, digits, - and _ (starting and ending with a letter or digit)",
+  )
   .refine((name) => !RESERVED_USERNAMES.has(name), "That username is reserved");
 
 export const displayNameSchema = z.string().trim().max(80, "A name can have at most 80 characters");

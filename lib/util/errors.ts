@@ -49,13 +49,23 @@ export function unavailableRetryAfter(): number {
 
 /** The database cannot be reached: 503 with Retry-After, never a "not found" a sync client would read as "deleted". */
 export const unavailable = () =>
-  new AppError("unavailable", "The service is temporarily unavailable. Nothing was changed; please try again shortly.", undefined, unavailableRetryAfter());
+  new AppError(
+    "unavailable",
+    "The service is temporarily unavailable. Nothing was changed; please try again shortly.",
+    undefined,
+    unavailableRetryAfter(),
+  );
 
 /** The server's disk (or the database's) is full: 507 with a plain message, never the file's or the database's details. */
 export const insufficientStorage = () =>
-  new AppError("insufficient_storage", "The server is out of storage space. Nothing was saved; please try again later or contact the administrator.");
+  new AppError(
+    "insufficient_storage",
+    "The server is out of storage space. Nothing was saved; please try again later or contact the administrator.",
+  );
 
 export const notFound = (what = "Not found") => new AppError("not_found", what);
 export const forbidden = (message: string) => new AppError("forbidden", message);
-export const conflict = (message: string, fieldErrors?: Record<string, string>) => new AppError("conflict", message, fieldErrors);
-export const invalid = (message: string, fieldErrors?: Record<string, string>) => new AppError("invalid", message, fieldErrors);
+export const conflict = (message: string, fieldErrors?: Record<string, string>) =>
+  new AppError("conflict", message, fieldErrors);
+export const invalid = (message: string, fieldErrors?: Record<string, string>) =>
+  new AppError("invalid", message, fieldErrors);

@@ -12,11 +12,33 @@ const prismaWrapped = (cause: Record<string, unknown>, code = "P2039") =>
 
 describe("machine failures in the one error mapping", () => {
   it.each([
-    ["SQLite cannot open the file", Object.assign(new Error("unable to open database file"), { name: "SqliteError", code: "SQLITE_CANTOPEN" })],
-    ["SQLite file is not a database", Object.assign(new Error("file is not a database"), { name: "SqliteError", code: "SQLITE_NOTADB" })],
-    ["SQLite busy beyond the timeout (extended code)", prismaWrapped({ kind: "sqlite", originalCode: "SQLITE_BUSY_SNAPSHOT", extendedCode: 517, message: "database is locked" })],
+    [
+      "SQLite cannot open the file",
+      Object.assign(new Error("unable to open database file"), { name: "SqliteError", code: "SQLITE_CANTOPEN" }),
+    ],
+    [
+      "SQLite file is not a database",
+      Object.assign(new Error("file is not a database"), { name: "SqliteError", code: "SQLITE_NOTADB" }),
+    ],
+    [
+      "SQLite busy beyond the timeout (extended code)",
+      prismaWrapped({
+        kind: "sqlite",
+        originalCode: "SQLITE_BUSY_SNAPSHOT",
+        extendedCode: 517,
+        message: "database is locked",
+      }),
+    ],
     ["PostgreSQL unreachable", prismaWrapped({ kind: "DatabaseNotReachable", host: "10.0.0.5", port: 5432 }, "P1001")],
-    ["PostgreSQL shutting down", prismaWrapped({ kind: "postgres", code: "57P01", severity: "FATAL", message: "terminating connection due to administrator command" })],
+    [
+      "PostgreSQL shutting down",
+      prismaWrapped({
+        kind: "postgres",
+        code: "57P01",
+        severity: "FATAL",
+        message: "terminating connection due to administrator command",
+      }),
+    ],
   ])("%s is 503 with Retry-After and a plain message", (_name, error) => {
     expect(infrastructureFault(error)).toBe("database_unavailable");
     const failure = toFailure(error);
@@ -26,10 +48,27 @@ describe("machine failures in the one error mapping", () => {
   });
 
   it.each([
-    ["SQLite full", prismaWrapped({ kind: "sqlite", originalCode: "SQLITE_FULL", extendedCode: 13, message: "database or disk is full" })],
-    ["a write to a full file system", Object.assign(new Error("ENOSPC: no space left on device, write '/srv/data/blobs/ab/cd'"), { code: "ENOSPC", errno: -28 })],
+    [
+      "SQLite full",
+      prismaWrapped({
+        kind: "sqlite",
+        originalCode: "SQLITE_FULL",
+        extendedCode: 13,
+        message: "database or disk is full",
+      }),
+    ],
+    [
+      "a write to a full file system",
+      Object.assign(new Error("ENOSPC: no space left on device, write '/srv/data/blobs/ab/cd'"), {
+        code: "ENOSPC",
+        errno: -28,
+      }),
+    ],
     ["a quota", Object.assign(new Error("EDQUOT: disk quota exceeded"), { code: "EDQUOT" })],
-    ["wrapped as a cause", new Error("upload failed", { cause: Object.assign(new Error("ENOSPC"), { code: "ENOSPC" }) })],
+    [
+      "wrapped as a cause",
+      new Error("upload failed", { cause: Object.assign(new Error("ENOSPC"), { code: "ENOSPC" }) }),
+    ],
   ])("%s is 507", (_name, error) => {
     expect(infrastructureFault(error)).toBe("disk_full");
     expect(statusOf(toFailure(error))).toBe(507);

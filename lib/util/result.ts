@@ -5,7 +5,13 @@ import { isUniqueViolation } from "./prisma-errors";
 
 export type Result<T = undefined> =
   | { ok: true; data: T }
-  | { ok: false; code: ErrorCode | "internal"; message: string; fieldErrors?: Record<string, string>; retryAfterSeconds?: number };
+  | {
+      ok: false;
+      code: ErrorCode | "internal";
+      message: string;
+      fieldErrors?: Record<string, string>;
+      retryAfterSeconds?: number;
+    };
 
 export type Failure = Extract<Result<never>, { ok: false }>;
 
@@ -42,7 +48,11 @@ export function toFailure(error: unknown): Failure {
     return toFailure(fault === "disk_full" ? insufficientStorage() : unavailable());
   }
   console.error(error);
-  return { ok: false, code: "internal", message: "Something went wrong on our side. Nothing was changed; please try again." };
+  return {
+    ok: false,
+    code: "internal",
+    message: "Something went wrong on our side. Nothing was changed; please try again.",
+  };
 }
 
 export function statusOf(failure: Failure): number {

@@ -17,8 +17,19 @@ export async function addMemberFor(workspacePath: string, username: string, role
   if (!user) throw notFound(`No user with username "${username}".`);
   if (user.id === workspace.ownerId) throw conflict(`${user.username} owns ${owner}/${slug}.`);
   await db.$transaction(async (tx) => {
-    await tx.membership.upsert({ where: { workspaceId_userId: { workspaceId: workspace.id, userId: user.id } }, create: { workspaceId: workspace.id, userId: user.id, role }, update: { role } });
-    await recordAudit(tx, { workspaceId: workspace.id, actorId: null, action: "member.added", resourceType: "workspace", resourceId: workspace.id, details: { username: user.username, role, by: "cli" } });
+    await tx.membership.upsert({
+      where: { workspaceId_userId: { workspaceId: workspace.id, userId: user.id } },
+      create: { workspaceId: workspace.id, userId: user.id, role },
+      update: { role },
+    });
+    await recordAudit(tx, {
+      workspaceId: workspace.id,
+      actorId: null,
+      action: "member.added",
+      resourceType: "workspace",
+      resourceId: workspace.id,
+      details: { username: user.username, role, by: "cli" },
+    });
   });
   return { workspace: `${owner}/${slug}`, username: user.username, role };
 }

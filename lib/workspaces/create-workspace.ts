@@ -14,18 +14,31 @@ export const createWorkspaceInput = z.object({
 });
 
 const slugTaken = (slug: string) =>
-  conflict(`You already have a workspace at "${slug}". Choose another URL name.`, { slug: "You already have a workspace with this URL name." });
+  conflict(`You already have a workspace at "${slug}". Choose another URL name.`, {
+    slug: "You already have a workspace with this URL name.",
+  });
 
 /** Creates a workspace owned by the actor; its slug is unique among the actor's workspaces. */
 export async function createWorkspace(actor: Actor, input: z.input<typeof createWorkspaceInput>) {
   const { name, slug, description } = createWorkspaceInput.parse(input);
   try {
     return await getDb().$transaction(async (tx) => {
-      if (await tx.workspace.findUnique({ where: { ownerId_slug: { ownerId: actor.id, slug } }, select: { id: true } })) {
+      if (
+        await tx.workspace.findUnique({ where: { ownerId_slug: { ownerId: actor.id, slug } }, select: { id: true } })
+      ) {
         throw slugTaken(slug);
       }
-      const workspace = await tx.workspace.create({ data: { ownerId: actor.id, slug, name, description: description ?? "" } });
-      await recordAudit(tx, { workspaceId: workspace.id, actorId: actor.id, action: "workspace.created", resourceType: "workspace", resourceId: workspace.id, details: { slug } });
+      const workspace = await tx.workspace.create({
+        data: { ownerId: actor.id, slug, name, description: description ?? "" },
+      });
+      await recordAudit(tx, {
+        workspaceId: workspace.id,
+        actorId: actor.id,
+        action: "workspace.created",
+        resourceType: "workspace",
+        resourceId: workspace.id,
+        details: { slug },
+      });
       return workspace;
     });
   } catch (error) {

@@ -22,7 +22,16 @@ export async function deleteWorkspace(actor: Actor, workspaceId: string, confirm
   const blobKeys = await blobKeysOfWorkspace(workspace.id);
   await getDb().$transaction(async (tx) => {
     await tx.workspace.delete({ where: { id: workspace.id } });
-    await recordAudit(tx, { workspaceId: workspace.id, actorId: actor.id, action: "workspace.deleted", resourceType: "workspace", resourceId: workspace.id, details: { slug: workspace.slug, name: workspace.name } });
+    await recordAudit(tx, {
+      workspaceId: workspace.id,
+      actorId: actor.id,
+      action: "workspace.deleted",
+      resourceType: "workspace",
+      resourceId: workspace.id,
+      details: { slug: workspace.slug, name: workspace.name },
+    });
   });
-  await deleteUnreferencedBlobs(blobKeys).catch((error: unknown) => console.error("Deleting a deleted workspace's blobs failed; the orphan sweep will retry", error));
+  await deleteUnreferencedBlobs(blobKeys).catch((error: unknown) =>
+    console.error("Deleting a deleted workspace's blobs failed; the orphan sweep will retry", error),
+  );
 }

@@ -31,11 +31,15 @@ export async function inviteMember(actor: Actor, workspaceId: string, input: z.i
   const workspace = await db.workspace.findUnique({ where: { id: workspaceId }, include: { owner: true } });
   if (!workspace) throw notFound("Workspace not found");
   await assertCanWorkspace(actor, workspace, "workspace.manage");
-  if (workspace.owner.email === email) throw invalid("That is the workspace owner.", { email: "That is the workspace owner." });
+  if (workspace.owner.email === email)
+    throw invalid("That is the workspace owner.", { email: "That is the workspace owner." });
   const existing = await db.membership.findFirst({ where: { workspaceId, user: { email } } });
   if (existing) throw conflict(`${email} is already a member.`, { email: "Already a member." });
 
-  const pending = await db.workspaceInvitation.findFirst({ where: { workspaceId, email, acceptedAt: null }, select: { id: true } });
+  const pending = await db.workspaceInvitation.findFirst({
+    where: { workspaceId, email, acceptedAt: null },
+    select: { id: true },
+  });
   if (pending) await assertResendAllowed(actor, email);
   else await assertShareMailAllowed(actor, [email]);
 
@@ -55,7 +59,14 @@ export async function inviteMember(actor: Actor, workspaceId: string, input: z.i
     });
     await enqueueEmail(tx, { to: email, kind: "workspace-invite", ...message });
     await logShareMail(tx, actor.id, email);
-    await recordAudit(tx, { workspaceId, actorId: actor.id, action: "member.invited", resourceType: "workspace", resourceId: workspaceId, details: { email, role } });
+    await recordAudit(tx, {
+      workspaceId,
+      actorId: actor.id,
+      action: "member.invited",
+      resourceType: "workspace",
+      resourceId: workspaceId,
+      details: { email, role },
+    });
   });
   kickOutbox();
 }
@@ -66,9 +77,18 @@ export async function cancelInvitation(actor: Actor, workspaceId: string, invita
   if (!workspace) throw notFound("Workspace not found");
   await assertCanWorkspace(actor, workspace, "workspace.manage");
   await db.$transaction(async (tx) => {
-    const removed = await tx.workspaceInvitation.deleteMany({ where: { id: invitationId, workspaceId, acceptedAt: null } });
+    const removed = await tx.workspaceInvitation.deleteMany({
+      where: { id: invitationId, workspaceId, acceptedAt: null },
+    });
     if (removed.count === 0) throw notFound("Invitation not found");
-    await recordAudit(tx, { workspaceId, actorId: actor.id, action: "member.invitation_cancelled", resourceType: "workspace", resourceId: workspaceId, details: { invitationId } });
+    await recordAudit(tx, {
+      workspaceId,
+      actorId: actor.id,
+      action: "member.invitation_cancelled",
+      resourceType: "workspace",
+      resourceId: workspaceId,
+      details: { invitationId },
+    });
   });
 }
 
@@ -96,7 +116,10 @@ export async function acceptInvitation(actor: Actor, token: string) {
   const invitation = await findOpenInvitation(token);
   if (!invitation) throw notFound("This invitation link has expired or was already used.");
   if (invitation.email !== actor.email) {
-    throw new AppError("forbidden", `This invitation was sent to ${invitation.email}. Sign in with that address to accept it.`);
+    throw new AppError(
+      "forbidden",
+      `This invitation was sent to ${invitation.email}. Sign in with that address to accept it.`,
+    );
   }
   const { workspace } = invitation;
   await getDb().$transaction(async (tx) => {
@@ -108,7 +131,14 @@ export async function acceptInvitation(actor: Actor, token: string) {
       });
     }
     await tx.workspaceInvitation.update({ where: { id: invitation.id }, data: { acceptedAt: new Date() } });
-    await recordAudit(tx, { workspaceId: workspace.id, actorId: actor.id, action: "member.joined", resourceType: "workspace", resourceId: workspace.id, details: { role: invitation.role } });
+    await recordAudit(tx, {
+      workspaceId: workspace.id,
+      actorId: actor.id,
+      action: "member.joined",
+      resourceType: "workspace",
+      resourceId: workspace.id,
+      details: { role: invitation.role },
+    });
   });
   return { owner: workspace.owner.username ?? "", slug: workspace.slug };
 }

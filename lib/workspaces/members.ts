@@ -34,13 +34,30 @@ export async function listMembers(actor: Actor, workspaceId: string) {
   ]);
   const { owner } = workspace;
   const rows: MemberRow[] = [
-    { userId: owner.id, username: owner.username, email: owner.email, name: owner.name, role: "owner", since: workspace.createdAt },
+    {
+      userId: owner.id,
+      username: owner.username,
+      email: owner.email,
+      name: owner.name,
+      role: "owner",
+      since: workspace.createdAt,
+    },
     ...members.map((m) => ({
-      userId: m.userId, username: m.user.username, email: m.user.email, name: m.user.name,
-      role: m.role === "admin" ? ("admin" as const) : ("member" as const), since: m.createdAt,
+      userId: m.userId,
+      username: m.user.username,
+      email: m.user.email,
+      name: m.user.name,
+      role: m.role === "admin" ? ("admin" as const) : ("member" as const),
+      since: m.createdAt,
     })),
   ];
-  const pending: PendingInvitationRow[] = invitations.map(({ id, email, role, expiresAt, createdAt }) => ({ id, email, role, expiresAt, createdAt }));
+  const pending: PendingInvitationRow[] = invitations.map(({ id, email, role, expiresAt, createdAt }) => ({
+    id,
+    email,
+    role,
+    expiresAt,
+    createdAt,
+  }));
   return { members: rows, invitations: pending };
 }
 
@@ -54,7 +71,14 @@ export async function changeMemberRole(actor: Actor, workspaceId: string, input:
   await getDb().$transaction(async (tx) => {
     const updated = await tx.membership.updateMany({ where: { workspaceId, userId }, data: { role } });
     if (updated.count === 0) throw notFound("That person is not a member of this workspace.");
-    await recordAudit(tx, { workspaceId, actorId: actor.id, action: "member.role_changed", resourceType: "workspace", resourceId: workspaceId, details: { userId, role } });
+    await recordAudit(tx, {
+      workspaceId,
+      actorId: actor.id,
+      action: "member.role_changed",
+      resourceType: "workspace",
+      resourceId: workspaceId,
+      details: { userId, role },
+    });
   });
 }
 
@@ -66,6 +90,13 @@ export async function removeMember(actor: Actor, workspaceId: string, userId: st
   await getDb().$transaction(async (tx) => {
     const removed = await tx.membership.deleteMany({ where: { workspaceId, userId } });
     if (removed.count === 0) throw notFound("That person is not a member of this workspace.");
-    await recordAudit(tx, { workspaceId, actorId: actor.id, action: userId === actor.id ? "member.left" : "member.removed", resourceType: "workspace", resourceId: workspaceId, details: { userId } });
+    await recordAudit(tx, {
+      workspaceId,
+      actorId: actor.id,
+      action: userId === actor.id ? "member.left" : "member.removed",
+      resourceType: "workspace",
+      resourceId: workspaceId,
+      details: { userId },
+    });
   });
 }

@@ -1,6 +1,12 @@
 import "server-only";
 import { getDb } from "@/lib/db";
-import { type Actor, type EffectiveRole, getEffectiveRole, getWorkspaceRole, memberWorkspacesWhere } from "@/lib/access";
+import {
+  type Actor,
+  type EffectiveRole,
+  getEffectiveRole,
+  getWorkspaceRole,
+  memberWorkspacesWhere,
+} from "@/lib/access";
 import { hasGrantInside } from "@/lib/access/grants";
 import { notFound } from "@/lib/util/errors";
 
@@ -18,7 +24,11 @@ export async function listMyWorkspaces(actor: Actor): Promise<WorkspaceSummary[]
   const rows = await getDb().workspace.findMany({
     where: memberWorkspacesWhere(actor),
     select: {
-      id: true, slug: true, name: true, personal: true, ownerId: true,
+      id: true,
+      slug: true,
+      name: true,
+      personal: true,
+      ownerId: true,
       owner: { select: { username: true } },
       members: { where: { userId: actor.id }, select: { role: true } },
     },
@@ -63,7 +73,12 @@ export async function getWorkspaceForActor(actor: Actor, ownerUsername: string, 
     include: { owner: { select: { username: true } } },
   });
   if (!workspace) throw notFound("Workspace not found");
-  const resource = { type: "workspace" as const, id: workspace.id, workspaceId: workspace.id, workspaceOwnerId: workspace.ownerId };
+  const resource = {
+    type: "workspace" as const,
+    id: workspace.id,
+    workspaceId: workspace.id,
+    workspaceOwnerId: workspace.ownerId,
+  };
   const [role, membership] = await Promise.all([getEffectiveRole(actor, resource), getWorkspaceRole(actor, workspace)]);
   let scope: WorkspaceView["scope"] = "workspace";
   if (!role) {
@@ -71,5 +86,17 @@ export async function getWorkspaceForActor(actor: Actor, ownerUsername: string, 
     scope = "shared";
   }
   const { id, ownerId, name, description, personal, createdAt } = workspace;
-  return { id, ownerId, slug: workspace.slug, name, description, personal, createdAt, owner: workspace.owner.username ?? "", role: role ?? "viewer", scope, isMember: membership !== null };
+  return {
+    id,
+    ownerId,
+    slug: workspace.slug,
+    name,
+    description,
+    personal,
+    createdAt,
+    owner: workspace.owner.username ?? "",
+    role: role ?? "viewer",
+    scope,
+    isMember: membership !== null,
+  };
 }

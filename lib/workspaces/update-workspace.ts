@@ -20,15 +20,28 @@ export async function updateWorkspace(actor: Actor, workspaceId: string, input: 
   if (!workspace) throw notFound("Workspace not found");
   await assertCanWorkspace(actor, workspace, "workspace.manage");
   if (workspace.personal && data.slug !== workspace.slug) {
-    throw new AppError("invalid", "The personal workspace keeps its URL name.", { slug: "The personal workspace keeps its URL name." });
+    throw new AppError("invalid", "The personal workspace keeps its URL name.", {
+      slug: "The personal workspace keeps its URL name.",
+    });
   }
-  const taken = () => conflict(`The owner already has a workspace at "${data.slug}".`, { slug: "That URL name is taken." });
+  const taken = () =>
+    conflict(`The owner already has a workspace at "${data.slug}".`, { slug: "That URL name is taken." });
   try {
     return await getDb().$transaction(async (tx) => {
-      const clash = await tx.workspace.findUnique({ where: { ownerId_slug: { ownerId: workspace.ownerId, slug: data.slug } }, select: { id: true } });
+      const clash = await tx.workspace.findUnique({
+        where: { ownerId_slug: { ownerId: workspace.ownerId, slug: data.slug } },
+        select: { id: true },
+      });
       if (clash && clash.id !== workspace.id) throw taken();
       const updated = await tx.workspace.update({ where: { id: workspace.id }, data });
-      await recordAudit(tx, { workspaceId: workspace.id, actorId: actor.id, action: "workspace.updated", resourceType: "workspace", resourceId: workspace.id, details: { from: { name: workspace.name, slug: workspace.slug }, to: { name: data.name, slug: data.slug } } });
+      await recordAudit(tx, {
+        workspaceId: workspace.id,
+        actorId: actor.id,
+        action: "workspace.updated",
+        resourceType: "workspace",
+        resourceId: workspace.id,
+        details: { from: { name: workspace.name, slug: workspace.slug }, to: { name: data.name, slug: data.slug } },
+      });
       return updated;
     });
   } catch (error) {

@@ -28,13 +28,22 @@ describe("accounts", () => {
     const user = await createUser({ email: "  Carol@Example.COM ", username: "Carol" });
     expect(user).toMatchObject({ email: "carol@example.com", username: "carol" });
     const workspaces = await listMyWorkspaces(user);
-    expect(workspaces).toEqual([expect.objectContaining({ owner: "carol", slug: "personal", personal: true, role: "owner" })]);
+    expect(workspaces).toEqual([
+      expect.objectContaining({ owner: "carol", slug: "personal", personal: true, role: "owner" }),
+    ]);
   });
 
   it("rejects an invalid e-mail and a taken username or e-mail, leaving nothing behind", async () => {
-    expect(await rejects(createUser({ email: "not-an-email", username: "dave" }))).toMatchObject({ message: expect.stringMatching(/valid e-mail/) });
-    expect(await rejects(createUser({ email: "dave@example.com", username: "CAROL" }))).toMatchObject({ code: "conflict", message: expect.stringMatching(/taken/) });
-    expect(await rejects(createUser({ email: "CAROL@example.com", username: "carol2" }))).toMatchObject({ code: "conflict" });
+    expect(await rejects(createUser({ email: "not-an-email", username: "dave" }))).toMatchObject({
+      message: expect.stringMatching(/valid e-mail/),
+    });
+    expect(await rejects(createUser({ email: "dave@example.com", username: "CAROL" }))).toMatchObject({
+      code: "conflict",
+      message: expect.stringMatching(/taken/),
+    });
+    expect(await rejects(createUser({ email: "CAROL@example.com", username: "carol2" }))).toMatchObject({
+      code: "conflict",
+    });
     expect(await db().user.count({ where: { OR: [{ email: "dave@example.com" }, { username: "carol2" }] } })).toBe(0);
   });
 
@@ -43,7 +52,10 @@ describe("accounts", () => {
     const team = await createWorkspace(owner, { name: "Team", slug: "team" });
     await inviteMember(owner, team.id, { email: "New.Person@example.com", role: "admin" });
     const fresh = await db().user.create({ data: { email: "new.person@example.com", emailVerified: new Date() } });
-    expect(await rejects(completeOnboarding(fresh.id, { username: "olga" }))).toMatchObject({ code: "conflict", fieldErrors: { username: "That username is taken." } });
+    expect(await rejects(completeOnboarding(fresh.id, { username: "olga" }))).toMatchObject({
+      code: "conflict",
+      fieldErrors: { username: "That username is taken." },
+    });
     const done = await completeOnboarding(fresh.id, { username: "newbie" });
     expect(done).toEqual({ username: "newbie", workspaceSlug: "personal" });
     const actor = { id: fresh.id, email: fresh.email, username: "newbie" };
@@ -56,8 +68,13 @@ describe("workspaces", () => {
   it("creates, refuses a duplicate slug (any case) and renames", async () => {
     const erin = await createUser({ email: "erin@example.com", username: "erin" });
     const ws = await createWorkspace(erin, { name: "Sales Data", slug: "sales" });
-    expect(await rejects(createWorkspace(erin, { name: "Other", slug: "SALES" }))).toMatchObject({ code: "conflict", fieldErrors: { slug: expect.any(String) } });
-    expect(await rejects(createWorkspace(erin, { name: "", slug: "x y" }))).toMatchObject({ fieldErrors: { name: expect.any(String), slug: expect.any(String) } });
+    expect(await rejects(createWorkspace(erin, { name: "Other", slug: "SALES" }))).toMatchObject({
+      code: "conflict",
+      fieldErrors: { slug: expect.any(String) },
+    });
+    expect(await rejects(createWorkspace(erin, { name: "", slug: "x y" }))).toMatchObject({
+      fieldErrors: { name: expect.any(String), slug: expect.any(String) },
+    });
     expect(await db().workspace.count({ where: { ownerId: erin.id } })).toBe(2);
     const renamed = await updateWorkspace(erin, ws.id, { name: "Sales 2026", slug: "sales-2026" });
     expect(renamed.slug).toBe("sales-2026");
@@ -88,16 +105,26 @@ describe("workspaces", () => {
     const token = link.split("/invite/")[1]!;
     expect(await db().workspaceInvitation.count({ where: { tokenHash: token } })).toBe(0); // only the hash is stored
 
-    expect(await rejects(acceptInvitation(mallory, token))).toMatchObject({ code: "forbidden", message: expect.stringMatching(/sent to judy@example.com/) });
+    expect(await rejects(acceptInvitation(mallory, token))).toMatchObject({
+      code: "forbidden",
+      message: expect.stringMatching(/sent to judy@example.com/),
+    });
     await acceptInvitation(judy, token);
     expect(await rejects(acceptInvitation(judy, token))).toMatchObject({ code: "not_found" }); // single use
 
     const view = await getWorkspaceForActor(judy, "ivan", "lab");
     expect(view.role).toBe("editor");
-    expect(await rejects(updateWorkspace(judy, ws.id, { name: "Mine", slug: "lab" }))).toMatchObject({ code: "forbidden", message: "Access can be managed by the owner only." });
+    expect(await rejects(updateWorkspace(judy, ws.id, { name: "Mine", slug: "lab" }))).toMatchObject({
+      code: "forbidden",
+      message: "Access can be managed by the owner only.",
+    });
     expect(await rejects(inviteMember(judy, ws.id, { email: "x@example.com" }))).toMatchObject({ code: "forbidden" });
-    expect(await rejects(inviteMember(mallory, ws.id, { email: "x@example.com" }))).toMatchObject({ code: "not_found" });
-    expect(await rejects(inviteMember(ivan, ws.id, { email: "x@example.com", role: "owner" as never }))).toMatchObject({ fieldErrors: { role: expect.any(String) } });
+    expect(await rejects(inviteMember(mallory, ws.id, { email: "x@example.com" }))).toMatchObject({
+      code: "not_found",
+    });
+    expect(await rejects(inviteMember(ivan, ws.id, { email: "x@example.com", role: "owner" as never }))).toMatchObject({
+      fieldErrors: { role: expect.any(String) },
+    });
 
     await changeMemberRole(ivan, ws.id, { userId: judy.id, role: "admin" });
     expect((await getWorkspaceForActor(judy, "ivan", "lab")).role).toBe("manager");

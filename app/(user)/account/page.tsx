@@ -13,8 +13,17 @@ export default async function AccountPage() {
       <PageHeader title="Account" description={`${user.username} · ${user.email}`} />
       <Card>
         <h2 className="text-base font-semibold">API tokens</h2>
-        <p className="mb-4 mt-1 text-sm text-zinc-600 dark:text-zinc-400">Send a token as <code>Authorization: Bearer &lt;token&gt;</code> to the REST API. It acts as you.</p>
-        <ApiTokensPanel tokens={tokens.map((t) => ({ ...t, expiresAt: t.expiresAt?.toISOString() ?? null, lastUsedAt: t.lastUsedAt?.toISOString() ?? null, createdAt: t.createdAt.toISOString() }))} />
+        <p className="mb-4 mt-1 text-sm text-zinc-600 dark:text-zinc-400">
+          Send a token as <code>Authorization: Bearer &lt;token&gt;</code> to the REST API. It acts as you.
+        </p>
+        <ApiTokensPanel
+          tokens={tokens.map((t) => ({
+            ...t,
+            expiresAt: t.expiresAt?.toISOString() ?? null,
+            lastUsedAt: t.lastUsedAt?.toISOString() ?? null,
+            createdAt: t.createdAt.toISOString(),
+          }))}
+        />
       </Card>
     </div>
   );

@@ -5,8 +5,18 @@ import { ApiReference, type DocOperation } from "./api-reference";
 export const metadata: Metadata = { title: "API reference" };
 
 type RawOperation = {
-  operationId: string; tags: string[]; summary: string; description?: string; security?: unknown[];
-  parameters: { name: string; in: "path" | "query"; required: boolean; description?: string; schema: Record<string, unknown> }[];
+  operationId: string;
+  tags: string[];
+  summary: string;
+  description?: string;
+  security?: unknown[];
+  parameters: {
+    name: string;
+    in: "path" | "query";
+    required: boolean;
+    description?: string;
+    schema: Record<string, unknown>;
+  }[];
   requestBody?: { content: Record<string, { example?: unknown; schema?: unknown }> };
   responses: Record<string, { description: string }>;
 };
@@ -18,17 +28,27 @@ function operationsOf(): { info: { title: string; description: string }; operati
     Object.entries(methods as Record<string, RawOperation>).map(([method, op]): DocOperation => {
       const [contentType, media] = Object.entries(op.requestBody?.content ?? {})[0] ?? [];
       return {
-        id: op.operationId, method: method.toUpperCase(), path, tag: op.tags[0] ?? "", summary: op.summary, description: op.description ?? "",
+        id: op.operationId,
+        method: method.toUpperCase(),
+        path,
+        tag: op.tags[0] ?? "",
+        summary: op.summary,
+        description: op.description ?? "",
         isPublic: Array.isArray(op.security) && op.security.length === 0,
         parameters: op.parameters.map((p) => ({
-          name: p.name, in: p.in, required: p.required, description: p.description ?? "",
+          name: p.name,
+          in: p.in,
+          required: p.required,
+          description: p.description ?? "",
           hint: Array.isArray(p.schema.enum) ? (p.schema.enum as string[]).join(" | ") : String(p.schema.type ?? ""),
         })),
-        body: contentType ? {
-          contentType,
-          example: media?.example === undefined ? "" : JSON.stringify(media.example, null, 2),
-          schema: contentType === "application/json" && media?.schema ? JSON.stringify(media.schema, null, 2) : "",
-        } : null,
+        body: contentType
+          ? {
+              contentType,
+              example: media?.example === undefined ? "" : JSON.stringify(media.example, null, 2),
+              schema: contentType === "application/json" && media?.schema ? JSON.stringify(media.schema, null, 2) : "",
+            }
+          : null,
         responses: Object.entries(op.responses).map(([status, r]) => ({ status, description: r.description })),
       };
     }),
@@ -44,8 +64,12 @@ export default function ApiDocsPage() {
       <h1 className="text-2xl font-semibold">{info.title}</h1>
       <p className="mt-2 text-sm text-zinc-600 dark:text-zinc-400">{info.description}</p>
       <p className="mt-2 text-sm">
-        Machine-readable: <a className="text-brand-600 underline" href="/api/v1/openapi.json">/api/v1/openapi.json</a> (OpenAPI 3.1).
-        Create a token under Account → API tokens, or with <code>npm run cli -- token create --username you</code>.
+        Machine-readable:{" "}
+        <a className="text-brand-600 underline" href="/api/v1/openapi.json">
+          /api/v1/openapi.json
+        </a>{" "}
+        (OpenAPI 3.1). Create a token under Account → API tokens, or with{" "}
+        <code>npm run cli -- token create --username you</code>.
       </p>
       <ApiReference operations={operations} />
     </main>

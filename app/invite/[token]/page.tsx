@@ -10,11 +10,20 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
   const user = await requireUser(`/invite/${token}`);
   const invitation = await describeInvitation(token);
   if (!invitation) {
-    return <AuthCard title="Invitation not available"><p className="text-sm text-zinc-600 dark:text-zinc-400">This invitation link has expired, was cancelled, or was already used. Ask for a new one.</p></AuthCard>;
+    return (
+      <AuthCard title="Invitation not available">
+        <p className="text-sm text-zinc-600 dark:text-zinc-400">
+          This invitation link has expired, was cancelled, or was already used. Ask for a new one.
+        </p>
+      </AuthCard>
+    );
   }
   return (
     <AuthCard title={`Join ${invitation.workspaceName}`}>
-      <p className="mb-4 text-sm text-zinc-600 dark:text-zinc-400">You were invited as {invitation.role === "admin" ? "an admin" : "a member"}, at {invitation.email}. You are signed in as {user.email}.</p>
+      <p className="mb-4 text-sm text-zinc-600 dark:text-zinc-400">
+        You were invited as {invitation.role === "admin" ? "an admin" : "a member"}, at {invitation.email}. You are
+        signed in as {user.email}.
+      </p>
       <AcceptInvitation token={token} />
     </AuthCard>
   );

@@ -12,11 +12,20 @@ export default async function MailboxMessagePage({ params }: { params: Promise<{
   if (!message) notFound();
   return (
     <main className="mx-auto max-w-3xl px-4 py-10">
-      <Link href="/mailbox" className="text-sm underline">← Mailbox</Link>
+      <Link href="/mailbox" className="text-sm underline">
+        ← Mailbox
+      </Link>
       <h1 className="mt-4 text-xl font-semibold">{message.subject}</h1>
-      <p className="text-sm text-zinc-500">To {message.to} · {message.createdAt.toLocaleString("en-GB")}</p>
+      <p className="text-sm text-zinc-500">
+        To {message.to} · {message.createdAt.toLocaleString("en-GB")}
+      </p>
       {/* The HTML is our own rendered template; a sandboxed frame keeps its styles and any script out of the app. */}
-      <iframe title="Message" sandbox="" srcDoc={message.html} className="mt-6 h-[32rem] w-full rounded-lg border border-zinc-200 bg-white dark:border-zinc-800" />
+      <iframe
+        title="Message"
+        sandbox=""
+        srcDoc={message.html}
+        className="mt-6 h-[32rem] w-full rounded-lg border border-zinc-200 bg-white dark:border-zinc-800"
+      />
       <details className="mt-4">
         <summary className="cursor-pointer text-sm">Plain text</summary>
         <pre className="mt-2 whitespace-pre-wrap text-sm">{message.text}</pre>

@@ -18,6 +18,10 @@ export async function GET(request: Request) {
 </head><body><main><h1>Too many attempts</h1><p>Too many wrong links or passwords came from your network. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.</p></main></body></html>`;
   return new Response(html, {
     status: 429,
-    headers: { "Content-Type": "text/html; charset=utf-8", "Retry-After": String(seconds), "Cache-Control": "private, no-store" },
+    headers: {
+      "Content-Type": "text/html; charset=utf-8",
+      "Retry-After": String(seconds),
+      "Cache-Control": "private, no-store",
+    },
   });
 }

@@ -19,11 +19,16 @@ const MESSAGES: Record<string, { title: string; body: string }> = {
 
 export default async function SignInErrorPage({ searchParams }: { searchParams: Promise<{ error?: string }> }) {
   const { error } = await searchParams;
-  const message = MESSAGES[error ?? ""] ?? { title: "Something went wrong while signing in", body: "Please try again." };
+  const message = MESSAGES[error ?? ""] ?? {
+    title: "Something went wrong while signing in",
+    body: "Please try again.",
+  };
   return (
     <AuthCard title={message.title}>
       <p className="text-sm text-zinc-600 dark:text-zinc-400">{message.body}</p>
-      <Link href="/signin" className={buttonClass("primary", "mt-6 w-full")}>Get a new sign-in link</Link>
+      <Link href="/signin" className={buttonClass("primary", "mt-6 w-full")}>
+        Get a new sign-in link
+      </Link>
     </AuthCard>
   );
 }

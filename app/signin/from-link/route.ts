@@ -1,5 +1,11 @@
 import { safeCallbackUrl } from "@/lib/auth/callback-url";
-import { CONTINUE_PATH, RETURN_COOKIE, isAccessLinkPath, redirectTo, returnCookieOptions } from "@/lib/links/sign-in-return";
+import {
+  CONTINUE_PATH,
+  RETURN_COOKIE,
+  isAccessLinkPath,
+  redirectTo,
+  returnCookieOptions,
+} from "@/lib/links/sign-in-return";
 
 export const dynamic = "force-dynamic";
 

@@ -6,7 +6,10 @@ import { formObject, withUser } from "../with-user";
 export async function createApiTokenAction(_prev: unknown, form: FormData) {
   return withUser(async (user) => {
     const { name, expiresDays } = formObject(form);
-    const created = await createApiToken(user.id, { name: name ?? "", expiresDays: expiresDays ? Number(expiresDays) : undefined });
+    const created = await createApiToken(user.id, {
+      name: name ?? "",
+      expiresDays: expiresDays ? Number(expiresDays) : undefined,
+    });
     revalidatePath("/account");
     return { token: created.token };
   });

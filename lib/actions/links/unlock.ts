@@ -16,11 +16,22 @@ export async function unlockLinkAction(token: string, _state: UnlockState, form:
   const password = String(form.get("password") ?? "");
   if (!password) return { error: "Enter the password." };
   const [jar, head, viewer] = await Promise.all([cookies(), headers(), getSessionUser()]);
-  const opened = await openAccessLink(token, { client: clientAddress(head), viewer, password, cookies: (name) => jar.get(name)?.value });
+  const opened = await openAccessLink(token, {
+    client: clientAddress(head),
+    viewer,
+    password,
+    cookies: (name) => jar.get(name)?.value,
+  });
   switch (opened.status) {
     case "ok":
       if (opened.unlock) {
-        jar.set(opened.unlock.name, opened.unlock.value, { httpOnly: true, sameSite: "lax", secure: process.env.NODE_ENV === "production" && (process.env.APP_URL ?? "").startsWith("https:"), path: "/", expires: opened.unlock.expires });
+        jar.set(opened.unlock.name, opened.unlock.value, {
+          httpOnly: true,
+          sameSite: "lax",
+          secure: process.env.NODE_ENV === "production" && (process.env.APP_URL ?? "").startsWith("https:"),
+          path: "/",
+          expires: opened.unlock.expires,
+        });
       }
       redirect(`/s/${token}`);
     case "password":

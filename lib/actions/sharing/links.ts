@@ -1,5 +1,11 @@
 "use server";
-import { createAccessLink, extendAccessLink, listAccessLinks, revokeAccessLink, revokeAllAccessLinks } from "@/lib/links/manage-links";
+import {
+  createAccessLink,
+  extendAccessLink,
+  listAccessLinks,
+  revokeAccessLink,
+  revokeAllAccessLinks,
+} from "@/lib/links/manage-links";
 import type { CreateLinkInput } from "@/lib/links/schemas";
 import { type ResourceType, resourceTypeSchema } from "@/lib/sharing/schemas";
 import { withUser } from "../with-user";
@@ -8,8 +14,12 @@ export async function listLinksAction(type: ResourceType, id: string) {
   return withUser(async (user) => {
     const links = await listAccessLinks(user, resourceTypeSchema.parse(type), id);
     return links.map((l) => ({
-      ...l, createdAt: l.createdAt.toISOString(), startsAt: l.startsAt?.toISOString() ?? null, expiresAt: l.expiresAt.toISOString(),
-      revokedAt: l.revokedAt?.toISOString() ?? null, lastUsedAt: l.lastUsedAt?.toISOString() ?? null,
+      ...l,
+      createdAt: l.createdAt.toISOString(),
+      startsAt: l.startsAt?.toISOString() ?? null,
+      expiresAt: l.expiresAt.toISOString(),
+      revokedAt: l.revokedAt?.toISOString() ?? null,
+      lastUsedAt: l.lastUsedAt?.toISOString() ?? null,
     }));
   });
 }
@@ -26,7 +36,9 @@ export async function revokeLinkAction(linkId: string) {
 }
 
 export async function revokeAllLinksAction(type: ResourceType, id: string) {
-  return withUser((user) => revokeAllAccessLinks(user, resourceTypeSchema.parse(type), id, { wholeWorkspace: type === "workspace" }));
+  return withUser((user) =>
+    revokeAllAccessLinks(user, resourceTypeSchema.parse(type), id, { wholeWorkspace: type === "workspace" }),
+  );
 }
 
 export async function extendLinkAction(linkId: string, expiresAt: string) {

@@ -20,9 +20,21 @@ export async function getAccessAction(type: ResourceType, id: string) {
     const rows = await listResourceAccess(user, resourceTypeSchema.parse(type), id);
     const workspaces = await listKnownGranteeWorkspaces(user, type, id);
     // listResourceAccess has checked "manage"; the dataset's visibility belongs in the same dialog.
-    const visibility = type === "dataset" ? (await getDb().dataset.findUnique({ where: { id }, select: { visibility: true } }))?.visibility ?? null : null;
+    const visibility =
+      type === "dataset"
+        ? ((await getDb().dataset.findUnique({ where: { id }, select: { visibility: true } }))?.visibility ?? null)
+        : null;
     const allowAddDefault = await getShareAllowAddDefault(user, type, id);
-    return { visibility, allowAddDefault, rows: rows.map((r) => ({ ...r, expiresAt: r.expiresAt?.toISOString() ?? null, createdAt: r.createdAt?.toISOString() ?? null })), workspaces };
+    return {
+      visibility,
+      allowAddDefault,
+      rows: rows.map((r) => ({
+        ...r,
+        expiresAt: r.expiresAt?.toISOString() ?? null,
+        createdAt: r.createdAt?.toISOString() ?? null,
+      })),
+      workspaces,
+    };
   });
 }
 
@@ -87,7 +99,10 @@ export async function previewAsAction(type: ResourceType, id: string, shareId: s
 
 export async function updateShareEmailAction(workspaceId: string, _state: unknown, form: FormData) {
   return withUser(async (user) => {
-    const saved = await updateShareEmailSettings(user, workspaceId, { subject: String(form.get("subject") ?? ""), intro: String(form.get("intro") ?? "") });
+    const saved = await updateShareEmailSettings(user, workspaceId, {
+      subject: String(form.get("subject") ?? ""),
+      intro: String(form.get("intro") ?? ""),
+    });
     revalidatePath("/w", "layout");
     return saved;
   });

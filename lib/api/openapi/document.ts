@@ -10,7 +10,8 @@ export function jsonSchemaOf(schema: z.ZodType): JsonSchema {
     unrepresentable: "any",
     override: (ctx) => {
       // Dates travel as ISO 8601 strings (the schemas coerce them).
-      if ((ctx.zodSchema as { _zod: { def: { type: string } } })._zod.def.type === "date") Object.assign(ctx.jsonSchema, { type: "string", format: "date-time" });
+      if ((ctx.zodSchema as { _zod: { def: { type: string } } })._zod.def.type === "date")
+        Object.assign(ctx.jsonSchema, { type: "string", format: "date-time" });
     },
   }) as JsonSchema;
   delete out.$schema;
@@ -22,14 +23,34 @@ const errorSchema: JsonSchema = {
   description: "The one error shape of every endpoint.",
   properties: {
     error: { type: "string", description: "a message for people" },
-    code: { type: "string", enum: ["bad_request", "unauthenticated", "forbidden", "not_found", "conflict", "too_large", "invalid", "rate_limited", "unavailable", "insufficient_storage", "internal"] },
+    code: {
+      type: "string",
+      enum: [
+        "bad_request",
+        "unauthenticated",
+        "forbidden",
+        "not_found",
+        "conflict",
+        "too_large",
+        "invalid",
+        "rate_limited",
+        "unavailable",
+        "insufficient_storage",
+        "internal",
+      ],
+    },
     fieldErrors: { type: "object", additionalProperties: { type: "string" }, description: "per-field messages (422)" },
   },
   required: ["error", "code"],
 };
 
 function pathParameters(path: string) {
-  return [...path.matchAll(/\{(\w+)\}/g)].map(([, name]) => ({ name: name!, in: "path", required: true, schema: { type: "string" } }));
+  return [...path.matchAll(/\{(\w+)\}/g)].map(([, name]) => ({
+    name: name!,
+    in: "path",
+    required: true,
+    schema: { type: "string" },
+  }));
 }
 
 function queryParameters(schema: z.ZodType | undefined) {
@@ -40,7 +61,10 @@ function queryParameters(schema: z.ZodType | undefined) {
   return Object.entries(properties).map(([name, s]) => {
     const { description, ...rest } = s;
     return {
-      name, in: "query", required: required.has(name), schema: rest,
+      name,
+      in: "query",
+      required: required.has(name),
+      schema: rest,
       ...(description ? { description } : {}),
       // a list-valued parameter is sent repeated: ?filter=a&filter=b
       ...(rest.anyOf ? { explode: true } : {}),
@@ -49,17 +73,27 @@ function queryParameters(schema: z.ZodType | undefined) {
 }
 
 function operationId(op: Operation): string {
-  const words = op.path.replace(/\{(\w+)\}/g, "by $1").split(/[^A-Za-z0-9]+/).filter(Boolean);
+  const words = op.path
+    .replace(/\{(\w+)\}/g, "by $1")
+    .split(/[^A-Za-z0-9]+/)
+    .filter(Boolean);
   return [op.method, ...words].map((w, i) => (i === 0 ? w : w[0]!.toUpperCase() + w.slice(1))).join("");
 }
 
 function responses(op: Operation) {
-  return Object.fromEntries(Object.entries(op.responses).map(([status, description]) => {
-    const code = Number(status);
-    if (code >= 400) return [status, { description, content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } }];
-    if (code === 200 && op.produces && op.method !== "head") return [status, { description, content: Object.fromEntries(op.produces.map((t) => [t, {}])) }];
-    return [status, { description }];
-  }));
+  return Object.fromEntries(
+    Object.entries(op.responses).map(([status, description]) => {
+      const code = Number(status);
+      if (code >= 400)
+        return [
+          status,
+          { description, content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } },
+        ];
+      if (code === 200 && op.produces && op.method !== "head")
+        return [status, { description, content: Object.fromEntries(op.produces.map((t) => [t, {}])) }];
+      return [status, { description }];
+    }),
+  );
 }
 
 /** The OpenAPI 3.1 document of /api/v1, generated from the zod schemas the route handlers validate with. */
@@ -74,8 +108,27 @@ export function buildOpenApiDocument(serverUrl = "/api/v1") {
       ...(op.description ? { description: op.description } : {}),
       ...(op.public ? { security: [] } : {}),
       parameters: [...pathParameters(op.path), ...queryParameters(op.query)],
-      ...(op.body ? { requestBody: { required: true, content: { "application/json": { schema: jsonSchemaOf(op.body), ...(op.example !== undefined ? { example: op.example } : {}) } } } } : {}),
-      ...(op.rawBody ? { requestBody: { required: true, content: { [op.rawBody]: { schema: { type: "string", contentMediaType: op.rawBody } } } } } : {}),
+      ...(op.body
+        ? {
+            requestBody: {
+              required: true,
+              content: {
+                "application/json": {
+                  schema: jsonSchemaOf(op.body),
+                  ...(op.example !== undefined ? { example: op.example } : {}),
+                },
+              },
+            },
+          }
+        : {}),
+      ...(op.rawBody
+        ? {
+            requestBody: {
+              required: true,
+              content: { [op.rawBody]: { schema: { type: "string", contentMediaType: op.rawBody } } },
+            },
+          }
+        : {}),
       responses: responses(op),
     };
   }
@@ -84,14 +137,21 @@ export function buildOpenApiDocument(serverUrl = "/api/v1") {
     info: {
       title: "Datashelf API",
       version: "1",
-      description: "DataLinks-compatible sharing and data endpoints, Veracity-style workspace share queries and access keys, workspaces and files. Send a personal API token as `Authorization: Bearer <token>`. Every error has the shape {error, code, fieldErrors?}.",
+      description:
+        "DataLinks-compatible sharing and data endpoints, Veracity-style workspace share queries and access keys, workspaces and files. Send a personal API token as `Authorization: Bearer <token>`. Every error has the shape {error, code, fieldErrors?}.",
     },
     servers: [{ url: serverUrl }],
     security: [{ bearerAuth: [] }],
     tags: [...new Set(OPERATIONS.map((o) => o.tag))].map((name) => ({ name })),
     paths,
     components: {
-      securitySchemes: { bearerAuth: { type: "http", scheme: "bearer", description: "A personal API token (Account → API tokens, or `npm run cli -- token create`)." } },
+      securitySchemes: {
+        bearerAuth: {
+          type: "http",
+          scheme: "bearer",
+          description: "A personal API token (Account → API tokens, or `npm run cli -- token create`).",
+        },
+      },
       schemas: { Error: errorSchema },
     },
   };

@@ -9,14 +9,23 @@ const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD"];
 
 /** Every (path, method) that app/api/v1/**\/route.ts serves, in OpenAPI form ("[owner]" → "{owner}"). */
 function servedRoutes(): string[] {
-  const files = fs.readdirSync(V1, { recursive: true, encoding: "utf8" }).filter((f) => path.basename(f) === "route.ts");
+  const files = fs
+    .readdirSync(V1, { recursive: true, encoding: "utf8" })
+    .filter((f) => path.basename(f) === "route.ts");
   return files.flatMap((file) => {
     const source = fs.readFileSync(path.join(V1, file), "utf8");
     const dir = path.dirname(file) === "." ? "" : `/${path.dirname(file).split(path.sep).join("/")}`;
     const apiPath = dir.replace(/\[(\w+)\]/g, "{$1}");
     const exported = new Set<string>();
     for (const m of source.matchAll(/export (?:const|async function|function) (\w+)/g)) exported.add(m[1]!);
-    for (const m of source.matchAll(/export \{([^}]+)\}/g)) for (const part of m[1]!.split(",")) exported.add(part.split(/\s+as\s+/).at(-1)!.trim());
+    for (const m of source.matchAll(/export \{([^}]+)\}/g))
+      for (const part of m[1]!.split(","))
+        exported.add(
+          part
+            .split(/\s+as\s+/)
+            .at(-1)!
+            .trim(),
+        );
     return [...exported].filter((name) => METHODS.includes(name)).map((method) => `${method.toLowerCase()} ${apiPath}`);
   });
 }
@@ -40,7 +49,9 @@ describe("OpenAPI document", () => {
   });
 
   it("documents request bodies from the schemas that validate them", () => {
-    const share = document.paths["/permissions/datasets/{owner}/{namespace}/{datasetName}/shares"]!.post as { requestBody: { content: { "application/json": { schema: { properties: Record<string, { enum?: string[] }> } } } } };
+    const share = document.paths["/permissions/datasets/{owner}/{namespace}/{datasetName}/shares"]!.post as {
+      requestBody: { content: { "application/json": { schema: { properties: Record<string, { enum?: string[] }> } } } };
+    };
     expect(share.requestBody.content["application/json"].schema.properties.role!.enum).toEqual(["viewer", "editor"]);
   });
 });

@@ -28,7 +28,8 @@ async function replaceParquet(file: string, rows: number, label: string) {
   fs.renameSync(temp, file);
 }
 
-const settled = (p: Promise<unknown>) => Promise.race([p.then(() => true), new Promise((r) => setTimeout(() => r(false), 200))]);
+const settled = (p: Promise<unknown>) =>
+  Promise.race([p.then(() => true), new Promise((r) => setTimeout(() => r(false), 200))]);
 
 afterEach(async () => {
   delete process.env.CATALOG_DATASET_CONNECTIONS;
@@ -91,7 +92,9 @@ describe("DuckDB connection pool per dataset file", () => {
     const fresh = await acquireDatasetDb(file, true);
     expect(fresh.connection).not.toBe(busy.connection);
     expect(fresh.connection).not.toBe(idle.connection);
-    expect((await fresh.connection.runAndReadAll("SELECT count(*), min(label) FROM data")).getRowsJson()).toEqual([["7", "new"]]);
+    expect((await fresh.connection.runAndReadAll("SELECT count(*), min(label) FROM data")).getRowsJson()).toEqual([
+      ["7", "new"],
+    ]);
     // The old pool's idle connection was closed at once; the busy one is closed when released, not reused.
     await expect(idle.connection.run("SELECT 1")).rejects.toThrow();
     busy.release();
@@ -105,7 +108,9 @@ describe("DuckDB connection pool per dataset file", () => {
     const file = path.join(storage.dir(), "slow.parquet");
     await writeParquet(file, 10, "s");
     const held = await acquireDatasetDb(file, true);
-    await expect(withQueryTimeout(held.connection, () => held.connection.run("SELECT count(*) FROM range(10000000000) a"))).rejects.toThrow(/took longer/);
+    await expect(
+      withQueryTimeout(held.connection, () => held.connection.run("SELECT count(*) FROM range(10000000000) a")),
+    ).rejects.toThrow(/took longer/);
     held.release();
     delete process.env.CATALOG_QUERY_TIMEOUT_MS;
     const next = await acquireDatasetDb(file, true);
@@ -117,7 +122,10 @@ describe("DuckDB connection pool per dataset file", () => {
   it("reads a dataset's new version after a replace, and closes a deleted dataset's DuckDB", async () => {
     const { owner, workspace } = await createCast();
     const { datasetId } = await createDataset(owner, workspace.id, "pool.csv", "id,name\n1,Ada\n2,Bob\n");
-    expect((await queryDataset(owner, datasetId, {})).rows).toEqual([["1", "Ada"], ["2", "Bob"]]);
+    expect((await queryDataset(owner, datasetId, {})).rows).toEqual([
+      ["1", "Ada"],
+      ["2", "Bob"],
+    ]);
     expect(datasetPoolStats().files).toBe(1);
 
     const replace = await prepare(owner, workspace.id, "pool2.csv", "id,name\n3,Cy\n", { mode: "replace", datasetId });

@@ -29,9 +29,15 @@ const globalForEngines = globalThis as unknown as { datashelfDatasetPools?: Map<
 const open = (globalForEngines.datashelfDatasetPools ??= new Map<string, Entry>());
 
 /** Exposes one Parquet file as the view `data`, with the reader's row number when asked for. */
-export async function createDataView(connection: DuckDBConnection, parquetPath: string, withRowNumber: boolean): Promise<void> {
+export async function createDataView(
+  connection: DuckDBConnection,
+  parquetPath: string,
+  withRowNumber: boolean,
+): Promise<void> {
   const options = withRowNumber ? `, ${ROW_NUMBER_COLUMN} = true` : "";
-  await connection.run(`CREATE VIEW ${DATA_VIEW} AS SELECT * FROM read_parquet(${quoteLiteral(parquetPath)}${options})`);
+  await connection.run(
+    `CREATE VIEW ${DATA_VIEW} AS SELECT * FROM read_parquet(${quoteLiteral(parquetPath)}${options})`,
+  );
 }
 
 async function create(parquetPath: string, withRowNumber: boolean): Promise<Sandbox> {
@@ -56,7 +62,10 @@ async function identityOf(parquetPath: string): Promise<string | null> {
 }
 
 function closeSandboxOf(entry: Entry) {
-  void entry.sandbox.then((s) => s.close(), () => {});
+  void entry.sandbox.then(
+    (s) => s.close(),
+    () => {},
+  );
 }
 
 /**
@@ -90,7 +99,15 @@ async function entryFor(key: string, parquetPath: string, withRowNumber: boolean
   if (current && !current.closed && current.identity === identity && identity !== null) return current;
   if (current) retire(current);
   const created: Entry = {
-    key, identity, sandbox: create(parquetPath, withRowNumber), idle: [], connections: 0, waiters: [], users: 0, lastUsed: Date.now(), closed: false,
+    key,
+    identity,
+    sandbox: create(parquetPath, withRowNumber),
+    idle: [],
+    connections: 0,
+    waiters: [],
+    users: 0,
+    lastUsed: Date.now(),
+    closed: false,
   };
   created.sandbox.catch(() => retire(created));
   open.set(key, created);
@@ -187,7 +204,11 @@ export async function acquireDatasetDb(parquetPath: string, withRowNumber: boole
 }
 
 /** Runs `fn` on a dataset connection (see acquireDatasetDb), releasing it afterwards; a connection whose work failed is closed, not reused. */
-export async function withDatasetDb<T>(parquetPath: string, withRowNumber: boolean, fn: (connection: DuckDBConnection) => Promise<T>): Promise<T> {
+export async function withDatasetDb<T>(
+  parquetPath: string,
+  withRowNumber: boolean,
+  fn: (connection: DuckDBConnection) => Promise<T>,
+): Promise<T> {
   const { connection, release } = await acquireDatasetDb(parquetPath, withRowNumber);
   let failed = true;
   try {
@@ -200,7 +221,12 @@ export async function withDatasetDb<T>(parquetPath: string, withRowNumber: boole
 }
 
 /** Counts of the pool for one file (tests and benchmarks): open DuckDBs and their connections. */
-export function datasetPoolStats(parquetPath?: string): { files: number; connections: number; idle: number; waiting: number } {
+export function datasetPoolStats(parquetPath?: string): {
+  files: number;
+  connections: number;
+  idle: number;
+  waiting: number;
+} {
   const entries = [...open.values()].filter((e) => !parquetPath || e.key.slice(2) === parquetPath);
   return {
     files: entries.length,
@@ -215,6 +241,10 @@ export async function closeDatasetDbs(parquetPath?: string): Promise<void> {
   for (const entry of [...open.values()]) {
     if (parquetPath && entry.key.slice(2) !== parquetPath) continue;
     retire(entry);
-    if (entry.users === 0) await entry.sandbox.then(() => {}, () => {});
+    if (entry.users === 0)
+      await entry.sandbox.then(
+        () => {},
+        () => {},
+      );
   }
 }

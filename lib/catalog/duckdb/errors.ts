@@ -12,7 +12,10 @@ export function isDiskFull(error: unknown): boolean {
  * wrong (422) and never with the server's paths or DuckDB's text.
  */
 export function storageFull(what: string): AppError {
-  return new AppError("insufficient_storage", `The server ran out of storage space while ${what}. Nothing was changed; try again later, and tell the administrator if it keeps happening.`);
+  return new AppError(
+    "insufficient_storage",
+    `The server ran out of storage space while ${what}. Nothing was changed; try again later, and tell the administrator if it keeps happening.`,
+  );
 }
 
 /** DuckDB stopped a sort or grouping that needed more spill space than CATALOG_MAX_SPILL_BYTES. */
@@ -21,7 +24,12 @@ export function isSpillLimit(error: unknown): boolean {
 }
 
 function firstLine(text: string): string {
-  return text.split("\n").find((l) => l.trim())?.trim() ?? text;
+  return (
+    text
+      .split("\n")
+      .find((l) => l.trim())
+      ?.trim() ?? text
+  );
 }
 
 /**
@@ -46,25 +54,41 @@ export function readError(error: unknown, format: SourceFormat, stagedPath: stri
   const message = error instanceof Error ? error.message : String(error);
   const csvLine = /CSV Error on Line: (\d+)/.exec(message)?.[1];
   if (csvLine) {
-    if (/not utf-8 encoded/i.test(message)) return invalid(`Line ${csvLine}: the file is not UTF-8 text. Save it as UTF-8 (CSV UTF-8 in Excel) and upload it again.`);
+    if (/not utf-8 encoded/i.test(message))
+      return invalid(
+        `Line ${csvLine}: the file is not UTF-8 text. Save it as UTF-8 (CSV UTF-8 in Excel) and upload it again.`,
+      );
     const conversion = /Error when converting column "(.*)"\. Could not convert string "(.*)" to '(.+)'/.exec(message);
-    if (conversion) return invalid(`Line ${csvLine}: the value "${conversion[2]}" in column "${conversion[1]}" is not a valid ${conversion[3]}.`);
-    const detail = message.split("\n").slice(1).find((l) => l.trim() && !/^Original Line/.test(l));
+    if (conversion)
+      return invalid(
+        `Line ${csvLine}: the value "${conversion[2]}" in column "${conversion[1]}" is not a valid ${conversion[3]}.`,
+      );
+    const detail = message
+      .split("\n")
+      .slice(1)
+      .find((l) => l.trim() && !/^Original Line/.test(l));
     return invalid(`Line ${csvLine}: ${detail?.trim() ?? "the row could not be read."}`);
   }
   const json = /Malformed JSON in file .*?, at byte (\d+) in (line|record\/value) (\d+): ([^.\n]*)/.exec(message);
-  if (json) return invalid(`${json[2] === "line" ? "Line" : "Record"} ${json[3]}: malformed JSON (${json[4]!.trim()}).`);
+  if (json)
+    return invalid(`${json[2] === "line" ? "Line" : "Record"} ${json[3]}: malformed JSON (${json[4]!.trim()}).`);
   if (/Expected top-level JSON array/.test(message)) {
-    return invalid('A .json file must hold one array of objects, like [{"id": 1}, {"id": 2}]. For one object per line, name the file .jsonl.');
+    return invalid(
+      'A .json file must hold one array of objects, like [{"id": 1}, {"id": 2}]. For one object per line, name the file .jsonl.',
+    );
   }
   if (/expected records, but got non-record JSON/.test(message)) {
-    return invalid(`Every JSON value must be an object ({"column": value, …}).${format === "jsonl" ? " A JSON Lines file has one object per line." : ""}`);
+    return invalid(
+      `Every JSON value must be an object ({"column": value, …}).${format === "jsonl" ? " A JSON Lines file has one object per line." : ""}`,
+    );
   }
   if (/Parquet|magic bytes/i.test(message) && format === "parquet") {
     return invalid(`This is not a readable Parquet file (${clean(message, stagedPath, sourceName)}).`);
   }
   if (/Error when sniffing file|not possible to automatically detect the CSV/.test(message)) {
-    return invalid("The file's layout could not be recognised as delimited text (CSV/TSV). Check its delimiter and quoting.");
+    return invalid(
+      "The file's layout could not be recognised as delimited text (CSV/TSV). Check its delimiter and quoting.",
+    );
   }
   if (/^(Invalid Input|Conversion|Binder|Parser|IO) Error/.test(message)) {
     return invalid(`The file could not be read: ${clean(message, stagedPath, sourceName)}`);

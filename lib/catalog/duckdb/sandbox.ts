@@ -37,7 +37,8 @@ export async function openSandbox(access: SandboxAccess): Promise<Sandbox> {
     const setup = await instance.connect();
     try {
       await setup.run(`SET allowed_paths = [${access.readFiles.map((f) => quoteLiteral(path.resolve(f))).join(", ")}]`);
-      if (access.writeDir) await setup.run(`SET allowed_directories = [${quoteLiteral(path.resolve(access.writeDir) + path.sep)}]`);
+      if (access.writeDir)
+        await setup.run(`SET allowed_directories = [${quoteLiteral(path.resolve(access.writeDir) + path.sep)}]`);
       await setup.run("SET enable_external_access = false");
       await setup.run("SET lock_configuration = true");
     } finally {
@@ -51,7 +52,10 @@ export async function openSandbox(access: SandboxAccess): Promise<Sandbox> {
 }
 
 /** Runs `fn` on a connection of a one-off sandbox, closing both afterwards. */
-export async function withSandbox<T>(access: SandboxAccess, fn: (connection: DuckDBConnection) => Promise<T>): Promise<T> {
+export async function withSandbox<T>(
+  access: SandboxAccess,
+  fn: (connection: DuckDBConnection) => Promise<T>,
+): Promise<T> {
   const sandbox = await openSandbox(access);
   try {
     const connection = await sandbox.instance.connect();

@@ -17,7 +17,11 @@ export function wasInterrupted(connection: DuckDBConnection): boolean {
  * Runs a query, interrupting it when it outlives CATALOG_QUERY_TIMEOUT_MS. A full disk while it
  * spills is 507 and a spill beyond CATALOG_MAX_SPILL_BYTES is 413, both without DuckDB's text.
  */
-export async function withQueryTimeout<T>(connection: DuckDBConnection, run: () => Promise<T>, what = "running the query"): Promise<T> {
+export async function withQueryTimeout<T>(
+  connection: DuckDBConnection,
+  run: () => Promise<T>,
+  what = "running the query",
+): Promise<T> {
   const { queryTimeoutMs } = catalogConfig();
   let timedOut = false;
   const timer = setTimeout(() => {
@@ -29,10 +33,17 @@ export async function withQueryTimeout<T>(connection: DuckDBConnection, run: () 
     return await run();
   } catch (error) {
     if (timedOut) {
-      throw new AppError("invalid", `The query took longer than ${Math.round(queryTimeoutMs / 1000)} s and was stopped. Add a filter or sort by fewer columns.`);
+      throw new AppError(
+        "invalid",
+        `The query took longer than ${Math.round(queryTimeoutMs / 1000)} s and was stopped. Add a filter or sort by fewer columns.`,
+      );
     }
     if (isDiskFull(error)) throw storageFull(what);
-    if (isSpillLimit(error)) throw new AppError("too_large", "This query needs more temporary space than the server allows. Add a filter or sort by fewer columns.");
+    if (isSpillLimit(error))
+      throw new AppError(
+        "too_large",
+        "This query needs more temporary space than the server allows. Add a filter or sort by fewer columns.",
+      );
     throw error;
   } finally {
     clearTimeout(timer);

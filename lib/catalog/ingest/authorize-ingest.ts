@@ -16,7 +16,10 @@ export type IngestTarget = {
  * replace), as lib/access decides. Checked when the upload starts and again when it is
  * confirmed, so a role removed in between stops it.
  */
-export async function authorizeIngest(actor: Actor, target: { workspaceId: string; mode: IngestMode; datasetId?: string | null }): Promise<IngestTarget> {
+export async function authorizeIngest(
+  actor: Actor,
+  target: { workspaceId: string; mode: IngestMode; datasetId?: string | null },
+): Promise<IngestTarget> {
   const row = await getDb().workspace.findUnique({
     where: { id: target.workspaceId },
     select: { id: true, ownerId: true, slug: true, owner: { select: { username: true } } },
@@ -25,10 +28,16 @@ export async function authorizeIngest(actor: Actor, target: { workspaceId: strin
   const workspace = { id: row.id, ownerId: row.ownerId, slug: row.slug, owner: row.owner.username ?? "" };
   if (target.mode === "create") {
     try {
-      await assertCan(actor, "write", { type: "workspace", id: row.id, workspaceId: row.id, workspaceOwnerId: row.ownerId });
+      await assertCan(actor, "write", {
+        type: "workspace",
+        id: row.id,
+        workspaceId: row.id,
+        workspaceOwnerId: row.ownerId,
+      });
     } catch (error) {
       if (error instanceof AppError && error.code === "not_found") throw notFound("Workspace not found");
-      if (error instanceof AppError && error.code === "forbidden") throw new AppError("forbidden", "You have read-only access to this workspace: you cannot add datasets to it.");
+      if (error instanceof AppError && error.code === "forbidden")
+        throw new AppError("forbidden", "You have read-only access to this workspace: you cannot add datasets to it.");
       throw error;
     }
     return { workspace };

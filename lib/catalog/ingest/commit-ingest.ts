@@ -15,8 +15,12 @@ import { datasetLockKey, withDatasetWriteLock } from "./write-lock";
 
 export type CommittedIngest = { datasetId: string; version: number; path: string };
 
-const slugTaken = (slug: string) => conflict(`This workspace already has a dataset at "${slug}".`, { slug: "That URL name is taken in this workspace." });
-const moved = () => conflict("The dataset changed while you were reviewing this upload (someone added a version). Upload the file again to build on the new version.");
+const slugTaken = (slug: string) =>
+  conflict(`This workspace already has a dataset at "${slug}".`, { slug: "That URL name is taken in this workspace." });
+const moved = () =>
+  conflict(
+    "The dataset changed while you were reviewing this upload (someone added a version). Upload the file again to build on the new version.",
+  );
 
 /**
  * Second half of an ingest: the uploader confirms the schema and the upload becomes a dataset
@@ -50,7 +54,10 @@ export async function commitIngest(actor: Actor, ingestId: string, metadata?: un
     const meta = datasetMetadataSchema.parse(metadata ?? {});
     try {
       await getDb().$transaction(async (tx) => {
-        const clash = await tx.dataset.findUnique({ where: { workspaceId_slug: { workspaceId: workspace.id, slug: meta.slug } }, select: { id: true } });
+        const clash = await tx.dataset.findUnique({
+          where: { workspaceId_slug: { workspaceId: workspace.id, slug: meta.slug } },
+          select: { id: true },
+        });
         if (clash) throw slugTaken(meta.slug);
         await tx.dataset.create({
           data: {
@@ -73,7 +80,14 @@ export async function commitIngest(actor: Actor, ingestId: string, metadata?: un
           },
         });
         await consume(tx);
-        await recordAudit(tx, { workspaceId: workspace.id, actorId: actor.id, action: "dataset.created", resourceType: "dataset", resourceId: ingest.datasetId, details: { slug: meta.slug, rows: Number(ingest.rowCount), file: ingest.sourceName } });
+        await recordAudit(tx, {
+          workspaceId: workspace.id,
+          actorId: actor.id,
+          action: "dataset.created",
+          resourceType: "dataset",
+          resourceId: ingest.datasetId,
+          details: { slug: meta.slug, rows: Number(ingest.rowCount), file: ingest.sourceName },
+        });
       });
     } catch (error) {
       if (isUniqueViolation(error)) throw slugTaken(meta.slug);
@@ -103,7 +117,20 @@ export async function commitIngest(actor: Actor, ingestId: string, metadata?: un
           },
         });
         await consume(tx);
-        await recordAudit(tx, { workspaceId: workspace.id, actorId: actor.id, action: "dataset.ingested", resourceType: "dataset", resourceId: dataset.id, details: { slug: current.slug, mode: ingest.mode, version: number, rows: Number(ingest.addedRows), file: ingest.sourceName } });
+        await recordAudit(tx, {
+          workspaceId: workspace.id,
+          actorId: actor.id,
+          action: "dataset.ingested",
+          resourceType: "dataset",
+          resourceId: dataset.id,
+          details: {
+            slug: current.slug,
+            mode: ingest.mode,
+            version: number,
+            rows: Number(ingest.addedRows),
+            file: ingest.sourceName,
+          },
+        });
       });
     } catch (error) {
       const stale = isUniqueViolation(error) || (error instanceof Error && error.message === moved().message);

@@ -12,7 +12,12 @@ import { checkCsv, type CsvShape } from "./csv-check";
 import { checkJson } from "./json-check";
 import { findBadJsonLine } from "./jsonl-check";
 import { describeColumns, schemaMismatch } from "./schema-match";
-import { assertConvertedWithinLimits, assertNesting, assertParquetSourceWithinLimits, assertRowLimit } from "./size-limits";
+import {
+  assertConvertedWithinLimits,
+  assertNesting,
+  assertParquetSourceWithinLimits,
+  assertRowLimit,
+} from "./size-limits";
 
 export type ConvertSource = { path: string; name: string; format: SourceFormat };
 /** For an append: the current version's Parquet file and schema, which the new rows must fit. */
@@ -27,11 +32,20 @@ function readerSql(source: ConvertSource, csv: CsvShape | null, options: ReaderO
   switch (source.format) {
     case "csv":
     case "tsv": {
-      const parts = [file, `delim = ${quoteLiteral(csv!.delimiter)}`, "header = true", "skip = 0", `quote = '"'`, `escape = '"'`, "comment = ''"];
+      const parts = [
+        file,
+        `delim = ${quoteLiteral(csv!.delimiter)}`,
+        "header = true",
+        "skip = 0",
+        `quote = '"'`,
+        `escape = '"'`,
+        "comment = ''",
+      ];
       if (csv!.newLine) parts.push(`new_line = ${quoteLiteral(csv!.newLine)}`);
       if (options.fullSample) parts.push("sample_size = -1");
       const typed = options.types?.filter((c) => isScalarType(c.type)) ?? [];
-      if (typed.length > 0) parts.push(`types = {${typed.map((c) => `${quoteLiteral(c.name)}: ${quoteLiteral(c.type)}`).join(", ")}}`);
+      if (typed.length > 0)
+        parts.push(`types = {${typed.map((c) => `${quoteLiteral(c.name)}: ${quoteLiteral(c.type)}`).join(", ")}}`);
       return `read_csv(${parts.join(", ")})`;
     }
     case "json":
@@ -51,8 +65,13 @@ async function assertJsonHasContent(source: ConvertSource): Promise<void> {
     const buffer = Buffer.alloc(256);
     const { bytesRead } = await handle.read(buffer, 0, 256, 0);
     const { size } = await handle.stat();
-    const head = buffer.subarray(0, bytesRead).toString("utf8").replace(/^\uFEFF/, "").trim();
-    if (size <= 256 && (head === "" || /^\[\s*\]$/.test(head))) throw invalid(head === "" ? "The file is empty." : "The file has no rows (an empty JSON array).");
+    const head = buffer
+      .subarray(0, bytesRead)
+      .toString("utf8")
+      .replace(/^\uFEFF/, "")
+      .trim();
+    if (size <= 256 && (head === "" || /^\[\s*\]$/.test(head)))
+      throw invalid(head === "" ? "The file is empty." : "The file has no rows (an empty JSON array).");
   } finally {
     await handle.close();
   }
@@ -66,13 +85,23 @@ function fitExpression(column: Column, sourceType: string): string {
 }
 
 /** After a failed cast: the first column and value of the file that does not fit the dataset's type. */
-async function explainCastFailure(db: DuckDBConnection, reader: string, base: Column[], sourceTypes: Map<string, string>): Promise<AppError | null> {
+async function explainCastFailure(
+  db: DuckDBConnection,
+  reader: string,
+  base: Column[],
+  sourceTypes: Map<string, string>,
+): Promise<AppError | null> {
   for (const column of base) {
     if (sourceTypes.get(column.name) === column.type) continue;
     const id = quoteIdent(column.name);
-    const result = await db.runAndReadAll(`SELECT CAST(${id} AS VARCHAR) FROM ${reader} WHERE ${id} IS NOT NULL AND TRY_CAST(${id} AS ${column.type}) IS NULL LIMIT 1`);
+    const result = await db.runAndReadAll(
+      `SELECT CAST(${id} AS VARCHAR) FROM ${reader} WHERE ${id} IS NOT NULL AND TRY_CAST(${id} AS ${column.type}) IS NULL LIMIT 1`,
+    );
     const value = result.getRowsJson()[0]?.[0];
-    if (value !== undefined) return invalid(`Column "${column.name}" is ${column.type} in the dataset, but the file has the value "${String(value)}" there, which is not a valid ${column.type}.`);
+    if (value !== undefined)
+      return invalid(
+        `Column "${column.name}" is ${column.type} in the dataset, but the file has the value "${String(value)}" there, which is not a valid ${column.type}.`,
+      );
   }
   return null;
 }
@@ -97,7 +126,10 @@ async function countRows(db: DuckDBConnection, file: string): Promise<number> {
  */
 export async function convertToParquet(source: ConvertSource, target: string, base?: ConvertBase): Promise<Converted> {
   const { maxRows, maxNesting } = catalogConfig();
-  const csv = source.format === "csv" || source.format === "tsv" ? await checkCsv(source.path, source.format === "tsv" ? "\t" : undefined) : null;
+  const csv =
+    source.format === "csv" || source.format === "tsv"
+      ? await checkCsv(source.path, source.format === "tsv" ? "\t" : undefined)
+      : null;
   await assertJsonHasContent(source);
   if (source.format === "json" || source.format === "jsonl") await checkJson(source.path, source.format, maxNesting);
   const access = { readFiles: base ? [source.path, base.path] : [source.path], writeDir: path.dirname(target) };
@@ -123,7 +155,10 @@ export async function convertToParquet(source: ConvertSource, target: string, ba
         for (const [name, type] of fittedTypes) sourceTypes.set(name, type);
       }
       // One row beyond the limit is enough to refuse the file: the conversion never writes more.
-      const copy = (query: string) => db.run(`COPY (SELECT * FROM (${query}) LIMIT ${maxRows + 1}) TO ${quoteLiteral(target)} (FORMAT parquet, COMPRESSION zstd)`);
+      const copy = (query: string) =>
+        db.run(
+          `COPY (SELECT * FROM (${query}) LIMIT ${maxRows + 1}) TO ${quoteLiteral(target)} (FORMAT parquet, COMPRESSION zstd)`,
+        );
       try {
         await copy(select);
       } catch (error) {
@@ -144,7 +179,8 @@ export async function convertToParquet(source: ConvertSource, target: string, ba
     });
   } catch (error) {
     await fsp.rm(target, { force: true });
-    if (source.format === "jsonl" && !(error instanceof AppError)) throw (await findBadJsonLine(source.path)) ?? readError(error, source.format, source.path, source.name);
+    if (source.format === "jsonl" && !(error instanceof AppError))
+      throw (await findBadJsonLine(source.path)) ?? readError(error, source.format, source.path, source.name);
     throw readError(error, source.format, source.path, source.name);
   }
 }

@@ -40,7 +40,10 @@ async function readHead(file: string, bytes = 64 * 1024): Promise<string> {
   try {
     const buffer = Buffer.alloc(bytes);
     const { bytesRead } = await handle.read(buffer, 0, bytes, 0);
-    return buffer.subarray(0, bytesRead).toString("utf8").replace(/^\uFEFF/, "");
+    return buffer
+      .subarray(0, bytesRead)
+      .toString("utf8")
+      .replace(/^\uFEFF/, "");
   } finally {
     await handle.close();
   }
@@ -75,7 +78,9 @@ export async function checkCsv(file: string, delimiter?: string): Promise<CsvSha
     if (content) {
       if (header === 0) header = fields;
       else if (fields !== header) {
-        throw invalid(`Line ${recordLine} has ${fields} ${fields === 1 ? "value" : "values"}, but the header (the first line) has ${header} columns. Every row needs exactly one value per column.`);
+        throw invalid(
+          `Line ${recordLine} has ${fields} ${fields === 1 ? "value" : "values"}, but the header (the first line) has ${header} columns. Every row needs exactly one value per column.`,
+        );
       } else rows++;
     }
     fields = 1;

@@ -13,7 +13,11 @@ export async function discardIngest(ingest: { id: string; blobKey: string }): Pr
 
 /** Deletes uploads whose schema was never confirmed within CATALOG_INGEST_EXPIRE_HOURS. */
 export async function expireIngests(now = new Date()): Promise<number> {
-  const expired = await getDb().datasetIngest.findMany({ where: { expiresAt: { lt: now } }, select: { id: true, blobKey: true }, take: 100 });
+  const expired = await getDb().datasetIngest.findMany({
+    where: { expiresAt: { lt: now } },
+    select: { id: true, blobKey: true },
+    take: 100,
+  });
   for (const ingest of expired) await discardIngest(ingest);
   return expired.length;
 }

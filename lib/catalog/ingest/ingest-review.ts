@@ -33,7 +33,8 @@ function diffColumns(before: Column[], after: Column[]): ColumnChange[] {
   const old = new Map(before.map((c) => [c.name, c.type]));
   const now = new Map(after.map((c) => [c.name, c.type]));
   const changes: ColumnChange[] = [];
-  for (const c of before) if (now.get(c.name) !== c.type) changes.push({ name: c.name, before: c.type, after: now.get(c.name) ?? null });
+  for (const c of before)
+    if (now.get(c.name) !== c.type) changes.push({ name: c.name, before: c.type, after: now.get(c.name) ?? null });
   for (const c of after) if (!old.has(c.name)) changes.push({ name: c.name, before: null, after: c.type });
   return changes;
 }
@@ -44,7 +45,10 @@ export async function getIngestReview(actor: Actor, ingestId: string): Promise<I
   const { workspace, dataset } = await authorizeIngest(actor, ingest);
   const columns = parseColumns(ingest.columns);
   const parquetPath = await getBlobStore().localPath(ingest.blobKey);
-  const preview = await runQuery({ parquetPath, columns, rowCount: Number(ingest.rowCount) }, { filters: [], sort: [], limit: 20, offset: 0 });
+  const preview = await runQuery(
+    { parquetPath, columns, rowCount: Number(ingest.rowCount) },
+    { filters: [], sort: [], limit: 20, offset: 0 },
+  );
   const current = dataset ? parseColumns(dataset.columns) : [];
   const name = datasetNameOf(ingest.sourceName);
   return {
@@ -60,7 +64,13 @@ export async function getIngestReview(actor: Actor, ingestId: string): Promise<I
     preview: preview.rows,
     suggested: { name, slug: datasetSlugOf(name) },
     dataset: dataset
-      ? { name: dataset.name, path: datasetPath(workspace.owner, workspace.slug, dataset.slug), version: dataset.version, rowCount: Number(dataset.rowCount), columns: current }
+      ? {
+          name: dataset.name,
+          path: datasetPath(workspace.owner, workspace.slug, dataset.slug),
+          version: dataset.version,
+          rowCount: Number(dataset.rowCount),
+          columns: current,
+        }
       : null,
     columnChanges: dataset ? diffColumns(current, columns) : [],
   };

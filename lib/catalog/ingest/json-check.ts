@@ -55,7 +55,8 @@ export async function checkJson(file: string, format: "json" | "jsonl", maxNesti
   let depth = 0;
   let inString = false;
   const where = (at: number) => (format === "jsonl" ? `Line ${at}` : `Record ${Math.max(record, 1)}`);
-  const notUtf8 = (at: number) => invalid(`${where(at)}: the file is not UTF-8 text. Save it as UTF-8 and upload it again.`);
+  const notUtf8 = (at: number) =>
+    invalid(`${where(at)}: the file is not UTF-8 text. Save it as UTF-8 and upload it again.`);
 
   for await (const chunk of fs.createReadStream(file, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>) {
     try {
@@ -68,14 +69,17 @@ export async function checkJson(file: string, format: "json" | "jsonl", maxNesti
       if (kind === 0) continue;
       if (kind === NEWLINE) line++;
       else if (inString) {
-        if (kind === ESCAPE) i++; // the escaped character (never a newline in valid JSON)
+        if (kind === ESCAPE)
+          i++; // the escaped character (never a newline in valid JSON)
         else if (kind === STRING) inString = false;
       } else if (kind === STRING) inString = true;
       else if (kind === OPEN) {
         depth++;
         if (depth === recordDepth) record++;
         if (depth > maxDepth) {
-          throw invalid(`${where(line)}: values are nested more than ${maxNesting} levels deep; a dataset column can hold at most ${maxNesting} levels.`);
+          throw invalid(
+            `${where(line)}: values are nested more than ${maxNesting} levels deep; a dataset column can hold at most ${maxNesting} levels.`,
+          );
         }
       } else if (kind === CLOSE && depth > 0) depth--;
     }

@@ -8,7 +8,10 @@ import { type AppError, invalid } from "@/lib/util/errors";
  * not reliable (off by one in 1.5), and the uploader needs the exact line to fix.
  */
 export async function findBadJsonLine(file: string): Promise<AppError | null> {
-  const lines = readline.createInterface({ input: fs.createReadStream(file, { encoding: "utf8" }), crlfDelay: Infinity });
+  const lines = readline.createInterface({
+    input: fs.createReadStream(file, { encoding: "utf8" }),
+    crlfDelay: Infinity,
+  });
   let number = 0;
   try {
     for await (const raw of lines) {
@@ -19,7 +22,10 @@ export async function findBadJsonLine(file: string): Promise<AppError | null> {
       try {
         value = JSON.parse(line);
       } catch (error) {
-        const reason = error instanceof Error ? error.message.replace(/ in JSON at position.*$/, "").replace(/^Unexpected token.*?, /, "") : "not JSON";
+        const reason =
+          error instanceof Error
+            ? error.message.replace(/ in JSON at position.*$/, "").replace(/^Unexpected token.*?, /, "")
+            : "not JSON";
         return invalid(`Line ${number}: malformed JSON (${reason}).`);
       }
       if (typeof value !== "object" || value === null || Array.isArray(value)) {

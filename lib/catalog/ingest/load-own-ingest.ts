@@ -11,7 +11,9 @@ import type { IngestMode } from "../types";
 export async function loadOwnIngest(actor: Actor, ingestId: string) {
   const ingest = await getDb().datasetIngest.findUnique({ where: { id: ingestId } });
   if (!ingest || ingest.createdById !== actor.id || ingest.expiresAt.getTime() < Date.now()) {
-    throw notFound("This upload is no longer waiting for confirmation: it was confirmed, cancelled or has expired. Upload the file again.");
+    throw notFound(
+      "This upload is no longer waiting for confirmation: it was confirmed, cancelled or has expired. Upload the file again.",
+    );
   }
   return { ...ingest, mode: ingest.mode as IngestMode };
 }

@@ -51,7 +51,9 @@ export async function prepareIngest(actor: Actor, input: PrepareInput): Promise<
   const store = getBlobStore();
   let base: { path: string; columns: Column[] } | undefined;
   if (input.mode === "append" && dataset) {
-    const current = await getDb().datasetVersion.findUniqueOrThrow({ where: { datasetId_number: { datasetId: dataset.id, number: dataset.version } } });
+    const current = await getDb().datasetVersion.findUniqueOrThrow({
+      where: { datasetId_number: { datasetId: dataset.id, number: dataset.version } },
+    });
     base = { path: await store.localPath(current.blobKey), columns: parseColumns(current.columns) };
   }
   const workDir = path.join(catalogTempDir(), `ingest-${randomBytes(8).toString("hex")}`);
@@ -62,7 +64,11 @@ export async function prepareIngest(actor: Actor, input: PrepareInput): Promise<
   let stored = false;
   try {
     const target = path.join(workDir, "data.parquet");
-    const converted = await convertToParquet({ path: input.sourcePath, name: input.sourceName, format: input.format }, target, base);
+    const converted = await convertToParquet(
+      { path: input.sourcePath, name: input.sourceName, format: input.format },
+      target,
+      base,
+    );
     await store.putFile(key, target, { move: true });
     stored = true;
     const row = await getDb().datasetIngest.create({

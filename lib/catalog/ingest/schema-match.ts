@@ -27,17 +27,25 @@ export function schemaMismatch(dataset: Column[], file: Column[], typedReader: b
   for (const column of dataset) {
     const fileType = fileTypes.get(column.name);
     if (fileType === undefined || fileType === column.type) continue;
-    const convertible = isScalarType(column.type) && (typedReader || !(typeFamily(fileType) === "decimal" && typeFamily(column.type) === "integer"));
-    if (!convertible) incompatible.push(`"${column.name}" is ${column.type} in the dataset but ${fileType} in the file`);
+    const convertible =
+      isScalarType(column.type) &&
+      (typedReader || !(typeFamily(fileType) === "decimal" && typeFamily(column.type) === "integer"));
+    if (!convertible)
+      incompatible.push(`"${column.name}" is ${column.type} in the dataset but ${fileType} in the file`);
   }
   if (missing.length === 0 && extra.length === 0 && incompatible.length === 0) return null;
   const parts: string[] = [];
   if (missing.length) parts.push(`missing ${missing.length === 1 ? "column" : "columns"} ${list(missing)}`);
   if (extra.length) parts.push(`${extra.length === 1 ? "column" : "columns"} not in the dataset ${list(extra)}`);
   if (incompatible.length) parts.push(incompatible.join("; "));
-  const hint = missing.some((m) => extra.some((e) => e.toLowerCase() === m.toLowerCase())) ? " Column names are case-sensitive." : "";
-  return invalid(`The file's columns do not match the dataset: ${parts.join("; ")}. To change the columns, replace the dataset instead of appending.${hint}`, {
-    ...(missing.length ? { missing: missing.join(", ") } : {}),
-    ...(extra.length ? { unexpected: extra.join(", ") } : {}),
-  });
+  const hint = missing.some((m) => extra.some((e) => e.toLowerCase() === m.toLowerCase()))
+    ? " Column names are case-sensitive."
+    : "";
+  return invalid(
+    `The file's columns do not match the dataset: ${parts.join("; ")}. To change the columns, replace the dataset instead of appending.${hint}`,
+    {
+      ...(missing.length ? { missing: missing.join(", ") } : {}),
+      ...(extra.length ? { unexpected: extra.join(", ") } : {}),
+    },
+  );
 }

@@ -16,13 +16,20 @@ export function assertRowLimit(added: number, existing: number): void {
   if (existing + added <= maxRows) return;
   const limit = `a dataset can have at most ${plural(maxRows, "row")}.`;
   if (existing === 0) throw new AppError("too_large", `The file has ${plural(added, "row")}; ${limit}`);
-  throw new AppError("too_large", `With these ${plural(added, "row")} the dataset would have ${plural(existing + added, "row")}; ${limit}`);
+  throw new AppError(
+    "too_large",
+    `With these ${plural(added, "row")} the dataset would have ${plural(existing + added, "row")}; ${limit}`,
+  );
 }
 
 /** Rows and uncompressed bytes of a Parquet file, from its footer (no data is read). */
 async function parquetSize(db: DuckDBConnection, file: string): Promise<{ rows: number; expandedBytes: number }> {
-  const rows = await db.runAndReadAll(`SELECT coalesce(sum(num_rows), 0) FROM parquet_file_metadata(${quoteLiteral(file)})`);
-  const bytes = await db.runAndReadAll(`SELECT coalesce(sum(total_uncompressed_size), 0) FROM parquet_metadata(${quoteLiteral(file)})`);
+  const rows = await db.runAndReadAll(
+    `SELECT coalesce(sum(num_rows), 0) FROM parquet_file_metadata(${quoteLiteral(file)})`,
+  );
+  const bytes = await db.runAndReadAll(
+    `SELECT coalesce(sum(total_uncompressed_size), 0) FROM parquet_metadata(${quoteLiteral(file)})`,
+  );
   return { rows: Number(rows.getRowsJson()[0]![0]), expandedBytes: Number(bytes.getRowsJson()[0]![0]) };
 }
 
@@ -34,24 +41,40 @@ function assertExpandedLimit(bytes: number, what: "file" | "dataset"): void {
   const { maxExpandedBytes } = catalogConfig();
   if (bytes <= maxExpandedBytes) return;
   const subject = what === "file" ? "The file's data is" : "With this file the dataset's data would be";
-  throw new AppError("too_large", `${subject} ${formatBytes(bytes)} uncompressed; a dataset can hold at most ${formatBytes(maxExpandedBytes)}.`);
+  throw new AppError(
+    "too_large",
+    `${subject} ${formatBytes(bytes)} uncompressed; a dataset can hold at most ${formatBytes(maxExpandedBytes)}.`,
+  );
 }
 
 /** A Parquet upload's size as its footer states it, checked before a single row is converted. */
-export async function assertParquetSourceWithinLimits(db: DuckDBConnection, file: string, existingRows: number): Promise<void> {
+export async function assertParquetSourceWithinLimits(
+  db: DuckDBConnection,
+  file: string,
+  existingRows: number,
+): Promise<void> {
   const { rows, expandedBytes } = await parquetSize(db, file);
   assertRowLimit(rows, existingRows);
   assertExpandedLimit(expandedBytes, "file");
 }
 
 /** The converted dataset file (every row of the new version) against the limits. */
-export async function assertConvertedWithinLimits(db: DuckDBConnection, file: string, existingRows: number): Promise<number> {
+export async function assertConvertedWithinLimits(
+  db: DuckDBConnection,
+  file: string,
+  existingRows: number,
+): Promise<number> {
   const { rows, expandedBytes } = await parquetSize(db, file);
   const { maxRows } = catalogConfig();
   if (rows > maxRows) {
     // The conversion stops one row beyond the limit, so the exact count is unknown here.
     const limit = `a dataset can have at most ${plural(maxRows, "row")}.`;
-    throw new AppError("too_large", existingRows === 0 ? `The file has more than ${plural(maxRows, "row")}; ${limit}` : `With this file the dataset would have more than ${plural(maxRows, "row")}; ${limit}`);
+    throw new AppError(
+      "too_large",
+      existingRows === 0
+        ? `The file has more than ${plural(maxRows, "row")}; ${limit}`
+        : `With this file the dataset would have more than ${plural(maxRows, "row")}; ${limit}`,
+    );
   }
   assertExpandedLimit(expandedBytes, existingRows > 0 ? "dataset" : "file");
   return rows;
@@ -65,5 +88,8 @@ export async function assertConvertedWithinLimits(db: DuckDBConnection, file: st
 export function assertNesting(columns: Column[]): void {
   const { maxNesting } = catalogConfig();
   const deep = columns.find((c) => typeDepth(c.type) > maxNesting);
-  if (deep) throw invalid(`Column "${deep.name}" is nested more than ${maxNesting} levels deep; a dataset column can hold at most ${maxNesting} levels.`);
+  if (deep)
+    throw invalid(
+      `Column "${deep.name}" is nested more than ${maxNesting} levels deep; a dataset column can hold at most ${maxNesting} levels.`,
+    );
 }

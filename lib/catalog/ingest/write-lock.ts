@@ -26,7 +26,11 @@ export async function withDatasetWriteLock<T>(key: string, fn: () => Promise<T>)
   const deadline = Date.now() + catalogConfig().writeWaitMs;
   let pause = 20;
   while (!(await acquireLease(name, LEASE_MS, holder))) {
-    if (Date.now() > deadline) throw new AppError("conflict", "The dataset is busy with other uploads that are still being written. Try again in a minute.");
+    if (Date.now() > deadline)
+      throw new AppError(
+        "conflict",
+        "The dataset is busy with other uploads that are still being written. Try again in a minute.",
+      );
     await sleep(pause + Math.random() * pause);
     pause = Math.min(pause * 2, 500);
   }

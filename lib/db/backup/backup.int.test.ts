@@ -84,7 +84,9 @@ describe("backup and restore", () => {
       expect(await download(viewer, notesId)).toBe("hello from before the backup");
       expect((await queryDataset(viewer, cities.datasetId, query)).rows).toEqual(rowsBefore);
       // Every file the snapshot knows has its content: none was caught half-way.
-      const during = await restored.fileEntry.findMany({ where: { workspaceId: workspace.id, name: { startsWith: "during-" } } });
+      const during = await restored.fileEntry.findMany({
+        where: { workspaceId: workspace.id, name: { startsWith: "during-" } },
+      });
       expect(during.length).toBeGreaterThanOrEqual(3);
       for (const entry of during) {
         const n = entry.name.replace(/^during-(\d+)\.txt$/, "$1");
@@ -93,7 +95,9 @@ describe("backup and restore", () => {
       expect(fs.readFileSync(path.join(fresh, ".auth-secret"), "utf8")).toBe("secret-of-this-instance");
 
       // The target now has data: a second restore must be asked for explicitly.
-      await expect(restore(out, { databaseUrl: freshUrl, dataDir: fresh })).rejects.toThrow(/already has a database or blobs.*--force/);
+      await expect(restore(out, { databaseUrl: freshUrl, dataDir: fresh })).rejects.toThrow(
+        /already has a database or blobs.*--force/,
+      );
       await restored.$disconnect();
       await restore(out, { databaseUrl: freshUrl, dataDir: fresh, force: true });
     } finally {
@@ -112,6 +116,8 @@ describe("backup and restore", () => {
   });
 
   it("says what to do when blobs are in object storage", async () => {
-    await expect(backup(path.join(work, "s3"), { storageUrl: "s3://bucket/prefix" })).rejects.toThrow(/object storage.*bucket/);
+    await expect(backup(path.join(work, "s3"), { storageUrl: "s3://bucket/prefix" })).rejects.toThrow(
+      /object storage.*bucket/,
+    );
   });
 });

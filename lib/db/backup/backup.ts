@@ -30,7 +30,15 @@ export async function backup(dir: string, settings: LocationSettings = {}): Prom
   const hasSecret = fs.existsSync(loc.authSecretFile);
   if (hasSecret) await fsp.copyFile(loc.authSecretFile, path.join(target, SECRET_FILE));
 
-  const manifest: Manifest = { format: 1, provider: loc.provider, database, blobs, authSecret: hasSecret, startedAt: startedAt.toISOString(), finishedAt: new Date().toISOString() };
+  const manifest: Manifest = {
+    format: 1,
+    provider: loc.provider,
+    database,
+    blobs,
+    authSecret: hasSecret,
+    startedAt: startedAt.toISOString(),
+    finishedAt: new Date().toISOString(),
+  };
   await fsp.writeFile(path.join(target, MANIFEST), JSON.stringify(manifest, null, 2) + "\n", { mode: 0o600 });
   return manifest;
 }

@@ -30,7 +30,13 @@ export async function snapshotDatabase(loc: Locations, dir: string): Promise<str
     }
     return SQLITE_FILE;
   }
-  await pgTool("pg_dump", ["--format=custom", "--no-owner", "--no-privileges", `--file=${path.join(dir, PG_DUMP_FILE)}`, `--dbname=${loc.databaseUrl}`]);
+  await pgTool("pg_dump", [
+    "--format=custom",
+    "--no-owner",
+    "--no-privileges",
+    `--file=${path.join(dir, PG_DUMP_FILE)}`,
+    `--dbname=${loc.databaseUrl}`,
+  ]);
   return PG_DUMP_FILE;
 }
 
@@ -71,7 +77,15 @@ export async function restoreDatabase(loc: Locations, dir: string, file: string)
     return;
   }
   if (file !== PG_DUMP_FILE) throw invalid("This backup holds a SQLite database; DATABASE_URL points to PostgreSQL.");
-  await pgTool("pg_restore", ["--clean", "--if-exists", "--no-owner", "--no-privileges", "--single-transaction", `--dbname=${loc.databaseUrl}`, path.join(dir, file)]);
+  await pgTool("pg_restore", [
+    "--clean",
+    "--if-exists",
+    "--no-owner",
+    "--no-privileges",
+    "--single-transaction",
+    `--dbname=${loc.databaseUrl}`,
+    path.join(dir, file),
+  ]);
 }
 
 async function pgTool(tool: "pg_dump" | "pg_restore", args: string[]): Promise<void> {
@@ -80,7 +94,9 @@ async function pgTool(tool: "pg_dump" | "pg_restore", args: string[]): Promise<v
   } catch (error) {
     const e = error as NodeJS.ErrnoException & { stderr?: string };
     if (e.code === "ENOENT") {
-      throw invalid(`${tool} is not on PATH: install the PostgreSQL client tools (same major version as the server) to back up or restore PostgreSQL.`);
+      throw invalid(
+        `${tool} is not on PATH: install the PostgreSQL client tools (same major version as the server) to back up or restore PostgreSQL.`,
+      );
     }
     throw new Error(`${tool} failed: ${(e.stderr ?? e.message).trim().split("\n").slice(-3).join(" ")}`);
   }

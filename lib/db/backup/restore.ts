@@ -14,7 +14,10 @@ import { conflict, invalid } from "@/lib/util/errors";
  * blobs unless `force` is set; then the target's database and blobs are replaced, not merged. Run it
  * with the server stopped. Migrations are applied afterwards, so an older backup fits newer code.
  */
-export async function restore(dir: string, { force = false, ...settings }: LocationSettings & { force?: boolean } = {}): Promise<Manifest> {
+export async function restore(
+  dir: string,
+  { force = false, ...settings }: LocationSettings & { force?: boolean } = {},
+): Promise<Manifest> {
   const source = path.resolve(dir);
   const manifest = await readManifest(source);
   const loc = locations(settings);
@@ -22,7 +25,9 @@ export async function restore(dir: string, { force = false, ...settings }: Locat
     throw invalid(`The backup holds a ${manifest.provider} database, but DATABASE_URL points to ${loc.provider}.`);
   }
   if (!force && ((await databaseHasData(loc)) || (await listBlobs(loc.blobDir)).length > 0)) {
-    throw conflict("The target already has a database or blobs; restore into an empty DATA_DIR/database, or pass --force to replace them.");
+    throw conflict(
+      "The target already has a database or blobs; restore into an empty DATA_DIR/database, or pass --force to replace them.",
+    );
   }
 
   await restoreDatabase(loc, source, manifest.database);

@@ -62,7 +62,8 @@ export async function applyMigrations(url: string): Promise<{ applied: string[] 
     const file = sqliteFilePath(url);
     if (file !== ":memory:") {
       mkdirSync(path.dirname(file), { recursive: true });
-      serialized = (fn) => withSqliteMigrationLock(file, fn).catch((error: unknown) => Promise.reject(busyError(file, error)));
+      serialized = (fn) =>
+        withSqliteMigrationLock(file, fn).catch((error: unknown) => Promise.reject(busyError(file, error)));
     }
     factory = sqliteFactory(file);
   } else {
@@ -76,7 +77,9 @@ export async function applyMigrations(url: string): Promise<{ applied: string[] 
   // The connections close before the lock is released, so the next migration starts from a quiet file.
   const result = await serialized(async () => {
     try {
-      return await withEngine(schema, factory, (engine) => engine.applyMigrations({ migrationsList, filters: NO_FILTERS }));
+      return await withEngine(schema, factory, (engine) =>
+        engine.applyMigrations({ migrationsList, filters: NO_FILTERS }),
+      );
     } finally {
       await factory.closeAll();
     }
@@ -113,9 +116,7 @@ export async function diffMigrationsToSchema(provider: Provider): Promise<string
  * `<timestamp>_<slug>/migration.sql` (same timestamp for both) and the lockfile in each migrations folder
  * whose migrations are behind the schema. Creates nothing when both are in sync.
  */
-export async function createMigration(
-  name: string,
-): Promise<{ created: { provider: Provider; dir: string }[] }> {
+export async function createMigration(name: string): Promise<{ created: { provider: Provider; dir: string }[] }> {
   const slug = migrationSlug(name);
   if (!slug) throw new Error(`Invalid migration name "${name}": use letters and digits, e.g. "add_workspace_topics".`);
   const shadow = shadowServer();
@@ -150,8 +151,7 @@ async function diff(provider: Provider, shadow: ShadowServer): Promise<string> {
   };
   // The engine needs a "main" database even for a diff. SQLite: an in-memory one. PostgreSQL: it only reads
   // server metadata from it (version, search path), so the shadow server's own admin database serves.
-  const factory =
-    provider === "sqlite" ? sqliteFactory(":memory:") : pgFactory(await shadow.url(), shadow.url);
+  const factory = provider === "sqlite" ? sqliteFactory(":memory:") : pgFactory(await shadow.url(), shadow.url);
   try {
     const result = await withEngine(schema, factory, (engine) =>
       engine.diff({

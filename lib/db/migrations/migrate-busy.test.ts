@@ -56,7 +56,9 @@ describe("applyMigrations next to a busy SQLite writer", () => {
     expect(Date.now() - started).toBeGreaterThanOrEqual(2_500); // it really waited for the commit
     const db = new Database(file, { readonly: true });
     try {
-      expect(db.prepare("SELECT count(*) AS n FROM _prisma_migrations WHERE finished_at IS NOT NULL").get()).toEqual({ n: ALL.length });
+      expect(db.prepare("SELECT count(*) AS n FROM _prisma_migrations WHERE finished_at IS NOT NULL").get()).toEqual({
+        n: ALL.length,
+      });
     } finally {
       db.close();
     }
@@ -75,7 +77,9 @@ describe("applyMigrations next to a busy SQLite writer", () => {
     children.push(await holdWriteLock(file, 20_000));
     process.env.DB_MIGRATE_WAIT_SECONDS = "1";
     try {
-      await expect(applyMigrations(`file:${file}`)).rejects.toThrow(/^database is locked: another process kept its write lock on stuck.db for more than 1 s/);
+      await expect(applyMigrations(`file:${file}`)).rejects.toThrow(
+        /^database is locked: another process kept its write lock on stuck.db for more than 1 s/,
+      );
     } finally {
       delete process.env.DB_MIGRATE_WAIT_SECONDS;
     }
@@ -100,11 +104,16 @@ describe("two migrations at once", () => {
       let out = "";
       child.stdout.on("data", (d: Buffer) => (out += d.toString()));
       child.stderr.on("data", (d: Buffer) => (out += d.toString()));
-      return new Promise<{ code: number | null; out: string }>((resolve) => child.on("exit", (code) => resolve({ code, out })));
+      return new Promise<{ code: number | null; out: string }>((resolve) =>
+        child.on("exit", (code) => resolve({ code, out })),
+      );
     };
     const results = await Promise.all([run(), run()]);
 
-    expect(results.map((r) => r.code), results.map((r) => r.out).join("\n")).toEqual([0, 0]);
+    expect(
+      results.map((r) => r.code),
+      results.map((r) => r.out).join("\n"),
+    ).toEqual([0, 0]);
     const outputs = results.map((r) => r.out).sort();
     expect(outputs[0]).toContain(`Applied ${ALL.length} migration(s)`);
     expect(outputs[1]).toContain("Database is up to date");

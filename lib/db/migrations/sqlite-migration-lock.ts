@@ -18,7 +18,11 @@ export function migrateWaitMs(): number {
  * Runs `fn` while holding the migration lock of the SQLite database `file`. Waits (without blocking the
  * event loop) up to `waitMs` for another process's migration to finish, then fails with a clear message.
  */
-export async function withSqliteMigrationLock<T>(file: string, fn: () => Promise<T>, waitMs = migrateWaitMs()): Promise<T> {
+export async function withSqliteMigrationLock<T>(
+  file: string,
+  fn: () => Promise<T>,
+  waitMs = migrateWaitMs(),
+): Promise<T> {
   const lock = new Database(`${file}${LOCK_SUFFIX}`, { timeout: 0 });
   try {
     const deadline = Date.now() + waitMs;

@@ -6,7 +6,9 @@ export function EmailLayout({ preview, heading, children }: { preview: string; h
     <Html lang="en">
       <Head />
       <Preview>{preview}</Preview>
-      <Body style={{ backgroundColor: "#f6f7f9", fontFamily: "ui-sans-serif, system-ui, sans-serif", padding: "24px 0" }}>
+      <Body
+        style={{ backgroundColor: "#f6f7f9", fontFamily: "ui-sans-serif, system-ui, sans-serif", padding: "24px 0" }}
+      >
         <Container style={{ backgroundColor: "#ffffff", borderRadius: 8, padding: 32, maxWidth: 520 }}>
           <Text style={{ fontWeight: 700, fontSize: 16, color: "#4338ca", margin: 0 }}>Datashelf</Text>
           <Heading as="h1" style={{ fontSize: 20, color: "#111827" }}>
@@ -15,7 +17,8 @@ export function EmailLayout({ preview, heading, children }: { preview: string; h
           <Section>{children}</Section>
           <Hr style={{ borderColor: "#e5e7eb", margin: "24px 0" }} />
           <Text style={{ color: "#6b7280", fontSize: 12 }}>
-            You received this e-mail because someone used this address on Datashelf. If that was not you, you can ignore it.
+            You received this e-mail because someone used this address on Datashelf. If that was not you, you can ignore
+            it.
           </Text>
         </Container>
       </Body>

@@ -12,19 +12,36 @@ export type ShareNotificationProps = {
   expiresAt?: Date | null;
 };
 
-export function ShareNotificationEmail({ sharer, what, role, note, url, intro, invitation, expiresAt }: ShareNotificationProps) {
+export function ShareNotificationEmail({
+  sharer,
+  what,
+  role,
+  note,
+  url,
+  intro,
+  invitation,
+  expiresAt,
+}: ShareNotificationProps) {
   return (
     <EmailLayout preview={`${sharer} shared ${what} with you`} heading={`${sharer} shared ${what} with you`}>
       {intro ? <Text>{intro}</Text> : null}
       <Text>
         You can {role === "editor" ? "view and edit" : "view"} it{expiresAt ? ` until ${expiresAt.toUTCString()}` : ""}.
       </Text>
-      {note ? <Text style={{ borderLeft: "3px solid #c7d2fe", paddingLeft: 12, color: "#374151" }}>“{note}”</Text> : null}
-      <Button href={url} style={buttonStyle}>{invitation ? "Accept and open" : "Open"}</Button>
-      {invitation ? (
-        <Text style={{ fontSize: 12, color: "#6b7280" }}>This link signs you in as this address. It works once and expires in 7 days.</Text>
+      {note ? (
+        <Text style={{ borderLeft: "3px solid #c7d2fe", paddingLeft: 12, color: "#374151" }}>“{note}”</Text>
       ) : null}
-      <Text style={{ fontSize: 12, color: "#6b7280" }}>Or paste this link into your browser: <Link href={url}>{url}</Link></Text>
+      <Button href={url} style={buttonStyle}>
+        {invitation ? "Accept and open" : "Open"}
+      </Button>
+      {invitation ? (
+        <Text style={{ fontSize: 12, color: "#6b7280" }}>
+          This link signs you in as this address. It works once and expires in 7 days.
+        </Text>
+      ) : null}
+      <Text style={{ fontSize: 12, color: "#6b7280" }}>
+        Or paste this link into your browser: <Link href={url}>{url}</Link>
+      </Text>
     </EmailLayout>
   );
 }

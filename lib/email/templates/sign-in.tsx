@@ -4,7 +4,9 @@ import { EmailLayout, buttonStyle } from "./layout";
 export function SignInEmail({ url, host, minutes }: { url: string; host: string; minutes: number }) {
   return (
     <EmailLayout preview="Your sign-in link for Datashelf" heading="Sign in to Datashelf">
-      <Text>Click the button to sign in to {host}. The link works once and expires in {minutes} minutes.</Text>
+      <Text>
+        Click the button to sign in to {host}. The link works once and expires in {minutes} minutes.
+      </Text>
       <Button href={url} style={buttonStyle}>
         Sign in
       </Button>

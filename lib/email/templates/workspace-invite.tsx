@@ -6,7 +6,8 @@ export function WorkspaceInviteEmail(props: { url: string; inviter: string; work
   return (
     <EmailLayout preview={`${inviter} invited you to ${workspace}`} heading={`Join ${workspace} on Datashelf`}>
       <Text>
-        {inviter} invited you to the workspace <strong>{workspace}</strong> as {role === "admin" ? "an admin" : "a member"}.
+        {inviter} invited you to the workspace <strong>{workspace}</strong> as{" "}
+        {role === "admin" ? "an admin" : "a member"}.
       </Text>
       <Button href={url} style={buttonStyle}>
         Accept invitation

@@ -25,7 +25,13 @@ export async function startFakeResend({ delayMs = 0 }: { delayMs?: number } = {}
       }
       const body = JSON.parse(raw) as { to: string | string[]; subject: string; html: string };
       const key = (req.headers["idempotency-key"] as string | undefined) ?? null;
-      const request: FakeResendRequest = { key, to: [body.to].flat()[0]!.toLowerCase(), subject: body.subject, html: body.html, answered: false };
+      const request: FakeResendRequest = {
+        key,
+        to: [body.to].flat()[0]!.toLowerCase(),
+        subject: body.subject,
+        html: body.html,
+        answered: false,
+      };
       requests.push(request);
       onRequest?.(request);
       setTimeout(() => {
@@ -37,7 +43,8 @@ export async function startFakeResend({ delayMs = 0 }: { delayMs?: number } = {}
           delivered.set(dedupeKey, delivery);
         }
         request.answered = true;
-        if (!res.destroyed) res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ id: delivery.id }));
+        if (!res.destroyed)
+          res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ id: delivery.id }));
       }, delayMs);
     });
   });

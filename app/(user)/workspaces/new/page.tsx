@@ -8,7 +8,9 @@ export default function NewWorkspacePage() {
   return (
     <>
       <PageHeader title="New workspace" description="A workspace holds datasets and files, and has its own members." />
-      <Card><WorkspaceForm action={createWorkspaceAction} submitLabel="Create workspace" success="Workspace created" /></Card>
+      <Card>
+        <WorkspaceForm action={createWorkspaceAction} submitLabel="Create workspace" success="Workspace created" />
+      </Card>
     </>
   );
 }

@@ -5,7 +5,14 @@ import { listMyWorkspaces } from "@/lib/workspaces/queries";
 export const dynamic = "force-dynamic";
 
 export const GET = apiRoute(async ({ actor }) =>
-  (await listMyWorkspaces(actor)).map(({ id, owner, slug, name, personal, role }) => ({ id, owner, slug, name, personal, role })),
+  (await listMyWorkspaces(actor)).map(({ id, owner, slug, name, personal, role }) => ({
+    id,
+    owner,
+    slug,
+    name,
+    personal,
+    role,
+  })),
 );
 
 export const POST = apiRoute(async ({ actor, request }) => {

@@ -8,7 +8,10 @@ import { openLinkForRequest } from "../open-link";
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Shared with a link", referrer: "no-referrer" };
 
-type Props = { params: Promise<{ token: string; path?: string[] }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+type Props = {
+  params: Promise<{ token: string; path?: string[] }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
 
 /**
  * An access link: a read-only view of exactly the linked resource. Unknown, expired, revoked
@@ -30,7 +33,9 @@ export default async function AccessLinkPage({ params, searchParams }: Props) {
     case "password":
       return (
         <AuthCard title="This link is protected by a password">
-          <p className="mb-4 text-sm text-zinc-600 dark:text-zinc-400">Enter the password you were given with the link.</p>
+          <p className="mb-4 text-sm text-zinc-600 dark:text-zinc-400">
+            Enter the password you were given with the link.
+          </p>
           <LinkPasswordForm token={token} />
         </AuthCard>
       );

@@ -13,7 +13,12 @@ export async function GET(request: Request, { params }: Context): Promise<Respon
   const { id } = await params;
   return withRequestActor(request, async (actor) => {
     const search = new URL(request.url).searchParams;
-    const file = await exportDataset(actor, id, { format: search.get("format") ?? "csv", query: queryFromSearchParams(search), version: versionFromSearchParams(search), raw: search.get("raw") ?? undefined });
+    const file = await exportDataset(actor, id, {
+      format: search.get("format") ?? "csv",
+      query: queryFromSearchParams(search),
+      version: versionFromSearchParams(search),
+      raw: search.get("raw") ?? undefined,
+    });
     return downloadResponse(file);
   });
 }

@@ -11,5 +11,7 @@ type Context = { params: Promise<{ id: string }> };
 /** Column statistics (DuckDB SUMMARIZE) of a dataset version. */
 export async function GET(request: Request, { params }: Context): Promise<Response> {
   const { id } = await params;
-  return withRequestActor(request, async (actor) => noStoreJson(await getColumnStats(actor, id, versionFromSearchParams(new URL(request.url).searchParams))));
+  return withRequestActor(request, async (actor) =>
+    noStoreJson(await getColumnStats(actor, id, versionFromSearchParams(new URL(request.url).searchParams))),
+  );
 }

@@ -9,7 +9,10 @@ export const dynamic = "force-dynamic";
 export async function POST(request: Request, { params }: { params: Promise<{ token: string }> }) {
   // A cross-site form must not accept (and so sign a visitor into) someone else's invitation.
   if (!isSameOrigin(request.headers)) {
-    return NextResponse.json({ ok: false, code: "forbidden", message: "This form must be sent from this site." }, { status: 403 });
+    return NextResponse.json(
+      { ok: false, code: "forbidden", message: "This form must be sent from this site." },
+      { status: 403 },
+    );
   }
   const { token } = await params;
   const result = await acceptShareInvitation(token, await getSessionUser());

@@ -13,7 +13,9 @@ export default async function ActivityPage({ params }: { params: Promise<{ owner
     return (
       <>
         <PageHeader title="Activity" />
-        <EmptyState title="Only managers see the activity">The workspace owner and admins can see who did what here.</EmptyState>
+        <EmptyState title="Only managers see the activity">
+          The workspace owner and admins can see who did what here.
+        </EmptyState>
       </>
     );
   }
@@ -26,15 +28,26 @@ export default async function ActivityPage({ params }: { params: Promise<{ owner
       ) : (
         <table className="w-full text-left text-sm">
           <thead className="border-b border-zinc-200 text-xs uppercase text-zinc-500 dark:border-zinc-800">
-            <tr><th className="py-2 pr-4">When</th><th className="py-2 pr-4">Who</th><th className="py-2 pr-4">What</th><th className="py-2">Details</th></tr>
+            <tr>
+              <th className="py-2 pr-4">When</th>
+              <th className="py-2 pr-4">Who</th>
+              <th className="py-2 pr-4">What</th>
+              <th className="py-2">Details</th>
+            </tr>
           </thead>
           <tbody className="divide-y divide-zinc-100 dark:divide-zinc-800">
             {events.map((e) => (
               <tr key={e.id}>
-                <td className="py-2 pr-4 whitespace-nowrap"><time dateTime={e.createdAt.toISOString()}>{e.createdAt.toLocaleString("en-GB")}</time></td>
+                <td className="py-2 pr-4 whitespace-nowrap">
+                  <time dateTime={e.createdAt.toISOString()}>{e.createdAt.toLocaleString("en-GB")}</time>
+                </td>
                 <td className="py-2 pr-4">{e.actor ?? "—"}</td>
                 <td className="py-2 pr-4 font-mono text-xs">{e.action}</td>
-                <td className="py-2 font-mono text-xs text-zinc-500">{Object.entries(e.details).map(([k, v]) => `${k}: ${typeof v === "object" ? JSON.stringify(v) : String(v)}`).join(" · ")}</td>
+                <td className="py-2 font-mono text-xs text-zinc-500">
+                  {Object.entries(e.details)
+                    .map(([k, v]) => `${k}: ${typeof v === "object" ? JSON.stringify(v) : String(v)}`)
+                    .join(" · ")}
+                </td>
               </tr>
             ))}
           </tbody>

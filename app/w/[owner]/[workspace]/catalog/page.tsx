@@ -7,13 +7,20 @@ import { loadWorkspace } from "../load-workspace";
 
 export const metadata = { title: "Catalog" };
 
-type Props = { params: Promise<{ owner: string; workspace: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+type Props = {
+  params: Promise<{ owner: string; workspace: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
 
 export default async function CatalogPage({ params, searchParams }: Props) {
   const { user, workspace } = await loadWorkspace(params);
   const basePath = `/w/${workspace.owner}/${workspace.slug}/catalog`;
   const canWrite = workspace.scope === "workspace" && allows(workspace.role, "write");
-  const newButton = canWrite ? <Link href={`${basePath}/new`} className={buttonClass("primary")}>New dataset</Link> : null;
+  const newButton = canWrite ? (
+    <Link href={`${basePath}/new`} className={buttonClass("primary")}>
+      New dataset
+    </Link>
+  ) : null;
   return (
     <>
       <PageHeader

@@ -21,46 +21,73 @@ export default async function SettingsPage({ params }: { params: Promise<{ owner
   const canManage = roleAllows(workspace.role, "workspace.manage");
   return (
     <div className="space-y-6">
-      <PageHeader title="Workspace settings" description={`${workspace.owner}/${workspace.slug} · your role: ${workspace.role}`}
-        actions={canManage ? <ShareDialog type="workspace" id={workspace.id} name={workspace.name} trigger={<Button variant="secondary">Share workspace</Button>} /> : null} />
+      <PageHeader
+        title="Workspace settings"
+        description={`${workspace.owner}/${workspace.slug} · your role: ${workspace.role}`}
+        actions={
+          canManage ? (
+            <ShareDialog
+              type="workspace"
+              id={workspace.id}
+              name={workspace.name}
+              trigger={<Button variant="secondary">Share workspace</Button>}
+            />
+          ) : null
+        }
+      />
       <Card>
         <h2 className="mb-4 text-base font-semibold">General</h2>
         <WorkspaceForm
           action={updateWorkspaceAction.bind(null, workspace.id, workspace.owner)}
           initial={{ name: workspace.name, slug: workspace.slug, description: workspace.description }}
-          submitLabel="Save changes" success="Workspace saved" slugLocked={workspace.personal} readOnly={!canManage}
+          submitLabel="Save changes"
+          success="Workspace saved"
+          slugLocked={workspace.personal}
+          readOnly={!canManage}
         />
       </Card>
       <Card>
         <h2 className="mb-2 text-base font-semibold">Members</h2>
         <MembersPanel
-          workspaceId={workspace.id} selfId={user.id} canManage={canManage}
+          workspaceId={workspace.id}
+          selfId={user.id}
+          canManage={canManage}
           members={members.map(({ userId, username, email, role }) => ({ userId, username, email, role }))}
-          invitations={invitations.map((i) => ({ id: i.id, email: i.email, role: i.role, expiresAt: i.expiresAt.toISOString() }))}
+          invitations={invitations.map((i) => ({
+            id: i.id,
+            email: i.email,
+            role: i.role,
+            expiresAt: i.expiresAt.toISOString(),
+          }))}
         />
       </Card>
       {canManage ? (
         <Card>
           <h2 className="mb-1 text-base font-semibold">Share e-mail</h2>
-          <p className="mb-4 text-sm text-zinc-600 dark:text-zinc-400">What people receive when something in this workspace is shared with them.</p>
+          <p className="mb-4 text-sm text-zinc-600 dark:text-zinc-400">
+            What people receive when something in this workspace is shared with them.
+          </p>
           <ShareEmailForm workspaceId={workspace.id} {...await getShareEmailSettings(user, workspace.id)} />
         </Card>
       ) : null}
       {canManage ? (
         <Card>
           <h2 className="mb-1 text-base font-semibold">Adding to other workspaces</h2>
-          <p className="mb-4 text-sm text-zinc-600 dark:text-zinc-400">Whether people you share with may give one of their own workspaces the same access.</p>
+          <p className="mb-4 text-sm text-zinc-600 dark:text-zinc-400">
+            Whether people you share with may give one of their own workspaces the same access.
+          </p>
           <ShareAddDefaultForm workspaceId={workspace.id} allow={await readShareAllowAddDefault(user, workspace.id)} />
         </Card>
       ) : null}
       {workspace.role === "owner" && !workspace.personal ? (
         <Card className="border-red-200 dark:border-red-900">
           <h2 className="text-base font-semibold text-red-700 dark:text-red-400">Danger zone</h2>
-          <p className="mb-4 mt-1 text-sm text-zinc-600 dark:text-zinc-400">Deleting a workspace removes all its content and every grant on it.</p>
+          <p className="mb-4 mt-1 text-sm text-zinc-600 dark:text-zinc-400">
+            Deleting a workspace removes all its content and every grant on it.
+          </p>
           <DeleteWorkspaceDialog workspaceId={workspace.id} slug={workspace.slug} />
         </Card>
       ) : null}
     </div>
   );
 }
-

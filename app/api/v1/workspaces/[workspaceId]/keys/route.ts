@@ -12,8 +12,12 @@ export const POST = apiRoute<Params>(async ({ actor, request, params }) =>
 export const GET = apiRoute<Params>(async ({ actor, request, params }) => {
   const { resourceType, resourceId } = readQuery(request, keysQuerySchema);
   const links = await listWorkspaceAccessLinks(actor, params.workspaceId);
-  return links.filter((l) => (!resourceType || l.resource.type === resourceType) && (!resourceId || l.resource.id === resourceId));
+  return links.filter(
+    (l) => (!resourceType || l.resource.type === resourceType) && (!resourceId || l.resource.id === resourceId),
+  );
 });
 
 /** Revokes all keys of one resource (?resourceType=&resourceId=) or, without a query, of the whole workspace. */
-export const DELETE = apiRoute<Params>(async ({ actor, request, params }) => ({ revoked: await revokeKeys(actor, params.workspaceId, readQuery(request, keysQuerySchema)) }));
+export const DELETE = apiRoute<Params>(async ({ actor, request, params }) => ({
+  revoked: await revokeKeys(actor, params.workspaceId, readQuery(request, keysQuerySchema)),
+}));

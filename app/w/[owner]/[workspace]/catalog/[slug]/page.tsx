@@ -1,7 +1,10 @@
 import { DatasetDetails } from "@/components/catalog/dataset-view";
 import { loadWorkspace, orNotFound } from "../../load-workspace";
 
-type Props = { params: Promise<{ owner: string; workspace: string; slug: string }>; searchParams: Promise<{ version?: string | string[] }> };
+type Props = {
+  params: Promise<{ owner: string; workspace: string; slug: string }>;
+  searchParams: Promise<{ version?: string | string[] }>;
+};
 
 export async function generateMetadata({ params }: Props) {
   const { slug } = await params;
@@ -14,5 +17,7 @@ export default async function DatasetPage({ params, searchParams }: Props) {
   const { version } = await searchParams;
   const name = decodeURIComponent(slug);
   const pagePath = `/w/${workspace.owner}/${workspace.slug}/catalog/${encodeURIComponent(name)}`;
-  return orNotFound(DatasetDetails({ actor: user, dataset: { workspaceId: workspace.id, slug: name }, pagePath, version }));
+  return orNotFound(
+    DatasetDetails({ actor: user, dataset: { workspaceId: workspace.id, slug: name }, pagePath, version }),
+  );
 }

@@ -13,10 +13,16 @@ export default async function NewDatasetPage({ params }: { params: Promise<{ own
   if (workspace.scope !== "workspace" || !allows(workspace.role, "write")) notFound();
   return (
     <>
-      <PageHeader title="New dataset" description={`Upload a file to ${workspace.owner}/${workspace.slug}. You will see the columns and their types before anything is created.`} />
+      <PageHeader
+        title="New dataset"
+        description={`Upload a file to ${workspace.owner}/${workspace.slug}. You will see the columns and their types before anything is created.`}
+      />
       <Card className="max-w-2xl">
         <DatasetUpload target={{ workspaceId: workspace.id, mode: "create" }} />
-        <p className="mt-4 text-xs text-zinc-500">Files up to {formatBytes(catalogConfig().maxUploadBytes)}. Interrupted uploads resume when you choose the same file again.</p>
+        <p className="mt-4 text-xs text-zinc-500">
+          Files up to {formatBytes(catalogConfig().maxUploadBytes)}. Interrupted uploads resume when you choose the same
+          file again.
+        </p>
       </Card>
     </>
   );

@@ -32,15 +32,34 @@ export default async function FilesPage({ params, searchParams }: Props) {
   if (first(query.view) === "trash" && seesTrash && path.length === 0) {
     return (
       <>
-        <PageHeader title="Trash" description={<a href={basePath} className="text-brand-700 hover:underline dark:text-brand-500">← Back to files</a>} />
+        <PageHeader
+          title="Trash"
+          description={
+            <a href={basePath} className="text-brand-700 hover:underline dark:text-brand-500">
+              ← Back to files
+            </a>
+          }
+        />
         <TrashView workspaceId={workspace.id} canManage={allows(workspace.role, "manage")} />
       </>
     );
   }
   return (
     <>
-      <PageHeader title="Files" description={workspace.scope === "shared" ? "Only what is shared with you in this workspace is shown." : undefined} />
-      <FolderView actor={user} workspaceId={workspace.id} path={path.map(segment)} fileId={first(query.file) ?? null} basePath={basePath} trashHref={seesTrash ? `${basePath}?view=trash` : undefined} />
+      <PageHeader
+        title="Files"
+        description={
+          workspace.scope === "shared" ? "Only what is shared with you in this workspace is shown." : undefined
+        }
+      />
+      <FolderView
+        actor={user}
+        workspaceId={workspace.id}
+        path={path.map(segment)}
+        fileId={first(query.file) ?? null}
+        basePath={basePath}
+        trashHref={seesTrash ? `${basePath}?view=trash` : undefined}
+      />
     </>
   );
 }

@@ -11,10 +11,18 @@ export default async function IngestReviewPage({ params }: Props) {
   const { user, workspace } = await loadWorkspace(params);
   const { id } = await params;
   const review = await orNotFound(getIngestReview(user, id));
-  const title = review.mode === "create" ? "Confirm the new dataset" : review.mode === "append" ? `Add rows to ${review.dataset?.name}` : `Replace the data of ${review.dataset?.name}`;
+  const title =
+    review.mode === "create"
+      ? "Confirm the new dataset"
+      : review.mode === "append"
+        ? `Add rows to ${review.dataset?.name}`
+        : `Replace the data of ${review.dataset?.name}`;
   return (
     <>
-      <PageHeader title={title} description={`${review.sourceName} · check the columns and their types, then confirm.`} />
+      <PageHeader
+        title={title}
+        description={`${review.sourceName} · check the columns and their types, then confirm.`}
+      />
       <IngestReviewForm review={review} catalogPath={`/w/${workspace.owner}/${workspace.slug}/catalog`} />
     </>
   );

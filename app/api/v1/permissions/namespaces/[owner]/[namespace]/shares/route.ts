@@ -1,5 +1,12 @@
 import { apiRoute, readJson } from "@/lib/api/route";
-import { dataLinksRevokeBody, dataLinksShareBody, listViaDataLinks, namespaceId, revokeViaDataLinks, shareViaDataLinks } from "@/lib/api/datalinks-shares";
+import {
+  dataLinksRevokeBody,
+  dataLinksShareBody,
+  listViaDataLinks,
+  namespaceId,
+  revokeViaDataLinks,
+  shareViaDataLinks,
+} from "@/lib/api/datalinks-shares";
 
 type Params = { owner: string; namespace: string };
 
@@ -11,7 +18,9 @@ export const POST = apiRoute<Params>(async ({ actor, request, params }) => {
   await shareViaDataLinks(actor, "workspace", id, await readJson(request, dataLinksShareBody));
 });
 
-export const GET = apiRoute<Params>(async ({ actor, params }) => listViaDataLinks(actor, "workspace", await namespaceId(params.owner, params.namespace)));
+export const GET = apiRoute<Params>(async ({ actor, params }) =>
+  listViaDataLinks(actor, "workspace", await namespaceId(params.owner, params.namespace)),
+);
 
 export const DELETE = apiRoute<Params>(async ({ actor, request, params }) => {
   const id = await namespaceId(params.owner, params.namespace);

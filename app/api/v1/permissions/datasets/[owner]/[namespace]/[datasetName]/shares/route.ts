@@ -1,4 +1,10 @@
-import { dataLinksRevokeBody, dataLinksShareBody, listViaDataLinks, revokeViaDataLinks, shareViaDataLinks } from "@/lib/api/datalinks-shares";
+import {
+  dataLinksRevokeBody,
+  dataLinksShareBody,
+  listViaDataLinks,
+  revokeViaDataLinks,
+  shareViaDataLinks,
+} from "@/lib/api/datalinks-shares";
 import { findDatasetId } from "@/lib/api/namespaces";
 import { apiRoute, readJson } from "@/lib/api/route";
 
@@ -14,7 +20,9 @@ export const POST = apiRoute<Params>(async ({ actor, request, params }) => {
   await shareViaDataLinks(actor, "dataset", id, await readJson(request, dataLinksShareBody));
 });
 
-export const GET = apiRoute<Params>(async ({ actor, params }) => listViaDataLinks(actor, "dataset", await datasetId(params)));
+export const GET = apiRoute<Params>(async ({ actor, params }) =>
+  listViaDataLinks(actor, "dataset", await datasetId(params)),
+);
 
 /** Revoke a person's grant on the dataset, whatever role the body names. */
 export const DELETE = apiRoute<Params>(async ({ actor, request, params }) => {

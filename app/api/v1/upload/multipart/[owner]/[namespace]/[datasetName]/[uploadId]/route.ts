@@ -7,7 +7,9 @@ export const dynamic = "force-dynamic";
 type Params = { owner: string; namespace: string; datasetName: string; uploadId: string };
 
 /** The parts received so far (to resume after a failure). */
-export const GET = apiRoute<Params>(async ({ actor, params }) => listParts(actor, params.owner, params.namespace, params.datasetName, params.uploadId));
+export const GET = apiRoute<Params>(async ({ actor, params }) =>
+  listParts(actor, params.owner, params.namespace, params.datasetName, params.uploadId),
+);
 
 /** The same as POST …/abort. */
 export const DELETE = apiRoute<Params>(async ({ actor, params }) => {

@@ -8,7 +8,15 @@ type Params = { owner: string; namespace: string; datasetName: string; uploadId:
 
 /** One part's bytes as the raw request body (POST or PUT); the same number again replaces the part. */
 const upload = apiRoute<Params>(async ({ actor, request, params }) =>
-  uploadPart(actor, params.owner, params.namespace, params.datasetName, params.uploadId, partNumberSchema.parse(params.partNumber), request.body),
+  uploadPart(
+    actor,
+    params.owner,
+    params.namespace,
+    params.datasetName,
+    params.uploadId,
+    partNumberSchema.parse(params.partNumber),
+    request.body,
+  ),
 );
 
 export { upload as POST, upload as PUT };
