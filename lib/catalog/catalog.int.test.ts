@@ -51,66 +51,29 @@ async function parquetFile(): Promise<Buffer> {
   return fs.readFileSync(file);
 }
 
+/** "id BIGINT, city VARCHAR" → the column list a review reports. */
+function schema(spec: string): { name: string; type: string }[] {
+  return spec.split(", ").map((c) => {
+    const [name, type] = c.split(" ");
+    return { name: name!, type: type! };
+  });
+}
+
 describe("ingest", () => {
   it("creates a dataset from each format with its inferred schema", async () => {
     const { owner, workspace } = await createCast();
     const cases: [string, string | Buffer, { name: string; type: string }[], number][] = [
-      [
-        "people.csv",
-        CSV,
-        [
-          { name: "id", type: "BIGINT" },
-          { name: "name", type: "VARCHAR" },
-          { name: "score", type: "DOUBLE" },
-          { name: "joined", type: "DATE" },
-        ],
-        3,
-      ],
-      [
-        "bom.csv",
-        "\uFEFFid;city\r\n1;Oslo\r\n",
-        [
-          { name: "id", type: "BIGINT" },
-          { name: "city", type: "VARCHAR" },
-        ],
-        1,
-      ],
-      [
-        "people.tsv",
-        "id\tcity\n1\tOslo\n2\tBergen\n",
-        [
-          { name: "id", type: "BIGINT" },
-          { name: "city", type: "VARCHAR" },
-        ],
-        2,
-      ],
-      [
-        "people.json",
-        '[{"id": 1, "ok": true}, {"id": 2, "ok": false}]',
-        [
-          { name: "id", type: "BIGINT" },
-          { name: "ok", type: "BOOLEAN" },
-        ],
-        2,
-      ],
+      ["people.csv", CSV, schema("id BIGINT, name VARCHAR, score DOUBLE, joined DATE"), 3],
+      ["bom.csv", "\uFEFFid;city\r\n1;Oslo\r\n", schema("id BIGINT, city VARCHAR"), 1],
+      ["people.tsv", "id\tcity\n1\tOslo\n2\tBergen\n", schema("id BIGINT, city VARCHAR"), 2],
+      ["people.json", '[{"id": 1, "ok": true}, {"id": 2, "ok": false}]', schema("id BIGINT, ok BOOLEAN"), 2],
       [
         "people.jsonl",
         '{"id": 1, "v": "a"}\n{"id": 2, "v": "b"}\n{"id": 3, "v": null}\n',
-        [
-          { name: "id", type: "BIGINT" },
-          { name: "v", type: "VARCHAR" },
-        ],
+        schema("id BIGINT, v VARCHAR"),
         3,
       ],
-      [
-        "numbers.parquet",
-        await parquetFile(),
-        [
-          { name: "n", type: "BIGINT" },
-          { name: "label", type: "VARCHAR" },
-        ],
-        25,
-      ],
+      ["numbers.parquet", await parquetFile(), schema("n BIGINT, label VARCHAR"), 25],
     ];
     for (const [file, content, columns, rows] of cases) {
       const ingest = await prepare(owner, workspace.id, file, content);

@@ -4,9 +4,8 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll } from "vitest";
 import type { Actor } from "@/lib/access";
-import { getDb } from "@/lib/db";
 import { createBlobStore, setBlobStore } from "@/lib/storage";
-import { createUser } from "@/lib/users/create-user";
+import { createWorkspaceCast, type WorkspaceCast } from "@/lib/workspaces/test-cast";
 import { closeDatasetDbs } from "./duckdb/dataset-db";
 import { commitIngest } from "./ingest/commit-ingest";
 import { prepareIngest } from "./ingest/prepare-ingest";
@@ -29,38 +28,10 @@ export function setupCatalogStorage(): { dir: () => string; blobDir: () => strin
   return { dir: () => dir, blobDir: () => path.join(dir, "blobs"), scratch: () => path.join(dir, "tmp", "catalog") };
 }
 
-export type Cast = {
-  owner: Actor;
-  editor: Actor;
-  admin: Actor;
-  stranger: Actor;
-  workspace: { id: string; slug: string; ownerId: string; owner: string };
-};
-
-let counter = 0;
+export type Cast = WorkspaceCast;
 
 /** A workspace with its owner, a member (editor), an admin (manager), and a stranger with a workspace of their own. */
-export async function createCast(): Promise<Cast> {
-  const tag = `${Date.now().toString(36)}${counter++}`;
-  const user = (name: string) =>
-    createUser({ email: `${name}.${tag}@example.com`, username: `${name}${tag}`.slice(0, 30) });
-  const [owner, editor, admin, stranger] = [await user("own"), await user("edi"), await user("adm"), await user("str")];
-  const db = getDb();
-  const workspace = await db.workspace.create({ data: { ownerId: owner.id, slug: `team-${tag}`, name: "Team" } });
-  await db.membership.createMany({
-    data: [
-      { workspaceId: workspace.id, userId: editor.id, role: "member" },
-      { workspaceId: workspace.id, userId: admin.id, role: "admin" },
-    ],
-  });
-  return {
-    owner,
-    editor,
-    admin,
-    stranger,
-    workspace: { id: workspace.id, slug: workspace.slug, ownerId: owner.id, owner: owner.username! },
-  };
-}
+export const createCast = createWorkspaceCast;
 
 /** Writes `content` to a fresh file (as a finished upload would be staged) and returns its path. */
 export function stage(name: string, content: string | Buffer): string {

@@ -7,7 +7,7 @@ import { afterAll, beforeAll } from "vitest";
 import type { Actor } from "@/lib/access";
 import { getDb } from "@/lib/db";
 import { createBlobStore, setBlobStore } from "@/lib/storage";
-import { createUser } from "@/lib/users/create-user";
+import { createWorkspaceCast, type WorkspaceCast } from "@/lib/workspaces/test-cast";
 import { getRootFolder } from "./root-folder";
 import { storeFile } from "./store-file";
 export { failure } from "@/test/failure";
@@ -27,42 +27,17 @@ export function setupTempStorage(): { dir: () => string; blobDir: () => string }
   return { dir: () => dir, blobDir: () => path.join(dir, "blobs") };
 }
 
-export type Cast = {
-  owner: Actor;
-  editor: Actor;
-  admin: Actor;
-  viewer: Actor;
-  stranger: Actor;
-  workspace: { id: string; slug: string };
-  rootId: string;
-};
-
-let counter = 0;
+export type Cast = WorkspaceCast & { viewer: Actor; rootId: string };
 
 /**
  * A workspace with its owner, a member (editor), an admin (manager), a user holding a viewer
  * grant on the whole workspace, and a stranger with a workspace of their own.
  */
 export async function createCast(): Promise<Cast> {
-  const tag = `${Date.now().toString(36)}${counter++}`;
-  const user = (name: string) =>
-    createUser({ email: `${name}.${tag}@example.com`, username: `${name}${tag}`.slice(0, 30) });
-  const [owner, editor, admin, viewer, stranger] = [
-    await user("own"),
-    await user("edi"),
-    await user("adm"),
-    await user("vie"),
-    await user("str"),
-  ];
-  const db = getDb();
-  const workspace = await db.workspace.create({ data: { ownerId: owner.id, slug: `team-${tag}`, name: "Team" } });
-  await db.membership.createMany({
-    data: [
-      { workspaceId: workspace.id, userId: editor.id, role: "member" },
-      { workspaceId: workspace.id, userId: admin.id, role: "admin" },
-    ],
-  });
-  await db.share.create({
+  const cast = await createWorkspaceCast();
+  const { owner, workspace } = cast;
+  const viewer = await cast.extraUser("vie");
+  await getDb().share.create({
     data: {
       workspaceId: workspace.id,
       resourceType: "workspace",
@@ -75,7 +50,7 @@ export async function createCast(): Promise<Cast> {
     },
   });
   const root = await getRootFolder(workspace.id);
-  return { owner, editor, admin, viewer, stranger, workspace, rootId: root.id };
+  return { ...cast, viewer, rootId: root.id };
 }
 
 /** Stores `content` at `relativePath` below a folder, as an upload would. */
