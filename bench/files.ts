@@ -49,38 +49,18 @@ async function makeSourceFile(file: string, mb: number) {
 /** One upload through the tus handler, as tus-js-client sends it: POST, then PATCHes of CHUNK bytes. */
 async function tusUpload(actor: Actor, folderId: string, file: string, size: number): Promise<string> {
   const { handleTusRequest } = await import("@/lib/uploads/tus-server");
-  const b64 = (v: string) => Buffer.from(v).toString("base64");
-  const metadata = [`kind ${b64("file")}`, `folderId ${b64(folderId)}`, `name ${b64("bench.bin")}`].join(",");
+  const { tusCreate, tusLocation, tusPatch } = await import("@/lib/uploads/tus-requests");
   const origin = "http://bench.local";
-  const created = await handleTusRequest(
-    actor,
-    new Request(`${origin}/api/uploads`, {
-      method: "POST",
-      headers: { "Tus-Resumable": "1.0.0", "Upload-Length": String(size), "Upload-Metadata": metadata },
-    }),
-  );
+  const created = await handleTusRequest(actor, tusCreate(origin, size, { kind: "file", folderId, name: "bench.bin" }));
   if (created.status !== 201) throw new Error(`tus create answered ${created.status}: ${await created.text()}`);
-  const location = new URL(created.headers.get("location")!, `${origin}/api/uploads/`).toString();
+  const location = tusLocation(origin, created);
   let body = "";
   for (let offset = 0; offset < size; offset += CHUNK) {
     const end = Math.min(size, offset + CHUNK);
     const stream = Readable.toWeb(
       fs.createReadStream(file, { start: offset, end: end - 1 }),
     ) as ReadableStream<Uint8Array>;
-    const response = await handleTusRequest(
-      actor,
-      new Request(location, {
-        method: "PATCH",
-        headers: {
-          "Tus-Resumable": "1.0.0",
-          "Upload-Offset": String(offset),
-          "Content-Type": "application/offset+octet-stream",
-          "Content-Length": String(end - offset),
-        },
-        body: stream,
-        duplex: "half",
-      } as RequestInit),
-    );
+    const response = await handleTusRequest(actor, tusPatch(location, offset, stream, end - offset));
     if (response.status !== 204 && response.status !== 200)
       throw new Error(`tus PATCH answered ${response.status}: ${await response.text()}`);
     body = await response.text();

@@ -18,6 +18,10 @@ beforeAll(async () => {
   workspaceId = (await createWorkspace(alice, { name: "Sales", slug: "sales" })).id;
 });
 
+/** A link on alice's workspace behind the password "open sesame". */
+const passwordLink = () =>
+  createAccessLink(alice, { resourceType: "workspace", resourceId: workspaceId, password: "open sesame" });
+
 /** Opens a link the way the page does: the client address comes from the request's headers. */
 const open = (token: string, headers: Record<string, string>, password?: string) =>
   openAccessLink(token, {
@@ -30,11 +34,7 @@ const open = (token: string, headers: Record<string, string>, password?: string)
 describe("access link throttling per client address", () => {
   it("rotating X-Real-IP or X-Forwarded-For does not give a guesser a fresh bucket", async () => {
     process.env.LINK_MAX_DELAY_MS = "5";
-    const link = await createAccessLink(alice, {
-      resourceType: "workspace",
-      resourceId: workspaceId,
-      password: "open sesame",
-    });
+    const link = await passwordLink();
     for (let i = 0; i < 10; i++) {
       const spoofed = {
         [CLIENT_ADDRESS_HEADER]: "198.51.100.20",
@@ -58,16 +58,8 @@ describe("access link throttling per client address", () => {
 
   it("wrong passwords spread over many addresses slow down every further attempt on that link", async () => {
     process.env.LINK_MAX_DELAY_MS = "4000";
-    const link = await createAccessLink(alice, {
-      resourceType: "workspace",
-      resourceId: workspaceId,
-      password: "open sesame",
-    });
-    const other = await createAccessLink(alice, {
-      resourceType: "workspace",
-      resourceId: workspaceId,
-      password: "open sesame",
-    });
+    const link = await passwordLink();
+    const other = await passwordLink();
     const timed = async (token: string, address: string, password: string) => {
       const started = performance.now();
       const result = await open(token, { [CLIENT_ADDRESS_HEADER]: address }, password);

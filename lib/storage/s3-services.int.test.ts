@@ -19,6 +19,7 @@ import { createCast, putFile } from "@/lib/files/test-support";
 import { trashEntries } from "@/lib/files/trash-entries";
 import { zipFolder } from "@/lib/files/zip-folder";
 import { setBlobStore } from "@/lib/storage";
+import { tusCreate, tusHead, tusLocation, tusPatch } from "@/lib/uploads/tus-requests";
 import { createTusServer, handleTusRequest, type TusServer } from "@/lib/uploads/tus-server";
 import { setupTestDatabase } from "@/test/db";
 import { s3ConfigFromEnv } from "./s3-config";
@@ -50,7 +51,6 @@ afterAll(async () => {
 });
 
 const ORIGIN = "http://app.local";
-const b64 = (v: string) => Buffer.from(v).toString("base64");
 
 /** A tus upload as tus-js-client sends it, its requests alternating between the two instances. */
 async function tusUpload(
@@ -61,41 +61,15 @@ async function tusUpload(
 ): Promise<Record<string, unknown>> {
   let turn = 0;
   const next = () => instances[turn++ % 2]!;
-  const meta = Object.entries(metadata)
-    .map(([k, v]) => `${k} ${b64(v)}`)
-    .join(",");
-  const created = await handleTusRequest(
-    actor,
-    new Request(`${ORIGIN}/api/uploads`, {
-      method: "POST",
-      headers: { "Tus-Resumable": "1.0.0", "Upload-Length": String(content.length), "Upload-Metadata": meta },
-    }),
-    next(),
-  );
+  const created = await handleTusRequest(actor, tusCreate(ORIGIN, content.length, metadata), next());
   expect(created.status, await created.clone().text()).toBe(201);
-  const location = new URL(created.headers.get("location")!, `${ORIGIN}/api/uploads/`).toString();
-  const head = await handleTusRequest(
-    actor,
-    new Request(location, { method: "HEAD", headers: { "Tus-Resumable": "1.0.0" } }),
-    next(),
-  );
+  const location = tusLocation(ORIGIN, created);
+  const head = await handleTusRequest(actor, tusHead(location), next());
   expect(head.headers.get("upload-offset")).toBe("0");
   let body = "";
   for (let offset = 0; offset < content.length; offset += chunk) {
     const part = content.subarray(offset, offset + chunk);
-    const response = await handleTusRequest(
-      actor,
-      new Request(location, {
-        method: "PATCH",
-        headers: {
-          "Tus-Resumable": "1.0.0",
-          "Upload-Offset": String(offset),
-          "Content-Type": "application/offset+octet-stream",
-        },
-        body: new Uint8Array(part),
-      }),
-      next(),
-    );
+    const response = await handleTusRequest(actor, tusPatch(location, offset, new Uint8Array(part)), next());
     expect([200, 204], await response.clone().text()).toContain(response.status);
     body = await response.text();
   }

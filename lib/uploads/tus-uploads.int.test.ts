@@ -9,6 +9,7 @@ import { getDb } from "@/lib/db";
 import { listFolder } from "@/lib/files/list-folder";
 import { createCast, filesBelow, setupTempStorage } from "@/lib/files/test-support";
 import { setupTestDatabase } from "@/test/db";
+import { tusCreate, tusDelete, tusHead, tusLocation, tusPatch } from "./tus-requests";
 import { createTusServer, handleTusRequest, type TusServer } from "./tus-server";
 
 setupTestDatabase();
@@ -25,35 +26,15 @@ afterAll(() => {
 });
 
 const ORIGIN = "http://app.local";
-const b64 = (v: string) => Buffer.from(v).toString("base64");
-const tus = { "Tus-Resumable": "1.0.0" };
 
 async function create(actor: Actor, folderId: string, name: string, size: number): Promise<Response> {
-  const metadata = `kind ${b64("file")},folderId ${b64(folderId)},name ${b64(name)}`;
-  return handleTusRequest(
-    actor,
-    new Request(`${ORIGIN}/api/uploads`, {
-      method: "POST",
-      headers: { ...tus, "Upload-Length": String(size), "Upload-Metadata": metadata },
-    }),
-    server,
-  );
+  return handleTusRequest(actor, tusCreate(ORIGIN, size, { kind: "file", folderId, name }), server);
 }
-const locationOf = (created: Response) =>
-  new URL(created.headers.get("location")!, `${ORIGIN}/api/uploads/`).toString();
+const locationOf = (created: Response) => tusLocation(ORIGIN, created);
 const idOf = (location: string) => location.split("/").pop()!;
-const head = (actor: Actor, location: string) =>
-  handleTusRequest(actor, new Request(location, { method: "HEAD", headers: tus }), server);
+const head = (actor: Actor, location: string) => handleTusRequest(actor, tusHead(location), server);
 const patch = (actor: Actor, location: string, offset: number, body: string) =>
-  handleTusRequest(
-    actor,
-    new Request(location, {
-      method: "PATCH",
-      headers: { ...tus, "Upload-Offset": String(offset), "Content-Type": "application/offset+octet-stream" },
-      body,
-    }),
-    server,
-  );
+  handleTusRequest(actor, tusPatch(location, offset, body), server);
 const names = async (actor: Actor, folderId: string) =>
   (await listFolder(actor, folderId)).entries.map((e) => e.name).sort();
 
@@ -82,10 +63,7 @@ describe("tus uploads", () => {
       expect(third.status).toBe(429);
       expect(await third.json()).toMatchObject({ error: expect.stringContaining("You have 2 uploads in progress") });
       // Cancelling one makes room again.
-      expect(
-        (await handleTusRequest(owner, new Request(locationOf(open2), { method: "DELETE", headers: tus }), server))
-          .status,
-      ).toBe(204);
+      expect((await handleTusRequest(owner, tusDelete(locationOf(open2)), server)).status).toBe(204);
       expect((await create(owner, rootId, "g.bin", 10)).status).toBe(201);
     } finally {
       delete process.env.FILES_QUOTA_BYTES;
@@ -167,9 +145,7 @@ describe("tus uploads", () => {
     expect(body).not.toMatch(/ENOSPC|\/dev|uploads\//);
     expect(filesBelow(uploadDir()).filter((n) => n.startsWith(id))).toEqual([]);
     expect(await getDb().upload.count({ where: { id } })).toBe(0); // no longer counts against the quota
-    expect(
-      (await handleTusRequest(owner, new Request(location, { method: "DELETE", headers: tus }), server)).status,
-    ).toBe(204);
+    expect((await handleTusRequest(owner, tusDelete(location), server)).status).toBe(204);
     expect(await names(owner, rootId)).toEqual([]);
   });
 });

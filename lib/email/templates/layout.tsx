@@ -1,4 +1,16 @@
-import { Body, Container, Head, Heading, Hr, Html, Preview, Section, Text } from "@react-email/components";
+import {
+  Body,
+  Button,
+  Container,
+  Head,
+  Heading,
+  Hr,
+  Html,
+  Link,
+  Preview,
+  Section,
+  Text,
+} from "@react-email/components";
 import type { ReactNode } from "react";
 
 export function EmailLayout({ preview, heading, children }: { preview: string; heading: string; children: ReactNode }) {
@@ -26,7 +38,7 @@ export function EmailLayout({ preview, heading, children }: { preview: string; h
   );
 }
 
-export const buttonStyle = {
+const buttonStyle = {
   backgroundColor: "#4338ca",
   color: "#ffffff",
   padding: "10px 18px",
@@ -34,3 +46,20 @@ export const buttonStyle = {
   fontWeight: 600,
   textDecoration: "none",
 } as const;
+
+/** The e-mail's one call to action, with the raw link for mail clients that strip buttons. */
+export function EmailButton({ url, label }: { url: string; label: string }) {
+  return (
+    <Button href={url} style={buttonStyle}>
+      {label}
+    </Button>
+  );
+}
+
+export function PasteLink({ url }: { url: string }) {
+  return (
+    <Text style={{ fontSize: 12, color: "#6b7280" }}>
+      Or paste this link into your browser: <Link href={url}>{url}</Link>
+    </Text>
+  );
+}

@@ -1,5 +1,5 @@
-import { Button, Link, Text } from "@react-email/components";
-import { EmailLayout, buttonStyle } from "./layout";
+import { Text } from "@react-email/components";
+import { EmailButton, EmailLayout, PasteLink } from "./layout";
 
 export type ShareNotificationProps = {
   sharer: string;
@@ -31,17 +31,13 @@ export function ShareNotificationEmail({
       {note ? (
         <Text style={{ borderLeft: "3px solid #c7d2fe", paddingLeft: 12, color: "#374151" }}>“{note}”</Text>
       ) : null}
-      <Button href={url} style={buttonStyle}>
-        {invitation ? "Accept and open" : "Open"}
-      </Button>
+      <EmailButton url={url} label={invitation ? "Accept and open" : "Open"} />
       {invitation ? (
         <Text style={{ fontSize: 12, color: "#6b7280" }}>
           This link signs you in as this address. It works once and expires in 7 days.
         </Text>
       ) : null}
-      <Text style={{ fontSize: 12, color: "#6b7280" }}>
-        Or paste this link into your browser: <Link href={url}>{url}</Link>
-      </Text>
+      <PasteLink url={url} />
     </EmailLayout>
   );
 }

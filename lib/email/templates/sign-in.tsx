@@ -1,5 +1,5 @@
-import { Button, Link, Text } from "@react-email/components";
-import { EmailLayout, buttonStyle } from "./layout";
+import { Text } from "@react-email/components";
+import { EmailButton, EmailLayout, PasteLink } from "./layout";
 
 export function SignInEmail({ url, host, minutes }: { url: string; host: string; minutes: number }) {
   return (
@@ -7,12 +7,8 @@ export function SignInEmail({ url, host, minutes }: { url: string; host: string;
       <Text>
         Click the button to sign in to {host}. The link works once and expires in {minutes} minutes.
       </Text>
-      <Button href={url} style={buttonStyle}>
-        Sign in
-      </Button>
-      <Text style={{ fontSize: 12, color: "#6b7280" }}>
-        Or paste this link into your browser: <Link href={url}>{url}</Link>
-      </Text>
+      <EmailButton url={url} label="Sign in" />
+      <PasteLink url={url} />
     </EmailLayout>
   );
 }
