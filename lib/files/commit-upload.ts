@@ -5,7 +5,7 @@ import { recordAudit } from "@/lib/audit/record";
 import { getDb, type Tx } from "@/lib/db";
 import { conflict, notFound } from "@/lib/util/errors";
 import { findChildByName, freeNameIn, retryOnNameRace } from "./clash";
-import { assertDepth } from "./create-folder";
+import { insertFolder } from "./create-folder";
 import type { ClashPolicy, UploadOutcome } from "./entry-types";
 import { slotIn, type FileEntryRecord } from "./entry-model";
 import { contentTypeFor } from "./file-types";
@@ -29,29 +29,7 @@ async function ensureFolders(tx: Tx, actor: Actor, folder: FileEntryRecord, name
       continue;
     }
     if (existing) throw conflict(`A file named "${name}" is where the folder "${name}" would go.`);
-    const ancestry = childAncestryOf(current);
-    assertDepth(ancestry);
-    current = await tx.fileEntry.create({
-      data: {
-        workspaceId: current.workspaceId,
-        kind: "folder",
-        parentId: current.id,
-        slot: slotIn(current.id),
-        name,
-        nameLower: nameKey(name),
-        ancestry,
-        createdById: actor.id,
-        modifiedById: actor.id,
-      },
-    });
-    await recordAudit(tx, {
-      workspaceId: current.workspaceId,
-      actorId: actor.id,
-      action: "folder.created",
-      resourceType: "folder",
-      resourceId: current.id,
-      details: { name, parentId: current.parentId },
-    });
+    current = await insertFolder(tx, actor, current, name);
   }
   return current;
 }

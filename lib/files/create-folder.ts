@@ -3,11 +3,11 @@ import { z } from "zod";
 import type { Actor } from "@/lib/access";
 import { ancestorIdsOf, childAncestryOf } from "@/lib/access/files";
 import { recordAudit } from "@/lib/audit/record";
-import { getDb } from "@/lib/db";
+import { getDb, type Tx } from "@/lib/db";
 import { invalid } from "@/lib/util/errors";
 import { isUniqueViolation } from "@/lib/util/prisma-errors";
 import { nameTaken } from "./clash";
-import { slotIn } from "./entry-model";
+import { slotIn, type FileEntryRecord } from "./entry-model";
 import { loadEntry } from "./load-entry";
 import { MAX_DEPTH, nameKey, validateName } from "./names";
 
@@ -20,6 +20,39 @@ export function assertDepth(ancestry: string, extraLevels = 0): void {
     throw invalid(`Folders can be nested at most ${MAX_DEPTH} levels deep.`);
 }
 
+/** Inserts a folder named `name` in `parent` (depth checked) and records it; the caller checked access and the name. */
+export async function insertFolder(
+  tx: Tx,
+  actor: Actor,
+  parent: FileEntryRecord,
+  name: string,
+): Promise<FileEntryRecord> {
+  const ancestry = childAncestryOf(parent);
+  assertDepth(ancestry);
+  const folder = await tx.fileEntry.create({
+    data: {
+      workspaceId: parent.workspaceId,
+      kind: "folder",
+      parentId: parent.id,
+      slot: slotIn(parent.id),
+      name,
+      nameLower: nameKey(name),
+      ancestry,
+      createdById: actor.id,
+      modifiedById: actor.id,
+    },
+  });
+  await recordAudit(tx, {
+    workspaceId: parent.workspaceId,
+    actorId: actor.id,
+    action: "folder.created",
+    resourceType: "folder",
+    resourceId: folder.id,
+    details: { name, parentId: parent.id },
+  });
+  return folder;
+}
+
 /** Creates a folder; an existing entry with that name (any case) is a 409. */
 export async function createFolder(
   actor: Actor,
@@ -28,31 +61,10 @@ export async function createFolder(
   const { parentId, name: raw } = createFolderInput.parse(input);
   const name = validateName(raw);
   const parent = await loadEntry(actor, parentId, "write", { kind: "folder" });
-  const ancestry = childAncestryOf(parent);
-  assertDepth(ancestry);
+  assertDepth(childAncestryOf(parent));
   try {
     return await getDb().$transaction(async (tx) => {
-      const folder = await tx.fileEntry.create({
-        data: {
-          workspaceId: parent.workspaceId,
-          kind: "folder",
-          parentId: parent.id,
-          slot: slotIn(parent.id),
-          name,
-          nameLower: nameKey(name),
-          ancestry,
-          createdById: actor.id,
-          modifiedById: actor.id,
-        },
-      });
-      await recordAudit(tx, {
-        workspaceId: parent.workspaceId,
-        actorId: actor.id,
-        action: "folder.created",
-        resourceType: "folder",
-        resourceId: folder.id,
-        details: { name, parentId: parent.id },
-      });
+      const folder = await insertFolder(tx, actor, parent, name);
       return { id: folder.id, name };
     });
   } catch (error) {
