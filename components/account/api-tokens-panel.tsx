@@ -6,6 +6,7 @@ import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import { fieldError } from "@/components/ui/use-action-result";
 import { createApiTokenAction, revokeApiTokenAction } from "@/lib/actions/account/api-tokens";
+import { formatDateTime } from "@/lib/util/format";
 
 type Token = {
   id: string;
@@ -20,7 +21,6 @@ export function ApiTokensPanel({ tokens }: { tokens: Token[] }) {
   const router = useRouter();
   const [result, action, pending] = useActionState(createApiTokenAction, null);
   const [revoking, startTransition] = useTransition();
-  const fmt = (d: string | null) => (d ? new Date(d).toLocaleString("en-GB") : "—");
   return (
     <div className="space-y-6">
       <form action={action} className="flex flex-wrap items-end gap-3" aria-label="Create an API token">
@@ -93,9 +93,9 @@ export function ApiTokensPanel({ tokens }: { tokens: Token[] }) {
               <tr key={t.id}>
                 <td className="py-2">{t.name}</td>
                 <td className="font-mono text-xs">{t.prefix}…</td>
-                <td>{fmt(t.createdAt)}</td>
-                <td>{t.expiresAt ? fmt(t.expiresAt) : "never"}</td>
-                <td>{fmt(t.lastUsedAt)}</td>
+                <td>{formatDateTime(t.createdAt)}</td>
+                <td>{t.expiresAt ? formatDateTime(t.expiresAt) : "never"}</td>
+                <td>{formatDateTime(t.lastUsedAt)}</td>
                 <td className="text-right">
                   <Button
                     variant="ghost"

@@ -1,14 +1,12 @@
 "use client";
 import { useQuery } from "@tanstack/react-query";
 import type { ColumnStats } from "@/lib/catalog/column-stats";
-import { formatCount } from "@/lib/catalog/units";
+import { formatNumber } from "@/lib/util/format";
 import { fetchJson, statsUrl } from "./api";
 
 const short = (v: string | null) => (v === null ? "—" : v.length > 40 ? `${v.slice(0, 40)}…` : v);
 /** Means of numbers are formatted; those of dates and timestamps (DuckDB gives a timestamp) are shown as they are. */
-const meanFormat = new Intl.NumberFormat("en-US", { maximumFractionDigits: 3 }); // once, not per column
-const mean = (v: string | null) =>
-  v === null ? "—" : Number.isFinite(Number(v)) ? meanFormat.format(Number(v)) : short(v);
+const mean = (v: string | null) => (v === null ? "—" : Number.isFinite(Number(v)) ? formatNumber(Number(v)) : short(v));
 
 /** The schema with per-column statistics (DuckDB SUMMARIZE), computed by the server on first request. */
 export function ColumnStatsPanel({
@@ -56,9 +54,9 @@ export function ColumnStatsPanel({
               </th>
               <td className="px-3 py-1.5 font-mono text-xs">{c.type}</td>
               <td className="whitespace-nowrap px-3 py-1.5 tabular-nums">
-                {formatCount(c.nulls)} <span className="text-zinc-500">({c.nullPercent.toFixed(1)}%)</span>
+                {formatNumber(c.nulls)} <span className="text-zinc-500">({c.nullPercent.toFixed(1)}%)</span>
               </td>
-              <td className="px-3 py-1.5 tabular-nums">{formatCount(c.distinct)}</td>
+              <td className="px-3 py-1.5 tabular-nums">{formatNumber(c.distinct)}</td>
               <td className="whitespace-nowrap px-3 py-1.5" title={c.min ?? undefined}>
                 {short(c.min)}
               </td>

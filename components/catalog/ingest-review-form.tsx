@@ -8,7 +8,8 @@ import { TextField } from "@/components/ui/field";
 import { cancelIngestAction, commitIngestAction } from "@/lib/catalog/actions";
 import type { IngestReview } from "@/lib/catalog/ingest/ingest-review";
 import { datasetSlugOf } from "@/lib/catalog/schemas";
-import { formatBytes, formatCount, plural } from "@/lib/catalog/units";
+import { plural } from "@/lib/catalog/units";
+import { formatBytes, formatNumber } from "@/lib/util/format";
 import { cellText } from "./cell";
 import { SchemaTable } from "./schema-table";
 
@@ -55,9 +56,9 @@ export function IngestReviewForm({ review, catalogPath }: { review: IngestReview
 
   const summary =
     review.mode === "append"
-      ? `${plural(review.addedRows, "row")} will be added to the ${formatCount(review.dataset?.rowCount ?? 0)} of version ${review.dataset?.version}, making ${formatCount(review.rowCount)}.`
+      ? `${plural(review.addedRows, "row")} will be added to the ${formatNumber(review.dataset?.rowCount ?? 0)} of version ${review.dataset?.version}, making ${formatNumber(review.rowCount)}.`
       : review.mode === "replace"
-        ? `The dataset's ${formatCount(review.dataset?.rowCount ?? 0)} rows will be replaced by ${plural(review.rowCount, "row")} (the current version stays in the history).`
+        ? `The dataset's ${formatNumber(review.dataset?.rowCount ?? 0)} rows will be replaced by ${plural(review.rowCount, "row")} (the current version stays in the history).`
         : `${plural(review.rowCount, "row")} and ${plural(review.columns.length, "column")} (${formatBytes(review.sizeBytes)} as Parquet).`;
 
   return (

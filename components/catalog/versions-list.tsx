@@ -5,8 +5,7 @@ import { useState } from "react";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { restoreVersionAction } from "@/lib/catalog/actions";
-import { exactUtcLabel as when } from "@/lib/catalog/time-format";
-import { formatBytes, formatCount } from "@/lib/catalog/units";
+import { formatBytes, formatDateTime, formatNumber } from "@/lib/util/format";
 import type { VersionView } from "@/lib/catalog/versions";
 import { downloadUrl } from "./api";
 
@@ -83,15 +82,15 @@ export function VersionsList({
               <td className="whitespace-nowrap px-3 py-1.5">
                 {KIND[v.kind]}
                 {v.restoredFrom ? ` v${v.restoredFrom}` : ""}
-                {v.kind === "append" ? ` (+${formatCount(v.addedRows)})` : ""}
+                {v.kind === "append" ? ` (+${formatNumber(v.addedRows)})` : ""}
               </td>
-              <td className="px-3 py-1.5 tabular-nums">{formatCount(v.rowCount)}</td>
+              <td className="px-3 py-1.5 tabular-nums">{formatNumber(v.rowCount)}</td>
               <td className="whitespace-nowrap px-3 py-1.5">{formatBytes(v.sizeBytes)}</td>
               <td className="max-w-48 truncate px-3 py-1.5" title={v.sourceName}>
                 {v.sourceName || "—"}
               </td>
               <td className="px-3 py-1.5">{v.createdBy ?? "—"}</td>
-              <td className="whitespace-nowrap px-3 py-1.5">{when(v.createdAt)}</td>
+              <td className="whitespace-nowrap px-3 py-1.5">{formatDateTime(v.createdAt)}</td>
               <td className="whitespace-nowrap px-3 py-1.5">
                 <div className="flex gap-1">
                   {v.number === viewing ? (

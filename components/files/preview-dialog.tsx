@@ -4,7 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import type { ReactNode } from "react";
 import { buttonClass } from "@/components/ui/button";
 import { type EntryRow, TEXT_PREVIEW_BYTES } from "@/lib/files/entry-types";
-import { formatBytes } from "@/lib/files/format-bytes";
+import { formatBytes } from "@/lib/util/format";
 import { downloadUrl, fetchTable, fetchText, filesKeys } from "./api";
 
 type Props = {

@@ -3,6 +3,7 @@ import { listWorkspaceActivity } from "@/lib/audit/list-events";
 import { notFound } from "next/navigation";
 import { roleAllows } from "@/lib/access/roles";
 import { loadWorkspace } from "../load-workspace";
+import { formatDateTime } from "@/lib/util/format";
 
 export const metadata = { title: "Activity" };
 
@@ -39,7 +40,7 @@ export default async function ActivityPage({ params }: { params: Promise<{ owner
             {events.map((e) => (
               <tr key={e.id}>
                 <td className="py-2 pr-4 whitespace-nowrap">
-                  <time dateTime={e.createdAt.toISOString()}>{e.createdAt.toLocaleString("en-GB")}</time>
+                  <time dateTime={e.createdAt.toISOString()}>{formatDateTime(e.createdAt)}</time>
                 </td>
                 <td className="py-2 pr-4">{e.actor ?? "—"}</td>
                 <td className="py-2 pr-4 font-mono text-xs">{e.action}</td>
