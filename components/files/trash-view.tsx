@@ -8,7 +8,7 @@ import { deleteForeverAction, emptyTrashAction, restoreEntriesAction } from "@/l
 import { formatBytes, formatDateTime } from "@/lib/util/format";
 import { fetchTrash, filesKeys, unwrap } from "./api";
 import { FileIcon, FolderIcon } from "./icons";
-import { Modal } from "./modal";
+import { Dialog } from "@/components/ui/dialog";
 
 /** The workspace's trash: what was deleted, from where and by whom; managers restore or delete for good. */
 export function TrashView({ workspaceId, canManage }: { workspaceId: string; canManage: boolean }) {
@@ -105,7 +105,7 @@ export function TrashView({ workspaceId, canManage }: { workspaceId: string; can
           </li>
         ))}
       </ul>
-      <Modal
+      <Dialog
         open={confirmEmpty}
         onClose={() => setConfirmEmpty(false)}
         title="Empty the trash?"
@@ -119,7 +119,7 @@ export function TrashView({ workspaceId, canManage }: { workspaceId: string; can
             {empty.isPending ? "Emptying…" : "Empty trash"}
           </Button>
         </div>
-      </Modal>
+      </Dialog>
     </div>
   );
 }
