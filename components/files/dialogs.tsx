@@ -2,11 +2,11 @@
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
+import { Dialog } from "@/components/ui/dialog";
 import { TextField } from "@/components/ui/field";
 import type { ClashPolicy } from "@/lib/files/entry-types";
 import { fetchSubfolders, filesKeys } from "./api";
 import { ChevronIcon, FolderIcon } from "./icons";
-import { Dialog } from "@/components/ui/dialog";
 
 /** Asks for a name (new folder, rename); the server validates it and its message is shown here. */
 export function NameDialog({
