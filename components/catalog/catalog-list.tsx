@@ -9,9 +9,9 @@ import { formatBytes, formatNumber } from "@/lib/util/format";
 import { Badge, VisibilityBadge } from "./badges";
 import { RelativeTime } from "./relative-time";
 
-export type CatalogWorkspace = { id: string; ownerId: string; slug: string; owner: string };
+type CatalogWorkspace = { id: string; ownerId: string; slug: string; owner: string };
 
-export type CatalogListProps = {
+type CatalogListProps = {
   actor: Actor;
   workspace: CatalogWorkspace;
   /** where dataset pages live: `${basePath}/${slug}` (e.g. /w/alice/sales/catalog) */

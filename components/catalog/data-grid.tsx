@@ -19,7 +19,7 @@ const features = tableFeatures({});
 const helper = createColumnHelper<typeof features, Row>();
 const noRows: Row[] = [];
 
-export type DataGridProps = {
+type DataGridProps = {
   datasetId: string;
   columns: Column[];
   /** an earlier version to request; the current one when absent */

@@ -5,7 +5,7 @@ import { DetailedError, Upload } from "tus-js-client";
 import { Button } from "@/components/ui/button";
 import { formatBytes } from "@/lib/util/format";
 
-export type UploadTarget = { workspaceId: string; mode: "create" | "append" | "replace"; datasetId?: string };
+type UploadTarget = { workspaceId: string; mode: "create" | "append" | "replace"; datasetId?: string };
 
 type State =
   | { status: "idle" }

@@ -16,7 +16,7 @@ import { IngestPanel } from "./ingest-panel";
 import { RelativeTime } from "./relative-time";
 import { VersionsList } from "./versions-list";
 
-export type DatasetDetailsProps = {
+type DatasetDetailsProps = {
   actor: Actor;
   /** the dataset: by id, or by workspace and URL name */
   dataset: DatasetRef;

@@ -38,7 +38,7 @@ const COLUMNS: { field: SortField | null; label: string; className: string }[] =
 ];
 
 /** The path of an entry's own page: its folder path plus its name (shared items carry their own location). */
-export function entryPath(entry: EntryRow, folderPath: string[]): string[] {
+function entryPath(entry: EntryRow, folderPath: string[]): string[] {
   return [...(entry.location ?? folderPath), entry.name];
 }
 

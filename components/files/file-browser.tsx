@@ -19,7 +19,7 @@ import { PreviewDialog } from "./preview-dialog";
 import { UploadPanel } from "./upload-panel";
 import { useUploadsContext } from "./use-uploads";
 
-export type FileBrowserProps = {
+type FileBrowserProps = {
   /** the resolved folder (lib/files/folder-view getFolderView), with `folder` set */
   view: FolderView & { folder: { id: string; name: string } };
   /** where folder links point: "/w/{owner}/{workspace}/files", or "/s/{token}" on a link page */

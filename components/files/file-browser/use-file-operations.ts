@@ -15,7 +15,7 @@ import { EMPTY_SELECTION, type Selection } from "@/lib/files/selection";
 import { filesKeys, withLink } from "../api";
 import type { PickedFile, Uploads } from "../use-uploads";
 
-export type PendingClashes = { names: string[]; resolve: (p: ClashPolicy | null) => void };
+type PendingClashes = { names: string[]; resolve: (p: ClashPolicy | null) => void };
 
 const items = (n: number) => `${n} item${n === 1 ? "" : "s"}`;
 
