@@ -21,7 +21,9 @@ export default defineConfig({
       test: {
         name: db,
         include:
-          db === "sqlite" ? ["{lib,test,cli,scripts}/**/*.test.{ts,tsx}"] : ["{lib,test}/**/*.int.test.{ts,tsx}"],
+          db === "sqlite"
+            ? ["{lib,test,cli,scripts,components}/**/*.test.{ts,tsx}"]
+            : ["{lib,test}/**/*.int.test.{ts,tsx}"],
         exclude: ["node_modules/**", "e2e/**", "lib/db/generated/**"],
         environment: "node",
         env: { TEST_DB: db },

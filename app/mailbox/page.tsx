@@ -3,6 +3,7 @@ import { headers } from "next/headers";
 import { notFound } from "next/navigation";
 import { mayReadLocalMailbox } from "@/lib/http/local-request";
 import { listMailbox } from "@/lib/email/mailbox";
+import { formatDateTime } from "@/lib/util/format";
 
 export const metadata = { title: "Local mailbox" };
 export const dynamic = "force-dynamic";
@@ -52,7 +53,7 @@ export default async function MailboxPage({ searchParams }: { searchParams: Prom
                   {m.subject}
                 </Link>
                 <time className="text-xs text-zinc-500" dateTime={m.createdAt.toISOString()}>
-                  {m.createdAt.toLocaleString("en-GB")}
+                  {formatDateTime(m.createdAt)}
                 </time>
               </div>
               <p className="text-sm text-zinc-600 dark:text-zinc-400">

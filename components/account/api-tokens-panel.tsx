@@ -6,6 +6,8 @@ import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import { fieldError } from "@/components/ui/use-action-result";
 import { createApiTokenAction, revokeApiTokenAction } from "@/lib/actions/account/api-tokens";
+import { formatDateTime } from "@/lib/util/format";
+import { Table } from "@/components/ui/table";
 
 type Token = {
   id: string;
@@ -20,7 +22,6 @@ export function ApiTokensPanel({ tokens }: { tokens: Token[] }) {
   const router = useRouter();
   const [result, action, pending] = useActionState(createApiTokenAction, null);
   const [revoking, startTransition] = useTransition();
-  const fmt = (d: string | null) => (d ? new Date(d).toLocaleString("en-GB") : "—");
   return (
     <div className="space-y-6">
       <form action={action} className="flex flex-wrap items-end gap-3" aria-label="Create an API token">
@@ -72,52 +73,40 @@ export function ApiTokensPanel({ tokens }: { tokens: Token[] }) {
           </div>
         </div>
       ) : null}
-      {tokens.length === 0 ? (
-        <p className="text-sm text-zinc-500">No API tokens.</p>
-      ) : (
-        <table className="w-full text-left text-sm">
-          <thead className="text-xs uppercase text-zinc-500">
-            <tr>
-              <th className="py-2">Name</th>
-              <th>Token</th>
-              <th>Created</th>
-              <th>Expires</th>
-              <th>Last used</th>
-              <th>
-                <span className="sr-only">Actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-zinc-100 dark:divide-zinc-800">
-            {tokens.map((t) => (
-              <tr key={t.id}>
-                <td className="py-2">{t.name}</td>
-                <td className="font-mono text-xs">{t.prefix}…</td>
-                <td>{fmt(t.createdAt)}</td>
-                <td>{t.expiresAt ? fmt(t.expiresAt) : "never"}</td>
-                <td>{fmt(t.lastUsedAt)}</td>
-                <td className="text-right">
-                  <Button
-                    variant="ghost"
-                    disabled={revoking}
-                    onClick={() =>
-                      startTransition(async () => {
-                        const r = await revokeApiTokenAction(t.id);
-                        if (r.ok) {
-                          toast.success("Token revoked");
-                          router.refresh();
-                        } else toast.error(r.message);
-                      })
-                    }
-                  >
-                    Revoke
-                  </Button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <Table
+        caption="API tokens"
+        rows={tokens}
+        rowKey={(t) => t.id}
+        empty="No API tokens."
+        columns={[
+          { header: "Name", cell: (t) => t.name },
+          { header: "Token", cell: (t) => `${t.prefix}…`, className: "font-mono text-xs" },
+          { header: "Created", cell: (t) => formatDateTime(t.createdAt) },
+          { header: "Expires", cell: (t) => (t.expiresAt ? formatDateTime(t.expiresAt) : "never") },
+          { header: "Last used", cell: (t) => formatDateTime(t.lastUsedAt) },
+          {
+            header: <span className="sr-only">Actions</span>,
+            className: "text-right",
+            cell: (t) => (
+              <Button
+                variant="ghost"
+                disabled={revoking}
+                onClick={() =>
+                  startTransition(async () => {
+                    const r = await revokeApiTokenAction(t.id);
+                    if (r.ok) {
+                      toast.success("Token revoked");
+                      router.refresh();
+                    } else toast.error(r.message);
+                  })
+                }
+              >
+                Revoke
+              </Button>
+            ),
+          },
+        ]}
+      />
     </div>
   );
 }

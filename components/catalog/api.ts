@@ -35,4 +35,3 @@ export const downloadUrl = (
   );
 export const statsUrl = (datasetId: string, version?: number, linkToken?: string) =>
   dataUrl(datasetId, "stats", { version }, linkToken);
-export const versionsUrl = (datasetId: string, linkToken?: string) => dataUrl(datasetId, "versions", {}, linkToken);

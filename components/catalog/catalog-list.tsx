@@ -4,13 +4,14 @@ import { buttonClass } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import type { Actor } from "@/lib/access";
 import { type CatalogParams, type DatasetCard, listDatasets } from "@/lib/catalog/list-datasets";
-import { formatBytes, formatCount, plural } from "@/lib/catalog/units";
+import { plural } from "@/lib/catalog/units";
+import { formatBytes, formatNumber } from "@/lib/util/format";
 import { Badge, VisibilityBadge } from "./badges";
 import { RelativeTime } from "./relative-time";
 
-export type CatalogWorkspace = { id: string; ownerId: string; slug: string; owner: string };
+type CatalogWorkspace = { id: string; ownerId: string; slug: string; owner: string };
 
-export type CatalogListProps = {
+type CatalogListProps = {
   actor: Actor;
   workspace: CatalogWorkspace;
   /** where dataset pages live: `${basePath}/${slug}` (e.g. /w/alice/sales/catalog) */
@@ -95,7 +96,7 @@ export async function CatalogList({
           <option value="">All tags</option>
           {page.tags.map((t) => (
             <option key={t.tag} value={t.tag}>
-              {t.tag} ({formatCount(t.count)})
+              {t.tag} ({formatNumber(t.count)})
             </option>
           ))}
         </select>
@@ -187,7 +188,7 @@ export async function CatalogList({
             <span />
           )}
           <span className="text-zinc-600 dark:text-zinc-400">
-            Page {formatCount(params.page)} of {formatCount(page.pageCount)}
+            Page {formatNumber(params.page)} of {formatNumber(page.pageCount)}
           </span>
           {params.page < page.pageCount ? (
             <Link className={buttonClass("secondary")} href={pageHref(basePath, params, params.page + 1)}>
@@ -218,7 +219,7 @@ function DatasetCardItem({ dataset, href, canManage }: { dataset: DatasetCard; h
           <VisibilityBadge visibility={dataset.visibility} />
           {dataset.shares > 0 ? (
             <Badge tone="brand" title={`Shared with ${plural(dataset.shares, "grantee")}`}>
-              Shared · {formatCount(dataset.shares)}
+              Shared · {formatNumber(dataset.shares)}
             </Badge>
           ) : null}
         </div>

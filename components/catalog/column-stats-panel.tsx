@@ -1,14 +1,13 @@
 "use client";
 import { useQuery } from "@tanstack/react-query";
 import type { ColumnStats } from "@/lib/catalog/column-stats";
-import { formatCount } from "@/lib/catalog/units";
+import { formatNumber } from "@/lib/util/format";
 import { fetchJson, statsUrl } from "./api";
+import { Table } from "@/components/ui/table";
 
 const short = (v: string | null) => (v === null ? "—" : v.length > 40 ? `${v.slice(0, 40)}…` : v);
 /** Means of numbers are formatted; those of dates and timestamps (DuckDB gives a timestamp) are shown as they are. */
-const meanFormat = new Intl.NumberFormat("en-US", { maximumFractionDigits: 3 }); // once, not per column
-const mean = (v: string | null) =>
-  v === null ? "—" : Number.isFinite(Number(v)) ? meanFormat.format(Number(v)) : short(v);
+const mean = (v: string | null) => (v === null ? "—" : Number.isFinite(Number(v)) ? formatNumber(Number(v)) : short(v));
 
 /** The schema with per-column statistics (DuckDB SUMMARIZE), computed by the server on first request. */
 export function ColumnStatsPanel({
@@ -36,42 +35,40 @@ export function ColumnStatsPanel({
       </p>
     );
   return (
-    <div className="overflow-x-auto rounded-md border border-zinc-200 dark:border-zinc-800">
-      <table className="min-w-full text-sm">
-        <caption className="sr-only">Columns of version {stats.data.version} with their statistics</caption>
-        <thead className="bg-zinc-50 text-left text-xs uppercase text-zinc-500 dark:bg-zinc-900">
-          <tr>
-            {["Column", "Type", "Nulls", "Distinct (approx.)", "Min", "Max", "Mean"].map((h) => (
-              <th key={h} scope="col" className="whitespace-nowrap px-3 py-2">
-                {h}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {stats.data.columns.map((c) => (
-            <tr key={c.name} className="border-t border-zinc-100 dark:border-zinc-800">
-              <th scope="row" className="whitespace-nowrap px-3 py-1.5 text-left font-medium">
-                {c.name}
-              </th>
-              <td className="px-3 py-1.5 font-mono text-xs">{c.type}</td>
-              <td className="whitespace-nowrap px-3 py-1.5 tabular-nums">
-                {formatCount(c.nulls)} <span className="text-zinc-500">({c.nullPercent.toFixed(1)}%)</span>
-              </td>
-              <td className="px-3 py-1.5 tabular-nums">{formatCount(c.distinct)}</td>
-              <td className="whitespace-nowrap px-3 py-1.5" title={c.min ?? undefined}>
-                {short(c.min)}
-              </td>
-              <td className="whitespace-nowrap px-3 py-1.5" title={c.max ?? undefined}>
-                {short(c.max)}
-              </td>
-              <td className="whitespace-nowrap px-3 py-1.5 tabular-nums" title={c.avg ?? undefined}>
-                {mean(c.avg)}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <Table
+      caption={`Columns of version ${stats.data.version} with their statistics`}
+      rows={stats.data.columns}
+      rowKey={(c) => c.name}
+      empty="No columns."
+      columns={[
+        { header: "Column", cell: (c) => c.name, rowHeader: true, className: "whitespace-nowrap" },
+        { header: "Type", cell: (c) => c.type, className: "font-mono text-xs" },
+        {
+          header: "Nulls",
+          cell: (c) => (
+            <>
+              {formatNumber(c.nulls)} <span className="text-zinc-500">({c.nullPercent.toFixed(1)}%)</span>
+            </>
+          ),
+          className: "whitespace-nowrap tabular-nums",
+        },
+        { header: "Distinct (approx.)", cell: (c) => formatNumber(c.distinct), className: "tabular-nums" },
+        {
+          header: "Min",
+          cell: (c) => <span title={c.min ?? undefined}>{short(c.min)}</span>,
+          className: "whitespace-nowrap",
+        },
+        {
+          header: "Max",
+          cell: (c) => <span title={c.max ?? undefined}>{short(c.max)}</span>,
+          className: "whitespace-nowrap",
+        },
+        {
+          header: "Mean",
+          cell: (c) => <span title={c.avg ?? undefined}>{mean(c.avg)}</span>,
+          className: "whitespace-nowrap tabular-nums",
+        },
+      ]}
+    />
   );
 }

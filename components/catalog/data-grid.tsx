@@ -5,7 +5,7 @@ import { useMemo, useState } from "react";
 import { Button } from "@/components/ui/button";
 import type { DatasetQueryInput, Filter, SortKey } from "@/lib/catalog/query-schema";
 import type { Column } from "@/lib/catalog/types";
-import { formatCount } from "@/lib/catalog/units";
+import { formatNumber } from "@/lib/util/format";
 import { fetchJson, rowsUrl } from "./api";
 import { cellText } from "./cell";
 import { DownloadMenu } from "./download-menu";
@@ -19,7 +19,7 @@ const features = tableFeatures({});
 const helper = createColumnHelper<typeof features, Row>();
 const noRows: Row[] = [];
 
-export type DataGridProps = {
+type DataGridProps = {
   datasetId: string;
   columns: Column[];
   /** an earlier version to request; the current one when absent */
@@ -197,14 +197,14 @@ export function DataGrid({ datasetId, columns, version, versionNumber, linkToken
 
       <nav aria-label="Rows pages" className="flex flex-wrap items-center justify-between gap-2 text-sm">
         <span className="text-zinc-600 dark:text-zinc-400" aria-live="polite" data-testid="grid-range">
-          {result.data ? `Rows ${formatCount(from)}–${formatCount(to)} of ${formatCount(total)}` : " "}
+          {result.data ? `Rows ${formatNumber(from)}–${formatNumber(to)} of ${formatNumber(total)}` : " "}
         </span>
         <div className="flex items-center gap-2">
           <Button variant="secondary" disabled={page === 0} onClick={() => setPage(page - 1)}>
             Previous
           </Button>
           <span className="text-zinc-600 dark:text-zinc-400">
-            Page {formatCount(page + 1)} of {formatCount(pageCount)}
+            Page {formatNumber(page + 1)} of {formatNumber(pageCount)}
           </span>
           <Button variant="secondary" disabled={page + 1 >= pageCount} onClick={() => setPage(page + 1)}>
             Next

@@ -3,9 +3,9 @@ import { useRouter } from "next/navigation";
 import { useEffect, useId, useRef, useState } from "react";
 import { DetailedError, Upload } from "tus-js-client";
 import { Button } from "@/components/ui/button";
-import { formatBytes } from "@/lib/catalog/units";
+import { formatBytes } from "@/lib/util/format";
 
-export type UploadTarget = { workspaceId: string; mode: "create" | "append" | "replace"; datasetId?: string };
+type UploadTarget = { workspaceId: string; mode: "create" | "append" | "replace"; datasetId?: string };
 
 type State =
   | { status: "idle" }

@@ -4,7 +4,8 @@ import { Card } from "@/components/ui/empty-state";
 import type { Actor } from "@/lib/access";
 import { getDataset } from "@/lib/catalog/get-dataset";
 import type { DatasetRef } from "@/lib/catalog/load-dataset";
-import { formatBytes, plural } from "@/lib/catalog/units";
+import { plural } from "@/lib/catalog/units";
+import { formatBytes } from "@/lib/util/format";
 import { listVersions } from "@/lib/catalog/versions";
 import { Badge, VisibilityBadge } from "./badges";
 import { ColumnStatsPanel } from "./column-stats-panel";
@@ -15,7 +16,7 @@ import { IngestPanel } from "./ingest-panel";
 import { RelativeTime } from "./relative-time";
 import { VersionsList } from "./versions-list";
 
-export type DatasetDetailsProps = {
+type DatasetDetailsProps = {
   actor: Actor;
   /** the dataset: by id, or by workspace and URL name */
   dataset: DatasetRef;

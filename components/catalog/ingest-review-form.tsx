@@ -8,9 +8,11 @@ import { TextField } from "@/components/ui/field";
 import { cancelIngestAction, commitIngestAction } from "@/lib/catalog/actions";
 import type { IngestReview } from "@/lib/catalog/ingest/ingest-review";
 import { datasetSlugOf } from "@/lib/catalog/schemas";
-import { formatBytes, formatCount, plural } from "@/lib/catalog/units";
+import { plural } from "@/lib/catalog/units";
+import { formatBytes, formatNumber } from "@/lib/util/format";
 import { cellText } from "./cell";
 import { SchemaTable } from "./schema-table";
+import { Table } from "@/components/ui/table";
 
 /**
  * The review step of an upload: the inferred schema and the first rows; for a new dataset its
@@ -55,9 +57,9 @@ export function IngestReviewForm({ review, catalogPath }: { review: IngestReview
 
   const summary =
     review.mode === "append"
-      ? `${plural(review.addedRows, "row")} will be added to the ${formatCount(review.dataset?.rowCount ?? 0)} of version ${review.dataset?.version}, making ${formatCount(review.rowCount)}.`
+      ? `${plural(review.addedRows, "row")} will be added to the ${formatNumber(review.dataset?.rowCount ?? 0)} of version ${review.dataset?.version}, making ${formatNumber(review.rowCount)}.`
       : review.mode === "replace"
-        ? `The dataset's ${formatCount(review.dataset?.rowCount ?? 0)} rows will be replaced by ${plural(review.rowCount, "row")} (the current version stays in the history).`
+        ? `The dataset's ${formatNumber(review.dataset?.rowCount ?? 0)} rows will be replaced by ${plural(review.rowCount, "row")} (the current version stays in the history).`
         : `${plural(review.rowCount, "row")} and ${plural(review.columns.length, "column")} (${formatBytes(review.sizeBytes)} as Parquet).`;
 
   return (
@@ -88,30 +90,18 @@ export function IngestReviewForm({ review, catalogPath }: { review: IngestReview
 
       <Card>
         <h2 className="text-base font-semibold">First rows</h2>
-        <div className="mt-3 overflow-x-auto rounded-md border border-zinc-200 dark:border-zinc-800">
-          <table className="min-w-full text-sm">
-            <caption className="sr-only">The first {review.preview.length} rows of the file</caption>
-            <thead className="bg-zinc-50 text-left text-xs text-zinc-500 dark:bg-zinc-900">
-              <tr>
-                {review.columns.map((c) => (
-                  <th key={c.name} scope="col" className="whitespace-nowrap px-3 py-2">
-                    {c.name}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {review.preview.map((row, i) => (
-                <tr key={i} className="border-t border-zinc-100 dark:border-zinc-800">
-                  {(row as unknown[]).map((v, j) => (
-                    <td key={j} className="max-w-64 truncate whitespace-nowrap px-3 py-1.5">
-                      {cellText(v)}
-                    </td>
-                  ))}
-                </tr>
-              ))}
-            </tbody>
-          </table>
+        <div className="mt-3">
+          <Table
+            caption={`The first ${review.preview.length} rows of the file`}
+            rows={review.preview}
+            rowKey={(_, i) => i}
+            empty="The file has no rows."
+            columns={review.columns.map((c, j) => ({
+              header: <span className="normal-case">{c.name}</span>,
+              cell: (row: (typeof review.preview)[number]) => cellText(row[j]),
+              className: "max-w-64 truncate whitespace-nowrap",
+            }))}
+          />
         </div>
       </Card>
 

@@ -13,7 +13,7 @@ export const filesKeys = {
   text: (fileId: string, linkToken?: string) => ["files", "text", fileId, linkToken ?? ""] as const,
 };
 
-export function listUrl(
+function listUrl(
   folderId: string,
   params: { sort?: SortField; dir?: SortDir; offset?: number; limit?: number; kind?: "folder" | "file" },
   linkToken?: string,

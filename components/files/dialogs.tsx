@@ -2,11 +2,11 @@
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
+import { Dialog } from "@/components/ui/dialog";
 import { TextField } from "@/components/ui/field";
 import type { ClashPolicy } from "@/lib/files/entry-types";
 import { fetchSubfolders, filesKeys } from "./api";
 import { ChevronIcon, FolderIcon } from "./icons";
-import { Modal } from "./modal";
 
 /** Asks for a name (new folder, rename); the server validates it and its message is shown here. */
 export function NameDialog({
@@ -27,11 +27,11 @@ export function NameDialog({
   onSubmit: (name: string) => Promise<string | null>;
 }) {
   return (
-    <Modal open={open} onClose={onClose} title={title}>
+    <Dialog open={open} onClose={onClose} title={title}>
       {open ? (
         <NameForm label={label} initial={initial} submitLabel={submitLabel} onClose={onClose} onSubmit={onSubmit} />
       ) : null}
-    </Modal>
+    </Dialog>
   );
 }
 
@@ -98,7 +98,7 @@ export function ClashDialog({
 }) {
   const list = clashes ?? [];
   return (
-    <Modal
+    <Dialog
       open={clashes !== null}
       onClose={() => onChoose(null)}
       title={list.length === 1 ? "An item with this name already exists" : `${list.length} items already exist`}
@@ -124,7 +124,7 @@ export function ClashDialog({
         </Button>
         <Button onClick={() => onChoose("keep-both")}>Keep both</Button>
       </div>
-    </Modal>
+    </Dialog>
   );
 }
 
@@ -146,7 +146,7 @@ export function MoveDialog({
 }) {
   const [target, setTarget] = useState<string | null>(null);
   return (
-    <Modal open={open} onClose={onClose} title="Move to…" description="Choose the destination folder.">
+    <Dialog open={open} onClose={onClose} title="Move to…" description="Choose the destination folder.">
       <ul
         role="tree"
         aria-label="Destination folders"
@@ -170,7 +170,7 @@ export function MoveDialog({
           Move here
         </Button>
       </div>
-    </Modal>
+    </Dialog>
   );
 }
 

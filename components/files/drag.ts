@@ -1,7 +1,7 @@
 // Rows dragged inside the browser carry their ids under this type (files from the computer carry "Files").
 export const ENTRY_DRAG_TYPE = "application/x-datashelf-entries";
 
-export function draggedIds(event: { dataTransfer: DataTransfer | null }): string[] | null {
+function draggedIds(event: { dataTransfer: DataTransfer | null }): string[] | null {
   const raw = event.dataTransfer?.getData(ENTRY_DRAG_TYPE);
   if (!raw) return null;
   try {
@@ -12,7 +12,7 @@ export function draggedIds(event: { dataTransfer: DataTransfer | null }): string
   }
 }
 
-export function isEntryDrag(event: { dataTransfer: DataTransfer | null }): boolean {
+function isEntryDrag(event: { dataTransfer: DataTransfer | null }): boolean {
   return [...(event.dataTransfer?.types ?? [])].includes(ENTRY_DRAG_TYPE);
 }
 

@@ -2,7 +2,7 @@
 import Link from "next/link";
 import { type KeyboardEvent, type ReactNode, useRef, useState } from "react";
 import type { EntryRow, SortDir, SortField } from "@/lib/files/entry-types";
-import { formatBytes } from "@/lib/files/format-bytes";
+import { formatBytes, formatDateTime } from "@/lib/util/format";
 import { type Selection, selectAt } from "@/lib/files/selection";
 import { downloadUrl, pathHref } from "./api";
 import { ENTRY_DRAG_TYPE, moveDropProps } from "./drag";
@@ -29,8 +29,6 @@ export type EntryTableProps = {
   rowActions?: (entry: EntryRow) => ReactNode;
 };
 
-const dateFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short" });
-
 const COLUMNS: { field: SortField | null; label: string; className: string }[] = [
   { field: "name", label: "Name", className: "" },
   { field: "size", label: "Size", className: "hidden w-24 text-right sm:table-cell" },
@@ -40,7 +38,7 @@ const COLUMNS: { field: SortField | null; label: string; className: string }[] =
 ];
 
 /** The path of an entry's own page: its folder path plus its name (shared items carry their own location). */
-export function entryPath(entry: EntryRow, folderPath: string[]): string[] {
+function entryPath(entry: EntryRow, folderPath: string[]): string[] {
   return [...(entry.location ?? folderPath), entry.name];
 }
 
@@ -258,7 +256,7 @@ export function EntryTable(props: EntryTableProps) {
                 {entry.typeLabel}
               </td>
               <td className="hidden border-b border-zinc-100 px-2 py-1.5 text-zinc-600 lg:table-cell dark:border-zinc-800/70 dark:text-zinc-400">
-                <time dateTime={entry.modifiedAt}>{dateFormat.format(new Date(entry.modifiedAt))}</time>
+                <time dateTime={entry.modifiedAt}>{formatDateTime(entry.modifiedAt)}</time>
               </td>
               <td className="hidden truncate border-b border-zinc-100 px-2 py-1.5 text-zinc-600 xl:table-cell dark:border-zinc-800/70 dark:text-zinc-400">
                 {entry.modifiedBy ?? "—"}

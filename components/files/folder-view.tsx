@@ -7,7 +7,7 @@ import { AppError } from "@/lib/util/errors";
 import { FileBrowser } from "./file-browser";
 import { SingleFile } from "./single-file";
 
-export type FolderViewProps = {
+type FolderViewProps = {
   actor: Actor;
   workspaceId: string;
   /** folder names below the top folder, decoded ("reports", "2026") */

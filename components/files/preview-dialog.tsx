@@ -1,10 +1,10 @@
 "use client";
-import * as Dialog from "@radix-ui/react-dialog";
 import { useQuery } from "@tanstack/react-query";
 import type { ReactNode } from "react";
 import { buttonClass } from "@/components/ui/button";
+import { DialogClose, DialogDescription, DialogShell, DialogTitle } from "@/components/ui/dialog";
 import { type EntryRow, TEXT_PREVIEW_BYTES } from "@/lib/files/entry-types";
-import { formatBytes } from "@/lib/files/format-bytes";
+import { formatBytes } from "@/lib/util/format";
 import { downloadUrl, fetchTable, fetchText, filesKeys } from "./api";
 
 type Props = {
@@ -18,36 +18,31 @@ type Props = {
 /** A file's preview (image, PDF, text, table, media, or a "no preview" card) with its download. */
 export function PreviewDialog({ entry, linkToken, onClose, actions }: Props) {
   return (
-    <Dialog.Root open={entry !== null} onOpenChange={(open) => (open ? null : onClose())}>
-      <Dialog.Portal>
-        <Dialog.Overlay className="fixed inset-0 z-40 bg-black/50" />
-        <Dialog.Content className="fixed inset-2 z-50 mx-auto flex max-w-5xl flex-col overflow-hidden rounded-lg bg-white shadow-xl sm:inset-8 dark:bg-zinc-900">
-          {entry ? (
-            <>
-              <div className="flex flex-wrap items-center gap-3 border-b border-zinc-200 px-4 py-3 dark:border-zinc-800">
-                <div className="min-w-0 flex-1">
-                  <Dialog.Title className="truncate text-base font-semibold">{entry.name}</Dialog.Title>
-                  <Dialog.Description className="text-xs text-zinc-500">
-                    {entry.typeLabel} · {formatBytes(entry.size ?? 0)}
-                    {entry.modifiedBy ? ` · modified by ${entry.modifiedBy}` : ""}
-                  </Dialog.Description>
-                </div>
-                {actions}
-                <a href={downloadUrl(entry.id, linkToken)} download={entry.name} className={buttonClass("secondary")}>
-                  Download
-                </a>
-                <Dialog.Close className={buttonClass("ghost")} aria-label="Close preview">
-                  ✕
-                </Dialog.Close>
-              </div>
-              <div className="min-h-0 flex-1 overflow-auto bg-zinc-50 dark:bg-zinc-950">
-                <PreviewBody entry={entry} linkToken={linkToken} />
-              </div>
-            </>
-          ) : null}
-        </Dialog.Content>
-      </Dialog.Portal>
-    </Dialog.Root>
+    <DialogShell open={entry !== null} onClose={onClose} size="large">
+      {entry ? (
+        <>
+          <div className="flex flex-wrap items-center gap-3 border-b border-zinc-200 px-4 py-3 dark:border-zinc-800">
+            <div className="min-w-0 flex-1">
+              <DialogTitle className="truncate text-base font-semibold">{entry.name}</DialogTitle>
+              <DialogDescription className="text-xs text-zinc-500">
+                {entry.typeLabel} · {formatBytes(entry.size ?? 0)}
+                {entry.modifiedBy ? ` · modified by ${entry.modifiedBy}` : ""}
+              </DialogDescription>
+            </div>
+            {actions}
+            <a href={downloadUrl(entry.id, linkToken)} download={entry.name} className={buttonClass("secondary")}>
+              Download
+            </a>
+            <DialogClose className={buttonClass("ghost")} aria-label="Close preview">
+              ✕
+            </DialogClose>
+          </div>
+          <div className="min-h-0 flex-1 overflow-auto bg-zinc-50 dark:bg-zinc-950">
+            <PreviewBody entry={entry} linkToken={linkToken} />
+          </div>
+        </>
+      ) : null}
+    </DialogShell>
   );
 }
 
@@ -56,9 +51,9 @@ export function PreviewBody({ entry, linkToken }: { entry: EntryRow; linkToken?:
   const src = downloadUrl(entry.id, linkToken, true);
   switch (entry.preview) {
     case "image":
-      // eslint-disable-next-line @next/next/no-img-element -- user content from our own download route, not an optimisable static image
       return (
         <div className="flex h-full items-center justify-center p-4">
+          {/* eslint-disable-next-line @next/next/no-img-element -- user content from our own download route, not an optimisable static image */}
           <img src={src} alt={entry.name} className="max-h-full max-w-full object-contain" />
         </div>
       );

@@ -1,7 +1,7 @@
 "use client";
 import { buttonClass } from "@/components/ui/button";
 import type { Crumb, EntryRow } from "@/lib/files/entry-types";
-import { formatBytes } from "@/lib/files/format-bytes";
+import { formatBytes } from "@/lib/util/format";
 import { downloadUrl } from "./api";
 import { Breadcrumbs } from "./breadcrumbs";
 import { PreviewBody } from "./preview-dialog";

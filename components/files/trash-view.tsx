@@ -5,12 +5,10 @@ import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { deleteForeverAction, emptyTrashAction, restoreEntriesAction } from "@/lib/files/actions";
-import { formatBytes } from "@/lib/files/format-bytes";
+import { formatBytes, formatDateTime } from "@/lib/util/format";
 import { fetchTrash, filesKeys, unwrap } from "./api";
 import { FileIcon, FolderIcon } from "./icons";
-import { Modal } from "./modal";
-
-const dateFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short" });
+import { Dialog } from "@/components/ui/dialog";
 
 /** The workspace's trash: what was deleted, from where and by whom; managers restore or delete for good. */
 export function TrashView({ workspaceId, canManage }: { workspaceId: string; canManage: boolean }) {
@@ -79,7 +77,7 @@ export function TrashView({ workspaceId, canManage }: { workspaceId: string; can
             <div className="min-w-0 flex-1">
               <p className="truncate font-medium">{row.name}</p>
               <p className="truncate text-xs text-zinc-500">
-                from {row.originalPath} · deleted {dateFormat.format(new Date(row.trashedAt))}
+                from {row.originalPath} · deleted {formatDateTime(row.trashedAt)}
                 {row.trashedBy ? ` by ${row.trashedBy}` : ""}
                 {row.size !== null ? ` · ${formatBytes(row.size)}` : ""}
               </p>
@@ -107,7 +105,7 @@ export function TrashView({ workspaceId, canManage }: { workspaceId: string; can
           </li>
         ))}
       </ul>
-      <Modal
+      <Dialog
         open={confirmEmpty}
         onClose={() => setConfirmEmpty(false)}
         title="Empty the trash?"
@@ -121,7 +119,7 @@ export function TrashView({ workspaceId, canManage }: { workspaceId: string; can
             {empty.isPending ? "Emptying…" : "Empty trash"}
           </Button>
         </div>
-      </Modal>
+      </Dialog>
     </div>
   );
 }

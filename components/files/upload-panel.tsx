@@ -1,7 +1,7 @@
 "use client";
 import { useRef } from "react";
 import { Button } from "@/components/ui/button";
-import { formatBytes } from "@/lib/files/format-bytes";
+import { formatBytes } from "@/lib/util/format";
 import type { InterruptedUpload, PickedFile, UploadItem, Uploads } from "./use-uploads";
 
 const percent = (sent: number, size: number) => (size === 0 ? 100 : Math.floor((Math.min(sent, size) / size) * 100));

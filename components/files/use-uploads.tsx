@@ -5,13 +5,13 @@ import * as tus from "tus-js-client";
 import type { ClashPolicy, UploadOutcome } from "@/lib/files/entry-types";
 import { filesKeys } from "./api";
 
-export const UPLOAD_ENDPOINT = "/api/uploads";
+const UPLOAD_ENDPOINT = "/api/uploads";
 const CHUNK_BYTES = 8 * 1024 * 1024;
 const PARALLEL = 3;
 
 export type PickedFile = { file: File; relativePath: string };
 
-export type UploadStatus = "queued" | "uploading" | "done" | "skipped" | "error" | "cancelled";
+type UploadStatus = "queued" | "uploading" | "done" | "skipped" | "error" | "cancelled";
 
 export type UploadItem = {
   key: string;
@@ -63,7 +63,7 @@ const fingerprintOf = (folderId: string, relativePath: string) => async (file: F
  * with per-file progress, cancel, retry, and resume after a network drop (automatic retries) or
  * a page reload (choose the same file again). Every finished upload refreshes the listings.
  */
-export function useUploads() {
+function useUploads() {
   const client = useQueryClient();
   const [items, setItems] = useState<UploadItem[]>([]);
   const [interrupted, setInterrupted] = useState<InterruptedUpload[]>([]);

@@ -1,7 +1,7 @@
 import Link from "next/link";
 
 /** Lists that grow by a "Show more" link show this many rows first, and this many more per click. */
-export const SHOW_STEP = 200;
+const SHOW_STEP = 200;
 const SHOW_MAX = 10_000;
 
 /** How many rows a `?show=` parameter asks for: SHOW_STEP by default, never more than SHOW_MAX. */

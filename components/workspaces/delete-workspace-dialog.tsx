@@ -1,9 +1,9 @@
 "use client";
-import * as Dialog from "@radix-ui/react-dialog";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
+import { DialogClose, DialogDescription, DialogShell, DialogTitle } from "@/components/ui/dialog";
 import { TextField } from "@/components/ui/field";
 import { deleteWorkspaceAction } from "@/lib/actions/workspaces/delete-workspace";
 
@@ -28,36 +28,33 @@ export function DeleteWorkspaceDialog({ workspaceId, slug }: { workspaceId: stri
   }
 
   return (
-    <Dialog.Root open={open} onOpenChange={setOpen}>
-      <Dialog.Trigger asChild>
-        <Button variant="danger">Delete workspace…</Button>
-      </Dialog.Trigger>
-      <Dialog.Portal>
-        <Dialog.Overlay className="fixed inset-0 z-40 bg-black/40" />
-        <Dialog.Content className="fixed left-1/2 top-1/2 z-50 w-full max-w-md -translate-x-1/2 -translate-y-1/2 rounded-lg bg-white p-6 shadow-xl dark:bg-zinc-900">
-          <Dialog.Title className="text-lg font-semibold">Delete this workspace?</Dialog.Title>
-          <Dialog.Description className="mt-2 text-sm text-zinc-600 dark:text-zinc-400">
-            Everything in it is deleted for good and everyone loses access. Type <strong>{slug}</strong> to confirm.
-          </Dialog.Description>
-          <div className="mt-4">
-            <TextField
-              label="Workspace URL name"
-              value={confirm}
-              onChange={(e) => setConfirm(e.target.value)}
-              error={error}
-              autoFocus
-            />
-          </div>
-          <div className="mt-6 flex justify-end gap-2">
-            <Dialog.Close asChild>
-              <Button variant="secondary">Cancel</Button>
-            </Dialog.Close>
-            <Button variant="danger" onClick={onDelete} disabled={pending || confirm.trim() !== slug}>
-              {pending ? "Deleting…" : "Delete workspace"}
-            </Button>
-          </div>
-        </Dialog.Content>
-      </Dialog.Portal>
-    </Dialog.Root>
+    <DialogShell
+      open={open}
+      onOpen={() => setOpen(true)}
+      onClose={() => setOpen(false)}
+      trigger={<Button variant="danger">Delete workspace…</Button>}
+    >
+      <DialogTitle>Delete this workspace?</DialogTitle>
+      <DialogDescription className="mt-2 text-sm text-zinc-600 dark:text-zinc-400">
+        Everything in it is deleted for good and everyone loses access. Type <strong>{slug}</strong> to confirm.
+      </DialogDescription>
+      <div className="mt-4">
+        <TextField
+          label="Workspace URL name"
+          value={confirm}
+          onChange={(e) => setConfirm(e.target.value)}
+          error={error}
+          autoFocus
+        />
+      </div>
+      <div className="mt-6 flex justify-end gap-2">
+        <DialogClose asChild>
+          <Button variant="secondary">Cancel</Button>
+        </DialogClose>
+        <Button variant="danger" onClick={onDelete} disabled={pending || confirm.trim() !== slug}>
+          {pending ? "Deleting…" : "Delete workspace"}
+        </Button>
+      </div>
+    </DialogShell>
   );
 }

@@ -12,6 +12,7 @@ import {
 } from "@/lib/actions/workspaces/members";
 import type { Result } from "@/lib/util/result";
 import { useRouter } from "next/navigation";
+import { formatDate } from "@/lib/util/format";
 
 type Member = { userId: string; username: string | null; email: string; role: "owner" | "admin" | "member" };
 type Invitation = { id: string; email: string; role: string; expiresAt: string };
@@ -98,8 +99,7 @@ export function MembersPanel({
             {invitations.map((i) => (
               <li key={i.id} className="flex items-center justify-between py-2 text-sm">
                 <span>
-                  {i.email} · <span className="capitalize">{i.role}</span> · expires{" "}
-                  {new Date(i.expiresAt).toLocaleDateString("en-GB")}
+                  {i.email} · <span className="capitalize">{i.role}</span> · expires {formatDate(i.expiresAt)}
                 </span>
                 {canManage ? (
                   <Button

@@ -1,3 +1,5 @@
+import { formatNumber } from "@/lib/util/format";
+
 /** Human-readable sizes and counts, shared by services (error messages) and the UI. */
 export function formatBytes(bytes: number): string {
   const units = ["bytes", "KB", "MB", "GB", "TB"];
@@ -11,13 +13,6 @@ export function formatBytes(bytes: number): string {
   return `${value >= 100 ? Math.round(value) : value.toFixed(1)} ${units[unit]}`;
 }
 
-// Built once: Number#toLocaleString with a locale builds a new formatter on every call.
-const countFormat = new Intl.NumberFormat("en-US");
-
-export function formatCount(n: number): string {
-  return countFormat.format(n);
-}
-
 export function plural(n: number, one: string, many = `${one}s`): string {
-  return `${formatCount(n)} ${n === 1 ? one : many}`;
+  return `${formatNumber(n)} ${n === 1 ? one : many}`;
 }

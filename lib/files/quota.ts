@@ -2,7 +2,7 @@ import "server-only";
 import { getDb, type Tx } from "@/lib/db";
 import { openSince } from "@/lib/uploads/upload-rows";
 import { AppError } from "@/lib/util/errors";
-import { formatBytes } from "./format-bytes";
+import { formatBytes } from "@/lib/util/format";
 import { workspaceQuotaBytes } from "./limits";
 
 /**

@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { UploadHandler, UploadMetadata } from "@/lib/uploads/types";
 import { AppError } from "@/lib/util/errors";
 import { CLASH_POLICIES, type ClashPolicy } from "./entry-types";
-import { formatBytes } from "./format-bytes";
+import { formatBytes } from "@/lib/util/format";
 import { uploadMaxBytes } from "./limits";
 import { loadEntry } from "./load-entry";
 import { validateName, validateRelativePath } from "./names";

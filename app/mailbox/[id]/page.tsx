@@ -3,6 +3,7 @@ import { headers } from "next/headers";
 import { notFound } from "next/navigation";
 import { mayReadLocalMailbox } from "@/lib/http/local-request";
 import { getMailboxMessage } from "@/lib/email/mailbox";
+import { formatDateTime } from "@/lib/util/format";
 
 export const dynamic = "force-dynamic";
 
@@ -17,7 +18,7 @@ export default async function MailboxMessagePage({ params }: { params: Promise<{
       </Link>
       <h1 className="mt-4 text-xl font-semibold">{message.subject}</h1>
       <p className="text-sm text-zinc-500">
-        To {message.to} · {message.createdAt.toLocaleString("en-GB")}
+        To {message.to} · {formatDateTime(message.createdAt)}
       </p>
       {/* The HTML is our own rendered template; a sandboxed frame keeps its styles and any script out of the app. */}
       <iframe

@@ -3,6 +3,8 @@ import { listWorkspaceActivity } from "@/lib/audit/list-events";
 import { notFound } from "next/navigation";
 import { roleAllows } from "@/lib/access/roles";
 import { loadWorkspace } from "../load-workspace";
+import { formatDateTime } from "@/lib/util/format";
+import { Table } from "@/components/ui/table";
 
 export const metadata = { title: "Activity" };
 
@@ -23,36 +25,29 @@ export default async function ActivityPage({ params }: { params: Promise<{ owner
   return (
     <>
       <PageHeader title="Activity" description="Who did what in this workspace, newest first." />
-      {events.length === 0 ? (
-        <EmptyState title="Nothing has happened yet" />
-      ) : (
-        <table className="w-full text-left text-sm">
-          <thead className="border-b border-zinc-200 text-xs uppercase text-zinc-500 dark:border-zinc-800">
-            <tr>
-              <th className="py-2 pr-4">When</th>
-              <th className="py-2 pr-4">Who</th>
-              <th className="py-2 pr-4">What</th>
-              <th className="py-2">Details</th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-zinc-100 dark:divide-zinc-800">
-            {events.map((e) => (
-              <tr key={e.id}>
-                <td className="py-2 pr-4 whitespace-nowrap">
-                  <time dateTime={e.createdAt.toISOString()}>{e.createdAt.toLocaleString("en-GB")}</time>
-                </td>
-                <td className="py-2 pr-4">{e.actor ?? "—"}</td>
-                <td className="py-2 pr-4 font-mono text-xs">{e.action}</td>
-                <td className="py-2 font-mono text-xs text-zinc-500">
-                  {Object.entries(e.details)
-                    .map(([k, v]) => `${k}: ${typeof v === "object" ? JSON.stringify(v) : String(v)}`)
-                    .join(" · ")}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <Table
+        caption="Workspace activity, newest first"
+        rows={events}
+        rowKey={(e) => e.id}
+        empty={<EmptyState title="Nothing has happened yet" />}
+        columns={[
+          {
+            header: "When",
+            cell: (e) => <time dateTime={e.createdAt.toISOString()}>{formatDateTime(e.createdAt)}</time>,
+            className: "whitespace-nowrap",
+          },
+          { header: "Who", cell: (e) => e.actor ?? "—" },
+          { header: "What", cell: (e) => e.action, className: "font-mono text-xs" },
+          {
+            header: "Details",
+            cell: (e) =>
+              Object.entries(e.details)
+                .map(([k, v]) => `${k}: ${typeof v === "object" ? JSON.stringify(v) : String(v)}`)
+                .join(" · "),
+            className: "font-mono text-xs text-zinc-500",
+          },
+        ]}
+      />
     </>
   );
 }

@@ -3,7 +3,7 @@ import { DatasetUpload } from "@/components/catalog/dataset-upload";
 import { Card, PageHeader } from "@/components/ui/empty-state";
 import { allows } from "@/lib/access";
 import { catalogConfig } from "@/lib/catalog/config";
-import { formatBytes } from "@/lib/catalog/units";
+import { formatBytes } from "@/lib/util/format";
 import { loadWorkspace } from "../../load-workspace";
 
 export const metadata = { title: "New dataset" };
