@@ -4,15 +4,12 @@ import { useState } from "react";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { SelectField, TextField } from "@/components/ui/field";
-import {
-  createLinkAction,
-  extendLinkAction,
-  listLinksAction,
-  revokeAllLinksAction,
-  revokeLinkAction,
-} from "@/lib/actions/sharing/links";
+import { createLinkAction } from "@/lib/actions/links/create-link";
+import { extendLinkAction } from "@/lib/actions/links/extend-link";
+import { revokeAllLinksAction } from "@/lib/actions/links/revoke-all-links";
+import { revokeLinkAction } from "@/lib/actions/links/revoke-link";
 import type { ResourceType } from "@/lib/sharing/schemas";
-import { unwrap } from "@/components/ui/fetch-json";
+import { fetchLinks, sharingKeys, unwrap } from "./api";
 
 const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 const fmt = (d: string | null) =>
@@ -21,8 +18,8 @@ const fmt = (d: string | null) =>
 /** Read-only links of a resource: create (shown once, copy), list with usage, extend, revoke one or all. */
 export function AccessLinksPanel({ type, id }: { type: ResourceType; id: string }) {
   const client = useQueryClient();
-  const key = ["links", type, id];
-  const links = useQuery({ queryKey: key, queryFn: () => unwrap(listLinksAction(type, id)) });
+  const key = sharingKeys.links(type, id);
+  const links = useQuery({ queryKey: key, queryFn: ({ signal }) => fetchLinks(type, id, signal) });
   const [mode, setMode] = useState<"public" | "authenticated">("public");
   const [expires, setExpires] = useState(inDays(7));
   const [starts, setStarts] = useState("");
@@ -58,7 +55,7 @@ export function AccessLinksPanel({ type, id }: { type: ResourceType; id: string 
     },
   });
   const revoke = useMutation({
-    mutationFn: (linkId: string) => unwrap(revokeLinkAction(linkId)),
+    mutationFn: (linkId: string) => unwrap(revokeLinkAction({ linkId })),
     onSuccess: () => {
       toast.success("Link revoked");
       refresh();
@@ -66,7 +63,7 @@ export function AccessLinksPanel({ type, id }: { type: ResourceType; id: string 
     onError: (e) => toast.error(e.message),
   });
   const revokeAll = useMutation({
-    mutationFn: () => unwrap(revokeAllLinksAction(type, id)),
+    mutationFn: () => unwrap(revokeAllLinksAction({ type, id })),
     onSuccess: (n) => {
       toast.success(`Revoked ${n} link(s)`);
       refresh();
@@ -74,7 +71,7 @@ export function AccessLinksPanel({ type, id }: { type: ResourceType; id: string 
     onError: (e) => toast.error(e.message),
   });
   const extend = useMutation({
-    mutationFn: (linkId: string) => unwrap(extendLinkAction(linkId, new Date(`${inDays(30)}T23:59:59`).toISOString())),
+    mutationFn: (linkId: string) => unwrap(extendLinkAction({ linkId, expiresAt: new Date(`${inDays(30)}T23:59:59`) })),
     onSuccess: () => {
       toast.success("Link extended by 30 days from today");
       refresh();

@@ -4,7 +4,7 @@ import { useState, type ReactNode } from "react";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { SelectField, TextField } from "@/components/ui/field";
-import { shareAction } from "@/lib/actions/sharing/sharing";
+import { shareResourceAction } from "@/lib/actions/sharing/share-resource";
 import type { ResourceType, ShareRole } from "@/lib/sharing/schemas";
 import { AccessLinksPanel } from "./access-links-panel";
 import { AccessList } from "./access-list";
@@ -58,7 +58,9 @@ export function ShareDialog({ type, id, name, children, trigger }: ShareDialogPr
     }
     setPending(true);
     setError(undefined);
-    const result = await shareAction(type, id, {
+    const result = await shareResourceAction({
+      type,
+      id,
       grantees: all,
       role,
       note: note || undefined,
