@@ -96,6 +96,24 @@ describe("bulk revoke", () => {
     expect(await getDb().share.count({ where: { resourceId: workspace.id } })).toBe(0);
   });
 
+  it("revokes nothing when one selected grant is on a resource the caller does not manage", async () => {
+    const alice = await person("alice");
+    const mallory = await person("mallory");
+    const own = await createWorkspace(alice, { name: "Own", slug: "own" });
+    const foreign = await createWorkspace(mallory, { name: "Foreign", slug: "foreign" });
+    await shareResource(alice, "workspace", own.id, { grantees: ["a@example.com"], role: "viewer" });
+    await shareResource(mallory, "workspace", foreign.id, { grantees: ["m@example.com"], role: "viewer" });
+    const ids = (
+      await getDb().share.findMany({
+        where: { resourceId: { in: [own.id, foreign.id] } },
+        orderBy: { createdAt: "asc" },
+      })
+    ).map((s) => s.id);
+    signIn(alice);
+    expect(await revokeSharesAction({ shareIds: ids })).toMatchObject({ ok: false, code: "not_found" });
+    expect(await getDb().share.count({ where: { resourceId: { in: [own.id, foreign.id] } } })).toBe(2);
+  });
+
   it("refuses a selection above its limit with a clear message, and revokes none of it", async () => {
     const alice = await person("alice");
     const workspace = await createWorkspace(alice, { name: "One", slug: "one" });
