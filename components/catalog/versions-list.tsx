@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
-import { restoreVersionAction } from "@/lib/catalog/actions";
+import { restoreVersionAction } from "@/lib/actions/catalog/restore-version";
 import { exactUtcLabel as when } from "@/lib/catalog/time-format";
 import { formatBytes, formatCount } from "@/lib/catalog/units";
 import type { VersionView } from "@/lib/catalog/versions";

@@ -7,13 +7,11 @@ import { toast } from "sonner";
 import { ShareDialog } from "@/components/sharing/share-dialog";
 import { Button, buttonClass } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
-import {
-  createFolderAction,
-  findUploadClashesAction,
-  moveEntriesAction,
-  renameEntryAction,
-  trashEntriesAction,
-} from "@/lib/files/actions";
+import { createFolderAction } from "@/lib/actions/files/create-folder";
+import { findUploadClashesAction } from "@/lib/actions/files/find-upload-clashes";
+import { moveEntriesAction } from "@/lib/actions/files/move-entries";
+import { renameEntryAction } from "@/lib/actions/files/rename-entry";
+import { trashEntriesAction } from "@/lib/actions/files/trash-entries";
 import type { ClashPolicy, EntryRow, SortDir, SortField } from "@/lib/files/entry-types";
 import type { FolderView } from "@/lib/files/folder-view";
 import { EMPTY_SELECTION, pruneSelection, type Selection } from "@/lib/files/selection";
