@@ -8,6 +8,7 @@ import { createWorkspace } from "@/lib/workspaces/create-workspace";
 import { setupTestDatabase } from "@/test/db";
 import { revokeSharesAction } from "./sharing/revoke-shares";
 import { shareResourceAction } from "./sharing/share-resource";
+import { createWorkspaceAction } from "./workspaces/create-workspace";
 
 setupTestDatabase();
 
@@ -60,6 +61,23 @@ describe("defineAction: the one way into a server action", () => {
       },
     });
     expect(await getDb().share.count({ where: { resourceId: workspace.id } })).toBe(0);
+  });
+
+  it("validates a form action's fields the same way (defineFormAction)", async () => {
+    const alice = await person("alice");
+    signIn(alice);
+    const form = new FormData();
+    form.set("name", "");
+    form.set("slug", "Not a slug!");
+    const result = await createWorkspaceAction(null, form);
+    expect(result).toMatchObject({
+      ok: false,
+      code: "invalid",
+      fieldErrors: { name: expect.any(String), slug: expect.any(String) },
+    });
+    form.set("name", "Ops");
+    form.set("slug", "ops");
+    expect(await createWorkspaceAction(null, form)).toEqual({ ok: true, data: { url: `/w/${alice.username}/ops` } });
   });
 
   it("runs the action for a signed-in caller with valid input and returns its data", async () => {
