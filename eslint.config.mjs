@@ -17,10 +17,26 @@ const config = [
   },
   {
     rules: {
-      // app/ and components/ render and call lib/; they never touch the database themselves.
       "no-restricted-imports": [
         "error",
         { patterns: [{ group: ["@/lib/db/generated/*", "@prisma/*"], message: "Use a lib/* service." }] },
+      ],
+    },
+  },
+  {
+    // app/ and components/ render and call lib/; they never touch the database themselves.
+    files: ["app/**", "components/**"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["@/lib/db", "@/lib/db/*", "**/lib/db", "**/lib/db/*", "@prisma/*"],
+              message: "app/ and components/ call a lib/* service; they never query.",
+            },
+          ],
+        },
       ],
     },
   },

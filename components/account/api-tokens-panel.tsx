@@ -5,7 +5,8 @@ import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import { fieldError } from "@/components/ui/use-action-result";
-import { createApiTokenAction, revokeApiTokenAction } from "@/lib/actions/account/api-tokens";
+import { createApiTokenAction } from "@/lib/actions/account/create-api-token";
+import { revokeApiTokenAction } from "@/lib/actions/account/revoke-api-token";
 import { formatDateTime } from "@/lib/util/format";
 import { Table } from "@/components/ui/table";
 

@@ -4,7 +4,7 @@ import { useState } from "react";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
-import { updateDatasetAction } from "@/lib/catalog/actions";
+import { updateDatasetAction } from "@/lib/actions/catalog/update-dataset";
 
 type Metadata = { name: string; slug: string; description: string; tags: string[] };
 

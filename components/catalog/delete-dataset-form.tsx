@@ -3,7 +3,7 @@ import { useRouter } from "next/navigation";
 import { useId, useState } from "react";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
-import { deleteDatasetAction } from "@/lib/catalog/actions";
+import { deleteDatasetAction } from "@/lib/actions/catalog/delete-dataset";
 
 /** Deletes a dataset with all its versions, after its URL name is typed to confirm. */
 export function DeleteDatasetForm({

@@ -5,7 +5,7 @@ import { useState } from "react";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { Table } from "@/components/ui/table";
-import { restoreVersionAction } from "@/lib/catalog/actions";
+import { restoreVersionAction } from "@/lib/actions/catalog/restore-version";
 import { formatBytes, formatDateTime, formatNumber } from "@/lib/util/format";
 import type { VersionView } from "@/lib/catalog/versions";
 import { downloadUrl } from "./api";

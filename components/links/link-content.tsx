@@ -5,7 +5,6 @@ import type { ReactNode } from "react";
 import { CatalogList } from "@/components/catalog/catalog-list";
 import { DatasetDetails } from "@/components/catalog/dataset-view";
 import { FileView, FolderView } from "@/components/files/folder-view";
-import { getDb } from "@/lib/db";
 import type { OpenedLink } from "@/lib/links/open-link";
 import { AppError } from "@/lib/util/errors";
 
@@ -111,16 +110,15 @@ export async function LinkContent({ link, token, path, searchParams }: Props) {
           }),
         );
       }
-      const workspace = await getDb().workspace.findUniqueOrThrow({
-        where: { id: resource.id },
-        select: { id: true, ownerId: true, slug: true },
-      });
+      // The opened link already loaded the workspace: no second read (and no database access from here).
+      const { id, slug, owner } = target.workspace;
+      const workspace = { id, slug, owner, ownerId: resource.workspaceOwnerId };
       return (
         <>
           <WorkspaceTabs base={base} current="catalog" />
           {await CatalogList({
             actor,
-            workspace: { ...workspace, owner: target.workspace.owner },
+            workspace,
             basePath: `${base}/catalog`,
             searchParams,
             linkToken: token,

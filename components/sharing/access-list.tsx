@@ -2,7 +2,7 @@
 import { useTransition } from "react";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
-import { resendInvitationAction } from "@/lib/actions/sharing/sharing";
+import { resendInvitationAction } from "@/lib/actions/sharing/resend-invitation";
 import type { ShareRole } from "@/lib/sharing/schemas";
 import type { AccessRowView, useAccess } from "./use-access";
 
@@ -72,7 +72,7 @@ export function AccessList({
                   disabled={resending}
                   onClick={() =>
                     startResend(async () => {
-                      const res = await resendInvitationAction(r.shareId!);
+                      const res = await resendInvitationAction({ shareId: r.shareId! });
                       if (res.ok) toast.success(`E-mail sent again to ${r.grantee}`);
                       else toast.error(res.message);
                     })

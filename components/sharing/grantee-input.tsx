@@ -1,22 +1,13 @@
 "use client";
-import { useQuery } from "@tanstack/react-query";
 import { useId, useState, type KeyboardEvent } from "react";
-import { suggestCollaboratorsAction } from "@/lib/actions/sharing/sharing";
+import { useCollaborators } from "./use-collaborators";
 
 /** People and e-mail addresses as chips, with autocomplete from known collaborators. */
 export function GranteeInput({ value, onChange }: { value: string[]; onChange: (next: string[]) => void }) {
   const [text, setText] = useState("");
   const [active, setActive] = useState(0);
   const listId = useId();
-  const { data: suggestions = [] } = useQuery({
-    queryKey: ["collaborators", text.trim().toLowerCase()],
-    queryFn: async () => {
-      const r = await suggestCollaboratorsAction(text);
-      return r.ok ? r.data : [];
-    },
-    enabled: text.trim().length > 0,
-    staleTime: 30_000,
-  });
+  const { suggestions, error } = useCollaborators(text);
   const visible = suggestions.filter((s) => !value.includes(s.handle));
 
   function add(entry: string) {
@@ -103,6 +94,11 @@ export function GranteeInput({ value, onChange }: { value: string[]; onChange: (
             </li>
           ))}
         </ul>
+      ) : null}
+      {error ? (
+        <p role="alert" className="mt-1 text-xs text-red-600">
+          Suggestions are unavailable: {error.message}
+        </p>
       ) : null}
     </div>
   );

@@ -1,6 +1,6 @@
 "use client";
 import { useQuery } from "@tanstack/react-query";
-import { resourceHistoryAction } from "@/lib/actions/sharing/sharing";
+import { fetchHistory, sharingKeys } from "./api";
 import type { ResourceType } from "@/lib/sharing/schemas";
 
 const LABEL: Record<string, string> = {
@@ -29,12 +29,8 @@ function describe(details: Record<string, unknown>): string {
 /** The resource's sharing history from the audit trail, newest first. */
 export function HistoryPanel({ type, id }: { type: ResourceType; id: string }) {
   const history = useQuery({
-    queryKey: ["history", type, id],
-    queryFn: async () => {
-      const result = await resourceHistoryAction(type, id);
-      if (!result.ok) throw new Error(result.message);
-      return result.data;
-    },
+    queryKey: sharingKeys.history(type, id),
+    queryFn: ({ signal }) => fetchHistory(type, id, signal),
   });
   if (history.isPending) return <p className="py-4 text-sm text-zinc-500">Loading…</p>;
   if (history.isError)

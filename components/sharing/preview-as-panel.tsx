@@ -1,8 +1,8 @@
 "use client";
 import { useQuery } from "@tanstack/react-query";
 import { Button } from "@/components/ui/button";
-import { previewAsAction } from "@/lib/actions/sharing/sharing";
 import type { ResourceType } from "@/lib/sharing/schemas";
+import { fetchPreviewAs, sharingKeys } from "./api";
 
 function List({ title, items, total }: { title: string; items: { type: string; name: string }[]; total: number }) {
   return (
@@ -40,12 +40,8 @@ export function PreviewAsPanel({
   onClose: () => void;
 }) {
   const preview = useQuery({
-    queryKey: ["preview-as", type, id, shareId],
-    queryFn: async () => {
-      const result = await previewAsAction(type, id, shareId);
-      if (!result.ok) throw new Error(result.message);
-      return result.data;
-    },
+    queryKey: sharingKeys.previewAs(type, id, shareId),
+    queryFn: ({ signal }) => fetchPreviewAs(type, id, shareId, signal),
   });
   return (
     <section

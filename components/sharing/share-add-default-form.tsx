@@ -1,7 +1,7 @@
 "use client";
 import { useState, useTransition } from "react";
 import { toast } from "sonner";
-import { setShareAllowAddDefaultAction } from "@/lib/actions/sharing/sharing";
+import { setShareAllowAddDefaultAction } from "@/lib/actions/sharing/set-share-allow-add-default";
 
 /** The workspace's default for a new grant's "recipients may add this to one of their workspaces". */
 export function ShareAddDefaultForm({ workspaceId, allow }: { workspaceId: string; allow: boolean }) {
@@ -18,7 +18,7 @@ export function ShareAddDefaultForm({ workspaceId, allow }: { workspaceId: strin
           const next = e.target.checked;
           setChecked(next);
           start(async () => {
-            const r = await setShareAllowAddDefaultAction(workspaceId, next);
+            const r = await setShareAllowAddDefaultAction({ workspaceId, allow: next });
             if (r.ok)
               toast.success(
                 next ? "New grants let recipients add to their workspaces" : "New grants keep to their recipients",

@@ -3,7 +3,7 @@ import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import { fieldError, useActionResult } from "@/components/ui/use-action-result";
-import { updateShareEmailAction } from "@/lib/actions/sharing/sharing";
+import { updateShareEmailAction } from "@/lib/actions/sharing/update-share-email";
 
 /** The workspace's share e-mail: a custom subject and an intro paragraph above the standard text. */
 export function ShareEmailForm({

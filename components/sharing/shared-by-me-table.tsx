@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
-import { revokeSharesAction } from "@/lib/actions/sharing/sharing";
+import { revokeSharesAction } from "@/lib/actions/sharing/revoke-shares";
 
 export type SharedByMeItem = {
   shareId: string;
@@ -68,7 +68,7 @@ export function SharedByMeTable({ items }: { items: SharedByMeItem[] }) {
           disabled={selected.size === 0 || pending}
           onClick={() =>
             start(async () => {
-              const r = await revokeSharesAction([...selected]);
+              const r = await revokeSharesAction({ shareIds: [...selected] });
               if (r.ok) {
                 toast.success(`Revoked ${r.data.revoked} grant(s)`);
                 setSelected(new Set());

@@ -4,7 +4,8 @@ import { useRouter } from "next/navigation";
 import { useTransition } from "react";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
-import { addToWorkspaceAction, revokeShareAction } from "@/lib/actions/sharing/sharing";
+import { addToWorkspaceAction } from "@/lib/actions/sharing/add-to-workspace";
+import { revokeShareAction } from "@/lib/actions/sharing/revoke-share";
 
 export type SharedWithMeItem = {
   shareId: string;
@@ -80,7 +81,10 @@ export function SharedWithMeList({
                         className="rounded-md border border-zinc-300 bg-white px-2 py-1 text-sm dark:border-zinc-700 dark:bg-zinc-900"
                         onChange={(e) =>
                           e.target.value &&
-                          run(() => addToWorkspaceAction(item.shareId, e.target.value), "Added to your workspace")
+                          run(
+                            () => addToWorkspaceAction({ shareId: item.shareId, workspaceId: e.target.value }),
+                            "Added to your workspace",
+                          )
                         }
                       >
                         <option value="" disabled>
@@ -96,7 +100,7 @@ export function SharedWithMeList({
                     <Button
                       variant="ghost"
                       disabled={pending}
-                      onClick={() => run(() => revokeShareAction(item.shareId), "You left it")}
+                      onClick={() => run(() => revokeShareAction({ shareId: item.shareId }), "You left it")}
                     >
                       Leave
                     </Button>

@@ -1,20 +1,19 @@
 "use client";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { toast } from "sonner";
-import { changeShareRoleAction, getAccessAction, revokeShareAction } from "@/lib/actions/sharing/sharing";
+import { changeShareRoleAction } from "@/lib/actions/sharing/change-share-role";
+import { revokeShareAction } from "@/lib/actions/sharing/revoke-share";
+import type { AccessRowView, ResourceAccessView as AccessData } from "@/lib/sharing/resource-access";
 import type { ResourceType, ShareRole } from "@/lib/sharing/schemas";
-import { unwrap } from "@/components/ui/fetch-json";
+import { fetchAccess, sharingKeys, unwrap } from "./api";
 
-export type AccessData = Extract<Awaited<ReturnType<typeof getAccessAction>>, { ok: true }>["data"];
-export type AccessRowView = AccessData["rows"][number];
-
-export const accessKey = (type: ResourceType, id: string) => ["access", type, id] as const;
+export type { AccessRowView, AccessData };
 
 /** The access list as a query cache; role changes and revokes apply at once and roll back if refused. */
 export function useAccess(type: ResourceType, id: string, enabled: boolean) {
   const client = useQueryClient();
-  const key = accessKey(type, id);
-  const query = useQuery({ queryKey: key, queryFn: () => unwrap(getAccessAction(type, id)), enabled });
+  const key = sharingKeys.access(type, id);
+  const query = useQuery({ queryKey: key, queryFn: ({ signal }) => fetchAccess(type, id, signal), enabled });
 
   function optimistic<V>(apply: (rows: AccessRowView[], vars: V) => AccessRowView[]) {
     return async (vars: V) => {
@@ -31,7 +30,7 @@ export function useAccess(type: ResourceType, id: string, enabled: boolean) {
 
   const changeRole = useMutation({
     mutationFn: ({ shareId, role }: { shareId: string; role: ShareRole }) =>
-      unwrap(changeShareRoleAction(shareId, role)),
+      unwrap(changeShareRoleAction({ shareId, role })),
     onMutate: optimistic<{ shareId: string; role: ShareRole }>((rows, v) =>
       rows.map((r) => (r.shareId === v.shareId ? { ...r, role: v.role } : r)),
     ),
@@ -40,7 +39,7 @@ export function useAccess(type: ResourceType, id: string, enabled: boolean) {
     onSettled: () => client.invalidateQueries({ queryKey: key }),
   });
   const revoke = useMutation({
-    mutationFn: (shareId: string) => unwrap(revokeShareAction(shareId)),
+    mutationFn: (shareId: string) => unwrap(revokeShareAction({ shareId })),
     onMutate: optimistic<string>((rows, shareId) => rows.filter((r) => r.shareId !== shareId)),
     onError: rollback,
     onSuccess: () => toast.success("Access removed"),

@@ -1,15 +1,15 @@
 "use client";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { toast } from "sonner";
-import { setVisibilityAction } from "@/lib/actions/sharing/sharing";
-import { accessKey } from "./use-access";
+import { setVisibilityAction } from "@/lib/actions/sharing/set-visibility";
+import { sharingKeys } from "./api";
 
 /** Private/public switch for a dataset; public means every signed-in user can read it. */
 export function VisibilityToggle({ datasetId, visibility }: { datasetId: string; visibility: string }) {
   const client = useQueryClient();
   const change = useMutation({
     mutationFn: async (next: string) => {
-      const result = await setVisibilityAction(datasetId, next);
+      const result = await setVisibilityAction({ datasetId, visibility: next });
       if (!result.ok) throw new Error(result.message);
       return result.data;
     },
@@ -20,7 +20,7 @@ export function VisibilityToggle({ datasetId, visibility }: { datasetId: string;
           : "Only people with access can read this dataset now",
       ),
     onError: (error: Error) => toast.error(error.message),
-    onSettled: () => client.invalidateQueries({ queryKey: accessKey("dataset", datasetId) }),
+    onSettled: () => client.invalidateQueries({ queryKey: sharingKeys.access("dataset", datasetId) }),
   });
   const current = change.isPending ? change.variables : visibility;
   return (

@@ -3,7 +3,7 @@ import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
-import { acceptInvitationAction } from "@/lib/actions/workspaces/members";
+import { acceptInvitationAction } from "@/lib/actions/workspaces/accept-invitation";
 
 export function AcceptInvitation({ token }: { token: string }) {
   const router = useRouter();

@@ -4,12 +4,10 @@ import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { SelectField, TextField } from "@/components/ui/field";
 import { fieldError, useActionResult } from "@/components/ui/use-action-result";
-import {
-  cancelInvitationAction,
-  changeMemberRoleAction,
-  inviteMemberAction,
-  removeMemberAction,
-} from "@/lib/actions/workspaces/members";
+import { cancelInvitationAction } from "@/lib/actions/workspaces/cancel-invitation";
+import { changeMemberRoleAction } from "@/lib/actions/workspaces/change-member-role";
+import { inviteMemberAction } from "@/lib/actions/workspaces/invite-member";
+import { removeMemberAction } from "@/lib/actions/workspaces/remove-member";
 import type { Result } from "@/lib/util/result";
 import { useRouter } from "next/navigation";
 import { formatDate } from "@/lib/util/format";

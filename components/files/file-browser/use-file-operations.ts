@@ -3,13 +3,11 @@ import { useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { toast } from "sonner";
-import {
-  createFolderAction,
-  findUploadClashesAction,
-  moveEntriesAction,
-  renameEntryAction,
-  trashEntriesAction,
-} from "@/lib/files/actions";
+import { createFolderAction } from "@/lib/actions/files/create-folder";
+import { findUploadClashesAction } from "@/lib/actions/files/find-upload-clashes";
+import { moveEntriesAction } from "@/lib/actions/files/move-entries";
+import { renameEntryAction } from "@/lib/actions/files/rename-entry";
+import { trashEntriesAction } from "@/lib/actions/files/trash-entries";
 import type { ClashPolicy, EntryRow } from "@/lib/files/entry-types";
 import { EMPTY_SELECTION, type Selection } from "@/lib/files/selection";
 import { filesKeys, withLink } from "../api";

@@ -1,13 +1,13 @@
 "use server";
+import { z } from "zod";
 import { safeCallbackUrl } from "@/lib/auth/callback-url";
-import { completeOnboarding } from "@/lib/users/complete-onboarding";
-import { formObject, withUser } from "../with-user";
+import { completeOnboarding, onboardingInput } from "@/lib/users/complete-onboarding";
+import { defineFormAction } from "../define-action";
 
-export async function completeOnboardingAction(_prev: unknown, form: FormData) {
-  return withUser(async (user) => {
-    const { next, ...input } = formObject<{ next?: string; username: string; name?: string }>(form);
-    const { username, workspaceSlug } = await completeOnboarding(user.id, input);
-    const target = safeCallbackUrl(next);
-    return { url: target === "/" ? `/w/${username}/${workspaceSlug}` : target };
-  });
-}
+const input = onboardingInput.extend({ next: z.string().optional() });
+
+export const completeOnboardingAction = defineFormAction(input, async ({ next, ...profile }, user) => {
+  const { username, workspaceSlug } = await completeOnboarding(user.id, profile);
+  const target = safeCallbackUrl(next);
+  return { url: target === "/" ? `/w/${username}/${workspaceSlug}` : target };
+});

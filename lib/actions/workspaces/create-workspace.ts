@@ -1,10 +1,8 @@
 "use server";
-import { createWorkspace } from "@/lib/workspaces/create-workspace";
-import { formObject, withUser } from "../with-user";
+import { createWorkspace, createWorkspaceInput } from "@/lib/workspaces/create-workspace";
+import { defineFormAction } from "../define-action";
 
-export async function createWorkspaceAction(_prev: unknown, form: FormData) {
-  return withUser(async (user) => {
-    const workspace = await createWorkspace(user, formObject<never>(form));
-    return { url: `/w/${user.username}/${workspace.slug}` };
-  });
-}
+export const createWorkspaceAction = defineFormAction(createWorkspaceInput, async (input, user) => {
+  const workspace = await createWorkspace(user, input);
+  return { url: `/w/${user.username}/${workspace.slug}` };
+});

@@ -1,10 +1,15 @@
 "use server";
+import { z } from "zod";
 import { deleteWorkspace } from "@/lib/workspaces/delete-workspace";
-import { withUser } from "../with-user";
+import { defineAction } from "../define-action";
+
+const input = z.object({ workspaceId: z.string().min(1), confirmSlug: z.string() });
+
+const remove = defineAction(input, async ({ workspaceId, confirmSlug }, user) => {
+  await deleteWorkspace(user, workspaceId, confirmSlug);
+  return { url: `/w/${user.username}/personal` };
+});
 
 export async function deleteWorkspaceAction(workspaceId: string, confirmSlug: string) {
-  return withUser(async (user) => {
-    await deleteWorkspace(user, workspaceId, confirmSlug);
-    return { url: `/w/${user.username}/personal` };
-  });
+  return remove({ workspaceId, confirmSlug });
 }

@@ -1,0 +1,44 @@
+"use client";
+import type { ReactNode } from "react";
+import type { ResourceType } from "@/lib/sharing/schemas";
+import { AccessList } from "./access-list";
+import { PreviewAsPanel } from "./preview-as-panel";
+import { ShareForm } from "./share-form";
+import type { useAccess } from "./use-access";
+import type { ShareForm as Form } from "./use-share-form";
+import { VisibilityToggle } from "./visibility-toggle";
+
+type Props = {
+  type: ResourceType;
+  id: string;
+  access: ReturnType<typeof useAccess>;
+  form: Form;
+  previewing: string | null;
+  onPreview: (shareId: string | null) => void;
+  children?: ReactNode;
+};
+
+/** The "People" tab: the share form, who has access (with preview as a grantee) and a dataset's visibility. */
+export function PeoplePanel({ type, id, access, form, previewing, onPreview, children }: Props) {
+  const { query } = access;
+  return (
+    <div role="tabpanel" aria-label="People">
+      <ShareForm form={form} />
+      <h3 className="mt-6 text-sm font-semibold">Who has access</h3>
+      {query.isPending ? (
+        <p className="py-4 text-sm text-zinc-500">Loading…</p>
+      ) : query.isError ? (
+        <p role="alert" className="py-4 text-sm text-red-600">
+          {query.error.message}
+        </p>
+      ) : (
+        <AccessList rows={query.data.rows} access={access} onPreview={onPreview} />
+      )}
+      {previewing ? <PreviewAsPanel type={type} id={id} shareId={previewing} onClose={() => onPreview(null)} /> : null}
+      {type === "dataset" && query.data?.visibility ? (
+        <VisibilityToggle datasetId={id} visibility={query.data.visibility} />
+      ) : null}
+      {children}
+    </div>
+  );
+}

@@ -1,0 +1,65 @@
+"use client";
+import { useState } from "react";
+import { toast } from "sonner";
+import { shareResourceAction } from "@/lib/actions/sharing/share-resource";
+import type { ResourceType, ShareRole } from "@/lib/sharing/schemas";
+import type { useAccess } from "./use-access";
+
+/**
+ * The share form's state and submit; it lives with the dialog, so what was typed survives
+ * switching tabs, and a successful share refreshes the access list.
+ */
+export function useShareForm(type: ResourceType, id: string, access: ReturnType<typeof useAccess>) {
+  const [grantees, setGrantees] = useState<string[]>([]);
+  const [role, setRole] = useState<ShareRole>("viewer");
+  const [note, setNote] = useState("");
+  const [expires, setExpires] = useState("");
+  const [workspace, setWorkspace] = useState("");
+  // unset until the sharer touches it: the workspace's default applies
+  const [allowAdd, setAllowAdd] = useState<boolean | undefined>(undefined);
+  const [pending, setPending] = useState(false);
+  const [error, setError] = useState<string>();
+  const allowAddShown = allowAdd ?? access.query.data?.allowAddDefault ?? false;
+
+  async function submit() {
+    const all = [...grantees, ...(workspace ? [`workspace:${workspace}`] : [])];
+    if (all.length === 0) {
+      setError("Add at least one person, e-mail address or workspace.");
+      return;
+    }
+    setPending(true);
+    setError(undefined);
+    const result = await shareResourceAction({
+      type,
+      id,
+      grantees: all,
+      role,
+      note: note || undefined,
+      expiresAt: expires ? new Date(`${expires}T23:59:59`) : undefined,
+      allowAddToWorkspace: allowAddShown,
+    });
+    setPending(false);
+    if (!result.ok) {
+      setError(result.message);
+      return;
+    }
+    toast.success(`Shared with ${result.data.map((o) => o.grantee).join(", ")}`);
+    setGrantees([]);
+    setNote("");
+    setExpires("");
+    setWorkspace("");
+    setAllowAdd(undefined);
+    await access.invalidate();
+  }
+
+  return {
+    fields: { grantees, role, note, expires, workspace, allowAdd: allowAddShown },
+    set: { setGrantees, setRole, setNote, setExpires, setWorkspace, setAllowAdd },
+    workspaces: access.query.data?.workspaces ?? [],
+    pending,
+    error,
+    submit,
+  };
+}
+
+export type ShareForm = ReturnType<typeof useShareForm>;

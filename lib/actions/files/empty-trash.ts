@@ -1,0 +1,5 @@
+"use server";
+import { emptyTrash, emptyTrashInput } from "@/lib/files/delete-forever";
+import { defineAction } from "../define-action";
+
+export const emptyTrashAction = defineAction(emptyTrashInput, (input, user) => emptyTrash(user, input));
