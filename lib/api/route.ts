@@ -6,26 +6,12 @@ import { clientAddress } from "@/lib/http/client-address";
 import { isSameOrigin } from "@/lib/http/same-origin";
 import { resolveRequestActor } from "@/lib/links/request-actor";
 import { AppError, forbidden } from "@/lib/util/errors";
-import { statusOf, toFailure } from "@/lib/util/result";
 import { assertWithinRateLimit, authenticateRequest } from "./authenticate";
 import { MAX_JSON_DEPTH, textDepth } from "./json-depth";
+import { errorResponse, noStoreJson } from "./responses";
 import { searchParamsObject } from "./row-params";
 
-/** The one error shape of the REST API. */
-export type ApiError = { error: string; code: string; fieldErrors?: Record<string, string> };
-
-/** The one error mapping of route handlers: the `{ error, code }` shape, its status, and Retry-After for 429/503. */
-export function errorResponse(error: unknown): Response {
-  const failure = toFailure(error);
-  const body: ApiError = {
-    error: failure.message,
-    code: failure.code,
-    ...(failure.fieldErrors ? { fieldErrors: failure.fieldErrors } : {}),
-  };
-  const headers: Record<string, string> = { "Cache-Control": "no-store" };
-  if (failure.retryAfterSeconds !== undefined) headers["Retry-After"] = String(failure.retryAfterSeconds);
-  return Response.json(body, { status: statusOf(failure), headers });
-}
+export { type ApiError, errorResponse, noStoreJson } from "./responses";
 
 /** Methods that never change state; every other one is a write. */
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
@@ -60,7 +46,7 @@ export async function handleRoute(
     const result = await run(caller);
     if (result instanceof Response) return result;
     if (result === undefined) return new Response(null, { status: 200 });
-    return Response.json(result, { headers: { "Cache-Control": "no-store" } });
+    return noStoreJson(result);
   } catch (error) {
     return errorResponse(error);
   }

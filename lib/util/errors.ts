@@ -8,8 +8,13 @@ export type ErrorCode =
   | "unauthenticated"
   | "forbidden"
   | "not_found"
+  | "method_not_allowed"
   | "conflict"
+  | "gone"
+  | "precondition_failed"
   | "too_large"
+  | "unsupported_media_type"
+  | "range_not_satisfiable"
   | "invalid"
   | "rate_limited"
   | "unavailable"
@@ -33,8 +38,13 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   unauthenticated: 401,
   forbidden: 403,
   not_found: 404,
+  method_not_allowed: 405,
   conflict: 409,
+  gone: 410,
+  precondition_failed: 412,
   too_large: 413,
+  unsupported_media_type: 415,
+  range_not_satisfiable: 416,
   invalid: 422,
   rate_limited: 429,
   unavailable: 503,
