@@ -130,7 +130,14 @@ test.describe("every answer under /api/v1 has the error shape {error, code}", ()
       ["POST", "/api/uploads", { "Tus-Resumable": "1.0.0", "Upload-Length": "3" }, 401, "unauthenticated"],
       ["POST", "/api/uploads", { ...tus, "Upload-Length": "3", "Upload-Metadata": "kind eA==" }, 400, "bad_request"],
       ["POST", "/api/uploads", { ...auth, "Upload-Length": "3" }, 412, "precondition_failed"],
-      ["PATCH", `/api/uploads/${"0".repeat(32)}`, { ...tus, "Upload-Offset": "0" }, 404, "not_found"],
+      [
+        "PATCH",
+        `/api/uploads/${"0".repeat(32)}`,
+        { ...tus, "Upload-Offset": "0", "Content-Type": "application/offset+octet-stream" },
+        404,
+        "not_found",
+      ],
+      ["PATCH", `/api/uploads/${"0".repeat(32)}`, { ...tus, "Upload-Offset": "0" }, 403, "forbidden"],
       ["HEAD", `/api/uploads/${"0".repeat(32)}`, tus, 404, ""],
     ];
     for (const [method, path, headers, status, code] of cases) {

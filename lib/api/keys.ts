@@ -17,8 +17,8 @@ export const createKeyBody = z.object({
   expiresOn: z.coerce.date().optional(),
   startsOn: z.coerce.date().optional(),
   mode: z.enum(["public", "authenticated"]).optional(),
-  password: z.string().optional(),
-  label: z.string().optional(),
+  password: z.string().max(200).optional().describe("at least 8 characters; empty for none"),
+  label: z.string().trim().max(100).optional(),
 });
 
 export async function createKey(actor: Actor, workspaceId: string, body: z.infer<typeof createKeyBody>) {

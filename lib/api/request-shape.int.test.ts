@@ -46,7 +46,7 @@ describe("every answer under /api/v1 has the error shape", () => {
       [fileContent, "POST", "GET, HEAD, OPTIONS"],
       [uploads, "GET", "DELETE, HEAD, OPTIONS, PATCH, POST"],
     ] as const) {
-      for (const headers of [{}, { Authorization: `Bearer ${token}` }]) {
+      for (const headers of [{}, { Authorization: `Bearer ${token}` }] as Record<string, string>[]) {
         const handler = (module as unknown as RouteModule)[method]!;
         const res = await handler(new Request(`${APP}/api/v1/x`, { method, headers }), noParams as never);
         await expectShape(res, 405, "method_not_allowed");

@@ -3,22 +3,24 @@
  * map it to HTTP statuses and `Result`s in one place (lib/util/result.ts); anything else is a
  * bug and is reported as a generic 500 without its message.
  */
-export type ErrorCode =
-  | "bad_request"
-  | "unauthenticated"
-  | "forbidden"
-  | "not_found"
-  | "method_not_allowed"
-  | "conflict"
-  | "gone"
-  | "precondition_failed"
-  | "too_large"
-  | "unsupported_media_type"
-  | "range_not_satisfiable"
-  | "invalid"
-  | "rate_limited"
-  | "unavailable"
-  | "insufficient_storage";
+export const ERROR_CODES = [
+  "bad_request",
+  "unauthenticated",
+  "forbidden",
+  "not_found",
+  "method_not_allowed",
+  "conflict",
+  "gone",
+  "precondition_failed",
+  "too_large",
+  "unsupported_media_type",
+  "range_not_satisfiable",
+  "invalid",
+  "rate_limited",
+  "unavailable",
+  "insufficient_storage",
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
 
 export class AppError extends Error {
   constructor(
