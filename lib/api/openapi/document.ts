@@ -35,7 +35,7 @@ const PATH_PARAMETERS: Record<string, JsonSchema> = {
   keyId: ID,
   fileId: ID,
   folderId: ID,
-  uploadId: { type: "string", pattern: "^[a-f0-9]{32}$", description: "as answered by initiate" },
+  uploadId: { type: "string", pattern: "^[a-f0-9]{32}$", description: "as answered when the upload started" },
   partNumber: { type: "integer", minimum: 1, maximum: 10_000 },
 };
 
@@ -100,14 +100,18 @@ function responses(op: Operation) {
 export function buildOpenApiDocument(serverUrl = "/api/v1") {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const op of OPERATIONS) {
-    paths[op.path] ??= {};
+    paths[op.path] ??= op.server ? { servers: [{ url: op.server }] } : {};
     paths[op.path]![op.method] = {
       operationId: operationId(op),
       tags: [op.tag],
       summary: op.summary,
       ...(op.description ? { description: op.description } : {}),
       ...(op.public ? { security: [] } : {}),
-      parameters: [...pathParameters(op.path), ...queryParameters(op.query)],
+      parameters: [
+        ...pathParameters(op.path),
+        ...queryParameters(op.query),
+        ...(op.headers ?? []).map((h) => ({ in: "header", ...h })),
+      ],
       ...(op.body
         ? {
             requestBody: {

@@ -11,7 +11,10 @@ import { workspaceSharesQuery } from "@/lib/sharing/workspace-shares";
 import { createWorkspaceInput } from "@/lib/workspaces/create-workspace";
 import * as R from "./response-schemas";
 
-export type Method = "get" | "post" | "put" | "delete" | "head";
+export type Method = "get" | "post" | "put" | "patch" | "delete" | "head";
+
+/** A request header an operation reads (the tus protocol's). */
+export type HeaderParameter = { name: string; required: boolean; description: string; schema: Record<string, unknown> };
 
 /** One documented operation. `query` and `body` are the very schemas the route handlers validate with. */
 export type Operation = {
@@ -31,6 +34,10 @@ export type Operation = {
   /** a JSON or binary success body, for the reference page */
   produces?: string[];
   public?: boolean;
+  /** request headers beyond Authorization */
+  headers?: HeaderParameter[];
+  /** the base URL when not /api/v1 (the tus endpoint is /api/uploads) */
+  server?: string;
 };
 
 /** A success answer with a JSON body: what it means and the zod schema of the body. */
@@ -370,7 +377,7 @@ export const OPERATIONS: Operation[] = [
     tag: KEYS,
     summary: "Issue an access key (read-only link) for a resource of the workspace",
     body: createKeyBody,
-    example: { resource: { type: "workspace", id: "<workspace id>" }, expiresOn: "2030-01-01T00:00:00Z" },
+    example: { resource: { type: "workspace", id: "<workspace id>" }, label: "partner read access" },
     responses: {
       201: reply("{id, token, url, expiresOn} (the token is shown once)", R.keyCreated),
       ...jsonBody,
@@ -483,4 +490,98 @@ export const OPERATIONS: Operation[] = [
     public: true,
     responses: { 200: reply("The OpenAPI 3.1 document.", R.openApiDocument) },
   },
+  ...tusOperations(),
 ];
+
+/** The tus 1.0 upload endpoint (/api/uploads): the same bearer token; any tus client works. */
+function tusOperations(): Operation[] {
+  const TUS = "Uploads (tus)";
+  const version: HeaderParameter = {
+    name: "Tus-Resumable",
+    required: true,
+    description: "The tus protocol version.",
+    schema: { type: "string", const: "1.0.0" },
+  };
+  const offset: HeaderParameter = {
+    name: "Upload-Offset",
+    required: true,
+    description: "The byte the body starts at (the Upload-Offset HEAD answered).",
+    schema: { type: "integer", minimum: 0 },
+  };
+  const base = { tag: TUS, server: "/api" };
+  const refused = {
+    400: "A malformed tus header (Upload-Offset, Upload-Length, Upload-Metadata).",
+    403: "A cookie-authenticated write from a foreign page, or a PATCH without Content-Type: application/offset+octet-stream.",
+    404: "No such upload, or not the caller's.",
+    412: "Tus-Resumable is missing or not 1.0.0.",
+  };
+  return [
+    {
+      ...base,
+      method: "post",
+      path: "/uploads",
+      summary: "Start an upload",
+      description:
+        "Upload-Metadata (base64 values): kind = file (folderId, name or relativePath, onClash) or dataset (workspaceId, filename, mode, datasetId). Answers 201 with Location: the upload's URL for PATCH, HEAD and DELETE.",
+      headers: [
+        version,
+        {
+          name: "Upload-Length",
+          required: true,
+          description: "The file's size in bytes (at most UPLOAD_MAX_BYTES).",
+          schema: { type: "integer", minimum: 0 },
+        },
+        {
+          name: "Upload-Metadata",
+          required: true,
+          description: "Comma-separated `key base64(value)` pairs: kind, folderId, name, ...",
+          schema: { type: "string", maxLength: 4096 },
+        },
+      ],
+      responses: {
+        201: "Created; Location names the upload.",
+        ...refused,
+        400: "Missing or malformed Upload-Length or Upload-Metadata, or an unknown kind.",
+        404: "No such folder or workspace, or not readable.",
+        413: "Larger than UPLOAD_MAX_BYTES.",
+        422: "Invalid metadata (named in fieldErrors), or over the workspace's quota.",
+        ...write,
+      },
+    },
+    {
+      ...base,
+      method: "head",
+      path: "/uploads/{uploadId}",
+      summary: "How much of an upload has arrived (Upload-Offset, Upload-Length)",
+      headers: [version],
+      responses: { 200: "Upload-Offset and Upload-Length headers.", ...refused, 410: "Expired.", ...common },
+    },
+    {
+      ...base,
+      method: "patch",
+      path: "/uploads/{uploadId}",
+      summary: "Send the next bytes of an upload",
+      description: "The PATCH that completes the upload answers 200 with the stored file (or dataset ingest) as JSON.",
+      headers: [version, offset],
+      rawBody: "application/offset+octet-stream",
+      responses: {
+        200: "The upload is complete: what it became, as JSON.",
+        204: "Bytes stored; Upload-Offset says how far.",
+        ...refused,
+        409: "Upload-Offset does not match what has arrived.",
+        410: "Expired.",
+        413: "More bytes than Upload-Length.",
+        422: "The finished file was refused (quota, name clash, unreadable dataset).",
+        ...write,
+      },
+    },
+    {
+      ...base,
+      method: "delete",
+      path: "/uploads/{uploadId}",
+      summary: "Cancel an upload",
+      headers: [version],
+      responses: { 204: "Cancelled (also when already gone).", ...refused, ...write },
+    },
+  ];
+}
