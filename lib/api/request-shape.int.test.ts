@@ -1,5 +1,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import * as unknownEndpoint from "@/app/api/v1/[...rest]/route";
+import * as dataList from "@/app/api/v1/data/[owner]/[namespace]/route";
+import * as namespaceShares from "@/app/api/v1/permissions/namespaces/[owner]/[namespace]/shares/route";
 import * as fileContent from "@/app/api/v1/files/[fileId]/content/route";
 import * as ingest from "@/app/api/v1/ingest/[namespace]/[datasetName]/route";
 import * as workspaces from "@/app/api/v1/workspaces/route";
@@ -82,6 +84,27 @@ describe("every answer under /api/v1 has the error shape", () => {
     const part = await get("bytes=0-4");
     expect(part.status).toBe(206);
     expect(await part.text()).toBe("hello");
+  });
+
+  it("a NUL character in the path, the query or a JSON string is a 400 on every database (PostgreSQL cannot hold one)", async () => {
+    const cast = await createCast();
+    const { token } = await createApiToken(cast.owner.id, { name: "t" });
+    const auth = { Authorization: `Bearer ${token}` };
+    const list = await dataList.GET(new Request(`${APP}/api/v1/data/a%00b/lab`, { headers: auth }), {
+      params: Promise.resolve({ owner: "a\u0000b", namespace: "lab" }),
+    });
+    await expectShape(list, 400, "bad_request");
+    const query = await workspaces.GET(new Request(`${APP}/api/v1/workspaces?q=%00`, { headers: auth }), noParams);
+    await expectShape(query, 400, "bad_request");
+    const share = await namespaceShares.POST(
+      new Request(`${APP}/api/v1/permissions/namespaces/x/lab/shares`, {
+        method: "POST",
+        headers: { ...auth, "Content-Type": "application/json" },
+        body: JSON.stringify({ username: "a\u0000b", role: "viewer" }),
+      }),
+      { params: Promise.resolve({ owner: cast.owner.username!, namespace: cast.workspace.slug }) },
+    );
+    await expectShape(share, 400, "bad_request");
   });
 
   it("the tus endpoint's own refusals (unknown kind, missing Tus-Resumable, unknown upload) are in the shape", async () => {

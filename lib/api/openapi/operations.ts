@@ -60,9 +60,11 @@ const META = "Reference";
 
 const UNAVAILABLE = "The database is unreachable; nothing was changed (Retry-After).";
 const FULL = "The server's (or the database's) disk is full; nothing was saved.";
-const NOT_JSON = "The body is not JSON.";
+const MALFORMED =
+  "A malformed request: bad percent-encoding or a NUL character (%00) in the URL, or a body that is not JSON or holds a NUL.";
 const TOO_LARGE = "The JSON body is larger than API_MAX_JSON_BYTES (64 MB by default).";
 const common = {
+  400: MALFORMED,
   401: "Missing, invalid, expired or revoked token.",
   429: "Rate limit; see Retry-After.",
   503: UNAVAILABLE,
@@ -70,7 +72,7 @@ const common = {
 /** What every write can also answer: a full disk. */
 const write = { ...common, 507: FULL };
 /** What every JSON body can also answer. */
-const jsonBody = { 400: NOT_JSON, 413: TOO_LARGE };
+const jsonBody = { 400: MALFORMED, 413: TOO_LARGE };
 
 const shareResponses = {
   200: "Done (empty body).",
@@ -539,13 +541,16 @@ function tusOperations(): Operation[] {
         },
       ],
       responses: {
-        201: "Created; Location names the upload.",
+        ...write,
         ...refused,
-        400: "Missing or malformed Upload-Length or Upload-Metadata, or an unknown kind.",
+        201: reply(
+          "Created; Location names the upload. A zero-byte upload is complete at once and carries what it became.",
+          R.uploadFinished,
+        ),
+        400: "Missing or malformed Upload-Length or Upload-Metadata, an unknown kind, or a NUL in the URL.",
         404: "No such folder or workspace, or not readable.",
         413: "Larger than UPLOAD_MAX_BYTES.",
         422: "Invalid metadata (named in fieldErrors), or over the workspace's quota.",
-        ...write,
       },
     },
     {
@@ -554,7 +559,7 @@ function tusOperations(): Operation[] {
       path: "/uploads/{uploadId}",
       summary: "How much of an upload has arrived (Upload-Offset, Upload-Length)",
       headers: [version],
-      responses: { 200: "Upload-Offset and Upload-Length headers.", ...refused, 410: "Expired.", ...common },
+      responses: { ...common, ...refused, 200: "Upload-Offset and Upload-Length headers.", 410: "Expired." },
     },
     {
       ...base,
@@ -565,14 +570,14 @@ function tusOperations(): Operation[] {
       headers: [version, offset],
       rawBody: "application/offset+octet-stream",
       responses: {
-        200: "The upload is complete: what it became, as JSON.",
-        204: "Bytes stored; Upload-Offset says how far.",
+        ...write,
         ...refused,
+        200: reply("The upload is complete: what it became (a file, or a dataset ingest to review).", R.uploadFinished),
+        204: "Bytes stored; Upload-Offset says how far.",
         409: "Upload-Offset does not match what has arrived.",
         410: "Expired.",
         413: "More bytes than Upload-Length.",
         422: "The finished file was refused (quota, name clash, unreadable dataset).",
-        ...write,
       },
     },
     {
@@ -581,7 +586,7 @@ function tusOperations(): Operation[] {
       path: "/uploads/{uploadId}",
       summary: "Cancel an upload",
       headers: [version],
-      responses: { 204: "Cancelled (also when already gone).", ...refused, ...write },
+      responses: { ...write, ...refused, 204: "Cancelled (also when already gone)." },
     },
   ];
 }

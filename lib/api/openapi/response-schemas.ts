@@ -175,3 +175,15 @@ export const folderPage = z.object({
 });
 
 export const openApiDocument = z.object({ openapi: z.literal("3.1.0"), info: z.object({}), paths: z.object({}) });
+
+/** What a finished tus upload became: a stored file (kind file) or a dataset ingest waiting for review (kind dataset). */
+export const uploadFinished = z.union([
+  z.object({
+    status: z.enum(["created", "replaced", "renamed"]),
+    id,
+    name: z.string(),
+    parentId: id,
+  }),
+  z.object({ status: z.literal("skipped"), name: z.string(), parentId: id }),
+  z.object({ ingestId: id, url: z.string(), rows: z.number(), columns: z.number().int() }),
+]);
