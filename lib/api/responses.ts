@@ -31,6 +31,7 @@ export function errorResponse(error: unknown, headers: Record<string, string> = 
   return noStoreJson(body, { status: statusOf(failure), headers: extra });
 }
 
+const GENERIC_500 = "Something went wrong on our side. Nothing was changed; please try again.";
 const CODE_OF_STATUS = new Map(Object.entries(HTTP_STATUS).map(([code, status]) => [status, code as ErrorCode]));
 
 /**
@@ -58,8 +59,6 @@ export async function inErrorShape(response: Response): Promise<Response> {
   const shaped: ApiError = { error: response.status >= 500 && code === "internal" ? GENERIC_500 : message, code };
   return noStoreJson(shaped, { status: response.status, headers });
 }
-
-const GENERIC_500 = "Something went wrong on our side. Nothing was changed; please try again.";
 
 /** 405 for a method a route does not serve, naming the ones it does in `Allow`. */
 export function methodNotAllowed(allowed: readonly string[]): Response {
