@@ -23,3 +23,19 @@ export const MALFORMED_PATH_BODY = JSON.stringify({
   error: "The URL contains malformed percent-encoding.",
   code: "bad_request",
 });
+
+/**
+ * Whether an API path (`/api/...`) has a `.` or `..` segment, also percent-encoded (`%2e%2e`). No
+ * route has one, and Next would resolve it before routing and answer its HTML 404 page.
+ */
+export function isDotSegmentApiPath(target) {
+  const pathname = String(target).split("?")[0];
+  if (!pathname.startsWith("/api/")) return false;
+  return pathname.split("/").some((segment) => /^(\.|%2e){1,2}$/i.test(segment));
+}
+
+/** Rule: an API path with dot segments is a JSON 404 in the error shape, for every method, before routing. */
+export const DOT_SEGMENT_BODY = JSON.stringify({
+  error: "There is no such API endpoint. The API is described at /api/v1/openapi.json.",
+  code: "not_found",
+});

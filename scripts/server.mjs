@@ -10,7 +10,7 @@ import { fileURLToPath } from "node:url";
 import next from "next";
 import { holdBuild } from "./build-lock.mjs";
 import { isLoopbackHost, listenHost } from "./listen-host.mjs";
-import { isMalformedPath, MALFORMED_PATH_BODY } from "./malformed-path.mjs";
+import { DOT_SEGMENT_BODY, isDotSegmentApiPath, isMalformedPath, MALFORMED_PATH_BODY } from "./malformed-path.mjs";
 
 // Must equal CLIENT_ADDRESS_HEADER in lib/http/client-address.ts and FORWARDED_MARK_HEADER in
 // lib/http/local-request.ts.
@@ -53,6 +53,11 @@ const server = http.createServer((req, res) => {
   if (isMalformedPath(req.url ?? "/")) {
     res.writeHead(400, { "Content-Type": "application/json", "Cache-Control": "no-store" });
     res.end(MALFORMED_PATH_BODY);
+    return;
+  }
+  if (isDotSegmentApiPath(req.url ?? "/")) {
+    res.writeHead(404, { "Content-Type": "application/json", "Cache-Control": "private, no-store" });
+    res.end(req.method === "HEAD" ? undefined : DOT_SEGMENT_BODY);
     return;
   }
   // Whatever the client sent under this name is dropped: only the socket says who is calling.

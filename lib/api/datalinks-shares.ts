@@ -21,6 +21,9 @@ const usernameField = z
   .min(1)
   .regex(/^[^@:\s]+$/, 'Give a username here; use "email" for an e-mail address.');
 
+/** For the OpenAPI document: the refinement above, as JSON Schema. */
+const EXACTLY_ONE_GRANTEE = { oneOf: [{ required: ["username"] }, { required: ["email"] }] };
+
 /** DataLinks' share body: a username (or, our extension, an e-mail for someone without an account) and a role. */
 export const dataLinksShareBody = z
   .object({
@@ -31,15 +34,21 @@ export const dataLinksShareBody = z
   .refine((b) => Boolean(b.username) !== Boolean(b.email), {
     message: 'Give exactly one of "username" or "email".',
     path: ["username"],
-  });
+  })
+  .meta(EXACTLY_ONE_GRANTEE);
 
 /** The revoke body names the grantee; the role in it does not matter (DataLinks: revoke matches on the user). */
 export const dataLinksRevokeBody = z
-  .object({ username: usernameField.optional(), email: emailSchema.optional(), role: z.string().optional() })
+  .object({
+    username: usernameField.optional(),
+    email: emailSchema.optional(),
+    role: z.string().max(32).optional().describe("ignored: any grant of the person is revoked"),
+  })
   .refine((b) => Boolean(b.username) !== Boolean(b.email), {
     message: 'Give exactly one of "username" or "email".',
     path: ["username"],
-  });
+  })
+  .meta(EXACTLY_ONE_GRANTEE);
 
 export type DataLinksGrant = { username?: string; email?: string; workspace?: string; role: string };
 

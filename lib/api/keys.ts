@@ -18,7 +18,7 @@ export const createKeyBody = z.object({
   startsOn: z.coerce.date().optional(),
   mode: z.enum(["public", "authenticated"]).optional(),
   password: z.string().max(200).optional().describe("at least 8 characters; empty for none"),
-  label: z.string().max(100).optional(),
+  label: z.string().trim().max(100).optional(),
 });
 
 export async function createKey(actor: Actor, workspaceId: string, body: z.infer<typeof createKeyBody>) {

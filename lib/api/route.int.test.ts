@@ -120,6 +120,7 @@ describe("the tus upload endpoint goes through the same wrapper", () => {
           "Upload-Metadata": `filename ${Buffer.from("a.txt").toString("base64")},folderId ${Buffer.from(cast.rootId).toString("base64")}`,
         },
       }),
+      noParams,
     );
     expect(res.status).toBe(403);
     expect(await res.json()).toMatchObject({ code: "forbidden" });

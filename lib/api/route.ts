@@ -6,26 +6,13 @@ import { clientAddress } from "@/lib/http/client-address";
 import { isSameOrigin } from "@/lib/http/same-origin";
 import { resolveRequestActor } from "@/lib/links/request-actor";
 import { AppError, forbidden } from "@/lib/util/errors";
-import { statusOf, toFailure } from "@/lib/util/result";
 import { assertWithinRateLimit, authenticateRequest } from "./authenticate";
 import { MAX_JSON_DEPTH, textDepth } from "./json-depth";
+import { assertCleanUrl, refuseNul } from "./nul-guard";
+import { errorResponse, noStoreJson } from "./responses";
 import { searchParamsObject } from "./row-params";
 
-/** The one error shape of the REST API. */
-export type ApiError = { error: string; code: string; fieldErrors?: Record<string, string> };
-
-/** The one error mapping of route handlers: the `{ error, code }` shape, its status, and Retry-After for 429/503. */
-export function errorResponse(error: unknown): Response {
-  const failure = toFailure(error);
-  const body: ApiError = {
-    error: failure.message,
-    code: failure.code,
-    ...(failure.fieldErrors ? { fieldErrors: failure.fieldErrors } : {}),
-  };
-  const headers: Record<string, string> = { "Cache-Control": "no-store" };
-  if (failure.retryAfterSeconds !== undefined) headers["Retry-After"] = String(failure.retryAfterSeconds);
-  return Response.json(body, { status: statusOf(failure), headers });
-}
+export { type ApiError, errorResponse, noStoreJson } from "./responses";
 
 /** Methods that never change state; every other one is a write. */
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
@@ -38,7 +25,8 @@ export type Auth = "token" | "session-or-link" | "token-or-session";
 export type Caller = { actor: Actor; via: "token" | "session" | "link" };
 
 /**
- * The one way into every route handler. Rules: a request without a bearer token that writes (any
+ * The one way into every route handler. Rules: a URL with a NUL character is refused (400,
+ * assertCleanUrl); a request without a bearer token that writes (any
  * method but GET/HEAD/OPTIONS) must come from one of our own pages (isSameOrigin), else 403
  * before the session is read or anything runs, since cookies alone never authorise a foreign
  * page; the caller is authenticated (a bearer token, or the session cookie / an access link);
@@ -52,6 +40,7 @@ export async function handleRoute(
   run: (caller: Caller) => Promise<Response | unknown>,
 ): Promise<Response> {
   try {
+    assertCleanUrl(new URL(request.url));
     const bearer = auth === "token" || (auth === "token-or-session" && request.headers.has("authorization"));
     const caller = bearer
       ? { actor: await authenticateRequest(request), via: "token" as const }
@@ -60,7 +49,7 @@ export async function handleRoute(
     const result = await run(caller);
     if (result instanceof Response) return result;
     if (result === undefined) return new Response(null, { status: 200 });
-    return Response.json(result, { headers: { "Cache-Control": "no-store" } });
+    return noStoreJson(result);
   } catch (error) {
     return errorResponse(error);
   }
@@ -133,7 +122,7 @@ async function readText(request: Request, limit: number): Promise<string> {
 }
 
 /**
- * Parses a JSON body with a zod schema (400 for malformed JSON, 413 beyond MAX_JSON_BYTES, 422
+ * Parses a JSON body with a zod schema (400 for malformed JSON or a NUL in a string, 413 beyond MAX_JSON_BYTES, 422
  * for invalid UTF-8, nesting beyond MAX_JSON_DEPTH or invalid fields).
  */
 export async function readJson<S extends z.ZodType>(request: Request, schema: S): Promise<z.infer<S>> {
@@ -142,8 +131,9 @@ export async function readJson<S extends z.ZodType>(request: Request, schema: S)
     throw new AppError("invalid", `The JSON body is nested more than ${MAX_JSON_DEPTH} levels deep.`);
   let body: unknown;
   try {
-    body = JSON.parse(text);
-  } catch {
+    body = JSON.parse(text, refuseNul);
+  } catch (error) {
+    if (error instanceof AppError) throw error;
     throw new AppError("bad_request", "The request body must be JSON.");
   }
   return schema.parse(body);

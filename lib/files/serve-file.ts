@@ -1,6 +1,8 @@
 import "server-only";
 import { Readable } from "node:stream";
+import { errorResponse } from "@/lib/api/responses";
 import { getBlobStore } from "@/lib/storage";
+import { AppError } from "@/lib/util/errors";
 import { contentDisposition } from "./disposition";
 import { isInlineSafe } from "./file-types";
 import { decideRange, ifRangeMatches, noneMatch } from "./http-range";
@@ -66,9 +68,10 @@ export async function serveFile(
     ? decideRange(h.get("range"), file.size)
     : ({ kind: "full" } as const);
   if (decision.kind === "unsatisfiable") {
-    headers.set("Content-Range", `bytes */${file.size}`);
-    headers.delete("Content-Disposition");
-    return new Response(null, { status: 416, headers });
+    return errorResponse(new AppError("range_not_satisfiable", "The requested range is outside the file."), {
+      "Accept-Ranges": "bytes",
+      "Content-Range": `bytes */${file.size}`,
+    });
   }
   const range = decision.kind === "partial" ? { start: decision.start, end: decision.end } : undefined;
   const length = range ? range.end - range.start + 1 : file.size;

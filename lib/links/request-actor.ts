@@ -1,4 +1,6 @@
 import "server-only";
+import { NextRequest } from "next/server";
+import { noStoreJson } from "@/lib/api/responses";
 import type { Actor } from "@/lib/access";
 import { getSessionUser } from "@/lib/auth/session";
 import { clientAddress } from "@/lib/http/client-address";
@@ -7,17 +9,17 @@ import { openAccessLink } from "./open-link";
 /** The query parameter that carries an access link's token on data requests made from a link page. */
 export const LINK_PARAM = "link";
 
-function cookieReader(request: Request) {
-  const jar = new Map<string, string>();
-  for (const part of (request.headers.get("cookie") ?? "").split(";")) {
-    const at = part.indexOf("=");
-    if (at > 0) jar.set(part.slice(0, at).trim(), decodeURIComponent(part.slice(at + 1).trim()));
-  }
-  return (name: string) => jar.get(name);
+/** The request's cookies as Next parses them (a value that does not decode is skipped, not an error). */
+function cookiesOf(request: Request) {
+  const jar =
+    request instanceof NextRequest
+      ? request.cookies
+      : new NextRequest(request.url, { headers: request.headers }).cookies;
+  return (name: string) => jar.get(name)?.value;
 }
 
 const json = (status: number, error: string, code: string, headers: Record<string, string> = {}) =>
-  Response.json({ error, code }, { status, headers: { "Cache-Control": "private, no-store", ...headers } });
+  noStoreJson({ error, code }, { status, headers });
 
 /**
  * Who is making a data request. Rule: a request carrying `?link=<token>` acts only as that
@@ -32,7 +34,7 @@ export async function resolveRequestActor(request: Request): Promise<{ actor: Ac
     const opened = await openAccessLink(token, {
       client: clientAddress(request.headers),
       viewer,
-      cookies: cookieReader(request),
+      cookies: cookiesOf(request),
     });
     switch (opened.status) {
       case "ok":

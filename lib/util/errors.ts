@@ -3,17 +3,24 @@
  * map it to HTTP statuses and `Result`s in one place (lib/util/result.ts); anything else is a
  * bug and is reported as a generic 500 without its message.
  */
-export type ErrorCode =
-  | "bad_request"
-  | "unauthenticated"
-  | "forbidden"
-  | "not_found"
-  | "conflict"
-  | "too_large"
-  | "invalid"
-  | "rate_limited"
-  | "unavailable"
-  | "insufficient_storage";
+export const ERROR_CODES = [
+  "bad_request",
+  "unauthenticated",
+  "forbidden",
+  "not_found",
+  "method_not_allowed",
+  "conflict",
+  "gone",
+  "precondition_failed",
+  "too_large",
+  "unsupported_media_type",
+  "range_not_satisfiable",
+  "invalid",
+  "rate_limited",
+  "unavailable",
+  "insufficient_storage",
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
 
 export class AppError extends Error {
   constructor(
@@ -33,8 +40,13 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   unauthenticated: 401,
   forbidden: 403,
   not_found: 404,
+  method_not_allowed: 405,
   conflict: 409,
+  gone: 410,
+  precondition_failed: 412,
   too_large: 413,
+  unsupported_media_type: 415,
+  range_not_satisfiable: 416,
   invalid: 422,
   rate_limited: 429,
   unavailable: 503,

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { AppError, type ErrorCode, HTTP_STATUS, insufficientStorage, unavailable } from "./errors";
 import { infrastructureFault } from "./infrastructure-errors";
-import { isUniqueViolation } from "./prisma-errors";
+import { isUniqueViolation, isUnstorableText } from "./prisma-errors";
 
 export type Result<T = undefined> =
   | { ok: true; data: T }
@@ -26,8 +26,9 @@ export function zodFieldErrors(error: z.ZodError): Record<string, string> {
 
 /**
  * Turns any thrown value into a client-safe failure; the one error mapping of route handlers and
- * server actions. Rule: unknown errors never leak their text; a full disk is 507 and an
- * unreachable database 503 (with Retry-After), whatever service they surfaced in.
+ * server actions. Rule: unknown errors never leak their text; a full disk is 507, an
+ * unreachable database 503 (with Retry-After) and text the database cannot store (a NUL) 400,
+ * whatever service they surfaced in.
  */
 export function toFailure(error: unknown): Failure {
   if (error instanceof AppError) {
@@ -41,6 +42,9 @@ export function toFailure(error: unknown): Failure {
   }
   if (isUniqueViolation(error)) {
     return { ok: false, code: "conflict", message: "That already exists." };
+  }
+  if (isUnstorableText(error)) {
+    return { ok: false, code: "bad_request", message: "The request contains a character that cannot be stored (NUL)." };
   }
   const fault = infrastructureFault(error);
   if (fault) {

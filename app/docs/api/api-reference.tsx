@@ -3,11 +3,19 @@
 import { type FormEvent, useMemo, useState, useSyncExternalStore } from "react";
 import { Button } from "@/components/ui/button";
 
-export type DocParameter = { name: string; in: "path" | "query"; required: boolean; description: string; hint: string };
+export type DocParameter = {
+  name: string;
+  in: "path" | "query" | "header";
+  required: boolean;
+  description: string;
+  hint: string;
+};
 export type DocOperation = {
   id: string;
   method: string;
   path: string;
+  /** where the path starts: /api/v1, or /api for the tus endpoint */
+  base: string;
   tag: string;
   summary: string;
   description: string;
@@ -30,6 +38,7 @@ const METHOD_COLOURS: Record<string, string> = {
   GET: "bg-sky-100 text-sky-800",
   POST: "bg-emerald-100 text-emerald-800",
   PUT: "bg-amber-100 text-amber-800",
+  PATCH: "bg-violet-100 text-violet-800",
   DELETE: "bg-red-100 text-red-800",
   HEAD: "bg-zinc-100 text-zinc-800",
 };
@@ -56,7 +65,9 @@ function TryIt({ op, token }: { op: DocOperation; token: string }) {
       const headers: Record<string, string> = {};
       if (token) headers.Authorization = `Bearer ${token}`;
       if (op.body) headers["Content-Type"] = op.body.contentType;
-      const res = await fetch(`/api/v1${path}${query.size ? `?${query}` : ""}`, {
+      for (const p of op.parameters)
+        if (p.in === "header" && values[`header:${p.name}`]) headers[p.name] = values[`header:${p.name}`]!;
+      const res = await fetch(`${op.base}${path}${query.size ? `?${query}` : ""}`, {
         method: op.method,
         headers,
         body: op.body ? body : undefined,
@@ -201,7 +212,7 @@ export function ApiReference({ operations }: { operations: DocOperation[] }) {
                     >
                       {op.method}
                     </span>
-                    <code className="text-sm">{op.path}</code>
+                    <code className="text-sm">{op.base === "/api/v1" ? op.path : `${op.base}${op.path}`}</code>
                     <span className="ml-2 text-sm text-zinc-600 dark:text-zinc-400">{op.summary}</span>
                   </summary>
                   {op.description ? <p className="mt-2 text-sm">{op.description}</p> : null}

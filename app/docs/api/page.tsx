@@ -12,7 +12,7 @@ type RawOperation = {
   security?: unknown[];
   parameters: {
     name: string;
-    in: "path" | "query";
+    in: "path" | "query" | "header";
     required: boolean;
     description?: string;
     schema: Record<string, unknown>;
@@ -24,13 +24,15 @@ type RawOperation = {
 /** The OpenAPI document as the reference page lists it (the same document /api/v1/openapi.json serves). */
 function operationsOf(): { info: { title: string; description: string }; operations: DocOperation[] } {
   const doc = buildOpenApiDocument();
-  const operations = Object.entries(doc.paths).flatMap(([path, methods]) =>
-    Object.entries(methods as Record<string, RawOperation>).map(([method, op]): DocOperation => {
+  const operations = Object.entries(doc.paths).flatMap(([path, item]) => {
+    const { servers, ...methods } = item as { servers?: { url: string }[] } & Record<string, RawOperation>;
+    return Object.entries(methods as Record<string, RawOperation>).map(([method, op]): DocOperation => {
       const [contentType, media] = Object.entries(op.requestBody?.content ?? {})[0] ?? [];
       return {
         id: op.operationId,
         method: method.toUpperCase(),
         path,
+        base: servers?.[0]?.url ?? "/api/v1",
         tag: op.tags[0] ?? "",
         summary: op.summary,
         description: op.description ?? "",
@@ -40,7 +42,9 @@ function operationsOf(): { info: { title: string; description: string }; operati
           in: p.in,
           required: p.required,
           description: p.description ?? "",
-          hint: Array.isArray(p.schema.enum) ? (p.schema.enum as string[]).join(" | ") : String(p.schema.type ?? ""),
+          hint: Array.isArray(p.schema.enum)
+            ? (p.schema.enum as string[]).join(" | ")
+            : String(p.schema.const ?? p.schema.type ?? ""),
         })),
         body: contentType
           ? {
@@ -51,8 +55,8 @@ function operationsOf(): { info: { title: string; description: string }; operati
           : null,
         responses: Object.entries(op.responses).map(([status, r]) => ({ status, description: r.description })),
       };
-    }),
-  );
+    });
+  });
   return { info: { title: doc.info.title, description: doc.info.description }, operations };
 }
 

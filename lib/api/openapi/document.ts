@@ -1,12 +1,16 @@
 import { z } from "zod";
-import { type Operation, OPERATIONS } from "./operations";
+import { type Operation, OPERATIONS, replySchema } from "./operations";
+import { errorBody } from "./response-schemas";
 
 type JsonSchema = Record<string, unknown>;
 
-/** zod → JSON Schema 2020-12 (OpenAPI 3.1's dialect), as a request is *sent* (before coercion and defaults apply). */
-export function jsonSchemaOf(schema: z.ZodType): JsonSchema {
+/**
+ * zod → JSON Schema 2020-12 (OpenAPI 3.1's dialect): a request as it is *sent* (before coercion
+ * and defaults apply), an answer as it is received.
+ */
+export function jsonSchemaOf(schema: z.ZodType, io: "input" | "output" = "input"): JsonSchema {
   const out = z.toJSONSchema(schema, {
-    io: "input",
+    io,
     unrepresentable: "any",
     override: (ctx) => {
       // Dates travel as ISO 8601 strings (the schemas coerce them).
@@ -18,30 +22,21 @@ export function jsonSchemaOf(schema: z.ZodType): JsonSchema {
   return out;
 }
 
-const errorSchema: JsonSchema = {
-  type: "object",
-  description: "The one error shape of every endpoint.",
-  properties: {
-    error: { type: "string", description: "a message for people" },
-    code: {
-      type: "string",
-      enum: [
-        "bad_request",
-        "unauthenticated",
-        "forbidden",
-        "not_found",
-        "conflict",
-        "too_large",
-        "invalid",
-        "rate_limited",
-        "unavailable",
-        "insufficient_storage",
-        "internal",
-      ],
-    },
-    fieldErrors: { type: "object", additionalProperties: { type: "string" }, description: "per-field messages (422)" },
-  },
-  required: ["error", "code"],
+const NAME = "^[A-Za-z0-9](?:[A-Za-z0-9_-]*[A-Za-z0-9])?$";
+const ID = { type: "string", pattern: "^[A-Za-z0-9_-]{1,64}$", description: "an id the API answered" };
+
+/** What each path parameter is (names are matched lowercase). */
+const PATH_PARAMETERS: Record<string, JsonSchema> = {
+  owner: { type: "string", pattern: NAME, minLength: 3, maxLength: 32, description: "the owner's username" },
+  namespace: { type: "string", pattern: NAME, minLength: 2, maxLength: 48, description: "a workspace's URL name" },
+  datasetName: { type: "string", pattern: NAME, minLength: 1, maxLength: 64, description: "a dataset's URL name" },
+  workspaceId: ID,
+  shareId: ID,
+  keyId: ID,
+  fileId: ID,
+  folderId: ID,
+  uploadId: { type: "string", pattern: "^[a-f0-9]{32}$", description: "as answered when the upload started" },
+  partNumber: { type: "integer", minimum: 1, maximum: 10_000 },
 };
 
 function pathParameters(path: string) {
@@ -49,7 +44,7 @@ function pathParameters(path: string) {
     name: name!,
     in: "path",
     required: true,
-    schema: { type: "string" },
+    schema: PATH_PARAMETERS[name!] ?? { type: "string" },
   }));
 }
 
@@ -82,16 +77,21 @@ function operationId(op: Operation): string {
 
 function responses(op: Operation) {
   return Object.fromEntries(
-    Object.entries(op.responses).map(([status, description]) => {
+    Object.entries(op.responses).map(([status, r]) => {
       const code = Number(status);
+      const description = typeof r === "string" ? r : r.description;
       if (code >= 400)
         return [
           status,
           { description, content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } },
         ];
-      if (code === 200 && op.produces && op.method !== "head")
-        return [status, { description, content: Object.fromEntries(op.produces.map((t) => [t, {}])) }];
-      return [status, { description }];
+      const schema = replySchema(op, code);
+      if (op.method === "head" || (!schema && !op.produces)) return [status, { description }];
+      const types = op.produces ?? ["application/json"];
+      const content = Object.fromEntries(
+        types.map((t) => [t, t === "application/json" && schema ? { schema: jsonSchemaOf(schema, "output") } : {}]),
+      );
+      return [status, { description, content }];
     }),
   );
 }
@@ -100,14 +100,18 @@ function responses(op: Operation) {
 export function buildOpenApiDocument(serverUrl = "/api/v1") {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const op of OPERATIONS) {
-    paths[op.path] ??= {};
+    paths[op.path] ??= op.server ? { servers: [{ url: op.server }] } : {};
     paths[op.path]![op.method] = {
       operationId: operationId(op),
       tags: [op.tag],
       summary: op.summary,
       ...(op.description ? { description: op.description } : {}),
       ...(op.public ? { security: [] } : {}),
-      parameters: [...pathParameters(op.path), ...queryParameters(op.query)],
+      parameters: [
+        ...pathParameters(op.path),
+        ...queryParameters(op.query),
+        ...(op.headers ?? []).map((h) => ({ in: "header", ...h })),
+      ],
       ...(op.body
         ? {
             requestBody: {
@@ -152,7 +156,7 @@ export function buildOpenApiDocument(serverUrl = "/api/v1") {
           description: "A personal API token (Account → API tokens, or `npm run cli -- token create`).",
         },
       },
-      schemas: { Error: errorSchema },
+      schemas: { Error: jsonSchemaOf(errorBody, "output") },
     },
   };
 }

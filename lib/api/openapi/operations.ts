@@ -9,8 +9,12 @@ import { rowsQuerySchema } from "../row-params";
 import { sharedByBodySchema } from "../shared-by";
 import { workspaceSharesQuery } from "@/lib/sharing/workspace-shares";
 import { createWorkspaceInput } from "@/lib/workspaces/create-workspace";
+import * as R from "./response-schemas";
 
-export type Method = "get" | "post" | "put" | "delete" | "head";
+export type Method = "get" | "post" | "put" | "patch" | "delete" | "head";
+
+/** A request header an operation reads (the tus protocol's). */
+export type HeaderParameter = { name: string; required: boolean; description: string; schema: Record<string, unknown> };
 
 /** One documented operation. `query` and `body` are the very schemas the route handlers validate with. */
 export type Operation = {
@@ -25,12 +29,26 @@ export type Operation = {
   /** a raw (non-JSON) request body */
   rawBody?: string;
   example?: unknown;
-  /** status → description; errors use the one error shape */
-  responses: Record<number, string>;
+  /** status → what it means; a success with a JSON body names its schema, errors use the one error shape */
+  responses: Record<number, string | Reply>;
   /** a JSON or binary success body, for the reference page */
   produces?: string[];
   public?: boolean;
+  /** request headers beyond Authorization */
+  headers?: HeaderParameter[];
+  /** the base URL when not /api/v1 (the tus endpoint is /api/uploads) */
+  server?: string;
 };
+
+/** A success answer with a JSON body: what it means and the zod schema of the body. */
+export type Reply = { description: string; schema: z.ZodType };
+const reply = (description: string, schema: z.ZodType): Reply => ({ description, schema });
+
+/** The zod schema of an operation's answer with this status, when it has a JSON body. */
+export function replySchema(op: Operation, status: number): z.ZodType | undefined {
+  const r = op.responses[status];
+  return typeof r === "object" ? r.schema : undefined;
+}
 
 const DATALINKS = "DataLinks sharing";
 const DATA = "Data";
@@ -40,23 +58,39 @@ const WORKSPACES = "Workspaces";
 const FILES = "Files";
 const META = "Reference";
 
+const UNAVAILABLE = "The database is unreachable; nothing was changed (Retry-After).";
+const FULL = "The server's (or the database's) disk is full; nothing was saved.";
+const MALFORMED =
+  "A malformed request: bad percent-encoding or a NUL character (%00) in the URL, or a body that is not JSON or holds a NUL.";
+const TOO_LARGE = "The JSON body is larger than API_MAX_JSON_BYTES (64 MB by default).";
+const common = {
+  400: MALFORMED,
+  401: "Missing, invalid, expired or revoked token.",
+  429: "Rate limit; see Retry-After.",
+  503: UNAVAILABLE,
+};
+/** What every write can also answer: a full disk. */
+const write = { ...common, 507: FULL };
+/** What every JSON body can also answer. */
+const jsonBody = { 400: MALFORMED, 413: TOO_LARGE };
+
 const shareResponses = {
   200: "Done (empty body).",
-  400: "The body is not JSON.",
-  401: "Missing, invalid, expired or revoked token.",
+  ...jsonBody,
   403: "The caller can read but not manage it: access can be managed by the owner only.",
   404: "No such (readable) namespace or dataset, or the person has no grant to revoke.",
   422: 'Role not exactly "viewer"/"editor", or unknown username (named in the error).',
-  429: "Rate limit; see Retry-After.",
+  ...write,
 };
 const listShareResponses = {
-  200: "The current direct grants: [{username, role}] and pending [{email, role}].",
-  401: shareResponses[401],
+  200: reply(
+    "The current direct grants: [{username, role}], pending [{email, role}] and [{workspace, role}].",
+    R.dataLinksGrants,
+  ),
   403: shareResponses[403],
   404: "No such (readable) namespace or dataset.",
-  429: shareResponses[429],
+  ...common,
 };
-const common = { 401: shareResponses[401], 429: shareResponses[429] };
 const multipartWrite = {
   403: "The caller can read the dataset but not write it (viewer).",
   404: "No such dataset, not readable, or not the caller's upload.",
@@ -115,7 +149,7 @@ export const OPERATIONS: Operation[] = [
       "A grantee sees the datasets shared with them (directly, through the namespace, or through one of their workspaces) and public ones.",
     query: listDataQuerySchema,
     responses: {
-      200: "{owner, namespace, total, page, pageCount, datasets: [...]}",
+      200: reply("{owner, namespace, total, page, pageCount, datasets: [...]}", R.datasetList),
       404: "No such namespace, or nothing in it is readable.",
       422: "Invalid parameter.",
       ...common,
@@ -131,7 +165,10 @@ export const OPERATIONS: Operation[] = [
     query: rowsQuerySchema,
     produces: ["application/json", "text/csv", "application/x-ndjson", "application/vnd.apache.parquet"],
     responses: {
-      200: "Rows.",
+      200: reply(
+        "Rows: a JSON page {dataset, version, columns, data, total, limit, nextCursor}, or the stream.",
+        R.rowsPage,
+      ),
       404: "No such dataset, or not readable.",
       422: "Unknown column, bad filter or bad value (named in the error).",
       ...common,
@@ -149,12 +186,16 @@ export const OPERATIONS: Operation[] = [
       { id: 2, name: "second" },
     ],
     responses: {
-      200: "Appended: {dataset, version, rowsAdded, rowCount, columns}.",
-      201: "Created.",
-      400: "The body is not JSON.",
+      200: reply(
+        "Appended: {dataset, datasetId, version, rowsAdded, rowCount, columns, created: false}.",
+        R.ingestResult,
+      ),
+      201: reply("Created: the same, with created: true.", R.ingestResult),
+      ...jsonBody,
       404: "The caller has no namespace of that name.",
-      422: "Schema mismatch (columns named) or invalid records.",
-      ...common,
+      409: "Another write to the dataset is under way, or the name was taken meanwhile; send again.",
+      422: "Schema mismatch (columns named), invalid records, invalid UTF-8 or nesting too deep.",
+      ...write,
     },
   },
   {
@@ -165,10 +206,11 @@ export const OPERATIONS: Operation[] = [
     body: initiateBodySchema,
     example: { format: "csv", mode: "append" },
     responses: {
-      201: "{uploadId, partUrl, completeUrl, abortUrl, expiresOn}.",
+      201: reply("{uploadId, format, mode, partUrl, completeUrl, abortUrl, expiresOn}.", R.multipartStarted),
+      ...jsonBody,
       422: "Invalid format or mode.",
       ...multipartWrite,
-      ...common,
+      ...write,
     },
   },
   {
@@ -179,11 +221,12 @@ export const OPERATIONS: Operation[] = [
     description: "Parts are numbered from 1 without gaps; sending a number again replaces that part. PUT works too.",
     rawBody: "application/octet-stream",
     responses: {
-      200: "{uploadId, partNumber, size}.",
+      200: reply("{uploadId, partNumber, size}.", R.multipartPart),
+      409: "The upload is being completed or aborted right now.",
       413: "The upload is larger than allowed.",
       422: "Empty part or bad part number.",
       ...multipartWrite,
-      ...common,
+      ...write,
     },
   },
   {
@@ -193,11 +236,12 @@ export const OPERATIONS: Operation[] = [
     summary: "Upload one part (raw bytes), PUT form",
     rawBody: "application/octet-stream",
     responses: {
-      200: "{uploadId, partNumber, size}.",
+      200: reply("{uploadId, partNumber, size}.", R.multipartPart),
+      409: "The upload is being completed or aborted right now.",
       413: "The upload is larger than allowed.",
       422: "Empty part or bad part number.",
       ...multipartWrite,
-      ...common,
+      ...write,
     },
   },
   {
@@ -205,7 +249,11 @@ export const OPERATIONS: Operation[] = [
     path: `${multipart}/{uploadId}`,
     tag: DATA,
     summary: "List the parts received so far",
-    responses: { 200: "{uploadId, format, mode, parts: [{partNumber, size}]}.", ...multipartWrite, ...common },
+    responses: {
+      200: reply("{uploadId, format, mode, parts: [{partNumber, size}]}.", R.multipartParts),
+      ...multipartWrite,
+      ...common,
+    },
   },
   {
     method: "post",
@@ -213,11 +261,11 @@ export const OPERATIONS: Operation[] = [
     tag: DATA,
     summary: "Join the parts and write them as the dataset's next version",
     responses: {
-      200: "{datasetId, version, rowsAdded, rowCount, columns}.",
+      200: reply("{uploadId, datasetId, version, rowsAdded, rowCount, columns}.", R.multipartCompleted),
       409: "The dataset changed meanwhile, or another request is completing this upload right now (ask again). A retry after success gets the same answer; after a crash it finishes the job.",
       422: "Missing parts, unreadable file or schema mismatch (columns named).",
       ...multipartWrite,
-      ...common,
+      ...write,
     },
   },
   {
@@ -225,21 +273,31 @@ export const OPERATIONS: Operation[] = [
     path: `${multipart}/{uploadId}/abort`,
     tag: DATA,
     summary: "Abort a multipart upload",
-    responses: { 200: "Aborted (empty body).", ...multipartWrite, ...common },
+    responses: {
+      200: "Aborted (empty body).",
+      409: "The upload is being completed right now.",
+      ...multipartWrite,
+      ...write,
+    },
   },
   {
     method: "delete",
     path: `${multipart}/{uploadId}`,
     tag: DATA,
     summary: "Abort a multipart upload (DELETE form)",
-    responses: { 200: "Aborted (empty body).", ...multipartWrite, ...common },
+    responses: {
+      200: "Aborted (empty body).",
+      409: "The upload is being completed right now.",
+      ...multipartWrite,
+      ...write,
+    },
   },
   {
     method: "get",
     path: "/workspaces",
     tag: WORKSPACES,
     summary: "List the caller's workspaces",
-    responses: { 200: "[{id, owner, slug, name, personal, role}]", ...common },
+    responses: { 200: reply("[{id, owner, slug, name, personal, role}]", R.workspaceList), ...common },
   },
   {
     method: "post",
@@ -249,10 +307,11 @@ export const OPERATIONS: Operation[] = [
     body: createWorkspaceInput,
     example: { name: "Lab", slug: "lab" },
     responses: {
-      201: "{id, owner, slug, name}",
+      201: reply("{id, owner, slug, name}", R.workspaceCreated),
+      ...jsonBody,
       409: "The caller already has a workspace with that slug.",
       422: "Invalid name or slug.",
-      ...common,
+      ...write,
     },
   },
   {
@@ -262,7 +321,7 @@ export const OPERATIONS: Operation[] = [
     summary: "Query the grants in a workspace (managers)",
     query: workspaceSharesQuery,
     responses: {
-      200: "{items, page, pageSize, total}",
+      200: reply("{items, page, pageSize, total}", R.sharePage),
       403: "Members who are not managers.",
       404: "No such workspace, or not readable.",
       422: "Invalid filter.",
@@ -275,7 +334,10 @@ export const OPERATIONS: Operation[] = [
     tag: VERACITY,
     summary: "One grant",
     responses: {
-      200: "{id, resourceType, resourceId, granteeType, grantee, role, status, note, expiresOn, createdBy, createdOn}",
+      200: reply(
+        "{id, resourceType, resourceId, granteeType, grantee, role, status, note, expiresOn, createdBy, createdOn}",
+        R.shareView,
+      ),
       403: "Not a manager.",
       404: "No such grant in this workspace.",
       ...common,
@@ -290,7 +352,7 @@ export const OPERATIONS: Operation[] = [
       200: "Revoked (empty body).",
       403: "Not a manager.",
       404: "No such grant in this workspace.",
-      ...common,
+      ...write,
     },
   },
   {
@@ -301,7 +363,11 @@ export const OPERATIONS: Operation[] = [
     body: sharedByBodySchema,
     example: { datasetIds: ["<dataset id>"] },
     responses: {
-      200: '[{datasetId, sharedBy: {id, type: "User"|"Workspace", name}, sharedOn, role, sharedWith, scope}]',
+      200: reply(
+        '[{datasetId, sharedBy: {id, type: "User"|"Workspace", name}, sharedOn, role, sharedWith, scope}]',
+        R.sharedByItems,
+      ),
+      ...jsonBody,
       404: "No such workspace, or the caller is not in it.",
       422: "Invalid body.",
       ...common,
@@ -313,13 +379,14 @@ export const OPERATIONS: Operation[] = [
     tag: KEYS,
     summary: "Issue an access key (read-only link) for a resource of the workspace",
     body: createKeyBody,
-    example: { resource: { type: "workspace", id: "<workspace id>" }, expiresOn: "2030-01-01T00:00:00Z" },
+    example: { resource: { type: "workspace", id: "<workspace id>" }, label: "partner read access" },
     responses: {
-      201: "{id, token, url, expiresOn} (the token is shown once)",
+      201: reply("{id, token, url, expiresOn} (the token is shown once)", R.keyCreated),
+      ...jsonBody,
       403: "Not a manager.",
       404: "No such resource in this workspace.",
-      422: "Invalid dates or mode.",
-      ...common,
+      422: "Invalid dates, mode, password or label.",
+      ...write,
     },
   },
   {
@@ -329,9 +396,10 @@ export const OPERATIONS: Operation[] = [
     summary: "List the workspace's keys (never their tokens)",
     query: keysQuerySchema,
     responses: {
-      200: "[{id, resource, mode, prefix, startsOn, expiresOn, revokedOn, ...}]",
+      200: reply("[{id, resource, label, mode, prefix, hasPassword, startsOn, expiresOn, revokedOn, ...}]", R.keyList),
       403: "Not a manager.",
       404: "No such workspace, or not readable.",
+      422: "Invalid resourceType or resourceId.",
       ...common,
     },
   },
@@ -341,14 +409,25 @@ export const OPERATIONS: Operation[] = [
     tag: KEYS,
     summary: "Revoke every key of one resource, or of the whole workspace",
     query: keysQuerySchema,
-    responses: { 200: "{revoked: n}", 403: "Not a manager.", 404: "No such workspace or resource.", ...common },
+    responses: {
+      200: reply("{revoked: n}", R.revokedCount),
+      403: "Not a manager.",
+      404: "No such workspace or resource.",
+      422: "Only one of resourceType and resourceId, or an invalid one.",
+      ...write,
+    },
   },
   {
     method: "delete",
     path: "/workspaces/{workspaceId}/keys/{keyId}",
     tag: KEYS,
     summary: "Revoke one key",
-    responses: { 200: "{revoked: 1}", 403: "Not a manager.", 404: "No such key in this workspace.", ...common },
+    responses: {
+      200: reply("{revoked: 1}", R.revokedCount),
+      403: "Not a manager.",
+      404: "No such key in this workspace.",
+      ...write,
+    },
   },
   {
     method: "get",
@@ -357,7 +436,7 @@ export const OPERATIONS: Operation[] = [
     summary: "List the workspace's top folder",
     query: folderQuerySchema,
     responses: {
-      200: "{folderId, entries, total, nextOffset}",
+      200: reply("{folderId, entries, total, nextOffset}", R.folderPage),
       404: "No such workspace or nothing readable.",
       422: "Invalid parameter.",
       ...common,
@@ -370,7 +449,7 @@ export const OPERATIONS: Operation[] = [
     summary: "List a folder",
     query: folderQuerySchema,
     responses: {
-      200: "{folderId, entries, total, nextOffset}",
+      200: reply("{folderId, entries, total, nextOffset}", R.folderPage),
       404: "No such folder, or not readable.",
       422: "Invalid parameter.",
       ...common,
@@ -385,9 +464,9 @@ export const OPERATIONS: Operation[] = [
     responses: {
       200: "The bytes.",
       206: "The requested range.",
-      304: "Not modified (If-None-Match).",
+      304: "Not modified (If-None-Match or If-Modified-Since).",
       404: "No such file, or not readable.",
-      416: "Range not satisfiable.",
+      416: "Range not satisfiable (Content-Range: bytes */size).",
       ...common,
     },
   },
@@ -396,7 +475,14 @@ export const OPERATIONS: Operation[] = [
     path: "/files/{fileId}/content",
     tag: FILES,
     summary: "A file's headers (size, type, ETag)",
-    responses: { 200: "Headers only.", 404: "No such file, or not readable.", ...common },
+    responses: {
+      200: "Headers only.",
+      206: "Headers of the requested range.",
+      304: "Not modified (If-None-Match or If-Modified-Since).",
+      404: "No such file, or not readable.",
+      416: "Range not satisfiable (Content-Range: bytes */size).",
+      ...common,
+    },
   },
   {
     method: "get",
@@ -404,6 +490,103 @@ export const OPERATIONS: Operation[] = [
     tag: META,
     summary: "This document",
     public: true,
-    responses: { 200: "The OpenAPI 3.1 document." },
+    responses: { 200: reply("The OpenAPI 3.1 document.", R.openApiDocument) },
   },
+  ...tusOperations(),
 ];
+
+/** The tus 1.0 upload endpoint (/api/uploads): the same bearer token; any tus client works. */
+function tusOperations(): Operation[] {
+  const TUS = "Uploads (tus)";
+  const version: HeaderParameter = {
+    name: "Tus-Resumable",
+    required: true,
+    description: "The tus protocol version.",
+    schema: { type: "string", const: "1.0.0" },
+  };
+  const offset: HeaderParameter = {
+    name: "Upload-Offset",
+    required: true,
+    description: "The byte the body starts at (the Upload-Offset HEAD answered).",
+    schema: { type: "integer", minimum: 0 },
+  };
+  const base = { tag: TUS, server: "/api" };
+  const refused = {
+    400: "A malformed tus header (Upload-Offset, Upload-Length, Upload-Metadata).",
+    403: "A cookie-authenticated write from a foreign page, or a PATCH without Content-Type: application/offset+octet-stream.",
+    404: "No such upload, or not the caller's.",
+    412: "Tus-Resumable is missing or not 1.0.0.",
+  };
+  return [
+    {
+      ...base,
+      method: "post",
+      path: "/uploads",
+      summary: "Start an upload",
+      description:
+        "Upload-Metadata (base64 values): kind = file (folderId, name or relativePath, onClash) or dataset (workspaceId, filename, mode, datasetId). Answers 201 with Location: the upload's URL for PATCH, HEAD and DELETE.",
+      headers: [
+        version,
+        {
+          name: "Upload-Length",
+          required: true,
+          description: "The file's size in bytes (at most UPLOAD_MAX_BYTES).",
+          schema: { type: "integer", minimum: 0 },
+        },
+        {
+          name: "Upload-Metadata",
+          required: true,
+          description: "Comma-separated `key base64(value)` pairs: kind, folderId, name, ...",
+          schema: { type: "string", maxLength: 4096 },
+        },
+      ],
+      responses: {
+        ...write,
+        ...refused,
+        201: reply(
+          "Created; Location names the upload. A zero-byte upload is complete at once and carries what it became.",
+          R.uploadFinished,
+        ),
+        400: "Missing or malformed Upload-Length or Upload-Metadata, an unknown kind, or a NUL in the URL.",
+        404: "No such folder or workspace, or not readable.",
+        413: "Larger than UPLOAD_MAX_BYTES.",
+        422: "Invalid metadata (named in fieldErrors), or over the workspace's quota.",
+      },
+    },
+    {
+      ...base,
+      method: "head",
+      path: "/uploads/{uploadId}",
+      summary: "How much of an upload has arrived (Upload-Offset, Upload-Length)",
+      headers: [version],
+      responses: { ...common, ...refused, 200: "Upload-Offset and Upload-Length headers.", 410: "Expired." },
+    },
+    {
+      ...base,
+      method: "patch",
+      path: "/uploads/{uploadId}",
+      summary: "Send the next bytes of an upload",
+      description: "The PATCH that completes the upload answers 200 with the stored file (or dataset ingest) as JSON.",
+      headers: [version, offset],
+      rawBody: "application/offset+octet-stream",
+      responses: {
+        ...write,
+        ...refused,
+        200: reply("The upload is complete: what it became (a file, or a dataset ingest to review).", R.uploadFinished),
+        204: "Bytes stored; Upload-Offset says how far.",
+        409: "Upload-Offset does not match what has arrived.",
+        410: "Expired.",
+        413: "More bytes than Upload-Length.",
+        422: "The finished file was refused (quota, name clash, unreadable dataset).",
+      },
+    },
+    {
+      ...base,
+      method: "delete",
+      path: "/uploads/{uploadId}",
+      summary: "Cancel an upload",
+      headers: [version],
+      responses: { ...write, ...refused, 204: "Cancelled (also when already gone)." },
+    },
+  ];
+}

@@ -3,11 +3,6 @@ import { Readable } from "node:stream";
 import { contentDisposition } from "@/lib/files/disposition";
 import type { DatasetExport } from "../export-dataset";
 
-/** JSON that is never cached: rows and versions change with every ingest, and access with every revocation. */
-export function noStoreJson(data: unknown): Response {
-  return Response.json(data, { headers: { "Cache-Control": "private, no-store" } });
-}
-
 /** A streamed download with a Content-Disposition no file name can break out of. */
 export function downloadResponse(file: DatasetExport): Response {
   const headers: Record<string, string> = {

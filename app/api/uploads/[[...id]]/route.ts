@@ -1,4 +1,6 @@
 import { handleRoute } from "@/lib/api/route";
+import { inErrorShape } from "@/lib/api/responses";
+import { routeMethods } from "@/lib/api/route-methods";
 import { handleTusRequest } from "@/lib/uploads/tus-server";
 
 export const runtime = "nodejs";
@@ -10,7 +12,15 @@ export const dynamic = "force-dynamic";
  * foreign origin is refused and every chunk counts against the user's request budget (handleRoute).
  */
 function handle(request: Request): Promise<Response> {
-  return handleRoute(request, "token-or-session", ({ actor }) => handleTusRequest(actor, request));
+  return handleRoute(request, "token-or-session", async ({ actor }) =>
+    inErrorShape(await handleTusRequest(actor, request)),
+  );
 }
 
-export { handle as POST, handle as PATCH, handle as HEAD, handle as DELETE, handle as OPTIONS };
+export const { GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS } = routeMethods({
+  HEAD: handle,
+  POST: handle,
+  PATCH: handle,
+  DELETE: handle,
+  OPTIONS: handle,
+});

@@ -1,5 +1,5 @@
 import { queryFromSearchParams, versionFromSearchParams } from "@/lib/catalog/http/search-params";
-import { noStoreJson } from "@/lib/catalog/http/responses";
+import { noStoreJson } from "@/lib/api/responses";
 import { queryDataset } from "@/lib/catalog/query";
 import { withRequestActor } from "@/lib/api/route";
 

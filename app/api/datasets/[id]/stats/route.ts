@@ -1,5 +1,5 @@
 import { getColumnStats } from "@/lib/catalog/column-stats";
-import { noStoreJson } from "@/lib/catalog/http/responses";
+import { noStoreJson } from "@/lib/api/responses";
 import { versionFromSearchParams } from "@/lib/catalog/http/search-params";
 import { withRequestActor } from "@/lib/api/route";
 

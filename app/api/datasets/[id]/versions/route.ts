@@ -1,4 +1,4 @@
-import { noStoreJson } from "@/lib/catalog/http/responses";
+import { noStoreJson } from "@/lib/api/responses";
 import { listVersions } from "@/lib/catalog/versions";
 import { withRequestActor } from "@/lib/api/route";
 

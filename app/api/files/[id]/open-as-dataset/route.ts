@@ -1,5 +1,5 @@
 import { openAsDataset } from "@/lib/files/open-as-dataset";
-import { noStoreJson } from "@/lib/files/route-helpers";
+import { noStoreJson } from "@/lib/api/responses";
 import { withRequestActor } from "@/lib/api/route";
 
 export const runtime = "nodejs";

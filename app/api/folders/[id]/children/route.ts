@@ -1,5 +1,5 @@
 import { listFolder } from "@/lib/files/list-folder";
-import { noStoreJson } from "@/lib/files/route-helpers";
+import { noStoreJson } from "@/lib/api/responses";
 import { withRequestActor } from "@/lib/api/route";
 
 export const runtime = "nodejs";

@@ -1,4 +1,5 @@
 import { apiRoute } from "@/lib/api/route";
+import { routeMethods } from "@/lib/api/route-methods";
 import { openFileDownload } from "@/lib/files/open-download";
 import { serveFile } from "@/lib/files/serve-file";
 
@@ -11,4 +12,4 @@ const download = apiRoute<{ fileId: string }>(async ({ actor, request, params })
   return serveFile(request, file, { onBody: recordDownload });
 });
 
-export { download as GET, download as HEAD };
+export const { GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS } = routeMethods({ GET: download, HEAD: download });

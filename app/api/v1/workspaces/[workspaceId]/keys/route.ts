@@ -1,15 +1,16 @@
 import { createKey, createKeyBody, keysQuerySchema, revokeKeys } from "@/lib/api/keys";
-import { apiRoute, readJson, readQuery } from "@/lib/api/route";
+import { apiRoute, noStoreJson, readJson, readQuery } from "@/lib/api/route";
+import { routeMethods } from "@/lib/api/route-methods";
 import { listWorkspaceAccessLinks } from "@/lib/links/manage-links";
 
 type Params = { workspaceId: string };
 export const dynamic = "force-dynamic";
 
-export const POST = apiRoute<Params>(async ({ actor, request, params }) =>
-  Response.json(await createKey(actor, params.workspaceId, await readJson(request, createKeyBody)), { status: 201 }),
+const write = apiRoute<Params>(async ({ actor, request, params }) =>
+  noStoreJson(await createKey(actor, params.workspaceId, await readJson(request, createKeyBody)), { status: 201 }),
 );
 
-export const GET = apiRoute<Params>(async ({ actor, request, params }) => {
+const read = apiRoute<Params>(async ({ actor, request, params }) => {
   const { resourceType, resourceId } = readQuery(request, keysQuerySchema);
   const links = await listWorkspaceAccessLinks(actor, params.workspaceId);
   return links.filter(
@@ -18,6 +19,12 @@ export const GET = apiRoute<Params>(async ({ actor, request, params }) => {
 });
 
 /** Revokes all keys of one resource (?resourceType=&resourceId=) or, without a query, of the whole workspace. */
-export const DELETE = apiRoute<Params>(async ({ actor, request, params }) => ({
+const remove = apiRoute<Params>(async ({ actor, request, params }) => ({
   revoked: await revokeKeys(actor, params.workspaceId, readQuery(request, keysQuerySchema)),
 }));
+
+export const { GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS } = routeMethods({
+  GET: read,
+  POST: write,
+  DELETE: remove,
+});

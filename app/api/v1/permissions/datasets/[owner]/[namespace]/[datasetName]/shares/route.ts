@@ -7,6 +7,7 @@ import {
 } from "@/lib/api/datalinks-shares";
 import { findDatasetId } from "@/lib/api/namespaces";
 import { apiRoute, readJson } from "@/lib/api/route";
+import { routeMethods } from "@/lib/api/route-methods";
 
 type Params = { owner: string; namespace: string; datasetName: string };
 
@@ -15,17 +16,21 @@ export const dynamic = "force-dynamic";
 const datasetId = (p: Params) => findDatasetId(p.owner, p.namespace, p.datasetName);
 
 /** Share one dataset (200, empty body); sharing again with the same person changes the role. */
-export const POST = apiRoute<Params>(async ({ actor, request, params }) => {
+const write = apiRoute<Params>(async ({ actor, request, params }) => {
   const id = await datasetId(params);
   await shareViaDataLinks(actor, "dataset", id, await readJson(request, dataLinksShareBody));
 });
 
-export const GET = apiRoute<Params>(async ({ actor, params }) =>
-  listViaDataLinks(actor, "dataset", await datasetId(params)),
-);
+const read = apiRoute<Params>(async ({ actor, params }) => listViaDataLinks(actor, "dataset", await datasetId(params)));
 
 /** Revoke a person's grant on the dataset, whatever role the body names. */
-export const DELETE = apiRoute<Params>(async ({ actor, request, params }) => {
+const remove = apiRoute<Params>(async ({ actor, request, params }) => {
   const id = await datasetId(params);
   await revokeViaDataLinks(actor, "dataset", id, await readJson(request, dataLinksRevokeBody));
+});
+
+export const { GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS } = routeMethods({
+  GET: read,
+  POST: write,
+  DELETE: remove,
 });

@@ -1,5 +1,6 @@
 import { partNumberSchema, uploadPart } from "@/lib/api/multipart";
 import { apiRoute } from "@/lib/api/route";
+import { routeMethods } from "@/lib/api/route-methods";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
@@ -19,4 +20,4 @@ const upload = apiRoute<Params>(async ({ actor, request, params }) =>
   ),
 );
 
-export { upload as POST, upload as PUT };
+export const { GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS } = routeMethods({ POST: upload, PUT: upload });

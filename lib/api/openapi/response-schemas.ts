@@ -1,0 +1,189 @@
+import { z } from "zod";
+import { ERROR_CODES } from "@/lib/util/errors";
+
+/**
+ * The bodies the API answers, as zod schemas: the OpenAPI document publishes them (document.ts)
+ * and the contract test (api-contract.int.test.ts) checks every answer against them.
+ */
+
+const isoDate = z.string().datetime({ offset: true });
+const id = z.string().min(1);
+const column = z.object({ name: z.string(), type: z.string() });
+
+export const errorBody = z
+  .object({
+    error: z.string().min(1).describe("a message for people"),
+    code: z.enum(["internal", ...ERROR_CODES]),
+    fieldErrors: z.record(z.string(), z.string()).optional().describe("per-field messages (422)"),
+  })
+  .describe("The one error shape of every endpoint.");
+
+export const dataLinksGrants = z.array(
+  z.union([
+    z.object({ username: z.string(), role: z.string() }),
+    z.object({ email: z.string(), role: z.string() }),
+    z.object({ workspace: z.string(), role: z.string() }),
+  ]),
+);
+
+export const datasetList = z.object({
+  owner: z.string(),
+  namespace: z.string(),
+  total: z.number().int().min(0),
+  page: z.number().int().min(1),
+  pageCount: z.number().int().min(0),
+  datasets: z.array(
+    z.object({
+      id,
+      name: z.string(),
+      title: z.string(),
+      description: z.string(),
+      tags: z.array(z.string()),
+      visibility: z.string(),
+      rowCount: z.number(),
+      sizeBytes: z.number(),
+      version: z.number().int(),
+      updatedAt: z.string(),
+      url: z.string(),
+    }),
+  ),
+});
+
+export const rowsPage = z.object({
+  dataset: z.string(),
+  version: z.number().int(),
+  columns: z.array(column),
+  data: z.array(z.record(z.string(), z.unknown())),
+  total: z.number().int().min(0),
+  limit: z.number().int(),
+  nextCursor: z.string().nullable(),
+});
+
+const writeResult = {
+  datasetId: id,
+  version: z.number().int().min(1),
+  rowsAdded: z.number().int().min(0),
+  rowCount: z.number().int().min(0),
+  columns: z.array(column),
+};
+
+export const ingestResult = z.object({ ...writeResult, created: z.boolean(), dataset: z.string() });
+
+export const multipartStarted = z.object({
+  uploadId: z.string(),
+  format: z.string(),
+  mode: z.string(),
+  expiresOn: isoDate,
+  partUrl: z.string(),
+  completeUrl: z.string(),
+  abortUrl: z.string(),
+});
+export const multipartPart = z.object({
+  uploadId: z.string(),
+  partNumber: z.number().int().min(1),
+  size: z.number().int().min(1),
+});
+export const multipartParts = z.object({
+  uploadId: z.string(),
+  format: z.string(),
+  mode: z.string(),
+  parts: z.array(z.object({ partNumber: z.number().int().min(1), size: z.number().int().min(0) })),
+});
+export const multipartCompleted = z.object({ uploadId: z.string(), ...writeResult });
+
+export const workspaceList = z.array(
+  z.object({
+    id,
+    owner: z.string().nullable(),
+    slug: z.string(),
+    name: z.string(),
+    personal: z.boolean(),
+    role: z.string(),
+  }),
+);
+export const workspaceCreated = z.object({ id, owner: z.string().nullable(), slug: z.string(), name: z.string() });
+
+export const shareView = z.object({
+  id,
+  resourceType: z.string(),
+  resourceId: z.string(),
+  granteeType: z.string(),
+  grantee: z.string(),
+  role: z.string(),
+  status: z.enum(["active", "expired", "pending"]),
+  note: z.string().nullable(),
+  expiresOn: isoDate.nullable(),
+  createdBy: z.string(),
+  createdOn: isoDate,
+});
+export const sharePage = z.object({
+  items: z.array(shareView),
+  page: z.number().int().min(1),
+  pageSize: z.number().int().min(1),
+  total: z.number().int().min(0),
+});
+
+const principal = z.object({ id: z.string(), type: z.enum(["User", "Workspace"]), name: z.string() });
+export const sharedByItems = z.array(
+  z.object({
+    datasetId: id,
+    sharedBy: principal,
+    sharedOn: isoDate,
+    role: z.string(),
+    sharedWith: principal,
+    scope: z.enum(["dataset", "namespace"]),
+  }),
+);
+
+export const keyCreated = z.object({ id, token: z.string().min(1), url: z.string(), expiresOn: isoDate });
+export const keyList = z.array(
+  z.object({
+    id,
+    resource: z.object({ type: z.string(), id: z.string() }),
+    label: z.string().nullable(),
+    mode: z.string(),
+    prefix: z.string(),
+    hasPassword: z.boolean(),
+    startsOn: isoDate.nullable(),
+    expiresOn: isoDate,
+    revokedOn: isoDate.nullable(),
+    lastUsedOn: isoDate.nullable(),
+    useCount: z.number().int().min(0),
+    active: z.boolean(),
+  }),
+);
+export const revokedCount = z.object({ revoked: z.number().int().min(0) });
+
+export const folderPage = z.object({
+  folderId: id,
+  entries: z.array(
+    z.object({
+      id,
+      kind: z.enum(["folder", "file"]),
+      name: z.string(),
+      size: z.number().nullable(),
+      mimeType: z.string().nullable(),
+      typeLabel: z.string(),
+      preview: z.string().nullable(),
+      modifiedAt: isoDate,
+      modifiedBy: z.string().nullable(),
+      location: z.array(z.unknown()).optional(),
+    }),
+  ),
+  total: z.number().int().min(0),
+  nextOffset: z.number().int().nullable(),
+});
+
+export const openApiDocument = z.object({ openapi: z.literal("3.1.0"), info: z.object({}), paths: z.object({}) });
+
+/** What a finished tus upload became: a stored file (kind file) or a dataset ingest waiting for review (kind dataset). */
+export const uploadFinished = z.union([
+  z.object({
+    status: z.enum(["created", "replaced", "renamed"]),
+    id,
+    name: z.string(),
+    parentId: id,
+  }),
+  z.object({ status: z.literal("skipped"), name: z.string(), parentId: id }),
+  z.object({ ingestId: id, url: z.string(), rows: z.number(), columns: z.number().int() }),
+]);
