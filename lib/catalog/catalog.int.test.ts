@@ -4,7 +4,7 @@ import path from "node:path";
 import { text } from "node:stream/consumers";
 import { DuckDBInstance } from "@duckdb/node-api";
 import { describe, expect, it, vi } from "vitest";
-import { getDb } from "@/lib/db";
+import { getDb, jsonObject } from "@/lib/db";
 import { setupTestDatabase } from "@/test/db";
 import { getColumnStats } from "./column-stats";
 import { deleteDataset } from "./delete-dataset";
@@ -451,7 +451,7 @@ describe("query", () => {
       ),
     ).toMatchObject({ code: "invalid" });
     const audit = await getDb().auditEvent.findMany({ where: { resourceId: datasetId, action: "dataset.downloaded" } });
-    expect(audit.map((a) => JSON.parse(a.details).format).sort()).toEqual(["csv", "jsonl", "parquet"]); // refused exports are not downloads
+    expect(audit.map((a) => jsonObject(a.details).format).sort()).toEqual(["csv", "jsonl", "parquet"]); // refused exports are not downloads
   });
 
   it("computes column statistics", async () => {

@@ -43,7 +43,7 @@ export async function revokeShare(actor: Actor, shareId: string): Promise<void> 
   const db = getDb();
   const share = await db.share.findUnique({ where: { id: shareId } });
   if (!share) throw notFound("That grant no longer exists.");
-  const target = await loadSharedResource(resourceTypeSchema.parse(share.resourceType), share.resourceId);
+  const target = await loadSharedResource(share.resourceType, share.resourceId);
   const leaving = share.granteeUserId === actor.id;
   if (!leaving) await assertCan(actor, "manage", target.resource);
   const to = leaving ? null : await recipientOf(share);
@@ -73,10 +73,11 @@ export async function revokeShare(actor: Actor, shareId: string): Promise<void> 
 
 /** DataLinks-style revoke by grantee key on a resource (the role named in the request does not matter). */
 export async function revokeGrantee(actor: Actor, type: string, resourceId: string, granteeKey: string): Promise<void> {
-  const target = await loadSharedResource(resourceTypeSchema.parse(type), resourceId);
+  const resourceType = resourceTypeSchema.parse(type);
+  const target = await loadSharedResource(resourceType, resourceId);
   await assertCan(actor, "manage", target.resource);
   const share = await getDb().share.findUnique({
-    where: { resourceType_resourceId_granteeKey: { resourceType: type, resourceId, granteeKey } },
+    where: { resourceType_resourceId_granteeKey: { resourceType, resourceId, granteeKey } },
     select: { id: true },
   });
   if (!share) throw notFound("That person has no grant on this resource.");
@@ -94,10 +95,11 @@ export async function revokeGranteeByEmail(
   resourceId: string,
   email: string,
 ): Promise<void> {
-  const target = await loadSharedResource(resourceTypeSchema.parse(type), resourceId);
+  const resourceType = resourceTypeSchema.parse(type);
+  const target = await loadSharedResource(resourceType, resourceId);
   await assertCan(actor, "manage", target.resource);
   const share = await getDb().share.findFirst({
-    where: { resourceType: type, resourceId, granteeEmail: email.toLowerCase() },
+    where: { resourceType, resourceId, granteeEmail: email.toLowerCase() },
     select: { id: true },
   });
   if (!share) throw notFound("That person has no grant on this resource.");
