@@ -196,6 +196,16 @@ describe("typed_schema migration on a database an older release wrote", () => {
     expect(await db.outbox.count({ where: { status: { in: ["pending", "sending"] } } })).toBe(1);
   });
 
+  it("sorts enum columns as it sorted their text, on both databases", async () => {
+    // folders before files is `kind desc` (lib/files/list-folder.ts); PostgreSQL sorts an enum by declaration order
+    const byKind = await db.fileEntry.findMany({ orderBy: [{ kind: "desc" }, { id: "asc" }] });
+    expect(byKind.map((e) => e.kind)).toEqual(["folder", "file"]);
+    const byType = await db.auditEvent.findMany({ orderBy: { resourceType: "asc" } });
+    expect(byType.map((e) => e.resourceType)).toEqual(["file", "folder"]);
+    const byStatus = await db.outbox.findMany({ orderBy: { status: "asc" } });
+    expect(byStatus.map((o) => o.status)).toEqual(["failed", "sending"]);
+  });
+
   it("gives new rows the old defaults, now typed", async () => {
     const d = await db.dataset.create({
       data: {

@@ -2,34 +2,34 @@
 CREATE TYPE "MemberRole" AS ENUM ('admin', 'member');
 
 -- CreateEnum
-CREATE TYPE "FileEntryKind" AS ENUM ('folder', 'file');
+CREATE TYPE "FileEntryKind" AS ENUM ('file', 'folder');
 
 -- CreateEnum
 CREATE TYPE "Visibility" AS ENUM ('private', 'public');
 
 -- CreateEnum
-CREATE TYPE "VersionKind" AS ENUM ('create', 'append', 'replace', 'restore');
+CREATE TYPE "VersionKind" AS ENUM ('append', 'create', 'replace', 'restore');
 
 -- CreateEnum
-CREATE TYPE "IngestMode" AS ENUM ('create', 'append', 'replace');
+CREATE TYPE "IngestMode" AS ENUM ('append', 'create', 'replace');
 
 -- CreateEnum
-CREATE TYPE "OutboxStatus" AS ENUM ('pending', 'sending', 'sent', 'failed');
+CREATE TYPE "OutboxStatus" AS ENUM ('failed', 'pending', 'sending', 'sent');
 
 -- CreateEnum
-CREATE TYPE "UploadKind" AS ENUM ('file', 'dataset');
+CREATE TYPE "UploadKind" AS ENUM ('dataset', 'file');
 
 -- CreateEnum
-CREATE TYPE "ResourceType" AS ENUM ('workspace', 'dataset', 'folder', 'file');
+CREATE TYPE "ResourceType" AS ENUM ('dataset', 'file', 'folder', 'workspace');
 
 -- CreateEnum
-CREATE TYPE "GranteeType" AS ENUM ('user', 'email', 'workspace');
+CREATE TYPE "GranteeType" AS ENUM ('email', 'user', 'workspace');
 
 -- CreateEnum
-CREATE TYPE "ShareRole" AS ENUM ('viewer', 'editor');
+CREATE TYPE "ShareRole" AS ENUM ('editor', 'viewer');
 
 -- CreateEnum
-CREATE TYPE "LinkMode" AS ENUM ('public', 'authenticated');
+CREATE TYPE "LinkMode" AS ENUM ('authenticated', 'public');
 
 -- Edited by hand: Prisma's diff drops and re-adds each column (losing its data), converting in place keeps
 -- every row, and the indexes on these columns are rebuilt by ALTER COLUMN TYPE, so none is re-created.
