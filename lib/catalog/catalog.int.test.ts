@@ -465,6 +465,11 @@ describe("query", () => {
       max: "29.5",
       nulls: 0,
     });
+    // kept with the version and served from there; a stored value that is not statistics is computed again
+    const stored = await getDb().datasetVersion.findFirstOrThrow({ where: { datasetId }, select: { id: true } });
+    await getDb().datasetVersion.update({ where: { id: stored.id }, data: { stats: [{ name: "temp" }] } });
+    expect(await getColumnStats(owner, datasetId)).toEqual(stats);
+    expect((await getDb().datasetVersion.findUniqueOrThrow({ where: { id: stored.id } })).stats).toEqual(stats.columns);
   });
 });
 

@@ -76,7 +76,9 @@ export async function getColumnStats(
   const number = versionNumberSchema.parse(version);
   const { dataset } = await loadDataset(actor, { id: datasetId }, "read");
   const row = await loadVersion(dataset, number);
-  if (row.stats !== null) return { version: row.number, columns: storedStats.parse(row.stats) };
+  // Stats that no longer read as ColumnStats[] (written by an older release) are computed again and replaced.
+  const stored = storedStats.safeParse(row.stats);
+  if (stored.success) return { version: row.number, columns: stored.data };
   const columns = parseColumns(row.columns);
   const stats = await summarize(await getBlobStore().localPath(row.blobKey), columns, hasRowNumber(columns));
   await getDb().datasetVersion.update({ where: { id: row.id }, data: { stats } });
