@@ -141,7 +141,7 @@ export async function runFilesBench(): Promise<void> {
         const name = `file-${String(i).padStart(6, "0")}.csv`;
         rows.push({
           workspaceId: workspace.id,
-          kind: "file",
+          kind: "file" as const,
           parentId: folder.id,
           slot: folder.id,
           name,

@@ -113,7 +113,7 @@ async function world(kind: Kind) {
         sortName: slug,
         searchText: slug,
         version: 1,
-        columns: "[]",
+        columns: [],
         rowCount: 0n,
         sizeBytes: 0n,
         createdById: owner.id,

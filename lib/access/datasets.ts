@@ -26,7 +26,7 @@ export async function readableDatasetsWhere(actor: Actor, workspace: WorkspaceRe
   return {
     workspaceId: workspace.id,
     OR: [
-      { visibility: "public" },
+      { visibility: "public" as const },
       { shares: { some: { granteeKey: { in: await actorGranteeKeys(actor) }, ...liveGrantWhere() } } },
     ],
   };

@@ -6,8 +6,8 @@ import type { EffectiveRole } from "./roles";
 import type { Resource } from "./resources";
 
 /** The (type, id) pairs whose grants reach a resource: itself and every container above it. */
-export function grantTargets(resource: Resource): { resourceType: string; resourceId: string }[] {
-  const targets = [{ resourceType: "workspace", resourceId: resource.workspaceId }];
+export function grantTargets(resource: Resource): { resourceType: Resource["type"]; resourceId: string }[] {
+  const targets: ReturnType<typeof grantTargets> = [{ resourceType: "workspace", resourceId: resource.workspaceId }];
   if (resource.type === "folder" || resource.type === "file") {
     for (const id of resource.ancestorFolderIds) targets.push({ resourceType: "folder", resourceId: id });
   }

@@ -10,7 +10,7 @@ import { z } from "zod";
 import type { Actor } from "@/lib/access";
 import { catalogConfig } from "@/lib/catalog/config";
 import { loadDataset } from "@/lib/catalog/load-dataset";
-import { SOURCE_FORMATS } from "@/lib/catalog/types";
+import { SOURCE_FORMATS, parseColumns } from "@/lib/catalog/types";
 import { getDb } from "@/lib/db";
 import { LEASE_BUSY, withHeldLease } from "@/lib/uploads/held-lease";
 import { testMultipartDelayMs, uploadLeaseMs } from "@/lib/uploads/settings";
@@ -352,7 +352,7 @@ async function versionWrittenSince(
     orderBy: { number: "asc" },
   });
   if (!version) return null;
-  const columns = JSON.parse(version.columns) as { name: string; type: string }[];
+  const columns = parseColumns(version.columns);
   return {
     uploadId,
     datasetId: meta.datasetId,

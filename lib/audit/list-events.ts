@@ -1,5 +1,5 @@
 import "server-only";
-import { getDb } from "@/lib/db";
+import { getDb, jsonObject } from "@/lib/db";
 import { type Actor, assertCanWorkspace } from "@/lib/access";
 import { notFound } from "@/lib/util/errors";
 
@@ -35,7 +35,7 @@ export async function listWorkspaceActivity(
     action: r.action,
     actor: r.actor?.username ?? r.actor?.email ?? null,
     resourceType: r.resourceType,
-    details: JSON.parse(r.details) as Record<string, unknown>,
+    details: jsonObject(r.details),
     createdAt: r.createdAt,
   }));
 }

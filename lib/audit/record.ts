@@ -1,12 +1,13 @@
-import type { Tx } from "@/lib/db";
+import type { JsonObjectInput, Tx } from "@/lib/db";
+import type { ResourceType } from "@/lib/sharing/schemas";
 
 export type AuditInput = {
   workspaceId?: string | null;
   actorId?: string | null;
   action: string;
-  resourceType: string;
+  resourceType: ResourceType;
   resourceId: string;
-  details?: Record<string, unknown>;
+  details?: JsonObjectInput;
 };
 
 /**
@@ -23,7 +24,7 @@ export async function recordAudit(tx: Tx, event: AuditInput): Promise<void> {
       action: event.action,
       resourceType: event.resourceType,
       resourceId: event.resourceId,
-      details: JSON.stringify(viaLink ? { ...event.details, linkId: viaLink } : (event.details ?? {})),
+      details: viaLink ? { ...event.details, linkId: viaLink } : (event.details ?? {}),
     },
   });
 }

@@ -4,7 +4,7 @@ import path from "node:path";
 import { text } from "node:stream/consumers";
 import { DuckDBInstance } from "@duckdb/node-api";
 import { describe, expect, it, vi } from "vitest";
-import { getDb } from "@/lib/db";
+import { getDb, jsonObject } from "@/lib/db";
 import { setupTestDatabase } from "@/test/db";
 import { getColumnStats } from "./column-stats";
 import { deleteDataset } from "./delete-dataset";
@@ -414,7 +414,7 @@ describe("query", () => {
       ),
     ).toMatchObject({ code: "invalid" });
     const audit = await getDb().auditEvent.findMany({ where: { resourceId: datasetId, action: "dataset.downloaded" } });
-    expect(audit.map((a) => JSON.parse(a.details).format).sort()).toEqual(["csv", "jsonl", "parquet"]); // refused exports are not downloads
+    expect(audit.map((a) => jsonObject(a.details).format).sort()).toEqual(["csv", "jsonl", "parquet"]); // refused exports are not downloads
   });
 
   it("computes column statistics", async () => {
@@ -428,6 +428,11 @@ describe("query", () => {
       max: "29.5",
       nulls: 0,
     });
+    // kept with the version and served from there; a stored value that is not statistics is computed again
+    const stored = await getDb().datasetVersion.findFirstOrThrow({ where: { datasetId }, select: { id: true } });
+    await getDb().datasetVersion.update({ where: { id: stored.id }, data: { stats: [{ name: "temp" }] } });
+    expect(await getColumnStats(owner, datasetId)).toEqual(stats);
+    expect((await getDb().datasetVersion.findUniqueOrThrow({ where: { id: stored.id } })).stats).toEqual(stats.columns);
   });
 });
 

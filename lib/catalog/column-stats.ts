@@ -1,4 +1,5 @@
 import "server-only";
+import { z } from "zod";
 import type { Actor } from "@/lib/access";
 import { getDb } from "@/lib/db";
 import { getBlobStore } from "@/lib/storage";
@@ -23,6 +24,19 @@ export type ColumnStats = {
   /** mean of numeric columns */
   avg: string | null;
 };
+
+const storedStats: z.ZodType<ColumnStats[]> = z.array(
+  z.object({
+    name: z.string(),
+    type: z.string(),
+    min: z.string().nullable(),
+    max: z.string().nullable(),
+    distinct: z.number(),
+    nulls: z.number(),
+    nullPercent: z.number(),
+    avg: z.string().nullable(),
+  }),
+);
 
 const text = (v: unknown) => (v === null || v === undefined ? null : String(v));
 
@@ -62,9 +76,11 @@ export async function getColumnStats(
   const number = versionNumberSchema.parse(version);
   const { dataset } = await loadDataset(actor, { id: datasetId }, "read");
   const row = await loadVersion(dataset, number);
-  if (row.stats) return { version: row.number, columns: JSON.parse(row.stats) as ColumnStats[] };
+  // Stats that no longer read as ColumnStats[] (written by an older release) are computed again and replaced.
+  const stored = storedStats.safeParse(row.stats);
+  if (stored.success) return { version: row.number, columns: stored.data };
   const columns = parseColumns(row.columns);
   const stats = await summarize(await getBlobStore().localPath(row.blobKey), columns, hasRowNumber(columns));
-  await getDb().datasetVersion.update({ where: { id: row.id }, data: { stats: JSON.stringify(stats) } });
+  await getDb().datasetVersion.update({ where: { id: row.id }, data: { stats } });
   return { version: row.number, columns: stats };
 }

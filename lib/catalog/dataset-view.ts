@@ -2,7 +2,7 @@ import "server-only";
 import { type EffectiveRole, allows } from "@/lib/access";
 import { getDb } from "@/lib/db";
 import type { DatasetRow } from "./load-dataset";
-import { type Column, type Visibility, parseColumns } from "./types";
+import { type Column, type Visibility, parseColumns, parseTags } from "./types";
 
 /** What pages and the API show of a dataset: plain JSON-safe values, plus what the viewer may do. */
 export type DatasetView = {
@@ -51,8 +51,8 @@ export async function toDatasetView(row: DatasetRow, role: EffectiveRole): Promi
     slug: row.slug,
     name: row.name,
     description: row.description,
-    tags: JSON.parse(row.tags) as string[],
-    visibility: row.visibility as Visibility,
+    tags: parseTags(row.tags),
+    visibility: row.visibility,
     version: row.version,
     columns: parseColumns(row.columns),
     rowCount: Number(row.rowCount),

@@ -5,7 +5,7 @@ import { datasetShareCounts, readableDatasetsWhere } from "@/lib/access/datasets
 import { getDb } from "@/lib/db";
 import type { Prisma } from "@/lib/db/generated/sqlite/client";
 import { datasetPath } from "./dataset-view";
-import type { Visibility } from "./types";
+import { type Visibility, parseTags } from "./types";
 
 const optional = <T extends z.ZodType>(schema: T) =>
   z.preprocess((v) => (v === "" || v === null ? undefined : v), schema.optional()).catch(undefined);
@@ -112,12 +112,12 @@ export async function listDatasets(
       slug: r.slug,
       name: r.name,
       description: r.description,
-      tags: JSON.parse(r.tags) as string[],
+      tags: parseTags(r.tags),
       rowCount: Number(r.rowCount),
       sizeBytes: Number(r.sizeBytes),
       version: r.version,
       updatedAt: r.updatedAt.toISOString(),
-      visibility: r.visibility as Visibility,
+      visibility: r.visibility,
       shares: shares.get(r.id) ?? 0,
       path: datasetPath(workspace.owner, workspace.slug, r.slug),
     })),

@@ -6,7 +6,7 @@ import { conflict, invalid } from "@/lib/util/errors";
 import { isUniqueViolation } from "@/lib/util/prisma-errors";
 import { loadDataset, loadVersion } from "./load-dataset";
 import { searchTextOf } from "./search-text";
-import { parseColumns } from "./types";
+import { parseColumns, parseTags } from "./types";
 
 /**
  * Makes an earlier version current again, as a new version pointing at the same immutable
@@ -17,6 +17,7 @@ export async function restoreVersion(actor: Actor, datasetId: string, number: nu
   if (!Number.isInteger(number)) throw invalid("Choose a version to restore.");
   if (number === dataset.version) throw invalid(`Version ${number} is already the current version.`);
   const source = await loadVersion(dataset, number);
+  const columns = parseColumns(source.columns);
   const next = dataset.version + 1;
   try {
     await getDb().$transaction(async (tx) => {
@@ -28,14 +29,14 @@ export async function restoreVersion(actor: Actor, datasetId: string, number: nu
           number: next,
           kind: "restore",
           blobKey: source.blobKey,
-          columns: source.columns,
+          columns,
           rowCount: source.rowCount,
           sizeBytes: source.sizeBytes,
           addedRows: 0,
           sourceName: source.sourceName,
           sourceFormat: source.sourceFormat,
           restoredFrom: source.number,
-          stats: source.stats,
+          stats: source.stats ?? undefined,
           createdById: actor.id,
         },
       });
@@ -43,14 +44,14 @@ export async function restoreVersion(actor: Actor, datasetId: string, number: nu
         where: { id: dataset.id },
         data: {
           version: next,
-          columns: source.columns,
+          columns,
           rowCount: source.rowCount,
           sizeBytes: source.sizeBytes,
           updatedById: actor.id,
           searchText: searchTextOf({
             ...current,
-            tags: JSON.parse(current.tags) as string[],
-            columns: parseColumns(source.columns),
+            tags: parseTags(current.tags),
+            columns,
           }),
         },
       });

@@ -1,3 +1,6 @@
+import { z } from "zod";
+import type { JsonValue } from "@/lib/db/json";
+
 /** A column of a dataset: its name as in the source file and its DuckDB type (e.g. "BIGINT", "VARCHAR"). */
 export type Column = { name: string; type: string };
 
@@ -12,6 +15,15 @@ export type Visibility = (typeof VISIBILITIES)[number];
 
 export type VersionKind = IngestMode | "restore";
 
-export function parseColumns(json: string): Column[] {
-  return JSON.parse(json) as Column[];
+const columnsSchema = z.array(z.object({ name: z.string(), type: z.string() }));
+const tagsSchema = z.array(z.string());
+
+/** A `columns` Json column (Dataset, DatasetVersion, DatasetIngest) as the schema it holds. */
+export function parseColumns(value: JsonValue): Column[] {
+  return columnsSchema.parse(value);
+}
+
+/** Dataset.tags as the list of tags it holds. */
+export function parseTags(value: JsonValue): string[] {
+  return tagsSchema.parse(value);
 }

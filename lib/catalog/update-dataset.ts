@@ -33,7 +33,7 @@ export async function updateDataset(actor: Actor, datasetId: string, input: unkn
           sortName: meta.name.toLowerCase(),
           slug: meta.slug,
           description: meta.description,
-          tags: JSON.stringify(meta.tags),
+          tags: meta.tags,
           searchText: searchTextOf({ ...meta, columns: parseColumns(dataset.columns) }),
           updatedById: actor.id,
           tagRows: { create: meta.tags.map((tag) => ({ tag, workspaceId: dataset.workspaceId })) },

@@ -30,7 +30,7 @@ export async function listVersions(actor: Actor, datasetId: string): Promise<Ver
     const columns = parseColumns(r.columns);
     return {
       number: r.number,
-      kind: r.kind as VersionKind,
+      kind: r.kind,
       rowCount: Number(r.rowCount),
       addedRows: Number(r.addedRows),
       sizeBytes: Number(r.sizeBytes),

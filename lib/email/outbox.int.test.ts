@@ -3,6 +3,7 @@ import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { setupTestDatabase } from "@/test/db";
 import { sendSignInEmail } from "@/lib/auth/send-sign-in-email";
+import type { OutboxStatus } from "@/lib/db";
 import { acquireLease, releaseLease } from "@/lib/db/lease";
 import { deliverDueEmails, kickOutbox } from "./sender";
 import { listMailbox } from "./mailbox";
@@ -28,7 +29,7 @@ describe("local mailbox", () => {
 
 describe("outbox retention", () => {
   const DAY = 86_400_000;
-  async function queued(to: string, status: string, daysAgo: number) {
+  async function queued(to: string, status: OutboxStatus, daysAgo: number) {
     const createdAt = new Date(Date.now() - daysAgo * DAY);
     // Due far ahead, so later tests' sender runs leave it alone.
     await db().outbox.create({

@@ -1,13 +1,13 @@
 import "server-only";
 import type { Actor } from "@/lib/access";
 import { childAncestryOf } from "@/lib/access/files";
-import type { Tx } from "@/lib/db";
+import type { FileEntryKind, Tx } from "@/lib/db";
 import { recordAudit } from "@/lib/audit/record";
 import { trashSlot } from "./entry-model";
 
 type Trashable = {
   id: string;
-  kind: string;
+  kind: FileEntryKind;
   name: string;
   workspaceId: string;
   ancestry: string;

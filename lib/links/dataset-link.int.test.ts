@@ -78,6 +78,6 @@ describe("a file's access link", () => {
       where: { action: "file.downloaded", resourceId: stored.id },
     });
     expect(event.actorId).toBeNull();
-    expect(JSON.parse(event.details)).toMatchObject({ linkId: link.id, name: "notes.txt" });
+    expect(event.details).toMatchObject({ linkId: link.id, name: "notes.txt" });
   });
 });

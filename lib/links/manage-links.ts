@@ -108,7 +108,7 @@ export async function listAccessLinks(actor: Actor, type: ResourceType, id: stri
 async function managedLink(actor: Actor, linkId: string) {
   const link = await getDb().accessLink.findUnique({ where: { id: linkId } });
   if (!link) throw notFound("Link not found");
-  const target = await loadSharedResource(link.resourceType as ResourceType, link.resourceId);
+  const target = await loadSharedResource(link.resourceType, link.resourceId);
   await assertCan(actor, "manage", target.resource);
   return link;
 }
@@ -157,7 +157,7 @@ export async function revokeAllAccessLinks(
   { wholeWorkspace = false } = {},
 ): Promise<number> {
   const db = getDb();
-  let where: { workspaceId: string } | { resourceType: string; resourceId: string };
+  let where: { workspaceId: string } | { resourceType: ResourceType; resourceId: string };
   let workspaceId: string;
   if (wholeWorkspace) {
     const workspace = await db.workspace.findUnique({ where: { id } });

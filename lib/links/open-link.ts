@@ -3,8 +3,7 @@ import { createHash } from "node:crypto";
 import bcrypt from "bcryptjs";
 import { type Actor, type LinkScope, linkActor } from "@/lib/access";
 import { recordAudit } from "@/lib/audit/record";
-import { getDb } from "@/lib/db";
-import { resourceTypeSchema } from "@/lib/sharing/schemas";
+import { getDb, type ResourceType } from "@/lib/db";
 import { loadSharedResource, type SharedResource } from "@/lib/sharing/shared-resource";
 import {
   checkThrottle,
@@ -82,7 +81,7 @@ export async function openAccessLink(token: string, options: OpenOptions): Promi
   // Only a resource that is gone makes the link unavailable; a failing database propagates (503),
   // so a visitor is never told a live link was revoked, nor charged a failure for it.
   const target = usable
-    ? await loadSharedResource(resourceTypeSchema.parse(link.resourceType), link.resourceId).catch((error: unknown) => {
+    ? await loadSharedResource(link.resourceType, link.resourceId).catch((error: unknown) => {
         if (error instanceof AppError && error.code === "not_found") return null;
         throw error;
       })
@@ -124,7 +123,7 @@ export async function openAccessLink(token: string, options: OpenOptions): Promi
   };
 }
 
-type LinkRow = { id: string; workspaceId: string; resourceType: string; resourceId: string; prefix: string };
+type LinkRow = { id: string; workspaceId: string; resourceType: ResourceType; resourceId: string; prefix: string };
 
 async function audit(link: LinkRow, action: string, details: Record<string, unknown> = {}) {
   await getDb().$transaction((tx) =>
@@ -155,7 +154,12 @@ async function recordUse(link: LinkRow, visitor: string, now: Date) {
 }
 
 /** Records a download through a link in the audit trail. */
-export async function recordLinkDownload(scope: LinkScope, resourceType: string, resourceId: string, name: string) {
+export async function recordLinkDownload(
+  scope: LinkScope,
+  resourceType: ResourceType,
+  resourceId: string,
+  name: string,
+) {
   await getDb().$transaction((tx) =>
     recordAudit(tx, {
       workspaceId: scope.workspaceId,

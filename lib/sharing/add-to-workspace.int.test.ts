@@ -34,7 +34,7 @@ async function scene() {
       slug: `revenue${++n}`,
       searchText: "revenue",
       version: 1,
-      columns: "[]",
+      columns: [],
       rowCount: 0n,
       sizeBytes: 0n,
       createdById: alice.id,

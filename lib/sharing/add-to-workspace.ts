@@ -11,7 +11,6 @@ import { renderEmail } from "@/lib/email/render";
 import { kickOutbox } from "@/lib/email/sender";
 import { AppError, notFound } from "@/lib/util/errors";
 import { AddedToWorkspaceEmail } from "./emails/added-to-workspace-email";
-import { resourceTypeSchema } from "./schemas";
 import { loadSharedResource } from "./shared-resource";
 
 /**
@@ -40,7 +39,7 @@ export async function addShareToWorkspace(actor: Actor, shareId: string, workspa
   if (!workspace) throw notFound("Workspace not found");
   await assertCanWorkspace(actor, workspace, "workspace.manage");
   if (workspace.id === share.workspaceId) throw new AppError("invalid", "It already belongs to that workspace.");
-  const target = await loadSharedResource(resourceTypeSchema.parse(share.resourceType), share.resourceId);
+  const target = await loadSharedResource(share.resourceType, share.resourceId);
   const key = workspaceKey(workspace.id);
   const label = `${workspace.owner.username}/${workspace.slug}`;
   const grantee = actor.username ?? actor.email;
@@ -74,7 +73,7 @@ export async function addShareToWorkspace(actor: Actor, shareId: string, workspa
         },
       },
     });
-    if (existing && ROLE_RANK[existing.role as "viewer" | "editor"] >= ROLE_RANK[share.role as "viewer" | "editor"]) {
+    if (existing && ROLE_RANK[existing.role] >= ROLE_RANK[share.role]) {
       return { shareId: existing.id, changed: false };
     }
     const data = { role: share.role, expiresAt: share.expiresAt, sourceShareId: share.id, createdById: actor.id };

@@ -26,7 +26,7 @@ export async function bindPendingShares(tx: Tx, user: { id: string; email: strin
     });
     if (existing) {
       const data = {
-        ...(existing.role !== "editor" && share.role === "editor" ? { role: "editor" } : {}),
+        ...(existing.role !== "editor" && share.role === "editor" ? { role: "editor" as const } : {}),
         ...(share.allowAddToWorkspace && !existing.allowAddToWorkspace ? { allowAddToWorkspace: true } : {}),
         ...(existing.granteeEmail ? {} : { granteeEmail: share.granteeEmail }),
       };

@@ -10,13 +10,13 @@ import { capDerivedGrants } from "./derived-grants";
 import { renderShareEmail } from "./notify";
 import { assertResendAllowed, logShareMail } from "./share-mail-limit";
 import { SHARE_INVITATION_DAYS } from "./share-resource";
-import { type ShareRole, resourceTypeSchema, shareRoleSchema } from "./schemas";
+import { type ShareRole, shareRoleSchema } from "./schemas";
 import { loadSharedResource } from "./shared-resource";
 
 async function managedShare(actor: Actor, shareId: string) {
   const share = await getDb().share.findUnique({ where: { id: shareId } });
   if (!share) throw notFound("That grant no longer exists.");
-  const target = await loadSharedResource(resourceTypeSchema.parse(share.resourceType), share.resourceId);
+  const target = await loadSharedResource(share.resourceType, share.resourceId);
   await assertCan(actor, "manage", target.resource);
   return { share, target };
 }

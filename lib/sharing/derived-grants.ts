@@ -1,4 +1,5 @@
 import type { Tx } from "@/lib/db";
+import type { ShareRole } from "./schemas";
 
 /**
  * Rule: a workspace grant a grantee added from their own grant (sourceShareId) never exceeds
@@ -7,7 +8,7 @@ import type { Tx } from "@/lib/db";
  */
 export async function capDerivedGrants(
   tx: Tx,
-  source: { id: string; role: string; expiresAt: Date | null },
+  source: { id: string; role: ShareRole; expiresAt: Date | null },
 ): Promise<void> {
   if (source.role !== "editor") {
     await tx.share.updateMany({

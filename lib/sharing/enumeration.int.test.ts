@@ -31,7 +31,7 @@ async function ownDataset(owner: Actor & { id: string }) {
       slug,
       searchText: slug,
       version: 1,
-      columns: "[]",
+      columns: [],
       rowCount: 0n,
       sizeBytes: 0n,
       createdById: owner.id,

@@ -1,6 +1,6 @@
 import "server-only";
 import { type Actor, assertCan } from "@/lib/access";
-import { getDb } from "@/lib/db";
+import { getDb, jsonObject } from "@/lib/db";
 import { type ResourceType, resourceTypeSchema } from "./schemas";
 import { loadSharedResource } from "./shared-resource";
 
@@ -34,7 +34,7 @@ export async function listResourceHistory(
     id: r.id,
     action: r.action,
     actor: r.actor?.username ?? r.actor?.email ?? null,
-    details: JSON.parse(r.details) as Record<string, unknown>,
+    details: jsonObject(r.details),
     createdAt: r.createdAt.toISOString(),
   }));
   const labels = await granteeLabels(

@@ -1,7 +1,7 @@
 import "server-only";
 import { type Actor, assertCan } from "@/lib/access";
 import { recordAudit } from "@/lib/audit/record";
-import { getDb } from "@/lib/db";
+import { getDb, type GranteeType, type ResourceType, type ShareRole } from "@/lib/db";
 import { enqueueEmail } from "@/lib/email/outbox";
 import { kickOutbox } from "@/lib/email/sender";
 import { notFound } from "@/lib/util/errors";
@@ -13,14 +13,14 @@ import { loadSharedResource } from "./shared-resource";
 type ShareRow = {
   id: string;
   workspaceId: string;
-  resourceType: string;
+  resourceType: ResourceType;
   resourceId: string;
-  granteeType: string;
+  granteeType: GranteeType;
   granteeKey: string;
   granteeUserId: string | null;
   granteeEmail: string | null;
   granteeWorkspaceId: string | null;
-  role: string;
+  role: ShareRole;
 };
 
 /** Who hears that each grant ended, by grant id: the user, the invited address or the grantee workspace's owner. */
@@ -72,7 +72,7 @@ export async function revokeGrants(actor: Actor, shares: ShareRow[]): Promise<vo
   const plans = [];
   for (const group of byResource.values()) {
     const { resourceType, resourceId } = group[0]!;
-    const target = await loadSharedResource(resourceTypeSchema.parse(resourceType), resourceId);
+    const target = await loadSharedResource(resourceType, resourceId);
     if (group.some((s) => !leaving(s))) await assertCan(actor, "manage", target.resource);
     plans.push({ group, label: target.label });
   }
@@ -117,10 +117,11 @@ export async function revokeShare(actor: Actor, shareId: string): Promise<void> 
 
 /** DataLinks-style revoke by grantee key on a resource (the role named in the request does not matter). */
 export async function revokeGrantee(actor: Actor, type: string, resourceId: string, granteeKey: string): Promise<void> {
-  const target = await loadSharedResource(resourceTypeSchema.parse(type), resourceId);
+  const resourceType = resourceTypeSchema.parse(type);
+  const target = await loadSharedResource(resourceType, resourceId);
   await assertCan(actor, "manage", target.resource);
   const share = await getDb().share.findUnique({
-    where: { resourceType_resourceId_granteeKey: { resourceType: type, resourceId, granteeKey } },
+    where: { resourceType_resourceId_granteeKey: { resourceType, resourceId, granteeKey } },
     select: { id: true },
   });
   if (!share) throw notFound("That person has no grant on this resource.");
@@ -138,10 +139,11 @@ export async function revokeGranteeByEmail(
   resourceId: string,
   email: string,
 ): Promise<void> {
-  const target = await loadSharedResource(resourceTypeSchema.parse(type), resourceId);
+  const resourceType = resourceTypeSchema.parse(type);
+  const target = await loadSharedResource(resourceType, resourceId);
   await assertCan(actor, "manage", target.resource);
   const share = await getDb().share.findFirst({
-    where: { resourceType: type, resourceId, granteeEmail: email.toLowerCase() },
+    where: { resourceType, resourceId, granteeEmail: email.toLowerCase() },
     select: { id: true },
   });
   if (!share) throw notFound("That person has no grant on this resource.");

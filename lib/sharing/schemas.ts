@@ -9,6 +9,8 @@ export const resourceTypeSchema = z.enum(["workspace", "dataset", "folder", "fil
 });
 export type ResourceType = z.infer<typeof resourceTypeSchema>;
 
+export const granteeTypeSchema = z.enum(["user", "email", "workspace"]);
+
 export const shareInput = z.object({
   /** usernames, e-mail addresses, or "workspace:<id>" entries */
   grantees: z

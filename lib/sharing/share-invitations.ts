@@ -4,7 +4,6 @@ import { issueSignInLink } from "@/lib/auth/issue-sign-in-link";
 import { getDb } from "@/lib/db";
 import { hashToken } from "@/lib/util/tokens";
 import { bindPendingShares } from "./bind-pending-shares";
-import { resourceTypeSchema } from "./schemas";
 import { loadSharedResource } from "./shared-resource";
 
 async function openInvitation(token: string) {
@@ -12,9 +11,7 @@ async function openInvitation(token: string) {
   if (!invitation || invitation.usedAt || invitation.expiresAt <= new Date()) return null;
   const share = await getDb().share.findUnique({ where: { id: invitation.shareId } });
   if (!share) return null;
-  const target = await loadSharedResource(resourceTypeSchema.parse(share.resourceType), share.resourceId).catch(
-    () => null,
-  );
+  const target = await loadSharedResource(share.resourceType, share.resourceId).catch(() => null);
   return target ? { invitation, share, target } : null;
 }
 

@@ -25,7 +25,7 @@ async function dataset(owner: Actor & { id: string }) {
       slug,
       searchText: slug,
       version: 1,
-      columns: "[]",
+      columns: [],
       rowCount: 0n,
       sizeBytes: 0n,
       createdById: owner.id,

@@ -3,7 +3,7 @@ import type { Actor } from "@/lib/access";
 import { actorGranteeKeys, userKey } from "@/lib/access/grantee-keys";
 import { liveGrantWhere } from "@/lib/access/grants";
 import { getDb } from "@/lib/db";
-import { type ResourceType, resourceTypeSchema } from "./schemas";
+import { type ResourceType, granteeTypeSchema, resourceTypeSchema } from "./schemas";
 import { loadSharedResources, type SharedResource } from "./shared-resource";
 
 export type SharedItem = {
@@ -61,7 +61,7 @@ function listShares(
 async function hydrate(shares: ShareRow[], viewerKey?: string): Promise<SharedItem[]> {
   const byType = new Map<ResourceType, string[]>();
   for (const s of shares) {
-    const type = resourceTypeSchema.parse(s.resourceType);
+    const type = s.resourceType;
     const ids = byType.get(type);
     if (ids) ids.push(s.resourceId);
     else byType.set(type, [s.resourceId]);
@@ -142,7 +142,7 @@ function searchWhere(q: string) {
     OR: [
       { dataset: { sortName: contains } },
       { fileEntry: { nameLower: contains } },
-      { resourceType: "workspace", workspace: { slug: contains } },
+      { resourceType: "workspace" as const, workspace: { slug: contains } },
       // never a grantee account's e-mail: searching it letter by letter would reveal the address
       { granteeUser: { username: contains } },
       { granteeEmail: contains },
@@ -174,11 +174,16 @@ export async function pageSharedByMe(
     select: { id: true },
   });
   const q = filter.q?.trim().toLowerCase();
+  // The filters come from the URL as typed: a type no grant can have matches nothing, it is no error.
+  const resourceType = filter.resourceType ? resourceTypeSchema.safeParse(filter.resourceType).data : undefined;
+  const granteeType = filter.granteeType ? granteeTypeSchema.safeParse(filter.granteeType).data : undefined;
+  if ((filter.resourceType && !resourceType) || (filter.granteeType && !granteeType))
+    return { items: [], hasMore: false };
   const shares = await listShares(
     {
       workspaceId: { in: managed.map((w) => w.id) },
-      ...(filter.resourceType ? { resourceType: filter.resourceType } : {}),
-      ...(filter.granteeType ? { granteeType: filter.granteeType } : {}),
+      ...(resourceType ? { resourceType } : {}),
+      ...(granteeType ? { granteeType } : {}),
       ...(q ? searchWhere(q) : {}),
     },
     limit + 1,

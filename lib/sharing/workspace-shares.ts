@@ -80,10 +80,10 @@ export async function listWorkspaceShares(
       ...(q.resourceType ? [{ resourceType: q.resourceType }] : []),
       ...(q.granteeType ? [{ granteeType: q.granteeType }] : []),
       ...(q.creator ? [{ createdById: creator?.id ?? "-" }] : []),
-      ...(q.status === "pending" ? [{ granteeType: "email" }] : []),
+      ...(q.status === "pending" ? [{ granteeType: "email" as const }] : []),
       ...(q.status === "expired" ? [{ expiresAt: { lte: now } }] : []),
       ...(q.status === "active"
-        ? [{ granteeType: { not: "email" } }, { OR: [{ expiresAt: null }, { expiresAt: { gt: now } }] }]
+        ? [{ granteeType: { not: "email" as const } }, { OR: [{ expiresAt: null }, { expiresAt: { gt: now } }] }]
         : []),
     ],
   };

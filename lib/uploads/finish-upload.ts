@@ -2,7 +2,7 @@ import "server-only";
 import fsp from "node:fs/promises";
 import path from "node:path";
 import type { Actor } from "@/lib/access";
-import { getDb } from "@/lib/db";
+import { getDb, jsonObject } from "@/lib/db";
 import { AppError, notFound } from "@/lib/util/errors";
 import { LEASE_BUSY, withHeldLease } from "./held-lease";
 import { UPLOAD_HANDLERS } from "./registry";
@@ -51,7 +51,7 @@ export async function finishUpload(actor: Actor, store: StagingStore, id: string
       const row = await getDb().upload.findUnique({ where: { id } });
       if (!row || row.userId !== actor.id) throw notFound("Upload not found");
       const size = Number(row.bytes);
-      if (row.finishedAt) return { result: JSON.parse(row.result ?? "{}") as Record<string, unknown>, size };
+      if (row.finishedAt) return { result: jsonObject(row.result ?? {}), size };
       const info = await store.configstore.get(id);
       if (!info) throw notFound("Upload not found");
       const metadata = Object.fromEntries(Object.entries(info.metadata ?? {}).map(([k, v]) => [k, v ?? ""]));
@@ -69,7 +69,7 @@ export async function finishUpload(actor: Actor, store: StagingStore, id: string
         // Handlers that mark the upload in their own commit (files) have done this already.
         await getDb().upload.updateMany({
           where: { id, finishedAt: null },
-          data: { finishedAt: new Date(), result: JSON.stringify(result) },
+          data: { finishedAt: new Date(), result },
         });
         return { result, size };
       } catch (error) {

@@ -9,7 +9,7 @@ import { acquireLease, releaseLease } from "@/lib/db/lease";
 import { toFailure, statusOf } from "@/lib/util/result";
 import { DbLocker } from "./db-locker";
 import { type Finished, finishUpload, uploadState } from "./finish-upload";
-import { UPLOAD_HANDLERS } from "./registry";
+import { UPLOAD_HANDLERS, isUploadKind } from "./registry";
 import { uploadExpireMs, uploadLeaseMs } from "./settings";
 import { stagingDir } from "./staging";
 import { sweepLeftovers } from "./sweep-leftovers";
@@ -66,8 +66,9 @@ export function createTusServer(): TusServer {
       const actor = currentActor()!;
       const metadata = Object.fromEntries(Object.entries(upload.metadata ?? {}).map(([k, v]) => [k, v ?? ""]));
       const kind = metadata.kind ?? "";
+      if (!isUploadKind(kind))
+        throw { status_code: 400, body: JSON.stringify({ error: `Unknown upload kind "${kind}".` }) };
       const handler = UPLOAD_HANDLERS[kind];
-      if (!handler) throw { status_code: 400, body: JSON.stringify({ error: `Unknown upload kind "${kind}".` }) };
       try {
         const normalised = (await handler.authorize(actor, metadata, upload.size)) ?? metadata;
         const workspaceId = normalised.workspaceId || null;

@@ -1,5 +1,5 @@
 import type { Actor } from "@/lib/access";
-import type { Tx } from "@/lib/db";
+import type { JsonObjectInput, Tx } from "@/lib/db";
 
 export type UploadMetadata = Record<string, string>;
 
@@ -28,5 +28,5 @@ export type UploadHandler = {
    * that calls markUploadFinished in its commit makes that exactly-once; otherwise the upload
    * is marked finished right after it returns.
    */
-  finish(actor: Actor, upload: FinishedUpload): Promise<Record<string, unknown>>;
+  finish(actor: Actor, upload: FinishedUpload): Promise<JsonObjectInput>;
 };

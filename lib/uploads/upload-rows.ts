@@ -1,5 +1,5 @@
 import "server-only";
-import { getDb, type Tx } from "@/lib/db";
+import { getDb, type JsonObjectInput, type Tx, type UploadKind } from "@/lib/db";
 import { AppError, conflict } from "@/lib/util/errors";
 import { maxOpenUploadsPerUser, uploadExpireMs } from "./settings";
 
@@ -13,7 +13,7 @@ export const openSince = () => new Date(Date.now() - uploadExpireMs());
  * (the workspace quota) already counts this upload.
  */
 export async function registerUpload(
-  row: { id: string; userId: string; workspaceId: string | null; kind: string; bytes: number },
+  row: { id: string; userId: string; workspaceId: string | null; kind: UploadKind; bytes: number },
   reserve?: (tx: Tx) => Promise<void>,
 ): Promise<void> {
   await getDb().$transaction(async (tx) => {
@@ -41,10 +41,10 @@ export async function registerUpload(
  * e.g. after a crash, finds it done and rolls back. An id without a row (content stored outside
  * the tus endpoint) has nothing to mark.
  */
-export async function markUploadFinished(tx: Tx, id: string, result: Record<string, unknown>): Promise<void> {
+export async function markUploadFinished(tx: Tx, id: string, result: JsonObjectInput): Promise<void> {
   const { count } = await tx.upload.updateMany({
     where: { id, finishedAt: null },
-    data: { finishedAt: new Date(), result: JSON.stringify(result) },
+    data: { finishedAt: new Date(), result },
   });
   if (count === 0 && (await tx.upload.count({ where: { id } })) > 0)
     throw conflict("This upload was already finished.");

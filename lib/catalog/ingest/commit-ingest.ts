@@ -7,7 +7,7 @@ import { isUniqueViolation } from "@/lib/util/prisma-errors";
 import { datasetPath } from "../dataset-view";
 import { datasetMetadataSchema } from "../schemas";
 import { searchTextOf } from "../search-text";
-import { parseColumns } from "../types";
+import { parseColumns, parseTags } from "../types";
 import { authorizeIngest } from "./authorize-ingest";
 import { discardIngest } from "./expire-ingests";
 import { loadOwnIngest } from "./load-own-ingest";
@@ -37,7 +37,7 @@ export async function commitIngest(actor: Actor, ingestId: string, metadata?: un
     number,
     kind: ingest.mode,
     blobKey: ingest.blobKey,
-    columns: ingest.columns,
+    columns,
     rowCount: ingest.rowCount,
     sizeBytes: ingest.sizeBytes,
     addedRows: ingest.addedRows,
@@ -67,10 +67,10 @@ export async function commitIngest(actor: Actor, ingestId: string, metadata?: un
             name: meta.name,
             sortName: meta.name.toLowerCase(),
             description: meta.description,
-            tags: JSON.stringify(meta.tags),
+            tags: meta.tags,
             searchText: searchTextOf({ ...meta, columns }),
             version: 1,
-            columns: ingest.columns,
+            columns,
             rowCount: ingest.rowCount,
             sizeBytes: ingest.sizeBytes,
             createdById: actor.id,
@@ -109,10 +109,10 @@ export async function commitIngest(actor: Actor, ingestId: string, metadata?: un
           where: { id: dataset.id },
           data: {
             version: number,
-            columns: ingest.columns,
+            columns,
             rowCount: ingest.rowCount,
             sizeBytes: ingest.sizeBytes,
-            searchText: searchTextOf({ ...current, tags: JSON.parse(current.tags) as string[], columns }),
+            searchText: searchTextOf({ ...current, tags: parseTags(current.tags), columns }),
             updatedById: actor.id,
           },
         });

@@ -2,7 +2,6 @@ import "server-only";
 import type { Actor } from "@/lib/access";
 import { getDb } from "@/lib/db";
 import { notFound } from "@/lib/util/errors";
-import type { IngestMode } from "../types";
 
 /**
  * A pending ingest of the actor's own. Rule: only its uploader sees or confirms it; anyone
@@ -15,5 +14,5 @@ export async function loadOwnIngest(actor: Actor, ingestId: string) {
       "This upload is no longer waiting for confirmation: it was confirmed, cancelled or has expired. Upload the file again.",
     );
   }
-  return { ...ingest, mode: ingest.mode as IngestMode };
+  return ingest;
 }

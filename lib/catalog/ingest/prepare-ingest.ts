@@ -78,7 +78,7 @@ export async function prepareIngest(actor: Actor, input: PrepareInput): Promise<
         mode: input.mode,
         baseVersion: dataset?.version ?? null,
         blobKey: key,
-        columns: JSON.stringify(converted.columns),
+        columns: converted.columns,
         rowCount: BigInt(converted.rowCount),
         sizeBytes: BigInt(converted.sizeBytes),
         addedRows: BigInt(converted.addedRows),

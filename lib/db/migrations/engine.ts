@@ -53,8 +53,11 @@ export function sqliteFilePath(url: string): string {
   return path.resolve(rest.startsWith("//") ? fileURLToPath(`file:${rest}`) : rest);
 }
 
-/** `prisma migrate deploy`: applies pending migrations, records them in `_prisma_migrations`. Idempotent. */
-export async function applyMigrations(url: string): Promise<{ applied: string[] }> {
+/**
+ * `prisma migrate deploy`: applies pending migrations, records them in `_prisma_migrations`. Idempotent.
+ * `upTo` (a migration folder name) stops after that migration, to build a database as an older release left it.
+ */
+export async function applyMigrations(url: string, { upTo }: { upTo?: string } = {}): Promise<{ applied: string[] }> {
   const provider = providerOf(url);
   let factory: TrackedFactory;
   let serialized = <T>(fn: () => Promise<T>) => fn();
@@ -73,6 +76,11 @@ export async function applyMigrations(url: string): Promise<{ applied: string[] 
     });
   }
   const migrationsList = await readMigrations(migrationsDir(provider));
+  if (upTo !== undefined) {
+    const dirs = migrationsList.migrationDirectories;
+    if (!dirs.some((d) => d.path === upTo)) throw new Error(`No migration named "${upTo}"`);
+    migrationsList.migrationDirectories = dirs.filter((d) => d.path.localeCompare(upTo) <= 0);
+  }
   const schema = await schemaFor(provider);
   // The connections close before the lock is released, so the next migration starts from a quiet file.
   const result = await serialized(async () => {
