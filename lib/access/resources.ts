@@ -1,7 +1,7 @@
 import "server-only";
 import { AppError } from "@/lib/util/errors";
 import type { Actor } from "./actor";
-import { type EffectiveRole, OWNER_ONLY_MESSAGE, ROLE_RANK } from "./roles";
+import { type Capability, type EffectiveRole, OWNER_ONLY_MESSAGE, ROLE_RANK, allows } from "./roles";
 import { grantedRole } from "./grants";
 import { linkCovers } from "./link-scope";
 import { getWorkspaceRole } from "./workspace";
@@ -16,10 +16,6 @@ export type Resource =
   | { type: "dataset"; id: string; workspaceId: string; workspaceOwnerId: string; visibility: string }
   | { type: "folder"; id: string; workspaceId: string; workspaceOwnerId: string; ancestorFolderIds: string[] }
   | { type: "file"; id: string; workspaceId: string; workspaceOwnerId: string; ancestorFolderIds: string[] };
-
-export type Capability = "read" | "write" | "manage";
-
-const NEEDS: Record<Capability, EffectiveRole> = { read: "viewer", write: "editor", manage: "manager" };
 
 function highest(...roles: (EffectiveRole | null)[]): EffectiveRole | null {
   return roles.reduce<EffectiveRole | null>(
@@ -47,10 +43,6 @@ export async function getEffectiveRole(actor: Actor, resource: Resource): Promis
   return highest(membership, granted, visibility);
 }
 
-export function allows(role: EffectiveRole | null, capability: Capability): boolean {
-  return role !== null && ROLE_RANK[role] >= ROLE_RANK[NEEDS[capability]];
-}
-
 /**
  * Rule: what the actor cannot read does not exist for them (404 "Not found", never a hint);
  * what they can read but not change is 403; only managers (workspace owner and admins) manage
@@ -60,7 +52,7 @@ export async function assertCan(actor: Actor, capability: Capability, resource: 
   const role = await getEffectiveRole(actor, resource);
   if (!allows(role, "read")) throw new AppError("not_found", "Not found");
   if (!allows(role, capability)) {
-    throw new AppError("forbidden", capability === "manage" ? OWNER_ONLY_MESSAGE : "You have read-only access here.");
+    throw new AppError("forbidden", capability === "write" ? "You have read-only access here." : OWNER_ONLY_MESSAGE);
   }
   return role!;
 }

@@ -38,7 +38,7 @@ export async function addShareToWorkspace(actor: Actor, shareId: string, workspa
     include: { owner: { select: { username: true } }, _count: { select: { members: true } } },
   });
   if (!workspace) throw notFound("Workspace not found");
-  await assertCanWorkspace(actor, workspace, "workspace.manage");
+  await assertCanWorkspace(actor, workspace, "manage");
   if (workspace.id === share.workspaceId) throw new AppError("invalid", "It already belongs to that workspace.");
   const target = await loadSharedResource(resourceTypeSchema.parse(share.resourceType), share.resourceId);
   const key = workspaceKey(workspace.id);

@@ -8,7 +8,7 @@ import { Card, PageHeader } from "@/components/ui/empty-state";
 import { DeleteWorkspaceDialog } from "@/components/workspaces/delete-workspace-dialog";
 import { MembersPanel } from "@/components/workspaces/members-panel";
 import { WorkspaceForm } from "@/components/workspaces/workspace-form";
-import { roleAllows } from "@/lib/access/roles";
+import { allows } from "@/lib/access/roles";
 import { updateWorkspaceAction } from "@/lib/actions/workspaces/update-workspace";
 import { listMembers } from "@/lib/workspaces/members";
 import { loadWorkspace, orNotFound } from "../load-workspace";
@@ -18,7 +18,7 @@ export const metadata = { title: "Settings" };
 export default async function SettingsPage({ params }: { params: Promise<{ owner: string; workspace: string }> }) {
   const { user, workspace } = await loadWorkspace(params);
   const { members, invitations } = await orNotFound(listMembers(user, workspace.id));
-  const canManage = roleAllows(workspace.role, "workspace.manage");
+  const canManage = allows(workspace.role, "manage");
   return (
     <div className="space-y-6">
       <PageHeader
