@@ -1,4 +1,4 @@
-export { linkActor, type Actor, type LinkScope } from "./actor";
+export { accountIdOf, linkActor, type Actor, type LinkScope, type LinkVisitor, type UserActor } from "./actor";
 export { linkCovers } from "./link-scope";
 export * from "./roles";
 export {
@@ -10,3 +10,4 @@ export {
 } from "./workspace";
 export { workspaceVisibility, type WorkspaceScope, type WorkspaceVisibility } from "./workspace-visibility";
 export { assertCan, getEffectiveRole, type Resource } from "./resources";
+export { memberControls } from "./member-controls";

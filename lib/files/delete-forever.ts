@@ -38,7 +38,7 @@ async function destroy(
     await tx.fileEntry.deleteMany({ where: { id: { in: doomed.ids }, trashedAt: { not: null } } });
     await recordAudit(tx, {
       workspaceId,
-      actorId: actor.id,
+      actor,
       action: "trash.emptied",
       resourceType: "workspace",
       resourceId: workspaceId,

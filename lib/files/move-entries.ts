@@ -100,7 +100,7 @@ export async function moveEntries(actor: Actor, input: z.input<typeof moveEntrie
         }
         await recordAudit(tx, {
           workspaceId: e.workspaceId,
-          actorId: actor.id,
+          actor,
           action: `${e.kind}.moved`,
           resourceType: e.kind,
           resourceId: e.id,

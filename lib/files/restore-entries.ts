@@ -56,7 +56,7 @@ export async function restoreEntries(actor: Actor, input: z.input<typeof restore
         });
         await recordAudit(tx, {
           workspaceId: e.workspaceId,
-          actorId: actor.id,
+          actor,
           action: `${e.kind}.restored`,
           resourceType: e.kind,
           resourceId: e.id,

@@ -1,6 +1,6 @@
 import "server-only";
 import { createElement } from "react";
-import { type Actor, ROLE_RANK, assertCanWorkspace } from "@/lib/access";
+import { type Actor, type EffectiveRole, assertCanWorkspace, atLeast } from "@/lib/access";
 import { userKey, workspaceKey } from "@/lib/access/grantee-keys";
 import { liveGrantWhere } from "@/lib/access/grants";
 import { recordAudit } from "@/lib/audit/record";
@@ -74,7 +74,7 @@ export async function addShareToWorkspace(actor: Actor, shareId: string, workspa
         },
       },
     });
-    if (existing && ROLE_RANK[existing.role as "viewer" | "editor"] >= ROLE_RANK[share.role as "viewer" | "editor"]) {
+    if (existing && atLeast(existing.role as EffectiveRole, share.role as EffectiveRole)) {
       return { shareId: existing.id, changed: false };
     }
     const data = { role: share.role, expiresAt: share.expiresAt, sourceShareId: share.id, createdById: actor.id };
@@ -96,7 +96,7 @@ export async function addShareToWorkspace(actor: Actor, shareId: string, workspa
     for (const m of managers) await enqueueEmail(tx, { to: m.email, kind: "share-added-to-workspace", ...message });
     await recordAudit(tx, {
       workspaceId: share.workspaceId,
-      actorId: actor.id,
+      actor,
       action: "share.added_to_workspace",
       resourceType: share.resourceType,
       resourceId: share.resourceId,
