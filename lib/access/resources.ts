@@ -1,7 +1,7 @@
 import "server-only";
 import { AppError } from "@/lib/util/errors";
 import type { Actor } from "./actor";
-import { type Capability, type EffectiveRole, OWNER_ONLY_MESSAGE, ROLE_RANK, allows } from "./roles";
+import { type Capability, type EffectiveRole, OWNER_ONLY_MESSAGE, allows, highestRole } from "./roles";
 import { grantedRole } from "./grants";
 import { linkCovers } from "./link-scope";
 import { getWorkspaceRole } from "./workspace";
@@ -16,13 +16,6 @@ export type Resource =
   | { type: "dataset"; id: string; workspaceId: string; workspaceOwnerId: string; visibility: string }
   | { type: "folder"; id: string; workspaceId: string; workspaceOwnerId: string; ancestorFolderIds: string[] }
   | { type: "file"; id: string; workspaceId: string; workspaceOwnerId: string; ancestorFolderIds: string[] };
-
-function highest(...roles: (EffectiveRole | null)[]): EffectiveRole | null {
-  return roles.reduce<EffectiveRole | null>(
-    (best, r) => (r && (!best || ROLE_RANK[r] > ROLE_RANK[best]) ? r : best),
-    null,
-  );
-}
 
 /**
  * The actor's effective role on a resource: the highest of workspace membership, live grants on
@@ -40,7 +33,7 @@ export async function getEffectiveRole(actor: Actor, resource: Resource): Promis
     grantedRole(actor, resource),
   ]);
   const visibility = resource.type === "dataset" && resource.visibility === "public" ? "viewer" : null;
-  return highest(membership, granted, visibility);
+  return highestRole(membership, granted, visibility);
 }
 
 /**

@@ -31,6 +31,11 @@ export function atLeast(role: EffectiveRole, than: EffectiveRole): boolean {
   return ROLE_RANK[role] >= ROLE_RANK[than];
 }
 
+/** The highest of some roles (null when there is none): effective roles combine this way. */
+export function highestRole(...roles: (EffectiveRole | null)[]): EffectiveRole | null {
+  return roles.reduce<EffectiveRole | null>((best, r) => (r && (!best || !atLeast(best, r)) ? r : best), null);
+}
+
 /** The one mapping from a workspace membership ("admin" or "member") to its effective role. */
 export function memberRoleToEffective(role: string): EffectiveRole {
   return role === "admin" ? "manager" : "editor";
