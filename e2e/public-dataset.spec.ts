@@ -48,7 +48,9 @@ test("a non-member opens a public dataset's page and reads its rows, but not a p
   const visitor = await signedIn(browser, visitorName);
   const opened = await visitor.goto(`${base}/catalog/open-stations`);
   expect(opened?.status()).toBe(200);
-  await expect(visitor.getByText("Tromsø harbour")).toBeVisible();
+  const rows = visitor.getByRole("table", { name: "Dataset rows" });
+  await expect(rows.getByRole("cell", { name: "Tromsø harbour" })).toBeVisible();
+  await expect(rows.getByRole("cell", { name: "Tromsø", exact: true })).toBeVisible();
   // The sidebar offers nothing of the workspace beyond this dataset.
   await expect(visitor.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Catalog" })).toHaveCount(0);
 
