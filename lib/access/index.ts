@@ -11,3 +11,4 @@ export {
 export { workspaceVisibility, type WorkspaceScope, type WorkspaceVisibility } from "./workspace-visibility";
 export { assertCan, getEffectiveRole, type Resource } from "./resources";
 export { memberControls } from "./member-controls";
+export { assertCanAll, getEffectiveRoles } from "./effective-roles";

@@ -1,22 +1,18 @@
 import { describe, expect, it } from "vitest";
 import { setupTestDatabase } from "@/test/db";
 import { getDataset } from "@/lib/catalog/get-dataset";
+import { createCast, createDataset, setupCatalogStorage } from "@/lib/catalog/test-support";
 import { setDatasetVisibility } from "@/lib/catalog/set-visibility";
 import { createFolder } from "@/lib/files/create-folder";
 import { getRootFolder } from "@/lib/files/root-folder";
 import { shareResource } from "@/lib/sharing/share-resource";
-import { createUser } from "@/lib/users/create-user";
+import { person } from "@/lib/sharing/test-support";
 import { toFailure } from "@/lib/util/result";
 import { getWorkspaceForActor } from "@/lib/workspaces/queries";
-import { type Actor, linkActor, workspaceVisibility } from ".";
+import { linkActor, workspaceVisibility } from ".";
 
-const { db } = setupTestDatabase();
-
-let seq = 0;
-async function person(name: string): Promise<Actor> {
-  const u = await createUser({ email: `${name}${++seq}@example.com`, username: `${name}${seq}` });
-  return { id: u.id, email: u.email, username: u.username };
-}
+setupTestDatabase();
+setupCatalogStorage();
 
 async function failureOf(promise: Promise<unknown>) {
   try {
@@ -27,34 +23,19 @@ async function failureOf(promise: Promise<unknown>) {
   return null;
 }
 
-/** A workspace with one dataset that will be made public and one that stays private. */
+/** A workspace (owner, admin, member) with one dataset that will be made public and one that stays private. */
 async function world() {
-  const owner = await person("own");
-  const workspace = await db().workspace.create({ data: { ownerId: owner.id, slug: `v${++seq}`, name: "Vis" } });
-  const dataset = (slug: string) =>
-    db().dataset.create({
-      data: {
-        workspaceId: workspace.id,
-        slug,
-        name: slug,
-        sortName: slug,
-        searchText: slug,
-        version: 1,
-        columns: "[]",
-        rowCount: 0n,
-        sizeBytes: 0n,
-        createdById: owner.id,
-      },
-    });
-  const [open, closed] = [await dataset("open"), await dataset("closed")];
-  return { owner, workspace, open, closed };
+  const cast = await createCast();
+  const open = await createDataset(cast.owner, cast.workspace.id, "open.csv", "city,reading\nOslo,1\n");
+  const closed = await createDataset(cast.owner, cast.workspace.id, "closed.csv", "city,reading\nBergen,2\n");
+  return { ...cast, open: { id: open.datasetId }, closed: { id: closed.datasetId } };
 }
 
 describe("workspace visibility: one answer for pages and the API", () => {
   it("gives a non-member scope public when the workspace has a public dataset, and nothing else", async () => {
     const w = await world();
     const passerBy = await person("any");
-    const url = [passerBy, w.owner.username!, w.workspace.slug] as const;
+    const url = [passerBy, w.workspace.owner, w.workspace.slug] as const;
     expect(await workspaceVisibility(passerBy, w.workspace)).toBeNull();
 
     await setDatasetVisibility(w.owner, w.open.id, "public");
@@ -76,8 +57,7 @@ describe("workspace visibility: one answer for pages and the API", () => {
   it("ranks membership, a whole-workspace grant and a grant inside above public, and refuses link visitors", async () => {
     const w = await world();
     await setDatasetVisibility(w.owner, w.open.id, "public");
-    const [member, wholeGrantee, folderGrantee] = [await person("mem"), await person("whole"), await person("part")];
-    await db().membership.create({ data: { workspaceId: w.workspace.id, userId: member.id, role: "admin" } });
+    const [wholeGrantee, folderGrantee] = [await person("whole"), await person("part")];
     await shareResource(w.owner, "workspace", w.workspace.id, { grantees: [wholeGrantee.username!], role: "viewer" });
     const root = await getRootFolder(w.workspace.id);
     const folder = await createFolder(w.owner, { parentId: root.id, name: "reports" });
@@ -88,7 +68,12 @@ describe("workspace visibility: one answer for pages and the API", () => {
       role: "owner",
       isMember: true,
     });
-    expect(await workspaceVisibility(member, w.workspace)).toEqual({
+    expect(await workspaceVisibility(w.editor, w.workspace)).toEqual({
+      scope: "workspace",
+      role: "editor",
+      isMember: true,
+    });
+    expect(await workspaceVisibility(w.admin, w.workspace)).toEqual({
       scope: "workspace",
       role: "manager",
       isMember: true,

@@ -1,6 +1,5 @@
 import "server-only";
-import { type Actor, type Capability, type EffectiveRole, assertCan } from "@/lib/access";
-import { assertCanAll } from "@/lib/access/effective-roles";
+import { type Actor, type Capability, type EffectiveRole, assertCan, assertCanAll } from "@/lib/access";
 import { fileEntryResource } from "@/lib/access/files";
 import { getDb } from "@/lib/db";
 import { AppError, notFound } from "@/lib/util/errors";
