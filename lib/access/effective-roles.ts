@@ -17,21 +17,13 @@ import {
 
 const targetKey = (type: string, id: string) => `${type}:${id}`;
 
-/** The actor's membership role in each of the workspaces (one query, none for workspaces they own). */
+/** The actor's membership role in each of the resources' workspaces (one query). */
 async function membershipRoles(actor: Actor, resources: Resource[]): Promise<Map<string, EffectiveRole>> {
-  const roles = new Map<string, EffectiveRole>();
-  const others = new Set<string>();
-  for (const r of resources) {
-    if (r.workspaceOwnerId === actor.id) roles.set(r.workspaceId, "owner");
-    else others.add(r.workspaceId);
-  }
-  if (others.size === 0) return roles;
   const rows = await getDb().membership.findMany({
-    where: { userId: actor.id, workspaceId: { in: [...others] } },
+    where: { userId: actor.id, workspaceId: { in: [...new Set(resources.map((r) => r.workspaceId))] } },
     select: { workspaceId: true, role: true },
   });
-  for (const m of rows) roles.set(m.workspaceId, memberRoleToEffective(m.role));
-  return roles;
+  return new Map(rows.map((m) => [m.workspaceId, memberRoleToEffective(m.role)]));
 }
 
 /** The highest live grant role per grant target ("type:id"), for every target of the resources (one query). */
@@ -69,11 +61,16 @@ async function grantRoles(actor: Actor, resources: Resource[]): Promise<Map<stri
  * operations on a thousand files check access once, not once per file. Read fresh on every call.
  */
 export async function getEffectiveRoles(actor: Actor, resources: Resource[]): Promise<(EffectiveRole | null)[]> {
+  // Through an access link the visitor reads exactly what the link covers, and never writes.
   if (actor.link) return resources.map((r) => (linkCovers(actor.link!, r) ? "viewer" : null));
-  if (resources.length === 0) return [];
-  const [memberships, grants] = await Promise.all([membershipRoles(actor, resources), grantRoles(actor, resources)]);
+  // Nothing ranks above the owner: their resources need no query.
+  const others = resources.filter((r) => r.workspaceOwnerId !== actor.id);
+  if (others.length === 0) return resources.map(() => "owner");
+  // Membership and grants are independent reads: asked at once, the check costs one round trip.
+  const [memberships, grants] = await Promise.all([membershipRoles(actor, others), grantRoles(actor, others)]);
   return resources.map((r) =>
     highestRole(
+      r.workspaceOwnerId === actor.id ? "owner" : null,
       memberships.get(r.workspaceId) ?? null,
       ...grantTargets(r).map((t) => grants.get(targetKey(t.resourceType, t.resourceId)) ?? null),
       r.type === "dataset" && r.visibility === "public" ? "viewer" : null,
@@ -84,7 +81,7 @@ export async function getEffectiveRoles(actor: Actor, resources: Resource[]): Pr
 /**
  * Rule: assertCan for many resources at once, all or nothing. If any of them cannot be read the
  * whole request is 404 (an unreadable item does not exist for the actor); if any can be read but
- * not changed as asked it is 403, with assertCan's messages. Returns each resource's role.
+ * not changed as asked it is 403 (assertCan is this rule for one resource). Returns each resource's role.
  */
 export async function assertCanAll(
   actor: Actor,

@@ -2,8 +2,7 @@ import "server-only";
 import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/util/errors";
 import type { Actor } from "./actor";
-import { grantedRole } from "./grants";
-import type { Resource } from "./resources";
+import { type Resource, getEffectiveRole } from "./resources";
 import { type Capability, type EffectiveRole, OWNER_ONLY_MESSAGE, allows, memberRoleToEffective } from "./roles";
 
 export type WorkspaceRef = { id: string; ownerId: string };
@@ -47,7 +46,8 @@ export async function assertCanWorkspace(
 ): Promise<EffectiveRole> {
   const role = await getWorkspaceRole(actor, workspace);
   if (!allows(role, "read")) {
-    const granted = actor.link ? null : await grantedRole(actor, workspaceResource(workspace));
+    // Not a member: any role left comes from a grant on the whole workspace.
+    const granted = actor.link ? null : await getEffectiveRole(actor, workspaceResource(workspace));
     if (!granted) throw new AppError("not_found", "Workspace not found");
     throw new AppError("forbidden", capability === "read" ? REFUSALS.read : OWNER_ONLY_MESSAGE);
   }
