@@ -11,11 +11,14 @@ export async function AppShell({
   user,
   current,
   member = false,
+  workspaceLinks = true,
   children,
 }: {
   user: SessionUser & { username: string };
   current: SwitcherWorkspace | null;
   member?: boolean;
+  /** false: the sidebar leaves out the workspace's own pages (for someone who sees only public datasets) */
+  workspaceLinks?: boolean;
   children: ReactNode;
 }) {
   const workspaces = await listMyWorkspaces(user);
@@ -47,7 +50,7 @@ export async function AppShell({
       </header>
       {/* On a phone the sidebar becomes a scrolling bar of links under the header. */}
       <div className="flex flex-1 flex-col md:flex-row">
-        <Sidebar base={current ? `/w/${current.owner}/${current.slug}` : null} member={member} />
+        <Sidebar base={current && workspaceLinks ? `/w/${current.owner}/${current.slug}` : null} member={member} />
         <main id="content" className="min-w-0 flex-1 p-4 md:p-6">
           {children}
         </main>

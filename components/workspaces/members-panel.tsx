@@ -12,7 +12,14 @@ import type { Result } from "@/lib/util/result";
 import { useRouter } from "next/navigation";
 import { formatDate } from "@/lib/util/format";
 
-type Member = { userId: string; username: string | null; email: string; role: "owner" | "admin" | "member" };
+type Member = {
+  userId: string;
+  username: string | null;
+  email: string;
+  role: "owner" | "admin" | "member";
+  /** decided on the server (lib/access memberControls) */
+  controls: { changeRole: boolean; remove: boolean };
+};
 type Invitation = { id: string; email: string; role: string; expiresAt: string };
 
 export function MembersPanel({
@@ -56,7 +63,7 @@ export function MembersPanel({
               <p className="text-xs text-zinc-500">{m.email}</p>
             </div>
             <div className="flex items-center gap-2">
-              {m.role === "owner" || !canManage ? (
+              {!m.controls.changeRole ? (
                 <span className="text-sm capitalize text-zinc-600 dark:text-zinc-400">{m.role}</span>
               ) : (
                 <select
@@ -72,7 +79,7 @@ export function MembersPanel({
                   <option value="admin">Admin</option>
                 </select>
               )}
-              {m.role !== "owner" && (canManage || m.userId === selfId) ? (
+              {m.controls.remove ? (
                 <Button
                   variant="ghost"
                   disabled={pending}

@@ -2,12 +2,25 @@
 export type LinkScope = { id: string; resourceType: string; resourceId: string; workspaceId: string };
 
 /**
- * Whoever is acting: a signed-in user (UI session or API token), or a visitor through an access
- * link, who acts with `link` set (for a public link without sign-in, as a synthetic actor whose
- * id is "link:<linkId>").
+ * A signed-in user (UI session or API token). Through an access link they act with `link` set:
+ * they then see exactly what the link covers, and stay themselves for limits and the audit trail.
  */
-export type Actor = { id: string; email: string; username: string | null; link?: LinkScope };
+export type UserActor = { kind?: "user"; id: string; email: string; username: string | null; link?: LinkScope };
+
+/**
+ * A visitor through a public access link, without an account. `id` only keeps them apart from
+ * every user (it is never an account id: use accountIdOf); `link` is always set.
+ */
+export type LinkVisitor = { kind: "link"; id: string; email: ""; username: null; link: LinkScope };
+
+/** Whoever is acting; `kind` tells a link visitor apart from a user. */
+export type Actor = UserActor | LinkVisitor;
 
 export function linkActor(link: LinkScope, viewer?: Actor | null): Actor {
-  return viewer ? { ...viewer, link } : { id: `link:${link.id}`, email: "", username: null, link };
+  return viewer ? { ...viewer, link } : { kind: "link", id: `link:${link.id}`, email: "", username: null, link };
+}
+
+/** The account behind an actor: the user's id, or null for a link visitor (who has none). */
+export function accountIdOf(actor: Actor): string | null {
+  return actor.kind === "link" ? null : actor.id;
 }

@@ -3,8 +3,8 @@ import { type Db, getDb } from "@/lib/db";
 import type { Actor } from "./actor";
 import { actorGranteeKeys } from "./grantee-keys";
 import { hasGrantInside, liveGrantWhere } from "./grants";
-import { allows, getEffectiveRole, type Resource } from "./resources";
-import type { EffectiveRole } from "./roles";
+import { getEffectiveRole, type Resource } from "./resources";
+import { type EffectiveRole, allows } from "./roles";
 import { topmostOnly } from "@/lib/files/topmost";
 
 /** A Prisma `where` on FileEntry (the same on SQLite and PostgreSQL). */

@@ -1,8 +1,7 @@
 import "server-only";
 import { getDb } from "@/lib/db";
 import type { Actor } from "./actor";
-import { actorGranteeKeys, grantsToActorWhere } from "./grantee-keys";
-import type { EffectiveRole } from "./roles";
+import { actorGranteeKeys } from "./grantee-keys";
 import type { Resource } from "./resources";
 
 /** The (type, id) pairs whose grants reach a resource: itself and every container above it. */
@@ -18,19 +17,6 @@ export function grantTargets(resource: Resource): { resourceType: Resource["type
 /** A grant is live until its expiry; expired grants stop working on the next request. */
 export function liveGrantWhere(now = new Date()) {
   return { OR: [{ expiresAt: null }, { expiresAt: { gt: now } }] };
-}
-
-/**
- * The highest role granted to the actor (directly or through one of their workspaces) on the
- * resource or any of its ancestors; null when none is live. One query, read fresh on every call.
- */
-export async function grantedRole(actor: Actor, resource: Resource): Promise<EffectiveRole | null> {
-  const grants = await getDb().share.findMany({
-    where: { AND: [{ OR: grantTargets(resource) }, grantsToActorWhere(actor), liveGrantWhere()] },
-    select: { role: true },
-  });
-  if (grants.some((g) => g.role === "editor")) return "editor";
-  return grants.length > 0 ? "viewer" : null;
 }
 
 /**

@@ -1,5 +1,14 @@
-export { linkActor, type Actor, type LinkScope } from "./actor";
+export { accountIdOf, linkActor, type Actor, type LinkScope, type LinkVisitor, type UserActor } from "./actor";
 export { linkCovers } from "./link-scope";
 export * from "./roles";
-export { assertCanWorkspace, getWorkspaceRole, memberWorkspacesWhere, type WorkspaceRef } from "./workspace";
-export { allows, assertCan, getEffectiveRole, type Capability, type Resource } from "./resources";
+export {
+  assertCanWorkspace,
+  getWorkspaceRole,
+  memberWorkspacesWhere,
+  workspaceResource,
+  type WorkspaceRef,
+} from "./workspace";
+export { workspaceVisibility, type WorkspaceScope, type WorkspaceVisibility } from "./workspace-visibility";
+export { assertCan, getEffectiveRole, type Resource } from "./resources";
+export { memberControls } from "./member-controls";
+export { assertCanAll, getEffectiveRoles } from "./effective-roles";

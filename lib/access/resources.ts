@@ -1,10 +1,7 @@
 import "server-only";
-import { AppError } from "@/lib/util/errors";
 import type { Actor } from "./actor";
-import { type EffectiveRole, OWNER_ONLY_MESSAGE, ROLE_RANK } from "./roles";
-import { grantedRole } from "./grants";
-import { linkCovers } from "./link-scope";
-import { getWorkspaceRole } from "./workspace";
+import { assertCanAll, getEffectiveRoles } from "./effective-roles";
+import type { Capability, EffectiveRole } from "./roles";
 
 /**
  * Anything access is decided on. `workspaceOwnerId` and `workspaceId` locate the container;
@@ -17,17 +14,6 @@ export type Resource =
   | { type: "folder"; id: string; workspaceId: string; workspaceOwnerId: string; ancestorFolderIds: string[] }
   | { type: "file"; id: string; workspaceId: string; workspaceOwnerId: string; ancestorFolderIds: string[] };
 
-export type Capability = "read" | "write" | "manage";
-
-const NEEDS: Record<Capability, EffectiveRole> = { read: "viewer", write: "editor", manage: "manager" };
-
-function highest(...roles: (EffectiveRole | null)[]): EffectiveRole | null {
-  return roles.reduce<EffectiveRole | null>(
-    (best, r) => (r && (!best || ROLE_RANK[r] > ROLE_RANK[best]) ? r : best),
-    null,
-  );
-}
-
 /**
  * The actor's effective role on a resource: the highest of workspace membership, live grants on
  * the resource or any ancestor (to the actor or a workspace they belong to), and public
@@ -35,32 +21,14 @@ function highest(...roles: (EffectiveRole | null)[]): EffectiveRole | null {
  * across requests, so a removal, revocation or expiry holds on the very next request.
  */
 export async function getEffectiveRole(actor: Actor, resource: Resource): Promise<EffectiveRole | null> {
-  // Through an access link the visitor reads exactly what the link covers, and never writes.
-  if (actor.link) return linkCovers(actor.link, resource) ? "viewer" : null;
-  if (resource.workspaceOwnerId === actor.id) return "owner"; // nothing ranks higher
-  // Membership and grants are independent reads: asked at once, the check costs one round trip.
-  const [membership, granted] = await Promise.all([
-    getWorkspaceRole(actor, { id: resource.workspaceId, ownerId: resource.workspaceOwnerId }),
-    grantedRole(actor, resource),
-  ]);
-  const visibility = resource.type === "dataset" && resource.visibility === "public" ? "viewer" : null;
-  return highest(membership, granted, visibility);
-}
-
-export function allows(role: EffectiveRole | null, capability: Capability): boolean {
-  return role !== null && ROLE_RANK[role] >= ROLE_RANK[NEEDS[capability]];
+  return (await getEffectiveRoles(actor, [resource]))[0] ?? null;
 }
 
 /**
  * Rule: what the actor cannot read does not exist for them (404 "Not found", never a hint);
  * what they can read but not change is 403; only managers (workspace owner and admins) manage
- * access, and everyone else gets the owner-only message.
+ * access, and everyone else gets the owner-only message. (assertCanAll states it for many.)
  */
 export async function assertCan(actor: Actor, capability: Capability, resource: Resource): Promise<EffectiveRole> {
-  const role = await getEffectiveRole(actor, resource);
-  if (!allows(role, "read")) throw new AppError("not_found", "Not found");
-  if (!allows(role, capability)) {
-    throw new AppError("forbidden", capability === "manage" ? OWNER_ONLY_MESSAGE : "You have read-only access here.");
-  }
-  return role!;
+  return (await assertCanAll(actor, capability, [resource]))[0]!;
 }

@@ -2,10 +2,15 @@ import "server-only";
 import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/util/errors";
 import type { Actor } from "./actor";
-import { grantedRole } from "./grants";
-import { type Action, type EffectiveRole, OWNER_ONLY_MESSAGE, memberRoleToEffective, roleAllows } from "./roles";
+import { type Resource, getEffectiveRole } from "./resources";
+import { type Capability, type EffectiveRole, OWNER_ONLY_MESSAGE, allows, memberRoleToEffective } from "./roles";
 
 export type WorkspaceRef = { id: string; ownerId: string };
+
+/** A workspace as a resource access is decided on. */
+export function workspaceResource(workspace: WorkspaceRef): Resource {
+  return { type: "workspace", id: workspace.id, workspaceId: workspace.id, workspaceOwnerId: workspace.ownerId };
+}
 
 /**
  * The actor's role in a workspace from ownership and membership, read fresh on every call (no
@@ -21,6 +26,13 @@ export async function getWorkspaceRole(actor: Actor, workspace: WorkspaceRef): P
   return membership ? memberRoleToEffective(membership.role) : null;
 }
 
+const REFUSALS: Record<Capability, string> = {
+  read: "Only members of this workspace can see this.",
+  write: "You have read-only access to this workspace.",
+  manage: OWNER_ONLY_MESSAGE,
+  own: "Only the workspace owner can delete it.",
+};
+
 /**
  * Rule: workspace administration (settings, members, invitations, activity, links) is decided
  * on membership. A workspace the actor cannot read at all does not exist for them (404, never a
@@ -30,33 +42,16 @@ export async function getWorkspaceRole(actor: Actor, workspace: WorkspaceRef): P
 export async function assertCanWorkspace(
   actor: Actor,
   workspace: WorkspaceRef,
-  action: Action,
+  capability: Capability,
 ): Promise<EffectiveRole> {
   const role = await getWorkspaceRole(actor, workspace);
-  if (!roleAllows(role, "workspace.read")) {
-    const granted = actor.link
-      ? null
-      : await grantedRole(actor, {
-          type: "workspace",
-          id: workspace.id,
-          workspaceId: workspace.id,
-          workspaceOwnerId: workspace.ownerId,
-        });
+  if (!allows(role, "read")) {
+    // Not a member: any role left comes from a grant on the whole workspace.
+    const granted = actor.link ? null : await getEffectiveRole(actor, workspaceResource(workspace));
     if (!granted) throw new AppError("not_found", "Workspace not found");
-    throw new AppError(
-      "forbidden",
-      action === "workspace.read" ? "Only members of this workspace can see this." : OWNER_ONLY_MESSAGE,
-    );
+    throw new AppError("forbidden", capability === "read" ? REFUSALS.read : OWNER_ONLY_MESSAGE);
   }
-  if (!roleAllows(role, action)) {
-    const message =
-      action === "workspace.write"
-        ? "You have read-only access to this workspace."
-        : action === "workspace.delete"
-          ? "Only the workspace owner can delete it."
-          : OWNER_ONLY_MESSAGE;
-    throw new AppError("forbidden", message);
-  }
+  if (!allows(role, capability)) throw new AppError("forbidden", REFUSALS[capability]);
   return role!;
 }
 

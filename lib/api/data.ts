@@ -1,13 +1,10 @@
 import "server-only";
 import { z } from "zod";
-import { type Actor, getWorkspaceRole } from "@/lib/access";
-import { readableDatasetsWhere } from "@/lib/access/datasets";
-import { hasGrantInside } from "@/lib/access/grants";
+import { type Actor, workspaceVisibility } from "@/lib/access";
 import { exportDataset } from "@/lib/catalog/export-dataset";
 import { downloadResponse } from "@/lib/catalog/http/responses";
 import { listDatasets } from "@/lib/catalog/list-datasets";
 import { queryDataset } from "@/lib/catalog/query";
-import { getDb } from "@/lib/db";
 import { AppError, notFound } from "@/lib/util/errors";
 import { type Namespace, findDatasetId, findNamespace } from "./namespaces";
 import { type RowsQuery, toDatasetQuery } from "./row-params";
@@ -46,10 +43,7 @@ export type ApiDataset = {
  */
 async function assertNamespaceVisible(actor: Actor, ns: Namespace, listed: number): Promise<void> {
   if (listed > 0) return;
-  if (await getWorkspaceRole(actor, ns)) return;
-  if (await hasGrantInside(actor, ns.id)) return;
-  if ((await getDb().dataset.count({ where: await readableDatasetsWhere(actor, ns) })) > 0) return;
-  throw notFound("Not found");
+  if (!(await workspaceVisibility(actor, ns))) throw notFound("Not found");
 }
 
 /**

@@ -43,7 +43,7 @@ export async function querySharedBy(
     select: { id: true, ownerId: true, slug: true, name: true, owner: { select: { username: true } } },
   });
   if (!workspace) throw notFound("Workspace not found");
-  await assertCanWorkspace(actor, workspace, "workspace.read");
+  await assertCanWorkspace(actor, workspace, "read");
   const datasets = await db.dataset.findMany({
     where: { id: { in: [...new Set(body.datasetIds)] } },
     select: {

@@ -23,7 +23,7 @@ export async function listWorkspaceActivity(
     select: { id: true, ownerId: true },
   });
   if (!workspace) throw notFound("Workspace not found");
-  await assertCanWorkspace(actor, workspace, "workspace.manage");
+  await assertCanWorkspace(actor, workspace, "manage");
   const rows = await getDb().auditEvent.findMany({
     where: { workspaceId },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],

@@ -1,8 +1,12 @@
+import { type Actor, accountIdOf } from "@/lib/access/actor";
 import type { JsonObjectInput, Tx } from "@/lib/db";
 import type { ResourceType } from "@/lib/sharing/schemas";
 
 export type AuditInput = {
   workspaceId?: string | null;
+  /** who acted: a user, or a visitor through an access link (recorded by the link, as they have no account) */
+  actor?: Actor | null;
+  /** for events recorded on someone's behalf without an Actor at hand (sign-up, CLI): an account id */
   actorId?: string | null;
   action: string;
   resourceType: ResourceType;
@@ -12,15 +16,15 @@ export type AuditInput = {
 
 /**
  * Appends to the audit trail inside the caller's transaction, so the event and its record commit
- * together. A visitor through an access link without an account acts as "link:<linkId>": the
- * record names the link instead of a user.
+ * together. A link visitor has no account: the record names the link instead of a user.
  */
 export async function recordAudit(tx: Tx, event: AuditInput): Promise<void> {
-  const viaLink = event.actorId?.startsWith("link:") ? event.actorId.slice(5) : null;
+  const { actor } = event;
+  const viaLink = actor?.kind === "link" ? actor.link.id : null;
   await tx.auditEvent.create({
     data: {
       workspaceId: event.workspaceId ?? null,
-      actorId: viaLink ? null : (event.actorId ?? null),
+      actorId: actor ? accountIdOf(actor) : (event.actorId ?? null),
       action: event.action,
       resourceType: event.resourceType,
       resourceId: event.resourceId,

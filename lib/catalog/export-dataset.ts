@@ -145,9 +145,8 @@ export async function exportDataset(
   // Recorded once the file is ready, so refused or failed exports are not counted as downloads.
   const recordDownload = () =>
     recordAudit(getDb(), {
-      // A public link's visitor has no account (their id is "link:…"); a signed-in one through a link does.
       workspaceId: dataset.workspaceId,
-      actorId: actor.id.startsWith("link:") ? null : actor.id,
+      actor,
       action: "dataset.downloaded",
       resourceType: "dataset",
       resourceId: dataset.id,

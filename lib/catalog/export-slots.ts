@@ -1,6 +1,6 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import type { Actor } from "@/lib/access";
+import { type Actor, accountIdOf } from "@/lib/access";
 import { acquireLease, releaseLease, renewLease } from "@/lib/db/lease";
 import { AppError } from "@/lib/util/errors";
 import { catalogConfig } from "./config";
@@ -39,11 +39,12 @@ export async function takeExportSlots(actor: Actor): Promise<ExportSlots> {
       void releaseLease(name, holder).catch((error) => console.error("Releasing an export slot failed", error));
   };
   const wanted: { key: string; count: number; refusal: string }[] = [];
-  // An anonymous link visitor's id is the link's; only a signed-in person has a per-user limit.
-  if (!actor.id.startsWith("link:")) {
+  // Only a signed-in person has a per-user limit; an anonymous link visitor has no account.
+  const account = accountIdOf(actor);
+  if (account) {
     const n = config.exportsPerUser;
     wanted.push({
-      key: `user:${actor.id}`,
+      key: `user:${account}`,
       count: n,
       refusal: `You already have ${plural(n, "download")} of ${n === 1 ? "a dataset" : "datasets"} in progress. Wait for ${n === 1 ? "it" : "one"} to finish, then try again.`,
     });

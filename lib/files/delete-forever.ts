@@ -7,11 +7,13 @@ import { getDb } from "@/lib/db";
 import { deleteUnreferencedBlobs } from "@/lib/storage/orphan-blobs";
 import { invalid, notFound } from "@/lib/util/errors";
 import { trashSlot } from "./entry-model";
-import { loadEntry } from "./load-entry";
+import { loadEntries, loadEntry } from "./load-entry";
 import { findRootFolder } from "./root-folder";
 
 export const deleteForeverInput = z.object({ ids: z.array(z.string().min(1)).min(1).max(1000) });
 export const emptyTrashInput = z.object({ workspaceId: z.string().min(1) });
+
+const DELETE_SLICE = 500;
 
 type Doomed = { ids: string[]; blobKeys: string[]; bytes: number };
 
@@ -35,10 +37,14 @@ async function destroy(
   details: Record<string, unknown>,
 ): Promise<{ deleted: number; bytes: number }> {
   await getDb().$transaction(async (tx) => {
-    await tx.fileEntry.deleteMany({ where: { id: { in: doomed.ids }, trashedAt: { not: null } } });
+    // In slices: a write's id list is not split by Prisma, and SQLite binds at most 999 values.
+    for (let i = 0; i < doomed.ids.length; i += DELETE_SLICE) {
+      const ids = doomed.ids.slice(i, i + DELETE_SLICE);
+      await tx.fileEntry.deleteMany({ where: { id: { in: ids }, trashedAt: { not: null } } });
+    }
     await recordAudit(tx, {
       workspaceId,
-      actorId: actor.id,
+      actor,
       action: "trash.emptied",
       resourceType: "workspace",
       resourceId: workspaceId,
@@ -54,13 +60,18 @@ async function destroy(
 /** Permanently deletes items from the trash, with everything they contain (managers only). */
 export async function deleteForever(actor: Actor, input: z.input<typeof deleteForeverInput>) {
   const { ids } = deleteForeverInput.parse(input);
-  const entries = await Promise.all([...new Set(ids)].map((id) => loadEntry(actor, id, "manage", { trashed: true })));
+  const entries = await loadEntries(actor, ids, "manage", { trashed: true });
   for (const e of entries) if (e.slot !== trashSlot(e.id)) throw notFound("That item is not in the trash by itself.");
   const workspaceId = entries[0]!.workspaceId;
   if (entries.some((e) => e.workspaceId !== workspaceId)) throw invalid("Delete items of one workspace at a time.");
   const doomed = await collect({
     workspaceId,
-    OR: entries.flatMap((e) => [{ id: e.id }, { ancestry: { startsWith: childAncestryOf(e) } }]),
+    // One id list, and a subtree condition only for folders: a condition per entry would exceed
+    // the databases' parameter limits on a large selection.
+    OR: [
+      { id: { in: entries.map((e) => e.id) } },
+      ...entries.filter((e) => e.kind === "folder").map((e) => ({ ancestry: { startsWith: childAncestryOf(e) } })),
+    ],
   });
   return destroy(actor, workspaceId, doomed, { names: entries.map((e) => e.name) });
 }

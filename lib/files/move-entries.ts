@@ -8,7 +8,7 @@ import { invalid } from "@/lib/util/errors";
 import { findChildByName, freeNameIn, retryOnNameRace } from "./clash";
 import { assertDepth } from "./create-folder";
 import { slotIn } from "./entry-model";
-import { type LoadedEntry, loadEntry } from "./load-entry";
+import { type LoadedEntry, loadEntries, loadEntry } from "./load-entry";
 import { nameKey } from "./names";
 import { moveToTrash } from "./trash-core";
 import { topmostOnly } from "./topmost";
@@ -47,7 +47,7 @@ async function subtreeAncestries(tx: Tx, entry: LoadedEntry): Promise<string[]> 
 export async function moveEntries(actor: Actor, input: z.input<typeof moveEntriesInput>): Promise<MoveResult> {
   const { ids, targetId, onClash } = moveEntriesInput.parse(input);
   const target = await loadEntry(actor, targetId, "write", { kind: "folder" });
-  const loaded = await Promise.all([...new Set(ids)].map((id) => loadEntry(actor, id, "write")));
+  const loaded = await loadEntries(actor, ids, "write");
   const entries = topmostOnly(loaded).filter((e) => e.parentId !== target.id);
   const newAncestry = childAncestryOf(target);
   for (const e of entries) {
@@ -100,7 +100,7 @@ export async function moveEntries(actor: Actor, input: z.input<typeof moveEntrie
         }
         await recordAudit(tx, {
           workspaceId: e.workspaceId,
-          actorId: actor.id,
+          actor,
           action: `${e.kind}.moved`,
           resourceType: e.kind,
           resourceId: e.id,

@@ -24,7 +24,7 @@ export async function openFileDownload(
     getDb().$transaction((tx) =>
       recordAudit(tx, {
         workspaceId: entry.workspaceId,
-        actorId: actor.id,
+        actor,
         action: "file.downloaded",
         resourceType: "file",
         resourceId: entry.id,

@@ -6,7 +6,7 @@ import { getDb } from "@/lib/db";
 import { conflict, notFound } from "@/lib/util/errors";
 import { findChildByName, freeNameIn, retryOnNameRace } from "./clash";
 import { slotIn, trashSlot } from "./entry-model";
-import { loadEntry } from "./load-entry";
+import { loadEntries } from "./load-entry";
 import { nameKey } from "./names";
 
 export const restoreEntriesInput = z.object({ ids: z.array(z.string().min(1)).min(1).max(1000) });
@@ -20,7 +20,7 @@ export type RestoreResult = { restored: number; renamed: { from: string; to: str
  */
 export async function restoreEntries(actor: Actor, input: z.input<typeof restoreEntriesInput>): Promise<RestoreResult> {
   const { ids } = restoreEntriesInput.parse(input);
-  const entries = await Promise.all([...new Set(ids)].map((id) => loadEntry(actor, id, "manage", { trashed: true })));
+  const entries = await loadEntries(actor, ids, "manage", { trashed: true });
   for (const e of entries)
     if (e.slot !== trashSlot(e.id))
       throw notFound("That item is not in the trash by itself; restore the folder it was in.");
@@ -56,7 +56,7 @@ export async function restoreEntries(actor: Actor, input: z.input<typeof restore
         });
         await recordAudit(tx, {
           workspaceId: e.workspaceId,
-          actorId: actor.id,
+          actor,
           action: `${e.kind}.restored`,
           resourceType: e.kind,
           resourceId: e.id,

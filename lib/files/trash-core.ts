@@ -31,7 +31,7 @@ export async function moveToTrash(tx: Tx, actor: Actor, entry: Trashable, now = 
   }
   await recordAudit(tx, {
     workspaceId: entry.workspaceId,
-    actorId: actor.id,
+    actor,
     action: `${entry.kind}.trashed`,
     resourceType: entry.kind,
     resourceId: entry.id,

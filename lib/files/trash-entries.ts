@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { Actor } from "@/lib/access";
 import { getDb } from "@/lib/db";
 import { invalid } from "@/lib/util/errors";
-import { loadEntry } from "./load-entry";
+import { loadEntries } from "./load-entry";
 import { topmostOnly } from "./topmost";
 import { moveToTrash } from "./trash-core";
 
@@ -15,7 +15,7 @@ export async function trashEntries(
   input: z.input<typeof trashEntriesInput>,
 ): Promise<{ trashed: number }> {
   const { ids } = trashEntriesInput.parse(input);
-  const entries = topmostOnly(await Promise.all([...new Set(ids)].map((id) => loadEntry(actor, id, "write"))));
+  const entries = topmostOnly(await loadEntries(actor, ids, "write"));
   if (entries.some((e) => !e.parentId)) throw invalid("The workspace's top folder cannot be deleted.");
   const now = new Date();
   await getDb().$transaction(async (tx) => {

@@ -84,7 +84,7 @@ export async function zipFolder(actor: Actor, folderId: string): Promise<{ filen
   await db.$transaction((tx) =>
     recordAudit(tx, {
       workspaceId: folder.workspaceId,
-      actorId: actor.id,
+      actor,
       action: "folder.downloaded",
       resourceType: "folder",
       resourceId: folder.id,

@@ -162,7 +162,7 @@ export async function revokeAllAccessLinks(
   if (wholeWorkspace) {
     const workspace = await db.workspace.findUnique({ where: { id } });
     if (!workspace) throw notFound("Workspace not found");
-    await assertCanWorkspace(actor, workspace, "workspace.manage");
+    await assertCanWorkspace(actor, workspace, "manage");
     where = { workspaceId: id };
     workspaceId = id;
   } else {
@@ -192,7 +192,7 @@ export async function revokeAllAccessLinks(
 export async function listWorkspaceAccessLinks(actor: Actor, workspaceId: string) {
   const workspace = await getDb().workspace.findUnique({ where: { id: workspaceId } });
   if (!workspace) throw notFound("Workspace not found");
-  await assertCanWorkspace(actor, workspace, "workspace.manage");
+  await assertCanWorkspace(actor, workspace, "manage");
   const links = await getDb().accessLink.findMany({ where: { workspaceId }, orderBy: { createdAt: "desc" } });
   const now = new Date();
   return links.map((l) => ({

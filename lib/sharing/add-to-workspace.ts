@@ -1,6 +1,6 @@
 import "server-only";
 import { createElement } from "react";
-import { type Actor, ROLE_RANK, assertCanWorkspace } from "@/lib/access";
+import { type Actor, type EffectiveRole, assertCanWorkspace, atLeast } from "@/lib/access";
 import { userKey, workspaceKey } from "@/lib/access/grantee-keys";
 import { liveGrantWhere } from "@/lib/access/grants";
 import { recordAudit } from "@/lib/audit/record";
@@ -37,7 +37,7 @@ export async function addShareToWorkspace(actor: Actor, shareId: string, workspa
     include: { owner: { select: { username: true } }, _count: { select: { members: true } } },
   });
   if (!workspace) throw notFound("Workspace not found");
-  await assertCanWorkspace(actor, workspace, "workspace.manage");
+  await assertCanWorkspace(actor, workspace, "manage");
   if (workspace.id === share.workspaceId) throw new AppError("invalid", "It already belongs to that workspace.");
   const target = await loadSharedResource(share.resourceType, share.resourceId);
   const key = workspaceKey(workspace.id);
@@ -73,7 +73,7 @@ export async function addShareToWorkspace(actor: Actor, shareId: string, workspa
         },
       },
     });
-    if (existing && ROLE_RANK[existing.role] >= ROLE_RANK[share.role]) {
+    if (existing && atLeast(existing.role, share.role)) {
       return { shareId: existing.id, changed: false };
     }
     const data = { role: share.role, expiresAt: share.expiresAt, sourceShareId: share.id, createdById: actor.id };
@@ -95,7 +95,7 @@ export async function addShareToWorkspace(actor: Actor, shareId: string, workspa
     for (const m of managers) await enqueueEmail(tx, { to: m.email, kind: "share-added-to-workspace", ...message });
     await recordAudit(tx, {
       workspaceId: share.workspaceId,
-      actorId: actor.id,
+      actor,
       action: "share.added_to_workspace",
       resourceType: share.resourceType,
       resourceId: share.resourceId,

@@ -1,5 +1,5 @@
 import "server-only";
-import { type Actor, assertCan } from "@/lib/access";
+import { type Actor, assertCan, memberRoleToEffective } from "@/lib/access";
 import { grantTargets, liveGrantWhere } from "@/lib/access/grants";
 import { getDb } from "@/lib/db";
 import { visibleContactIds } from "./contact-visibility";
@@ -57,7 +57,7 @@ export async function listResourceAccess(actor: Actor, type: ResourceType, id: s
       granteeType: "user",
       grantee: m.user.username ?? m.user.email,
       detail: m.user.email,
-      role: m.role === "admin" ? "manager" : "editor",
+      role: memberRoleToEffective(m.role),
       pending: false,
       expiresAt: null,
       expired: false,

@@ -1,5 +1,5 @@
 import "server-only";
-import { type Actor, allows, assertCan, getEffectiveRole } from "@/lib/access";
+import { type Actor, type EffectiveRole, allows, assertCan, getEffectiveRole } from "@/lib/access";
 import { listDatasets } from "@/lib/catalog/list-datasets";
 import { getDb } from "@/lib/db";
 import { findRootFolder } from "@/lib/files/root-folder";
@@ -53,7 +53,7 @@ export async function previewAccessAs(
       grantee,
       role: share.role,
       canRead: true,
-      canWrite: share.role === "editor",
+      canWrite: allows(share.role as EffectiveRole, "write"),
       datasets: empty,
       files: empty,
       pending: share.granteeType === "email",

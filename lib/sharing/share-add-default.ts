@@ -21,7 +21,7 @@ export async function setShareAllowAddDefault(
   const db = getDb();
   const workspace = await db.workspace.findUnique({ where: { id: workspaceId }, select: { id: true, ownerId: true } });
   if (!workspace) throw notFound("Workspace not found");
-  await assertCanWorkspace(actor, workspace, "workspace.manage");
+  await assertCanWorkspace(actor, workspace, "manage");
   await db.$transaction(async (tx) => {
     await tx.workspace.update({ where: { id: workspace.id }, data: { shareAllowAddDefault: value } });
     await recordAudit(tx, {
@@ -54,6 +54,6 @@ export async function readShareAllowAddDefault(actor: Actor, workspaceId: string
     select: { id: true, ownerId: true, shareAllowAddDefault: true },
   });
   if (!w) throw notFound("Workspace not found");
-  await assertCanWorkspace(actor, w, "workspace.manage");
+  await assertCanWorkspace(actor, w, "manage");
   return w.shareAllowAddDefault;
 }

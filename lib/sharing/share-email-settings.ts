@@ -23,7 +23,7 @@ export async function updateShareEmailSettings(
   const db = getDb();
   const workspace = await db.workspace.findUnique({ where: { id: workspaceId }, select: { id: true, ownerId: true } });
   if (!workspace) throw notFound("Workspace not found");
-  await assertCanWorkspace(actor, workspace, "workspace.manage");
+  await assertCanWorkspace(actor, workspace, "manage");
   await db.$transaction(async (tx) => {
     await tx.workspace.update({
       where: { id: workspace.id },
@@ -51,6 +51,6 @@ export async function getShareEmailSettings(
     select: { id: true, ownerId: true, shareEmailSubject: true, shareEmailIntro: true },
   });
   if (!w) throw notFound("Workspace not found");
-  await assertCanWorkspace(actor, w, "workspace.manage");
+  await assertCanWorkspace(actor, w, "manage");
   return { subject: w.shareEmailSubject ?? "", intro: w.shareEmailIntro ?? "" };
 }

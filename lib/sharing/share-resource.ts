@@ -1,5 +1,5 @@
 import "server-only";
-import { type Actor, assertCan, getWorkspaceRole, roleAllows } from "@/lib/access";
+import { type Actor, assertCan, getWorkspaceRole, allows } from "@/lib/access";
 import { recordAudit } from "@/lib/audit/record";
 import { getDb } from "@/lib/db";
 import { enqueueEmail } from "@/lib/email/outbox";
@@ -42,7 +42,7 @@ async function refuseNonsense(actor: Actor, grantee: Grantee, target: SharedReso
       { id: person.id, email: "", username: null },
       { id: workspace.id, ownerId: target.resource.workspaceOwnerId },
     );
-    if (role && roleAllows(role, "workspace.manage"))
+    if (role && allows(role, "manage"))
       throw new AppError("invalid", `${grantee.label} already manages this workspace.`);
   }
   if (grantee.type === "workspace" && grantee.workspaceId === workspace.id) {

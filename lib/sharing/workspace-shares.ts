@@ -30,7 +30,7 @@ export type ShareView = {
 async function managedWorkspace(actor: Actor, workspaceId: string) {
   const workspace = await getDb().workspace.findUnique({ where: { id: workspaceId } });
   if (!workspace) throw notFound("Workspace not found");
-  await assertCanWorkspace(actor, workspace, "workspace.manage");
+  await assertCanWorkspace(actor, workspace, "manage");
   return workspace;
 }
 

@@ -12,7 +12,7 @@ import { AppError, invalid, notFound } from "@/lib/util/errors";
 export async function deleteWorkspace(actor: Actor, workspaceId: string, confirmSlug: string): Promise<void> {
   const workspace = await getDb().workspace.findUnique({ where: { id: workspaceId } });
   if (!workspace) throw notFound("Workspace not found");
-  await assertCanWorkspace(actor, workspace, "workspace.delete");
+  await assertCanWorkspace(actor, workspace, "own");
   if (workspace.personal) throw new AppError("invalid", "Your personal workspace cannot be deleted.");
   if (confirmSlug.trim().toLowerCase() !== workspace.slug) {
     throw invalid(`Type "${workspace.slug}" to confirm.`, { confirm: `Type "${workspace.slug}" to confirm.` });

@@ -30,7 +30,7 @@ export async function inviteMember(actor: Actor, workspaceId: string, input: z.i
   const db = getDb();
   const workspace = await db.workspace.findUnique({ where: { id: workspaceId }, include: { owner: true } });
   if (!workspace) throw notFound("Workspace not found");
-  await assertCanWorkspace(actor, workspace, "workspace.manage");
+  await assertCanWorkspace(actor, workspace, "manage");
   if (workspace.owner.email === email)
     throw invalid("That is the workspace owner.", { email: "That is the workspace owner." });
   const existing = await db.membership.findFirst({ where: { workspaceId, user: { email } } });
@@ -75,7 +75,7 @@ export async function cancelInvitation(actor: Actor, workspaceId: string, invita
   const db = getDb();
   const workspace = await db.workspace.findUnique({ where: { id: workspaceId } });
   if (!workspace) throw notFound("Workspace not found");
-  await assertCanWorkspace(actor, workspace, "workspace.manage");
+  await assertCanWorkspace(actor, workspace, "manage");
   await db.$transaction(async (tx) => {
     const removed = await tx.workspaceInvitation.deleteMany({
       where: { id: invitationId, workspaceId, acceptedAt: null },

@@ -26,7 +26,7 @@ async function loadWorkspace(workspaceId: string) {
 /** The owner, the members and open invitations; anyone who can read the workspace sees who is in it. */
 export async function listMembers(actor: Actor, workspaceId: string) {
   const workspace = await loadWorkspace(workspaceId);
-  await assertCanWorkspace(actor, workspace, "workspace.read");
+  await assertCanWorkspace(actor, workspace, "read");
   const db = getDb();
   const [members, invitations] = await Promise.all([
     db.membership.findMany({ where: { workspaceId }, include: { user: true }, orderBy: { createdAt: "asc" } }),
@@ -66,7 +66,7 @@ export const changeRoleInput = z.object({ userId: z.string().min(1), role: membe
 export async function changeMemberRole(actor: Actor, workspaceId: string, input: z.input<typeof changeRoleInput>) {
   const { userId, role } = changeRoleInput.parse(input);
   const workspace = await loadWorkspace(workspaceId);
-  await assertCanWorkspace(actor, workspace, "workspace.manage");
+  await assertCanWorkspace(actor, workspace, "manage");
   if (userId === workspace.ownerId) throw invalid("The owner's role cannot be changed.");
   await getDb().$transaction(async (tx) => {
     const updated = await tx.membership.updateMany({ where: { workspaceId, userId }, data: { role } });
@@ -85,7 +85,7 @@ export async function changeMemberRole(actor: Actor, workspaceId: string, input:
 /** Managers remove members; any member may remove themself (leave). Takes effect on their next request. */
 export async function removeMember(actor: Actor, workspaceId: string, userId: string) {
   const workspace = await loadWorkspace(workspaceId);
-  await assertCanWorkspace(actor, workspace, userId === actor.id ? "workspace.read" : "workspace.manage");
+  await assertCanWorkspace(actor, workspace, userId === actor.id ? "read" : "manage");
   if (userId === workspace.ownerId) throw invalid("The owner cannot be removed from their workspace.");
   await getDb().$transaction(async (tx) => {
     const removed = await tx.membership.deleteMany({ where: { workspaceId, userId } });

@@ -3,13 +3,12 @@ import { getDb } from "@/lib/db";
 import {
   type Actor,
   type EffectiveRole,
-  getEffectiveRole,
-  getWorkspaceRole,
+  type WorkspaceScope,
+  memberRoleToEffective,
   memberWorkspacesWhere,
+  workspaceVisibility,
 } from "@/lib/access";
-import { hasGrantInside } from "@/lib/access/grants";
 import { notFound } from "@/lib/util/errors";
-
 export type WorkspaceSummary = {
   id: string;
   slug: string;
@@ -40,7 +39,7 @@ export async function listMyWorkspaces(actor: Actor): Promise<WorkspaceSummary[]
     name: w.name,
     personal: w.personal && w.ownerId === actor.id,
     owner: w.owner.username ?? "",
-    role: w.ownerId === actor.id ? "owner" : w.members[0]?.role === "admin" ? "manager" : "editor",
+    role: w.ownerId === actor.id ? "owner" : memberRoleToEffective(w.members[0]?.role ?? "member"),
   }));
 }
 
@@ -53,38 +52,34 @@ export type WorkspaceView = {
   personal: boolean;
   owner: string;
   createdAt: Date;
-  /** membership role, or the role of a grant on the whole workspace; "viewer" for scope "shared" */
+  /** membership role, or the role of a grant on the whole workspace; "viewer" below scope "workspace" */
   role: EffectiveRole;
-  /** "workspace": sees the whole workspace; "shared": sees only what was shared with them inside it */
-  scope: "workspace" | "shared";
+  /** how much of the workspace the actor sees (see workspaceVisibility in lib/access) */
+  scope: WorkspaceScope;
   /** owner or member (sees members, settings) as opposed to a grantee */
   isMember: boolean;
 };
 
 /**
- * Resolves /w/{owner}/{slug} for the actor. Rule: unknown and unreadable workspaces are the same
- * 404, so a URL never reveals that a workspace exists. Members and whole-workspace grantees see
- * the workspace; someone with grants only on things inside it gets scope "shared" (they see
- * only those); anyone else gets the 404.
+ * Resolves /w/{owner}/{slug} for the actor, as lib/access's workspaceVisibility decides it.
+ * Rule: unknown and unreadable workspaces are the same 404, so a URL never reveals that a
+ * workspace exists. Scope "public" (a passer-by who sees only the public datasets) is a 404 too
+ * unless `allowPublic`: only the pages of those datasets accept it, never the catalog list, files,
+ * settings or activity.
  */
-export async function getWorkspaceForActor(actor: Actor, ownerUsername: string, slug: string): Promise<WorkspaceView> {
+export async function getWorkspaceForActor(
+  actor: Actor,
+  ownerUsername: string,
+  slug: string,
+  { allowPublic = false }: { allowPublic?: boolean } = {},
+): Promise<WorkspaceView> {
   const workspace = await getDb().workspace.findFirst({
     where: { slug: slug.toLowerCase(), owner: { username: ownerUsername.toLowerCase() } },
     include: { owner: { select: { username: true } } },
   });
   if (!workspace) throw notFound("Workspace not found");
-  const resource = {
-    type: "workspace" as const,
-    id: workspace.id,
-    workspaceId: workspace.id,
-    workspaceOwnerId: workspace.ownerId,
-  };
-  const [role, membership] = await Promise.all([getEffectiveRole(actor, resource), getWorkspaceRole(actor, workspace)]);
-  let scope: WorkspaceView["scope"] = "workspace";
-  if (!role) {
-    if (!(await hasGrantInside(actor, workspace.id))) throw notFound("Workspace not found");
-    scope = "shared";
-  }
+  const visibility = await workspaceVisibility(actor, workspace);
+  if (!visibility || (visibility.scope === "public" && !allowPublic)) throw notFound("Workspace not found");
   const { id, ownerId, name, description, personal, createdAt } = workspace;
   return {
     id,
@@ -95,8 +90,8 @@ export async function getWorkspaceForActor(actor: Actor, ownerUsername: string, 
     personal,
     createdAt,
     owner: workspace.owner.username ?? "",
-    role: role ?? "viewer",
-    scope,
-    isMember: membership !== null,
+    role: visibility.role ?? "viewer",
+    scope: visibility.scope,
+    isMember: visibility.isMember,
   };
 }

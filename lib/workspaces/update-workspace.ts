@@ -18,7 +18,7 @@ export async function updateWorkspace(actor: Actor, workspaceId: string, input: 
   const data = updateWorkspaceInput.parse(input);
   const workspace = await getDb().workspace.findUnique({ where: { id: workspaceId } });
   if (!workspace) throw notFound("Workspace not found");
-  await assertCanWorkspace(actor, workspace, "workspace.manage");
+  await assertCanWorkspace(actor, workspace, "manage");
   if (workspace.personal && data.slug !== workspace.slug) {
     throw new AppError("invalid", "The personal workspace keeps its URL name.", {
       slug: "The personal workspace keeps its URL name.",

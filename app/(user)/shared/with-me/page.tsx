@@ -1,6 +1,7 @@
 import { SharedWithMeList } from "@/components/sharing/shared-with-me-list";
 import { EmptyState, PageHeader } from "@/components/ui/empty-state";
 import { ShowMore, showParam } from "@/components/ui/show-more";
+import { allows } from "@/lib/access";
 import { requireUser } from "@/lib/auth/session";
 import { pageSharedWithMe } from "@/lib/sharing/shared-lists";
 import { listMyWorkspaces } from "@/lib/workspaces/queries";
@@ -25,7 +26,7 @@ export default async function SharedWithMePage({ searchParams }: { searchParams:
       ) : (
         <SharedWithMeList
           myWorkspaces={workspaces
-            .filter((w) => w.role === "owner" || w.role === "manager")
+            .filter((w) => allows(w.role, "manage"))
             .map((w) => ({ id: w.id, label: `${w.owner}/${w.slug}` }))}
           items={items.map((i) => ({
             shareId: i.shareId,

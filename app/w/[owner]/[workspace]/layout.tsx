@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
 import { AppShell } from "@/components/shell/app-shell";
-import { loadWorkspace } from "./load-workspace";
+import { loadWorkspaceView } from "./load-workspace";
 
 export default async function WorkspaceLayout({
   children,
@@ -9,11 +9,13 @@ export default async function WorkspaceLayout({
   children: ReactNode;
   params: Promise<{ owner: string; workspace: string }>;
 }) {
-  const { user, workspace } = await loadWorkspace(params);
+  const { user, workspace } = await loadWorkspaceView(params);
   return (
     <AppShell
       user={user}
       member={workspace.isMember}
+      // Someone who sees only the public datasets has no catalog list or files to go to.
+      workspaceLinks={workspace.scope !== "public"}
       current={{ owner: workspace.owner, slug: workspace.slug, name: workspace.name, personal: workspace.personal }}
     >
       {children}

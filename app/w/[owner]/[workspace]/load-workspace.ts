@@ -7,18 +7,31 @@ import { getWorkspaceForActor } from "@/lib/workspaces/queries";
 
 type Params = Promise<{ owner: string; workspace: string }>;
 
-/** The signed-in user and the workspace in the URL; a workspace they cannot read is a 404. */
-export const loadWorkspace = cache(async (params: Params) => {
-  const { owner, workspace: slug } = await params;
+// One lookup per request for the layout and the page, keyed by the URL's names.
+const lookUp = cache(async (owner: string, slug: string) => {
   const user = await requireUser(`/w/${owner}/${slug}`);
-  try {
-    const workspace = await getWorkspaceForActor(user, decodeURIComponent(owner), decodeURIComponent(slug));
-    return { user, workspace };
-  } catch (error) {
-    if (error instanceof AppError && error.code === "not_found") notFound();
-    throw error;
-  }
+  const workspace = await orNotFound(
+    getWorkspaceForActor(user, decodeURIComponent(owner), decodeURIComponent(slug), { allowPublic: true }),
+  );
+  return { user, workspace };
 });
+
+/**
+ * The signed-in user and the workspace in the URL, as far as they may see it (lib/access
+ * workspaceVisibility): a passer-by who sees only its public datasets gets scope "public". For the
+ * layout and the pages of single datasets; a workspace they cannot see at all is a 404.
+ */
+export async function loadWorkspaceView(params: Params) {
+  const { owner, workspace } = await params;
+  return lookUp(owner, workspace);
+}
+
+/** The same for every other workspace page (catalog list, files, settings, activity): scope "public" is a 404. */
+export async function loadWorkspace(params: Params) {
+  const loaded = await loadWorkspaceView(params);
+  if (loaded.workspace.scope === "public") notFound();
+  return loaded as typeof loaded & { workspace: { scope: "workspace" | "shared" } };
+}
 
 /** Turns a service's "not found" into the 404 page (for pages a grantee may not see, like settings). */
 export async function orNotFound<T>(promise: Promise<T>): Promise<T> {

@@ -1,7 +1,7 @@
 import { EmptyState, PageHeader } from "@/components/ui/empty-state";
 import { listWorkspaceActivity } from "@/lib/audit/list-events";
 import { notFound } from "next/navigation";
-import { roleAllows } from "@/lib/access/roles";
+import { allows } from "@/lib/access/roles";
 import { loadWorkspace } from "../load-workspace";
 import { formatDateTime } from "@/lib/util/format";
 import { Table } from "@/components/ui/table";
@@ -11,7 +11,7 @@ export const metadata = { title: "Activity" };
 export default async function ActivityPage({ params }: { params: Promise<{ owner: string; workspace: string }> }) {
   const { user, workspace } = await loadWorkspace(params);
   if (!workspace.isMember) notFound();
-  if (!roleAllows(workspace.role, "workspace.manage")) {
+  if (!allows(workspace.role, "manage")) {
     return (
       <>
         <PageHeader title="Activity" />

@@ -8,7 +8,7 @@ import { Card, PageHeader } from "@/components/ui/empty-state";
 import { DeleteWorkspaceDialog } from "@/components/workspaces/delete-workspace-dialog";
 import { MembersPanel } from "@/components/workspaces/members-panel";
 import { WorkspaceForm } from "@/components/workspaces/workspace-form";
-import { roleAllows } from "@/lib/access/roles";
+import { allows, memberControls } from "@/lib/access";
 import { updateWorkspaceAction } from "@/lib/actions/workspaces/update-workspace";
 import { listMembers } from "@/lib/workspaces/members";
 import { loadWorkspace, orNotFound } from "../load-workspace";
@@ -18,7 +18,7 @@ export const metadata = { title: "Settings" };
 export default async function SettingsPage({ params }: { params: Promise<{ owner: string; workspace: string }> }) {
   const { user, workspace } = await loadWorkspace(params);
   const { members, invitations } = await orNotFound(listMembers(user, workspace.id));
-  const canManage = roleAllows(workspace.role, "workspace.manage");
+  const canManage = allows(workspace.role, "manage");
   return (
     <div className="space-y-6">
       <PageHeader
@@ -52,7 +52,13 @@ export default async function SettingsPage({ params }: { params: Promise<{ owner
           workspaceId={workspace.id}
           selfId={user.id}
           canManage={canManage}
-          members={members.map(({ userId, username, email, role }) => ({ userId, username, email, role }))}
+          members={members.map(({ userId, username, email, role }) => ({
+            userId,
+            username,
+            email,
+            role,
+            controls: memberControls({ id: user.id, role: workspace.role }, { userId, role }),
+          }))}
           invitations={invitations.map((i) => ({
             id: i.id,
             email: i.email,
@@ -79,7 +85,7 @@ export default async function SettingsPage({ params }: { params: Promise<{ owner
           <ShareAddDefaultForm workspaceId={workspace.id} allow={await readShareAllowAddDefault(user, workspace.id)} />
         </Card>
       ) : null}
-      {workspace.role === "owner" && !workspace.personal ? (
+      {allows(workspace.role, "own") && !workspace.personal ? (
         <Card className="border-red-200 dark:border-red-900">
           <h2 className="text-base font-semibold text-red-700 dark:text-red-400">Danger zone</h2>
           <p className="mb-4 mt-1 text-sm text-zinc-600 dark:text-zinc-400">

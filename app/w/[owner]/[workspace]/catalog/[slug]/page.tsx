@@ -1,5 +1,5 @@
 import { DatasetDetails } from "@/components/catalog/dataset-view";
-import { loadWorkspace, orNotFound } from "../../load-workspace";
+import { loadWorkspaceView, orNotFound } from "../../load-workspace";
 
 type Props = {
   params: Promise<{ owner: string; workspace: string; slug: string }>;
@@ -12,7 +12,7 @@ export async function generateMetadata({ params }: Props) {
 }
 
 export default async function DatasetPage({ params, searchParams }: Props) {
-  const { user, workspace } = await loadWorkspace(params);
+  const { user, workspace } = await loadWorkspaceView(params);
   const { slug } = await params;
   const { version } = await searchParams;
   const name = decodeURIComponent(slug);

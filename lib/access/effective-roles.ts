@@ -1,0 +1,97 @@
+import "server-only";
+import { getDb, type ResourceType } from "@/lib/db";
+import { AppError } from "@/lib/util/errors";
+import type { Actor } from "./actor";
+import { grantsToActorWhere } from "./grantee-keys";
+import { grantTargets, liveGrantWhere } from "./grants";
+import { linkCovers } from "./link-scope";
+import type { Resource } from "./resources";
+import {
+  type Capability,
+  type EffectiveRole,
+  OWNER_ONLY_MESSAGE,
+  allows,
+  highestRole,
+  memberRoleToEffective,
+} from "./roles";
+
+const targetKey = (type: string, id: string) => `${type}:${id}`;
+
+/** The actor's membership role in each of the resources' workspaces (one query). */
+async function membershipRoles(actor: Actor, resources: Resource[]): Promise<Map<string, EffectiveRole>> {
+  const rows = await getDb().membership.findMany({
+    where: { userId: actor.id, workspaceId: { in: [...new Set(resources.map((r) => r.workspaceId))] } },
+    select: { workspaceId: true, role: true },
+  });
+  return new Map(rows.map((m) => [m.workspaceId, memberRoleToEffective(m.role)]));
+}
+
+/** The highest live grant role per grant target ("type:id"), for every target of the resources (one query). */
+async function grantRoles(actor: Actor, resources: Resource[]): Promise<Map<string, EffectiveRole>> {
+  const idsByType = new Map<ResourceType, Set<string>>();
+  for (const r of resources) {
+    for (const t of grantTargets(r)) {
+      const ids = idsByType.get(t.resourceType) ?? new Set<string>();
+      ids.add(t.resourceId);
+      idsByType.set(t.resourceType, ids);
+    }
+  }
+  const grants = await getDb().share.findMany({
+    where: {
+      AND: [
+        { OR: [...idsByType].map(([resourceType, ids]) => ({ resourceType, resourceId: { in: [...ids] } })) },
+        grantsToActorWhere(actor),
+        liveGrantWhere(),
+      ],
+    },
+    select: { resourceType: true, resourceId: true, role: true },
+  });
+  const roles = new Map<string, EffectiveRole>();
+  for (const g of grants) {
+    const key = targetKey(g.resourceType, g.resourceId);
+    roles.set(key, highestRole(roles.get(key) ?? null, g.role === "editor" ? "editor" : "viewer")!);
+  }
+  return roles;
+}
+
+/**
+ * The actor's effective role on each of many resources, by the same rule as getEffectiveRole
+ * (membership, live grants on the resource or any ancestor, public visibility; a link visitor
+ * reads exactly what the link covers) in at most two queries whatever their number: bulk
+ * operations on a thousand files check access once, not once per file. Read fresh on every call.
+ */
+export async function getEffectiveRoles(actor: Actor, resources: Resource[]): Promise<(EffectiveRole | null)[]> {
+  // Through an access link the visitor reads exactly what the link covers, and never writes.
+  if (actor.link) return resources.map((r) => (linkCovers(actor.link!, r) ? "viewer" : null));
+  // Nothing ranks above the owner: their resources need no query.
+  const others = resources.filter((r) => r.workspaceOwnerId !== actor.id);
+  if (others.length === 0) return resources.map(() => "owner");
+  // Membership and grants are independent reads: asked at once, the check costs one round trip.
+  const [memberships, grants] = await Promise.all([membershipRoles(actor, others), grantRoles(actor, others)]);
+  return resources.map((r) =>
+    highestRole(
+      r.workspaceOwnerId === actor.id ? "owner" : null,
+      memberships.get(r.workspaceId) ?? null,
+      ...grantTargets(r).map((t) => grants.get(targetKey(t.resourceType, t.resourceId)) ?? null),
+      r.type === "dataset" && r.visibility === "public" ? "viewer" : null,
+    ),
+  );
+}
+
+/**
+ * Rule: assertCan for many resources at once, all or nothing. If any of them cannot be read the
+ * whole request is 404 (an unreadable item does not exist for the actor); if any can be read but
+ * not changed as asked it is 403 (assertCan is this rule for one resource). Returns each resource's role.
+ */
+export async function assertCanAll(
+  actor: Actor,
+  capability: Capability,
+  resources: Resource[],
+): Promise<EffectiveRole[]> {
+  const roles = await getEffectiveRoles(actor, resources);
+  if (roles.some((role) => !allows(role, "read"))) throw new AppError("not_found", "Not found");
+  if (roles.some((role) => !allows(role, capability))) {
+    throw new AppError("forbidden", capability === "write" ? "You have read-only access here." : OWNER_ONLY_MESSAGE);
+  }
+  return roles as EffectiveRole[];
+}

@@ -1,0 +1,50 @@
+import "server-only";
+import { getDb } from "@/lib/db";
+import type { Actor } from "./actor";
+import { hasGrantInside } from "./grants";
+import { getEffectiveRole } from "./resources";
+import type { EffectiveRole } from "./roles";
+import { type WorkspaceRef, getWorkspaceRole, workspaceResource } from "./workspace";
+
+/**
+ * How much of a workspace the actor sees: "workspace" all of it (member, or a grant on the whole
+ * workspace); "shared" only what was shared with them inside it; "public" only its public datasets.
+ */
+export type WorkspaceScope = "workspace" | "shared" | "public";
+
+export type WorkspaceVisibility = {
+  scope: WorkspaceScope;
+  /** the role on the workspace itself (membership or a whole-workspace grant); null below scope "workspace" */
+  role: EffectiveRole | null;
+  /** owner or member (sees members, settings, activity) as opposed to a grantee or a passer-by */
+  isMember: boolean;
+};
+
+/**
+ * Rule: what the actor may see of a workspace, the one answer pages and the API both use.
+ * Members and whole-workspace grantees see the workspace; someone with a live grant on something
+ * inside it sees only what is shared with them; any other signed-in user sees only its public
+ * datasets, if it has any (they are readable by everyone, so the workspace's existence is no
+ * secret). Anyone else, and an access-link visitor outside their link, gets null: the caller
+ * answers the same 404 as for an unknown workspace. Read fresh on every call.
+ */
+export async function workspaceVisibility(actor: Actor, workspace: WorkspaceRef): Promise<WorkspaceVisibility | null> {
+  const [role, membership] = await Promise.all([
+    getEffectiveRole(actor, workspaceResource(workspace)),
+    getWorkspaceRole(actor, workspace),
+  ]);
+  const isMember = membership !== null;
+  if (role) return { scope: "workspace", role, isMember };
+  if (actor.link) return null;
+  if (await hasGrantInside(actor, workspace.id)) return { scope: "shared", role: null, isMember };
+  if (await hasPublicDataset(workspace.id)) return { scope: "public", role: null, isMember };
+  return null;
+}
+
+async function hasPublicDataset(workspaceId: string): Promise<boolean> {
+  const dataset = await getDb().dataset.findFirst({
+    where: { workspaceId, visibility: "public" },
+    select: { id: true },
+  });
+  return dataset !== null;
+}
