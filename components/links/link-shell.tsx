@@ -1,9 +1,9 @@
 import type { ReactNode } from "react";
 import type { OpenedLink } from "@/lib/links/open-link";
+import { formatDateTime } from "@/lib/util/format";
 
 /** The frame of a link page: what is shared, by which workspace, read-only, until when. No app navigation. */
 export function LinkShell({ link, children }: { link: OpenedLink; children: ReactNode }) {
-  const until = link.expiresAt.toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
   return (
     <div className="min-h-screen">
       <header className="border-b border-zinc-200 bg-white px-4 py-3 dark:border-zinc-800 dark:bg-zinc-900">
@@ -16,7 +16,7 @@ export function LinkShell({ link, children }: { link: OpenedLink; children: Reac
             <h1 className="truncate text-lg font-semibold">{link.target.name}</h1>
           </div>
           <p className="rounded-full bg-zinc-100 px-3 py-1 text-xs text-zinc-700 dark:bg-zinc-800 dark:text-zinc-300">
-            Read-only link · until {until} UTC
+            Read-only link · until {formatDateTime(link.expiresAt)}
           </p>
         </div>
       </header>

@@ -5,6 +5,7 @@ import { Button } from "@/components/ui/button";
 import { resendInvitationAction } from "@/lib/actions/sharing/resend-invitation";
 import type { ShareRole } from "@/lib/sharing/schemas";
 import type { AccessRowView, useAccess } from "./use-access";
+import { formatDate } from "@/lib/util/format";
 
 const KIND_LABEL: Record<AccessRowView["kind"], string> = {
   owner: "Owner",
@@ -49,7 +50,7 @@ export function AccessList({
             <p className="truncate text-xs text-zinc-500">
               {r.detail && !r.pending ? r.detail : null}
               {r.from ? (r.kind === "workspace-member" ? ` · through ${r.from}` : ` · inherited from ${r.from}`) : null}
-              {r.expiresAt && !r.expired ? ` · until ${new Date(r.expiresAt).toLocaleDateString("en-GB")}` : null}
+              {r.expiresAt && !r.expired ? ` · until ${formatDate(r.expiresAt)}` : null}
               {r.note ? ` · “${r.note}”` : null}
               {r.allowAddToWorkspace ? " · may add to their workspaces" : null}
             </p>

@@ -2,6 +2,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { fetchHistory, sharingKeys } from "./api";
 import type { ResourceType } from "@/lib/sharing/schemas";
+import { formatDateTime } from "@/lib/util/format";
 
 const LABEL: Record<string, string> = {
   "share.created": "shared",
@@ -49,7 +50,7 @@ export function HistoryPanel({ type, id }: { type: ResourceType; id: string }) {
             <span className="text-zinc-600 dark:text-zinc-400"> — {describe(e.details)}</span>
           ) : null}
           <time className="block text-xs text-zinc-500" dateTime={e.createdAt}>
-            {new Date(e.createdAt).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short" })}
+            {formatDateTime(e.createdAt)}
           </time>
         </li>
       ))}

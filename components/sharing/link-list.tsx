@@ -1,10 +1,8 @@
 "use client";
 import { Button } from "@/components/ui/button";
+import { formatDateTime } from "@/lib/util/format";
 import type { ResourceType } from "@/lib/sharing/schemas";
 import type { AccessLinks } from "./use-access-links";
-
-const fmt = (d: string | null) =>
-  d ? new Date(d).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short" }) : "—";
 
 /** A resource's links with their usage; extend or revoke one, or revoke them all. */
 export function LinkList({ type, access }: { type: ResourceType; access: AccessLinks }) {
@@ -25,8 +23,8 @@ export function LinkList({ type, access }: { type: ResourceType; access: AccessL
                 </span>
               </p>
               <p className="text-xs text-zinc-500">
-                by {l.createdBy} {fmt(l.createdAt)} · ends {fmt(l.expiresAt)} · used {l.useCount}× · last{" "}
-                {fmt(l.lastUsedAt)}
+                by {l.createdBy} {formatDateTime(l.createdAt)} · ends {formatDateTime(l.expiresAt)} · used {l.useCount}×
+                · last {formatDateTime(l.lastUsedAt)}
               </p>
             </div>
             {l.revokedAt ? null : (

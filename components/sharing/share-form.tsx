@@ -4,6 +4,7 @@ import { SelectField, TextField } from "@/components/ui/field";
 import type { ShareRole } from "@/lib/sharing/schemas";
 import { GranteeInput } from "./grantee-input";
 import type { ShareForm as Form } from "./use-share-form";
+import { formatIsoDate } from "@/lib/util/format";
 
 function AllowAddCheckbox({ checked, onChange }: { checked: boolean; onChange: (checked: boolean) => void }) {
   return (
@@ -48,7 +49,7 @@ export function ShareForm({ form }: { form: Form }) {
           label="Access ends (optional)"
           type="date"
           value={fields.expires}
-          min={new Date().toISOString().slice(0, 10)}
+          min={formatIsoDate(new Date())}
           onChange={(e) => set.setExpires(e.target.value)}
         />
       </div>

@@ -5,6 +5,7 @@ import { useState, useTransition } from "react";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { revokeSharesAction } from "@/lib/actions/sharing/revoke-shares";
+import { formatDate } from "@/lib/util/format";
 
 export type SharedByMeItem = {
   shareId: string;
@@ -124,9 +125,9 @@ export function SharedByMeTable({ items }: { items: SharedByMeItem[] }) {
               </td>
               <td className="capitalize">{i.role}</td>
               <td>
-                {new Date(i.sharedAt).toLocaleDateString("en-GB")} by {i.sharedBy}
+                {formatDate(i.sharedAt)} by {i.sharedBy}
               </td>
-              <td>{i.expiresAt ? new Date(i.expiresAt).toLocaleDateString("en-GB") : "—"}</td>
+              <td>{formatDate(i.expiresAt)}</td>
             </tr>
           ))}
         </tbody>

@@ -6,6 +6,7 @@ import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { addToWorkspaceAction } from "@/lib/actions/sharing/add-to-workspace";
 import { revokeShareAction } from "@/lib/actions/sharing/revoke-share";
+import { formatDate } from "@/lib/util/format";
 
 export type SharedWithMeItem = {
   shareId: string;
@@ -64,9 +65,9 @@ export function SharedWithMeList({
                   </Link>
                   <p className="text-xs text-zinc-500">
                     {item.resourceType} in {item.workspace} · {item.role} · shared by {item.sharedBy} on{" "}
-                    {new Date(item.sharedAt).toLocaleDateString("en-GB")}
+                    {formatDate(item.sharedAt)}
                     {item.via !== "you" ? ` · through ${item.via}` : ""}
-                    {item.expiresAt ? ` · until ${new Date(item.expiresAt).toLocaleDateString("en-GB")}` : ""}
+                    {item.expiresAt ? ` · until ${formatDate(item.expiresAt)}` : ""}
                   </p>
                 </div>
                 {item.via === "you" ? (
