@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
+import { Table } from "@/components/ui/table";
 import { revokeSharesAction } from "@/lib/actions/sharing/revoke-shares";
 import { formatDate } from "@/lib/util/format";
 
@@ -81,57 +82,61 @@ export function SharedByMeTable({ items }: { items: SharedByMeItem[] }) {
           Revoke selected ({selected.size})
         </Button>
       </div>
-      <table className="w-full text-left text-sm">
-        <thead className="text-xs uppercase text-zinc-500">
-          <tr>
-            <th className="w-8 py-2">
+      <Table
+        caption="Grants you made"
+        rows={shown}
+        rowKey={(i) => i.shareId}
+        rowTestId="shared-by-me-row"
+        empty="No grant matches the filter."
+        columns={[
+          {
+            header: (
               <input
                 type="checkbox"
                 aria-label="Select all"
                 checked={shown.length > 0 && shown.every((i) => selected.has(i.shareId))}
                 onChange={(e) => setSelected(e.target.checked ? new Set(shown.map((i) => i.shareId)) : new Set())}
               />
-            </th>
-            <th>What</th>
-            <th>With</th>
-            <th>Role</th>
-            <th>Shared</th>
-            <th>Until</th>
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-zinc-100 dark:divide-zinc-800">
-          {shown.map((i) => (
-            <tr key={i.shareId} data-testid="shared-by-me-row">
-              <td className="py-2">
-                <input
-                  type="checkbox"
-                  aria-label={`Select ${i.name} for ${i.grantee}`}
-                  checked={selected.has(i.shareId)}
-                  onChange={() => toggle(i.shareId)}
-                />
-              </td>
-              <td>
+            ),
+            className: "w-8",
+            cell: (i) => (
+              <input
+                type="checkbox"
+                aria-label={`Select ${i.name} for ${i.grantee}`}
+                checked={selected.has(i.shareId)}
+                onChange={() => toggle(i.shareId)}
+              />
+            ),
+          },
+          {
+            header: "What",
+            rowHeader: true,
+            cell: (i) => (
+              <>
                 <Link className="font-medium hover:underline" href={i.path}>
                   {i.name}
                 </Link>
-                <span className="block text-xs text-zinc-500">
+                <span className="block text-xs font-normal text-zinc-500">
                   {i.resourceType} · {i.workspace}
                 </span>
-              </td>
-              <td>
+              </>
+            ),
+          },
+          {
+            header: "With",
+            cell: (i) => (
+              <>
                 {i.granteeType === "workspace" ? "Workspace " : ""}
                 {i.grantee}
                 {i.pending ? <span className="ml-1 text-xs text-amber-700">(pending)</span> : null}
-              </td>
-              <td className="capitalize">{i.role}</td>
-              <td>
-                {formatDate(i.sharedAt)} by {i.sharedBy}
-              </td>
-              <td>{formatDate(i.expiresAt)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+              </>
+            ),
+          },
+          { header: "Role", className: "capitalize", cell: (i) => i.role },
+          { header: "Shared", cell: (i) => `${formatDate(i.sharedAt)} by ${i.sharedBy}` },
+          { header: "Until", cell: (i) => formatDate(i.expiresAt) },
+        ]}
+      />
     </div>
   );
 }

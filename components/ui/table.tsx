@@ -18,12 +18,14 @@ type TableProps<T> = {
   /** shown instead of the table when there are no rows; a string becomes a short note */
   empty: ReactNode;
   rowClassName?: (row: T) => string;
+  /** a `data-testid` on every body row */
+  rowTestId?: string;
 };
 
 const CELL = "px-3 py-1.5";
 
 /** A bordered, horizontally scrolling data table with a header row, or its empty state when there is nothing to list. */
-export function Table<T>({ caption, columns, rows, rowKey, empty, rowClassName }: TableProps<T>) {
+export function Table<T>({ caption, columns, rows, rowKey, empty, rowClassName, rowTestId }: TableProps<T>) {
   if (rows.length === 0) return typeof empty === "string" ? <p className="text-sm text-zinc-500">{empty}</p> : empty;
   return (
     <div className="overflow-x-auto rounded-md border border-zinc-200 dark:border-zinc-800">
@@ -42,6 +44,7 @@ export function Table<T>({ caption, columns, rows, rowKey, empty, rowClassName }
           {rows.map((row, r) => (
             <tr
               key={rowKey(row, r)}
+              data-testid={rowTestId}
               className={`border-t border-zinc-100 dark:border-zinc-800 ${rowClassName?.(row) ?? ""}`}
             >
               {columns.map((c, i) =>
