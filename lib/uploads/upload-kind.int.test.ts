@@ -1,21 +1,18 @@
-import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db";
 import { createCast, setupTempStorage } from "@/lib/files/test-support";
 import { setupTestDatabase } from "@/test/db";
-import { createTusServer, handleTusRequest } from "./tus-server";
+import { tusCreate } from "./tus-requests";
+import { createTusServer, handleTusRequest, type TusServer } from "./tus-server";
 
 setupTestDatabase();
-const storage = setupTempStorage();
-
+setupTempStorage();
+// One server for the file, made while its storage exists (a server per test went on creating its
+// staging folder after the storage was removed).
+let server: TusServer;
 beforeAll(() => {
-  process.env.UPLOAD_DIR = path.join(storage.dir(), "kind-uploads");
+  server = createTusServer();
 });
-afterAll(() => {
-  delete process.env.UPLOAD_DIR;
-});
-
-const b64 = (v: string) => Buffer.from(v).toString("base64");
 
 // Upload.kind is an enum of the registered handlers; `kind` metadata naming anything else, including a name every
 // object inherits ("constructor", "toString"), is refused with the plain 400 before a row is written.
@@ -24,18 +21,8 @@ describe("tus upload kind", () => {
     "%s is an unknown upload kind (400)",
     async (kind) => {
       const { owner, rootId } = await createCast();
-      const response = await handleTusRequest(
-        owner,
-        new Request("http://app.local/api/uploads", {
-          method: "POST",
-          headers: {
-            "Tus-Resumable": "1.0.0",
-            "Upload-Length": "10",
-            "Upload-Metadata": `kind ${b64(kind)},folderId ${b64(rootId)},name ${b64("a.txt")}`,
-          },
-        }),
-        createTusServer(),
-      );
+      const request = tusCreate("http://app.local", 10, { kind, folderId: rootId, name: "a.txt" });
+      const response = await handleTusRequest(owner, request, server);
       expect(response.status).toBe(400);
       expect(await response.json()).toEqual({ error: `Unknown upload kind "${kind}".` });
       expect(await getDb().upload.count({ where: { userId: owner.id } })).toBe(0);
