@@ -1,5 +1,8 @@
 import { expect, test } from "@playwright/test";
 import { createUserWithToken, tokenFor } from "./cli-helpers";
+import { demoWorld } from "./world";
+
+const { alice: aliceUser } = demoWorld("apidocs");
 
 test.describe("REST API: OpenAPI document, reference page and rate limit", () => {
   test("the OpenAPI document is served without a token and lists the DataLinks paths", async ({ request }) => {
@@ -20,7 +23,7 @@ test.describe("REST API: OpenAPI document, reference page and rate limit", () =>
   });
 
   test("the reference page lists operations and tries one with a token", async ({ page }) => {
-    const token = await tokenFor("alice");
+    const token = await tokenFor(aliceUser.username);
     await page.goto("/docs/api");
     await expect(page.getByRole("heading", { name: "Datashelf API" })).toBeVisible();
     await page.getByLabel(/API token/).fill(token);
@@ -53,7 +56,9 @@ test.describe("REST API: OpenAPI document, reference page and rate limit", () =>
     // another user is unaffected
     expect(
       (
-        await request.get("/api/v1/workspaces", { headers: { Authorization: `Bearer ${await tokenFor("alice")}` } })
+        await request.get("/api/v1/workspaces", {
+          headers: { Authorization: `Bearer ${await tokenFor(aliceUser.username)}` },
+        })
       ).status(),
     ).toBe(200);
   });

@@ -1,6 +1,9 @@
 import { expect, test } from "@playwright/test";
 import { createUserWithToken, tokenFor } from "./cli-helpers";
 import { signInThroughMailbox } from "./helpers";
+import { demoWorld } from "./world";
+
+const { alice: aliceUser } = demoWorld("guards");
 
 const MALFORMED = ["%E0%A4%A", "%FF%FE", "%ED%A0%80"];
 
@@ -8,11 +11,11 @@ test.describe("the request guards every route goes through", () => {
   test("malformed percent-encoding in any /api/v1 path is a JSON 400 in the error shape, with or without a token", async ({
     request,
   }) => {
-    const token = await tokenFor("alice");
+    const token = await tokenFor(aliceUser.username);
     for (const bad of MALFORMED) {
       for (const [method, path] of [
-        ["GET", `/api/v1/data/alice/${bad}`],
-        ["GET", `/api/v1/data/alice/sales/${bad}`],
+        ["GET", `/api/v1/data/${aliceUser.username}/${bad}`],
+        ["GET", `/api/v1/data/${aliceUser.username}/sales/${bad}`],
         ["POST", `/api/v1/ingest/${bad}/records`],
         ["DELETE", `/api/v1/workspaces/${bad}/keys`],
         ["GET", `/api/v1/files/${bad}/content`],
@@ -30,7 +33,7 @@ test.describe("the request guards every route goes through", () => {
       }
     }
     // Well-formed percent-encoding still reaches the route.
-    const fine = await request.get("/api/v1/data/alice/caf%C3%A9%20bar", {
+    const fine = await request.get(`/api/v1/data/${aliceUser.username}/caf%C3%A9%20bar`, {
       headers: { Authorization: `Bearer ${token}` },
     });
     expect(fine.status()).toBe(404);
@@ -41,7 +44,7 @@ test.describe("the request guards every route goes through", () => {
     page,
     baseURL,
   }) => {
-    const token = await tokenFor("alice");
+    const token = await tokenFor(aliceUser.username);
     const api = { Authorization: `Bearer ${token}` };
     // The demo's data/customers.csv in alice's personal workspace.
     const workspaces = (await (await page.request.get("/api/v1/workspaces", { headers: api })).json()) as {
@@ -58,7 +61,7 @@ test.describe("the request guards every route goes through", () => {
     };
     const csv = folder.entries.find((e) => e.name === "customers.csv")!;
 
-    await signInThroughMailbox(page, "alice@example.com");
+    await signInThroughMailbox(page, aliceUser.email);
     const own = new URL(baseURL!);
     const sibling = `${own.protocol}//files.${own.hostname}:${own.port}`;
     for (const headers of [
@@ -114,7 +117,7 @@ test.describe("the request guards every route goes through", () => {
     expect(
       (
         await page.request.get("/api/v1/workspaces", {
-          headers: { Authorization: `Bearer ${await tokenFor("alice")}` },
+          headers: { Authorization: `Bearer ${await tokenFor(aliceUser.username)}` },
         })
       ).status(),
     ).toBe(200);
