@@ -1,5 +1,5 @@
 import { expect, test, type APIRequestContext } from "@playwright/test";
-import { createUserWithToken, tokenFor } from "./cli-helpers";
+import { createUserWithToken } from "./cli-helpers";
 import { demoWorld } from "./world";
 
 const { alice: aliceUser, bob: bobUser } = demoWorld("apidata");
@@ -17,8 +17,9 @@ test.describe("REST API: DataLinks dataset sharing, data, ingest and multipart u
   const orders = `/api/v1/permissions/datasets/${aliceUser.username}/sales/orders-2026/shares`;
 
   test.beforeAll(async () => {
-    alice = await tokenFor(aliceUser.username);
-    bob = await tokenFor(bobUser.username);
+    test.setTimeout(120_000); // new users through the CLI: seconds each, longer on a busy machine
+    alice = aliceUser.token;
+    bob = bobUser.token;
     const suffix = Date.now().toString(36);
     erinName = `erin${suffix}`;
     frankName = `frank${suffix}`;

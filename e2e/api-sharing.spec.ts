@@ -1,5 +1,5 @@
 import { expect, test, type APIRequestContext } from "@playwright/test";
-import { createUserWithToken, tokenFor } from "./cli-helpers";
+import { createUserWithToken } from "./cli-helpers";
 import { demoWorld } from "./world";
 
 const { alice: aliceUser, bob: bobUser } = demoWorld("apishare");
@@ -14,8 +14,9 @@ test.describe("REST API: DataLinks namespace sharing walk-through and Veracity s
   const base = `/api/v1/permissions/namespaces/${aliceUser.username}/sales/shares`;
 
   test.beforeAll(async () => {
-    alice = await tokenFor(aliceUser.username);
-    bob = await tokenFor(bobUser.username);
+    test.setTimeout(120_000); // new users through the CLI: seconds each, longer on a busy machine
+    alice = aliceUser.token;
+    bob = bobUser.token;
     danaName = `dana${Date.now().toString(36)}`;
     dana = await createUserWithToken(danaName);
   });

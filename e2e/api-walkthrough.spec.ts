@@ -4,7 +4,6 @@ import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { expect, test } from "@playwright/test";
-import { tokenFor } from "./cli-helpers";
 import { demoWorld } from "./world";
 
 const { alice: aliceUser, bob: bobUser } = demoWorld("walk");
@@ -29,8 +28,8 @@ test.describe("docs/api.md: the DataLinks walk-through, run with curl exactly as
     request,
     baseURL,
   }) => {
-    const bob = await tokenFor(bobUser.username);
-    const alice = await tokenFor(aliceUser.username);
+    const bob = bobUser.token;
+    const alice = aliceUser.token;
     const dataset = `walk-${Date.now().toString(36)}`;
     expect(
       (

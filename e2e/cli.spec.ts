@@ -6,6 +6,8 @@ import { demoWorld } from "./world";
 const { alice } = demoWorld("cli");
 
 test("the CLI creates users and tokens while the server is running, and the user can sign in", async ({ page }) => {
+  // Eight CLI processes in four rounds, each a few seconds of start-up alone: on a busy machine over a minute.
+  test.setTimeout(150_000);
   const suffix = Date.now().toString(36);
   // Several CLI processes at once, while the browser uses the server: no "database is locked".
   const signIn = signInThroughMailbox(page, alice.email);

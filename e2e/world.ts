@@ -6,7 +6,13 @@ import { expect, test, type Browser, type BrowserContext, type Page } from "@pla
 import { runScript } from "./cli-helpers";
 import { signInThroughMailbox } from "./helpers";
 
-export type WorldUser = { username: string; email: string; name: string };
+export type WorldUser = {
+  username: string;
+  email: string;
+  name: string;
+  /** An API token of this user, set once the world is seeded (in the file's first beforeAll). */
+  token: string;
+};
 export type World = { alice: WorldUser; bob: WorldUser };
 
 // One id per `playwright test` run (set in playwright.config.ts, inherited by the workers), so a
@@ -15,7 +21,7 @@ const RUN = process.env.E2E_RUN_ID ?? "local";
 
 function user(first: string, key: string, name: string): WorldUser {
   const username = `${first}-${key}-${RUN}`;
-  return { username, email: `${username}@example.com`, name };
+  return { username, email: `${username}@example.com`, name, token: "" };
 }
 
 /**
@@ -26,7 +32,10 @@ function user(first: string, key: string, name: string): WorldUser {
 export function demoWorld(key: string): World {
   const world = { alice: user("alice", key, "Alice Anders"), bob: user("bob", key, "Bob Berg") };
   test.beforeAll(async () => {
-    await runScript("e2e/seed-world.ts", JSON.stringify([world.alice, world.bob]));
+    test.setTimeout(120_000); // a few seconds alone; much longer on a machine shared with other jobs
+    const users = [world.alice, world.bob].map(({ username, email, name }) => ({ username, email, name }));
+    const { stdout } = await runScript("e2e/seed-world.ts", JSON.stringify(users));
+    [world.alice.token, world.bob.token] = JSON.parse(stdout.trim().split("\n").pop()!) as [string, string];
   });
   return world;
 }
