@@ -6,6 +6,8 @@ import { defineConfig, devices } from "@playwright/test";
 const systemChromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((p) => fs.existsSync(p));
 const PORT = Number(process.env.E2E_PORT || 3100);
 const baseURL = `http://localhost:${PORT}`;
+// Names each spec file's demo world (e2e/world.ts); set once here, inherited by the workers.
+process.env.E2E_RUN_ID ??= Date.now().toString(36).slice(-5);
 
 export default defineConfig({
   testDir: "e2e",
@@ -13,9 +15,11 @@ export default defineConfig({
   outputDir: process.env.E2E_PORT ? `test-results/port-${PORT}` : "test-results",
   timeout: 60_000,
   expect: { timeout: 10_000 },
+  // Spec files run in parallel, each on its own demo world (e2e/world.ts); the tests inside one file
+  // run in order. No retries: a flaky test is fixed, not retried.
   fullyParallel: false,
-  workers: 1,
-  retries: process.env.CI ? 1 : 0,
+  workers: Number(process.env.E2E_WORKERS || 2),
+  retries: 0,
   reporter: process.env.CI ? [["list"]] : [["list"], ["html", { open: "never" }]],
   use: {
     baseURL,

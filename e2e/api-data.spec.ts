@@ -1,5 +1,8 @@
 import { expect, test, type APIRequestContext } from "@playwright/test";
-import { createUserWithToken, tokenFor } from "./cli-helpers";
+import { createUserWithToken } from "./cli-helpers";
+import { demoWorld } from "./world";
+
+const { alice: aliceUser, bob: bobUser } = demoWorld("apidata");
 
 const auth = (token: string) => ({ Authorization: `Bearer ${token}`, "Content-Type": "application/json" });
 const raw = (token: string) => ({ Authorization: `Bearer ${token}` });
@@ -11,11 +14,12 @@ test.describe("REST API: DataLinks dataset sharing, data, ingest and multipart u
   let erinName: string;
   let frank: string;
   let frankName: string;
-  const orders = "/api/v1/permissions/datasets/alice/sales/orders-2026/shares";
+  const orders = `/api/v1/permissions/datasets/${aliceUser.username}/sales/orders-2026/shares`;
 
   test.beforeAll(async () => {
-    alice = await tokenFor("alice");
-    bob = await tokenFor("bob");
+    test.setTimeout(120_000); // new users through the CLI: seconds each, longer on a busy machine
+    alice = aliceUser.token;
+    bob = bobUser.token;
     const suffix = Date.now().toString(36);
     erinName = `erin${suffix}`;
     frankName = `frank${suffix}`;
@@ -23,7 +27,11 @@ test.describe("REST API: DataLinks dataset sharing, data, ingest and multipart u
     frank = await createUserWithToken(frankName);
   });
 
-  async function datasetNames(request: APIRequestContext, token: string, path = "/api/v1/data/alice/sales") {
+  async function datasetNames(
+    request: APIRequestContext,
+    token: string,
+    path = `/api/v1/data/${aliceUser.username}/sales`,
+  ) {
     const res = await request.get(path, { headers: raw(token) });
     return {
       status: res.status(),
@@ -68,7 +76,9 @@ test.describe("REST API: DataLinks dataset sharing, data, ingest and multipart u
     ).toBe(422); // a username is only a username
     expect(
       (
-        await request.get("/api/v1/permissions/datasets/alice/sales/no-such-dataset/shares", { headers: raw(alice) })
+        await request.get(`/api/v1/permissions/datasets/${aliceUser.username}/sales/no-such-dataset/shares`, {
+          headers: raw(alice),
+        })
       ).status(),
     ).toBe(404);
 
@@ -98,17 +108,20 @@ test.describe("REST API: DataLinks dataset sharing, data, ingest and multipart u
     expect(all.names).toContain("orders-2026");
     expect(all.names.length).toBeGreaterThan(1);
     expect((await datasetNames(request, frank)).status).toBe(404);
-    expect((await request.get("/api/v1/data/alice/sales/orders-2026", { headers: raw(frank) })).status()).toBe(404);
-    expect((await request.get("/api/v1/data/alice/nope", { headers: raw(alice) })).status()).toBe(404);
+    expect(
+      (await request.get(`/api/v1/data/${aliceUser.username}/sales/orders-2026`, { headers: raw(frank) })).status(),
+    ).toBe(404);
+    expect((await request.get(`/api/v1/data/${aliceUser.username}/nope`, { headers: raw(alice) })).status()).toBe(404);
 
     await request.post(orders, { headers: auth(alice), data: { username: frankName, role: "viewer" } });
     expect(await datasetNames(request, frank)).toEqual({ status: 200, names: ["orders-2026"] });
     const other = all.names.find((n) => n !== "orders-2026")!;
-    expect((await request.get(`/api/v1/data/alice/sales/${other}`, { headers: raw(frank) })).status()).toBe(404);
+    expect(
+      (await request.get(`/api/v1/data/${aliceUser.username}/sales/${other}`, { headers: raw(frank) })).status(),
+    ).toBe(404);
 
     // a page with columns, sort, filters and a cursor
-    const url =
-      "/api/v1/data/alice/sales/orders-2026?limit=3&columns=order_id,region,quantity&sort=-quantity,order_id&filter=region:eq:North&filter=quantity:range:5..10";
+    const url = `/api/v1/data/${aliceUser.username}/sales/orders-2026?limit=3&columns=order_id,region,quantity&sort=-quantity,order_id&filter=region:eq:North&filter=quantity:range:5..10`;
     const first = await request.get(url, { headers: raw(frank) });
     expect(first.status()).toBe(200);
     const page = await first.json();
@@ -127,33 +140,43 @@ test.describe("REST API: DataLinks dataset sharing, data, ingest and multipart u
     expect(second.total).toBe(page.total);
 
     const nulls = await (
-      await request.get("/api/v1/data/alice/sales/orders-2026?filter=shipped:is_null&limit=1", { headers: raw(frank) })
+      await request.get(`/api/v1/data/${aliceUser.username}/sales/orders-2026?filter=shipped:is_null&limit=1`, {
+        headers: raw(frank),
+      })
     ).json();
     expect(nulls.data[0].shipped).toBeNull();
     const json = await request.get(
-      `/api/v1/data/alice/sales/orders-2026?filter=${encodeURIComponent('[{"column":"product","op":"contains","value":"gadg"}]')}&limit=1`,
+      `/api/v1/data/${aliceUser.username}/sales/orders-2026?filter=${encodeURIComponent('[{"column":"product","op":"contains","value":"gadg"}]')}&limit=1`,
       { headers: raw(frank) },
     );
     expect((await json.json()).data[0].product).toBe("Gadget");
 
-    const badColumn = await request.get("/api/v1/data/alice/sales/orders-2026?filter=nope:eq:1", {
+    const badColumn = await request.get(`/api/v1/data/${aliceUser.username}/sales/orders-2026?filter=nope:eq:1`, {
       headers: raw(frank),
     });
     expect(badColumn.status()).toBe(422);
     expect((await badColumn.json()).error).toContain("nope");
     expect(
-      (await request.get("/api/v1/data/alice/sales/orders-2026?filter=region=North", { headers: raw(frank) })).status(),
+      (
+        await request.get(`/api/v1/data/${aliceUser.username}/sales/orders-2026?filter=region=North`, {
+          headers: raw(frank),
+        })
+      ).status(),
     ).toBe(422);
     expect(
-      (await request.get("/api/v1/data/alice/sales/orders-2026?limit=5000", { headers: raw(frank) })).status(),
+      (
+        await request.get(`/api/v1/data/${aliceUser.username}/sales/orders-2026?limit=5000`, { headers: raw(frank) })
+      ).status(),
     ).toBe(422);
     expect(
-      (await request.get("/api/v1/data/alice/sales/orders-2026?format=xml", { headers: raw(frank) })).status(),
+      (
+        await request.get(`/api/v1/data/${aliceUser.username}/sales/orders-2026?format=xml`, { headers: raw(frank) })
+      ).status(),
     ).toBe(422);
 
     // streamed formats: every matching row
     const csv = await request.get(
-      "/api/v1/data/alice/sales/orders-2026?format=csv&columns=order_id,region&filter=region:eq:West",
+      `/api/v1/data/${aliceUser.username}/sales/orders-2026?format=csv&columns=order_id,region&filter=region:eq:West`,
       { headers: raw(frank) },
     );
     expect(csv.status()).toBe(200);
@@ -161,12 +184,14 @@ test.describe("REST API: DataLinks dataset sharing, data, ingest and multipart u
     const lines = (await csv.text()).trim().split("\n");
     expect(lines[0]).toBe("order_id,region");
     expect(lines).toHaveLength(1 + 1250);
-    const parquet = await request.get("/api/v1/data/alice/sales/orders-2026?format=parquet", { headers: raw(frank) });
+    const parquet = await request.get(`/api/v1/data/${aliceUser.username}/sales/orders-2026?format=parquet`, {
+      headers: raw(frank),
+    });
     expect(parquet.status()).toBe(200);
     const bytes = await parquet.body();
     expect(bytes.subarray(0, 4).toString()).toBe("PAR1");
     const jsonl = await request.get(
-      "/api/v1/data/alice/sales/orders-2026?format=jsonl&filter=region:eq:North&columns=order_id",
+      `/api/v1/data/${aliceUser.username}/sales/orders-2026?format=jsonl&filter=region:eq:North&columns=order_id`,
       { headers: raw(frank) },
     );
     const records = (await jsonl.text())
@@ -177,12 +202,12 @@ test.describe("REST API: DataLinks dataset sharing, data, ingest and multipart u
     expect(Object.keys(records[0]!)).toEqual(["order_id"]);
 
     // a namespace share covers every dataset, including ones added later
-    await request.post("/api/v1/permissions/namespaces/alice/sales/shares", {
+    await request.post(`/api/v1/permissions/namespaces/${aliceUser.username}/sales/shares`, {
       headers: auth(alice),
       data: { username: frankName, role: "viewer" },
     });
     expect((await datasetNames(request, frank)).names).toEqual(all.names);
-    await request.delete("/api/v1/permissions/namespaces/alice/sales/shares", {
+    await request.delete(`/api/v1/permissions/namespaces/${aliceUser.username}/sales/shares`, {
       headers: auth(alice),
       data: { username: frankName, role: "viewer" },
     });
@@ -246,8 +271,8 @@ test.describe("REST API: DataLinks dataset sharing, data, ingest and multipart u
       })),
     });
     expect(seeded.status()).toBe(201);
-    const base = `/api/v1/upload/multipart/alice/sales/${name}`;
-    const targets = `/api/v1/permissions/datasets/alice/sales/${name}/shares`;
+    const base = `/api/v1/upload/multipart/${aliceUser.username}/sales/${name}`;
+    const targets = `/api/v1/permissions/datasets/${aliceUser.username}/sales/${name}/shares`;
     expect((await request.post(`${base}/initiate`, { headers: auth(frank), data: { format: "csv" } })).status()).toBe(
       404,
     );
@@ -300,7 +325,7 @@ test.describe("REST API: DataLinks dataset sharing, data, ingest and multipart u
     expect(done.status()).toBe(200);
     expect(await done.json()).toMatchObject({ version: 2, rowsAdded: 2, rowCount: 6 });
     const north = await (
-      await request.get(`/api/v1/data/alice/sales/${name}?filter=quarter:eq:2027-Q1&sort=region`, {
+      await request.get(`/api/v1/data/${aliceUser.username}/sales/${name}?filter=quarter:eq:2027-Q1&sort=region`, {
         headers: raw(alice),
       })
     ).json();
@@ -329,7 +354,9 @@ test.describe("REST API: DataLinks dataset sharing, data, ingest and multipart u
     expect(both.map((r) => r.status())).toContain(200);
     for (const r of both) expect([200, 409]).toContain(r.status());
     const q2 = await (
-      await request.get(`/api/v1/data/alice/sales/${name}?filter=quarter:eq:2027-Q2`, { headers: raw(alice) })
+      await request.get(`/api/v1/data/${aliceUser.username}/sales/${name}?filter=quarter:eq:2027-Q2`, {
+        headers: raw(alice),
+      })
     ).json();
     expect(q2.data).toHaveLength(1);
 
@@ -377,7 +404,7 @@ test.describe("REST API: DataLinks dataset sharing, data, ingest and multipart u
     const sales = (await (await request.get("/api/v1/workspaces", { headers: raw(alice) })).json()).find(
       (w: { slug: string }) => w.slug === "sales",
     );
-    const list = await (await request.get("/api/v1/data/alice/sales", { headers: raw(erin) })).json();
+    const list = await (await request.get(`/api/v1/data/${aliceUser.username}/sales`, { headers: raw(erin) })).json();
     const ordersId = list.datasets[0].id as string;
     const res = await request.post(`/api/v1/workspaces/${personal.id}/shares/sharedBy/query`, {
       headers: auth(erin),
@@ -388,7 +415,7 @@ test.describe("REST API: DataLinks dataset sharing, data, ingest and multipart u
     expect(items).toEqual([
       {
         datasetId: ordersId,
-        sharedBy: { id: expect.any(String), type: "User", name: "alice" },
+        sharedBy: { id: expect.any(String), type: "User", name: aliceUser.username },
         sharedOn: expect.any(String),
         role: "viewer",
         sharedWith: { id: expect.any(String), type: "User", name: erinName },
@@ -416,7 +443,7 @@ test.describe("REST API: DataLinks dataset sharing, data, ingest and multipart u
     // Veracity list filters over the same grants (resource type, grantee type, creator, status; paginated)
     const filtered = await (
       await request.get(
-        `/api/v1/workspaces/${sales.id}/shares?resourceType=dataset&granteeType=user&creator=alice&status=active&pageSize=1`,
+        `/api/v1/workspaces/${sales.id}/shares?resourceType=dataset&granteeType=user&creator=${aliceUser.username}&status=active&pageSize=1`,
         { headers: raw(alice) },
       )
     ).json();
@@ -425,7 +452,13 @@ test.describe("REST API: DataLinks dataset sharing, data, ingest and multipart u
       pageSize: 1,
       total: 1,
       items: [
-        { resourceType: "dataset", resourceId: ordersId, grantee: erinName, createdBy: "alice", status: "active" },
+        {
+          resourceType: "dataset",
+          resourceId: ordersId,
+          grantee: erinName,
+          createdBy: aliceUser.username,
+          status: "active",
+        },
       ],
     });
     expect(

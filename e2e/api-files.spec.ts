@@ -1,5 +1,8 @@
 import { expect, test } from "@playwright/test";
-import { createUserWithToken, tokenFor } from "./cli-helpers";
+import { createUserWithToken } from "./cli-helpers";
+import { demoWorld } from "./world";
+
+const { alice: aliceUser } = demoWorld("apifiles");
 
 const raw = (token: string) => ({ Authorization: `Bearer ${token}` });
 const b64 = (text: string) => Buffer.from(text).toString("base64");
@@ -10,7 +13,8 @@ test.describe("REST API: files (list, tus upload with a bearer token, Range down
   let personalId: string;
 
   test.beforeAll(async ({ request }) => {
-    alice = await tokenFor("alice");
+    test.setTimeout(120_000); // new users through the CLI: seconds each, longer on a busy machine
+    alice = aliceUser.token;
     gina = await createUserWithToken(`gina${Date.now().toString(36)}`);
     const workspaces = await (await request.get("/api/v1/workspaces", { headers: raw(alice) })).json();
     personalId = workspaces.find((w: { slug: string }) => w.slug === "personal").id;

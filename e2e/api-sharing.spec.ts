@@ -1,5 +1,8 @@
 import { expect, test, type APIRequestContext } from "@playwright/test";
-import { createUserWithToken, tokenFor } from "./cli-helpers";
+import { createUserWithToken } from "./cli-helpers";
+import { demoWorld } from "./world";
+
+const { alice: aliceUser, bob: bobUser } = demoWorld("apishare");
 
 const auth = (token: string) => ({ Authorization: `Bearer ${token}`, "Content-Type": "application/json" });
 
@@ -8,11 +11,12 @@ test.describe("REST API: DataLinks namespace sharing walk-through and Veracity s
   let bob: string;
   let dana: string;
   let danaName: string;
-  const base = "/api/v1/permissions/namespaces/alice/sales/shares";
+  const base = `/api/v1/permissions/namespaces/${aliceUser.username}/sales/shares`;
 
   test.beforeAll(async () => {
-    alice = await tokenFor("alice");
-    bob = await tokenFor("bob");
+    test.setTimeout(120_000); // new users through the CLI: seconds each, longer on a busy machine
+    alice = aliceUser.token;
+    bob = bobUser.token;
     danaName = `dana${Date.now().toString(36)}`;
     dana = await createUserWithToken(danaName);
   });
@@ -57,10 +61,14 @@ test.describe("REST API: DataLinks namespace sharing walk-through and Veracity s
     // A Buffer is sent as it is (Playwright JSON-encodes a string body when the content type is JSON).
     expect((await request.post(base, { headers: auth(alice), data: Buffer.from("{not json") })).status()).toBe(400);
 
-    const stranger = await request.get("/api/v1/permissions/namespaces/bob/research/shares", { headers: auth(alice) });
+    const stranger = await request.get(`/api/v1/permissions/namespaces/${bobUser.username}/research/shares`, {
+      headers: auth(alice),
+    });
     expect(stranger.status()).toBe(404);
     expect(
-      (await request.get("/api/v1/permissions/namespaces/bob/nope/shares", { headers: auth(alice) })).status(),
+      (
+        await request.get(`/api/v1/permissions/namespaces/${bobUser.username}/nope/shares`, { headers: auth(alice) })
+      ).status(),
     ).toBe(404);
 
     // Veracity-style queries over the same grant
@@ -79,7 +87,7 @@ test.describe("REST API: DataLinks namespace sharing walk-through and Veracity s
     const one = await request.get(`/api/v1/workspaces/${sales.id}/shares/${list.items[0].id}`, {
       headers: auth(alice),
     });
-    expect(await one.json()).toMatchObject({ id: list.items[0].id, createdBy: "alice" });
+    expect(await one.json()).toMatchObject({ id: list.items[0].id, createdBy: aliceUser.username });
     expect((await request.get(`/api/v1/workspaces/${sales.id}/shares`, { headers: auth(bob) })).status()).toBe(403);
 
     // revoke matches on the user, whatever role is named
@@ -205,7 +213,7 @@ test.describe("REST API: DataLinks namespace sharing walk-through and Veracity s
     // Veracity share endpoints: a grant is reached only through its own workspace, and only managers revoke
     await request.post(`/api/v1/permissions/namespaces/${danaName}/lab/shares`, {
       headers: auth(dana),
-      data: { username: "alice", role: "viewer" },
+      data: { username: aliceUser.username, role: "viewer" },
     });
     const grant = (await (await request.get(`/api/v1/workspaces/${lab.id}/shares`, { headers: auth(dana) })).json())
       .items[0];

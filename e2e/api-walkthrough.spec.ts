@@ -4,7 +4,9 @@ import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { expect, test } from "@playwright/test";
-import { tokenFor } from "./cli-helpers";
+import { demoWorld } from "./world";
+
+const { alice: aliceUser, bob: bobUser } = demoWorld("walk");
 
 const run = promisify(execFile);
 
@@ -26,8 +28,8 @@ test.describe("docs/api.md: the DataLinks walk-through, run with curl exactly as
     request,
     baseURL,
   }) => {
-    const bob = await tokenFor("bob");
-    const alice = await tokenFor("alice");
+    const bob = bobUser.token;
+    const alice = aliceUser.token;
     const dataset = `walk-${Date.now().toString(36)}`;
     expect(
       (
@@ -39,11 +41,13 @@ test.describe("docs/api.md: the DataLinks walk-through, run with curl exactly as
     ).toBe(201);
     const out = path.join(os.tmpdir(), `walkthrough-${process.pid}.out`);
 
-    // Only the base URL, the token and the path placeholders change; the commands are the documented ones.
+    // Only the base URL, the token, the path placeholders and the grantee (this file's own alice) change;
+    // the commands are the documented ones.
     async function curl(command: string, token: string): Promise<{ status: number; body: string }> {
       const concrete = command
         .replaceAll("http://localhost:3000", baseURL!)
-        .replaceAll("{owner}", "bob")
+        .replaceAll("{owner}", bobUser.username)
+        .replaceAll('"username": "alice"', `"username": "${aliceUser.username}"`)
         .replaceAll("{namespace}", "research")
         .replaceAll("{datasetName}", dataset);
       const { stdout } = await run("bash", ["-c", `${concrete} -sS -o '${out}' -w '%{http_code}'`], {
@@ -60,7 +64,7 @@ test.describe("docs/api.md: the DataLinks walk-through, run with curl exactly as
     expect(await curl(one("share-dataset"), bob)).toEqual({ status: 200, body: "" });
     const listed = await curl(one("list-dataset"), bob);
     expect(listed.status).toBe(200);
-    expect(JSON.parse(listed.body)).toEqual([{ username: "alice", role: "viewer" }]);
+    expect(JSON.parse(listed.body)).toEqual([{ username: aliceUser.username, role: "viewer" }]);
     expect((await curl(one("grantee-read"), alice)).status).toBe(200);
     expect(await curl(one("revoke-dataset"), bob)).toEqual({ status: 200, body: "" });
     expect((await curl(one("grantee-read"), alice)).status).toBe(404);
@@ -71,7 +75,7 @@ test.describe("docs/api.md: the DataLinks walk-through, run with curl exactly as
     expect(JSON.parse(read.body)).toMatchObject({ data: [{ id: "1", reading: 0.5 }] });
     const [list, revoke] = walkthrough("namespace-list-revoke");
     const namespaceGrants = await curl(list!, bob);
-    expect(JSON.parse(namespaceGrants.body)).toEqual([{ username: "alice", role: "editor" }]);
+    expect(JSON.parse(namespaceGrants.body)).toEqual([{ username: aliceUser.username, role: "editor" }]);
     expect((await curl(list!, alice)).status).toBe(403); // only the owner lists grants
     expect(await curl(revoke!, bob)).toEqual({ status: 200, body: "" });
     expect((await curl(one("grantee-read"), alice)).status).toBe(404);

@@ -1,6 +1,10 @@
 import fs from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
 import { signInThroughMailbox, uniqueEmail } from "./helpers";
+import { demoWorld, signIn } from "./world";
+
+const { alice } = demoWorld("catalog");
+const SALES = `/w/${alice.username}/sales/catalog`;
 
 const CITIES = ["Oslo", "Bergen", "Tromsø", "Stavanger"];
 const ROWS = 200_000;
@@ -22,9 +26,9 @@ test("alice uploads a CSV, confirms it, sorts, filters and downloads the view, a
   browser,
 }) => {
   test.setTimeout(120_000);
-  await signInThroughMailbox(page, "alice@example.com");
+  await signIn(page, alice.email);
+  await page.goto(SALES);
   await expect(page.getByRole("heading", { name: "Data catalog" })).toBeVisible();
-  await page.goto("/w/alice/sales/catalog");
   await page.getByRole("link", { name: "New dataset" }).click();
   await expect(page.getByRole("heading", { name: "New dataset" })).toBeVisible();
 
@@ -51,12 +55,12 @@ test("alice uploads a CSV, confirms it, sorts, filters and downloads the view, a
   await page.getByLabel("Tags").fill("weather, e2e");
   await page.getByRole("button", { name: "Create dataset" }).click();
 
-  await expect(page).toHaveURL(/\/w\/alice\/sales\/catalog\/weather-stations$/);
+  await expect(page).toHaveURL(new RegExp(`${SALES}/weather-stations$`));
   await expect(page.getByRole("heading", { name: "Weather stations", level: 1 })).toBeVisible();
   await expect(page.getByTestId("grid-range")).toHaveText("Rows 1–50 of 200,000");
 
   // It is in the catalog, found by a column name.
-  await page.goto("/w/alice/sales/catalog?q=recorded_on");
+  await page.goto(`${SALES}?q=recorded_on`);
   const card = page.getByRole("listitem", { name: "Weather stations" });
   await expect(card).toContainText("200,000 rows");
   await expect(card).toContainText("e2e");
@@ -126,11 +130,7 @@ test("alice uploads a CSV, confirms it, sorts, filters and downloads the view, a
   await stranger.getByLabel("Username").fill(`str-${Date.now().toString(36)}`);
   await stranger.getByRole("button", { name: "Continue" }).click();
   await expect(stranger).toHaveURL(/\/personal\/catalog$/);
-  for (const url of [
-    "/w/alice/sales/catalog/weather-stations",
-    "/w/alice/sales/catalog/weather-stations?version=1",
-    "/w/alice/sales/catalog",
-  ]) {
+  for (const url of [`${SALES}/weather-stations`, `${SALES}/weather-stations?version=1`, SALES]) {
     const response = await stranger.goto(url);
     expect(response?.status(), url).toBe(404);
     await expect(stranger.getByRole("heading", { name: "Page not found" })).toBeVisible();
@@ -149,23 +149,21 @@ test("alice uploads a CSV, confirms it, sorts, filters and downloads the view, a
 });
 
 test("a malformed file gets an error naming the line, and nothing is created", async ({ page }) => {
-  await signInThroughMailbox(page, "alice@example.com");
-  await expect(page.getByRole("heading", { name: "Data catalog" })).toBeVisible();
-  await page.goto("/w/alice/sales/catalog/new");
+  await signIn(page, alice.email);
+  await page.goto(`${SALES}/new`);
   await page
     .getByLabel("Choose a file")
     .setInputFiles({ name: "ragged.csv", mimeType: "text/csv", buffer: Buffer.from("a,b,c\n1,2,3\n4,5\n") });
   const alert = page.getByRole("alert").filter({ hasText: "could not be used" });
   await expect(alert).toContainText("ragged.csv could not be used");
   await expect(alert).toContainText("Line 3 has 2 values, but the header (the first line) has 3 columns.");
-  await page.goto("/w/alice/sales/catalog?q=ragged");
+  await page.goto(`${SALES}?q=ragged`);
   await expect(page.getByText("No datasets match")).toBeVisible();
 });
 
 test("an upload can be paused, resumed and cancelled", async ({ page }) => {
-  await signInThroughMailbox(page, "alice@example.com");
-  await expect(page.getByRole("heading", { name: "Data catalog" })).toBeVisible();
-  await page.goto("/w/alice/sales/catalog/new");
+  await signIn(page, alice.email);
+  await page.goto(`${SALES}/new`);
   // A slow network: each chunk takes a while, so there is time to press the buttons mid-upload.
   await page.route("**/api/uploads/**", async (route) => {
     if (route.request().method() === "PATCH") await new Promise((r) => setTimeout(r, 1500));
@@ -183,7 +181,7 @@ test("an upload can be paused, resumed and cancelled", async ({ page }) => {
   await expect(page.getByRole("progressbar")).toHaveCount(0);
   await expect(page.getByLabel("Choose a file")).toBeVisible();
   await expect(page).toHaveURL(/\/catalog\/new$/);
-  await page.goto("/w/alice/sales/catalog?q=slow");
+  await page.goto(`${SALES}?q=slow`);
   await expect(page.getByText("No datasets match")).toBeVisible();
 });
 
@@ -191,13 +189,12 @@ test("a dataset's access link shows it read-only: grid, statistics, versions and
   page,
   browser,
 }) => {
-  await signInThroughMailbox(page, "alice@example.com");
-  await expect(page.getByRole("heading", { name: "Data catalog" })).toBeVisible();
-  await page.goto("/w/alice/sales/catalog/orders-2026");
+  await signIn(page, alice.email);
+  await page.goto(`${SALES}/orders-2026`);
   const ordersHref = await page.getByRole("link", { name: "Download version 1 as Parquet" }).getAttribute("href");
   const ordersId = /\/api\/datasets\/([^/]+)\//.exec(ordersHref!)![1]!;
 
-  await page.goto("/w/alice/sales/catalog/sensor-readings");
+  await page.goto(`${SALES}/sensor-readings`);
   await page.getByRole("button", { name: "Share" }).click();
   await page.getByRole("tab", { name: "Access links" }).click();
   await page.getByRole("button", { name: "Create link" }).click();

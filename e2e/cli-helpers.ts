@@ -5,19 +5,26 @@ import { promisify } from "node:util";
 const run = promisify(execFile);
 const port = process.env.E2E_PORT || "3100";
 
-/** The CLI against the running e2e server's database, as an operator would use it. */
-export function cli(...args: string[]) {
+/** The environment of the running e2e server (scripts/e2e-server.mjs): its data folder and database. */
+export function e2eServerEnv(): NodeJS.ProcessEnv {
   const dataDir = path.resolve(`.tmp/e2e-data-${port}`);
-  const env = {
+  return {
     ...process.env,
     DATA_DIR: dataDir,
     DATABASE_URL: process.env.E2E_DATABASE_URL || `file:${path.join(dataDir, "datashelf.db")}`,
   };
-  return run(
-    process.execPath,
-    ["--import", "tsx", "--import", "./scripts/server-only-hook.mjs", "cli/index.ts", ...args],
-    { env },
-  );
+}
+
+/** A TypeScript script (tsx, server-only allowed) against the running e2e server's database. */
+export function runScript(script: string, ...args: string[]) {
+  return run(process.execPath, ["--import", "tsx", "--import", "./scripts/server-only-hook.mjs", script, ...args], {
+    env: e2eServerEnv(),
+  });
+}
+
+/** The CLI against the running e2e server's database, as an operator would use it. */
+export function cli(...args: string[]) {
+  return runScript("cli/index.ts", ...args);
 }
 
 export async function createUserWithToken(username: string) {

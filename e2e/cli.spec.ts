@@ -1,11 +1,16 @@
 import { expect, test } from "@playwright/test";
 import { cli } from "./cli-helpers";
 import { signInThroughMailbox } from "./helpers";
+import { demoWorld } from "./world";
+
+const { alice } = demoWorld("cli");
 
 test("the CLI creates users and tokens while the server is running, and the user can sign in", async ({ page }) => {
+  // Eight CLI processes in four rounds, each a few seconds of start-up alone: on a busy machine over a minute.
+  test.setTimeout(150_000);
   const suffix = Date.now().toString(36);
   // Several CLI processes at once, while the browser uses the server: no "database is locked".
-  const signIn = signInThroughMailbox(page, "alice@example.com");
+  const signIn = signInThroughMailbox(page, alice.email);
   const created = await Promise.all(
     [1, 2, 3].map((n) =>
       cli(
@@ -43,8 +48,8 @@ test("the CLI creates users and tokens while the server is running, and the user
   );
   expect(badEmail).toMatchObject({ code: 2, stderr: expect.stringContaining("valid e-mail") });
 
-  const { stdout: mail } = await cli("mail", "list", "--to", "alice@example.com", "--json");
-  expect(JSON.parse(mail)[0]).toMatchObject({ to: "alice@example.com", subject: "Sign in to Datashelf" });
+  const { stdout: mail } = await cli("mail", "list", "--to", alice.email, "--json");
+  expect(JSON.parse(mail)[0]).toMatchObject({ to: alice.email, subject: "Sign in to Datashelf" });
 
   await page.context().clearCookies();
   await signInThroughMailbox(page, `cli2.${suffix}@example.com`);

@@ -65,10 +65,14 @@ test.describe("the app's server killed with SIGKILL and started again", () => {
       let armed = false;
       let killing: Promise<{ children: number[]; survivors: number[] }> | undefined;
       let cutOff: string | null | undefined;
+      let inFlight = 0;
       fake.onRequest((request) => {
         if (!armed || killing || !addresses.includes(request.to)) return;
         cutOff = request.key;
-        killing = app.kill();
+        killing = app.kill(); // freezes the server at once (SIGSTOP), before any answer can reach it
+        // Counted now: the fake marks a request answered after its delay even when nobody is left to hear it,
+        // and the kill can take longer than that delay on a busy machine.
+        inFlight = mine().filter((r) => !r.answered).length;
       });
 
       const shares = await Promise.all(
@@ -89,13 +93,12 @@ test.describe("the app's server killed with SIGKILL and started again", () => {
       });
       expect(before.survivors, "processes of the killed server still running").toEqual([]);
       await expect(fetch(`${app.base}/signin`)).rejects.toThrow(); // nothing answers on its port
-      const inFlight = mine().filter((r) => !r.answered).length;
       const sentBeforeKill = app.query<{ n: number }>(
         `SELECT count(*) AS n FROM "Outbox" WHERE status = 'sent' AND "to" IN (${addresses.map(() => "?").join(",")})`,
         ...addresses,
       )[0]!.n;
       expect(sentBeforeKill, "messages left for the restarted server").toBeLessThan(N);
-      expect(inFlight).toBeGreaterThanOrEqual(1);
+      // That the cut-off delivery really went unheard shows below: it is asked for again under its own key.
 
       await app.start();
       const placeholders = addresses.map(() => "?").join(",");

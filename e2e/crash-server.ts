@@ -81,6 +81,9 @@ export function crashServer(port: number, extraEnv: Record<string, string>) {
       const target = child;
       if (!target?.pid || target.exitCode !== null || target.signalCode !== null)
         return { children: [], survivors: [] };
+      // Frozen at once, then its children listed (`ps` can take a second on a busy machine, long enough
+      // for the server to hear the answer it was to be cut off from), then killed.
+      process.kill(target.pid, "SIGSTOP");
       const children = childPids(target.pid);
       const exited = new Promise((resolve) => target.once("exit", resolve));
       process.kill(target.pid, "SIGKILL");

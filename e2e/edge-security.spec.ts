@@ -3,6 +3,9 @@ import os from "node:os";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { signInThroughMailbox, uniqueEmail } from "./helpers";
+import { demoWorld } from "./world";
+
+const { alice: aliceUser } = demoWorld("edge");
 
 // The suite's own server (scripts/e2e-server.mjs → scripts/server.mjs) listens with the default
 // host; a second instance of scripts/server.mjs on the same database listens on every interface,
@@ -61,7 +64,7 @@ test("the local mailbox answers only this machine; listening beyond localhost is
   await signInThroughMailbox(page, uniqueEmail("mailbox"));
   const local = `http://127.0.0.1:${EXPOSED_PORT}`;
   const remote = `http://${lanAddress()}:${EXPOSED_PORT}`;
-  const listing = await get(`${local}/mailbox?to=alice%40example.com`);
+  const listing = await get(`${local}/mailbox?to=${encodeURIComponent(aliceUser.email)}`);
   expect(listing.status).toBe(200);
   const id = (await (await get(`${local}/mailbox`)).text()).match(/href="\/mailbox\/([^"]+)"/)![1]!;
   expect((await get(`${local}/mailbox/${id}`)).status).toBe(200);
@@ -71,7 +74,11 @@ test("the local mailbox answers only this machine; listening beyond localhost is
     "x-real-ip": "127.0.0.1",
     "x-datashelf-client-address": "127.0.0.1",
   };
-  for (const url of [`${remote}/mailbox`, `${remote}/mailbox?to=alice%40example.com`, `${remote}/mailbox/${id}`]) {
+  for (const url of [
+    `${remote}/mailbox`,
+    `${remote}/mailbox?to=${encodeURIComponent(aliceUser.email)}`,
+    `${remote}/mailbox/${id}`,
+  ]) {
     expect((await get(url)).status, url).toBe(404);
     expect((await get(url, spoofed)).status, `${url} with spoofed headers`).toBe(404);
   }
@@ -122,7 +129,7 @@ test("pages send a CSP with a fresh nonce on Next's scripts, a Permissions-Polic
   page.on("console", (message) => {
     if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
   });
-  await signInThroughMailbox(page, "alice@example.com");
+  await signInThroughMailbox(page, aliceUser.email);
   await expect(page).toHaveURL(/\/w\//);
   await page.getByRole("button", { name: "Switch workspace" }).click();
   await expect(page.getByRole("menuitem").first()).toBeVisible();
@@ -144,11 +151,13 @@ test("a stranger gets the same 404 for a workspace that exists and one that does
     return (await response.text()).split(nonce).join("NONCE").split(slug).join("SLUG");
   };
   for (const rest of ["", "/catalog", "/catalog/customers", "/files", "/files/data", "/activity", "/settings"]) {
-    const existing = await body(`/w/alice/sales${rest}`, "sales");
-    const missing = await body(`/w/alice/no-such-workspace${rest}`, "no-such-workspace");
+    const existing = await body(`/w/${aliceUser.username}/sales${rest}`, "sales");
+    const missing = await body(`/w/${aliceUser.username}/no-such-workspace${rest}`, "no-such-workspace");
     expect(existing, rest).toBe(missing);
   }
-  expect(await body("/w/alice/personal/files", "personal")).toBe(await body("/w/alice/zzzzzzzz/files", "zzzzzzzz"));
+  expect(await body(`/w/${aliceUser.username}/personal/files`, "personal")).toBe(
+    await body(`/w/${aliceUser.username}/zzzzzzzz/files`, "zzzzzzzz"),
+  );
 });
 
 test("signing in from an access link does not put the link's token in the e-mail, and comes back to the link", async ({
@@ -156,7 +165,7 @@ test("signing in from an access link does not put the link's token in the e-mail
 }) => {
   const token = `sl_${"x".repeat(22)}`;
   await page.goto(`/signin?callbackUrl=${encodeURIComponent(`/s/${token}/folder`)}`);
-  await page.getByLabel("E-mail address").fill("alice@example.com");
+  await page.getByLabel("E-mail address").fill(aliceUser.email);
   await page.getByRole("button", { name: "Send me a sign-in link" }).click();
   await page.getByRole("link", { name: "Open the local mailbox" }).click();
   const link = page

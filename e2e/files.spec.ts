@@ -2,9 +2,10 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { type Download, expect, type Page, test } from "@playwright/test";
-import { signInThroughMailbox } from "./helpers";
+import { demoWorld, signIn } from "./world";
 
-const FILES = "/w/alice/personal/files";
+const { alice, bob: bobUser } = demoWorld("files");
+const FILES = `/w/${alice.username}/personal/files`;
 
 /** Rows of the listing by name. */
 const row = (page: Page, name: string) => page.locator(`[data-testid="entry-row"][data-name="${name}"]`);
@@ -15,12 +16,6 @@ async function downloadText(download: Download): Promise<Buffer> {
   return fs.readFileSync((await download.path())!);
 }
 
-/** Signs in and waits until the sign-in has landed (a navigation started earlier would abort). */
-async function signIn(page: Page, email: string) {
-  await signInThroughMailbox(page, email);
-  await expect(page).toHaveURL(/\/w\/[^/]+\/[^/]+\/catalog/);
-}
-
 function tempDir(): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), "ds-e2e-files-"));
 }
@@ -29,7 +24,7 @@ test("alice uploads files and a folder with progress, manages them, previews, do
   page,
 }) => {
   test.setTimeout(180_000);
-  await signIn(page, "alice@example.com");
+  await signIn(page, alice.email);
   await page.goto(FILES);
   // The seeded tree, folders first.
   await expect.poll(() => names(page)).toEqual(["data", "images", "reports", "README.md"]);
@@ -169,9 +164,12 @@ test("alice uploads files and a folder with progress, manages them, previews, do
   // Drag a row onto a folder: the browser's drag events, carried by one DataTransfer as Chromium does.
   // (Playwright's mouse-driven drag, mouse down then hover, hangs with Debian's Chromium 150.)
   const dataTransfer = await page.evaluateHandle(() => new DataTransfer());
-  await row(page, "table.csv").dispatchEvent("dragstart", { dataTransfer });
+  // The dragged row held by handle: a quick server has moved it out of the listing before dragend, which
+  // the browser still fires at the detached element.
+  const dragged = (await row(page, "table.csv").elementHandle())!;
+  await dragged.dispatchEvent("dragstart", { dataTransfer });
   for (const type of ["dragenter", "dragover", "drop"]) await row(page, "photos").dispatchEvent(type, { dataTransfer });
-  await row(page, "table.csv").dispatchEvent("dragend", { dataTransfer });
+  await dragged.dispatchEvent("dragend", { dataTransfer });
   await expect.poll(() => names(page)).toEqual(["photos", "big.bin", "notes.txt"]);
   await row(page, "photos").getByRole("link", { name: "photos" }).click();
   await expect.poll(() => names(page)).toEqual(["2026", "a.txt", "renamed.txt", "table.csv"]);
@@ -203,7 +201,7 @@ test("previews the seeded image, opens a file from its shared URL, opens a CSV a
   page,
   browser,
 }) => {
-  await signIn(page, "alice@example.com");
+  await signIn(page, alice.email);
   await page.goto(`${FILES}/images`);
   await row(page, "logo.png").getByRole("button", { name: "logo.png", exact: true }).click();
   const image = page.getByRole("dialog").getByRole("img", { name: "logo.png" });
@@ -225,14 +223,14 @@ test("previews the seeded image, opens a file from its shared URL, opens a CSV a
   await page.goto(`${FILES}/reports/2026`);
   await row(page, "q1-sales.csv").getByRole("button", { name: "q1-sales.csv", exact: true }).click();
   await page.getByRole("button", { name: "Open as dataset" }).click();
-  await expect(page).toHaveURL(/\/w\/alice\/personal\/catalog\/ingests\//);
+  await expect(page).toHaveURL(new RegExp(`/w/${alice.username}/personal/catalog/ingests/`));
   await expect(page.getByRole("heading", { name: "Confirm the new dataset" })).toBeVisible();
   await expect(page.getByText(/q1-sales\.csv · check the columns/)).toBeVisible();
 
   // bob is not a member of alice's personal workspace: every file URL is a 404.
   const context = await browser.newContext();
   const bob = await context.newPage();
-  await signIn(bob, "bob@example.com");
+  await signIn(bob, bobUser.email);
   for (const url of [FILES, `${FILES}/images`, fileUrl, `${FILES}/reports/2026/q1-sales.csv`]) {
     expect((await bob.request.get(url)).status(), url).toBe(404);
     await bob.goto(url);
@@ -249,18 +247,18 @@ test("alice shares a deep folder with bob, who opens it by URL and sees only tha
   page,
   browser,
 }) => {
-  await signIn(page, "alice@example.com");
+  await signIn(page, alice.email);
   await page.goto(`${FILES}/reports`);
   await row(page, "2026").getByRole("button", { name: "Share 2026" }).click();
   const share = page.getByRole("dialog", { name: "Share “2026”" });
-  await share.getByLabel("People or e-mail addresses").fill("bob");
+  await share.getByLabel("People or e-mail addresses").fill(bobUser.username);
   await share.getByLabel("People or e-mail addresses").press("Enter");
   await share.getByRole("button", { name: "Share", exact: true }).click();
-  await expect(page.getByText("Shared with bob", { exact: true })).toBeVisible();
+  await expect(page.getByText(`Shared with ${bobUser.username}`, { exact: true })).toBeVisible();
 
   const context = await browser.newContext();
   const bob = await context.newPage();
-  await signIn(bob, "bob@example.com");
+  await signIn(bob, bobUser.email);
   await bob.goto(`${FILES}/reports/2026`);
   await expect.poll(() => names(bob)).toEqual(["q1-sales.csv", "q1-summary.md"]);
   // The folder above is on the path but not readable: plain text, not a link.

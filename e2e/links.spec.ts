@@ -1,17 +1,18 @@
 import { expect, test } from "@playwright/test";
-import { signInThroughMailbox } from "./helpers";
+import { demoWorld, signIn } from "./world";
+
+const { alice } = demoWorld("links");
 
 test("a password-protected folder link: a signed-out visitor browses, previews and downloads inside it and nothing outside; revoked means not available", async ({
   page,
   browser,
 }) => {
-  await signInThroughMailbox(page, "alice@example.com");
-  await expect(page).toHaveURL(/\/w\//);
-  await page.goto("/w/alice/personal/files/data");
+  await signIn(page, alice.email);
+  await page.goto(`/w/${alice.username}/personal/files/data`);
   const outsideHref = await page.getByRole("link", { name: "Download customers.csv" }).getAttribute("href");
   const outsideId = outsideHref!.split("/api/files/")[1]!.split("/")[0]!;
 
-  await page.goto("/w/alice/personal/files");
+  await page.goto(`/w/${alice.username}/personal/files`);
   await page.getByRole("button", { name: "Share reports" }).click();
   const dialog = page.getByRole("dialog");
   await dialog.getByRole("tab", { name: "Access links" }).click();
@@ -60,7 +61,7 @@ test("a password-protected folder link: a signed-out visitor browses, previews a
   }
   const token = path.split("/s/")[1]!;
   expect((await visitor.request.get(`/api/files/${outsideId}/download?link=${token}`)).status()).toBe(404);
-  expect((await visitor.goto("/w/alice/personal/files/data"))?.url()).toContain("/signin");
+  expect((await visitor.goto(`/w/${alice.username}/personal/files/data`))?.url()).toContain("/signin");
 
   // revoke: the very next request shows "link not available"
   await dialog.getByRole("button", { name: "Revoke link Auditors" }).click();

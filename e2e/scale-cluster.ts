@@ -29,11 +29,16 @@ export type ClusterOptions = {
   env?: Record<string, string>;
 };
 
+// Under the suite (E2E_PORT set), instances take the ports after the suite's own two (E2E_PORT + 2, + 3, …),
+// so parallel runs on one machine keep to their own port ranges; elsewhere any free port.
+let nextPort = process.env.E2E_PORT ? Number(process.env.E2E_PORT) + 2 : 0;
+
 async function freePort(): Promise<number> {
+  const wanted = nextPort ? nextPort++ : 0;
   return new Promise((resolve, reject) => {
     const server = net.createServer();
     server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
+    server.listen(wanted, "127.0.0.1", () => {
       const { port } = server.address() as net.AddressInfo;
       server.close(() => resolve(port));
     });

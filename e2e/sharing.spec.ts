@@ -1,22 +1,13 @@
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { cli, createUserWithToken, tokenFor } from "./cli-helpers";
-import { signInThroughMailbox, uniqueEmail } from "./helpers";
+import { uniqueEmail } from "./helpers";
+import { demoWorld, signIn, signedInPage as signedIn } from "./world";
+
+const { alice, bob: bobUser } = demoWorld("sharing");
+const bobsResearch = `${bobUser.username}/research`;
 
 // Several people sign in through the mailbox in each test: more time than one page needs.
 test.describe.configure({ timeout: 180_000 });
-
-/** A signed-in page in a fresh browser context (its own cookies). */
-async function signedIn(browser: Browser, email: string): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
-  await signInAndLand(page, email);
-  return page;
-}
-
-/** Signs in and waits until the sign-in redirects have landed in a workspace. */
-async function signInAndLand(page: Page, email: string) {
-  await signInThroughMailbox(page, email);
-  await expect(page).toHaveURL(/\/w\//);
-}
 
 const contents = (page: Page) => page.getByRole("grid", { name: "Folder contents" });
 
@@ -51,8 +42,8 @@ test("alice invites carol (no account) to one dataset; carol signs up, sees only
   browser,
 }) => {
   const carol = uniqueEmail("carol").replace("@example.com", "@example.org");
-  await signInAndLand(page, "alice@example.com");
-  const datasetUrl = "/w/alice/sales/catalog/vessel-positions";
+  await signIn(page, alice.email);
+  const datasetUrl = `/w/${alice.username}/sales/catalog/vessel-positions`;
   const dialog = await shareWith(page, datasetUrl, carol, { note: "The AIS positions we talked about" });
   await expect(dialog.getByTestId("access-row").filter({ hasText: carol })).toContainText("invitation pending");
   await page.keyboard.press("Escape");
@@ -61,10 +52,12 @@ test("alice invites carol (no account) to one dataset; carol signs up, sees only
   const visitor = await (await browser.newContext()).newPage();
   await visitor.goto(`/mailbox?to=${encodeURIComponent(carol)}`);
   const mail = visitor.getByTestId("mail").first();
-  await expect(mail).toContainText("alice shared");
+  await expect(mail).toContainText(`${alice.username} shared`);
   await expect(mail).toContainText("Vessel positions");
   await mail.getByRole("link", { name: /\/invite\/share\// }).click();
-  await expect(visitor.getByRole("heading", { name: /alice shared .*Vessel positions.* with you/ })).toBeVisible();
+  await expect(
+    visitor.getByRole("heading", { name: new RegExp(`${alice.username} shared .*Vessel positions.* with you`) }),
+  ).toBeVisible();
   await visitor.getByRole("button", { name: "Accept and open" }).click();
   // first sign-in: choose a username, then land on the dataset
   const carolName = `carol${Date.now().toString(36)}`;
@@ -74,7 +67,7 @@ test("alice invites carol (no account) to one dataset; carol signs up, sees only
   await expect(visitor.getByRole("heading", { name: "Vessel positions", level: 1 })).toBeVisible();
 
   // only that dataset exists for her in alice's workspace
-  await visitor.goto("/w/alice/sales/catalog");
+  await visitor.goto(`/w/${alice.username}/sales/catalog`);
   await expect(
     visitor
       .getByRole("list", { name: "Datasets" })
@@ -84,11 +77,11 @@ test("alice invites carol (no account) to one dataset; carol signs up, sees only
   await expect(visitor.getByText("Vessel positions").first()).toBeVisible();
   await expect(visitor.getByText("Orders 2026")).toHaveCount(0);
   for (const url of [
-    "/w/alice/sales/catalog/orders-2026",
-    "/w/alice/sales/catalog/sensor-readings",
-    "/w/alice/personal/files",
-    "/w/alice/personal/files/reports",
-    "/w/alice/sales/settings",
+    `/w/${alice.username}/sales/catalog/orders-2026`,
+    `/w/${alice.username}/sales/catalog/sensor-readings`,
+    `/w/${alice.username}/personal/files`,
+    `/w/${alice.username}/personal/files/reports`,
+    `/w/${alice.username}/sales/settings`,
   ]) {
     const response = await visitor.goto(url);
     expect(response?.status(), url).toBe(404);
@@ -110,35 +103,35 @@ test("bob adds a dataset shared with him to his workspace only once alice allows
   browser,
   request,
 }) => {
-  const alice = await tokenFor("alice");
+  const aliceToken = await tokenFor(alice.username);
   const name = `field-notes-${Date.now().toString(36)}`;
   const created = await request.post(`/api/v1/ingest/personal/${name}`, {
-    headers: { Authorization: `Bearer ${alice}` },
+    headers: { Authorization: `Bearer ${aliceToken}` },
     data: [
       { site: "Lofoten", species: "puffin", count: 41 },
       { site: "Runde", species: "gannet", count: 12 },
     ],
   });
   expect(created.status(), await created.text()).toBeLessThan(300);
-  const url = `/w/alice/personal/catalog/${name}`;
+  const url = `/w/${alice.username}/personal/catalog/${name}`;
   const rita = `rita${Date.now().toString(36)}`;
   await createUserWithToken(rita);
-  await cli("workspace", "add-member", "--workspace", "bob/research", "--username", rita);
+  await cli("workspace", "add-member", "--workspace", bobsResearch, "--username", rita);
 
-  await signInAndLand(page, "alice@example.com");
+  await signIn(page, alice.email);
   // off by default: bob is offered nothing
-  const first = await shareWith(page, url, "bob", { role: "viewer" });
-  await expect(first.getByTestId("access-row").filter({ hasText: "bob" })).not.toContainText(
+  const first = await shareWith(page, url, bobUser.username, { role: "viewer" });
+  await expect(first.getByTestId("access-row").filter({ hasText: bobUser.username })).not.toContainText(
     "may add to their workspaces",
   );
-  const bob = await signedIn(browser, "bob@example.com");
+  const bob = await signedIn(browser, bobUser.email);
   await bob.goto("/shared/with-me");
   await expect(bob.getByTestId("shared-item").filter({ hasText: name })).toBeVisible();
   await expect(bob.getByLabel(`Add ${name} to a workspace`)).toHaveCount(0);
 
   // alice ticks the option and shares again (no second e-mail to bob)
-  const second = await shareWith(page, url, "bob", { role: "viewer", allowAdd: true });
-  await expect(second.getByTestId("access-row").filter({ hasText: "bob" })).toContainText(
+  const second = await shareWith(page, url, bobUser.username, { role: "viewer", allowAdd: true });
+  await expect(second.getByTestId("access-row").filter({ hasText: bobUser.username })).toContainText(
     "may add to their workspaces",
   );
   await page.keyboard.press("Escape");
@@ -157,18 +150,18 @@ test("bob adds a dataset shared with him to his workspace only once alice allows
   await expect(dialog.getByLabel("Or share with a workspace")).toContainText("Research");
   // Who has access: bob keeps his own grant, and names the people the workspace reaches
   await expect(dialog.getByTestId("access-row").filter({ hasText: rita })).toContainText(
-    "through the workspace bob/research",
+    `through the workspace ${bobsResearch}`,
   );
-  await expect(dialog.getByRole("button", { name: "Revoke access of bob", exact: true })).toBeVisible();
+  await expect(dialog.getByRole("button", { name: `Revoke access of ${bobUser.username}`, exact: true })).toBeVisible();
   await page.keyboard.press("Escape");
 
   // alice was told by e-mail
   const mailbox = await (await browser.newContext()).newPage();
-  await mailbox.goto("/mailbox?to=alice%40example.com");
+  await mailbox.goto(`/mailbox?to=${encodeURIComponent(alice.email)}`);
   await expect(
     mailbox
       .getByTestId("mail")
-      .filter({ hasText: `bob added ${name} to the workspace bob/research` })
+      .filter({ hasText: `${bobUser.username} added ${name} to the workspace ${bobsResearch}` })
       .first(),
   ).toBeVisible();
 
@@ -179,7 +172,7 @@ test("bob adds a dataset shared with him to his workspace only once alice allows
   await expect(page).toHaveURL(new RegExp(`q=${name.toUpperCase()}`));
   const rows = page.getByTestId("shared-by-me-row");
   await expect(rows).toHaveCount(2);
-  await expect(rows.filter({ hasText: "Workspace bob/research" })).toHaveCount(1);
+  await expect(rows.filter({ hasText: `Workspace ${bobsResearch}` })).toHaveCount(1);
   await expect(page.getByText("Show more")).toHaveCount(0);
 });
 
@@ -190,25 +183,31 @@ test("a folder shared with bob as editor lets him upload into a subfolder create
   const viewerName = `vic${Date.now().toString(36)}`;
   await createUserWithToken(viewerName);
   const folder = `shared-${Date.now().toString(36)}`;
-  await signInAndLand(page, "alice@example.com");
-  await page.goto("/w/alice/personal/files");
+  await signIn(page, alice.email);
+  await page.goto(`/w/${alice.username}/personal/files`);
   await page.getByRole("button", { name: "New folder" }).click();
   await page.getByLabel("Folder name").fill(folder);
   await page.getByRole("button", { name: "Create" }).click();
   await expect(contents(page).getByRole("link", { name: folder })).toBeVisible();
-  await shareWith(page, "/w/alice/personal/files", "bob", { role: "editor", trigger: `Share ${folder}` });
+  await shareWith(page, `/w/${alice.username}/personal/files`, bobUser.username, {
+    role: "editor",
+    trigger: `Share ${folder}`,
+  });
   await page.keyboard.press("Escape");
-  await shareWith(page, "/w/alice/personal/files", viewerName, { role: "viewer", trigger: `Share ${folder}` });
+  await shareWith(page, `/w/${alice.username}/personal/files`, viewerName, {
+    role: "viewer",
+    trigger: `Share ${folder}`,
+  });
   await page.keyboard.press("Escape");
   // created after the grants
-  await page.goto(`/w/alice/personal/files/${folder}`);
+  await page.goto(`/w/${alice.username}/personal/files/${folder}`);
   await page.getByRole("button", { name: "New folder" }).click();
   await page.getByLabel("Folder name").fill("later");
   await page.getByRole("button", { name: "Create" }).click();
   await expect(contents(page).getByRole("link", { name: "later" })).toBeVisible();
 
-  const bob = await signedIn(browser, "bob@example.com");
-  await bob.goto(`/w/alice/personal/files/${folder}/later`);
+  const bob = await signedIn(browser, bobUser.email);
+  await bob.goto(`/w/${alice.username}/personal/files/${folder}/later`);
   await bob
     .locator('input[type="file"]:not([webkitdirectory])')
     .first()
@@ -216,10 +215,10 @@ test("a folder shared with bob as editor lets him upload into a subfolder create
   await expect(bob.getByRole("grid", { name: "Folder contents" }).getByText("from-bob.txt")).toBeVisible({
     timeout: 20_000,
   });
-  expect((await bob.goto("/w/alice/personal/files/reports"))?.status()).toBe(404);
+  expect((await bob.goto(`/w/${alice.username}/personal/files/reports`))?.status()).toBe(404);
 
   const viewer = await signedIn(browser, `${viewerName}@example.com`);
-  await viewer.goto(`/w/alice/personal/files/${folder}/later`);
+  await viewer.goto(`/w/${alice.username}/personal/files/${folder}/later`);
   await expect(viewer.getByRole("grid", { name: "Folder contents" }).getByText("from-bob.txt")).toBeVisible();
   await expect(viewer.getByRole("button", { name: /Upload/ })).toHaveCount(0);
   await expect(viewer.locator('input[type="file"]')).toHaveCount(0);
@@ -247,7 +246,7 @@ test("Shared with me shows the newest 200 grants first, and Show more the rest",
     );
   }
 
-  await signInAndLand(page, `${reader}@example.com`);
+  await signIn(page, `${reader}@example.com`);
   await page.goto("/shared/with-me");
   const items = page.getByTestId("shared-item");
   await expect(items).toHaveCount(200);

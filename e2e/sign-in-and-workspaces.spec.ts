@@ -1,5 +1,8 @@
 import { expect, test } from "@playwright/test";
 import { signInThroughMailbox, uniqueEmail } from "./helpers";
+import { demoWorld } from "./world";
+
+const { alice, bob } = demoWorld("signin");
 
 test("a new user signs in through the mailbox, picks a username, creates a workspace and switches with the dropdown", async ({
   page,
@@ -45,15 +48,15 @@ test("a new user signs in through the mailbox, picks a username, creates a works
 });
 
 test("alice signs in through the mailbox and sees her workspaces", async ({ page }) => {
-  await signInThroughMailbox(page, "alice@example.com");
-  await expect(page).toHaveURL(/\/w\/alice\/personal\/catalog$/);
+  await signInThroughMailbox(page, alice.email);
+  await expect(page).toHaveURL(new RegExp(`/w/${alice.username}/personal/catalog$`));
   await page.getByRole("button", { name: "Switch workspace" }).click();
   await expect(page.getByRole("menuitem", { name: /Sales analytics/ })).toBeVisible();
   await page.getByRole("menuitem", { name: /Sales analytics/ }).click();
-  await expect(page).toHaveURL(/\/w\/alice\/sales\/catalog$/);
+  await expect(page).toHaveURL(new RegExp(`/w/${alice.username}/sales/catalog$`));
 
   // A workspace that does not exist, and bob's that alice cannot read, are the same 404.
-  for (const url of ["/w/alice/nope", "/w/bob/research"]) {
+  for (const url of [`/w/${alice.username}/nope`, `/w/${bob.username}/research`]) {
     const response = await page.goto(url);
     expect(response?.status()).toBe(404);
     await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
@@ -68,8 +71,9 @@ test("an invalid e-mail gets a clear message", async ({ page }) => {
 });
 
 test("sign-out ends the session", async ({ page }) => {
-  await signInThroughMailbox(page, "bob@example.com");
-  await expect(page).toHaveURL(/\/w\/bob\/personal\/catalog$/);
+  // Through the mailbox, not a saved session: signing out ends the session for good.
+  await signInThroughMailbox(page, bob.email);
+  await expect(page).toHaveURL(new RegExp(`/w/${bob.username}/personal/catalog$`));
   // A click before the menu has hydrated opens nothing: open it until the item shows.
   const signOut = page.getByRole("menuitem", { name: "Sign out" });
   await expect(async () => {
@@ -78,6 +82,6 @@ test("sign-out ends the session", async ({ page }) => {
   }).toPass();
   await signOut.click();
   await expect(page).toHaveURL(/\/signin/);
-  await page.goto("/w/bob/personal/catalog");
+  await page.goto(`/w/${bob.username}/personal/catalog`);
   await expect(page).toHaveURL(/\/signin/);
 });

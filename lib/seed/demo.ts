@@ -9,14 +9,22 @@ export const DEMO_USERS = [
   { email: "bob@example.com", username: "bob", name: "Bob Berg" },
 ] as const;
 
+export type DemoUser = { email: string; username: string; name: string };
+
 /**
  * The demo: alice and bob with their personal workspaces, alice's team workspace "sales" with
  * bob as a member, and bob's "research", with sample datasets and a small folder tree.
  */
 export async function seedDemo(): Promise<{ seeded: boolean }> {
+  if ((await getDb().user.count()) > 0) return { seeded: false };
+  await seedDemoFor(DEMO_USERS);
+  return { seeded: true };
+}
+
+/** The same demo for any two new users (the end-to-end suite seeds one such world per spec file). */
+export async function seedDemoFor(users: readonly [DemoUser, DemoUser]) {
   const db = getDb();
-  if ((await db.user.count()) > 0) return { seeded: false };
-  const [alice, bob] = [await createUser(DEMO_USERS[0]), await createUser(DEMO_USERS[1])];
+  const [alice, bob] = [await createUser(users[0]), await createUser(users[1])];
   const sales = await db.$transaction(async (tx) => {
     const sales = await tx.workspace.create({
       data: {
@@ -41,7 +49,7 @@ export async function seedDemo(): Promise<{ seeded: boolean }> {
       action: "member.added",
       resourceType: "workspace",
       resourceId: sales.id,
-      details: { username: "bob", role: "member" },
+      details: { username: bob.username, role: "member" },
     });
     const research = await tx.workspace.create({
       data: { ownerId: bob.id, slug: "research", name: "Research", description: "Experiments and survey results." },
@@ -61,5 +69,4 @@ export async function seedDemo(): Promise<{ seeded: boolean }> {
   });
   await seedCatalogDemo({ owner: alice, workspace: sales });
   await seedFilesDemo({ owner: alice, workspace: alicePersonal });
-  return { seeded: true };
 }
