@@ -1,7 +1,8 @@
 import { expect, type Page, test } from "@playwright/test";
-import { signInThroughMailbox } from "./helpers";
+import { demoWorld, signIn } from "./world";
 
-const FILES = "/w/alice/personal/files";
+const world = demoWorld("dlg");
+const FILES = `/w/${world.alice.username}/personal/files`;
 
 /** Whether keyboard focus is inside the open dialog. */
 const focusInDialog = (page: Page) => page.evaluate(() => !!document.activeElement?.closest('[role="dialog"]'));
@@ -9,8 +10,7 @@ const focusInDialog = (page: Page) => page.evaluate(() => !!document.activeEleme
 test("a dialog is modal, keeps focus inside, closes on Escape and gives focus back to what opened it", async ({
   page,
 }) => {
-  await signInThroughMailbox(page, "alice@example.com");
-  await expect(page).toHaveURL(/\/w\/[^/]+\/[^/]+\/catalog/);
+  await signIn(page, world.alice.email);
   await page.goto(FILES);
 
   // Opened from a plain button (no dialog trigger of its own).

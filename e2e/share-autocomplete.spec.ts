@@ -1,10 +1,11 @@
 import { expect, test } from "@playwright/test";
-import { signInThroughMailbox } from "./helpers";
+import { demoWorld, signIn } from "./world";
+
+const world = demoWorld("acp");
 
 test("the share dialog's autocomplete asks once typing pauses, and says when it cannot suggest", async ({ page }) => {
-  await signInThroughMailbox(page, "alice@example.com");
-  await expect(page).toHaveURL(/\/w\//);
-  await page.goto("/w/alice/sales/catalog/vessel-positions");
+  await signIn(page, world.alice.email);
+  await page.goto(`/w/${world.alice.username}/sales/catalog/vessel-positions`);
   await page.getByRole("button", { name: "Share", exact: true }).first().click();
   const dialog = page.getByRole("dialog");
   const input = dialog.getByLabel("People or e-mail addresses");
