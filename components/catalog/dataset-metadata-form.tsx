@@ -5,6 +5,7 @@ import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import { updateDatasetAction } from "@/lib/actions/catalog/update-dataset";
+import { DescriptionField } from "./description-field";
 
 type Metadata = { name: string; slug: string; description: string; tags: string[] };
 
@@ -69,19 +70,7 @@ export function DatasetMetadataForm({ datasetId, initial }: { datasetId: string;
           onChange={(e) => setSlug(e.target.value)}
         />
       </div>
-      <div className="space-y-1">
-        <label htmlFor={`desc-${datasetId}`} className="block text-sm font-medium text-zinc-700 dark:text-zinc-300">
-          Description
-        </label>
-        <textarea
-          id={`desc-${datasetId}`}
-          value={description}
-          maxLength={2000}
-          rows={3}
-          onChange={(e) => setDescription(e.target.value)}
-          className="block w-full rounded-md border border-zinc-300 bg-white px-3 py-2 text-sm dark:border-zinc-700 dark:bg-zinc-900"
-        />
-      </div>
+      <DescriptionField id={`desc-${datasetId}`} value={description} onChange={setDescription} />
       <TextField
         label="Tags"
         value={tags}

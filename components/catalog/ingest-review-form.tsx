@@ -12,6 +12,7 @@ import { datasetSlugOf } from "@/lib/catalog/schemas";
 import { plural } from "@/lib/catalog/units";
 import { formatBytes, formatNumber } from "@/lib/util/format";
 import { cellText } from "./cell";
+import { DescriptionField } from "./description-field";
 import { SchemaTable } from "./schema-table";
 import { Table } from "@/components/ui/table";
 
@@ -134,24 +135,12 @@ export function IngestReviewForm({ review, catalogPath }: { review: IngestReview
               }}
             />
           </div>
-          <div className="space-y-1">
-            <label htmlFor="dataset-description" className="block text-sm font-medium text-zinc-700 dark:text-zinc-300">
-              Description
-            </label>
-            <textarea
-              id="dataset-description"
-              value={description}
-              maxLength={2000}
-              rows={3}
-              onChange={(e) => setDescription(e.target.value)}
-              className="block w-full rounded-md border border-zinc-300 bg-white px-3 py-2 text-sm dark:border-zinc-700 dark:bg-zinc-900"
-            />
-            {fieldErrors.description ? (
-              <p role="alert" className="text-sm text-red-600 dark:text-red-400">
-                {fieldErrors.description}
-              </p>
-            ) : null}
-          </div>
+          <DescriptionField
+            id="dataset-description"
+            value={description}
+            onChange={setDescription}
+            error={fieldErrors.description}
+          />
           <TextField
             label="Tags"
             value={tags}
