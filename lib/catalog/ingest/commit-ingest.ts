@@ -4,10 +4,11 @@ import { recordAudit } from "@/lib/audit/record";
 import { type Tx, getDb } from "@/lib/db";
 import { conflict, notFound } from "@/lib/util/errors";
 import { isUniqueViolation } from "@/lib/util/prisma-errors";
+import { advanceDatasetVersion } from "../advance-version";
 import { datasetPath } from "../dataset-view";
 import { datasetMetadataSchema } from "../schemas";
 import { searchTextOf } from "../search-text";
-import { parseColumns, parseTags } from "../types";
+import { parseColumns } from "../types";
 import { authorizeIngest } from "./authorize-ingest";
 import { discardIngest } from "./expire-ingests";
 import { loadOwnIngest } from "./load-own-ingest";
@@ -105,17 +106,12 @@ export async function commitIngest(actor: Actor, ingestId: string, metadata?: un
         if (current.version !== ingest.baseVersion) throw moved();
         number = current.version + 1;
         await tx.datasetVersion.create({ data: { datasetId: dataset.id, ...version(number) } });
-        await tx.dataset.update({
-          where: { id: dataset.id },
-          data: {
-            version: number,
-            columns,
-            rowCount: ingest.rowCount,
-            sizeBytes: ingest.sizeBytes,
-            searchText: searchTextOf({ ...current, tags: parseTags(current.tags), columns }),
-            updatedById: actor.id,
-          },
-        });
+        await advanceDatasetVersion(
+          tx,
+          current,
+          { version: number, columns, rowCount: ingest.rowCount, sizeBytes: ingest.sizeBytes },
+          actor.id,
+        );
         await consume(tx);
         await recordAudit(tx, {
           workspaceId: workspace.id,
