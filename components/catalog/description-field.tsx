@@ -1,4 +1,5 @@
 "use client";
+import { FieldShell } from "@/components/ui/field";
 
 /** A dataset's free-text description (at most 2,000 characters, as the schema allows); shared by the upload review and the metadata editor. */
 export function DescriptionField({
@@ -13,10 +14,7 @@ export function DescriptionField({
   error?: string;
 }) {
   return (
-    <div className="space-y-1">
-      <label htmlFor={id} className="block text-sm font-medium text-zinc-700 dark:text-zinc-300">
-        Description
-      </label>
+    <FieldShell id={id} label="Description" error={error}>
       <textarea
         id={id}
         value={value}
@@ -25,11 +23,6 @@ export function DescriptionField({
         onChange={(e) => onChange(e.target.value)}
         className="block w-full rounded-md border border-zinc-300 bg-white px-3 py-2 text-sm dark:border-zinc-700 dark:bg-zinc-900"
       />
-      {error ? (
-        <p role="alert" className="text-sm text-red-600 dark:text-red-400">
-          {error}
-        </p>
-      ) : null}
-    </div>
+    </FieldShell>
   );
 }

@@ -4,7 +4,6 @@ import { useState } from "react";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/empty-state";
-import { TextField } from "@/components/ui/field";
 import { cancelIngestAction } from "@/lib/actions/catalog/cancel-ingest";
 import { commitIngestAction } from "@/lib/actions/catalog/commit-ingest";
 import type { IngestReview } from "@/lib/catalog/ingest/ingest-review";
@@ -12,7 +11,7 @@ import { datasetSlugOf } from "@/lib/catalog/schemas";
 import { plural } from "@/lib/catalog/units";
 import { formatBytes, formatNumber } from "@/lib/util/format";
 import { cellText } from "./cell";
-import { DescriptionField } from "./description-field";
+import { DatasetMetadataFields } from "./dataset-metadata-fields";
 import { SchemaTable } from "./schema-table";
 import { Table } from "@/components/ui/table";
 
@@ -110,43 +109,26 @@ export function IngestReviewForm({ review, catalogPath }: { review: IngestReview
       {review.mode === "create" ? (
         <Card className="space-y-4">
           <h2 className="text-base font-semibold">About the dataset</h2>
-          <div className="grid gap-4 sm:grid-cols-2">
-            <TextField
-              label="Name"
-              value={name}
-              required
-              maxLength={120}
-              error={fieldErrors.name}
-              onChange={(e) => {
-                setName(e.target.value);
-                if (!slugTouched) setSlug(datasetSlugOf(e.target.value));
-              }}
-            />
-            <TextField
-              label="URL name"
-              value={slug}
-              required
-              maxLength={64}
-              error={fieldErrors.slug}
-              hint={`${catalogPath}/${slug || "…"}`}
-              onChange={(e) => {
-                setSlug(e.target.value);
-                setSlugTouched(true);
-              }}
-            />
-          </div>
-          <DescriptionField
-            id="dataset-description"
-            value={description}
-            onChange={setDescription}
-            error={fieldErrors.description}
-          />
-          <TextField
-            label="Tags"
-            value={tags}
-            error={fieldErrors.tags}
-            hint="Separated by commas, e.g. sales, 2026"
-            onChange={(e) => setTags(e.target.value)}
+          <DatasetMetadataFields
+            gridClassName="grid gap-4 sm:grid-cols-2"
+            name={name}
+            onNameChange={(value) => {
+              setName(value);
+              if (!slugTouched) setSlug(datasetSlugOf(value));
+            }}
+            slug={slug}
+            onSlugChange={(value) => {
+              setSlug(value);
+              setSlugTouched(true);
+            }}
+            slugHint={`${catalogPath}/${slug || "…"}`}
+            descriptionId="dataset-description"
+            description={description}
+            onDescriptionChange={setDescription}
+            tags={tags}
+            onTagsChange={setTags}
+            tagsHint="Separated by commas, e.g. sales, 2026"
+            errors={fieldErrors}
           />
         </Card>
       ) : null}
