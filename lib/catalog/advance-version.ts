@@ -9,16 +9,25 @@ import { type Column, parseTags } from "./types";
  */
 export function advanceDatasetVersion(
   tx: Tx,
-  current: { id: string; name: string; slug: string; description: string; tags: JsonValue },
-  next: { version: number; columns: Column[]; rowCount: bigint; sizeBytes: bigint },
-  actorId: string,
+  change: {
+    current: { id: string; name: string; slug: string; description: string; tags: JsonValue };
+    version: number;
+    columns: Column[];
+    /** where the row and byte counts come from: the ingest, or the version restored */
+    size: { rowCount: bigint; sizeBytes: bigint };
+    actorId: string;
+  },
 ) {
+  const { current, version, columns, size } = change;
   return tx.dataset.update({
     where: { id: current.id },
     data: {
-      ...next,
-      searchText: searchTextOf({ ...current, tags: parseTags(current.tags), columns: next.columns }),
-      updatedById: actorId,
+      version,
+      columns,
+      rowCount: size.rowCount,
+      sizeBytes: size.sizeBytes,
+      searchText: searchTextOf({ ...current, tags: parseTags(current.tags), columns }),
+      updatedById: change.actorId,
     },
   });
 }

@@ -40,12 +40,7 @@ export async function restoreVersion(actor: Actor, datasetId: string, number: nu
           createdById: actor.id,
         },
       });
-      await advanceDatasetVersion(
-        tx,
-        current,
-        { version: next, columns, rowCount: source.rowCount, sizeBytes: source.sizeBytes },
-        actor.id,
-      );
+      await advanceDatasetVersion(tx, { current, version: next, columns, size: source, actorId: actor.id });
       await recordAudit(tx, {
         workspaceId: dataset.workspaceId,
         actorId: actor.id,

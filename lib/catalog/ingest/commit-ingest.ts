@@ -115,12 +115,7 @@ export async function commitIngest(actor: Actor, ingestId: string, metadata?: un
         if (current.version !== ingest.baseVersion) throw moved();
         number = current.version + 1;
         await tx.datasetVersion.create({ data: { datasetId: dataset.id, ...version(number) } });
-        await advanceDatasetVersion(
-          tx,
-          current,
-          { version: number, columns, rowCount: ingest.rowCount, sizeBytes: ingest.sizeBytes },
-          actor.id,
-        );
+        await advanceDatasetVersion(tx, { current, version: number, columns, size: ingest, actorId: actor.id });
         await consumeAndAudit(tx, {
           action: "dataset.ingested",
           datasetId: dataset.id,
