@@ -35,3 +35,17 @@ export function VisibilityBadge({ visibility }: { visibility: string }) {
     <Badge title="Only people with access">Private</Badge>
   );
 }
+
+/** A dataset's tags as a labelled list of badges (nothing when it has none); the card and the dataset page differ only in spacing. */
+export function TagList({ tags, className = "" }: { tags: string[]; className?: string }) {
+  if (!tags.length) return null;
+  return (
+    <ul className={`${className} flex flex-wrap gap-1`.trim()} aria-label="Tags">
+      {tags.map((t) => (
+        <li key={t}>
+          <Badge>{t}</Badge>
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -6,7 +6,8 @@ import type { Actor } from "@/lib/access";
 import { type CatalogParams, type DatasetCard, listDatasets } from "@/lib/catalog/list-datasets";
 import { plural } from "@/lib/catalog/units";
 import { formatBytes, formatNumber } from "@/lib/util/format";
-import { Badge, VisibilityBadge } from "./badges";
+import { Badge, TagList, VisibilityBadge } from "./badges";
+import { FilterSelect } from "./filter-select";
 import { RelativeTime } from "./relative-time";
 
 type CatalogWorkspace = { id: string; ownerId: string; slug: string; owner: string };
@@ -84,48 +85,29 @@ export async function CatalogList({
           placeholder="Search names, descriptions, tags, columns"
           className="w-full min-w-0 rounded-md border border-zinc-300 bg-white px-3 py-2 text-sm dark:border-zinc-700 dark:bg-zinc-900"
         />
-        <label className="sr-only" htmlFor="catalog-tag">
-          Tag
-        </label>
-        <select
-          id="catalog-tag"
-          name="tag"
-          defaultValue={params.tag ?? ""}
-          className="w-full min-w-0 rounded-md border border-zinc-300 bg-white px-2 py-2 text-sm dark:border-zinc-700 dark:bg-zinc-900"
-        >
+        <FilterSelect id="catalog-tag" name="tag" label="Tag" defaultValue={params.tag ?? ""}>
           <option value="">All tags</option>
           {page.tags.map((t) => (
             <option key={t.tag} value={t.tag}>
               {t.tag} ({formatNumber(t.count)})
             </option>
           ))}
-        </select>
-        <label className="sr-only" htmlFor="catalog-visibility">
-          Visibility
-        </label>
-        <select
+        </FilterSelect>
+        <FilterSelect
           id="catalog-visibility"
           name="visibility"
+          label="Visibility"
           defaultValue={params.visibility ?? ""}
-          className="w-full min-w-0 rounded-md border border-zinc-300 bg-white px-2 py-2 text-sm dark:border-zinc-700 dark:bg-zinc-900"
         >
           <option value="">Any visibility</option>
           <option value="private">Private</option>
           <option value="public">Public</option>
-        </select>
-        <label className="sr-only" htmlFor="catalog-sort">
-          Sort by
-        </label>
-        <select
-          id="catalog-sort"
-          name="sort"
-          defaultValue={params.sort}
-          className="w-full min-w-0 rounded-md border border-zinc-300 bg-white px-2 py-2 text-sm dark:border-zinc-700 dark:bg-zinc-900"
-        >
+        </FilterSelect>
+        <FilterSelect id="catalog-sort" name="sort" label="Sort by" defaultValue={params.sort}>
           <option value="updated">Recently updated</option>
           <option value="name">Name</option>
           <option value="size">Size</option>
-        </select>
+        </FilterSelect>
         <button type="submit" className={buttonClass("secondary")}>
           Search
         </button>
@@ -227,15 +209,7 @@ function DatasetCardItem({ dataset, href, canManage }: { dataset: DatasetCard; h
       {dataset.description ? (
         <p className="mt-1 line-clamp-2 text-sm text-zinc-600 dark:text-zinc-400">{dataset.description}</p>
       ) : null}
-      {dataset.tags.length ? (
-        <ul className="mt-2 flex flex-wrap gap-1" aria-label="Tags">
-          {dataset.tags.map((t) => (
-            <li key={t}>
-              <Badge>{t}</Badge>
-            </li>
-          ))}
-        </ul>
-      ) : null}
+      <TagList tags={dataset.tags} className="mt-2" />
       <dl className="mt-auto flex flex-wrap gap-x-4 gap-y-1 pt-3 text-xs text-zinc-600 dark:text-zinc-400">
         <div>
           <dt className="sr-only">Rows</dt>

@@ -3,8 +3,8 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
-import { TextField } from "@/components/ui/field";
 import { updateDatasetAction } from "@/lib/actions/catalog/update-dataset";
+import { DatasetMetadataFields } from "./dataset-metadata-fields";
 
 type Metadata = { name: string; slug: string; description: string; tags: string[] };
 
@@ -51,43 +51,20 @@ export function DatasetMetadataForm({ datasetId, initial }: { datasetId: string;
       aria-label="Edit dataset details"
       className="w-full space-y-3 rounded-lg border border-zinc-200 bg-white p-4 dark:border-zinc-800 dark:bg-zinc-900"
     >
-      <div className="grid gap-3 sm:grid-cols-2">
-        <TextField
-          label="Name"
-          value={name}
-          required
-          maxLength={120}
-          error={fieldErrors.name}
-          onChange={(e) => setName(e.target.value)}
-        />
-        <TextField
-          label="URL name"
-          value={slug}
-          required
-          maxLength={64}
-          error={fieldErrors.slug}
-          onChange={(e) => setSlug(e.target.value)}
-        />
-      </div>
-      <div className="space-y-1">
-        <label htmlFor={`desc-${datasetId}`} className="block text-sm font-medium text-zinc-700 dark:text-zinc-300">
-          Description
-        </label>
-        <textarea
-          id={`desc-${datasetId}`}
-          value={description}
-          maxLength={2000}
-          rows={3}
-          onChange={(e) => setDescription(e.target.value)}
-          className="block w-full rounded-md border border-zinc-300 bg-white px-3 py-2 text-sm dark:border-zinc-700 dark:bg-zinc-900"
-        />
-      </div>
-      <TextField
-        label="Tags"
-        value={tags}
-        error={fieldErrors.tags}
-        hint="Separated by commas"
-        onChange={(e) => setTags(e.target.value)}
+      <DatasetMetadataFields
+        gridClassName="grid gap-3 sm:grid-cols-2"
+        name={name}
+        onNameChange={setName}
+        slug={slug}
+        onSlugChange={setSlug}
+        descriptionId={`desc-${datasetId}`}
+        description={description}
+        onDescriptionChange={setDescription}
+        tags={tags}
+        onTagsChange={setTags}
+        tagsHint="Separated by commas"
+        // The editor has never shown a description error of its own; the form-level message covers it.
+        errors={{ name: fieldErrors.name, slug: fieldErrors.slug, tags: fieldErrors.tags }}
       />
       {error ? (
         <p role="alert" className="text-sm text-red-600 dark:text-red-400">

@@ -7,7 +7,7 @@ import type { DatasetRef } from "@/lib/catalog/load-dataset";
 import { plural } from "@/lib/catalog/units";
 import { formatBytes } from "@/lib/util/format";
 import { listVersions } from "@/lib/catalog/versions";
-import { Badge, VisibilityBadge } from "./badges";
+import { TagList, VisibilityBadge } from "./badges";
 import { ColumnStatsPanel } from "./column-stats-panel";
 import { DataGrid } from "./data-grid";
 import { DatasetMetadataForm } from "./dataset-metadata-form";
@@ -61,6 +61,8 @@ export async function DatasetDetails({
   const canWrite = dataset.canWrite && !linkToken;
   const canManage = dataset.canManage && !linkToken;
   const viewVersion = earlier ? earlier.number : undefined;
+  // The grid and the column statistics read the same version of the same dataset (and through the same link).
+  const versionOnView = { datasetId: dataset.id, version: viewVersion, versionNumber: shown.number, linkToken };
 
   return (
     <div className="space-y-8">
@@ -91,15 +93,7 @@ export async function DatasetDetails({
           </div>
         </div>
         {dataset.description ? <p className="max-w-3xl whitespace-pre-line text-sm">{dataset.description}</p> : null}
-        {dataset.tags.length ? (
-          <ul className="flex flex-wrap gap-1" aria-label="Tags">
-            {dataset.tags.map((t) => (
-              <li key={t}>
-                <Badge>{t}</Badge>
-              </li>
-            ))}
-          </ul>
-        ) : null}
+        <TagList tags={dataset.tags} />
         <p className="text-xs text-zinc-500">
           Updated <RelativeTime iso={dataset.updatedAt} />
           {dataset.updatedBy ? ` by ${dataset.updatedBy}` : ""} · created <RelativeTime iso={dataset.createdAt} />
@@ -131,23 +125,11 @@ export async function DatasetDetails({
       ) : null}
 
       <Section title={earlier ? `Data of version ${earlier.number}` : "Data"} id="dataset-data">
-        <DataGrid
-          key={shown.number}
-          datasetId={dataset.id}
-          columns={shown.columns}
-          version={viewVersion}
-          versionNumber={shown.number}
-          linkToken={linkToken}
-        />
+        <DataGrid key={shown.number} columns={shown.columns} {...versionOnView} />
       </Section>
 
       <Section title="Schema and column statistics" id="dataset-schema">
-        <ColumnStatsPanel
-          datasetId={dataset.id}
-          version={viewVersion}
-          versionNumber={shown.number}
-          linkToken={linkToken}
-        />
+        <ColumnStatsPanel {...versionOnView} />
       </Section>
 
       <Section title="Versions" id="dataset-versions">

@@ -4,7 +4,6 @@ import { useState } from "react";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/empty-state";
-import { TextField } from "@/components/ui/field";
 import { cancelIngestAction } from "@/lib/actions/catalog/cancel-ingest";
 import { commitIngestAction } from "@/lib/actions/catalog/commit-ingest";
 import type { IngestReview } from "@/lib/catalog/ingest/ingest-review";
@@ -12,6 +11,7 @@ import { datasetSlugOf } from "@/lib/catalog/schemas";
 import { plural } from "@/lib/catalog/units";
 import { formatBytes, formatNumber } from "@/lib/util/format";
 import { cellText } from "./cell";
+import { DatasetMetadataFields } from "./dataset-metadata-fields";
 import { SchemaTable } from "./schema-table";
 import { Table } from "@/components/ui/table";
 
@@ -109,55 +109,26 @@ export function IngestReviewForm({ review, catalogPath }: { review: IngestReview
       {review.mode === "create" ? (
         <Card className="space-y-4">
           <h2 className="text-base font-semibold">About the dataset</h2>
-          <div className="grid gap-4 sm:grid-cols-2">
-            <TextField
-              label="Name"
-              value={name}
-              required
-              maxLength={120}
-              error={fieldErrors.name}
-              onChange={(e) => {
-                setName(e.target.value);
-                if (!slugTouched) setSlug(datasetSlugOf(e.target.value));
-              }}
-            />
-            <TextField
-              label="URL name"
-              value={slug}
-              required
-              maxLength={64}
-              error={fieldErrors.slug}
-              hint={`${catalogPath}/${slug || "…"}`}
-              onChange={(e) => {
-                setSlug(e.target.value);
-                setSlugTouched(true);
-              }}
-            />
-          </div>
-          <div className="space-y-1">
-            <label htmlFor="dataset-description" className="block text-sm font-medium text-zinc-700 dark:text-zinc-300">
-              Description
-            </label>
-            <textarea
-              id="dataset-description"
-              value={description}
-              maxLength={2000}
-              rows={3}
-              onChange={(e) => setDescription(e.target.value)}
-              className="block w-full rounded-md border border-zinc-300 bg-white px-3 py-2 text-sm dark:border-zinc-700 dark:bg-zinc-900"
-            />
-            {fieldErrors.description ? (
-              <p role="alert" className="text-sm text-red-600 dark:text-red-400">
-                {fieldErrors.description}
-              </p>
-            ) : null}
-          </div>
-          <TextField
-            label="Tags"
-            value={tags}
-            error={fieldErrors.tags}
-            hint="Separated by commas, e.g. sales, 2026"
-            onChange={(e) => setTags(e.target.value)}
+          <DatasetMetadataFields
+            gridClassName="grid gap-4 sm:grid-cols-2"
+            name={name}
+            onNameChange={(value) => {
+              setName(value);
+              if (!slugTouched) setSlug(datasetSlugOf(value));
+            }}
+            slug={slug}
+            onSlugChange={(value) => {
+              setSlug(value);
+              setSlugTouched(true);
+            }}
+            slugHint={`${catalogPath}/${slug || "…"}`}
+            descriptionId="dataset-description"
+            description={description}
+            onDescriptionChange={setDescription}
+            tags={tags}
+            onTagsChange={setTags}
+            tagsHint="Separated by commas, e.g. sales, 2026"
+            errors={fieldErrors}
           />
         </Card>
       ) : null}

@@ -6,7 +6,7 @@ import { formatBytes, formatDateTime } from "@/lib/util/format";
 import { type Selection, selectAt } from "@/lib/files/selection";
 import { downloadUrl, pathHref } from "./api";
 import { ENTRY_DRAG_TYPE, moveDropProps } from "./drag";
-import { FileIcon, FolderIcon } from "./icons";
+import { DownloadIcon, FileIcon, FolderIcon } from "./icons";
 
 export type EntryTableProps = {
   entries: EntryRow[];
@@ -273,16 +273,7 @@ export function EntryTable(props: EntryTableProps) {
                       title="Download"
                       className="rounded p-1 text-zinc-500 hover:bg-zinc-100 hover:text-zinc-900 dark:hover:bg-zinc-800 dark:hover:text-white"
                     >
-                      <svg
-                        aria-hidden
-                        viewBox="0 0 20 20"
-                        fill="none"
-                        stroke="currentColor"
-                        strokeWidth="1.6"
-                        className="h-4 w-4"
-                      >
-                        <path d="M10 3v9m0 0-3.5-3.5M10 12l3.5-3.5M4 14.5v2h12v-2" />
-                      </svg>
+                      <DownloadIcon />
                     </a>
                   ) : null}
                   {rowActions?.(entry)}

@@ -59,23 +59,8 @@ export function CreateLinkForm({ type, id, onCreated }: { type: ResourceType; id
           onChange={(e) => setLabel(e.target.value)}
           error={errors.label}
         />
-        <TextField
-          label="Ends on"
-          type="date"
-          required
-          value={expires}
-          min={inDays(0)}
-          onChange={(e) => setExpires(e.target.value)}
-          error={errors.expiresAt}
-        />
-        <TextField
-          label="Starts on (optional)"
-          type="date"
-          value={starts}
-          min={inDays(0)}
-          onChange={(e) => setStarts(e.target.value)}
-          error={errors.startsAt}
-        />
+        <FromTodayField label="Ends on" required value={expires} onChange={setExpires} error={errors.expiresAt} />
+        <FromTodayField label="Starts on (optional)" value={starts} onChange={setStarts} error={errors.startsAt} />
         <TextField
           label="Password (optional)"
           type="password"
@@ -93,5 +78,32 @@ export function CreateLinkForm({ type, id, onCreated }: { type: ResourceType; id
       </div>
       {created ? <NewLinkNotice url={created} /> : null}
     </>
+  );
+}
+
+/** A date picker that offers no day before today: a link can neither start nor end in the past. */
+function FromTodayField({
+  label,
+  value,
+  onChange,
+  error,
+  required,
+}: {
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  error?: string;
+  required?: boolean;
+}) {
+  return (
+    <TextField
+      label={label}
+      type="date"
+      required={required}
+      value={value}
+      min={inDays(0)}
+      onChange={(e) => onChange(e.target.value)}
+      error={error}
+    />
   );
 }

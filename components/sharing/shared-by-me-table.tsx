@@ -7,6 +7,7 @@ import { Button } from "@/components/ui/button";
 import { Table } from "@/components/ui/table";
 import { revokeSharesAction } from "@/lib/actions/sharing/revoke-shares";
 import { formatDate } from "@/lib/util/format";
+import { ResourceTypeOptions } from "@/components/sharing/resource-type-options";
 
 export type SharedByMeItem = {
   shareId: string;
@@ -60,10 +61,7 @@ export function SharedByMeTable({ items }: { items: SharedByMeItem[] }) {
           className="rounded-md border border-zinc-300 bg-white px-2 py-1.5 text-sm dark:border-zinc-700 dark:bg-zinc-900"
         >
           <option value="">Everything</option>
-          <option value="workspace">Workspaces</option>
-          <option value="dataset">Datasets</option>
-          <option value="folder">Folders</option>
-          <option value="file">Files</option>
+          <ResourceTypeOptions />
         </select>
         <Button
           variant="danger"

@@ -1,5 +1,6 @@
 "use client";
 import * as DropdownMenu from "@radix-ui/react-dropdown-menu";
+import { MenuPanel } from "./menu-panel";
 import { signOut } from "next-auth/react";
 import Link from "next/link";
 
@@ -14,25 +15,19 @@ export function AccountMenu({ username, email }: { username: string; email: stri
       >
         {username.slice(0, 1)}
       </DropdownMenu.Trigger>
-      <DropdownMenu.Portal>
-        <DropdownMenu.Content
-          align="end"
-          sideOffset={6}
-          className="z-50 min-w-56 rounded-md border border-zinc-200 bg-white p-1 shadow-lg dark:border-zinc-800 dark:bg-zinc-900"
-        >
-          <div className="px-2 py-1.5">
-            <p className="text-sm font-medium">{username}</p>
-            <p className="text-xs text-zinc-500">{email}</p>
-          </div>
-          <DropdownMenu.Separator className="my-1 h-px bg-zinc-200 dark:bg-zinc-800" />
-          <DropdownMenu.Item asChild className={item}>
-            <Link href="/account">Account</Link>
-          </DropdownMenu.Item>
-          <DropdownMenu.Item className={item} onSelect={() => signOut({ callbackUrl: "/signin" })}>
-            Sign out
-          </DropdownMenu.Item>
-        </DropdownMenu.Content>
-      </DropdownMenu.Portal>
+      <MenuPanel align="end" widthClass="min-w-56">
+        <div className="px-2 py-1.5">
+          <p className="text-sm font-medium">{username}</p>
+          <p className="text-xs text-zinc-500">{email}</p>
+        </div>
+        <DropdownMenu.Separator className="my-1 h-px bg-zinc-200 dark:bg-zinc-800" />
+        <DropdownMenu.Item asChild className={item}>
+          <Link href="/account">Account</Link>
+        </DropdownMenu.Item>
+        <DropdownMenu.Item className={item} onSelect={() => signOut({ callbackUrl: "/signin" })}>
+          Sign out
+        </DropdownMenu.Item>
+      </MenuPanel>
     </DropdownMenu.Root>
   );
 }

@@ -1,5 +1,6 @@
 "use client";
 import * as DropdownMenu from "@radix-ui/react-dropdown-menu";
+import { MenuPanel } from "./menu-panel";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 
@@ -25,43 +26,37 @@ export function WorkspaceSwitcher({
           ▾
         </span>
       </DropdownMenu.Trigger>
-      <DropdownMenu.Portal>
-        <DropdownMenu.Content
-          align="start"
-          sideOffset={6}
-          className="z-50 min-w-64 rounded-md border border-zinc-200 bg-white p-1 shadow-lg dark:border-zinc-800 dark:bg-zinc-900"
+      <MenuPanel align="start" widthClass="min-w-64">
+        <DropdownMenu.Label className="px-2 py-1.5 text-xs font-semibold uppercase tracking-wide text-zinc-500">
+          Workspaces
+        </DropdownMenu.Label>
+        {workspaces.map((w) => {
+          const href = `/w/${w.owner}/${w.slug}`;
+          const active = current?.owner === w.owner && current.slug === w.slug;
+          return (
+            <DropdownMenu.Item
+              key={href}
+              onSelect={() => router.push(href)}
+              className="flex cursor-pointer flex-col rounded px-2 py-1.5 text-sm outline-none data-[highlighted]:bg-zinc-100 dark:data-[highlighted]:bg-zinc-800"
+            >
+              <span className={active ? "font-semibold" : ""}>
+                {w.name}
+                {active ? " ✓" : ""}
+              </span>
+              <span className="text-xs text-zinc-500">
+                {w.owner}/{w.slug}
+              </span>
+            </DropdownMenu.Item>
+          );
+        })}
+        <DropdownMenu.Separator className="my-1 h-px bg-zinc-200 dark:bg-zinc-800" />
+        <DropdownMenu.Item
+          asChild
+          className="block cursor-pointer rounded px-2 py-1.5 text-sm outline-none data-[highlighted]:bg-zinc-100 dark:data-[highlighted]:bg-zinc-800"
         >
-          <DropdownMenu.Label className="px-2 py-1.5 text-xs font-semibold uppercase tracking-wide text-zinc-500">
-            Workspaces
-          </DropdownMenu.Label>
-          {workspaces.map((w) => {
-            const href = `/w/${w.owner}/${w.slug}`;
-            const active = current?.owner === w.owner && current.slug === w.slug;
-            return (
-              <DropdownMenu.Item
-                key={href}
-                onSelect={() => router.push(href)}
-                className="flex cursor-pointer flex-col rounded px-2 py-1.5 text-sm outline-none data-[highlighted]:bg-zinc-100 dark:data-[highlighted]:bg-zinc-800"
-              >
-                <span className={active ? "font-semibold" : ""}>
-                  {w.name}
-                  {active ? " ✓" : ""}
-                </span>
-                <span className="text-xs text-zinc-500">
-                  {w.owner}/{w.slug}
-                </span>
-              </DropdownMenu.Item>
-            );
-          })}
-          <DropdownMenu.Separator className="my-1 h-px bg-zinc-200 dark:bg-zinc-800" />
-          <DropdownMenu.Item
-            asChild
-            className="block cursor-pointer rounded px-2 py-1.5 text-sm outline-none data-[highlighted]:bg-zinc-100 dark:data-[highlighted]:bg-zinc-800"
-          >
-            <Link href="/workspaces/new">+ New workspace</Link>
-          </DropdownMenu.Item>
-        </DropdownMenu.Content>
-      </DropdownMenu.Portal>
+          <Link href="/workspaces/new">+ New workspace</Link>
+        </DropdownMenu.Item>
+      </MenuPanel>
     </DropdownMenu.Root>
   );
 }

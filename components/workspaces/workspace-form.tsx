@@ -4,6 +4,8 @@ import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import { fieldError, useActionResult } from "@/components/ui/use-action-result";
 import type { Result } from "@/lib/util/result";
+// The server's slugify, so the suggested URL name is one the schema accepts (no hyphen left at the end by the cut to 48).
+import { slugify } from "@/lib/workspaces/schemas";
 
 type Action = (prev: unknown, form: FormData) => Promise<Result<{ url: string }>>;
 type Initial = { name: string; slug: string; description: string };
@@ -38,7 +40,7 @@ export function WorkspaceForm({
         disabled={readOnly}
         error={fieldError(result, "name")}
         onChange={(e) => {
-          if (!slugEdited) setSlug(slugFrom(e.target.value));
+          if (!slugEdited) setSlug(slugify(e.target.value));
         }}
       />
       <TextField
@@ -69,14 +71,4 @@ export function WorkspaceForm({
       )}
     </form>
   );
-}
-
-function slugFrom(name: string) {
-  return name
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "")
-    .slice(0, 48);
 }

@@ -7,6 +7,7 @@ import { setupTestDatabase } from "@/test/db";
 import { type Actor, OWNER_ONLY_MESSAGE } from "@/lib/access";
 import { readableDatasetsWhere } from "@/lib/access/datasets";
 import { getDataset } from "@/lib/catalog/get-dataset";
+import { createEmptyDataset } from "@/lib/catalog/test-dataset";
 import { loadDataset } from "@/lib/catalog/load-dataset";
 import { setDatasetVisibility } from "@/lib/catalog/set-visibility";
 import { updateDataset } from "@/lib/catalog/update-dataset";
@@ -104,21 +105,7 @@ async function world(kind: Kind) {
   const owner = await person("own");
   const ws = await db().workspace.create({ data: { ownerId: owner.id, slug: `m${++seq}`, name: "Matrix" } });
   const workspace = { ...ws, owner: owner.username! };
-  const dataset = async (slug: string) =>
-    db().dataset.create({
-      data: {
-        workspaceId: ws.id,
-        slug,
-        name: slug,
-        sortName: slug,
-        searchText: slug,
-        version: 1,
-        columns: [],
-        rowCount: 0n,
-        sizeBytes: 0n,
-        createdById: owner.id,
-      },
-    });
+  const dataset = (slug: string) => createEmptyDataset({ workspaceId: ws.id, slug, createdById: owner.id });
   const [ds, otherDs] = [await dataset("target"), await dataset("sibling")];
   const root = await getRootFolder(ws.id);
   const folder = await createFolder(owner, { parentId: root.id, name: "shared" });

@@ -4,9 +4,9 @@ import { recordAudit } from "@/lib/audit/record";
 import { getDb } from "@/lib/db";
 import { conflict, invalid } from "@/lib/util/errors";
 import { isUniqueViolation } from "@/lib/util/prisma-errors";
+import { advanceDatasetVersion } from "./advance-version";
 import { loadDataset, loadVersion } from "./load-dataset";
-import { searchTextOf } from "./search-text";
-import { parseColumns, parseTags } from "./types";
+import { parseColumns } from "./types";
 
 /**
  * Makes an earlier version current again, as a new version pointing at the same immutable
@@ -40,21 +40,7 @@ export async function restoreVersion(actor: Actor, datasetId: string, number: nu
           createdById: actor.id,
         },
       });
-      await tx.dataset.update({
-        where: { id: dataset.id },
-        data: {
-          version: next,
-          columns,
-          rowCount: source.rowCount,
-          sizeBytes: source.sizeBytes,
-          updatedById: actor.id,
-          searchText: searchTextOf({
-            ...current,
-            tags: parseTags(current.tags),
-            columns,
-          }),
-        },
-      });
+      await advanceDatasetVersion(tx, { current, version: next, columns, size: source, actorId: actor.id });
       await recordAudit(tx, {
         workspaceId: dataset.workspaceId,
         actorId: actor.id,

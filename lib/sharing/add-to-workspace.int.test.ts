@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { setupTestDatabase } from "@/test/db";
 import { person } from "./test-support";
+import { createEmptyDataset } from "@/lib/catalog/test-dataset";
 import { failure } from "@/test/failure";
 import { type Resource, getEffectiveRole } from "@/lib/access";
 import { listMailbox } from "@/lib/email/mailbox";
@@ -26,19 +27,11 @@ async function scene() {
   await db().membership.create({ data: { workspaceId: w.id, userId: admin.id, role: "admin" } });
   const vicTeam = await createWorkspace(vic, { name: "victeam", slug: `victeam${++n}` });
   await db().membership.create({ data: { workspaceId: vicTeam.id, userId: mel.id, role: "member" } });
-  const dataset = await db().dataset.create({
-    data: {
-      workspaceId: w.id,
-      name: "revenue",
-      sortName: "revenue",
-      slug: `revenue${++n}`,
-      searchText: "revenue",
-      version: 1,
-      columns: [],
-      rowCount: 0n,
-      sizeBytes: 0n,
-      createdById: alice.id,
-    },
+  const dataset = await createEmptyDataset({
+    workspaceId: w.id,
+    name: "revenue",
+    slug: `revenue${++n}`,
+    createdById: alice.id,
   });
   const resource: Resource = {
     type: "dataset",

@@ -12,6 +12,7 @@ import { kickOutbox } from "@/lib/email/sender";
 import { AppError, notFound } from "@/lib/util/errors";
 import { AddedToWorkspaceEmail } from "./emails/added-to-workspace-email";
 import { loadSharedResource } from "./shared-resource";
+import { findShare } from "./find-share";
 
 /**
  * B2B: a grantee gives one of their own workspaces access to something shared with them.
@@ -64,15 +65,7 @@ export async function addShareToWorkspace(actor: Actor, shareId: string, workspa
     }),
   );
   const result = await db.$transaction(async (tx) => {
-    const existing = await tx.share.findUnique({
-      where: {
-        resourceType_resourceId_granteeKey: {
-          resourceType: share.resourceType,
-          resourceId: share.resourceId,
-          granteeKey: key,
-        },
-      },
-    });
+    const existing = await findShare(tx, share, key);
     if (existing && atLeast(existing.role, share.role)) {
       return { shareId: existing.id, changed: false };
     }

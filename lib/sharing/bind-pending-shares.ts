@@ -1,6 +1,7 @@
 import type { Tx } from "@/lib/db";
 import { recordAudit } from "@/lib/audit/record";
 import { emailKey, userKey } from "@/lib/access/grantee-keys";
+import { findShare } from "./find-share";
 
 /**
  * Binds pending e-mail grants to the account that just proved it owns that exact address
@@ -15,15 +16,7 @@ export async function bindPendingShares(tx: Tx, user: { id: string; email: strin
   await tx.shareInvitation.deleteMany({ where: { shareId: { in: pending.map((s) => s.id) } } });
   for (const share of pending) {
     const key = userKey(user.id);
-    const existing = await tx.share.findUnique({
-      where: {
-        resourceType_resourceId_granteeKey: {
-          resourceType: share.resourceType,
-          resourceId: share.resourceId,
-          granteeKey: key,
-        },
-      },
-    });
+    const existing = await findShare(tx, share, key);
     if (existing) {
       const data = {
         ...(existing.role !== "editor" && share.role === "editor" ? { role: "editor" as const } : {}),

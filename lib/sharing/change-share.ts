@@ -5,11 +5,11 @@ import { getDb } from "@/lib/db";
 import { enqueueEmail } from "@/lib/email/outbox";
 import { kickOutbox } from "@/lib/email/sender";
 import { notFound } from "@/lib/util/errors";
-import { hashToken, newToken } from "@/lib/util/tokens";
+import { newToken } from "@/lib/util/tokens";
 import { capDerivedGrants } from "./derived-grants";
 import { renderShareEmail } from "./notify";
+import { createShareInvitation } from "./share-invitation-record";
 import { assertResendAllowed, logShareMail } from "./share-mail-limit";
-import { SHARE_INVITATION_DAYS } from "./share-resource";
 import { type ShareRole, shareRoleSchema } from "./schemas";
 import { loadSharedResource } from "./shared-resource";
 
@@ -81,14 +81,7 @@ export async function resendShareEmail(actor: Actor, shareId: string): Promise<v
   await db.$transaction(async (tx) => {
     if (invitation) {
       await tx.shareInvitation.deleteMany({ where: { shareId: share.id, usedAt: null } });
-      await tx.shareInvitation.create({
-        data: {
-          shareId: share.id,
-          email: to,
-          tokenHash: hashToken(invitation.token),
-          expiresAt: new Date(Date.now() + SHARE_INVITATION_DAYS * 86_400_000),
-        },
-      });
+      await createShareInvitation(tx, { shareId: share.id, email: to, token: invitation.token });
     }
     await enqueueEmail(tx, { to, kind: invitation ? "share-invitation" : "share", ...message });
     await logShareMail(tx, actor.id, to);

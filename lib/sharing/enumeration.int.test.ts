@@ -6,6 +6,7 @@ import { listViaDataLinks, revokeViaDataLinks, shareViaDataLinks } from "@/lib/a
 import { listMailbox } from "@/lib/email/mailbox";
 import { createUser } from "@/lib/users/create-user";
 import { createWorkspace } from "@/lib/workspaces/create-workspace";
+import { createEmptyDataset } from "@/lib/catalog/test-dataset";
 import { suggestCollaborators } from "./collaborators";
 import { listResourceAccess } from "./list-access";
 import { shareResource } from "./share-resource";
@@ -22,21 +23,7 @@ async function person(name: string, fullName?: string): Promise<Actor & { id: st
 
 async function ownDataset(owner: Actor & { id: string }) {
   const w = await createWorkspace(owner, { name: "own", slug: `own${++n}` });
-  const slug = `d${++n}`;
-  const d = await db().dataset.create({
-    data: {
-      workspaceId: w.id,
-      name: slug,
-      sortName: slug,
-      slug,
-      searchText: slug,
-      version: 1,
-      columns: [],
-      rowCount: 0n,
-      sizeBytes: 0n,
-      createdById: owner.id,
-    },
-  });
+  const d = await createEmptyDataset({ workspaceId: w.id, slug: `d${++n}`, createdById: owner.id });
   return { w, d };
 }
 

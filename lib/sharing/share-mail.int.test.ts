@@ -7,6 +7,7 @@ import type { Actor } from "@/lib/access";
 import { listMailbox } from "@/lib/email/mailbox";
 import { createApiToken } from "@/lib/tokens/api-tokens";
 import { createWorkspace } from "@/lib/workspaces/create-workspace";
+import { createEmptyDataset } from "@/lib/catalog/test-dataset";
 import { inviteMember } from "@/lib/workspaces/invitations";
 import { changeShareRole, resendShareEmail } from "./change-share";
 import { shareResource } from "./share-resource";
@@ -16,21 +17,7 @@ let n = 0;
 
 async function dataset(owner: Actor & { id: string }) {
   const w = await createWorkspace(owner, { name: "data", slug: `data${++n}` });
-  const slug = `table${++n}`;
-  const d = await db().dataset.create({
-    data: {
-      workspaceId: w.id,
-      name: slug,
-      sortName: slug,
-      slug,
-      searchText: slug,
-      version: 1,
-      columns: [],
-      rowCount: 0n,
-      sizeBytes: 0n,
-      createdById: owner.id,
-    },
-  });
+  const d = await createEmptyDataset({ workspaceId: w.id, slug: `table${++n}`, createdById: owner.id });
   return { w, d };
 }
 

@@ -6,15 +6,14 @@ import { enqueueEmail } from "@/lib/email/outbox";
 import { kickOutbox } from "@/lib/email/sender";
 import { AppError } from "@/lib/util/errors";
 import { isUniqueViolation } from "@/lib/util/prisma-errors";
-import { hashToken, newToken } from "@/lib/util/tokens";
+import { newToken } from "@/lib/util/tokens";
 import { capDerivedGrants } from "./derived-grants";
 import { renderShareEmail } from "./notify";
+import { createShareInvitation } from "./share-invitation-record";
 import { assertShareMailAllowed, logShareMail } from "./share-mail-limit";
 import { type Grantee, resolveGrantee } from "./resolve-grantee";
 import { type ResourceType, type ShareInput, shareInput } from "./schemas";
 import { loadSharedResource, type SharedResource } from "./shared-resource";
-
-export const SHARE_INVITATION_DAYS = Number(process.env.SHARE_INVITATION_DAYS || 7);
 
 export type ShareOutcome = {
   shareId: string;
@@ -152,14 +151,7 @@ export async function shareResource(
           await capDerivedGrants(tx, share);
         } else {
           if (invitation) {
-            await tx.shareInvitation.create({
-              data: {
-                shareId: share.id,
-                email: recipient,
-                tokenHash: hashToken(invitation.token),
-                expiresAt: new Date(Date.now() + SHARE_INVITATION_DAYS * 86_400_000),
-              },
-            });
+            await createShareInvitation(tx, { shareId: share.id, email: recipient, token: invitation.token });
           }
           await enqueueEmail(tx, { to: recipient, kind: invitation ? "share-invitation" : "share", ...message });
           await logShareMail(tx, actor.id, recipient);

@@ -136,6 +136,21 @@ function datalinks(kind: "namespaces" | "datasets"): Operation[] {
 
 const multipart = "/upload/multipart/{owner}/{namespace}/{datasetName}";
 
+/** Uploading a part answers the same to POST and PUT (the PUT form is for S3-style clients). */
+const uploadPart = {
+  path: `${multipart}/{uploadId}/parts/{partNumber}`,
+  tag: DATA,
+  rawBody: "application/octet-stream",
+  responses: {
+    200: reply("{uploadId, partNumber, size}.", R.multipartPart),
+    409: "The upload is being completed or aborted right now.",
+    413: "The upload is larger than allowed.",
+    422: "Empty part or bad part number.",
+    ...multipartWrite,
+    ...write,
+  },
+} satisfies Omit<Operation, "method" | "summary">;
+
 /** Every operation the API serves under /api/v1 (a test checks this against app/api/v1). */
 export const OPERATIONS: Operation[] = [
   ...datalinks("namespaces"),
@@ -215,35 +230,11 @@ export const OPERATIONS: Operation[] = [
   },
   {
     method: "post",
-    path: `${multipart}/{uploadId}/parts/{partNumber}`,
-    tag: DATA,
+    ...uploadPart,
     summary: "Upload one part (raw bytes)",
     description: "Parts are numbered from 1 without gaps; sending a number again replaces that part. PUT works too.",
-    rawBody: "application/octet-stream",
-    responses: {
-      200: reply("{uploadId, partNumber, size}.", R.multipartPart),
-      409: "The upload is being completed or aborted right now.",
-      413: "The upload is larger than allowed.",
-      422: "Empty part or bad part number.",
-      ...multipartWrite,
-      ...write,
-    },
   },
-  {
-    method: "put",
-    path: `${multipart}/{uploadId}/parts/{partNumber}`,
-    tag: DATA,
-    summary: "Upload one part (raw bytes), PUT form",
-    rawBody: "application/octet-stream",
-    responses: {
-      200: reply("{uploadId, partNumber, size}.", R.multipartPart),
-      409: "The upload is being completed or aborted right now.",
-      413: "The upload is larger than allowed.",
-      422: "Empty part or bad part number.",
-      ...multipartWrite,
-      ...write,
-    },
-  },
+  { method: "put", ...uploadPart, summary: "Upload one part (raw bytes), PUT form" },
   {
     method: "get",
     path: `${multipart}/{uploadId}`,

@@ -1,13 +1,14 @@
 import "server-only";
 import type { Actor } from "@/lib/access";
 import { recordAudit } from "@/lib/audit/record";
-import { type Tx, getDb } from "@/lib/db";
+import { type JsonObjectInput, type Tx, getDb } from "@/lib/db";
 import { conflict, notFound } from "@/lib/util/errors";
 import { isUniqueViolation } from "@/lib/util/prisma-errors";
+import { advanceDatasetVersion } from "../advance-version";
 import { datasetPath } from "../dataset-view";
 import { datasetMetadataSchema } from "../schemas";
 import { searchTextOf } from "../search-text";
-import { parseColumns, parseTags } from "../types";
+import { parseColumns } from "../types";
 import { authorizeIngest } from "./authorize-ingest";
 import { discardIngest } from "./expire-ingests";
 import { loadOwnIngest } from "./load-own-ingest";
@@ -45,9 +46,22 @@ export async function commitIngest(actor: Actor, ingestId: string, metadata?: un
     sourceFormat: ingest.sourceFormat,
     createdById: actor.id,
   });
-  const consume = async (tx: Tx) => {
+  // A new dataset and a new version end alike: the upload is used up (once only, so a double
+  // confirmation fails instead of writing twice) and the event is audited in the same transaction.
+  const consumeAndAudit = async (
+    tx: Tx,
+    event: { action: "dataset.created" | "dataset.ingested"; datasetId: string; details: JsonObjectInput },
+  ) => {
     const { count } = await tx.datasetIngest.deleteMany({ where: { id: ingest.id } });
     if (count === 0) throw notFound("This upload was already confirmed or cancelled.");
+    await recordAudit(tx, {
+      workspaceId: workspace.id,
+      actorId: actor.id,
+      action: event.action,
+      resourceType: "dataset",
+      resourceId: event.datasetId,
+      details: event.details,
+    });
   };
 
   if (!dataset) {
@@ -79,13 +93,9 @@ export async function commitIngest(actor: Actor, ingestId: string, metadata?: un
             tagRows: { create: meta.tags.map((tag) => ({ tag, workspaceId: workspace.id })) },
           },
         });
-        await consume(tx);
-        await recordAudit(tx, {
-          workspaceId: workspace.id,
-          actorId: actor.id,
+        await consumeAndAudit(tx, {
           action: "dataset.created",
-          resourceType: "dataset",
-          resourceId: ingest.datasetId,
+          datasetId: ingest.datasetId,
           details: { slug: meta.slug, rows: Number(ingest.rowCount), file: ingest.sourceName },
         });
       });
@@ -105,24 +115,10 @@ export async function commitIngest(actor: Actor, ingestId: string, metadata?: un
         if (current.version !== ingest.baseVersion) throw moved();
         number = current.version + 1;
         await tx.datasetVersion.create({ data: { datasetId: dataset.id, ...version(number) } });
-        await tx.dataset.update({
-          where: { id: dataset.id },
-          data: {
-            version: number,
-            columns,
-            rowCount: ingest.rowCount,
-            sizeBytes: ingest.sizeBytes,
-            searchText: searchTextOf({ ...current, tags: parseTags(current.tags), columns }),
-            updatedById: actor.id,
-          },
-        });
-        await consume(tx);
-        await recordAudit(tx, {
-          workspaceId: workspace.id,
-          actorId: actor.id,
+        await advanceDatasetVersion(tx, { current, version: number, columns, size: ingest, actorId: actor.id });
+        await consumeAndAudit(tx, {
           action: "dataset.ingested",
-          resourceType: "dataset",
-          resourceId: dataset.id,
+          datasetId: dataset.id,
           details: {
             slug: current.slug,
             mode: ingest.mode,

@@ -3,6 +3,7 @@ import { EmptyState, PageHeader } from "@/components/ui/empty-state";
 import { ShowMore, showParam } from "@/components/ui/show-more";
 import { requireUser } from "@/lib/auth/session";
 import { pageSharedByMe } from "@/lib/sharing/shared-lists";
+import { ResourceTypeOptions } from "@/components/sharing/resource-type-options";
 
 export const metadata = { title: "Shared by me" };
 
@@ -32,10 +33,7 @@ export default async function SharedByMePage({ searchParams }: { searchParams: P
           What{" "}
           <select name="type" defaultValue={type ?? ""} className={select}>
             <option value="">All</option>
-            <option value="workspace">Workspaces</option>
-            <option value="dataset">Datasets</option>
-            <option value="folder">Folders</option>
-            <option value="file">Files</option>
+            <ResourceTypeOptions />
           </select>
         </label>
         <label className="text-sm">
