@@ -1,6 +1,6 @@
 import "server-only";
 import { createElement } from "react";
-import { type Actor, type EffectiveRole, assertCanWorkspace, atLeast } from "@/lib/access";
+import { type Actor, assertCanWorkspace, atLeast } from "@/lib/access";
 import { userKey, workspaceKey } from "@/lib/access/grantee-keys";
 import { liveGrantWhere } from "@/lib/access/grants";
 import { recordAudit } from "@/lib/audit/record";
