@@ -32,3 +32,21 @@ export async function recordAudit(tx: Tx, event: AuditInput): Promise<void> {
     },
   });
 }
+
+/** Records that `actor` deleted a resource (action "<type>.deleted"), inside the deleting transaction. */
+export function recordDeletion(
+  tx: Tx,
+  actor: Actor,
+  resource: { workspaceId: string; type: ResourceType; id: string },
+  details: JsonObjectInput,
+): Promise<void> {
+  const { workspaceId, type, id } = resource;
+  return recordAudit(tx, {
+    workspaceId,
+    actor,
+    action: `${type}.deleted`,
+    resourceType: type,
+    resourceId: id,
+    details,
+  });
+}

@@ -1,9 +1,9 @@
 import "server-only";
 import type { Actor } from "@/lib/access";
-import { recordAudit } from "@/lib/audit/record";
+import { recordDeletion } from "@/lib/audit/record";
 import { getDb } from "@/lib/db";
 import { getBlobStore } from "@/lib/storage";
-import { invalid } from "@/lib/util/errors";
+import { assertTypedConfirmation } from "@/lib/util/errors";
 import { closeDatasetDbs } from "./duckdb/dataset-db";
 import { loadDataset } from "./load-dataset";
 
@@ -15,8 +15,7 @@ import { loadDataset } from "./load-dataset";
  */
 export async function deleteDataset(actor: Actor, datasetId: string, confirmSlug: string): Promise<void> {
   const { dataset } = await loadDataset(actor, { id: datasetId }, "write");
-  if (confirmSlug.trim().toLowerCase() !== dataset.slug)
-    throw invalid(`Type "${dataset.slug}" to confirm.`, { confirm: `Type "${dataset.slug}" to confirm.` });
+  assertTypedConfirmation(confirmSlug, dataset.slug);
   const db = getDb();
   const [versions, ingests] = await Promise.all([
     db.datasetVersion.findMany({ where: { datasetId: dataset.id }, select: { blobKey: true } }),
@@ -25,14 +24,8 @@ export async function deleteDataset(actor: Actor, datasetId: string, confirmSlug
   await db.$transaction(async (tx) => {
     await tx.datasetIngest.deleteMany({ where: { datasetId: dataset.id } });
     await tx.dataset.delete({ where: { id: dataset.id } });
-    await recordAudit(tx, {
-      workspaceId: dataset.workspaceId,
-      actorId: actor.id,
-      action: "dataset.deleted",
-      resourceType: "dataset",
-      resourceId: dataset.id,
-      details: { slug: dataset.slug, name: dataset.name, versions: versions.length },
-    });
+    const details = { slug: dataset.slug, name: dataset.name, versions: versions.length };
+    await recordDeletion(tx, actor, { workspaceId: dataset.workspaceId, type: "dataset", id: dataset.id }, details);
   });
   const store = getBlobStore();
   for (const key of new Set([...versions, ...ingests].map((v) => v.blobKey))) {

@@ -81,3 +81,10 @@ export const conflict = (message: string, fieldErrors?: Record<string, string>) 
   new AppError("conflict", message, fieldErrors);
 export const invalid = (message: string, fieldErrors?: Record<string, string>) =>
   new AppError("invalid", message, fieldErrors);
+
+/** Destructive actions ask the user to type the thing's URL name; anything else is a 422 on the `confirm` field. */
+export function assertTypedConfirmation(typed: string, slug: string): void {
+  if (typed.trim().toLowerCase() === slug) return;
+  const message = `Type "${slug}" to confirm.`;
+  throw invalid(message, { confirm: message });
+}
