@@ -185,6 +185,13 @@ export async function CatalogList({
   );
 }
 
+/** A card's Share button (the same element for every card; the dialog clones it as its trigger). */
+const cardShareButton = (
+  <button type="button" className={buttonClass("ghost", "px-2 py-1 text-xs")}>
+    Share
+  </button>
+);
+
 function DatasetCardItem({ dataset, href, canManage }: { dataset: DatasetCard; href: string; canManage: boolean }) {
   return (
     <li
@@ -228,16 +235,7 @@ function DatasetCardItem({ dataset, href, canManage }: { dataset: DatasetCard; h
       </dl>
       {canManage ? (
         <div className="mt-3 flex justify-end">
-          <ShareDialog
-            type="dataset"
-            id={dataset.id}
-            name={dataset.name}
-            trigger={
-              <button type="button" className={buttonClass("ghost", "px-2 py-1 text-xs")}>
-                Share
-              </button>
-            }
-          />
+          <ShareDialog type="dataset" id={dataset.id} name={dataset.name} trigger={cardShareButton} />
         </div>
       ) : null}
     </li>
