@@ -23,17 +23,12 @@ export function ApiTokensPanel({ tokens }: { tokens: Token[] }) {
   const router = useRouter();
   const [result, action, pending] = useActionState(createApiTokenAction, null);
   const [revoking, startTransition] = useTransition();
+  const nameError = fieldError(result, "name");
   return (
     <div className="space-y-6">
       <form action={action} className="flex flex-wrap items-end gap-3" aria-label="Create an API token">
         <div className="min-w-56 flex-1">
-          <TextField
-            label="Token name"
-            name="name"
-            required
-            placeholder="e.g. laptop script"
-            error={fieldError(result, "name")}
-          />
+          <TextField label="Token name" name="name" required placeholder="e.g. laptop script" error={nameError} />
         </div>
         <div className="w-40">
           <TextField

@@ -44,14 +44,7 @@ export function ShareDialog({ type, id, name, children, trigger }: ShareDialogPr
           </Dialog.Description>
           <ShareTabs tab={tab} onSelect={setTab} />
           {tab === "people" ? (
-            <PeoplePanel
-              type={type}
-              id={id}
-              access={access}
-              form={form}
-              previewing={previewing}
-              onPreview={setPreviewing}
-            >
+            <PeoplePanel {...{ type, id, access, form, previewing }} onPreview={setPreviewing}>
               {children}
             </PeoplePanel>
           ) : tab === "links" ? (
