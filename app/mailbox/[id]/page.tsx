@@ -20,10 +20,12 @@ export default async function MailboxMessagePage({ params }: { params: Promise<{
       <p className="text-sm text-zinc-500">
         To {message.to} · {formatDateTime(message.createdAt)}
       </p>
-      {/* The HTML is our own rendered template; a sandboxed frame keeps its styles and any script out of the app. */}
+      {/* The HTML is our own rendered template; a sandboxed frame keeps its styles and any script out of the app.
+          Its buttons open in a new tab (target=_blank), so popups are allowed, and escape the sandbox so the
+          opened app page works; the frame itself still runs no script. */}
       <iframe
         title="Message"
-        sandbox=""
+        sandbox="allow-popups allow-popups-to-escape-sandbox"
         srcDoc={message.html}
         className="mt-6 h-[32rem] w-full rounded-lg border border-zinc-200 bg-white dark:border-zinc-800"
       />
