@@ -21,7 +21,11 @@ for (const [name, command] of parts) {
     break;
   }
 }
-const minutes = (s) => (s >= 60 ? `${Math.floor(s / 60)} min ${Math.round(s % 60)} s` : `${s.toFixed(1)} s`);
+const minutes = (s) => {
+  if (s < 60) return `${s.toFixed(1)} s`;
+  const whole = Math.round(s); // rounded before splitting, so 359.6 s reads "6 min 0 s", not "5 min 60 s"
+  return `${Math.floor(whole / 60)} min ${whole % 60} s`;
+};
 console.log("\nnpm test, time per part:");
 for (const [name, seconds] of timings) console.log(`  ${name.padEnd(34)} ${minutes(seconds)}`);
 console.log(`  ${"total".padEnd(34)} ${minutes(timings.reduce((sum, [, s]) => sum + s, 0))}`);
