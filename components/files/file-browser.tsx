@@ -1,6 +1,7 @@
 "use client";
 import { useRouter } from "next/navigation";
-import { useMemo, useState } from "react";
+import { useMemo, useRef, useState } from "react";
+import { ShareDialog } from "@/components/sharing/share-dialog";
 import { Button } from "@/components/ui/button";
 import type { EntryRow } from "@/lib/files/entry-types";
 import type { FolderView } from "@/lib/files/folder-view";
@@ -9,11 +10,13 @@ import { BrowserDialogs, type BrowserPrompt } from "./file-browser/browser-dialo
 import { BrowserToolbar } from "./file-browser/browser-toolbar";
 import { DropZone } from "./file-browser/drop-zone";
 import { FolderListing } from "./file-browser/folder-listing";
+import { rowMenuItems } from "./file-browser/row-menu";
 import { SelectionToolbar } from "./file-browser/selection-toolbar";
 import { ShareButton } from "./file-browser/share-button";
 import { useFileOperations } from "./file-browser/use-file-operations";
 import { useFolderListing } from "./file-browser/use-folder-listing";
 import { usePreviewInUrl } from "./file-browser/use-preview-in-url";
+import { usePreviewSiblings } from "./file-browser/use-preview-siblings";
 import { FolderTree } from "./folder-tree";
 import { PreviewDialog } from "./preview-dialog";
 import { UploadPanel } from "./upload-panel";
@@ -34,6 +37,8 @@ type FileBrowserProps = {
   rootLabel: string;
   /** the trash view's URL, for those who may see it */
   trashHref?: string;
+  /** whose preferences (the sort order) this browser remembers: the account, or "visitor" */
+  viewerKey: string;
 };
 
 /**
@@ -49,23 +54,28 @@ export function FileBrowser({
   canManage,
   rootLabel,
   trashHref,
+  viewerKey,
 }: FileBrowserProps) {
   const router = useRouter();
   const folderId = view.folder.id;
   const folderPath = useMemo(() => view.crumbs.slice(1).map((c) => c.name), [view.crumbs]);
   const [preview, setPreview] = useState<EntryRow | null>(view.file);
   const [prompt, setPrompt] = useState<BrowserPrompt | null>(null);
+  const [sharing, setSharing] = useState<EntryRow | null>(null);
+  const shareOpener = useRef<HTMLElement | null>(null);
   const uploads = useUploadsContext();
   const canUpload = canWrite && uploads !== null;
-  const listing = useFolderListing(folderId, linkToken);
+  const listing = useFolderListing(folderId, linkToken, viewerKey);
   const ops = useFileOperations({
     folderId,
     linkToken,
     uploads: canUpload ? uploads : null,
     setSelection: listing.setSelection,
+    canRestore: canManage,
   });
 
   usePreviewInUrl(preview);
+  const siblings = usePreviewSiblings(preview, listing, setPreview);
 
   const share = (entry: EntryRow) =>
     canManage ? <ShareButton type={entry.kind} id={entry.id} name={entry.name} /> : null;
@@ -128,6 +138,19 @@ export function FileBrowser({
               onDelete: movable ? (ids) => void ops.trash(ids) : undefined,
               onRename: movable ? (entry) => setPrompt({ kind: "rename", entry }) : undefined,
               rowActions: share,
+              rowMenu: (entry) =>
+                rowMenuItems(entry, {
+                  linkToken,
+                  canChange: movable,
+                  canShare: canManage,
+                  onRename: (e) => setPrompt({ kind: "rename", entry: e }),
+                  onMove: (e) => setPrompt({ kind: "move", ids: [e.id] }),
+                  onShare: (e) => {
+                    shareOpener.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+                    setSharing(e);
+                  },
+                  onTrash: (e) => void ops.trash([e.id]),
+                }),
             }}
           />
         </div>
@@ -137,6 +160,7 @@ export function FileBrowser({
         entry={preview}
         linkToken={linkToken}
         onClose={() => setPreview(null)}
+        siblings={siblings}
         actions={
           preview ? (
             <>
@@ -158,6 +182,22 @@ export function FileBrowser({
         rootId={view.rootId}
         rootLabel={rootLabel}
       />
+      {sharing ? (
+        <ShareDialog
+          type={sharing.kind}
+          id={sharing.id}
+          name={sharing.name}
+          trigger={null}
+          open
+          onOpenChange={(open) => {
+            if (open) return;
+            setSharing(null);
+            // Opened from a menu, the dialog has no trigger of its own to give focus back to.
+            const opener = shareOpener.current;
+            requestAnimationFrame(() => opener?.isConnected && opener.focus());
+          }}
+        />
+      ) : null}
     </DropZone>
   );
 }

@@ -1,6 +1,6 @@
 import "server-only";
 import { notFound } from "next/navigation";
-import type { Actor } from "@/lib/access";
+import { type Actor, accountIdOf } from "@/lib/access";
 import { type FolderView as FolderViewData, getFolderView } from "@/lib/files/folder-view";
 import { getFileRow } from "@/lib/files/get-file-row";
 import { AppError } from "@/lib/util/errors";
@@ -71,6 +71,7 @@ export async function FolderView({
       canManage={writable && view.capabilities.manage}
       rootLabel={label}
       trashHref={writable ? trashHref : undefined}
+      viewerKey={accountIdOf(actor) ?? "visitor"}
     />
   );
 }

@@ -1,10 +1,10 @@
 "use client";
 import { useQuery } from "@tanstack/react-query";
-import type { ReactNode } from "react";
+import type { KeyboardEvent, ReactNode } from "react";
 import { buttonClass } from "@/components/ui/button";
 import { DialogClose, DialogDescription, DialogShell, DialogTitle } from "@/components/ui/dialog";
 import { type EntryRow, TEXT_PREVIEW_BYTES } from "@/lib/files/entry-types";
-import { formatBytes } from "@/lib/util/format";
+import { formatBytes, formatNumber } from "@/lib/util/format";
 import { downloadUrl, fetchTable, fetchText, filesKeys } from "./api";
 
 type Props = {
@@ -13,15 +13,36 @@ type Props = {
   onClose: () => void;
   /** extra buttons in the header (share, open as dataset) */
   actions?: ReactNode;
+  /** the folder's files around this one, in the listing's order */
+  siblings?: Siblings;
 };
 
+/** Stepping through the folder's files: where this one is, and how to reach its neighbours (absent at the ends). */
+export type Siblings = { position: number; count: number; onPrevious?: () => void; onNext?: () => void };
+
+// Arrow keys belong to what is being typed in or played; everywhere else they step between files.
+function stepsFiles(event: KeyboardEvent<HTMLElement>): boolean {
+  if (event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return false;
+  const target = event.target as HTMLElement;
+  return !target.closest("input, textarea, select, video, audio, [contenteditable]");
+}
+
 /** A file's preview (image, PDF, text, table, media, or a "no preview" card) with its download. */
-export function PreviewDialog({ entry, linkToken, onClose, actions }: Props) {
+export function PreviewDialog({ entry, linkToken, onClose, actions, siblings }: Props) {
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    if (!siblings || !stepsFiles(event)) return;
+    const step =
+      event.key === "ArrowLeft" ? siblings.onPrevious : event.key === "ArrowRight" ? siblings.onNext : undefined;
+    if (!step) return;
+    event.preventDefault();
+    step();
+  };
   return (
     <DialogShell open={entry !== null} onClose={onClose} size="large">
       {entry ? (
-        <>
+        <div className="flex min-h-0 flex-1 flex-col" onKeyDown={onKeyDown}>
           <div className="flex flex-wrap items-center gap-3 border-b border-zinc-200 px-4 py-3 dark:border-zinc-800">
+            {siblings ? <SiblingButtons siblings={siblings} /> : null}
             <div className="min-w-0 flex-1">
               <DialogTitle className="truncate text-base font-semibold">{entry.name}</DialogTitle>
               <DialogDescription className="text-xs text-zinc-500">
@@ -40,9 +61,36 @@ export function PreviewDialog({ entry, linkToken, onClose, actions }: Props) {
           <div className="min-h-0 flex-1 overflow-auto bg-zinc-50 dark:bg-zinc-950">
             <PreviewBody entry={entry} linkToken={linkToken} />
           </div>
-        </>
+        </div>
       ) : null}
     </DialogShell>
+  );
+}
+
+/** Previous / next file, with "3 of 12" between them; the arrow keys do the same. */
+function SiblingButtons({ siblings }: { siblings: Siblings }) {
+  const { position, count, onPrevious, onNext } = siblings;
+  // aria-disabled, not disabled: a button that keeps focus at the end of the list keeps the arrow keys working.
+  const step =
+    "rounded px-2 py-1 text-lg leading-none text-zinc-700 hover:bg-zinc-100 aria-disabled:cursor-default aria-disabled:opacity-40 aria-disabled:hover:bg-transparent dark:text-zinc-300 dark:hover:bg-zinc-800";
+  return (
+    <div className="flex items-center gap-1" role="group" aria-label="Files in this folder">
+      <button
+        type="button"
+        className={step}
+        aria-label="Previous file"
+        aria-disabled={!onPrevious}
+        onClick={onPrevious}
+      >
+        <span aria-hidden>‹</span>
+      </button>
+      <span className="min-w-14 text-center text-xs tabular-nums text-zinc-600 dark:text-zinc-400" aria-live="polite">
+        {formatNumber(position)} of {formatNumber(count)}
+      </span>
+      <button type="button" className={step} aria-label="Next file" aria-disabled={!onNext} onClick={onNext}>
+        <span aria-hidden>›</span>
+      </button>
+    </div>
   );
 }
 

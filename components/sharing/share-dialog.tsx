@@ -16,7 +16,10 @@ export type ShareDialogProps = {
   name: string;
   /** extra sections rendered under the access list */
   children?: ReactNode;
-  trigger?: ReactNode;
+  /** null: no trigger, the dialog is opened through `open` (a row's menu) */
+  trigger?: ReactNode | null;
+  open?: boolean;
+  onOpenChange?: (open: boolean) => void;
 };
 
 /**
@@ -24,8 +27,10 @@ export type ShareDialogProps = {
  * change who has access, preview what a grantee sees, set a dataset's visibility, manage
  * read-only access links and read the sharing history.
  */
-export function ShareDialog({ type, id, name, children, trigger }: ShareDialogProps) {
-  const [open, setOpen] = useState(false);
+export function ShareDialog({ type, id, name, children, trigger, ...controlled }: ShareDialogProps) {
+  const [openState, setOpenState] = useState(false);
+  const open = controlled.open ?? openState;
+  const setOpen = controlled.onOpenChange ?? setOpenState;
   const [tab, setTab] = useState<ShareTab>("people");
   const [previewing, setPreviewing] = useState<string | null>(null);
   const access = useAccess(type, id, open);
@@ -33,7 +38,9 @@ export function ShareDialog({ type, id, name, children, trigger }: ShareDialogPr
 
   return (
     <Dialog.Root open={open} onOpenChange={setOpen}>
-      <Dialog.Trigger asChild>{trigger ?? <Button variant="secondary">Share</Button>}</Dialog.Trigger>
+      {trigger === null ? null : (
+        <Dialog.Trigger asChild>{trigger ?? <Button variant="secondary">Share</Button>}</Dialog.Trigger>
+      )}
       <Dialog.Portal>
         <Dialog.Overlay className="fixed inset-0 z-40 bg-black/40" />
         <Dialog.Content className="fixed inset-x-2 top-4 z-50 mx-auto max-h-[calc(100vh-2rem)] max-w-xl overflow-y-auto rounded-lg bg-white p-5 shadow-xl sm:top-12 dark:bg-zinc-900">

@@ -7,6 +7,7 @@ import { createFolderAction } from "@/lib/actions/files/create-folder";
 import { findUploadClashesAction } from "@/lib/actions/files/find-upload-clashes";
 import { moveEntriesAction } from "@/lib/actions/files/move-entries";
 import { renameEntryAction } from "@/lib/actions/files/rename-entry";
+import { restoreEntriesAction } from "@/lib/actions/files/restore-entries";
 import { trashEntriesAction } from "@/lib/actions/files/trash-entries";
 import type { ClashPolicy, EntryRow } from "@/lib/files/entry-types";
 import { EMPTY_SELECTION, type Selection } from "@/lib/files/selection";
@@ -18,20 +19,24 @@ type PendingClashes = { names: string[]; resolve: (p: ClashPolicy | null) => voi
 const items = (n: number) => `${n} item${n === 1 ? "" : "s"}`;
 
 /**
- * What the browser does to files: upload, move, trash, create, rename, open as a dataset. Name clashes
- * are asked about through `clashes`; every change invalidates the listings, then reports in a toast.
+ * What the browser does to files: upload, move, trash (with Undo), create, rename, open as a dataset.
+ * Name clashes are asked about through `clashes`; every change invalidates the listings, clears the
+ * selection (what was selected may have moved, changed or gone), then reports in a toast.
  */
 export function useFileOperations({
   folderId,
   linkToken,
   uploads,
   setSelection,
+  canRestore,
 }: {
   folderId: string;
   linkToken?: string;
   /** null when this viewer cannot upload */
   uploads: Uploads | null;
   setSelection: (next: Selection) => void;
+  /** the trash's toast offers Undo (restoring is for managers) */
+  canRestore: boolean;
 }) {
   const router = useRouter();
   const client = useQueryClient();
@@ -79,7 +84,18 @@ export function useFileOperations({
     if (!result.ok) return void toast.error(result.message);
     await refresh();
     setSelection(EMPTY_SELECTION);
-    toast.success(`Moved ${items(result.data.trashed)} to the trash.`);
+    const { ids } = result.data;
+    toast.success(`Moved ${items(result.data.trashed)} to the trash.`, {
+      action: canRestore ? { label: "Undo", onClick: () => void restore(ids) } : undefined,
+    });
+  }
+
+  async function restore(restoreIds: string[]) {
+    const result = await restoreEntriesAction({ ids: restoreIds });
+    if (!result.ok) return void toast.error(result.message);
+    await refresh();
+    const renamed = result.data.renamed.map((r) => `“${r.from}” is back as “${r.to}”`);
+    toast.success(`Restored ${items(result.data.restored)}${renamed.length ? `; ${renamed.join("; ")}` : ""}.`);
   }
 
   /** Resolves to an error message to show in the dialog, or null when done. */
@@ -96,6 +112,7 @@ export function useFileOperations({
     const result = await renameEntryAction({ id: entry.id, name });
     if (!result.ok) return { error: result.message };
     await refresh();
+    setSelection(EMPTY_SELECTION);
     return { name: result.data.name };
   }
 
@@ -113,7 +130,7 @@ export function useFileOperations({
     setClashes(null);
   }
 
-  return { upload, move, trash, createFolder, rename, openAsDataset, clashes, answerClash };
+  return { upload, move, trash, restore, createFolder, rename, openAsDataset, clashes, answerClash };
 }
 
 export type FileOperations = ReturnType<typeof useFileOperations>;

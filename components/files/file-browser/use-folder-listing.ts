@@ -1,14 +1,14 @@
 "use client";
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { useMemo, useState } from "react";
-import type { SortDir, SortField } from "@/lib/files/entry-types";
+import type { SortField } from "@/lib/files/entry-types";
 import { EMPTY_SELECTION, pruneSelection, type Selection } from "@/lib/files/selection";
 import { fetchFolderPage, filesKeys } from "../api";
+import { useRememberedSort } from "./use-remembered-sort";
 
-/** One folder's listing, page by page, with its sort order and the selection within it. */
-export function useFolderListing(folderId: string, linkToken: string | undefined) {
-  const [sort, setSort] = useState<SortField>("name");
-  const [dir, setDir] = useState<SortDir>("asc");
+/** One folder's listing, page by page, with its sort order (remembered per viewer) and the selection within it. */
+export function useFolderListing(folderId: string, linkToken: string | undefined, viewerKey: string) {
+  const [{ sort, dir }, setSort] = useRememberedSort(viewerKey);
   const [rawSelection, setSelection] = useState<Selection>(EMPTY_SELECTION);
 
   const listing = useInfiniteQuery({
@@ -24,13 +24,12 @@ export function useFolderListing(folderId: string, linkToken: string | undefined
   const selection = useMemo(() => pruneSelection(rawSelection, ids), [rawSelection, ids]);
   const selected = entries.filter((e) => selection.ids.has(e.id));
 
-  const sortBy = (field: SortField) => {
-    if (field === sort) setDir(dir === "asc" ? "desc" : "asc");
-    else {
-      setSort(field);
-      setDir(field === "modified" || field === "size" ? "desc" : "asc");
-    }
-  };
+  const sortBy = (field: SortField) =>
+    setSort(
+      field === sort
+        ? { sort, dir: dir === "asc" ? "desc" : "asc" }
+        : { sort: field, dir: field === "modified" || field === "size" ? "desc" : "asc" },
+    );
 
   return { listing, entries, total, sort, dir, sortBy, selection, selected, setSelection };
 }
