@@ -8,13 +8,19 @@ const base = "h-4 w-4 shrink-0";
 
 export function FolderIcon({ className = "" }: IconProps) {
   return (
-    <svg aria-hidden viewBox="0 0 20 20" fill="currentColor" className={`${base} text-amber-500 ${className}`}>
+    <svg
+      aria-hidden
+      data-icon="folder"
+      viewBox="0 0 20 20"
+      fill="currentColor"
+      className={`${base} text-amber-500 ${className}`}
+    >
       <path d="M2 5.5A1.5 1.5 0 0 1 3.5 4h4.1l1.6 1.8h7.3A1.5 1.5 0 0 1 18 7.3v7.2a1.5 1.5 0 0 1-1.5 1.5h-13A1.5 1.5 0 0 1 2 14.5z" />
     </svg>
   );
 }
 
-/** The outlined (stroked) icon frame; the file, share and download icons differ only in their shapes and line weight. */
+/** The outlined (stroked) icon frame; the share and download icons differ only in their shapes and line weight. */
 function StrokeIcon({
   strokeWidth,
   className,
@@ -35,15 +41,6 @@ function StrokeIcon({
     >
       {children}
     </svg>
-  );
-}
-
-export function FileIcon({ className = "" }: IconProps) {
-  return (
-    <StrokeIcon strokeWidth="1.5" className={`${base} text-zinc-500 ${className}`}>
-      <path d="M5 2.75h6.5L15.25 6.5v10.75H5z" />
-      <path d="M11.25 2.75V6.75h4" />
-    </StrokeIcon>
   );
 }
 
@@ -102,12 +99,7 @@ const MARKS: Record<Exclude<IconKind, "folder">, { tint: string; mark: ReactNode
 /** The listing's icon for an entry: a folder, or a file marked by its type (decorative: the type is in the row's text). */
 export function EntryIcon({ kind, name }: { kind: "folder" | "file"; name: string }) {
   const icon = iconKindFor(kind, name);
-  if (icon === "folder")
-    return (
-      <svg aria-hidden data-icon="folder" viewBox="0 0 20 20" fill="currentColor" className={`${base} text-amber-500`}>
-        <path d="M2 5.5A1.5 1.5 0 0 1 3.5 4h4.1l1.6 1.8h7.3A1.5 1.5 0 0 1 18 7.3v7.2a1.5 1.5 0 0 1-1.5 1.5h-13A1.5 1.5 0 0 1 2 14.5z" />
-      </svg>
-    );
+  if (icon === "folder") return <FolderIcon />;
   const { tint, mark } = MARKS[icon];
   return (
     <TypedFileIcon kind={icon} tint={tint}>

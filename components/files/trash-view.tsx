@@ -9,7 +9,7 @@ import { emptyTrashAction } from "@/lib/actions/files/empty-trash";
 import { restoreEntriesAction } from "@/lib/actions/files/restore-entries";
 import { formatBytes, formatDateTime } from "@/lib/util/format";
 import { fetchTrash, filesKeys, unwrap } from "./api";
-import { FileIcon, FolderIcon } from "./icons";
+import { EntryIcon } from "./icons";
 import { Dialog } from "@/components/ui/dialog";
 
 /** The workspace's trash: what was deleted, from where and by whom; managers restore or delete for good. */
@@ -75,7 +75,7 @@ export function TrashView({ workspaceId, canManage }: { workspaceId: string; can
       <ul className="divide-y divide-zinc-200 rounded-lg border border-zinc-200 bg-white dark:divide-zinc-800 dark:border-zinc-800 dark:bg-zinc-900">
         {rows.map((row) => (
           <li key={row.id} data-testid="trash-row" className="flex flex-wrap items-center gap-3 px-3 py-2 text-sm">
-            {row.kind === "folder" ? <FolderIcon /> : <FileIcon />}
+            <EntryIcon kind={row.kind} name={row.name} />
             <div className="min-w-0 flex-1">
               <p className="truncate font-medium">{row.name}</p>
               <p className="truncate text-xs text-zinc-500">
