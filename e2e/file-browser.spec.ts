@@ -196,7 +196,7 @@ test("moving to the trash offers Undo, which brings the entries back", async ({ 
   await menu(page, "oops.txt").getByRole("menuitem", { name: "Move to trash" }).click();
   await expect.poll(() => names(page)).toEqual(["plans", "keep.txt"]);
   await expect(page.getByText("Moved 1 item to the trash.")).toBeVisible();
-  await page.getByRole("button", { name: "Undo" }).click();
+  await page.getByRole("button", { name: "Undo", exact: true }).click();
   await expect(page.getByText("Restored 1 item.")).toBeVisible();
   await expect.poll(() => names(page)).toEqual(["plans", "keep.txt", "oops.txt"]);
 
@@ -205,7 +205,7 @@ test("moving to the trash offers Undo, which brings the entries back", async ({ 
   await row(page, "oops.txt").getByRole("checkbox").check();
   await page.getByRole("button", { name: "Delete" }).click();
   await expect.poll(() => names(page)).toEqual(["keep.txt"]);
-  await page.getByRole("button", { name: "Undo" }).click();
+  await page.getByRole("button", { name: "Undo", exact: true }).click();
   await expect(page.getByText("Restored 2 items.")).toBeVisible();
   await expect.poll(() => names(page)).toEqual(["plans", "keep.txt", "oops.txt"]);
 });
