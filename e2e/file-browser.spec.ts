@@ -58,6 +58,8 @@ test("each row has a menu by its ⋯ button, by right-click and by keyboard, wit
   ]);
   await expect(menu(page, "alpha.txt").getByRole("menuitem", { name: "Open" })).toBeFocused();
   await expect(menuButton(page, "alpha.txt")).toHaveAttribute("aria-expanded", "true");
+  const menuId = await menu(page, "alpha.txt").getAttribute("id");
+  await expect(menuButton(page, "alpha.txt")).toHaveAttribute("aria-controls", menuId!);
   // A click outside closes it.
   await page.getByRole("heading", { name: "Files" }).click();
   await expect(menu(page, "alpha.txt")).toHaveCount(0);

@@ -1,6 +1,6 @@
 "use client";
 import Link from "next/link";
-import { type KeyboardEvent, type ReactNode, useRef, useState } from "react";
+import { type KeyboardEvent, type ReactNode, useId, useRef, useState } from "react";
 import { Menu, type MenuAnchor, type MenuItem, anchorBelow, menuButtonKeys } from "@/components/ui/menu";
 import type { EntryRow, SortDir, SortField } from "@/lib/files/entry-types";
 import { formatBytes, formatDateTime } from "@/lib/util/format";
@@ -75,6 +75,7 @@ export function EntryTable(props: EntryTableProps) {
   const rows = useRef<(HTMLTableRowElement | null)[]>([]);
   const [dropTarget, setDropTarget] = useState<string | null>(null);
   const [menu, setMenu] = useState<{ entry: EntryRow; anchor: MenuAnchor } | null>(null);
+  const menuId = useId();
   // Without anything to do with a selection, rows only take focus (a read-only view has no checkboxes).
   const selectable = canWrite;
   const select = (next: Selection) =>
@@ -334,6 +335,7 @@ export function EntryTable(props: EntryTableProps) {
                       aria-label={`Actions for ${entry.name}`}
                       aria-haspopup="menu"
                       aria-expanded={menuOpen}
+                      aria-controls={menuOpen ? menuId : undefined}
                       title="Actions"
                       // Tab reaches the ⋯ of the focused row only: one stop per listing, not one per row.
                       tabIndex={focused ? 0 : -1}
@@ -359,6 +361,7 @@ export function EntryTable(props: EntryTableProps) {
       </table>
       {menu ? (
         <Menu
+          id={menuId}
           label={`Actions for ${menu.entry.name}`}
           items={menuItems(menu.entry)}
           anchor={menu.anchor}

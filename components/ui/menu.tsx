@@ -1,14 +1,5 @@
 "use client";
-import {
-  type KeyboardEvent,
-  type ReactNode,
-  useCallback,
-  useEffect,
-  useId,
-  useLayoutEffect,
-  useRef,
-  useState,
-} from "react";
+import { type KeyboardEvent, type ReactNode, useCallback, useEffect, useLayoutEffect, useRef, useState } from "react";
 import { createPortal } from "react-dom";
 
 /** One entry of a menu: an action (`onSelect`) or a link (`href`, optionally a download). */
@@ -57,17 +48,19 @@ const MARGIN = 8;
  * a right-click alike.
  */
 export function Menu({
+  id,
   label,
   items,
   anchor,
   onClose,
 }: {
+  /** for the opening button's aria-controls */
+  id?: string;
   label: string;
   items: MenuItem[];
   anchor: MenuAnchor;
   onClose: () => void;
 }) {
-  const id = useId();
   const panel = useRef<HTMLDivElement>(null);
   const [position, setPosition] = useState<{ left: number; top: number } | null>(null);
 

@@ -192,7 +192,8 @@ describe("trash", () => {
     const keep = await putFile(editor, sub.id, "keep.txt", "stays with its folder");
     const earlyId = early.status !== "skipped" ? early.id : "";
     await trashEntries(editor, { ids: [earlyId] });
-    await trashEntries(editor, { ids: [docs.id, sub.id] }); // sub is inside docs: acted on once
+    // sub is inside docs: acted on once, and only docs is named as trashed (what an Undo restores).
+    expect(await trashEntries(editor, { ids: [docs.id, sub.id] })).toEqual({ trashed: 1, ids: [docs.id] });
     expect(await names(owner, rootId)).toEqual([]);
     expect(await failure(listFolder(owner, docs.id))).toMatchObject({ code: "not_found" });
     expect((await listTrash(owner, workspace.id)).map((t) => [t.name, t.originalPath, t.trashedBy])).toEqual([
