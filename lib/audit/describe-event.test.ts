@@ -111,7 +111,7 @@ describe("describeEvent", () => {
       details: { linkId: "l1", mode: "authenticated", password: false, expiresAt: "2026-12-12T10:00:00.000Z" },
     });
     expect(sentenceText(describeEvent(link, names()))).toBe(
-      "Alice Anders created an access link “board” to Board pack (expires 12 Dec 2026)",
+      "Alice Anders created an access link “board” to Board pack (expires 12 Dec 2026, sign-in required)",
     );
   });
 

@@ -417,7 +417,7 @@ export const AUDIT_ACTIONS: Record<string, Entry> = {
     describe: (c) => {
       const label = c.names.links.get(text(c.d, "linkId") ?? "")?.label;
       const extras = [
-        c.d.mode === "public" ? "anyone with the link" : "",
+        c.d.mode === "public" ? "anyone with the link" : c.d.mode === "authenticated" ? "sign-in required" : "",
         c.d.password === true ? "password protected" : "",
       ]
         .filter(Boolean)
