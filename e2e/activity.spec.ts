@@ -68,6 +68,9 @@ test("a share, a member role change and a link creation read as sentences naming
     rows(page).filter({ hasText: /Alice Anders created an access link “Board pack” to Orders 2026 \(expires / }),
   ).toHaveCount(1);
   await expect(rows(page).filter({ hasText: "Bob Berg downloaded Orders 2026" })).toHaveCount(1);
+  await expect(rows(page).filter({ hasText: "Alice Anders added Bob Berg to Sales analytics as member" })).toHaveCount(
+    1,
+  );
   const shareRow = rows(page).filter({ hasText: `shared Orders 2026 with ${carol}` });
   await expect(shareRow.getByRole("link", { name: "Orders 2026" })).toHaveAttribute(
     "href",

@@ -38,6 +38,7 @@ function names(): EventNames {
   const n = emptyNames();
   n.users.set(alice, { name: "Alice Anders", username: "alice" });
   n.users.set(carol, { name: "carol", username: "carol" });
+  n.usernames.set("bob", { name: "Bob Berg", username: "bob" });
   n.resources.set(resourceKey("dataset", "d1"), { name: "Orders 2026", href: "/w/alice/sales/catalog/orders" });
   n.resources.set(resourceKey("folder", "f1"), { name: "Board pack", href: "/w/alice/sales/files/Board%20pack" });
   n.resources.set(resourceKey("workspace", "w1"), { name: "Sales", href: "/w/alice/sales" });
@@ -94,6 +95,20 @@ describe("describeEvent", () => {
     );
     expect(sentenceText(sentence)).toBe("Alice Anders shared Orders 2026 with carol@example.com as viewer");
     expect(sentence).toContainEqual({ text: "Orders 2026", strong: true, href: "/w/alice/sales/catalog/orders" });
+  });
+
+  it("shows people a record names by username by their display name", () => {
+    const added = event({
+      action: "member.added",
+      resourceType: "workspace",
+      resourceId: "w1",
+      details: { username: "bob", role: "member" },
+    });
+    expect(sentenceText(describeEvent(added, names()))).toBe("Alice Anders added Bob Berg to Sales as member");
+    const shared = event({ details: { grantee: "bob", granteeType: "user", role: "editor" } });
+    expect(sentenceText(describeEvent(shared, names()))).toBe(
+      "Alice Anders shared Orders 2026 with Bob Berg as editor",
+    );
   });
 
   it("describes a role change and a link with its expiry date", () => {

@@ -112,7 +112,7 @@ function granteePart(c: Context): SentencePart {
     return label ? strong(`everyone in ${label}`) : t("a deleted workspace");
   }
   if (text(c.d, "granteeType") === "workspace") return strong(`everyone in ${raw}`);
-  return strong(raw);
+  return strong(c.names.usernames.get(raw)?.name ?? raw);
 }
 
 /** A folder named in a move or restore; folders the viewer may not see stay unnamed. */
@@ -166,10 +166,10 @@ export const AUDIT_ACTIONS: Record<string, Entry> = {
 
   "member.added": {
     kind: "members",
-    describe: ({ who, what, d }) => [
+    describe: ({ who, what, d, names }) => [
       who,
       t(" added "),
-      strong(text(d, "username") ?? "someone"),
+      strong(names.usernames.get(text(d, "username") ?? "")?.name ?? text(d, "username") ?? "someone"),
       t(" to "),
       ...what,
       t(` as ${text(d, "role") ?? "a member"}`),

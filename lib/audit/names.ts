@@ -15,6 +15,8 @@ export type NamedLink = { label: string | null; expiresAt: Date };
  */
 export type EventNames = {
   users: Map<string, NamedUser>;
+  /** people a record names by username (members added, grants to a user) */
+  usernames: Map<string, NamedUser>;
   resources: Map<string, NamedResource>;
   links: Map<string, NamedLink>;
   /** workspaces that hold a grant ("workspace:<id>" grantees), by "owner/slug" */
@@ -24,7 +26,13 @@ export type EventNames = {
 export const resourceKey = (type: ResourceType, id: string) => `${type}:${id}`;
 
 export function emptyNames(): EventNames {
-  return { users: new Map(), resources: new Map(), links: new Map(), granteeWorkspaces: new Map() };
+  return {
+    users: new Map(),
+    usernames: new Map(),
+    resources: new Map(),
+    links: new Map(),
+    granteeWorkspaces: new Map(),
+  };
 }
 
 export const strong = (text: string, href?: string): SentencePart =>

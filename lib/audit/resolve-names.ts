@@ -25,6 +25,7 @@ const str = (value: unknown): string | undefined => (typeof value === "string" &
 
 function collect(events: AuditRecord[]) {
   const users = new Set<string>();
+  const usernames = new Set<string>();
   const datasets = new Set<string>();
   const entries = new Set<string>();
   const links = new Set<string>();
@@ -45,11 +46,13 @@ function collect(events: AuditRecord[]) {
       // moves name their folders by id (from, to); creation and restore name the parent
       for (const key of ["from", "to", "parentId"]) if (!e.action.endsWith(".renamed")) add(entries, d[key]);
     }
+    add(usernames, d.username);
     const grantee = str(d.grantee);
+    if (grantee && !/[:@/]/.test(grantee) && d.granteeType !== "workspace") usernames.add(grantee);
     if (grantee?.startsWith("user:")) users.add(grantee.slice(5));
     if (grantee?.startsWith("workspace:")) granteeWorkspaces.add(grantee.slice(10));
   }
-  return { users, datasets, entries, links, granteeWorkspaces };
+  return { users, usernames, datasets, entries, links, granteeWorkspaces };
 }
 
 const encodePath = (names: string[]) => names.map(encodeURIComponent).join("/");
@@ -70,13 +73,16 @@ export async function resolveEventNames(events: AuditRecord[], scope: NameScope)
     within && (within.type === "file" || within.type === "folder")
       ? { OR: [{ id: within.id }, { ancestry: { contains: `/${within.id}/` } }] }
       : {};
-  const [workspace, users, datasets, entries, links, granteeWorkspaces] = await Promise.all([
+  const [workspace, users, byUsername, datasets, entries, links, granteeWorkspaces] = await Promise.all([
     db.workspace.findUnique({
       where: { id: workspaceId },
       select: { id: true, name: true, slug: true, owner: { select: { username: true } } },
     }),
     inSlices(wanted.users, (ids) =>
       db.user.findMany({ where: { id: { in: ids } }, select: { id: true, name: true, username: true, email: true } }),
+    ),
+    inSlices(wanted.usernames, (slice) =>
+      db.user.findMany({ where: { username: { in: slice } }, select: { name: true, username: true, email: true } }),
     ),
     within && within.type !== "dataset" && within.type !== "workspace"
       ? []
@@ -109,6 +115,8 @@ export async function resolveEventNames(events: AuditRecord[], scope: NameScope)
   ]);
 
   for (const u of users) names.users.set(u.id, { name: u.name || u.username || u.email, username: u.username });
+  for (const u of byUsername)
+    if (u.username) names.usernames.set(u.username, { name: u.name || u.username, username: u.username });
   for (const l of links) names.links.set(l.id, { label: l.label, expiresAt: l.expiresAt });
   for (const w of granteeWorkspaces) names.granteeWorkspaces.set(w.id, `${w.owner.username ?? "?"}/${w.slug}`);
   if (!workspace) return names;
