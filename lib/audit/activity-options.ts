@@ -1,6 +1,6 @@
 import "server-only";
 import type { Actor } from "@/lib/access";
-import { getDb, jsonObject } from "@/lib/db";
+import { getDb, jsonObject, type ResourceType } from "@/lib/db";
 import { type AuditRecord, recordedName } from "./describe-event";
 import { loadManagedWorkspace, toRecord } from "./list-events";
 import { resourceKey } from "./names";
@@ -21,6 +21,7 @@ const NOUN = { dataset: "dataset", file: "file", folder: "folder", workspace: "w
 export async function listActivityOptions(
   actor: Actor,
   workspaceId: string,
+  selected: { person?: string; resource?: string } = {},
 ): Promise<{ people: ActivityOption[]; resources: ActivityOption[] }> {
   await loadManagedWorkspace(actor, workspaceId);
   const db = getDb();
@@ -34,6 +35,10 @@ export async function listActivityOptions(
       take: RESOURCE_OPTIONS,
     }),
   ]);
+  // A resource chosen in the URL stays in the list even when it is older than the listed ones.
+  const [type, id] = selected.resource?.split(":") ?? [];
+  if (type && id && !resources.some((r) => r.resourceType === type && r.resourceId === id))
+    resources.push({ resourceType: type as ResourceType, resourceId: id, _max: { createdAt: null } });
   const stubs: AuditRecord[] = [
     ...actors.map((a) => ({
       action: "",
@@ -68,12 +73,14 @@ export async function listActivityOptions(
     }
   }
 
+  const listed = actors.some((a) => a.actorId === selected.person);
   const people = actors
     .flatMap((a) => {
       const user = a.actorId ? names.users.get(a.actorId) : undefined;
       return user && a.actorId ? [{ value: a.actorId, label: user.name }] : [];
     })
-    .sort((a, b) => a.label.localeCompare(b.label));
+    .sort((a, b) => a.label.localeCompare(b.label))
+    .concat(selected.person && !listed ? [{ value: selected.person, label: "Nobody (no events)" }] : []);
   const resourceOptions = resources
     .map((r) => {
       const key = resourceKey(r.resourceType, r.resourceId);

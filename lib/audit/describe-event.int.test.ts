@@ -15,6 +15,7 @@ import { createApiToken } from "@/lib/tokens/api-tokens";
 import { changeMemberRole } from "@/lib/workspaces/members";
 import { createWorkspaceCast } from "@/lib/workspaces/test-cast";
 import { setupTestDatabase } from "@/test/db";
+import { listActivityOptions } from "./activity-options";
 import { describeEvent } from "./describe-event";
 import { listWorkspaceActivity, toRecord } from "./list-events";
 import { resolveEventNames } from "./resolve-names";
@@ -137,6 +138,28 @@ describe("the Activity page's sentences, with the real database", () => {
     ]);
     expect(await list({ kind: "sharing", resource: `dataset:${c.dataset.id}` })).toHaveLength(2);
     expect(await list({ kind: "members", resource: `dataset:${c.dataset.id}` })).toEqual([]);
+  });
+
+  it("offer the people who acted and the resources events are about, deleted ones by their kept name", async () => {
+    const c = await cast();
+    const other = await createEmptyDataset({
+      workspaceId: c.workspace.id,
+      slug: "old",
+      name: "Old orders",
+      createdById: c.owner.id,
+    });
+    await shareResource(c.admin, "dataset", c.dataset.id, { grantees: ["dan@example.com"], role: "viewer" });
+    await shareResource(c.owner, "dataset", other.id, { grantees: ["dan@example.com"], role: "viewer" });
+    await deleteDataset(c.owner, other.id, "old");
+    const options = await listActivityOptions(c.owner, c.workspace.id);
+    expect(options.people.map((p) => p.label).sort()).toEqual(["Alice Anders", c.admin.username].sort());
+    expect(options.resources).toEqual(
+      expect.arrayContaining([
+        { value: `dataset:${c.dataset.id}`, label: "Orders 2026 (dataset)" },
+        { value: `dataset:${other.id}`, label: "Old orders (deleted dataset)" },
+      ]),
+    );
+    await expect(listActivityOptions(c.editor, c.workspace.id)).rejects.toMatchObject({ code: "forbidden" });
   });
 
   it("keep the page for managers: a member is refused", async () => {

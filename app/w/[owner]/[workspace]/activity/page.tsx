@@ -63,7 +63,7 @@ export default async function ActivityPage({ params, searchParams }: Props) {
   const filter = parsed.data;
   const [activity, options] = await Promise.all([
     listWorkspaceActivity(user, workspace.id, filter),
-    listActivityOptions(user, workspace.id),
+    listActivityOptions(user, workspace.id, filter),
   ]);
   const exportHref = `/api/activity/export?${new URLSearchParams({
     workspace: workspace.id,
