@@ -146,6 +146,14 @@ describe("describeEvent", () => {
     expect(sentenceText(describeEvent(visit, names()))).toBe(
       "Someone opened Orders 2026 through the access link “board”",
     );
+    const download = event({
+      action: "dataset.downloaded",
+      actorId: null,
+      details: { link: "l1", linkId: "l1", format: "csv", version: 2 },
+    });
+    expect(sentenceText(describeEvent(download, names()))).toBe(
+      "Someone with the access link “board” downloaded Orders 2026 (CSV, version 2)",
+    );
     const ghost = event({ action: "dataset.visibility_changed", actorId: "u-gone", details: { to: "public" } });
     expect(sentenceText(describeEvent(ghost, names()))).toMatch(/^A deleted account made Orders 2026 public/);
   });

@@ -272,7 +272,8 @@ export const AUDIT_ACTIONS: Record<string, Entry> = {
       ]
         .filter(Boolean)
         .join(", ");
-      const via = c.d.link ? ` through ${linkName(c)}` : "";
+      // a visitor without an account is already "someone with the access link"
+      const via = c.d.link && c.e.actorId ? ` through ${linkName(c)}` : "";
       return [c.who, t(" downloaded "), ...c.what, t(`${how ? ` (${how})` : ""}${via}`)];
     },
   },
