@@ -1,41 +1,111 @@
 import "server-only";
-import { getDb, jsonObject } from "@/lib/db";
 import { type Actor, assertCanWorkspace } from "@/lib/access";
+import { getDb, jsonObject, type ResourceType } from "@/lib/db";
 import { notFound } from "@/lib/util/errors";
+import { ACTIVITY_PAGE_SIZE, type ActivityFilter } from "./activity-filter";
+import {
+  type AuditRecord,
+  actionsOfKind,
+  describeEvent,
+  type EventKind,
+  eventSubjects,
+  kindOf,
+} from "./describe-event";
+import type { EventNames } from "./names";
+import { resolveEventNames } from "./resolve-names";
+import type { Sentence } from "./sentence";
 
-export type ActivityRow = {
+/** One event as the Activity page and the share dialog's History tab show it. */
+export type ActivityEvent = {
   id: string;
+  createdAt: string;
   action: string;
-  actor: string | null;
-  resourceType: string;
-  details: Record<string, unknown>;
-  createdAt: Date;
+  kind: EventKind;
+  sentence: Sentence;
 };
 
-/** A workspace's audit trail, newest first; for its managers (owner and admins). */
-export async function listWorkspaceActivity(
-  actor: Actor,
-  workspaceId: string,
-  { take = 100 }: { take?: number } = {},
-): Promise<ActivityRow[]> {
+export type ActivityPage = {
+  events: ActivityEvent[];
+  total: number;
+  page: number;
+  pageCount: number;
+  pageSize: number;
+};
+
+type Row = AuditRecord & { id: string; createdAt: Date; workspaceId: string | null };
+
+export const toRecord = (r: {
+  id: string;
+  action: string;
+  resourceType: ResourceType;
+  resourceId: string;
+  actorId: string | null;
+  details: unknown;
+  createdAt: Date;
+  workspaceId: string | null;
+}): Row => ({ ...r, details: jsonObject(r.details as never) });
+
+export function toActivityEvent(r: Row, names: EventNames): ActivityEvent {
+  return {
+    id: r.id,
+    createdAt: r.createdAt.toISOString(),
+    action: r.action,
+    kind: kindOf(r.action),
+    sentence: describeEvent(r, names),
+  };
+}
+
+export function toCsvFields(r: Row, names: EventNames) {
+  return { ...eventSubjects(r, names), sentence: describeEvent(r, names) };
+}
+
+/** The database filter of a workspace's events under the Activity page's filters. */
+export function activityWhere(workspaceId: string, filter: Omit<ActivityFilter, "page">) {
+  const [type, id] = filter.resource ? filter.resource.split(":") : [];
+  return {
+    workspaceId,
+    ...(filter.person ? { actorId: filter.person } : {}),
+    ...(filter.kind ? { action: { in: actionsOfKind(filter.kind) } } : {}),
+    ...(type && id ? { resourceType: type as ResourceType, resourceId: id } : {}),
+  };
+}
+
+/**
+ * Loads a workspace the actor manages. Rule: a workspace's audit trail is for its managers (owner
+ * and admins) only; anyone else gets the same answer as for a workspace that does not exist
+ * or a 403 from lib/access.
+ */
+export async function loadManagedWorkspace(actor: Actor, workspaceId: string) {
   const workspace = await getDb().workspace.findUnique({
     where: { id: workspaceId },
-    select: { id: true, ownerId: true },
+    select: { id: true, slug: true, ownerId: true },
   });
   if (!workspace) throw notFound("Workspace not found");
   await assertCanWorkspace(actor, workspace, "manage");
-  const rows = await getDb().auditEvent.findMany({
-    where: { workspaceId },
-    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    take,
-    include: { actor: { select: { username: true, email: true } } },
-  });
-  return rows.map((r) => ({
-    id: r.id,
-    action: r.action,
-    actor: r.actor?.username ?? r.actor?.email ?? null,
-    resourceType: r.resourceType,
-    details: jsonObject(r.details),
-    createdAt: r.createdAt,
-  }));
+  return workspace;
+}
+
+/** One page (50 events) of a workspace's audit trail under `filter`, newest first, as sentences. */
+export async function listWorkspaceActivity(
+  actor: Actor,
+  workspaceId: string,
+  filter: ActivityFilter,
+): Promise<ActivityPage> {
+  await loadManagedWorkspace(actor, workspaceId);
+  const db = getDb();
+  const where = activityWhere(workspaceId, filter);
+  const total = await db.auditEvent.count({ where });
+  const pageSize = ACTIVITY_PAGE_SIZE;
+  const pageCount = Math.max(1, Math.ceil(total / pageSize));
+  const page = Math.min(filter.page, pageCount);
+  const rows = (
+    await db.auditEvent.findMany({
+      where,
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      skip: (page - 1) * pageSize,
+      take: pageSize,
+    })
+  ).map(toRecord);
+  const names = await resolveEventNames(rows, { workspaceId });
+  return { events: rows.map((r) => toActivityEvent(r, names)), total, page, pageCount, pageSize };
 }

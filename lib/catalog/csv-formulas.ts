@@ -13,3 +13,8 @@ export function neutraliseFormulas(column: Column): string {
   if (column.type !== "VARCHAR") return id;
   return `CASE WHEN regexp_matches(${id}, '^[=+\\-@\\t\\r]') AND NOT regexp_matches(${id}, '^[+-]?[0-9]+(\\.[0-9]+)?$') THEN '''' || ${id} ELSE ${id} END AS ${id}`;
 }
+
+/** The same rule for text written by JavaScript (exports that do not go through DuckDB). */
+export function neutraliseFormulaText(value: string): string {
+  return /^[=+\-@\t\r]/.test(value) && !/^[+-]?[0-9]+(\.[0-9]+)?$/.test(value) ? `'${value}` : value;
+}

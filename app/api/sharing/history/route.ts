@@ -1,14 +1,14 @@
 import { handleRoute, readQuery } from "@/lib/api/route";
+import { listResourceActivity } from "@/lib/audit/list-resource-history";
 import { resourceQuery } from "@/lib/sharing/read-queries";
-import { listResourceHistory } from "@/lib/sharing/resource-history";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
-/** A resource's sharing history: GET /api/sharing/history?type=…&id=… (managers only). */
+/** A resource's history as sentences: GET /api/sharing/history?type=…&id=… (managers only). */
 export function GET(request: Request) {
   return handleRoute(request, "token-or-session", async ({ actor }) => {
     const { type, id } = readQuery(request, resourceQuery);
-    return listResourceHistory(actor, type, id);
+    return listResourceActivity(actor, type, id);
   });
 }

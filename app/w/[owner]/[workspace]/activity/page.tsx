@@ -1,14 +1,28 @@
+import { ActivityFilters } from "@/components/activity/activity-filters";
+import { ActivityPager } from "@/components/activity/activity-pager";
+import { SentenceView } from "@/components/activity/sentence-view";
+import { buttonClass } from "@/components/ui/button";
 import { EmptyState, PageHeader } from "@/components/ui/empty-state";
-import { listWorkspaceActivity } from "@/lib/audit/list-events";
-import { notFound } from "next/navigation";
-import { allows } from "@/lib/access/roles";
-import { loadWorkspace } from "../load-workspace";
-import { formatDateTime } from "@/lib/util/format";
 import { Table } from "@/components/ui/table";
+import { allows } from "@/lib/access/roles";
+import { activityFilterSchema, activityQuery } from "@/lib/audit/activity-filter";
+import { listActivityOptions } from "@/lib/audit/activity-options";
+import { KIND_LABELS } from "@/lib/audit/describe-event";
+import { listWorkspaceActivity } from "@/lib/audit/list-events";
+import { formatDateTime } from "@/lib/util/format";
+import { notFound } from "next/navigation";
+import { loadWorkspace } from "../load-workspace";
 
 export const metadata = { title: "Activity" };
 
-export default async function ActivityPage({ params }: { params: Promise<{ owner: string; workspace: string }> }) {
+type Props = {
+  params: Promise<{ owner: string; workspace: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
+
+const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
+
+export default async function ActivityPage({ params, searchParams }: Props) {
   const { user, workspace } = await loadWorkspace(params);
   if (!workspace.isMember) notFound();
   if (!allows(workspace.role, "manage")) {
@@ -21,32 +35,86 @@ export default async function ActivityPage({ params }: { params: Promise<{ owner
       </>
     );
   }
-  const events = await listWorkspaceActivity(user, workspace.id);
+  const here = `/w/${workspace.owner}/${workspace.slug}/activity`;
+  const query = await searchParams;
+  const parsed = activityFilterSchema.safeParse({
+    person: first(query.person),
+    kind: first(query.kind),
+    resource: first(query.resource),
+    page: first(query.page),
+  });
+  if (!parsed.success) {
+    return (
+      <>
+        <PageHeader title="Activity" />
+        <EmptyState
+          title="These filters cannot be read"
+          action={
+            <a href={here} className={buttonClass("secondary")}>
+              Show all activity
+            </a>
+          }
+        >
+          <span role="alert">{parsed.error.issues.map((i) => i.message).join(" ")}</span>
+        </EmptyState>
+      </>
+    );
+  }
+  const filter = parsed.data;
+  const [activity, options] = await Promise.all([
+    listWorkspaceActivity(user, workspace.id, filter),
+    listActivityOptions(user, workspace.id, filter),
+  ]);
+  const exportHref = `/api/activity/export?${new URLSearchParams({
+    workspace: workspace.id,
+    ...(filter.person ? { person: filter.person } : {}),
+    ...(filter.kind ? { kind: filter.kind } : {}),
+    ...(filter.resource ? { resource: filter.resource } : {}),
+  })}`;
   return (
     <>
-      <PageHeader title="Activity" description="Who did what in this workspace, newest first." />
+      <PageHeader
+        title="Activity"
+        description="Who did what in this workspace, newest first."
+        actions={
+          <a href={exportHref} download className={buttonClass("secondary")}>
+            Download CSV
+          </a>
+        }
+      />
+      <ActivityFilters people={options.people} resources={options.resources} value={filter} clearHref={here} />
       <Table
         caption="Workspace activity, newest first"
-        rows={events}
+        rows={activity.events}
         rowKey={(e) => e.id}
-        empty={<EmptyState title="Nothing has happened yet" />}
+        rowTestId="activity-row"
+        empty={
+          <EmptyState
+            title={filter.person || filter.kind || filter.resource ? "No events match" : "Nothing has happened yet"}
+          >
+            {filter.person || filter.kind || filter.resource ? "Try other filters, or clear them." : null}
+          </EmptyState>
+        }
         columns={[
           {
             header: "When",
-            cell: (e) => <time dateTime={e.createdAt.toISOString()}>{formatDateTime(e.createdAt)}</time>,
-            className: "whitespace-nowrap",
+            cell: (e) => <time dateTime={e.createdAt}>{formatDateTime(e.createdAt)}</time>,
+            className: "whitespace-nowrap align-top text-zinc-600 dark:text-zinc-400",
           },
-          { header: "Who", cell: (e) => e.actor ?? "—" },
-          { header: "What", cell: (e) => e.action, className: "font-mono text-xs" },
+          { header: "What happened", cell: (e) => <SentenceView sentence={e.sentence} />, rowHeader: true },
           {
-            header: "Details",
-            cell: (e) =>
-              Object.entries(e.details)
-                .map(([k, v]) => `${k}: ${typeof v === "object" ? JSON.stringify(v) : String(v)}`)
-                .join(" · "),
-            className: "font-mono text-xs text-zinc-500",
+            header: "Kind",
+            cell: (e) => KIND_LABELS[e.kind],
+            className: "whitespace-nowrap align-top text-xs text-zinc-500",
           },
         ]}
+      />
+      <ActivityPager
+        page={activity.page}
+        pageCount={activity.pageCount}
+        pageSize={activity.pageSize}
+        total={activity.total}
+        hrefOf={(page) => `${here}${activityQuery({ ...filter, page })}`}
       />
     </>
   );
