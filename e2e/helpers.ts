@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page } from "@playwright/test";
 
 /** Signs in through the real flow: request a magic link, open it from the local mailbox. */
@@ -18,4 +19,30 @@ export async function signInThroughMailbox(page: Page, email: string) {
 
 export function uniqueEmail(prefix: string) {
   return `${prefix}.${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}@example.com`;
+}
+
+export type AxeFinding = { where: string; rule: string; impact: string; help: string; targets: string[] };
+
+const WCAG_A_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
+
+/**
+ * Runs axe-core with the WCAG 2.0 and 2.1 A and AA rules on what the page shows now (an open dialog
+ * included) and returns its serious and critical violations, named by `where`.
+ */
+export async function axeViolations(page: Page, where: string): Promise<AxeFinding[]> {
+  const { violations } = await new AxeBuilder({ page }).withTags(WCAG_A_AA).analyze();
+  return violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => ({
+      where,
+      rule: v.id,
+      impact: v.impact!,
+      help: v.help,
+      targets: v.nodes
+        .slice(0, 5)
+        .map(
+          (n) =>
+            `${n.target.join(" ")}${n.failureSummary ? ` [${n.failureSummary.replace(/\s+/g, " ").slice(0, 200)}]` : ""}`,
+        ),
+    }));
 }
