@@ -137,11 +137,13 @@ function TryIt({ op, token }: { op: DocOperation; token: string }) {
         {busy ? "Sending…" : "Send request"}
       </Button>
       {!token && !op.isPublic ? (
-        <p className="text-xs text-amber-700">Enter an API token above first; without one the API answers 401.</p>
+        <p className="text-xs text-amber-700 dark:text-amber-400">
+          Enter an API token above first; without one the API answers 401.
+        </p>
       ) : null}
       {outcome ? (
         "error" in outcome ? (
-          <p role="alert" className="text-sm text-red-700">
+          <p role="alert" className="text-sm text-red-700 dark:text-red-400">
             {outcome.error}
           </p>
         ) : (
