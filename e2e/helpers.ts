@@ -46,3 +46,45 @@ export async function axeViolations(page: Page, where: string): Promise<AxeFindi
         ),
     }));
 }
+
+/** Checks pages and dialogs as they are shown, in both colour schemes, and fails once listing every finding. */
+export function axeAudit() {
+  const checked: string[] = [];
+  const found: AxeFinding[] = [];
+  return {
+    checked,
+    async check(page: Page, where: string) {
+      for (const colorScheme of ["light", "dark"] as const) {
+        await page.emulateMedia({ colorScheme });
+        found.push(...(await axeViolations(page, `${where} (${colorScheme})`)));
+      }
+      await page.emulateMedia({ colorScheme: "light" });
+      checked.push(where);
+    },
+    expectNoViolations() {
+      const list = found.map((f) => `${f.where}: ${f.impact} ${f.rule} (${f.help})\n    ${f.targets.join("\n    ")}`);
+      if (list.length) console.log(`axe found ${list.length} serious or critical violations:\n${list.join("\n")}`);
+      expect(list, "serious or critical axe violations").toEqual([]);
+    },
+  };
+}
+
+/** Opens the share dialog from the button named `trigger` on the page at `url`. */
+export async function openShareDialog(page: Page, url: string, trigger = "Share") {
+  await page.goto(url);
+  await page.getByRole("button", { name: trigger, exact: true }).first().click();
+  const dialog = page.getByRole("dialog");
+  await expect(dialog.getByRole("heading", { name: /^Share/ })).toBeVisible();
+  return dialog;
+}
+
+/** A read-only access link made in the share dialog, as a manager makes one; answers the dialog and its path. */
+export async function createAccessLink(page: Page, url: string, trigger: string, label: string, password = "") {
+  const dialog = await openShareDialog(page, url, trigger);
+  await dialog.getByRole("tab", { name: "Access links" }).click();
+  await dialog.getByLabel("Label (optional)").fill(label);
+  if (password) await dialog.getByLabel("Password (optional)").fill(password);
+  await dialog.getByRole("button", { name: "Create link" }).click();
+  const link = await dialog.getByTestId("new-link").inputValue();
+  return { dialog, path: new URL(link).pathname };
+}
