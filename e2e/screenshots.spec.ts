@@ -35,7 +35,7 @@ async function prepare(browser: Browser) {
   const page = await signedInPage(browser, alice.email);
   const dialog = await openShare(page);
   const input = dialog.getByLabel("People or e-mail addresses");
-  await input.fill(bob.email);
+  await input.fill(bob.username);
   await input.press("Enter");
   await dialog.getByLabel("Note (optional)").fill("The order lines for the quarterly review");
   await dialog.getByRole("button", { name: "Share", exact: true }).click();
