@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { createUserWithToken } from "./cli-helpers";
-import { demoWorld } from "./world";
+import { demoWorld, signIn } from "./world";
 
 const { alice: aliceUser } = demoWorld("apidocs");
 
@@ -33,6 +33,29 @@ test.describe("REST API: OpenAPI document, reference page and rate limit", () =>
     await op.getByRole("button", { name: "Send request" }).click();
     await expect(op.getByText("Response: 200")).toBeVisible();
     await expect(op.locator("pre")).toContainText('"slug": "sales"');
+  });
+
+  test("the reference page renders the descriptions' Markdown (no literal backticks) and links back to the app", async ({
+    page,
+  }) => {
+    await signIn(page, aliceUser.email);
+    await page.goto("/docs/api");
+    const main = page.getByRole("main");
+    await expect(main.locator("code", { hasText: "Authorization: Bearer <token>" })).toBeVisible();
+    // Every description, also inside the closed operations; code samples (pre, textarea) show JSON as it is.
+    const prose = await main.evaluate((el) => {
+      const copy = el.cloneNode(true) as HTMLElement;
+      copy.querySelectorAll("pre, textarea").forEach((n) => n.remove());
+      return copy.textContent ?? "";
+    });
+    expect(prose).toContain("Authorization: Bearer <token>");
+    expect(prose).not.toContain("`");
+    const tus = page.locator("details", { has: page.locator("summary", { hasText: "Start an upload" }) });
+    await tus.locator("summary").first().click();
+    await expect(tus.locator("code", { hasText: "key base64(value)" })).toBeVisible();
+
+    await page.getByRole("link", { name: "Back to Datashelf" }).click();
+    await expect(page).toHaveURL(new RegExp(`/w/${aliceUser.username}/`));
   });
 
   test("each user has a request budget per minute: 429 with Retry-After beyond it, other users unaffected", async ({

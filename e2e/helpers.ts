@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page } from "@playwright/test";
 
 /** Signs in through the real flow: request a magic link, open it from the local mailbox. */
@@ -18,4 +19,72 @@ export async function signInThroughMailbox(page: Page, email: string) {
 
 export function uniqueEmail(prefix: string) {
   return `${prefix}.${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}@example.com`;
+}
+
+export type AxeFinding = { where: string; rule: string; impact: string; help: string; targets: string[] };
+
+const WCAG_A_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
+
+/**
+ * Runs axe-core with the WCAG 2.0 and 2.1 A and AA rules on what the page shows now (an open dialog
+ * included) and returns its serious and critical violations, named by `where`.
+ */
+export async function axeViolations(page: Page, where: string): Promise<AxeFinding[]> {
+  const { violations } = await new AxeBuilder({ page }).withTags(WCAG_A_AA).analyze();
+  return violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => ({
+      where,
+      rule: v.id,
+      impact: v.impact!,
+      help: v.help,
+      targets: v.nodes
+        .slice(0, 5)
+        .map(
+          (n) =>
+            `${n.target.join(" ")}${n.failureSummary ? ` [${n.failureSummary.replace(/\s+/g, " ").slice(0, 200)}]` : ""}`,
+        ),
+    }));
+}
+
+/** Checks pages and dialogs as they are shown, in both colour schemes, and fails once listing every finding. */
+export function axeAudit() {
+  const checked: string[] = [];
+  const found: AxeFinding[] = [];
+  return {
+    checked,
+    async check(page: Page, where: string) {
+      for (const colorScheme of ["light", "dark"] as const) {
+        await page.emulateMedia({ colorScheme });
+        found.push(...(await axeViolations(page, `${where} (${colorScheme})`)));
+      }
+      await page.emulateMedia({ colorScheme: "light" });
+      checked.push(where);
+    },
+    expectNoViolations() {
+      const list = found.map((f) => `${f.where}: ${f.impact} ${f.rule} (${f.help})\n    ${f.targets.join("\n    ")}`);
+      if (list.length) console.log(`axe found ${list.length} serious or critical violations:\n${list.join("\n")}`);
+      expect(list, "serious or critical axe violations").toEqual([]);
+    },
+  };
+}
+
+/** Opens the share dialog from the button named `trigger` on the page at `url`. */
+export async function openShareDialog(page: Page, url: string, trigger = "Share") {
+  await page.goto(url);
+  await page.getByRole("button", { name: trigger, exact: true }).first().click();
+  const dialog = page.getByRole("dialog");
+  await expect(dialog.getByRole("heading", { name: /^Share/ })).toBeVisible();
+  return dialog;
+}
+
+/** A read-only access link made in the share dialog, as a manager makes one; answers the dialog and its path. */
+export async function createAccessLink(page: Page, url: string, trigger: string, label: string, password = "") {
+  const dialog = await openShareDialog(page, url, trigger);
+  await dialog.getByRole("tab", { name: "Access links" }).click();
+  await dialog.getByLabel("Label (optional)").fill(label);
+  if (password) await dialog.getByLabel("Password (optional)").fill(password);
+  await dialog.getByRole("button", { name: "Create link" }).click();
+  const link = await dialog.getByTestId("new-link").inputValue();
+  return { dialog, path: new URL(link).pathname };
 }

@@ -126,7 +126,7 @@ export function SharedByMeTable({ items }: { items: SharedByMeItem[] }) {
               <>
                 {i.granteeType === "workspace" ? "Workspace " : ""}
                 {i.grantee}
-                {i.pending ? <span className="ml-1 text-xs text-amber-700">(pending)</span> : null}
+                {i.pending ? <span className="ml-1 text-xs text-amber-700 dark:text-amber-400">(pending)</span> : null}
               </>
             ),
           },

@@ -2,6 +2,7 @@
 
 import { type FormEvent, useMemo, useState, useSyncExternalStore } from "react";
 import { Button } from "@/components/ui/button";
+import { InlineMarkdown, Markdown } from "./markdown";
 
 export type DocParameter = {
   name: string;
@@ -107,7 +108,11 @@ function TryIt({ op, token }: { op: DocOperation; token: string }) {
             {p.required ? ", required" : ""}
             {p.hint ? ` · ${p.hint}` : ""}
           </span>
-          {p.description ? <span className="block text-xs text-zinc-500">{p.description}</span> : null}
+          {p.description ? (
+            <span className="block text-xs text-zinc-600 dark:text-zinc-400">
+              <InlineMarkdown text={p.description} />
+            </span>
+          ) : null}
           <input
             className={input}
             name={`${p.in}:${p.name}`}
@@ -132,11 +137,13 @@ function TryIt({ op, token }: { op: DocOperation; token: string }) {
         {busy ? "Sending…" : "Send request"}
       </Button>
       {!token && !op.isPublic ? (
-        <p className="text-xs text-amber-700">Enter an API token above first; without one the API answers 401.</p>
+        <p className="text-xs text-amber-700 dark:text-amber-400">
+          Enter an API token above first; without one the API answers 401.
+        </p>
       ) : null}
       {outcome ? (
         "error" in outcome ? (
-          <p role="alert" className="text-sm text-red-700">
+          <p role="alert" className="text-sm text-red-700 dark:text-red-400">
             {outcome.error}
           </p>
         ) : (
@@ -213,15 +220,19 @@ export function ApiReference({ operations }: { operations: DocOperation[] }) {
                       {op.method}
                     </span>
                     <code className="text-sm">{op.base === "/api/v1" ? op.path : `${op.base}${op.path}`}</code>
-                    <span className="ml-2 text-sm text-zinc-600 dark:text-zinc-400">{op.summary}</span>
+                    <span className="ml-2 text-sm text-zinc-600 dark:text-zinc-400">
+                      <InlineMarkdown text={op.summary} />
+                    </span>
                   </summary>
-                  {op.description ? <p className="mt-2 text-sm">{op.description}</p> : null}
+                  {op.description ? <Markdown text={op.description} className="mt-2 text-sm" /> : null}
                   <table className="mt-2 text-sm">
                     <tbody>
                       {op.responses.map((r) => (
                         <tr key={r.status}>
                           <td className="pr-3 align-top font-mono">{r.status}</td>
-                          <td>{r.description}</td>
+                          <td>
+                            <InlineMarkdown text={r.description} />
+                          </td>
                         </tr>
                       ))}
                     </tbody>

@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import { buildOpenApiDocument } from "@/lib/api/openapi/document";
+import Link from "next/link";
 import { ApiReference, type DocOperation } from "./api-reference";
+import { Markdown } from "./markdown";
 
 export const metadata: Metadata = { title: "API reference" };
 
@@ -65,11 +67,16 @@ export default function ApiDocsPage() {
   const { info, operations } = operationsOf();
   return (
     <main className="mx-auto max-w-5xl px-4 py-8">
+      <p className="mb-4 text-sm">
+        <Link href="/" className="text-brand-700 underline dark:text-brand-300">
+          ← Back to Datashelf
+        </Link>
+      </p>
       <h1 className="text-2xl font-semibold">{info.title}</h1>
-      <p className="mt-2 text-sm text-zinc-600 dark:text-zinc-400">{info.description}</p>
+      <Markdown text={info.description} className="mt-2 text-sm text-zinc-600 dark:text-zinc-400" />
       <p className="mt-2 text-sm">
         Machine-readable:{" "}
-        <a className="text-brand-600 underline" href="/api/v1/openapi.json">
+        <a className="text-brand-700 underline dark:text-brand-300" href="/api/v1/openapi.json">
           /api/v1/openapi.json
         </a>{" "}
         (OpenAPI 3.1). Create a token under Account → API tokens, or with{" "}
