@@ -1,5 +1,6 @@
-// The README's pictures of the product: the main screens at a laptop's and a phone's size, taken by this
-// test on every e2e run into docs/screenshots/<screen>-<desktop|mobile>.png (viewport shots, stable names).
+// The README's pictures of the product: the main screens at a laptop's and a phone's size (viewport shots,
+// stable names <screen>-<desktop|mobile>.png). Every e2e run takes them into test-results/screenshots, so a plain
+// `npm test` leaves the tree clean; `npm run screenshots` takes them into docs/screenshots/ to be committed.
 import path from "node:path";
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { demoWorld, signedInPage } from "./world";
@@ -8,7 +9,7 @@ const { alice, bob } = demoWorld("shots");
 const SALES = `/w/${alice.username}/sales`;
 const ORDERS = `${SALES}/catalog/orders-2026`;
 const FILES = `/w/${alice.username}/personal/files`;
-const OUT = path.resolve("docs/screenshots");
+const OUT = path.resolve(process.env.SCREENSHOTS_DIR ?? "test-results/screenshots");
 const SIZES = [
   { name: "desktop", viewport: { width: 1366, height: 850 } },
   { name: "mobile", viewport: { width: 390, height: 844 } },
