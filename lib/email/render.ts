@@ -13,6 +13,5 @@ export async function renderEmail(subject: string, element: ReactElement): Promi
 }
 
 export function safeSubject(subject: string): string {
-  // eslint-disable-next-line no-control-regex
   return subject.replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, " ").trim();
 }
