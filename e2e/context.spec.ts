@@ -87,7 +87,7 @@ test("a signed-out deep link with encoded characters and a query returns there a
   await page.getByRole("button", { name: "New folder" }).click();
   await page.getByLabel("Folder name").fill("Board pack Q3");
   await page.getByRole("button", { name: "Create" }).click();
-  await expect(page.getByRole("link", { name: "Board pack Q3" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Board pack Q3" }).first()).toBeVisible();
 
   const deepLink = `${SALES}/files/Board%20pack%20Q3?from=mail&note=a%26b`;
   const visitor = await (await browser.newContext()).newPage();
@@ -137,7 +137,7 @@ test("opened on another origin than APP_URL, a signed-in page says where e-maile
   // The same server under another name: 127.0.0.1 instead of localhost (APP_URL).
   const other = `http://127.0.0.1:${appUrl.port}`;
   const cookies = await page.context().cookies(appUrl.origin);
-  await page.context().addCookies(cookies.map(({ name, value, path }) => ({ name, value, path, url: other })));
+  await page.context().addCookies(cookies.map(({ name, value }) => ({ name, value, url: other })));
   await page.goto(`${other}/shared/with-me`);
   const notice = page.getByRole("region", { name: "Address notice" });
   await expect(notice).toContainText(`links in e-mails it sends point to ${appUrl.origin}`);
