@@ -10,7 +10,7 @@ import { useEffect, useState, useSyncExternalStore } from "react";
 export type ToastKind = "success" | "error";
 export type ToastOptions = {
   /** one button beside the message, e.g. Undo; pressing it also dismisses the toast */
-  action?: { label: string; onClick: () => void };
+  action?: { label: string; onClick: () => void } | undefined;
   /** milliseconds before it hides itself */
   duration?: number;
 };
