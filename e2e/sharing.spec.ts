@@ -52,11 +52,11 @@ test("alice invites carol (no account) to one dataset; carol signs up, sees only
   const visitor = await (await browser.newContext()).newPage();
   await visitor.goto(`/mailbox?to=${encodeURIComponent(carol)}`);
   const mail = visitor.getByTestId("mail").first();
-  await expect(mail).toContainText(`${alice.username} shared`);
+  await expect(mail).toContainText(`${alice.name} shared`);
   await expect(mail).toContainText("Vessel positions");
   await mail.getByRole("link", { name: /\/invite\/share\// }).click();
   await expect(
-    visitor.getByRole("heading", { name: new RegExp(`${alice.username} shared .*Vessel positions.* with you`) }),
+    visitor.getByRole("heading", { name: new RegExp(`${alice.name} shared .*Vessel positions.* with you`) }),
   ).toBeVisible();
   await visitor.getByRole("button", { name: "Accept and open" }).click();
   // first sign-in: choose a username, then land on the dataset
@@ -161,7 +161,7 @@ test("bob adds a dataset shared with him to his workspace only once alice allows
   await expect(
     mailbox
       .getByTestId("mail")
-      .filter({ hasText: `${bobUser.username} added ${name} to the workspace ${bobsResearch}` })
+      .filter({ hasText: `${bobUser.name} added ${name} to the workspace ${bobsResearch}` })
       .first(),
   ).toBeVisible();
 

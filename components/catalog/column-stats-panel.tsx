@@ -1,7 +1,7 @@
 "use client";
 import { useQuery } from "@tanstack/react-query";
 import type { ColumnStats } from "@/lib/catalog/column-stats";
-import { formatNumber } from "@/lib/util/format";
+import { formatNumber, formatPercent } from "@/lib/util/format";
 import { fetchJson, statsUrl } from "./api";
 import { Table } from "@/components/ui/table";
 
@@ -47,7 +47,7 @@ export function ColumnStatsPanel({
           header: "Nulls",
           cell: (c) => (
             <>
-              {formatNumber(c.nulls)} <span className="text-zinc-500">({c.nullPercent.toFixed(1)}%)</span>
+              {formatNumber(c.nulls)} <span className="text-zinc-500">({formatPercent(c.nullPercent)})</span>
             </>
           ),
           className: "whitespace-nowrap tabular-nums",

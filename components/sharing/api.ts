@@ -1,3 +1,4 @@
+import type { QueryClient } from "@tanstack/react-query";
 import { fetchJson } from "@/components/ui/fetch-json";
 import type { LinkRowView } from "@/lib/sharing/access-link-views";
 import type { suggestCollaborators } from "@/lib/sharing/collaborators";
@@ -19,6 +20,12 @@ export const sharingKeys = {
   previewAs: (type: ResourceType, id: string, shareId: string) => ["sharing", "preview-as", type, id, shareId] as const,
   collaborators: (query: string) => ["sharing", "collaborators", query] as const,
 };
+
+/**
+ * After any sharing change: every sharing query refetches (the access list, links, history and an
+ * open "What … sees" preview), since one grant changes what all of them show.
+ */
+export const invalidateSharing = (client: QueryClient) => client.invalidateQueries({ queryKey: sharingKeys.all });
 
 const resourceUrl = (path: string, type: ResourceType, id: string, extra: Record<string, string> = {}) =>
   `/api/sharing/${path}?${new URLSearchParams({ type, id, ...extra })}`;

@@ -1,6 +1,7 @@
 "use client";
 import { useQuery } from "@tanstack/react-query";
 import { Button } from "@/components/ui/button";
+import { ApiError } from "@/components/ui/fetch-json";
 import type { ResourceType } from "@/lib/sharing/schemas";
 import { fetchPreviewAs, sharingKeys } from "./api";
 
@@ -27,7 +28,10 @@ function List({ title, items, total }: { title: string; items: { type: string; n
   );
 }
 
-/** "Preview as": what one grantee sees, from the same listings their own requests run. */
+/**
+ * "Preview as": what one grantee sees, from the same listings their own requests run. Sharing
+ * changes invalidate it (invalidateSharing), so it follows a role change or revoke in the dialog.
+ */
 export function PreviewAsPanel({
   type,
   id,
@@ -42,7 +46,12 @@ export function PreviewAsPanel({
   const preview = useQuery({
     queryKey: sharingKeys.previewAs(type, id, shareId),
     queryFn: ({ signal }) => fetchPreviewAs(type, id, shareId, signal),
+    // A revoked grant is gone for good: no retry before saying so.
+    retry: (failures, error) => !(error instanceof ApiError && error.status === 404) && failures < 1,
   });
+  // Once the grant is revoked the server no longer knows it: say what that means for the grantee.
+  const revoked = preview.isError && preview.error instanceof ApiError && preview.error.status === 404;
+  const grantee = preview.data?.grantee;
   return (
     <section
       className="mt-3 rounded-md border border-indigo-200 bg-indigo-50 p-3 dark:border-indigo-900 dark:bg-indigo-950"
@@ -50,13 +59,18 @@ export function PreviewAsPanel({
       data-testid="preview-as"
     >
       <div className="flex items-center justify-between gap-2">
-        <h4 className="text-sm font-semibold">{preview.data ? `What ${preview.data.grantee} sees` : "Preview"}</h4>
+        <h4 className="text-sm font-semibold">{grantee ? `What ${grantee} sees` : "Preview"}</h4>
         <Button variant="ghost" onClick={onClose}>
           Close preview
         </Button>
       </div>
       {preview.isPending ? (
         <p className="text-sm text-zinc-500">Loading…</p>
+      ) : revoked ? (
+        <p className="text-sm" data-testid="preview-revoked">
+          {grantee ?? "They"} no longer {grantee ? "has" : "have"} access from this grant: this {type} is “not found”
+          for them unless another grant or their workspace gives it.
+        </p>
       ) : preview.isError ? (
         <p role="alert" className="text-sm text-red-600">
           {preview.error.message}

@@ -1,15 +1,18 @@
 "use client";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { toast } from "sonner";
+import { toast } from "@/components/ui/toast";
 import { changeShareRoleAction } from "@/lib/actions/sharing/change-share-role";
 import { revokeShareAction } from "@/lib/actions/sharing/revoke-share";
 import type { AccessRowView, ResourceAccessView as AccessData } from "@/lib/sharing/resource-access";
 import type { ResourceType, ShareRole } from "@/lib/sharing/schemas";
-import { fetchAccess, sharingKeys, unwrap } from "./api";
+import { fetchAccess, invalidateSharing, sharingKeys, unwrap } from "./api";
 
 export type { AccessRowView, AccessData };
 
-/** The access list as a query cache; role changes and revokes apply at once and roll back if refused. */
+/**
+ * The access list as a query cache; role changes and revokes apply at once and roll back if refused.
+ * Every change refreshes all sharing queries (invalidateSharing), so an open preview follows it.
+ */
 export function useAccess(type: ResourceType, id: string, enabled: boolean) {
   const client = useQueryClient();
   const key = sharingKeys.access(type, id);
@@ -36,14 +39,14 @@ export function useAccess(type: ResourceType, id: string, enabled: boolean) {
     ),
     onError: rollback,
     onSuccess: () => toast.success("Role changed"),
-    onSettled: () => client.invalidateQueries({ queryKey: key }),
+    onSettled: () => invalidateSharing(client),
   });
   const revoke = useMutation({
     mutationFn: (shareId: string) => unwrap(revokeShareAction({ shareId })),
     onMutate: optimistic<string>((rows, shareId) => rows.filter((r) => r.shareId !== shareId)),
     onError: rollback,
     onSuccess: () => toast.success("Access removed"),
-    onSettled: () => client.invalidateQueries({ queryKey: key }),
+    onSettled: () => invalidateSharing(client),
   });
-  return { query, changeRole, revoke, invalidate: () => client.invalidateQueries({ queryKey: key }) };
+  return { query, changeRole, revoke, invalidate: () => invalidateSharing(client) };
 }

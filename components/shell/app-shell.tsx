@@ -1,12 +1,19 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import type { SessionUser } from "@/lib/auth/session";
+import { appUrl } from "@/lib/email/config";
+import { LAST_WORKSPACE_COOKIE } from "@/lib/workspaces/last-workspace";
 import { listMyWorkspaces } from "@/lib/workspaces/queries";
 import { AccountMenu } from "./account-menu";
+import { OriginNotice } from "./origin-notice";
+import { RememberWorkspace } from "./remember-workspace";
 import { Sidebar } from "./sidebar";
 import { type SwitcherWorkspace, WorkspaceSwitcher } from "./workspace-switcher";
 
-/** Header (switcher, account menu), sidebar and content; `current` is the workspace in the URL, if any. */
+/**
+ * Header (switcher, account menu), sidebar and content; `current` is the workspace in the URL, or the
+ * last one the user was in (remembered here, for the pages outside a workspace).
+ */
 export async function AppShell({
   user,
   current,
@@ -30,6 +37,10 @@ export async function AppShell({
       >
         Skip to content
       </a>
+      {current && workspaceLinks ? (
+        <RememberWorkspace owner={current.owner} slug={current.slug} cookie={LAST_WORKSPACE_COOKIE} />
+      ) : null}
+      <OriginNotice appOrigin={new URL(appUrl()).origin} />
       <header className="flex h-14 items-center gap-4 border-b border-zinc-200 bg-white px-4 dark:border-zinc-800 dark:bg-zinc-900">
         <Link href="/" className="font-bold text-brand-700 dark:text-brand-500">
           Datashelf

@@ -8,6 +8,7 @@ import { appUrl } from "@/lib/email/config";
 import { bindPendingShares } from "@/lib/sharing/bind-pending-shares";
 import { acceptPendingInvitations } from "@/lib/users/accept-pending-invitations";
 import { withHashedSessions } from "./hashed-sessions";
+import { safeCallbackUrl } from "./callback-url";
 import { authSecret } from "./secret";
 import { SIGN_IN_LINK_MINUTES, sendSignInEmail } from "./send-sign-in-email";
 
@@ -44,6 +45,8 @@ export const authOptions: NextAuthOptions = {
   ],
   pages: { signIn: "/signin", verifyRequest: "/signin/check-email", error: "/signin/error", newUser: "/onboarding" },
   callbacks: {
+    // Where a sign-in (and its e-mail link) ends: the same rule as every other return path.
+    redirect: ({ url, baseUrl }) => `${baseUrl}${safeCallbackUrl(url, baseUrl)}`,
     session({ session, user }) {
       const u = user as typeof user & { username?: string | null };
       session.user = { id: u.id, email: u.email, name: u.name ?? null, username: u.username ?? null };

@@ -144,7 +144,7 @@ describe("ingest", () => {
         await failure(datasetUploadHandler.authorize(owner, { workspaceId: workspace.id, filename: "big.csv" }, 1001)),
       ).toMatchObject({
         code: "too_large",
-        message: "The file is 1001 bytes; datasets can be uploaded up to 1000 bytes.",
+        message: "The file is 1001 B; datasets can be uploaded up to 1000 B.",
       });
       await expect(
         datasetUploadHandler.authorize(owner, { workspaceId: workspace.id, filename: "ok.csv" }, 1000),

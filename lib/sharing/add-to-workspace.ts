@@ -5,6 +5,7 @@ import { userKey, workspaceKey } from "@/lib/access/grantee-keys";
 import { liveGrantWhere } from "@/lib/access/grants";
 import { recordAudit } from "@/lib/audit/record";
 import { getDb } from "@/lib/db";
+import { displayNameOf } from "@/lib/users/display-name";
 import { appUrl } from "@/lib/email/config";
 import { enqueueEmail } from "@/lib/email/outbox";
 import { renderEmail } from "@/lib/email/render";
@@ -43,7 +44,7 @@ export async function addShareToWorkspace(actor: Actor, shareId: string, workspa
   const target = await loadSharedResource(share.resourceType, share.resourceId);
   const key = workspaceKey(workspace.id);
   const label = `${workspace.owner.username}/${workspace.slug}`;
-  const grantee = actor.username ?? actor.email;
+  const grantee = await displayNameOf(actor);
   const managers = await db.user.findMany({
     where: {
       OR: [

@@ -2,6 +2,7 @@ import "server-only";
 import { type Actor, assertCan } from "@/lib/access";
 import { recordAudit } from "@/lib/audit/record";
 import { getDb } from "@/lib/db";
+import { displayNameOf } from "@/lib/users/display-name";
 import { enqueueEmail } from "@/lib/email/outbox";
 import { kickOutbox } from "@/lib/email/sender";
 import { notFound } from "@/lib/util/errors";
@@ -69,7 +70,7 @@ export async function resendShareEmail(actor: Actor, shareId: string): Promise<v
   });
   const invitation = share.granteeType === "email" ? newToken("inv") : null;
   const message = await renderShareEmail({
-    sharer: actor.username ?? actor.email,
+    sharer: await displayNameOf(actor),
     what: target.label,
     role: share.role,
     note: share.note,

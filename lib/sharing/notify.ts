@@ -19,9 +19,11 @@ export async function renderShareEmail(input: {
   settings: ShareEmailSettings;
 }): Promise<RenderedEmail> {
   const { sharer, what, settings } = input;
-  const subject = (settings.shareEmailSubject || "{sharer} shared {resource} with you")
-    .replaceAll("{sharer}", sharer)
-    .replaceAll("{resource}", what);
+  // One pass, so a name that contains "{resource}" stays as typed.
+  const subject = (settings.shareEmailSubject || "{sharer} shared {resource} with you").replace(
+    /\{(sharer|resource)\}/g,
+    (_, field: string) => (field === "sharer" ? sharer : what),
+  );
   return renderEmail(
     subject,
     createElement(ShareNotificationEmail, {

@@ -2,6 +2,7 @@ import "server-only";
 import { type Actor, assertCan } from "@/lib/access";
 import { recordAudit } from "@/lib/audit/record";
 import { getDb, type GranteeType, type ResourceType, type ShareRole } from "@/lib/db";
+import { displayNameOf } from "@/lib/users/display-name";
 import { enqueueEmail } from "@/lib/email/outbox";
 import { kickOutbox } from "@/lib/email/sender";
 import { notFound } from "@/lib/util/errors";
@@ -78,7 +79,7 @@ export async function revokeGrants(actor: Actor, shares: ShareRow[]): Promise<vo
   }
   for (const { group, label } of plans) {
     const recipients = await recipientsOf(group.filter((s) => !leaving(s)));
-    const message = recipients.size ? await renderAccessEndedEmail(actor.username ?? actor.email, label) : null;
+    const message = recipients.size ? await renderAccessEndedEmail(await displayNameOf(actor), label) : null;
     for (let i = 0; i < group.length; i += CHUNK) {
       await getDb().$transaction(async (tx) => {
         for (const share of group.slice(i, i + CHUNK)) {

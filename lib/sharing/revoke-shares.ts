@@ -3,6 +3,7 @@ import { z } from "zod";
 import type { Actor } from "@/lib/access";
 import { getDb } from "@/lib/db";
 import { notFound } from "@/lib/util/errors";
+import { formatNumber } from "@/lib/util/format";
 import { revokeGrants } from "./revoke-share";
 
 /** The most grants one bulk revoke takes; more is refused with this message, never cut off silently. */
@@ -11,7 +12,7 @@ export const MAX_BULK_REVOKE = 5000;
 export const revokeSharesInput = z
   .array(z.string().min(1))
   .min(1, "Select at least one grant.")
-  .max(MAX_BULK_REVOKE, `Revoke at most ${MAX_BULK_REVOKE.toLocaleString("en")} grants at once.`);
+  .max(MAX_BULK_REVOKE, `Revoke at most ${formatNumber(MAX_BULK_REVOKE)} grants at once.`);
 
 /**
  * Revokes every grant in the list under revokeGrants' rule (managers revoke, a grantee leaves),

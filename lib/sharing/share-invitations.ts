@@ -2,6 +2,7 @@ import "server-only";
 import type { Actor } from "@/lib/access";
 import { issueSignInLink } from "@/lib/auth/issue-sign-in-link";
 import { getDb } from "@/lib/db";
+import { pickDisplayName } from "@/lib/users/display-name";
 import { hashToken } from "@/lib/util/tokens";
 import { bindPendingShares } from "./bind-pending-shares";
 import { loadSharedResource } from "./shared-resource";
@@ -21,13 +22,13 @@ export async function describeShareInvitation(token: string) {
   if (!open) return null;
   const sharer = await getDb().user.findUnique({
     where: { id: open.share.createdById },
-    select: { username: true, email: true },
+    select: { name: true, username: true, email: true },
   });
   return {
     email: open.invitation.email,
     what: open.target.label,
     role: open.share.role,
-    sharer: sharer?.username ?? sharer?.email ?? "Someone",
+    sharer: sharer ? pickDisplayName(sharer) : "Someone",
   };
 }
 

@@ -2,6 +2,7 @@ import "server-only";
 import { type Actor, assertCan, getWorkspaceRole, allows } from "@/lib/access";
 import { recordAudit } from "@/lib/audit/record";
 import { getDb } from "@/lib/db";
+import { displayNameOf } from "@/lib/users/display-name";
 import { enqueueEmail } from "@/lib/email/outbox";
 import { kickOutbox } from "@/lib/email/sender";
 import { AppError } from "@/lib/util/errors";
@@ -76,7 +77,7 @@ export async function shareResource(
     where: { id: target.workspace.id },
     select: { shareEmailSubject: true, shareEmailIntro: true, shareAllowAddDefault: true },
   });
-  const sharer = actor.username ?? actor.email;
+  const sharer = await displayNameOf(actor);
   const outcomes: ShareOutcome[] = [];
   const recipients = new Map<string, string>();
   for (const grantee of grantees) {

@@ -103,7 +103,8 @@ describe("numbers and sizes", () => {
     expect(formatBytes(0)).toBe("0 B");
     expect(formatBytes(1023)).toBe("1023 B");
     expect(formatBytes(1536)).toBe("1.5 KB");
-    expect(formatBytes(100_000)).toBe("98 KB");
+    expect(formatBytes(100_000)).toBe("97.7 KB");
+    expect(formatBytes(1_000_000)).toBe("977 KB");
     expect(formatBytes(5 * 1024 ** 3)).toBe("5.0 GB");
     expect(formatBytes(2 ** 60)).toBe("1,024 PB");
   });

@@ -63,7 +63,7 @@ export function formatNumber(value: number | bigint | null | undefined): string 
 
 const BYTE_UNITS = ["KB", "MB", "GB", "TB", "PB"];
 
-/** 1536 → "1.5 KB" (binary multiples, one decimal under 10). */
+/** 1536 → "1.5 KB", 100000 → "97.7 KB", 1e6 → "977 KB" (binary multiples, one decimal under 100). */
 export function formatBytes(bytes: number): string {
   if (!Number.isFinite(bytes) || bytes < 0) return NONE;
   if (bytes < 1024) return `${bytes} B`;
@@ -73,5 +73,13 @@ export function formatBytes(bytes: number): string {
     value /= 1024;
     unit++;
   } while (value >= 1024 && unit < BYTE_UNITS.length - 1);
-  return `${value < 10 ? value.toFixed(1) : number.format(Math.round(value))} ${BYTE_UNITS[unit]}`;
+  return `${value < 100 ? value.toFixed(1) : number.format(Math.round(value))} ${BYTE_UNITS[unit]}`;
+}
+
+const percent = new Intl.NumberFormat("en-US", { style: "percent", maximumFractionDigits: 1 });
+
+/** 12.345 → "12.3%" (the argument is already a percentage, 0–100). */
+export function formatPercent(value: number | null | undefined): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return NONE;
+  return percent.format(value / 100);
 }

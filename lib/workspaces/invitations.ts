@@ -2,6 +2,7 @@ import "server-only";
 import { createElement } from "react";
 import { z } from "zod";
 import { getDb } from "@/lib/db";
+import { displayNameOf } from "@/lib/users/display-name";
 import { type Actor, assertCanWorkspace } from "@/lib/access";
 import { recordAudit } from "@/lib/audit/record";
 import { appUrl } from "@/lib/email/config";
@@ -45,7 +46,7 @@ export async function inviteMember(actor: Actor, workspaceId: string, input: z.i
 
   const { token, hash } = newToken("inv");
   const url = `${appUrl()}/invite/${token}`;
-  const inviter = actor.username ?? actor.email;
+  const inviter = await displayNameOf(actor);
   const message = await renderEmail(
     `${inviter} invited you to ${workspace.name} on Datashelf`,
     createElement(WorkspaceInviteEmail, { url, inviter, workspace: workspace.name, role }),

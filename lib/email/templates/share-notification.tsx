@@ -1,4 +1,5 @@
 import { Text } from "@react-email/components";
+import { formatDateTime } from "@/lib/util/format";
 import { EmailButton, EmailLayout, PasteLink } from "./layout";
 
 export type ShareNotificationProps = {
@@ -26,7 +27,8 @@ export function ShareNotificationEmail({
     <EmailLayout preview={`${sharer} shared ${what} with you`} heading={`${sharer} shared ${what} with you`}>
       {intro ? <Text>{intro}</Text> : null}
       <Text>
-        You can {role === "editor" ? "view and edit" : "view"} it{expiresAt ? ` until ${expiresAt.toUTCString()}` : ""}.
+        You can {role === "editor" ? "view and edit" : "view"} it
+        {expiresAt ? ` until ${formatDateTime(expiresAt)}` : ""}.
       </Text>
       {note ? (
         <Text style={{ borderLeft: "3px solid #c7d2fe", paddingLeft: 12, color: "#374151" }}>“{note}”</Text>
