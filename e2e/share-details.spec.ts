@@ -8,7 +8,9 @@ const DATASET = `${SALES}/catalog/orders-2026`;
 
 test.describe.configure({ timeout: 120_000 });
 
-const toast = (page: Page, text: string) => page.getByRole("status").getByText(text, { exact: true });
+// sonner's live region ("Notifications") holds every toast.
+const toast = (page: Page, text: string) =>
+  page.getByRole("region", { name: /^Notifications/ }).getByText(text, { exact: true });
 
 async function openShareDialog(page: Page) {
   await page.goto(DATASET);
@@ -66,7 +68,11 @@ test("a member role change confirms with the toast, which can be dismissed", asy
   await role.selectOption("admin");
   const confirmation = toast(page, "Role changed");
   await expect(confirmation).toBeVisible();
-  await page.getByRole("status").getByRole("button", { name: "Dismiss notification" }).first().click();
+  await page
+    .getByRole("region", { name: /^Notifications/ })
+    .getByRole("button", { name: "Close toast" })
+    .first()
+    .click();
   await expect(confirmation).toHaveCount(0);
 
   await page.reload();

@@ -1,7 +1,7 @@
 "use client";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { toast } from "@/components/ui/toast";
+import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { updateDatasetAction } from "@/lib/actions/catalog/update-dataset";
 import { DatasetMetadataFields } from "./dataset-metadata-fields";

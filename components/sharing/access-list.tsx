@@ -1,6 +1,6 @@
 "use client";
 import { useTransition } from "react";
-import { toast } from "@/components/ui/toast";
+import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { resendInvitationAction } from "@/lib/actions/sharing/resend-invitation";
 import type { ShareRole } from "@/lib/sharing/schemas";

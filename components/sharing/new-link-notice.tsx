@@ -1,5 +1,5 @@
 "use client";
-import { toast } from "@/components/ui/toast";
+import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 
 /** A link just created: shown once, with a copy button (only its hash is stored). */

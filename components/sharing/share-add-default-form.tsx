@@ -1,6 +1,6 @@
 "use client";
 import { useState, useTransition } from "react";
-import { toast } from "@/components/ui/toast";
+import { toast } from "sonner";
 import { setShareAllowAddDefaultAction } from "@/lib/actions/sharing/set-share-allow-add-default";
 
 /** The workspace's default for a new grant's "recipients may add this to one of their workspaces". */

@@ -2,7 +2,7 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
-import { toast } from "@/components/ui/toast";
+import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { Table } from "@/components/ui/table";
 import { revokeSharesAction } from "@/lib/actions/sharing/revoke-shares";

@@ -2,7 +2,7 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useTransition } from "react";
-import { toast } from "@/components/ui/toast";
+import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { addToWorkspaceAction } from "@/lib/actions/sharing/add-to-workspace";
 import { revokeShareAction } from "@/lib/actions/sharing/revoke-share";

@@ -1,6 +1,6 @@
 "use client";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { toast } from "@/components/ui/toast";
+import { toast } from "sonner";
 import { extendLinkAction } from "@/lib/actions/links/extend-link";
 import { revokeAllLinksAction } from "@/lib/actions/links/revoke-all-links";
 import { revokeLinkAction } from "@/lib/actions/links/revoke-link";

@@ -1,6 +1,6 @@
 "use client";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { toast } from "@/components/ui/toast";
+import { toast } from "sonner";
 import { changeShareRoleAction } from "@/lib/actions/sharing/change-share-role";
 import { revokeShareAction } from "@/lib/actions/sharing/revoke-share";
 import type { AccessRowView, ResourceAccessView as AccessData } from "@/lib/sharing/resource-access";

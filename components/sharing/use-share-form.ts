@@ -1,6 +1,6 @@
 "use client";
 import { useState } from "react";
-import { toast } from "@/components/ui/toast";
+import { toast } from "sonner";
 import { shareResourceAction } from "@/lib/actions/sharing/share-resource";
 import type { ResourceType, ShareRole } from "@/lib/sharing/schemas";
 import type { useAccess } from "./use-access";

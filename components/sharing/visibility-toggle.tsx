@@ -1,6 +1,6 @@
 "use client";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { toast } from "@/components/ui/toast";
+import { toast } from "sonner";
 import { setVisibilityAction } from "@/lib/actions/sharing/set-visibility";
 import { sharingKeys } from "./api";
 

@@ -1,7 +1,7 @@
 "use client";
 import { useRouter } from "next/navigation";
 import { useEffect } from "react";
-import { toast } from "@/components/ui/toast";
+import { toast } from "sonner";
 import type { Result } from "@/lib/util/result";
 
 /** Shows a toast for an action's result and follows `data.url` on success. */

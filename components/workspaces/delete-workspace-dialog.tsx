@@ -1,7 +1,7 @@
 "use client";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
-import { toast } from "@/components/ui/toast";
+import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { DialogClose, DialogDescription, DialogShell, DialogTitle } from "@/components/ui/dialog";
 import { TextField } from "@/components/ui/field";

@@ -1,6 +1,6 @@
 "use client";
 import { useActionState, useTransition } from "react";
-import { toast } from "@/components/ui/toast";
+import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { SelectField, TextField } from "@/components/ui/field";
 import { fieldError, useActionResult } from "@/components/ui/use-action-result";

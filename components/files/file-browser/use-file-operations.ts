@@ -2,7 +2,7 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { toast } from "@/components/ui/toast";
+import { toast } from "sonner";
 import { createFolderAction } from "@/lib/actions/files/create-folder";
 import { findUploadClashesAction } from "@/lib/actions/files/find-upload-clashes";
 import { moveEntriesAction } from "@/lib/actions/files/move-entries";
