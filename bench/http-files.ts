@@ -29,18 +29,18 @@ import { createApiToken } from "@/lib/tokens/api-tokens";
 const MiB = 1024 * 1024;
 const env = (name: string, fallback: number) => Number(process.env[name] || fallback);
 
-type Server = { pid: number; stop: () => Promise<void> };
+export type Server = { pid: number; stop: () => Promise<void> };
 
-const load = () =>
+export const load = () =>
   os
     .loadavg()
     .map((v) => v.toFixed(1))
     .join(" ");
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-const range = (xs: number[]) => `${Math.min(...xs).toFixed(0)}–${Math.max(...xs).toFixed(0)}`;
+export const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+export const range = (xs: number[]) => `${Math.min(...xs).toFixed(0)}–${Math.max(...xs).toFixed(0)}`;
 
 /** The resident memory of a process and its children, in bytes (Linux /proc). */
-function treeRss(pid: number): number {
+export function treeRss(pid: number): number {
   let total = 0;
   try {
     total += Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? 0) * 1024;
@@ -77,11 +77,19 @@ function stopper(child: ChildProcess): () => Promise<void> {
     });
 }
 
-async function startApp(port: number, extraEnv: Record<string, string>): Promise<Server> {
+/** BENCH_PORT_BASE + `offset`, or the old fixed default: each HTTP benchmark has its own offsets. */
+export const benchPort = (offset: number) => Number(process.env.BENCH_PORT_BASE || 3180) + offset;
+
+export async function startApp(port: number, extraEnv: Record<string, string>): Promise<Server> {
   const ownServer = fs.existsSync("scripts/server.mjs");
-  const args = ownServer
-    ? ["scripts/server.mjs"]
-    : ["node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "127.0.0.1"];
+  // BENCH_APP_NODE_ARGS: extra node flags for the app server, e.g. "--cpu-prof --cpu-prof-dir=DIR".
+  const nodeArgs = (process.env.BENCH_APP_NODE_ARGS ?? "").split(" ").filter(Boolean);
+  const args = [
+    ...nodeArgs,
+    ...(ownServer
+      ? ["scripts/server.mjs"]
+      : ["node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "127.0.0.1"]),
+  ];
   const child = spawn(process.execPath, args, {
     env: { ...process.env, ...extraEnv, PORT: String(port), HOSTNAME: "127.0.0.1", NODE_ENV: "production" },
     stdio: ["ignore", "ignore", "inherit"],
@@ -91,7 +99,7 @@ async function startApp(port: number, extraEnv: Record<string, string>): Promise
   return { pid: child.pid!, stop: stopper(child) };
 }
 
-async function startNginx(dir: string, root: string, port: number): Promise<Server | null> {
+export async function startNginx(dir: string, root: string, port: number): Promise<Server | null> {
   const conf = path.join(dir, "nginx.conf");
   fs.writeFileSync(
     conf,
@@ -106,7 +114,7 @@ events {} http { access_log off; sendfile on; tcp_nopush on; server { listen 127
   return failed ? null : { pid: child.pid!, stop: stopper(child) };
 }
 
-const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
+export const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
 
 /** GETs `url`, counting the bytes; resolves with the count. */
 function download(url: string, headers: Record<string, string>): Promise<number> {
@@ -142,7 +150,7 @@ async function downloads(
   return (count * size) / MiB / ((performance.now() - start) / 1000);
 }
 
-function request(
+export function request(
   method: string,
   url: string,
   headers: Record<string, string | number>,
@@ -241,8 +249,8 @@ export async function runHttpFilesBench(): Promise<void> {
     console.log(`files over HTTP: skipped (no production build in ${distDir}; run \`npx next build\` first)`);
     return;
   }
-  const appPort = env("BENCH_APP_PORT", 3180);
-  const nginxPort = env("BENCH_NGINX_PORT", 3181);
+  const appPort = env("BENCH_APP_PORT", benchPort(0));
+  const nginxPort = env("BENCH_NGINX_PORT", benchPort(1));
   const fileMb = env("BENCH_FILE_MB", 1024);
   const parallelMb = env("BENCH_PARALLEL_MB", 100);
   const parallel = env("BENCH_PARALLEL", 8);
@@ -289,7 +297,8 @@ export async function runHttpFilesBench(): Promise<void> {
     const dds: number[] = [];
     const upLoads: string[] = [];
     let bigId = "";
-    for (let round = 0; round < rounds; round++) {
+    const parts = (process.env.BENCH_FILES || "upload,download").split(",").map((p) => p.trim());
+    for (let round = 0; parts.includes("upload") && round < rounds; round++) {
       const steps = [
         async () => {
           const up = await tusUpload(base, token, root.id, big, `big-${round}.bin`, patchMb * MiB);
@@ -302,10 +311,14 @@ export async function runHttpFilesBench(): Promise<void> {
       for (const step of round % 2 ? steps.reverse() : steps) await step();
       upLoads.push(load());
     }
-    line(`upload ${fileMb} MiB, tus over HTTP, ${patchMb} MiB PATCHes`, ups, dds, "dd (fdatasync)", upLoads);
-    console.log(
-      `  last PATCH answered in: median ${median(lasts).toFixed(2)} s (${Math.min(...lasts).toFixed(2)}–${Math.max(...lasts).toFixed(2)} s)`,
-    );
+    if (parts.includes("upload")) {
+      line(`upload ${fileMb} MiB, tus over HTTP, ${patchMb} MiB PATCHes`, ups, dds, "dd (fdatasync)", upLoads);
+      console.log(
+        `  last PATCH answered in: median ${median(lasts).toFixed(2)} s (${Math.min(...lasts).toFixed(2)}–${Math.max(...lasts).toFixed(2)} s)`,
+      );
+    }
+    if (!parts.includes("download")) return;
+    bigId ||= (await tusUpload(base, token, root.id, big, "big.bin", patchMb * MiB)).id;
 
     const smallUp = await tusUpload(base, token, root.id, small, "small.bin", patchMb * MiB);
     const keyOf = async (id: string) => (await db.fileEntry.findUniqueOrThrow({ where: { id } })).blobKey!;
