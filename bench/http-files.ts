@@ -14,13 +14,14 @@
 // `scripts/server.mjs` when that exists, else `next start`. Settings: BENCH_APP_PORT (3180),
 // BENCH_NGINX_PORT (3181), BENCH_FILE_MB (1024), BENCH_PARALLEL_MB (100), BENCH_PARALLEL (8),
 // BENCH_PATCH_MB (8), BENCH_ROUNDS (3). Run alone: `tsx --expose-gc --import ./scripts/server-only-hook.mjs bench/http-files.ts`.
-import { type ChildProcess, execFileSync, spawn } from "node:child_process";
+import { type ChildProcess, execFile, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import http from "node:http";
 import os from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
+import { promisify } from "node:util";
 import { createDb, setDb } from "@/lib/db";
 import { applyMigrations } from "@/lib/db/migrations/engine";
 import { getRootFolder } from "@/lib/files/root-folder";
@@ -52,6 +53,16 @@ export function treeRss(pid: number): number {
     // The process ended.
   }
   return total;
+}
+
+/** CPU seconds (user + system, all threads) a process has used so far (Linux /proc; 0 when it ended). */
+export function processCpuSeconds(pid: number): number {
+  try {
+    const fields = fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+    return (Number(fields[11]) + Number(fields[12])) / 100; // utime, stime in clock ticks (USER_HZ = 100)
+  } catch {
+    return 0;
+  }
 }
 
 async function waitFor(url: string, child: ChildProcess, seconds = 120): Promise<void> {
@@ -224,10 +235,13 @@ async function makeSourceFile(file: string, mb: number) {
   await new Promise<void>((resolve, reject) => out.end((error?: Error | null) => (error ? reject(error) : resolve())));
 }
 
-/** `dd` of `file` to the same disk, flushed: MiB/s. */
-function ddRate(file: string, target: string, patchMb: number): number {
+/**
+ * `dd` of `file` to the same disk, flushed: MiB/s. Run asynchronously: a blocked event loop
+ * would miss the app closing idle keep-alive sockets, and the next request would reuse a dead one.
+ */
+async function ddRate(file: string, target: string, patchMb: number): Promise<number> {
   const start = performance.now();
-  execFileSync("dd", [`if=${file}`, `of=${target}`, `bs=${patchMb}M`, "conv=fdatasync"], { stdio: "ignore" });
+  await promisify(execFile)("dd", [`if=${file}`, `of=${target}`, `bs=${patchMb}M`, "conv=fdatasync"]);
   const seconds = (performance.now() - start) / 1000;
   const rate = fs.statSync(target).size / MiB / seconds;
   fs.rmSync(target, { force: true });
@@ -294,6 +308,7 @@ export async function runHttpFilesBench(): Promise<void> {
     // Uploads: ours (tus over HTTP) against dd, alternating.
     const ups: number[] = [];
     const lasts: number[] = [];
+    const cpus: number[] = [];
     const dds: number[] = [];
     const upLoads: string[] = [];
     let bigId = "";
@@ -301,12 +316,14 @@ export async function runHttpFilesBench(): Promise<void> {
     for (let round = 0; parts.includes("upload") && round < rounds; round++) {
       const steps = [
         async () => {
+          const cpuBefore = processCpuSeconds(app.pid);
           const up = await tusUpload(base, token, root.id, big, `big-${round}.bin`, patchMb * MiB);
+          cpus.push((processCpuSeconds(app.pid) - cpuBefore) / (fileMb / 1024));
           ups.push(fileMb / up.seconds);
           lasts.push(up.lastSeconds);
           bigId ||= up.id;
         },
-        async () => dds.push(ddRate(big, path.join(dir, "dd.bin"), patchMb)),
+        async () => dds.push(await ddRate(big, path.join(dir, "dd.bin"), patchMb)),
       ];
       for (const step of round % 2 ? steps.reverse() : steps) await step();
       upLoads.push(load());
@@ -315,6 +332,10 @@ export async function runHttpFilesBench(): Promise<void> {
       line(`upload ${fileMb} MiB, tus over HTTP, ${patchMb} MiB PATCHes`, ups, dds, "dd (fdatasync)", upLoads);
       console.log(
         `  last PATCH answered in: median ${median(lasts).toFixed(2)} s (${Math.min(...lasts).toFixed(2)}–${Math.max(...lasts).toFixed(2)} s)`,
+      );
+      // What the app server spends per GiB whatever the load (the rate above depends on how much CPU it gets).
+      console.log(
+        `  app server CPU per GiB uploaded: median ${median(cpus).toFixed(2)} s (${Math.min(...cpus).toFixed(2)}–${Math.max(...cpus).toFixed(2)} s)`,
       );
     }
     if (!parts.includes("download")) return;

@@ -51,9 +51,14 @@ async function readHead(file: string, bytes = 64 * 1024): Promise<string> {
   }
 }
 
-/** The delimiter and line ending of a delimited text file, from its first 64 KiB (the rest is DuckDB's to read). */
+/**
+ * The delimiter and line ending of a delimited text file, from its first 64 KiB (the rest is
+ * DuckDB's to read). A file that starts with nothing but blank lines is checked in full here:
+ * DuckDB would read blank lines as rows of one empty column, and an empty file must say so.
+ */
 export async function csvDialect(file: string, delimiter?: string): Promise<CsvDialect> {
   const head = await readHead(file);
+  if (head.trim() === "") await checkCsv(file, delimiter);
   return {
     delimiter: delimiter ?? detectDelimiter(head),
     ...(endsLinesWithCr(head) ? { newLine: "\\r" as const } : {}),
