@@ -30,7 +30,7 @@ const SITES = ["north", "south", "east", "west", "harbour", "airport", "depot", 
 const MiB = 1024 * 1024;
 
 /** Writes the benchmark CSV (10 columns of mixed types) in large blocks. */
-function writeCsv(file: string, rows: number): number {
+export function writeCsv(file: string, rows: number): number {
   const fd = fs.openSync(file, "w");
   let x = 12345;
   const rand = () => (x = (x * 1103515245 + 12345) % 2147483648) / 2147483648;

@@ -14,13 +14,14 @@
 // `scripts/server.mjs` when that exists, else `next start`. Settings: BENCH_APP_PORT (3180),
 // BENCH_NGINX_PORT (3181), BENCH_FILE_MB (1024), BENCH_PARALLEL_MB (100), BENCH_PARALLEL (8),
 // BENCH_PATCH_MB (8), BENCH_ROUNDS (3). Run alone: `tsx --expose-gc --import ./scripts/server-only-hook.mjs bench/http-files.ts`.
-import { type ChildProcess, execFileSync, spawn } from "node:child_process";
+import { type ChildProcess, execFile, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import http from "node:http";
 import os from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
+import { promisify } from "node:util";
 import { createDb, setDb } from "@/lib/db";
 import { applyMigrations } from "@/lib/db/migrations/engine";
 import { getRootFolder } from "@/lib/files/root-folder";
@@ -29,18 +30,18 @@ import { createApiToken } from "@/lib/tokens/api-tokens";
 const MiB = 1024 * 1024;
 const env = (name: string, fallback: number) => Number(process.env[name] || fallback);
 
-type Server = { pid: number; stop: () => Promise<void> };
+export type Server = { pid: number; stop: () => Promise<void> };
 
-const load = () =>
+export const load = () =>
   os
     .loadavg()
     .map((v) => v.toFixed(1))
     .join(" ");
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-const range = (xs: number[]) => `${Math.min(...xs).toFixed(0)}–${Math.max(...xs).toFixed(0)}`;
+export const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+export const range = (xs: number[]) => `${Math.min(...xs).toFixed(0)}–${Math.max(...xs).toFixed(0)}`;
 
 /** The resident memory of a process and its children, in bytes (Linux /proc). */
-function treeRss(pid: number): number {
+export function treeRss(pid: number): number {
   let total = 0;
   try {
     total += Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? 0) * 1024;
@@ -52,6 +53,16 @@ function treeRss(pid: number): number {
     // The process ended.
   }
   return total;
+}
+
+/** CPU seconds (user + system, all threads) a process has used so far (Linux /proc; 0 when it ended). */
+export function processCpuSeconds(pid: number): number {
+  try {
+    const fields = fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+    return (Number(fields[11]) + Number(fields[12])) / 100; // utime, stime in clock ticks (USER_HZ = 100)
+  } catch {
+    return 0;
+  }
 }
 
 async function waitFor(url: string, child: ChildProcess, seconds = 120): Promise<void> {
@@ -77,11 +88,19 @@ function stopper(child: ChildProcess): () => Promise<void> {
     });
 }
 
-async function startApp(port: number, extraEnv: Record<string, string>): Promise<Server> {
+/** BENCH_PORT_BASE + `offset`, or the old fixed default: each HTTP benchmark has its own offsets. */
+export const benchPort = (offset: number) => Number(process.env.BENCH_PORT_BASE || 3180) + offset;
+
+export async function startApp(port: number, extraEnv: Record<string, string>): Promise<Server> {
   const ownServer = fs.existsSync("scripts/server.mjs");
-  const args = ownServer
-    ? ["scripts/server.mjs"]
-    : ["node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "127.0.0.1"];
+  // BENCH_APP_NODE_ARGS: extra node flags for the app server, e.g. "--cpu-prof --cpu-prof-dir=DIR".
+  const nodeArgs = (process.env.BENCH_APP_NODE_ARGS ?? "").split(" ").filter(Boolean);
+  const args = [
+    ...nodeArgs,
+    ...(ownServer
+      ? ["scripts/server.mjs"]
+      : ["node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "127.0.0.1"]),
+  ];
   const child = spawn(process.execPath, args, {
     env: { ...process.env, ...extraEnv, PORT: String(port), HOSTNAME: "127.0.0.1", NODE_ENV: "production" },
     stdio: ["ignore", "ignore", "inherit"],
@@ -91,7 +110,7 @@ async function startApp(port: number, extraEnv: Record<string, string>): Promise
   return { pid: child.pid!, stop: stopper(child) };
 }
 
-async function startNginx(dir: string, root: string, port: number): Promise<Server | null> {
+export async function startNginx(dir: string, root: string, port: number): Promise<Server | null> {
   const conf = path.join(dir, "nginx.conf");
   fs.writeFileSync(
     conf,
@@ -106,7 +125,7 @@ events {} http { access_log off; sendfile on; tcp_nopush on; server { listen 127
   return failed ? null : { pid: child.pid!, stop: stopper(child) };
 }
 
-const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
+export const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
 
 /** GETs `url`, counting the bytes; resolves with the count. */
 function download(url: string, headers: Record<string, string>): Promise<number> {
@@ -142,7 +161,7 @@ async function downloads(
   return (count * size) / MiB / ((performance.now() - start) / 1000);
 }
 
-function request(
+export function request(
   method: string,
   url: string,
   headers: Record<string, string | number>,
@@ -216,10 +235,13 @@ async function makeSourceFile(file: string, mb: number) {
   await new Promise<void>((resolve, reject) => out.end((error?: Error | null) => (error ? reject(error) : resolve())));
 }
 
-/** `dd` of `file` to the same disk, flushed: MiB/s. */
-function ddRate(file: string, target: string, patchMb: number): number {
+/**
+ * `dd` of `file` to the same disk, flushed: MiB/s. Run asynchronously: a blocked event loop
+ * would miss the app closing idle keep-alive sockets, and the next request would reuse a dead one.
+ */
+async function ddRate(file: string, target: string, patchMb: number): Promise<number> {
   const start = performance.now();
-  execFileSync("dd", [`if=${file}`, `of=${target}`, `bs=${patchMb}M`, "conv=fdatasync"], { stdio: "ignore" });
+  await promisify(execFile)("dd", [`if=${file}`, `of=${target}`, `bs=${patchMb}M`, "conv=fdatasync"]);
   const seconds = (performance.now() - start) / 1000;
   const rate = fs.statSync(target).size / MiB / seconds;
   fs.rmSync(target, { force: true });
@@ -241,8 +263,8 @@ export async function runHttpFilesBench(): Promise<void> {
     console.log(`files over HTTP: skipped (no production build in ${distDir}; run \`npx next build\` first)`);
     return;
   }
-  const appPort = env("BENCH_APP_PORT", 3180);
-  const nginxPort = env("BENCH_NGINX_PORT", 3181);
+  const appPort = env("BENCH_APP_PORT", benchPort(0));
+  const nginxPort = env("BENCH_NGINX_PORT", benchPort(1));
   const fileMb = env("BENCH_FILE_MB", 1024);
   const parallelMb = env("BENCH_PARALLEL_MB", 100);
   const parallel = env("BENCH_PARALLEL", 8);
@@ -286,26 +308,38 @@ export async function runHttpFilesBench(): Promise<void> {
     // Uploads: ours (tus over HTTP) against dd, alternating.
     const ups: number[] = [];
     const lasts: number[] = [];
+    const cpus: number[] = [];
     const dds: number[] = [];
     const upLoads: string[] = [];
     let bigId = "";
-    for (let round = 0; round < rounds; round++) {
+    const parts = (process.env.BENCH_FILES || "upload,download").split(",").map((p) => p.trim());
+    for (let round = 0; parts.includes("upload") && round < rounds; round++) {
       const steps = [
         async () => {
+          const cpuBefore = processCpuSeconds(app.pid);
           const up = await tusUpload(base, token, root.id, big, `big-${round}.bin`, patchMb * MiB);
+          cpus.push((processCpuSeconds(app.pid) - cpuBefore) / (fileMb / 1024));
           ups.push(fileMb / up.seconds);
           lasts.push(up.lastSeconds);
           bigId ||= up.id;
         },
-        async () => dds.push(ddRate(big, path.join(dir, "dd.bin"), patchMb)),
+        async () => dds.push(await ddRate(big, path.join(dir, "dd.bin"), patchMb)),
       ];
       for (const step of round % 2 ? steps.reverse() : steps) await step();
       upLoads.push(load());
     }
-    line(`upload ${fileMb} MiB, tus over HTTP, ${patchMb} MiB PATCHes`, ups, dds, "dd (fdatasync)", upLoads);
-    console.log(
-      `  last PATCH answered in: median ${median(lasts).toFixed(2)} s (${Math.min(...lasts).toFixed(2)}–${Math.max(...lasts).toFixed(2)} s)`,
-    );
+    if (parts.includes("upload")) {
+      line(`upload ${fileMb} MiB, tus over HTTP, ${patchMb} MiB PATCHes`, ups, dds, "dd (fdatasync)", upLoads);
+      console.log(
+        `  last PATCH answered in: median ${median(lasts).toFixed(2)} s (${Math.min(...lasts).toFixed(2)}–${Math.max(...lasts).toFixed(2)} s)`,
+      );
+      // What the app server spends per GiB whatever the load (the rate above depends on how much CPU it gets).
+      console.log(
+        `  app server CPU per GiB uploaded: median ${median(cpus).toFixed(2)} s (${Math.min(...cpus).toFixed(2)}–${Math.max(...cpus).toFixed(2)} s)`,
+      );
+    }
+    if (!parts.includes("download")) return;
+    bigId ||= (await tusUpload(base, token, root.id, big, "big.bin", patchMb * MiB)).id;
 
     const smallUp = await tusUpload(base, token, root.id, small, "small.bin", patchMb * MiB);
     const keyOf = async (id: string) => (await db.fileEntry.findUniqueOrThrow({ where: { id } })).blobKey!;

@@ -1,5 +1,5 @@
 // `npm run bench`: every benchmark in turn, printing figures (nothing is asserted).
-// BENCH_ONLY=catalog,files,sharing,load,http-api runs a subset; sizes can be lowered with each
+// BENCH_ONLY=catalog,files,ingest,sharing,load,http-api runs a subset; sizes can be lowered with each
 // benchmark's environment variables (see README, "Benchmarks"). The sharing benchmark adds a
 // PostgreSQL column and the load benchmark runs at all only when BENCH_DATABASE_URL or
 // TEST_DATABASE_URL names a PostgreSQL server; the load benchmark also needs a production build.
@@ -7,6 +7,7 @@ import { runCatalogBench } from "./catalog";
 import { runFilesBench } from "./files";
 import { runHttpApiBench } from "./http-api";
 import { runHttpFilesBench } from "./http-files";
+import { runHttpIngestBench } from "./http-ingest";
 import { runLoadBench } from "./load";
 import { runSharingBench } from "./sharing";
 
@@ -17,6 +18,8 @@ const benches: Record<string, () => Promise<unknown>> = {
     await runHttpFilesBench();
     await runFilesBench();
   },
+  // REST multipart ingest through HTTP against DuckDB alone (docs/files.md, "Benchmarks").
+  ingest: runHttpIngestBench,
   sharing: runSharingBench,
   load: runLoadBench,
   "http-api": runHttpApiBench,

@@ -43,4 +43,41 @@ describe("REST multipart upload", () => {
     expect(await failure(listParts(owner, ...args, uploadId))).toMatchObject({ code: "internal" });
     expect(await failure(completeMultipart(owner, ...args, uploadId))).toMatchObject({ code: "internal" });
   });
+
+  it("a part whose connection drops mid-way is refused with a clear 422 and leaves the parts already sent intact", async () => {
+    const { owner, args, uploadId } = await started();
+    await uploadPart(owner, ...args, uploadId, 1, body("region,amount\nsouth,2\n"));
+    let sent = 0;
+    const dropping = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (sent++ < 3) controller.enqueue(new TextEncoder().encode("east,3\n"));
+        else controller.error(new Error("socket hang up"));
+      },
+    });
+    expect(await failure(uploadPart(owner, ...args, uploadId, 2, dropping))).toMatchObject({
+      code: "invalid",
+      message: "The part did not arrive whole (the connection dropped); send it again.",
+    });
+    expect((await listParts(owner, ...args, uploadId)).parts).toEqual([{ partNumber: 1, size: 22 }]);
+  });
+
+  it("joins parts split anywhere (inside a row, in many small chunks) into the rows they hold, in part order", async () => {
+    const { owner, args, uploadId } = await started();
+    const rows = Array.from({ length: 3000 }, (_, i) => `r${i},${i}`).join("\n");
+    const text = `region,amount\n${rows}\n`;
+    const cut = [0, 7, 20_000, text.length];
+    // Sent out of order, each as many small chunks, as a client streaming its parts would.
+    for (const n of [3, 1, 2]) {
+      const part = new TextEncoder().encode(text.slice(cut[n - 1], cut[n]));
+      let at = 0;
+      const chunked = new ReadableStream<Uint8Array>({
+        pull(controller) {
+          if (at >= part.length) return controller.close();
+          controller.enqueue(part.slice(at, (at += 997)));
+        },
+      });
+      await uploadPart(owner, ...args, uploadId, n, chunked);
+    }
+    expect(await completeMultipart(owner, ...args, uploadId)).toMatchObject({ rowsAdded: 3000, rowCount: 3001 });
+  });
 });

@@ -1,11 +1,7 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
-import fs from "node:fs";
 import fsp from "node:fs/promises";
 import path from "node:path";
-import { Readable } from "node:stream";
-import { pipeline } from "node:stream/promises";
-import type { ReadableStream as WebReadableStream } from "node:stream/web";
 import { z } from "zod";
 import type { Actor } from "@/lib/access";
 import { catalogConfig } from "@/lib/catalog/config";
@@ -15,6 +11,8 @@ import { getDb } from "@/lib/db";
 import { LEASE_BUSY, withHeldLease } from "@/lib/uploads/held-lease";
 import { testMultipartDelayMs, uploadLeaseMs } from "@/lib/uploads/settings";
 import { stagingDir } from "@/lib/uploads/staging";
+import { type BodyEnd, writeBody } from "@/lib/uploads/write-body";
+import { concatFiles } from "@/lib/storage/concat-files";
 import { AppError, conflict, invalid, notFound } from "@/lib/util/errors";
 import { findDatasetId } from "./namespaces";
 import { type WriteResult, writeDatasetFile } from "./write-dataset";
@@ -199,21 +197,17 @@ export async function uploadPart(
   const target = partFile(dir, partNumber);
   const temp = `${target}.${randomBytes(4).toString("hex")}.tmp`;
   let size = 0;
-  const limit = new TransformStream<Uint8Array, Uint8Array>({
-    transform(chunk, controller) {
-      size += chunk.byteLength;
-      if (already + size > max)
-        controller.error(
-          new AppError("too_large", `The upload is larger than the ${max} bytes a dataset upload may have.`),
-        );
-      else controller.enqueue(chunk);
-    },
-  });
   try {
-    await pipeline(
-      Readable.fromWeb(body.pipeThrough(limit) as WebReadableStream<Uint8Array>),
-      fs.createWriteStream(temp),
-    );
+    const file = await fsp.open(temp, "wx");
+    let end: BodyEnd;
+    try {
+      end = await writeBody(body, file, 0, { maxBytes: max - already, onWritten: (piece) => (size += piece.length) });
+    } finally {
+      await file.close();
+    }
+    if (end === "too-large")
+      throw new AppError("too_large", `The upload is larger than the ${max} bytes a dataset upload may have.`);
+    if (end !== "complete") throw invalid("The part did not arrive whole (the connection dropped); send it again.");
     if (size === 0) throw invalid("The part is empty: send its bytes as the request body.");
     await fsp.rename(temp, target);
   } catch (error) {
@@ -303,12 +297,26 @@ export async function completeMultipart(
   return outcome;
 }
 
-async function joinAndWrite(actor: Actor, dir: string, meta: Meta, datasetName: string): Promise<WriteResult> {
+/**
+ * The parts as one file: a single part (the usual case) is used as it is; more parts are
+ * copied once, in large blocks, under a temporary name, so a retried complete after a crash
+ * starts over from the parts, which stay untouched.
+ */
+async function joinParts(dir: string, format: string): Promise<string> {
   const parts = await partSizes(dir); // parts may have been replaced until the claim, never removed
-  const joined = path.join(dir, `data.${meta.format}`);
-  const out = fs.createWriteStream(joined);
-  for (const p of parts) await pipeline(fs.createReadStream(partFile(dir, p.partNumber)), out, { end: false });
-  await new Promise<void>((resolve, reject) => out.end((error?: Error | null) => (error ? reject(error) : resolve())));
+  if (parts.length === 1) return partFile(dir, parts[0]!.partNumber);
+  const joined = path.join(dir, `data.${format}`);
+  await fsp.rm(`${joined}.tmp`, { force: true });
+  await concatFiles(
+    parts.map((p) => partFile(dir, p.partNumber)),
+    `${joined}.tmp`,
+  );
+  await fsp.rename(`${joined}.tmp`, joined);
+  return joined;
+}
+
+async function joinAndWrite(actor: Actor, dir: string, meta: Meta, datasetName: string): Promise<WriteResult> {
+  const joined = await joinParts(dir, meta.format);
   return writeDatasetFile(
     actor,
     { workspaceId: meta.workspaceId, mode: meta.mode, datasetId: meta.datasetId },

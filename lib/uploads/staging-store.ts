@@ -2,42 +2,11 @@ import "server-only";
 import type { FileHandle } from "node:fs/promises";
 import fsp from "node:fs/promises";
 import path from "node:path";
-import { type Readable, Writable } from "node:stream";
-import { pipeline } from "node:stream/promises";
+import { Readable } from "node:stream";
 import { FileStore } from "@tus/file-store";
 import { ERRORS, Upload } from "@tus/server";
 import { RunningHashes } from "./running-hashes";
-
-/** Pieces of a PATCH body that queue up while a write is on its way go to disk in one call. */
-const WRITE_BATCH_BYTES = 4 * 1024 * 1024;
-
-/** Writes `pieces` at `position` (all of them: a short write continues), reporting each part once it is on disk. */
-async function writeAt(
-  file: FileHandle,
-  pieces: Buffer[],
-  position: number,
-  onWritten: (part: Buffer) => void,
-): Promise<void> {
-  let rest = pieces;
-  while (rest.length > 0) {
-    const { bytesWritten } = await file.writev(rest, position);
-    if (bytesWritten === 0) throw Object.assign(new Error("The staging disk accepted no bytes."), { code: "EIO" });
-    position += bytesWritten;
-    let left = bytesWritten;
-    const next: Buffer[] = [];
-    for (const piece of rest) {
-      if (left >= piece.length) {
-        onWritten(piece);
-        left -= piece.length;
-      } else {
-        if (left > 0) onWritten(piece.subarray(0, left));
-        next.push(piece.subarray(left));
-        left = 0;
-      }
-    }
-    rest = next;
-  }
-}
+import { type BodyEnd, writeBody } from "./write-body";
 
 /** Disk full, on the staging disk (ENOSPC, EDQUOT for a user quota). */
 const isDiskFull = (error: unknown) =>
@@ -72,32 +41,44 @@ export class StagingStore extends FileStore {
   /** The running SHA-256 of each upload this instance received bytes for. */
   readonly hashes = new RunningHashes();
 
-  /**
-   * Appends a PATCH body at `offset`, hashing each piece once it is on disk (see RunningHashes),
-   * so the checksum always matches the staged bytes, also when the client's connection drops.
-   */
+  /** tus's DataStore entry point; the tus server itself calls append (see createTusServer). */
   override async write(readable: Readable, id: string, offset: number): Promise<number> {
+    return this.append(Readable.toWeb(readable) as unknown as ReadableStream<Uint8Array>, id, offset);
+  }
+
+  /**
+   * Appends a request body at `offset` (see writeBody: straight from the request's web stream,
+   * in large writes), hashing each piece once it is on disk (see RunningHashes), so the
+   * checksum always matches the staged bytes. Nothing is synced per chunk: bytes that did not
+   * reach the disk before a crash are simply not there when the client asks for the offset (tus
+   * reads it from the staged file's size), and it sends them again.
+   *
+   * Like tus's own writer: beyond `maxBytes` the request fails with 413 after what fits was
+   * written; when `signal` aborts (another request for this upload asked for the lock) it stops
+   * reading and keeps what arrived; when the client's connection drops, what arrived is kept and
+   * the client resumes from the new offset. A full disk deletes the upload (507).
+   */
+  async append(
+    body: ReadableStream<Uint8Array> | null,
+    id: string,
+    offset: number,
+    { maxBytes, signal }: { maxBytes?: number; signal?: AbortSignal } = {},
+  ): Promise<number> {
+    if (signal?.aborted) throw ERRORS.ABORTED;
     const hash = this.hashes.continueAt(id, offset);
     let written = 0;
     let handle: FileHandle | undefined;
+    let end: BodyEnd;
     try {
       handle = await fsp.open(path.join(this.directory, id), "r+");
-      const file = handle;
-      const sink = new Writable({
-        highWaterMark: WRITE_BATCH_BYTES,
-        writev(chunks, done) {
-          writeAt(
-            file,
-            chunks.map((c) => c.chunk as Buffer),
-            offset + written,
-            (piece) => {
-              hash?.update(piece);
-              written += piece.length;
-            },
-          ).then(() => done(), done);
+      end = await writeBody(body, handle, offset, {
+        maxBytes,
+        signal,
+        onWritten: (piece) => {
+          hash?.update(piece);
+          written += piece.length;
         },
       });
-      await pipeline(readable, sink);
     } catch (error) {
       if (isDiskFull(error)) {
         await this.removeUpload(id);
@@ -109,6 +90,8 @@ export class StagingStore extends FileStore {
       await handle?.close();
       if (hash) this.hashes.keep(id, hash, offset + written);
     }
+    if (end === "too-large") throw ERRORS.ERR_MAX_SIZE_EXCEEDED;
+    if (end === "dropped") throw ERRORS.ABORTED;
     return offset + written;
   }
 

@@ -145,7 +145,7 @@ const uploadPart = {
     200: reply("{uploadId, partNumber, size}.", R.multipartPart),
     409: "The upload is being completed or aborted right now.",
     413: "The upload is larger than allowed.",
-    422: "Empty part or bad part number.",
+    422: "Empty part, a part cut off by a dropped connection (send it again), or bad part number.",
     ...multipartWrite,
     ...write,
   },

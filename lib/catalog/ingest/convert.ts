@@ -8,9 +8,10 @@ import { withSandbox } from "../duckdb/sandbox";
 import { isScalarType, quoteIdent, quoteLiteral } from "../sql";
 import type { Column, SourceFormat } from "../types";
 import { catalogConfig } from "../config";
-import { checkCsv, type CsvShape } from "./csv-check";
+import { checkCsv, csvDialect, type CsvDialect } from "./csv-check";
 import { checkJson } from "./json-check";
 import { findBadJsonLine } from "./jsonl-check";
+import { hasNulByte } from "./nul-scan";
 import { describeColumns, schemaMismatch } from "./schema-match";
 import {
   assertConvertedWithinLimits,
@@ -27,7 +28,7 @@ export type Converted = { columns: Column[]; rowCount: number; addedRows: number
 type ReaderOptions = { fullSample?: boolean; types?: Column[] };
 
 /** The DuckDB table function reading the upload, with every dialect option explicit (no guessing of skipped rows). */
-function readerSql(source: ConvertSource, csv: CsvShape | null, options: ReaderOptions = {}): string {
+function readerSql(source: ConvertSource, csv: CsvDialect | null, options: ReaderOptions = {}): string {
   const file = quoteLiteral(source.path);
   switch (source.format) {
     case "csv":
@@ -40,6 +41,10 @@ function readerSql(source: ConvertSource, csv: CsvShape | null, options: ReaderO
         `quote = '"'`,
         `escape = '"'`,
         "comment = ''",
+        // A row with too few or too many values, or a quote never closed, fails the conversion.
+        "strict_mode = true",
+        "null_padding = false",
+        "ignore_errors = false",
       ];
       if (csv!.newLine) parts.push(`new_line = ${quoteLiteral(csv!.newLine)}`);
       if (options.fullSample) parts.push("sample_size = -1");
@@ -106,38 +111,67 @@ async function explainCastFailure(
   return null;
 }
 
+/** Rows of a Parquet file, from its footer. */
 async function countRows(db: DuckDBConnection, file: string): Promise<number> {
-  const result = await db.runAndReadAll(`SELECT count(*) FROM read_parquet(${quoteLiteral(file)})`);
+  const result = await db.runAndReadAll(
+    `SELECT coalesce(sum(num_rows), 0) FROM parquet_file_metadata(${quoteLiteral(file)})`,
+  );
   return Number(result.getRowsJson()[0]![0]);
+}
+
+/** The rows an upload holds, read in full: only to name the exact count when it is over the limit. */
+async function countSourceRows(db: DuckDBConnection, reader: string): Promise<number> {
+  const result = await db.runAndReadAll(`SELECT count(*) FROM ${reader}`);
+  return Number(result.getRowsJson()[0]![0]);
+}
+
+/**
+ * Why DuckDB refused a delimited file (or found no rows in it), naming the line: the
+ * line-by-line check runs only then, so a valid file is read once, by DuckDB. Returns the
+ * check's message, or null when it finds nothing wrong (DuckDB's own error is then the answer).
+ */
+async function explainCsv(source: ConvertSource, csv: CsvDialect): Promise<AppError | null> {
+  try {
+    await checkCsv(source.path, csv.delimiter);
+    return null;
+  } catch (error) {
+    if (error instanceof AppError) return error;
+    throw error;
+  }
 }
 
 /**
  * Converts an uploaded file to one Parquet file at `target` (zstd), inside a DuckDB sandbox that
  * can read only the upload (and, for an append, the current version) and write only next to
- * `target`. CSV/TSV are checked line by line first; types are inferred from a sample and, if a
- * later row contradicts the sample, from the whole file. An append must have the dataset's
- * columns (any order); its values are converted to the dataset's types or the ingest fails
- * naming the column and value. Nothing is left at `target` when it fails.
+ * `target`. Types are inferred from a sample and, if a later row contradicts the sample, from
+ * the whole file. An append must have the dataset's columns (any order); its values are
+ * converted to the dataset's types or the ingest fails naming the column and value. Nothing is
+ * left at `target` when it fails.
+ *
+ * CSV/TSV are parsed by DuckDB alone, with every dialect option explicit and strict (a row with
+ * the wrong number of values or a quote never closed fails it), while the file is searched for
+ * NUL bytes (binary content); only a file refused that way is checked line by line, for a
+ * message naming the line. The row count comes from the conversion itself.
  *
  * Size and shape limits (see size-limits.ts) are checked as early as the format allows: JSON for
- * UTF-8 and nesting before DuckDB reads it, CSV rows and a Parquet footer's rows and bytes before
- * converting, column types before converting, and the result after; the conversion itself stops
- * one row past CATALOG_MAX_ROWS.
+ * UTF-8 and nesting before DuckDB reads it, a Parquet footer's rows and bytes before converting,
+ * column types before converting, and the result after; the conversion itself stops one row
+ * past CATALOG_MAX_ROWS (the exact count of a file over the limit is then taken for the message).
  */
 export async function convertToParquet(source: ConvertSource, target: string, base?: ConvertBase): Promise<Converted> {
   const { maxRows, maxNesting } = catalogConfig();
   const csv =
     source.format === "csv" || source.format === "tsv"
-      ? await checkCsv(source.path, source.format === "tsv" ? "\t" : undefined)
+      ? await csvDialect(source.path, source.format === "tsv" ? "\t" : undefined)
       : null;
   await assertJsonHasContent(source);
   if (source.format === "json" || source.format === "jsonl") await checkJson(source.path, source.format, maxNesting);
+  const binary = csv ? hasNulByte(source.path) : Promise.resolve(false);
+  binary.catch(() => {}); // awaited below
   const access = { readFiles: base ? [source.path, base.path] : [source.path], writeDir: path.dirname(target) };
   try {
-    return await withSandbox(access, async (db) => {
+    const converted = await withSandbox(access, async (db) => {
       const baseRows = base ? await countRows(db, base.path) : 0;
-      // Refused from what is known before converting: the CSV check's row count, a Parquet file's footer.
-      if (csv) assertRowLimit(csv.rows, baseRows);
       if (source.format === "parquet") await assertParquetSourceWithinLimits(db, source.path, baseRows);
       const sourceColumns = await describeColumns(db, readerSql(source, csv));
       if (sourceColumns.length === 0) throw invalid("The file has no columns.");
@@ -155,12 +189,16 @@ export async function convertToParquet(source: ConvertSource, target: string, ba
         for (const [name, type] of fittedTypes) sourceTypes.set(name, type);
       }
       // One row beyond the limit is enough to refuse the file: the conversion never writes more.
-      const copy = (query: string) =>
-        db.run(
+      // COPY answers how many rows it wrote.
+      const copy = async (query: string) => {
+        const result = await db.runAndReadAll(
           `COPY (SELECT * FROM (${query}) LIMIT ${maxRows + 1}) TO ${quoteLiteral(target)} (FORMAT parquet, COMPRESSION zstd)`,
         );
+        return Number(result.getRowsJson()[0]![0]);
+      };
+      let rowCount: number;
       try {
-        await copy(select);
+        rowCount = await copy(select);
       } catch (error) {
         const message = error instanceof Error ? error.message : "";
         if (!/Conversion Error|Could not convert/.test(message)) throw error;
@@ -168,17 +206,24 @@ export async function convertToParquet(source: ConvertSource, target: string, ba
         if (!csv) throw error;
         // The sampled rows suggested a type a later row contradicts: infer from every row instead.
         reader = readerSql(source, csv, { fullSample: true });
-        await copy(`SELECT * FROM ${reader}`);
+        rowCount = await copy(`SELECT * FROM ${reader}`);
       }
-      const rowCount = await countRows(db, target);
-      if (rowCount - baseRows === 0) throw invalid("The file has no rows.");
-      await assertConvertedWithinLimits(db, target, baseRows);
+      if (rowCount > maxRows) assertRowLimit(await countSourceRows(db, reader), baseRows);
+      if (rowCount - baseRows === 0) throw (csv && (await explainCsv(source, csv))) || invalid("The file has no rows.");
+      await assertConvertedWithinLimits(db, target, rowCount, baseRows);
       const columns = await describeColumns(db, `read_parquet(${quoteLiteral(target)})`);
       const { size } = await fsp.stat(target);
       return { columns, rowCount, addedRows: rowCount - baseRows, sizeBytes: size };
     });
+    if (csv && (await binary)) {
+      const explained = await explainCsv(source, csv);
+      if (explained) throw explained;
+    }
+    return converted;
   } catch (error) {
     await fsp.rm(target, { force: true });
+    if (csv && !(error instanceof AppError))
+      throw (await explainCsv(source, csv)) ?? readError(error, source.format, source.path, source.name);
     if (source.format === "jsonl" && !(error instanceof AppError))
       throw (await findBadJsonLine(source.path)) ?? readError(error, source.format, source.path, source.name);
     throw readError(error, source.format, source.path, source.name);

@@ -6,8 +6,10 @@ const LF = 0x0a;
 const CR = 0x0d;
 const DELIMITERS = [",", ";", "\t", "|"];
 
+/** How DuckDB is told to read a delimited file: `newLine` (DuckDB's escaped form) only for lines ending with a lone CR. */
+export type CsvDialect = { delimiter: string; newLine?: "\\r" };
 /** `newLine` is set (DuckDB's escaped form) only for files whose lines end with a lone CR. */
-export type CsvShape = { delimiter: string; columns: number; rows: number; newLine?: "\\r" };
+export type CsvShape = CsvDialect & { columns: number; rows: number };
 
 /** The delimiter that occurs most often (outside quotes) in the header line; "," when none does. */
 export function detectDelimiter(head: string): string {
@@ -50,9 +52,24 @@ async function readHead(file: string, bytes = 64 * 1024): Promise<string> {
 }
 
 /**
+ * The delimiter and line ending of a delimited text file, from its first 64 KiB (the rest is
+ * DuckDB's to read). A file that starts with nothing but blank lines is checked in full here:
+ * DuckDB would read blank lines as rows of one empty column, and an empty file must say so.
+ */
+export async function csvDialect(file: string, delimiter?: string): Promise<CsvDialect> {
+  const head = await readHead(file);
+  if (head.trim() === "") await checkCsv(file, delimiter);
+  return {
+    delimiter: delimiter ?? detectDelimiter(head),
+    ...(endsLinesWithCr(head) ? { newLine: "\\r" as const } : {}),
+  };
+}
+
+/**
  * Checks a delimited text file's structure in one streaming pass (RFC 4180 quoting, blank lines
- * skipped, as DuckDB reads it) so a broken file gets an exact message naming the line, before
- * any conversion starts: empty file, header without rows, a row with the wrong number of
+ * skipped, as DuckDB reads it) so a broken file gets an exact message naming the line. The
+ * conversion runs it only when DuckDB refused a file or found no rows (a scan of every byte in
+ * JavaScript costs more than DuckDB's parse of a valid file): empty file, header without rows, a row with the wrong number of
  * values, a quote never closed, binary content. Lines end with LF or CRLF, or with a lone CR
  * when that is how the first line ends (classic Mac files); DuckDB is then told so (`newLine`).
  */

@@ -22,15 +22,20 @@ export function assertRowLimit(added: number, existing: number): void {
   );
 }
 
+/** Uncompressed bytes of a Parquet file's values, from its footer (no data is read). */
+async function expandedBytes(db: DuckDBConnection, file: string): Promise<number> {
+  const bytes = await db.runAndReadAll(
+    `SELECT coalesce(sum(total_uncompressed_size), 0) FROM parquet_metadata(${quoteLiteral(file)})`,
+  );
+  return Number(bytes.getRowsJson()[0]![0]);
+}
+
 /** Rows and uncompressed bytes of a Parquet file, from its footer (no data is read). */
 async function parquetSize(db: DuckDBConnection, file: string): Promise<{ rows: number; expandedBytes: number }> {
   const rows = await db.runAndReadAll(
     `SELECT coalesce(sum(num_rows), 0) FROM parquet_file_metadata(${quoteLiteral(file)})`,
   );
-  const bytes = await db.runAndReadAll(
-    `SELECT coalesce(sum(total_uncompressed_size), 0) FROM parquet_metadata(${quoteLiteral(file)})`,
-  );
-  return { rows: Number(rows.getRowsJson()[0]![0]), expandedBytes: Number(bytes.getRowsJson()[0]![0]) };
+  return { rows: Number(rows.getRowsJson()[0]![0]), expandedBytes: await expandedBytes(db, file) };
 }
 
 /**
@@ -58,13 +63,16 @@ export async function assertParquetSourceWithinLimits(
   assertExpandedLimit(expandedBytes, "file");
 }
 
-/** The converted dataset file (every row of the new version) against the limits. */
+/**
+ * The converted dataset file (every row of the new version, `rows` as the conversion counted
+ * them) against the limits; its uncompressed size comes from the footer (no data is read).
+ */
 export async function assertConvertedWithinLimits(
   db: DuckDBConnection,
   file: string,
+  rows: number,
   existingRows: number,
-): Promise<number> {
-  const { rows, expandedBytes } = await parquetSize(db, file);
+): Promise<void> {
   const { maxRows } = catalogConfig();
   if (rows > maxRows) {
     // The conversion stops one row beyond the limit, so the exact count is unknown here.
@@ -76,8 +84,7 @@ export async function assertConvertedWithinLimits(
         : `With this file the dataset would have more than ${plural(maxRows, "row")}; ${limit}`,
     );
   }
-  assertExpandedLimit(expandedBytes, existingRows > 0 ? "dataset" : "file");
-  return rows;
+  assertExpandedLimit(await expandedBytes(db, file), existingRows > 0 ? "dataset" : "file");
 }
 
 /**

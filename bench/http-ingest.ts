@@ -1,0 +1,162 @@
+// Dataset ingest through HTTP against a production build, as API clients send it, with the
+// reference in the same run (issue 15): a CSV of BENCH_INGEST_ROWS rows (default 1,000,000 and
+// 5,000,000; 10 mixed columns, bench/catalog.ts's file) through the REST multipart upload
+// (initiate, the parts as PUTs of BENCH_INGEST_PART_MB MiB (64), complete; bearer token), timed
+// from the first request to complete's answer, against DuckDB alone converting the same CSV to
+// Parquet (read_csv → COPY … (FORMAT parquet, COMPRESSION zstd)) with as many threads as the
+// app's DuckDB. A and B alternate BENCH_ROUNDS times (3, the order flips each round); it prints
+// rows/s as median and range, the ratio of the medians and the load average.
+//
+// Needs a production build (`npm run build`). Port: BENCH_INGEST_PORT (BENCH_PORT_BASE + 2).
+// Run alone: `npx tsx --import ./scripts/server-only-hook.mjs bench/http-ingest.ts`.
+import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { DuckDBInstance } from "@duckdb/node-api";
+import { catalogConfig } from "@/lib/catalog/config";
+import { quoteLiteral } from "@/lib/catalog/sql";
+import { createDb, setDb } from "@/lib/db";
+import { applyMigrations } from "@/lib/db/migrations/engine";
+import { createApiToken } from "@/lib/tokens/api-tokens";
+import { writeCsv } from "./catalog";
+import { agent, benchPort, load, median, request, type Server, startApp } from "./http-files";
+
+const MiB = 1024 * 1024;
+const env = (name: string, fallback: number) => Number(process.env[name] || fallback);
+
+type Api = { base: string; token: string };
+
+async function call(api: Api, method: string, route: string, body?: unknown) {
+  const text = body === undefined ? undefined : JSON.stringify(body);
+  const response = await fetch(`${api.base}${route}`, {
+    method,
+    headers: { Authorization: `Bearer ${api.token}`, ...(text ? { "Content-Type": "application/json" } : {}) },
+    body: text,
+  });
+  const answer = await response.text();
+  if (!response.ok) throw new Error(`${method} ${route} answered ${response.status}: ${answer}`);
+  return JSON.parse(answer) as Record<string, unknown>;
+}
+
+/** The whole multipart upload of `file` as a new version of the dataset; returns seconds and the rows it reports. */
+async function ingestOverHttp(api: Api, dataset: string, file: string, partBytes: number) {
+  const size = fs.statSync(file).size;
+  const start = performance.now();
+  const upload = await call(api, "POST", `/api/v1/upload/multipart/${dataset}/initiate`, {
+    format: "csv",
+    mode: "replace",
+  });
+  const uploadId = String(upload.uploadId);
+  for (let offset = 0, part = 1; offset < size; offset += partBytes, part++) {
+    const end = Math.min(size, offset + partBytes);
+    const sent = await request(
+      "PUT",
+      `${api.base}/api/v1/upload/multipart/${dataset}/${uploadId}/parts/${part}`,
+      { Authorization: `Bearer ${api.token}`, "Content-Type": "text/csv", "Content-Length": end - offset },
+      fs.createReadStream(file, { start: offset, end: end - 1, highWaterMark: MiB }),
+    );
+    if (sent.status !== 200) throw new Error(`part ${part} answered ${sent.status}: ${sent.text}`);
+  }
+  const done = await call(api, "POST", `/api/v1/upload/multipart/${dataset}/${uploadId}/complete`);
+  return { seconds: (performance.now() - start) / 1000, rows: Number(done.rowsAdded) };
+}
+
+/** DuckDB alone: the same CSV to zstd Parquet on the same disk; returns seconds and the rows written. */
+async function duckdbAlone(file: string, dir: string) {
+  const target = path.join(dir, "alone.parquet");
+  const instance = await DuckDBInstance.create(":memory:", { threads: String(catalogConfig().duckdbThreads) });
+  const db = await instance.connect();
+  try {
+    const start = performance.now();
+    const result = await db.runAndReadAll(
+      `COPY (SELECT * FROM read_csv(${quoteLiteral(file)})) TO ${quoteLiteral(target)} (FORMAT parquet, COMPRESSION zstd)`,
+    );
+    const seconds = (performance.now() - start) / 1000;
+    return { seconds, rows: Number(result.getRowsJson()[0]?.[0]) };
+  } finally {
+    db.closeSync();
+    instance.closeSync();
+    fs.rmSync(target, { force: true });
+  }
+}
+
+const krows = (v: number) => `${(v / 1000).toFixed(0)}k`;
+
+export async function runHttpIngestBench(): Promise<void> {
+  const distDir = process.env.NEXT_DIST_DIR || ".next";
+  if (!fs.existsSync(path.join(distDir, "BUILD_ID"))) {
+    console.log(`ingest over HTTP: skipped (no production build in ${distDir}; run \`npm run build\` first)`);
+    return;
+  }
+  const port = env("BENCH_INGEST_PORT", benchPort(2));
+  const sizes = (process.env.BENCH_INGEST_ROWS || "1000000,5000000").split(",").map(Number);
+  const partBytes = env("BENCH_INGEST_PART_MB", 64) * MiB;
+  const rounds = Math.max(1, env("BENCH_ROUNDS", 3));
+
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "ds-bench-ingest-"));
+  const dbUrl = `file:${path.join(dir, "bench.db")}`;
+  const servers: Server[] = [];
+  try {
+    await applyMigrations(dbUrl);
+    const db = createDb(dbUrl);
+    setDb(db);
+    const user = await db.user.create({
+      data: { email: "bench@bench.test", username: "bench", emailVerified: new Date() },
+    });
+    await db.workspace.create({ data: { ownerId: user.id, slug: "bench", name: "Bench" } });
+    const { token } = await createApiToken(user.id, { name: "bench" });
+    const app = await startApp(port, {
+      DATA_DIR: dir,
+      DATABASE_URL: dbUrl,
+      NEXTAUTH_SECRET: randomBytes(32).toString("base64"),
+      NEXTAUTH_URL: `http://127.0.0.1:${port}`,
+      API_RATE_LIMIT_PER_MINUTE: "100000000",
+    });
+    servers.push(app);
+    const api = { base: `http://127.0.0.1:${port}`, token };
+    // The dataset every round replaces (DataLinks' ingest creates it in the caller's own namespace).
+    await call(api, "POST", "/api/v1/ingest/bench/readings", [{ id: 0 }]);
+
+    for (const rows of sizes) {
+      const csv = path.join(dir, `rows-${rows}.csv`);
+      const bytes = writeCsv(csv, rows);
+      const ours: number[] = [];
+      const alone: number[] = [];
+      const loads: string[] = [];
+      for (let round = 0; round < rounds; round++) {
+        const steps = [
+          async () => {
+            const run = await ingestOverHttp(api, "bench/bench/readings", csv, partBytes);
+            if (run.rows !== rows) throw new Error(`the upload reported ${run.rows} rows, expected ${rows}`);
+            ours.push(rows / run.seconds);
+          },
+          async () => {
+            const run = await duckdbAlone(csv, dir);
+            if (run.rows !== rows) throw new Error(`DuckDB wrote ${run.rows} rows, expected ${rows}`);
+            alone.push(rows / run.seconds);
+          },
+        ];
+        for (const step of round % 2 ? steps.reverse() : steps) await step();
+        loads.push(load());
+      }
+      const r = (xs: number[]) => `${krows(Math.min(...xs))}–${krows(Math.max(...xs))}`;
+      console.log(
+        `ingest ${rows.toLocaleString("en")} rows (${(bytes / MiB).toFixed(0)} MiB CSV), REST multipart over HTTP: ` +
+          `ours median ${krows(median(ours))} rows/s (${r(ours)}) | DuckDB alone median ${krows(median(alone))} rows/s (${r(alone)}) | ` +
+          `ratio ${(median(ours) / median(alone)).toFixed(2)} | load ${loads.join(" / ")}`,
+      );
+      fs.rmSync(csv, { force: true });
+    }
+  } finally {
+    for (const server of servers.reverse()) await server.stop();
+    setDb(undefined);
+    agent.destroy();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
+  await runHttpIngestBench();
+}

@@ -1,0 +1,116 @@
+import type { FileHandle } from "node:fs/promises";
+
+/** Chunks that arrive while a write is on its way go to disk together, in one call of at least this size. */
+export const WRITE_BATCH_BYTES = 4 * 1024 * 1024;
+
+/** Writes `pieces` at `position` (all of them: a short write continues), reporting each part once it is on disk. */
+async function writeAt(
+  file: FileHandle,
+  pieces: Buffer[],
+  position: number,
+  onWritten: (part: Buffer) => void,
+): Promise<void> {
+  let rest = pieces;
+  while (rest.length > 0) {
+    const { bytesWritten } = await file.writev(rest, position);
+    if (bytesWritten === 0) throw Object.assign(new Error("The disk accepted no bytes."), { code: "EIO" });
+    position += bytesWritten;
+    let left = bytesWritten;
+    const next: Buffer[] = [];
+    for (const piece of rest) {
+      if (left >= piece.length) {
+        onWritten(piece);
+        left -= piece.length;
+      } else {
+        if (left > 0) onWritten(piece.subarray(0, left));
+        next.push(piece.subarray(left));
+        left = 0;
+      }
+    }
+    rest = next;
+  }
+}
+
+/**
+ * How reading a body ended: all of it arrived, the caller's signal stopped it, it was larger
+ * than allowed, or the client's connection dropped. In every case what arrived before is on disk.
+ */
+export type BodyEnd = "complete" | "stopped" | "too-large" | "dropped";
+
+export type WriteBodyOptions = {
+  /** the most bytes the body may have; the chunk that goes beyond is not written */
+  maxBytes?: number;
+  /** stops reading (what arrived is kept) */
+  signal?: AbortSignal;
+  /** each piece once it is on disk, in order */
+  onWritten?: (piece: Buffer) => void;
+};
+
+/**
+ * Writes a request body into `file` from `position`, straight from the web stream the route
+ * handler gets: no Node stream adapters per chunk, the chunks gathered into writes of at least
+ * WRITE_BATCH_BYTES (one system call each), the next batch arriving while one is written.
+ * Nothing is synced: callers that must survive a crash work out what reached the disk from the
+ * file itself. Rejects only when writing fails (a full disk: ENOSPC).
+ */
+export async function writeBody(
+  body: ReadableStream<Uint8Array> | null,
+  file: FileHandle,
+  position: number,
+  { maxBytes = Number.POSITIVE_INFINITY, signal, onWritten = () => {} }: WriteBodyOptions = {},
+): Promise<BodyEnd> {
+  if (signal?.aborted) return "stopped";
+  if (!body) return "complete";
+  const reader = body.getReader();
+  const stopped = new Promise<"stopped">((resolve) => {
+    signal?.addEventListener("abort", () => resolve("stopped"), { once: true });
+  });
+  let received = 0;
+  let batch: Buffer[] = [];
+  let batchBytes = 0;
+  let writing: Promise<void> = Promise.resolve();
+  const flush = async () => {
+    await writing;
+    if (batchBytes === 0) return;
+    writing = writeAt(file, batch, position, onWritten);
+    writing.catch(() => {}); // awaited before the next batch or at the end, which then throws
+    position += batchBytes;
+    batch = [];
+    batchBytes = 0;
+  };
+  let end: BodyEnd = "complete";
+  try {
+    for (;;) {
+      let next: ReadableStreamReadResult<Uint8Array> | "stopped";
+      try {
+        next = await Promise.race([reader.read(), stopped]);
+      } catch {
+        end = "dropped";
+        break;
+      }
+      if (next === "stopped") {
+        end = "stopped";
+        break;
+      }
+      if (next.done) break;
+      const chunk = next.value;
+      received += chunk.byteLength;
+      if (received > maxBytes) {
+        end = "too-large";
+        break;
+      }
+      batch.push(Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength));
+      batchBytes += chunk.byteLength;
+      if (batchBytes >= WRITE_BATCH_BYTES) await flush();
+    }
+    await flush();
+    await writing;
+  } finally {
+    try {
+      reader.releaseLock(); // a read still pending (stopped) is rejected; nothing waits for it
+    } catch {
+      // A runtime that refuses to release a reader with a pending read: the body is left as is.
+    }
+  }
+  return end;
+}
