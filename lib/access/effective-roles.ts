@@ -61,14 +61,27 @@ async function grantRoles(actor: Actor, resources: Resource[]): Promise<Map<stri
  * operations on a thousand files check access once, not once per file. Read fresh on every call.
  */
 export async function getEffectiveRoles(actor: Actor, resources: Resource[]): Promise<(EffectiveRole | null)[]> {
+  return (await effectiveRolesAndMemberships(actor, resources)).roles;
+}
+
+/**
+ * getEffectiveRoles, with the membership roles it read on the way (workspace id → role; the
+ * owner's own workspaces are not in it): callers that also need membership (workspaceVisibility)
+ * derive it from this one read instead of asking again.
+ */
+export async function effectiveRolesAndMemberships(
+  actor: Actor,
+  resources: Resource[],
+): Promise<{ roles: (EffectiveRole | null)[]; memberships: Map<string, EffectiveRole> }> {
   // Through an access link the visitor reads exactly what the link covers, and never writes.
-  if (actor.link) return resources.map((r) => (linkCovers(actor.link!, r) ? "viewer" : null));
+  if (actor.link)
+    return { roles: resources.map((r) => (linkCovers(actor.link!, r) ? "viewer" : null)), memberships: new Map() };
   // Nothing ranks above the owner: their resources need no query.
   const others = resources.filter((r) => r.workspaceOwnerId !== actor.id);
-  if (others.length === 0) return resources.map(() => "owner");
+  if (others.length === 0) return { roles: resources.map(() => "owner"), memberships: new Map() };
   // Membership and grants are independent reads: asked at once, the check costs one round trip.
   const [memberships, grants] = await Promise.all([membershipRoles(actor, others), grantRoles(actor, others)]);
-  return resources.map((r) =>
+  const roles = resources.map((r) =>
     highestRole(
       r.workspaceOwnerId === actor.id ? "owner" : null,
       memberships.get(r.workspaceId) ?? null,
@@ -76,6 +89,7 @@ export async function getEffectiveRoles(actor: Actor, resources: Resource[]): Pr
       r.type === "dataset" && r.visibility === "public" ? "viewer" : null,
     ),
   );
+  return { roles, memberships };
 }
 
 /**
