@@ -48,7 +48,8 @@ export async function cannon(
   seconds: number,
   headers: Record<string, string> = {},
 ): Promise<Figure> {
-  const result = await autocannon({ url, connections, duration: seconds, headers });
+  // A 30 s timeout: on a loaded machine a slow page is a slow figure, not an error storm of reconnects.
+  const result = await autocannon({ url, connections, duration: seconds, headers, timeout: 30 });
   return {
     reqPerSec: result.requests.average,
     p50: result.latency.p50,
