@@ -1,13 +1,16 @@
 // `npm run bench`: every benchmark in turn, printing figures (nothing is asserted).
-// BENCH_ONLY=catalog,files,ingest,sharing,load,http-api runs a subset; sizes can be lowered with each
-// benchmark's environment variables (see README, "Benchmarks"). The sharing benchmark adds a
+// BENCH_ONLY=catalog,files,ingest,sharing,load,http-api,http-grid,http-pages,access runs a subset; sizes can be
+// lowered with each benchmark's environment variables (see README, "Benchmarks"). The sharing benchmark adds a
 // PostgreSQL column and the load benchmark runs at all only when BENCH_DATABASE_URL or
 // TEST_DATABASE_URL names a PostgreSQL server; the load benchmark also needs a production build.
+import { runAccessBench } from "./access";
 import { runCatalogBench } from "./catalog";
 import { runFilesBench } from "./files";
 import { runHttpApiBench } from "./http-api";
 import { runHttpFilesBench } from "./http-files";
+import { runHttpGridBench } from "./http-grid";
 import { runHttpIngestBench } from "./http-ingest";
+import { runHttpPagesBench } from "./http-pages";
 import { runLoadBench } from "./load";
 import { runSharingBench } from "./sharing";
 
@@ -23,6 +26,9 @@ const benches: Record<string, () => Promise<unknown>> = {
   sharing: runSharingBench,
   load: runLoadBench,
   "http-api": runHttpApiBench,
+  "http-grid": runHttpGridBench,
+  "http-pages": runHttpPagesBench,
+  access: runAccessBench,
 };
 const only = process.env.BENCH_ONLY?.split(",")
   .map((s) => s.trim())

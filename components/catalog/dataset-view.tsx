@@ -2,11 +2,11 @@ import Link from "next/link";
 import { ShareDialog } from "@/components/sharing/share-dialog";
 import { Card } from "@/components/ui/empty-state";
 import type { Actor } from "@/lib/access";
-import { getDataset } from "@/lib/catalog/get-dataset";
+import { getDatasetPage } from "@/lib/catalog/get-dataset";
+import type { VersionView } from "@/lib/catalog/versions";
 import type { DatasetRef } from "@/lib/catalog/load-dataset";
 import { plural } from "@/lib/catalog/units";
 import { formatBytes } from "@/lib/util/format";
-import { listVersions } from "@/lib/catalog/versions";
 import { TagList, VisibilityBadge } from "./badges";
 import { ColumnStatsPanel } from "./column-stats-panel";
 import { DataGrid } from "./data-grid";
@@ -27,6 +27,13 @@ type DatasetDetailsProps = {
   /** access-link pages: every data request and link carries ?link=<token>, and nothing can be changed */
   linkToken?: string;
 };
+
+/** A version as the versions list shows it: everything but its schema, which stays on the server. */
+function withoutColumns(version: VersionView): Omit<VersionView, "columns"> {
+  const listed: Partial<VersionView> = { ...version };
+  delete listed.columns;
+  return listed as Omit<VersionView, "columns">;
+}
 
 function Section({ title, children, id }: { title: string; children: React.ReactNode; id: string }) {
   return (
@@ -51,8 +58,7 @@ export async function DatasetDetails({
   version: rawVersion,
   linkToken,
 }: DatasetDetailsProps) {
-  const dataset = await getDataset(actor, ref);
-  const versions = await listVersions(actor, dataset.id);
+  const { dataset, versions } = await getDatasetPage(actor, ref);
   const asked = Number(Array.isArray(rawVersion) ? rawVersion[0] : rawVersion);
   const earlier =
     Number.isInteger(asked) && asked !== dataset.version ? versions.find((v) => v.number === asked) : undefined;
@@ -135,7 +141,7 @@ export async function DatasetDetails({
       <Section title="Versions" id="dataset-versions">
         <VersionsList
           datasetId={dataset.id}
-          versions={versions}
+          versions={versions.map(withoutColumns)}
           pagePath={pagePath}
           viewing={shown.number}
           canManage={canManage}

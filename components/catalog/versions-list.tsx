@@ -30,7 +30,7 @@ export function VersionsList({
   linkToken,
 }: {
   datasetId: string;
-  versions: VersionView[];
+  versions: Omit<VersionView, "columns">[];
   /** the dataset page's URL (on link pages, the link's), to which ?version=n is added */
   pagePath: string;
   /** the version shown on the page now */

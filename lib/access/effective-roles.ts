@@ -2,7 +2,7 @@ import "server-only";
 import { getDb, type ResourceType } from "@/lib/db";
 import { AppError } from "@/lib/util/errors";
 import type { Actor } from "./actor";
-import { grantsToActorWhere } from "./grantee-keys";
+import { memberWorkspacesWhere, userKey } from "./grantee-keys";
 import { grantTargets, liveGrantWhere } from "./grants";
 import { linkCovers } from "./link-scope";
 import type { Resource } from "./resources";
@@ -26,8 +26,8 @@ async function membershipRoles(actor: Actor, resources: Resource[]): Promise<Map
   return new Map(rows.map((m) => [m.workspaceId, memberRoleToEffective(m.role)]));
 }
 
-/** The highest live grant role per grant target ("type:id"), for every target of the resources (one query). */
-async function grantRoles(actor: Actor, resources: Resource[]): Promise<Map<string, EffectiveRole>> {
+/** Prisma `where` matching grants on any grant target of the resources (the resource or a container above it). */
+function targetsWhere(resources: Resource[]) {
   const idsByType = new Map<ResourceType, Set<string>>();
   for (const r of resources) {
     for (const t of grantTargets(r)) {
@@ -36,18 +36,33 @@ async function grantRoles(actor: Actor, resources: Resource[]): Promise<Map<stri
       idsByType.set(t.resourceType, ids);
     }
   }
-  const grants = await getDb().share.findMany({
-    where: {
-      AND: [
-        { OR: [...idsByType].map(([resourceType, ids]) => ({ resourceType, resourceId: { in: [...ids] } })) },
-        grantsToActorWhere(actor),
-        liveGrantWhere(),
-      ],
-    },
-    select: { resourceType: true, resourceId: true, role: true },
-  });
+  return { OR: [...idsByType].map(([resourceType, ids]) => ({ resourceType, resourceId: { in: [...ids] } })) };
+}
+
+const grantSelect = { resourceType: true, resourceId: true, role: true } as const;
+
+/**
+ * The highest live grant role per grant target ("type:id"), for every target of the resources:
+ * grants to the actor and to every workspace they belong to (grantsToActorWhere's rule). Two
+ * indexed reads asked at once rather than one OR across both kinds of grantee, which makes the
+ * databases read every grant on the targets (a folder shared with thousands of addresses): the
+ * actor's own grants by key, and the grants held by their workspaces, reached from those workspaces.
+ */
+async function grantRoles(actor: Actor, resources: Resource[]): Promise<Map<string, EffectiveRole>> {
+  const targets = targetsWhere(resources);
+  const live = liveGrantWhere();
+  const [own, workspaces] = await Promise.all([
+    getDb().share.findMany({
+      where: { AND: [targets, { granteeKey: userKey(actor.id) }, live] },
+      select: grantSelect,
+    }),
+    getDb().workspace.findMany({
+      where: memberWorkspacesWhere(actor),
+      select: { receivedShares: { where: { AND: [targets, live] }, select: grantSelect } },
+    }),
+  ]);
   const roles = new Map<string, EffectiveRole>();
-  for (const g of grants) {
+  for (const g of [...own, ...workspaces.flatMap((w) => w.receivedShares)]) {
     const key = targetKey(g.resourceType, g.resourceId);
     roles.set(key, highestRole(roles.get(key) ?? null, g.role === "editor" ? "editor" : "viewer")!);
   }
@@ -61,14 +76,27 @@ async function grantRoles(actor: Actor, resources: Resource[]): Promise<Map<stri
  * operations on a thousand files check access once, not once per file. Read fresh on every call.
  */
 export async function getEffectiveRoles(actor: Actor, resources: Resource[]): Promise<(EffectiveRole | null)[]> {
+  return (await effectiveRolesAndMemberships(actor, resources)).roles;
+}
+
+/**
+ * getEffectiveRoles, with the membership roles it read on the way (workspace id → role; the
+ * owner's own workspaces are not in it): callers that also need membership (workspaceVisibility)
+ * derive it from this one read instead of asking again.
+ */
+export async function effectiveRolesAndMemberships(
+  actor: Actor,
+  resources: Resource[],
+): Promise<{ roles: (EffectiveRole | null)[]; memberships: Map<string, EffectiveRole> }> {
   // Through an access link the visitor reads exactly what the link covers, and never writes.
-  if (actor.link) return resources.map((r) => (linkCovers(actor.link!, r) ? "viewer" : null));
+  if (actor.link)
+    return { roles: resources.map((r) => (linkCovers(actor.link!, r) ? "viewer" : null)), memberships: new Map() };
   // Nothing ranks above the owner: their resources need no query.
   const others = resources.filter((r) => r.workspaceOwnerId !== actor.id);
-  if (others.length === 0) return resources.map(() => "owner");
+  if (others.length === 0) return { roles: resources.map(() => "owner"), memberships: new Map() };
   // Membership and grants are independent reads: asked at once, the check costs one round trip.
   const [memberships, grants] = await Promise.all([membershipRoles(actor, others), grantRoles(actor, others)]);
-  return resources.map((r) =>
+  const roles = resources.map((r) =>
     highestRole(
       r.workspaceOwnerId === actor.id ? "owner" : null,
       memberships.get(r.workspaceId) ?? null,
@@ -76,6 +104,7 @@ export async function getEffectiveRoles(actor: Actor, resources: Resource[]): Pr
       r.type === "dataset" && r.visibility === "public" ? "viewer" : null,
     ),
   );
+  return { roles, memberships };
 }
 
 /**

@@ -2,9 +2,9 @@ import "server-only";
 import { getDb } from "@/lib/db";
 import type { Actor } from "./actor";
 import { hasGrantInside } from "./grants";
-import { getEffectiveRole } from "./resources";
+import { effectiveRolesAndMemberships } from "./effective-roles";
 import type { EffectiveRole } from "./roles";
-import { type WorkspaceRef, getWorkspaceRole, workspaceResource } from "./workspace";
+import { type WorkspaceRef, workspaceResource } from "./workspace";
 
 /**
  * How much of a workspace the actor sees: "workspace" all of it (member, or a grant on the whole
@@ -29,15 +29,20 @@ export type WorkspaceVisibility = {
  * answers the same 404 as for an unknown workspace. Read fresh on every call.
  */
 export async function workspaceVisibility(actor: Actor, workspace: WorkspaceRef): Promise<WorkspaceVisibility | null> {
-  const [role, membership] = await Promise.all([
-    getEffectiveRole(actor, workspaceResource(workspace)),
-    getWorkspaceRole(actor, workspace),
-  ]);
-  const isMember = membership !== null;
+  // Membership comes from the role check's own read (getWorkspaceRole's rule: a link view carries
+  // no membership; the owner is a member), not from a second query.
+  const { roles, memberships } = await effectiveRolesAndMemberships(actor, [workspaceResource(workspace)]);
+  const role = roles[0] ?? null;
+  const isMember = !actor.link && (workspace.ownerId === actor.id || memberships.has(workspace.id));
   if (role) return { scope: "workspace", role, isMember };
   if (actor.link) return null;
-  if (await hasGrantInside(actor, workspace.id)) return { scope: "shared", role: null, isMember };
-  if (await hasPublicDataset(workspace.id)) return { scope: "public", role: null, isMember };
+  // Both reads are needed only without a workspace role; asked at once, they cost one round trip.
+  const [sharedInside, publicInside] = await Promise.all([
+    hasGrantInside(actor, workspace.id),
+    hasPublicDataset(workspace.id),
+  ]);
+  if (sharedInside) return { scope: "shared", role: null, isMember };
+  if (publicInside) return { scope: "public", role: null, isMember };
   return null;
 }
 

@@ -1,4 +1,5 @@
 import "server-only";
+import type { Json } from "@duckdb/node-api";
 import { z } from "zod";
 import { type Actor, workspaceVisibility } from "@/lib/access";
 import { exportDataset } from "@/lib/catalog/export-dataset";
@@ -93,26 +94,41 @@ export async function readData(
   datasetName: string,
   q: RowsQuery,
 ): Promise<Response | object> {
-  // Only "no such dataset" becomes this 404: a failing database must stay a 503 (a sync client
-  // reads 404 as "deleted").
-  const id = await findDatasetId(owner, namespace, datasetName).catch((error: unknown) => {
-    throw error instanceof AppError && error.code === "not_found" ? notFound("Dataset not found") : error;
-  });
   const query = toDatasetQuery(q);
   if (q.format !== "json") {
+    // Only "no such dataset" becomes this 404: a failing database must stay a 503 (a sync client
+    // reads 404 as "deleted").
+    const id = await findDatasetId(owner, namespace, datasetName).catch((error: unknown) => {
+      throw error instanceof AppError && error.code === "not_found" ? notFound("Dataset not found") : error;
+    });
     return downloadResponse(
       await exportDataset(actor, id, { format: q.format, query, version: q.version, raw: q.raw }),
     );
   }
-  const result = await queryDataset(actor, id, query, q.version);
-  const names = result.columns.map((c) => c.name);
+  // The dataset is located by its path in the same query that loads it (one round trip, not three).
+  const result = await queryDataset(actor, { owner, namespace, slug: datasetName }, query, q.version);
   return {
     dataset: `${owner.toLowerCase()}/${namespace.toLowerCase()}/${datasetName.toLowerCase()}`,
     version: result.version,
     columns: result.columns,
-    data: result.rows.map((row) => Object.fromEntries(names.map((n, i) => [n, row[i] ?? null]))),
+    data: rowObjects(
+      result.columns.map((c) => c.name),
+      result.rows,
+    ),
     total: result.total,
     limit: result.limit,
     nextCursor: result.nextCursor,
   };
+}
+
+/**
+ * Rows as objects keyed by column name (missing values null), built without intermediate entry
+ * arrays. Null-prototype objects, so a column named "__proto__" is a plain key like any other.
+ */
+function rowObjects(names: string[], rows: Json[][]): Record<string, Json>[] {
+  return rows.map((row) => {
+    const object = Object.create(null) as Record<string, Json>;
+    for (let i = 0; i < names.length; i++) object[names[i]!] = row[i] ?? null;
+    return object;
+  });
 }

@@ -2,9 +2,23 @@ import "server-only";
 import type { Actor } from "@/lib/access";
 import { type DatasetView, toDatasetView } from "./dataset-view";
 import { type DatasetRef, loadDataset } from "./load-dataset";
+import { type VersionView, versionViews } from "./versions";
 
 /** A dataset the actor can read, as pages show it (404 "Dataset not found" otherwise). */
 export async function getDataset(actor: Actor, ref: DatasetRef): Promise<DatasetView> {
   const { dataset, role } = await loadDataset(actor, ref, "read");
   return toDatasetView(dataset, role);
+}
+
+/**
+ * A dataset the actor can read with every version of it, for its page: one load and one access
+ * check for both (404 "Dataset not found" otherwise), the view and the versions read at once.
+ */
+export async function getDatasetPage(
+  actor: Actor,
+  ref: DatasetRef,
+): Promise<{ dataset: DatasetView; versions: VersionView[] }> {
+  const { dataset, role } = await loadDataset(actor, ref, "read");
+  const [view, versions] = await Promise.all([toDatasetView(dataset, role), versionViews(dataset)]);
+  return { dataset: view, versions };
 }

@@ -25,7 +25,31 @@ export function datasetResource(row: {
   };
 }
 
-export type DatasetRef = { id: string } | { workspaceId: string; slug: string };
+/**
+ * How a caller names a dataset: its id, its slug in a workspace, or its REST path
+ * {owner}/{namespace}/{slug} (matched lowercase, located in the same query as the dataset).
+ */
+export type DatasetRef =
+  { id: string } | { workspaceId: string; slug: string } | { owner: string; namespace: string; slug: string };
+
+function datasetWhere(ref: DatasetRef) {
+  if ("id" in ref) return { id: ref.id };
+  if ("workspaceId" in ref) return { workspaceId: ref.workspaceId, slug: ref.slug.toLowerCase() };
+  return {
+    slug: ref.slug.toLowerCase(),
+    workspace: { slug: ref.namespace.toLowerCase(), owner: { username: ref.owner.toLowerCase() } },
+  };
+}
+
+/** assertCan on a loaded dataset, with every "cannot read" answered as the same 404 (see loadDataset). */
+async function assertCanDataset(actor: Actor, capability: Capability, resource: Resource): Promise<EffectiveRole> {
+  try {
+    return await assertCan(actor, capability, resource);
+  } catch (error) {
+    if (error instanceof AppError && error.code === "not_found") throw notFound("Dataset not found");
+    throw error;
+  }
+}
 
 /**
  * Loads a dataset and checks the actor may `capability` it. Rule: an unknown dataset and one
@@ -37,15 +61,58 @@ export async function loadDataset(
   ref: DatasetRef,
   capability: Capability,
 ): Promise<{ dataset: DatasetRow; role: EffectiveRole }> {
-  const where = "id" in ref ? { id: ref.id } : { workspaceId: ref.workspaceId, slug: ref.slug.toLowerCase() };
-  const dataset = await getDb().dataset.findFirst({ where, include: datasetInclude });
+  const dataset = await getDb().dataset.findFirst({ where: datasetWhere(ref), include: datasetInclude });
   if (!dataset) throw notFound("Dataset not found");
-  try {
-    return { dataset, role: await assertCan(actor, capability, datasetResource(dataset)) };
-  } catch (error) {
-    if (error instanceof AppError && error.code === "not_found") throw notFound("Dataset not found");
-    throw error;
+  return { dataset, role: await assertCanDataset(actor, capability, datasetResource(dataset)) };
+}
+
+const versionSelect = { number: true, blobKey: true, columns: true, rowCount: true } as const;
+
+/** What reading a version's rows needs: where its Parquet file is and what it holds. */
+export type ReadableVersion = Prisma.DatasetVersionGetPayload<{ select: typeof versionSelect }>;
+
+/**
+ * A dataset version for reading its rows, by the same rule as loadDataset (unknown and unreadable
+ * are the same 404). The hot path of the grid and the REST API: the dataset, its workspace's owner
+ * and the version come in one query with only the fields the access check and the query need, and
+ * the access check adds its own (none for the owner). Nothing is cached across requests.
+ */
+export async function loadReadableVersion(
+  actor: Actor,
+  ref: DatasetRef,
+  capability: Capability,
+  number?: number,
+): Promise<{ datasetId: string; version: ReadableVersion }> {
+  const dataset = await getDb().dataset.findFirst({
+    where: datasetWhere(ref),
+    select: {
+      id: true,
+      workspaceId: true,
+      visibility: true,
+      version: true,
+      workspace: { select: { ownerId: true } },
+      // The current version is the latest one; an explicit number picks that one.
+      versions: {
+        where: number === undefined ? {} : { number },
+        orderBy: { number: "desc" },
+        take: 1,
+        select: versionSelect,
+      },
+    },
+  });
+  if (!dataset) throw notFound("Dataset not found");
+  await assertCanDataset(actor, capability, datasetResource(dataset));
+  let version = dataset.versions[0];
+  // A version written but not yet made current (an ingest between its two writes) is not served.
+  if (version && number === undefined && version.number !== dataset.version) {
+    version =
+      (await getDb().datasetVersion.findUnique({
+        where: { datasetId_number: { datasetId: dataset.id, number: dataset.version } },
+        select: versionSelect,
+      })) ?? undefined;
   }
+  if (!version) throw notFound(`Version ${number ?? dataset.version} of this dataset does not exist.`);
+  return { datasetId: dataset.id, version };
 }
 
 /** A version of a loaded dataset: the given number, or the current one. */

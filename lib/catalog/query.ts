@@ -2,7 +2,7 @@ import "server-only";
 import { z } from "zod";
 import type { Actor } from "@/lib/access";
 import { getBlobStore } from "@/lib/storage";
-import { loadDataset, loadVersion } from "./load-dataset";
+import { type DatasetRef, loadReadableVersion } from "./load-dataset";
 import { datasetQuerySchema } from "./query-schema";
 import { type QueryResult, runQuery } from "./run-query";
 import { parseColumns } from "./types";
@@ -21,14 +21,18 @@ export const versionNumberSchema = z.coerce
  */
 export async function queryDataset(
   actor: Actor,
-  datasetId: string,
+  ref: string | DatasetRef,
   input: unknown,
   version?: unknown,
 ): Promise<QueryResult & { version: number }> {
   const query = datasetQuerySchema.parse(input ?? {});
   const number = versionNumberSchema.parse(version);
-  const { dataset } = await loadDataset(actor, { id: datasetId }, "read");
-  const row = await loadVersion(dataset, number);
+  const { version: row } = await loadReadableVersion(
+    actor,
+    typeof ref === "string" ? { id: ref } : ref,
+    "read",
+    number,
+  );
   const parquetPath = await getBlobStore().localPath(row.blobKey);
   const result = await runQuery(
     { parquetPath, columns: parseColumns(row.columns), rowCount: Number(row.rowCount) },

@@ -2,6 +2,7 @@ import "server-only";
 import type { DuckDBConnection, Json } from "@duckdb/node-api";
 import { invalid } from "@/lib/util/errors";
 import { withDatasetDb } from "./duckdb/dataset-db";
+import { runPrepared } from "./duckdb/prepared";
 import { ROW_NUMBER_COLUMN } from "./duckdb/names";
 import { withQueryTimeout } from "./duckdb/timeout";
 import type { DatasetQuery } from "./query-schema";
@@ -31,7 +32,7 @@ export function hasRowNumber(columns: Column[]): boolean {
 export async function checkTypedParams(db: DuckDBConnection, typed: TypedParam[]): Promise<void> {
   for (const p of typed) {
     // p.type is a whitelisted scalar type (buildQuery only casts to those); the value stays bound.
-    const result = await db.runAndReadAll(`SELECT TRY_CAST($1 AS ${p.type}) IS NULL`, [p.value]);
+    const result = await runPrepared(db, `SELECT TRY_CAST($1 AS ${p.type}) IS NULL`, [p.value]);
     if (result.getRowsJson()[0]?.[0] === true) {
       throw invalid(`Filter on "${p.column}": "${p.value}" is not a valid ${p.type} value.`, {
         [p.column]: `Not a valid ${p.type}`,
@@ -50,7 +51,7 @@ async function countRows(db: DuckDBConnection, parquetPath: string, built: Built
   const key = JSON.stringify([parquetPath, built.countSql, built.params]);
   const cached = counts.get(key);
   if (cached !== undefined) return cached;
-  const total = Number((await db.runAndReadAll(built.countSql, built.params)).getRowsJson()[0]![0]);
+  const total = Number((await runPrepared(db, built.countSql, built.params)).getRowsJson()[0]![0]);
   if (counts.size >= COUNT_CACHE_SIZE) counts.delete(counts.keys().next().value!);
   counts.set(key, total);
   return total;
@@ -58,8 +59,8 @@ async function countRows(db: DuckDBConnection, parquetPath: string, built: Built
 
 /** The page's rows: directly, or for sorted pages in two steps (see BuiltQuery.pageKeysSql). */
 async function readPage(db: DuckDBConnection, built: BuiltQuery): Promise<Json[][]> {
-  if (!built.pageKeysSql) return (await db.runAndReadAll(built.sql, built.params)).getRowsJson();
-  const numbers = (await db.runAndReadAll(built.pageKeysSql, built.params)).getRowsJson().map((r) => String(r[0]));
+  if (!built.pageKeysSql) return (await runPrepared(db, built.sql, built.params)).getRowsJson();
+  const numbers = (await runPrepared(db, built.pageKeysSql, built.params)).getRowsJson().map((r) => String(r[0]));
   if (numbers.length === 0) return [];
   const byNumber = new Map<string, Json[]>();
   for (const row of (await db.runAndReadAll(rowsByNumberSql(built.columns, numbers))).getRowsJson())

@@ -24,7 +24,32 @@ export type VersionView = {
 /** Every version of a dataset the actor can read, newest first. */
 export async function listVersions(actor: Actor, datasetId: string): Promise<VersionView[]> {
   const { dataset } = await loadDataset(actor, { id: datasetId }, "read");
-  const rows = await getDb().datasetVersion.findMany({ where: { datasetId: dataset.id }, orderBy: { number: "desc" } });
+  return versionViews(dataset);
+}
+
+/**
+ * The versions of a dataset, newest first, without an access check of their own: only for a
+ * dataset the caller loaded through loadDataset (its check covers its versions), e.g. getDatasetPage.
+ */
+export async function versionViews(dataset: { id: string; version: number }): Promise<VersionView[]> {
+  const rows = await getDb().datasetVersion.findMany({
+    where: { datasetId: dataset.id },
+    orderBy: { number: "desc" },
+    // Not the column statistics: a version's JSON summary can be larger than everything else here.
+    select: {
+      number: true,
+      kind: true,
+      rowCount: true,
+      addedRows: true,
+      sizeBytes: true,
+      columns: true,
+      sourceName: true,
+      sourceFormat: true,
+      restoredFrom: true,
+      createdAt: true,
+      createdById: true,
+    },
+  });
   const names = await usernamesOf(rows.map((r) => r.createdById));
   return rows.map((r) => {
     const columns = parseColumns(r.columns);

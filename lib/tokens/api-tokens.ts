@@ -47,7 +47,16 @@ export async function revokeApiToken(actor: Actor, tokenId: string): Promise<voi
  * rejected alike (null); the lookup is by hash, so the raw token is never compared or stored.
  */
 export async function authenticateApiToken(token: string): Promise<Actor | null> {
-  const row = await getDb().apiToken.findUnique({ where: { tokenHash: hashToken(token) }, include: { user: true } });
+  const row = await getDb().apiToken.findUnique({
+    where: { tokenHash: hashToken(token) },
+    select: {
+      id: true,
+      revokedAt: true,
+      expiresAt: true,
+      lastUsedAt: true,
+      user: { select: { id: true, email: true, username: true } },
+    },
+  });
   if (!row || row.revokedAt || (row.expiresAt && row.expiresAt <= new Date())) return null;
   // "Last used" to the minute, written beside the request: writing it on every request would
   // make all concurrent requests of one token queue for the same row, and a failed bookkeeping

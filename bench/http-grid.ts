@@ -1,0 +1,92 @@
+// The data grid's page read through HTTP against DuckDB alone, on a BENCH_GRID_ROWS-row dataset
+// (default 1,000,000): the grid's own request (`GET /api/datasets/{id}/rows?query=…`, the signed-in
+// owner's session cookie; 50 rows sorted by temperature and filtered on one site, the site changing
+// per request) through the production server, and the same SQL run by DuckDB alone in this process
+// (node DuckDB API, a fresh in-memory DuckDB on the same Parquet file the dataset was made from: a
+// view over it, a prepared statement, the same two-step sorted page). One request at a time,
+// alternating HTTP and DuckDB series of BENCH_GRID_RUNS requests (default 30) for BENCH_GRID_ROUNDS
+// rounds (default 3): medians and p99 per round, the ratio HTTP / DuckDB, the load average.
+// The server runs on BENCH_PORT_BASE + 2 (default 3212). Run alone: `BENCH_ONLY=http-grid npm run bench`.
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { type DuckDBConnection, DuckDBInstance } from "@duckdb/node-api";
+import { SITES, type Server, createBenchWorld, hasBuild, loadAverage, median, spread, startApp } from "./http-harness";
+import { measure, ms } from "./stats";
+
+const ROWS = Number(process.env.BENCH_GRID_ROWS || process.env.BENCH_HTTP_ROWS || 1_000_000);
+const RUNS = Number(process.env.BENCH_GRID_RUNS || 30);
+const ROUNDS = Number(process.env.BENCH_GRID_ROUNDS || process.env.BENCH_HTTP_ROUNDS || 3);
+
+const site = (i: number) => SITES[i % SITES.length]!;
+const COLUMNS = ["id", "recorded_at", "site", "sensor", "temperature", "humidity", "pressure", "status"];
+
+/** DuckDB alone: the grid's query on the Parquet file, as the app runs it (row numbers, then the page's rows). */
+async function duckdbAlone(parquet: string): Promise<{ page: (i: number) => Promise<unknown>; close(): void }> {
+  const instance = await DuckDBInstance.create(":memory:");
+  const db: DuckDBConnection = await instance.connect();
+  await db.run(`CREATE VIEW data AS SELECT * FROM read_parquet('${parquet}', file_row_number = true)`);
+  const keys = await db.prepare(
+    `SELECT file_row_number FROM data WHERE (site = $1) ORDER BY temperature DESC NULLS LAST, file_row_number LIMIT 50 OFFSET 0`,
+  );
+  return {
+    async page(i) {
+      keys.bind([site(i)]);
+      const numbers = (await keys.runAndReadAll()).getRowsJson().map((r) => String(r[0]));
+      const rows = await db.runAndReadAll(
+        `SELECT ${COLUMNS.join(", ")}, file_row_number FROM data WHERE file_row_number IN (${numbers.join(", ")})`,
+      );
+      return rows.getRowsJson();
+    },
+    close() {
+      db.closeSync();
+      instance.closeSync();
+    },
+  };
+}
+
+export async function runHttpGridBench(): Promise<void> {
+  if (!hasBuild("http-grid")) return;
+  const world = await createBenchWorld(ROWS);
+  let app: Server | undefined;
+  const duck = await duckdbAlone(world.parquet);
+  try {
+    const cookie = { Cookie: world.sessionCookie };
+    const url = (i: number) =>
+      `/api/datasets/${world.datasetId}/rows?query=${encodeURIComponent(
+        JSON.stringify({
+          limit: 50,
+          sort: [{ column: "temperature", direction: "desc" }],
+          filters: [{ column: "site", op: "eq", value: site(i) }],
+        }),
+      )}`;
+    app = await startApp(world, 2, { path: url(0), headers: cookie });
+    console.log(
+      `http-grid: ${ROWS.toLocaleString("en-US")} rows; ${ROUNDS} rounds of ${RUNS} requests each way; load before ${loadAverage()}`,
+    );
+    const ratios: number[] = [];
+    for (let round = 0; round < ROUNDS; round++) {
+      const http = await measure(RUNS, async (i) => {
+        const answer = await fetch(`${app!.url}${url(i)}`, { headers: cookie });
+        if (!answer.ok) throw new Error(`the grid page answered ${answer.status}: ${await answer.text()}`);
+        const body = (await answer.json()) as { rows: unknown[] };
+        if (body.rows.length !== 50) throw new Error(`the grid page had ${body.rows.length} rows, not 50`);
+      });
+      const alone = await measure(RUNS, (i) => duck.page(i));
+      ratios.push(http.median / alone.median);
+      console.log(
+        `  round ${round + 1}: HTTP median ${ms(http.median)} (p99 ${ms(http.p99)}), DuckDB alone median ${ms(alone.median)} (p99 ${ms(alone.p99)}), ratio ${ratios.at(-1)!.toFixed(2)}×, load ${loadAverage()}`,
+      );
+    }
+    console.log(
+      `grid page, 50 rows sorted and filtered, HTTP / DuckDB alone: median ${median(ratios).toFixed(2)}× (${spread(ratios, 2)}), load ${loadAverage()}`,
+    );
+  } finally {
+    duck.close();
+    await app?.stop();
+    await world.close();
+  }
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
+  await runHttpGridBench();
+}

@@ -1,0 +1,87 @@
+// Server-rendered pages through the production server against a static asset: the catalog page and
+// a dataset page (the signed-in owner's session cookie) and the access-link page of a dataset (a
+// public link, no account), each beside a `/_next/static` asset served by the same server, at 10
+// and 50 connections, alternating for BENCH_PAGES_ROUNDS rounds (default 3) of BENCH_PAGES_DURATION_S
+// seconds (default 5): medians, ranges, ratios to the static asset, p99, HTML size, load average.
+// The workspace holds BENCH_PAGES_DATASETS datasets (default 30; the catalog lists them) besides
+// the BENCH_PAGES_ROWS-row dataset the pages show (default 100,000). The server runs on
+// BENCH_PORT_BASE + 4 (default 3214). Run alone: `BENCH_ONLY=http-pages npm run bench`.
+import fs from "node:fs";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { commitIngest } from "@/lib/catalog/ingest/commit-ingest";
+import { prepareIngest } from "@/lib/catalog/ingest/prepare-ingest";
+import { createAccessLink } from "@/lib/links/manage-links";
+import {
+  type Server,
+  type Target,
+  alternate,
+  cannon,
+  createBenchWorld,
+  hasBuild,
+  loadAverage,
+  startApp,
+  staticAssetPath,
+} from "./http-harness";
+
+const ROWS = Number(process.env.BENCH_PAGES_ROWS || 100_000);
+const DATASETS = Number(process.env.BENCH_PAGES_DATASETS || 30);
+const SECONDS = Number(process.env.BENCH_PAGES_DURATION_S || process.env.BENCH_HTTP_DURATION_S || 5);
+const ROUNDS = Number(process.env.BENCH_PAGES_ROUNDS || process.env.BENCH_HTTP_ROUNDS || 3);
+
+export async function runHttpPagesBench(): Promise<void> {
+  if (!hasBuild("http-pages")) return;
+  const world = await createBenchWorld(ROWS);
+  let app: Server | undefined;
+  try {
+    // More datasets for the catalog to list: small CSVs through the same ingest service.
+    for (let i = 1; i < DATASETS; i++) {
+      const source = path.join(world.dir, `extra-${i}.csv`);
+      fs.writeFileSync(
+        source,
+        `city,reading,measured_on\nOslo,${i},2026-01-0${(i % 9) + 1}\nBergen,${i * 2},2026-02-01\n`,
+      );
+      const ingest = await prepareIngest(world.owner, {
+        workspaceId: world.workspace.id,
+        mode: "create",
+        sourcePath: source,
+        sourceName: `extra-${i}.csv`,
+        format: "csv",
+      });
+      await commitIngest(world.owner, ingest.id, { name: `Station log ${i}`, slug: `station-log-${i}` });
+    }
+    const link = await createAccessLink(world.owner, { resourceType: "dataset", resourceId: world.datasetId });
+    const cookie = { Cookie: world.sessionCookie };
+    const catalog = "/w/bench/bench/catalog";
+    app = await startApp(world, 4, { path: catalog, headers: cookie });
+    const pages: Target[] = [
+      { label: "catalog page", url: `${app.url}${catalog}`, headers: cookie },
+      { label: "dataset page", url: `${app.url}${catalog}/readings`, headers: cookie },
+      { label: "access-link page", url: `${app.url}${new URL(link.url).pathname}` },
+    ];
+    const asset: Target = { label: "static asset", url: `${app.url}${staticAssetPath()}` };
+    console.log(
+      `http-pages: ${DATASETS} datasets, the shown one ${ROWS.toLocaleString("en-US")} rows; ${ROUNDS} rounds of ${SECONDS} s per figure; load before ${loadAverage()}`,
+    );
+    for (const page of pages) {
+      const answer = await fetch(page.url, { headers: page.headers, redirect: "manual" });
+      const html = await answer.text();
+      if (answer.status !== 200) throw new Error(`${page.label}: ${page.url} answered ${answer.status}`);
+      console.log(`  ${page.label}: ${(Buffer.byteLength(html) / 1024).toFixed(0)} KiB of HTML`);
+      await cannon(page.url, 10, 2, page.headers); // warm-up
+    }
+    await cannon(asset.url, 10, 2);
+    for (const page of pages) {
+      for (const connections of [10, 50]) {
+        await alternate([asset, page], { connections, rounds: ROUNDS, seconds: SECONDS });
+      }
+    }
+  } finally {
+    await app?.stop();
+    await world.close();
+  }
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
+  await runHttpPagesBench();
+}
