@@ -114,5 +114,6 @@ export async function readData(
     total: result.total,
     limit: result.limit,
     nextCursor: result.nextCursor,
+    rowWindow: result.rowWindow,
   };
 }

@@ -23,7 +23,7 @@ export type VersionView = {
 
 /** Every version of a dataset the actor can read, newest first. */
 export async function listVersions(actor: Actor, datasetId: string): Promise<VersionView[]> {
-  const { dataset } = await loadDataset(actor, { id: datasetId }, "read");
+  const { dataset } = await loadDataset(actor, { id: datasetId }, "view");
   const rows = await getDb().datasetVersion.findMany({ where: { datasetId: dataset.id }, orderBy: { number: "desc" } });
   const names = await usernamesOf(rows.map((r) => r.createdById));
   return rows.map((r) => {

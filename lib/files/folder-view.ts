@@ -86,12 +86,12 @@ export async function getFolderView(
   const target = chain.at(-1)!;
   const role = await roleOf(target);
   let firstReadable = chain.length;
-  if (allows(role, "read")) {
+  if (allows(role, "view")) {
     // Members read the top folder, hence everything: one check instead of one per level.
-    if (chain.length > 1 && allows(await roleOf(root), "read")) firstReadable = 0;
+    if (chain.length > 1 && allows(await roleOf(root), "view")) firstReadable = 0;
     else {
       firstReadable = chain.length - 1;
-      while (firstReadable > 0 && allows(await roleOf(chain[firstReadable - 1]!), "read")) firstReadable--;
+      while (firstReadable > 0 && allows(await roleOf(chain[firstReadable - 1]!), "view")) firstReadable--;
     }
   }
   const rootMode = firstReadable === 0 ? "full" : await folderListingMode(actor, { ...root, ...owner }, null);
@@ -99,7 +99,7 @@ export async function getFolderView(
     id: i >= firstReadable || (i === 0 && rootMode) ? step.id : null,
     name: step.name,
   }));
-  const mode = chain.length === 1 ? rootMode : allows(role, "read") ? "full" : null;
+  const mode = chain.length === 1 ? rootMode : allows(role, "view") ? "full" : null;
 
   const wantedFileId = pathFileId ?? fileId ?? null;
   const file = wantedFileId ? await readableFileIn(actor, wantedFileId, target.id, owner) : null;
@@ -133,5 +133,5 @@ async function readableFileIn(
   const file = await getDb().fileEntry.findUnique({ where: { id: fileId }, include: ENTRY_ROW_INCLUDE });
   if (!file || file.kind !== "file" || file.trashedAt || file.parentId !== folderId) return null;
   const role = await getEffectiveRole(actor, fileEntryResource(file, owner));
-  return allows(role, "read") ? toEntryRow(file) : null;
+  return allows(role, "view") ? toEntryRow(file) : null;
 }
