@@ -20,6 +20,8 @@ export type EntryTableProps = {
   folderPath: string[];
   linkToken?: string;
   canWrite: boolean;
+  /** false for view-only access: no download buttons */
+  canDownload: boolean;
   onOpenFile: (entry: EntryRow) => void;
   onNavigate: (href: string) => void;
   onMove?: (ids: string[], targetId: string) => void;
@@ -58,6 +60,7 @@ export function EntryTable(props: EntryTableProps) {
     folderPath,
     linkToken,
     canWrite,
+    canDownload,
     onOpenFile,
     onNavigate,
     onMove,
@@ -264,7 +267,7 @@ export function EntryTable(props: EntryTableProps) {
               {/* On a phone the row's actions are in the preview and the toolbar: the name needs the width. */}
               <td className="hidden border-b border-zinc-100 px-1 py-1.5 sm:table-cell dark:border-zinc-800/70">
                 <div className="flex items-center justify-end gap-0.5">
-                  {entry.kind === "file" ? (
+                  {entry.kind === "file" && canDownload ? (
                     <a
                       href={downloadUrl(entry.id, linkToken)}
                       download={entry.name}

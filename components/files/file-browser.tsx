@@ -30,6 +30,8 @@ type FileBrowserProps = {
   canWrite: boolean;
   /** show share buttons and the trash's restore (managers) */
   canManage: boolean;
+  /** show download and ZIP buttons (false for view-only access; the server refuses them anyway) */
+  canDownload: boolean;
   /** the label of the view's top folder ("All files", or the linked folder's name) */
   rootLabel: string;
   /** the trash view's URL, for those who may see it */
@@ -47,6 +49,7 @@ export function FileBrowser({
   linkToken,
   canWrite,
   canManage,
+  canDownload,
   rootLabel,
   trashHref,
 }: FileBrowserProps) {
@@ -85,6 +88,7 @@ export function FileBrowser({
         canWrite={canWrite}
         canUpload={canUpload}
         canManage={canManage}
+        canDownload={canDownload}
         trashHref={trashHref}
         onMove={move}
         onNewFolder={() => setPrompt({ kind: "new-folder" })}
@@ -122,6 +126,7 @@ export function FileBrowser({
               folderPath,
               linkToken,
               canWrite: movable,
+              canDownload,
               onOpenFile: setPreview,
               onNavigate: (href) => router.push(href),
               onMove: move,
@@ -136,6 +141,7 @@ export function FileBrowser({
       <PreviewDialog
         entry={preview}
         linkToken={linkToken}
+        canDownload={canDownload}
         onClose={() => setPreview(null)}
         actions={
           preview ? (
