@@ -10,6 +10,13 @@ export const shareRoleSchema = z.enum(SHARE_ROLES, {
 });
 export type ShareRole = z.infer<typeof shareRoleSchema>;
 
+/** How the share dialog and access lists name each role. */
+export const SHARE_ROLE_LABELS: Record<ShareRole, string> = {
+  viewonly: "Can view (no download)",
+  viewer: "Viewer (can download)",
+  editor: "Editor",
+};
+
 export const resourceTypeSchema = z.enum(["workspace", "dataset", "folder", "file"], {
   error: "Unknown resource type.",
 });

@@ -26,7 +26,9 @@ export function ShareNotificationEmail({
     <EmailLayout preview={`${sharer} shared ${what} with you`} heading={`${sharer} shared ${what} with you`}>
       {intro ? <Text>{intro}</Text> : null}
       <Text>
-        You can {role === "editor" ? "view and edit" : "view"} it{expiresAt ? ` until ${expiresAt.toUTCString()}` : ""}.
+        You can{" "}
+        {role === "editor" ? "view and edit" : role === "viewonly" ? "view (not download)" : "view and download"} it
+        {expiresAt ? ` until ${expiresAt.toUTCString()}` : ""}.
       </Text>
       {note ? (
         <Text style={{ borderLeft: "3px solid #c7d2fe", paddingLeft: 12, color: "#374151" }}>“{note}”</Text>
