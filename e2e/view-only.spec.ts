@@ -41,7 +41,9 @@ test("alice shares a dataset view-only with bob: he sees the grid and statistics
   await expect(bobPage.getByTestId("view-only-note")).toBeVisible();
   await expect(bobPage.getByRole("button", { name: /^Download/ })).toHaveCount(0);
   await expect(bobPage.getByRole("link", { name: /^Download/ })).toHaveCount(0);
-  await expect(bobPage.locator("#dataset-schema")).toContainText("station");
+  await expect(grid.getByRole("row").nth(1)).toContainText("S1");
+  const statistics = bobPage.getByRole("region", { name: "Schema and column statistics" });
+  await expect(statistics).toContainText("station");
 
   for (const format of ["csv", "parquet", "jsonl"]) {
     const response = await bobPage.request.get(`/api/datasets/${datasetId}/download?format=${format}`);
