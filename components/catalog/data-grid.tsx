@@ -12,7 +12,16 @@ import { DownloadMenu } from "./download-menu";
 import { FilterBar, describeFilter } from "./filter-bar";
 
 type Row = unknown[];
-type RowsResponse = { columns: Column[]; rows: Row[]; total: number; offset: number; limit: number; version: number };
+type RowsResponse = {
+  columns: Column[];
+  rows: Row[];
+  total: number;
+  offset: number;
+  limit: number;
+  version: number;
+  /** view-only access: how many rows of the query paging reaches (null: all) */
+  rowWindow: number | null;
+};
 
 const PAGE_SIZE = 50;
 const features = tableFeatures({});
@@ -28,6 +37,8 @@ type DataGridProps = {
   versionNumber: number;
   /** access-link pages: appended as ?link= to every data request */
   linkToken?: string;
+  /** false for view-only access: no download menu, and paging stops at the server's row window */
+  canDownload: boolean;
 };
 
 const NUMERIC = /^(U?(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT)|FLOAT|DOUBLE|DECIMAL.*)$/;
@@ -37,7 +48,7 @@ const NUMERIC = /^(U?(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT)|FLOAT|DOUBLE|DECI
  * column (click a header: ascending, descending, unsorted) and filtered per column (equals,
  * contains, range, is empty). The same view can be downloaded.
  */
-export function DataGrid({ datasetId, columns, version, versionNumber, linkToken }: DataGridProps) {
+export function DataGrid({ datasetId, columns, version, versionNumber, linkToken, canDownload }: DataGridProps) {
   const [sort, setSort] = useState<SortKey | null>(null);
   const [filters, setFilters] = useState<Filter[]>([]);
   const [page, setPage] = useState(0);
@@ -88,18 +99,26 @@ export function DataGrid({ datasetId, columns, version, versionNumber, linkToken
   const total = result.data?.total ?? 0;
   const from = total === 0 ? 0 : page * PAGE_SIZE + 1;
   const to = Math.min(total, (page + 1) * PAGE_SIZE);
-  const pageCount = Math.max(1, Math.ceil(total / PAGE_SIZE));
+  const rowWindow = result.data?.rowWindow ?? null;
+  const reachable = rowWindow === null ? total : Math.min(total, rowWindow);
+  const pageCount = Math.max(1, Math.ceil(reachable / PAGE_SIZE));
 
   return (
     <div className="space-y-3">
       <div className="flex flex-wrap items-start justify-between gap-2">
         <FilterBar columns={columns} filters={filters} onChange={changeFilters} />
-        <DownloadMenu
-          datasetId={datasetId}
-          version={version}
-          view={filters.length || sort ? view : undefined}
-          linkToken={linkToken}
-        />
+        {canDownload ? (
+          <DownloadMenu
+            datasetId={datasetId}
+            version={version}
+            view={filters.length || sort ? view : undefined}
+            linkToken={linkToken}
+          />
+        ) : (
+          <p className="text-sm text-zinc-600 dark:text-zinc-400" data-testid="view-only-note">
+            View only: downloads are turned off for you.
+          </p>
+        )}
       </div>
       {filters.length ? (
         <ul className="flex flex-wrap gap-2" aria-label="Active filters">
@@ -211,6 +230,11 @@ export function DataGrid({ datasetId, columns, version, versionNumber, linkToken
           </Button>
         </div>
       </nav>
+      {rowWindow !== null && total > rowWindow ? (
+        <p className="text-xs text-zinc-500" role="note">
+          View-only access shows the first {formatNumber(rowWindow)} rows of each view; filter or sort to see others.
+        </p>
+      ) : null}
     </div>
   );
 }

@@ -69,6 +69,7 @@ export async function DatasetDetails({
   const viewVersion = earlier ? earlier.number : undefined;
   // The grid and the column statistics read the same version of the same dataset (and through the same link).
   const versionOnView = { datasetId: dataset.id, version: viewVersion, versionNumber: shown.number, linkToken };
+  const canDownload = dataset.canDownload;
 
   return (
     <div className="space-y-8">
@@ -131,7 +132,7 @@ export async function DatasetDetails({
       ) : null}
 
       <Section title={earlier ? `Data of version ${earlier.number}` : "Data"} id="dataset-data">
-        <DataGrid key={shown.number} columns={shown.columns} {...versionOnView} />
+        <DataGrid key={shown.number} columns={shown.columns} canDownload={canDownload} {...versionOnView} />
       </Section>
 
       <Section title="Schema and column statistics" id="dataset-schema">
@@ -145,6 +146,7 @@ export async function DatasetDetails({
           pagePath={pagePath}
           viewing={shown.number}
           canManage={canManage}
+          canDownload={canDownload}
           linkToken={linkToken}
         />
       </Section>

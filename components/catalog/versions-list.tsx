@@ -27,6 +27,7 @@ export function VersionsList({
   pagePath,
   viewing,
   canManage,
+  canDownload,
   linkToken,
 }: {
   datasetId: string;
@@ -36,6 +37,8 @@ export function VersionsList({
   /** the version shown on the page now */
   viewing: number;
   canManage: boolean;
+  /** false for view-only access: no download links */
+  canDownload: boolean;
   linkToken?: string;
 }) {
   const router = useRouter();
@@ -109,14 +112,16 @@ export function VersionsList({
                   View
                 </Link>
               )}
-              <a
-                className={link}
-                download
-                href={downloadUrl(datasetId, "parquet", { version: v.number }, linkToken)}
-                aria-label={`Download version ${v.number} as Parquet`}
-              >
-                Download
-              </a>
+              {canDownload ? (
+                <a
+                  className={link}
+                  download
+                  href={downloadUrl(datasetId, "parquet", { version: v.number }, linkToken)}
+                  aria-label={`Download version ${v.number} as Parquet`}
+                >
+                  Download
+                </a>
+              ) : null}
               {canManage && !v.current ? (
                 <Button
                   variant="ghost"

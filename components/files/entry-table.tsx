@@ -22,6 +22,8 @@ export type EntryTableProps = {
   linkToken?: string;
   /** rows can be changed: checkboxes, multi-select, drag, Delete and F2 (without it, nothing to select for) */
   canWrite: boolean;
+  /** false for view-only access: no download buttons */
+  canDownload: boolean;
   onOpenFile: (entry: EntryRow) => void;
   onNavigate: (href: string) => void;
   onMove?: (ids: string[], targetId: string) => void;
@@ -63,6 +65,7 @@ export function EntryTable(props: EntryTableProps) {
     folderPath,
     linkToken,
     canWrite,
+    canDownload,
     onOpenFile,
     onNavigate,
     onMove,
@@ -316,7 +319,7 @@ export function EntryTable(props: EntryTableProps) {
                 <td className="border-b border-zinc-100 px-1 py-1.5 dark:border-zinc-800/70">
                   <div className="flex items-center justify-end gap-0.5">
                     <span className="hidden items-center gap-0.5 sm:flex">
-                      {entry.kind === "file" ? (
+                      {entry.kind === "file" && canDownload ? (
                         <a
                           href={downloadUrl(entry.id, linkToken)}
                           download={entry.name}

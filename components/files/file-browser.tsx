@@ -33,6 +33,8 @@ type FileBrowserProps = {
   canWrite: boolean;
   /** show share buttons and the trash's restore (managers) */
   canManage: boolean;
+  /** show download and ZIP buttons (false for view-only access; the server refuses them anyway) */
+  canDownload: boolean;
   /** the label of the view's top folder ("All files", or the linked folder's name) */
   rootLabel: string;
   /** the trash view's URL, for those who may see it */
@@ -52,6 +54,7 @@ export function FileBrowser({
   linkToken,
   canWrite,
   canManage,
+  canDownload,
   rootLabel,
   trashHref,
   viewerKey,
@@ -95,6 +98,7 @@ export function FileBrowser({
         canWrite={canWrite}
         canUpload={canUpload}
         canManage={canManage}
+        canDownload={canDownload}
         trashHref={trashHref}
         onMove={move}
         onNewFolder={() => setPrompt({ kind: "new-folder" })}
@@ -132,6 +136,7 @@ export function FileBrowser({
               folderPath,
               linkToken,
               canWrite: movable,
+              canDownload,
               onOpenFile: setPreview,
               onNavigate: (href) => router.push(href),
               onMove: move,
@@ -141,6 +146,7 @@ export function FileBrowser({
               rowMenu: (entry) =>
                 rowMenuItems(entry, {
                   linkToken,
+                  canDownload,
                   canChange: movable,
                   canShare: canManage,
                   onRename: (e) => setPrompt({ kind: "rename", entry: e }),
@@ -159,6 +165,7 @@ export function FileBrowser({
       <PreviewDialog
         entry={preview}
         linkToken={linkToken}
+        canDownload={canDownload}
         onClose={() => setPreview(null)}
         siblings={siblings}
         actions={

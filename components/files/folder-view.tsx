@@ -57,7 +57,14 @@ export async function FolderView({
   const label = rootLabel ?? (view.crumbs[0]?.name || "All files");
   if (!view.folder)
     return (
-      <SingleFile entry={view.file!} crumbs={view.crumbs} basePath={basePath} rootLabel={label} linkToken={linkToken} />
+      <SingleFile
+        entry={view.file!}
+        crumbs={view.crumbs}
+        basePath={basePath}
+        rootLabel={label}
+        linkToken={linkToken}
+        canDownload={view.capabilities.download}
+      />
     );
   const writable = !readOnly && !actor.link;
   return (
@@ -69,6 +76,7 @@ export async function FolderView({
       linkToken={linkToken}
       canWrite={writable && view.capabilities.write}
       canManage={writable && view.capabilities.manage}
+      canDownload={view.capabilities.download}
       rootLabel={label}
       trashHref={writable ? trashHref : undefined}
       viewerKey={accountIdOf(actor) ?? "visitor"}
@@ -79,5 +87,5 @@ export async function FolderView({
 /** A single file for an actor (an access link to a file): its preview and download. */
 export async function FileView({ actor, fileId, linkToken }: { actor: Actor; fileId: string; linkToken?: string }) {
   const entry = await orNotFound(getFileRow(actor, fileId));
-  return <SingleFile entry={entry} basePath="" rootLabel="" linkToken={linkToken} />;
+  return <SingleFile entry={entry} basePath="" rootLabel="" linkToken={linkToken} canDownload={entry.canDownload} />;
 }

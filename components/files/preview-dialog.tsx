@@ -13,6 +13,8 @@ type Props = {
   onClose: () => void;
   /** extra buttons in the header (share, open as dataset) */
   actions?: ReactNode;
+  /** false for view-only access: the preview without a download */
+  canDownload: boolean;
   /** the folder's files around this one, in the listing's order */
   siblings?: Siblings;
 };
@@ -28,7 +30,7 @@ function stepsFiles(event: KeyboardEvent<HTMLElement>): boolean {
 }
 
 /** A file's preview (image, PDF, text, table, media, or a "no preview" card) with its download. */
-export function PreviewDialog({ entry, linkToken, onClose, actions, siblings }: Props) {
+export function PreviewDialog({ entry, linkToken, canDownload, onClose, actions, siblings }: Props) {
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     if (!siblings || !stepsFiles(event)) return;
     const step =
@@ -51,15 +53,17 @@ export function PreviewDialog({ entry, linkToken, onClose, actions, siblings }: 
               </DialogDescription>
             </div>
             {actions}
-            <a href={downloadUrl(entry.id, linkToken)} download={entry.name} className={buttonClass("secondary")}>
-              Download
-            </a>
+            {canDownload ? (
+              <a href={downloadUrl(entry.id, linkToken)} download={entry.name} className={buttonClass("secondary")}>
+                Download
+              </a>
+            ) : null}
             <DialogClose className={buttonClass("ghost")} aria-label="Close preview">
               ✕
             </DialogClose>
           </div>
           <div className="min-h-0 flex-1 overflow-auto bg-zinc-50 dark:bg-zinc-950">
-            <PreviewBody entry={entry} linkToken={linkToken} />
+            <PreviewBody entry={entry} linkToken={linkToken} canDownload={canDownload} />
           </div>
         </div>
       ) : null}
@@ -95,7 +99,15 @@ function SiblingButtons({ siblings }: { siblings: Siblings }) {
 }
 
 /** The preview itself, for the dialog and for pages that show one file (file links). */
-export function PreviewBody({ entry, linkToken }: { entry: EntryRow; linkToken?: string }) {
+export function PreviewBody({
+  entry,
+  linkToken,
+  canDownload,
+}: {
+  entry: EntryRow;
+  linkToken?: string;
+  canDownload: boolean;
+}) {
   const src = downloadUrl(entry.id, linkToken, true);
   switch (entry.preview) {
     case "image":
@@ -124,21 +136,25 @@ export function PreviewBody({ entry, linkToken }: { entry: EntryRow; linkToken?:
     case "table":
       return <TablePreviewView entry={entry} linkToken={linkToken} />;
     default:
-      return <NoPreview entry={entry} linkToken={linkToken} />;
+      return <NoPreview entry={entry} linkToken={linkToken} canDownload={canDownload} />;
   }
 }
 
-function NoPreview({ entry, linkToken }: { entry: EntryRow; linkToken?: string }) {
+function NoPreview({ entry, linkToken, canDownload }: { entry: EntryRow; linkToken?: string; canDownload: boolean }) {
   return (
     <div className="flex h-full items-center justify-center p-6">
       <div className="max-w-sm rounded-lg border border-dashed border-zinc-300 bg-white p-8 text-center dark:border-zinc-700 dark:bg-zinc-900">
         <h3 className="font-semibold">No preview available</h3>
         <p className="mt-2 text-sm text-zinc-600 dark:text-zinc-400">
-          {entry.typeLabel} files cannot be shown here. Download the file to open it.
+          {canDownload
+            ? `${entry.typeLabel} files cannot be shown here. Download the file to open it.`
+            : `${entry.typeLabel} files cannot be shown here, and your access is view only.`}
         </p>
-        <a href={downloadUrl(entry.id, linkToken)} download={entry.name} className={buttonClass("primary", "mt-5")}>
-          Download {formatBytes(entry.size ?? 0)}
-        </a>
+        {canDownload ? (
+          <a href={downloadUrl(entry.id, linkToken)} download={entry.name} className={buttonClass("primary", "mt-5")}>
+            Download {formatBytes(entry.size ?? 0)}
+          </a>
+        ) : null}
       </div>
     </div>
   );

@@ -13,8 +13,11 @@ export function SingleFile({
   basePath,
   rootLabel,
   linkToken,
+  canDownload,
 }: {
   entry: EntryRow;
+  /** false for view-only access */
+  canDownload: boolean;
   crumbs?: Crumb[];
   basePath: string;
   rootLabel: string;
@@ -31,12 +34,16 @@ export function SingleFile({
               {entry.typeLabel} · {formatBytes(entry.size ?? 0)}
             </p>
           </div>
-          <a href={downloadUrl(entry.id, linkToken)} download={entry.name} className={buttonClass("primary")}>
-            Download
-          </a>
+          {canDownload ? (
+            <a href={downloadUrl(entry.id, linkToken)} download={entry.name} className={buttonClass("primary")}>
+              Download
+            </a>
+          ) : (
+            <span className="text-sm text-zinc-600 dark:text-zinc-400">View only</span>
+          )}
         </div>
         <div className="max-h-[75vh] min-h-64 overflow-auto bg-zinc-50 dark:bg-zinc-950">
-          <PreviewBody entry={entry} linkToken={linkToken} />
+          <PreviewBody entry={entry} linkToken={linkToken} canDownload={canDownload} />
         </div>
       </div>
     </div>

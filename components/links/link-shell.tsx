@@ -16,7 +16,8 @@ export function LinkShell({ link, children }: { link: OpenedLink; children: Reac
             <h1 className="truncate text-lg font-semibold">{link.target.name}</h1>
           </div>
           <p className="rounded-full bg-zinc-100 px-3 py-1 text-xs text-zinc-700 dark:bg-zinc-800 dark:text-zinc-300">
-            Read-only link · until {formatDateTime(link.expiresAt)}
+            {link.scope.allowDownload ? "Read-only link" : "View-only link (no downloads)"} · until{" "}
+            {formatDateTime(link.expiresAt)}
           </p>
         </div>
       </header>

@@ -3,7 +3,7 @@ import { useTransition } from "react";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { resendInvitationAction } from "@/lib/actions/sharing/resend-invitation";
-import type { ShareRole } from "@/lib/sharing/schemas";
+import { SHARE_ROLES, SHARE_ROLE_LABELS, type ShareRole } from "@/lib/sharing/schemas";
 import type { AccessRowView, useAccess } from "./use-access";
 import { formatDate } from "@/lib/util/format";
 
@@ -64,8 +64,11 @@ export function AccessList({
                   onChange={(e) => access.changeRole.mutate({ shareId: r.shareId!, role: e.target.value as ShareRole })}
                   className="rounded-md border border-zinc-300 bg-white px-2 py-1 text-sm dark:border-zinc-700 dark:bg-zinc-900"
                 >
-                  <option value="viewer">Viewer</option>
-                  <option value="editor">Editor</option>
+                  {SHARE_ROLES.map((role) => (
+                    <option key={role} value={role}>
+                      {SHARE_ROLE_LABELS[role]}
+                    </option>
+                  ))}
                 </select>
                 <Button
                   variant="ghost"
@@ -96,7 +99,7 @@ export function AccessList({
               </>
             ) : (
               <span className="text-sm capitalize text-zinc-600 dark:text-zinc-400">
-                {KIND_LABEL[r.kind] || r.role}
+                {KIND_LABEL[r.kind] || ((SHARE_ROLE_LABELS as Record<string, string>)[r.role] ?? r.role)}
               </span>
             )}
           </div>

@@ -17,6 +17,7 @@ export function CreateLinkForm({ type, id, onCreated }: { type: ResourceType; id
   const [starts, setStarts] = useState("");
   const [password, setPassword] = useState("");
   const [label, setLabel] = useState("");
+  const [allowDownload, setAllowDownload] = useState(true);
   const [created, setCreated] = useState<string>();
   const [errors, setErrors] = useState<Record<string, string>>({});
 
@@ -31,6 +32,7 @@ export function CreateLinkForm({ type, id, onCreated }: { type: ResourceType; id
           password: password || undefined,
           expiresAt: new Date(`${expires}T23:59:59`),
           startsAt: starts ? new Date(`${starts}T00:00:00`) : undefined,
+          allowDownload,
         }),
       ),
     onSuccess: (data) => {
@@ -70,6 +72,18 @@ export function CreateLinkForm({ type, id, onCreated }: { type: ResourceType; id
           error={errors.password}
           hint="At least 8 characters."
         />
+        <label className="flex items-start gap-2 self-end text-sm text-zinc-700 dark:text-zinc-300">
+          <input
+            type="checkbox"
+            className="mt-0.5"
+            checked={allowDownload}
+            onChange={(e) => setAllowDownload(e.target.checked)}
+          />
+          <span>
+            Allow downloads
+            <span className="block text-xs text-zinc-500">Off: visitors can view but not download or export.</span>
+          </span>
+        </label>
       </div>
       <div className="mt-3 flex justify-end">
         <Button variant="secondary" disabled={create.isPending} onClick={() => create.mutate()}>

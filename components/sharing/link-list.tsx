@@ -19,6 +19,7 @@ export function LinkList({ type, access }: { type: ResourceType; access: AccessL
                 <span className="text-xs font-normal text-zinc-500">
                   {l.mode}
                   {l.hasPassword ? " · password" : ""}
+                  {l.allowDownload ? "" : " · view only"}
                   {l.active ? "" : l.revokedAt ? " · revoked" : " · not active"}
                 </span>
               </p>

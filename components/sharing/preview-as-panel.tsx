@@ -83,7 +83,7 @@ export function PreviewAsPanel({
         <div className="mt-2 space-y-2">
           <p className="text-sm">
             {preview.data.canRead
-              ? `Can ${preview.data.canWrite ? "read and change" : "read"} this ${type} (${preview.data.role}).`
+              ? `Can ${preview.data.canWrite ? "read and change" : preview.data.canDownload ? "read" : "view (not download)"} this ${type} (${preview.data.role}).`
               : `Cannot see this ${type}.`}{" "}
             Anything not listed below is “not found” for them.
           </p>

@@ -1,7 +1,7 @@
 "use client";
 import { Button } from "@/components/ui/button";
 import { SelectField, TextField } from "@/components/ui/field";
-import type { ShareRole } from "@/lib/sharing/schemas";
+import { SHARE_ROLES, SHARE_ROLE_LABELS, type ShareRole } from "@/lib/sharing/schemas";
 import { GranteeInput } from "./grantee-input";
 import type { ShareForm as Form } from "./use-share-form";
 import { formatIsoDate } from "@/lib/util/format";
@@ -42,8 +42,11 @@ export function ShareForm({ form }: { form: Form }) {
       ) : null}
       <div className="grid gap-3 sm:grid-cols-2">
         <SelectField label="Role" value={fields.role} onChange={(e) => set.setRole(e.target.value as ShareRole)}>
-          <option value="viewer">Viewer</option>
-          <option value="editor">Editor</option>
+          {SHARE_ROLES.map((role) => (
+            <option key={role} value={role}>
+              {SHARE_ROLE_LABELS[role]}
+            </option>
+          ))}
         </SelectField>
         <TextField
           label="Access ends (optional)"

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { accountIdOf, linkActor } from "./actor";
 
 describe("actors", () => {
-  const link = { id: "l1", resourceType: "dataset", resourceId: "d1", workspaceId: "w1" };
+  const link = { id: "l1", resourceType: "dataset", resourceId: "d1", workspaceId: "w1", allowDownload: true };
   it("a public link's visitor has no account; a signed-in user through a link keeps theirs", () => {
     const visitor = linkActor(link);
     expect(visitor).toMatchObject({ kind: "link", link });

@@ -1,5 +1,14 @@
-/** The scope an access link grants: read-only, on one resource and (for containers) what is inside it. */
-export type LinkScope = { id: string; resourceType: string; resourceId: string; workspaceId: string };
+/**
+ * The scope an access link grants: read-only, on one resource and (for containers) what is inside it;
+ * view-only (no downloads, exports or raw bytes) when `allowDownload` is false.
+ */
+export type LinkScope = {
+  id: string;
+  resourceType: string;
+  resourceId: string;
+  workspaceId: string;
+  allowDownload: boolean;
+};
 
 /**
  * A signed-in user (UI session or API token). Through an access link they act with `link` set:

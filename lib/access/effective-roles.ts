@@ -10,10 +10,20 @@ import {
   type Capability,
   type EffectiveRole,
   OWNER_ONLY_MESSAGE,
+  VIEW_ONLY_MESSAGE,
   allows,
   highestRole,
   memberRoleToEffective,
+  shareRoleToEffective,
 } from "./roles";
+
+const REFUSALS: Record<Capability, string> = {
+  view: "Not found",
+  read: VIEW_ONLY_MESSAGE,
+  write: "You have read-only access here.",
+  manage: OWNER_ONLY_MESSAGE,
+  own: OWNER_ONLY_MESSAGE,
+};
 
 const targetKey = (type: string, id: string) => `${type}:${id}`;
 
@@ -64,7 +74,7 @@ async function grantRoles(actor: Actor, resources: Resource[]): Promise<Map<stri
   const roles = new Map<string, EffectiveRole>();
   for (const g of [...own, ...workspaces.flatMap((w) => w.receivedShares)]) {
     const key = targetKey(g.resourceType, g.resourceId);
-    roles.set(key, highestRole(roles.get(key) ?? null, g.role === "editor" ? "editor" : "viewer")!);
+    roles.set(key, highestRole(roles.get(key) ?? null, shareRoleToEffective(g.role))!);
   }
   return roles;
 }
@@ -88,9 +98,12 @@ export async function effectiveRolesAndMemberships(
   actor: Actor,
   resources: Resource[],
 ): Promise<{ roles: (EffectiveRole | null)[]; memberships: Map<string, EffectiveRole> }> {
-  // Through an access link the visitor reads exactly what the link covers, and never writes.
-  if (actor.link)
-    return { roles: resources.map((r) => (linkCovers(actor.link!, r) ? "viewer" : null)), memberships: new Map() };
+  // Through an access link the visitor reads exactly what the link covers, and never writes;
+  // a link without downloads only views.
+  if (actor.link) {
+    const linkRole: EffectiveRole = actor.link.allowDownload ? "viewer" : "viewonly";
+    return { roles: resources.map((r) => (linkCovers(actor.link!, r) ? linkRole : null)), memberships: new Map() };
+  }
   // Nothing ranks above the owner: their resources need no query.
   const others = resources.filter((r) => r.workspaceOwnerId !== actor.id);
   if (others.length === 0) return { roles: resources.map(() => "owner"), memberships: new Map() };
@@ -108,9 +121,10 @@ export async function effectiveRolesAndMemberships(
 }
 
 /**
- * Rule: assertCan for many resources at once, all or nothing. If any of them cannot be read the
- * whole request is 404 (an unreadable item does not exist for the actor); if any can be read but
- * not changed as asked it is 403 (assertCan is this rule for one resource). Returns each resource's role.
+ * Rule: assertCan for many resources at once, all or nothing. If any of them cannot be viewed the
+ * whole request is 404 (an invisible item does not exist for the actor); if any can be viewed but
+ * not used as asked (downloaded by a view-only grantee, changed by a reader) it is 403 (assertCan
+ * is this rule for one resource). Returns each resource's role.
  */
 export async function assertCanAll(
   actor: Actor,
@@ -118,9 +132,7 @@ export async function assertCanAll(
   resources: Resource[],
 ): Promise<EffectiveRole[]> {
   const roles = await getEffectiveRoles(actor, resources);
-  if (roles.some((role) => !allows(role, "read"))) throw new AppError("not_found", "Not found");
-  if (roles.some((role) => !allows(role, capability))) {
-    throw new AppError("forbidden", capability === "write" ? "You have read-only access here." : OWNER_ONLY_MESSAGE);
-  }
+  if (roles.some((role) => !allows(role, "view"))) throw new AppError("not_found", "Not found");
+  if (roles.some((role) => !allows(role, capability))) throw new AppError("forbidden", REFUSALS[capability]);
   return roles as EffectiveRole[];
 }

@@ -37,7 +37,7 @@ export function fileEntryResource(entry: FileEntryRef, { workspaceOwnerId }: Wor
 const NOTHING: FileEntryWhere = { id: { in: [] } };
 
 /**
- * Rule: every listing of a folder's contents goes through here. An actor who can read the folder
+ * Rule: every listing of a folder's contents goes through here. An actor who can view the folder
  * (workspace membership, or a grant on it or any ancestor, since grants cascade down) sees all
  * of its entries that are not in the trash. At the workspace's top folder, a grantee who cannot
  * read it sees the topmost items shared with them (topmostSharedWhere), wherever they are; in any
@@ -50,12 +50,12 @@ export async function visibleChildrenWhere(
   role?: EffectiveRole | null,
 ): Promise<FileEntryWhere> {
   const effective = role === undefined ? await getEffectiveRole(actor, fileEntryResource(folder, folder)) : role;
-  if (allows(effective, "read")) return { workspaceId: folder.workspaceId, parentId: folder.id, trashedAt: null };
+  if (allows(effective, "view")) return { workspaceId: folder.workspaceId, parentId: folder.id, trashedAt: null };
   if (isRootFolder(folder)) return topmostSharedWhere(actor, folder.workspaceId);
   return NOTHING;
 }
 
-/** The same rule for a whole subtree (folder ZIP downloads): every live entry below the folder. */
+/** The same rule for a whole subtree (folder ZIP downloads, so it needs "read": view-only sees nothing here). */
 export async function visibleSubtreeWhere(
   actor: Actor,
   folder: FileEntryRef & WorkspaceOwnerRef,
@@ -115,7 +115,7 @@ export async function folderListingMode(
   folder: FileEntryRef & WorkspaceOwnerRef,
   role: EffectiveRole | null,
 ): Promise<"full" | "shared" | null> {
-  if (allows(role, "read")) return "full";
+  if (allows(role, "view")) return "full";
   if (isRootFolder(folder) && !actor.link && (await hasGrantInside(actor, folder.workspaceId))) return "shared";
   return null;
 }

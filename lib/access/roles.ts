@@ -1,20 +1,25 @@
 /**
  * Effective roles, lowest to highest. Workspace membership maps onto them (memberRoleToEffective):
- * member → editor, admin → manager, owner → owner. Grants from the sharing feature add viewer/editor.
+ * member → editor, admin → manager, owner → owner. Grants from the sharing feature add viewonly
+ * (can view, cannot download), viewer and editor; an access link gives viewer, or viewonly when it
+ * does not allow downloads.
  */
-export const ROLE_RANK = { viewer: 1, editor: 2, manager: 3, owner: 4 } as const;
+export const ROLE_RANK = { viewonly: 1, viewer: 2, editor: 3, manager: 4, owner: 5 } as const;
 export type EffectiveRole = keyof typeof ROLE_RANK;
 
 /**
  * The one vocabulary of what may be done, on any resource (workspace, dataset, folder, file):
- * read (list, open, query, download), write (change content), manage (share, list grants, revoke,
- * links, visibility, workspace settings and members) and own (what only the workspace owner does:
- * deleting it).
+ * view (list, open, the grid, statistics, previews, schema, versions: what is shown on screen),
+ * read (view plus taking the data away: downloads, exports, ZIP, raw file bytes, bulk formats),
+ * write (change content), manage (share, list grants, revoke, links, visibility, workspace
+ * settings and members) and own (what only the workspace owner does: deleting it).
+ * Anything that hands out bytes asserts "read", so a path that forgets to choose fails closed.
  */
-export type Capability = "read" | "write" | "manage" | "own";
+export type Capability = "view" | "read" | "write" | "manage" | "own";
 
 /** The lowest role that holds each capability. Managers (owner, admins) alone manage access. */
 export const REQUIRED_ROLE: Record<Capability, EffectiveRole> = {
+  view: "viewonly",
   read: "viewer",
   write: "editor",
   manage: "manager",
@@ -42,3 +47,9 @@ export function memberRoleToEffective(role: string): EffectiveRole {
 }
 
 export const OWNER_ONLY_MESSAGE = "Access can be managed by the owner only.";
+export const VIEW_ONLY_MESSAGE = "You can view this but not download it.";
+
+/** A grant's stored role (ShareRole) as an effective role; anything unknown counts as the weakest. */
+export function shareRoleToEffective(role: string): EffectiveRole {
+  return role === "editor" ? "editor" : role === "viewer" ? "viewer" : "viewonly";
+}

@@ -27,6 +27,7 @@ export async function getWorkspaceRole(actor: Actor, workspace: WorkspaceRef): P
 }
 
 const REFUSALS: Record<Capability, string> = {
+  view: "Only members of this workspace can see this.",
   read: "Only members of this workspace can see this.",
   write: "You have read-only access to this workspace.",
   manage: OWNER_ONLY_MESSAGE,
@@ -49,7 +50,10 @@ export async function assertCanWorkspace(
     // Not a member: any role left comes from a grant on the whole workspace.
     const granted = actor.link ? null : await getEffectiveRole(actor, workspaceResource(workspace));
     if (!granted) throw new AppError("not_found", "Workspace not found");
-    throw new AppError("forbidden", capability === "read" ? REFUSALS.read : OWNER_ONLY_MESSAGE);
+    throw new AppError(
+      "forbidden",
+      capability === "read" || capability === "view" ? REFUSALS.read : OWNER_ONLY_MESSAGE,
+    );
   }
   if (!allows(role, capability)) throw new AppError("forbidden", REFUSALS[capability]);
   return role!;

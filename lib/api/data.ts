@@ -118,6 +118,7 @@ export async function readData(
     total: result.total,
     limit: result.limit,
     nextCursor: result.nextCursor,
+    rowWindow: result.rowWindow,
   };
 }
 

@@ -74,7 +74,7 @@ export async function getColumnStats(
   version?: unknown,
 ): Promise<{ version: number; columns: ColumnStats[] }> {
   const number = versionNumberSchema.parse(version);
-  const { dataset } = await loadDataset(actor, { id: datasetId }, "read");
+  const { dataset } = await loadDataset(actor, { id: datasetId }, "view");
   const row = await loadVersion(dataset, number);
   // Stats that no longer read as ColumnStats[] (written by an older release) are computed again and replaced.
   const stored = storedStats.safeParse(row.stats);

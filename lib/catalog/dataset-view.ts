@@ -24,6 +24,8 @@ export type DatasetView = {
   /** /w/{owner}/{workspace}/catalog/{slug} */
   path: string;
   role: EffectiveRole;
+  /** false for view-only access: the grid and statistics, no downloads or exports */
+  canDownload: boolean;
   canWrite: boolean;
   canManage: boolean;
 };
@@ -64,6 +66,7 @@ export async function toDatasetView(row: DatasetRow, role: EffectiveRole): Promi
     workspace: { id: row.workspace.id, slug: row.workspace.slug, name: row.workspace.name, owner },
     path: datasetPath(owner, row.workspace.slug, row.slug),
     role,
+    canDownload: allows(role, "read"),
     canWrite: allows(role, "write"),
     canManage: allows(role, "manage"),
   };

@@ -6,7 +6,7 @@ import { type VersionView, versionViews } from "./versions";
 
 /** A dataset the actor can read, as pages show it (404 "Dataset not found" otherwise). */
 export async function getDataset(actor: Actor, ref: DatasetRef): Promise<DatasetView> {
-  const { dataset, role } = await loadDataset(actor, ref, "read");
+  const { dataset, role } = await loadDataset(actor, ref, "view");
   return toDatasetView(dataset, role);
 }
 

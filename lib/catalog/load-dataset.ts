@@ -82,7 +82,7 @@ export async function loadReadableVersion(
   ref: DatasetRef,
   capability: Capability,
   number?: number,
-): Promise<{ datasetId: string; version: ReadableVersion }> {
+): Promise<{ datasetId: string; version: ReadableVersion; role: EffectiveRole }> {
   const dataset = await getDb().dataset.findFirst({
     where: datasetWhere(ref),
     select: {
@@ -101,7 +101,7 @@ export async function loadReadableVersion(
     },
   });
   if (!dataset) throw notFound("Dataset not found");
-  await assertCanDataset(actor, capability, datasetResource(dataset));
+  const role = await assertCanDataset(actor, capability, datasetResource(dataset));
   let version = dataset.versions[0];
   // A version written but not yet made current (an ingest between its two writes) is not served.
   if (version && number === undefined && version.number !== dataset.version) {
@@ -112,7 +112,7 @@ export async function loadReadableVersion(
       })) ?? undefined;
   }
   if (!version) throw notFound(`Version ${number ?? dataset.version} of this dataset does not exist.`);
-  return { datasetId: dataset.id, version };
+  return { datasetId: dataset.id, version, role };
 }
 
 /** A version of a loaded dataset: the given number, or the current one. */

@@ -1,9 +1,10 @@
 import "server-only";
 import { z } from "zod";
-import type { Actor } from "@/lib/access";
+import { type Actor, viewOnlyRowWindow } from "@/lib/access";
 import { getBlobStore } from "@/lib/storage";
 import { type DatasetRef, loadReadableVersion } from "./load-dataset";
 import { datasetQuerySchema } from "./query-schema";
+import { decodeCursor, encodeCursor } from "./query-sql";
 import { type QueryResult, runQuery } from "./run-query";
 import { parseColumns } from "./types";
 
@@ -24,19 +25,27 @@ export async function queryDataset(
   ref: string | DatasetRef,
   input: unknown,
   version?: unknown,
-): Promise<QueryResult & { version: number }> {
-  const query = datasetQuerySchema.parse(input ?? {});
+): Promise<QueryResult & { version: number; rowWindow: number | null }> {
+  const asked = datasetQuerySchema.parse(input ?? {});
   const number = versionNumberSchema.parse(version);
-  const { version: row } = await loadReadableVersion(
+  const { version: row, role } = await loadReadableVersion(
     actor,
     typeof ref === "string" ? { id: ref } : ref,
-    "read",
+    "view",
     number,
+  );
+  // View-only callers get the grid's page within a window of rows (lib/access/view-only-rows).
+  const { offset, limit, window } = viewOnlyRowWindow(
+    role,
+    asked.cursor ? decodeCursor(asked.cursor) : asked.offset,
+    asked.limit,
   );
   const parquetPath = await getBlobStore().localPath(row.blobKey);
   const result = await runQuery(
     { parquetPath, columns: parseColumns(row.columns), rowCount: Number(row.rowCount) },
-    query,
+    { ...asked, cursor: undefined, offset, limit },
   );
-  return { ...result, version: row.number };
+  const end = offset + result.rows.length;
+  const nextCursor = window !== null && end >= window ? null : result.nextCursor && encodeCursor(end);
+  return { ...result, nextCursor, version: row.number, rowWindow: window };
 }

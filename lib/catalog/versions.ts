@@ -23,7 +23,7 @@ export type VersionView = {
 
 /** Every version of a dataset the actor can read, newest first. */
 export async function listVersions(actor: Actor, datasetId: string): Promise<VersionView[]> {
-  const { dataset } = await loadDataset(actor, { id: datasetId }, "read");
+  const { dataset } = await loadDataset(actor, { id: datasetId }, "view");
   return versionViews(dataset);
 }
 

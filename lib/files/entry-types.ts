@@ -35,7 +35,8 @@ export type FolderPage = { entries: EntryRow[]; total: number; nextOffset: numbe
 export type Crumb = { id: string | null; name: string };
 
 /** What the actor may do in a folder (the UI hides what the server would refuse anyway). */
-export type Capabilities = { write: boolean; manage: boolean };
+/** download: false for view-only access (no downloads, ZIP or raw bytes; the server refuses them anyway) */
+export type Capabilities = { write: boolean; manage: boolean; download: boolean };
 
 export type TrashRow = EntryRow & { trashedAt: string; trashedBy: string | null; originalPath: string };
 

@@ -255,6 +255,7 @@ describe("access", () => {
     expect((await getFolderView(viewer, workspace.id, ["shared"])).capabilities).toEqual({
       write: false,
       manage: false,
+      download: true,
     });
     for (const attempt of [
       () => createFolder(viewer, { parentId: folder.id, name: "x" }),

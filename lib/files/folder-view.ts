@@ -33,7 +33,8 @@ type Options = {
 
 type Step = { id: string; kind: string; name: string; ancestry: string; workspaceId: string };
 
-const NO_CAPABILITIES: Capabilities = { write: false, manage: false };
+// "shared" mode lists items with roles of their own: downloads stay offered, each is checked on request.
+const SHARED_CAPABILITIES: Capabilities = { write: false, manage: false, download: true };
 
 /**
  * Resolves a files URL (/files/reports/2026) to a folder, name by name from the top folder.
@@ -86,12 +87,12 @@ export async function getFolderView(
   const target = chain.at(-1)!;
   const role = await roleOf(target);
   let firstReadable = chain.length;
-  if (allows(role, "read")) {
+  if (allows(role, "view")) {
     // Members read the top folder, hence everything: one check instead of one per level.
-    if (chain.length > 1 && allows(await roleOf(root), "read")) firstReadable = 0;
+    if (chain.length > 1 && allows(await roleOf(root), "view")) firstReadable = 0;
     else {
       firstReadable = chain.length - 1;
-      while (firstReadable > 0 && allows(await roleOf(chain[firstReadable - 1]!), "read")) firstReadable--;
+      while (firstReadable > 0 && allows(await roleOf(chain[firstReadable - 1]!), "view")) firstReadable--;
     }
   }
   const rootMode = firstReadable === 0 ? "full" : await folderListingMode(actor, { ...root, ...owner }, null);
@@ -99,39 +100,41 @@ export async function getFolderView(
     id: i >= firstReadable || (i === 0 && rootMode) ? step.id : null,
     name: step.name,
   }));
-  const mode = chain.length === 1 ? rootMode : allows(role, "read") ? "full" : null;
+  const mode = chain.length === 1 ? rootMode : allows(role, "view") ? "full" : null;
 
   const wantedFileId = pathFileId ?? fileId ?? null;
-  const file = wantedFileId ? await readableFileIn(actor, wantedFileId, target.id, owner) : null;
-  if (wantedFileId && !file) throw notFound("File not found");
+  const opened = wantedFileId ? await readableFileIn(actor, wantedFileId, target.id, owner) : null;
+  if (wantedFileId && !opened) throw notFound("File not found");
+  const file = opened?.row ?? null;
   if (!mode) {
-    if (!file) throw notFound("Folder not found");
-    return { workspaceId, folder: null, rootId: root.id, crumbs, capabilities: NO_CAPABILITIES, mode: "full", file };
+    if (!opened) throw notFound("Folder not found");
+    const capabilities = { write: false, manage: false, download: allows(opened.role, "read") };
+    return { workspaceId, folder: null, rootId: root.id, crumbs, capabilities, mode: "full", file };
   }
   return {
     workspaceId,
     folder: { id: target.id, name: target.name },
     rootId: root.id,
     crumbs,
-    capabilities: mode === "full" ? capabilitiesOf(role) : NO_CAPABILITIES,
+    capabilities: mode === "full" ? capabilitiesOf(role) : SHARED_CAPABILITIES,
     mode,
     file,
   };
 }
 
 function capabilitiesOf(role: EffectiveRole | null): Capabilities {
-  return { write: allows(role, "write"), manage: allows(role, "manage") };
+  return { write: allows(role, "write"), manage: allows(role, "manage"), download: allows(role, "read") };
 }
 
-/** The file if it is live, directly in `folderId`, and readable by the actor; otherwise null. */
+/** The file (and the actor's role on it) if it is live, directly in `folderId`, and visible to the actor; otherwise null. */
 async function readableFileIn(
   actor: Actor,
   fileId: string,
   folderId: string,
   owner: { workspaceOwnerId: string },
-): Promise<EntryRow | null> {
+): Promise<{ row: EntryRow; role: EffectiveRole } | null> {
   const file = await getDb().fileEntry.findUnique({ where: { id: fileId }, include: ENTRY_ROW_INCLUDE });
   if (!file || file.kind !== "file" || file.trashedAt || file.parentId !== folderId) return null;
   const role = await getEffectiveRole(actor, fileEntryResource(file, owner));
-  return allows(role, "read") ? toEntryRow(file) : null;
+  return allows(role, "view") ? { row: toEntryRow(file), role: role! } : null;
 }

@@ -80,6 +80,7 @@ describe("grantees who are not members", () => {
     expect((await getFolderView(outsiderEditor, workspace.id, ["projects", "alpha", "later"])).capabilities).toEqual({
       write: true,
       manage: false,
+      download: true,
     });
     // ... but not outside it, nor the granted folder itself into the unreadable parent.
     expect(await failure(createFolder(outsiderEditor, { parentId: t.projects.id, name: "x" }))).toMatchObject({
@@ -91,6 +92,7 @@ describe("grantees who are not members", () => {
     expect((await getFolderView(outsiderViewer, workspace.id, ["projects", "alpha"])).capabilities).toEqual({
       write: false,
       manage: false,
+      download: true,
     });
     for (const attempt of [
       () => createFolder(outsiderViewer, { parentId: later.id, name: "x" }),

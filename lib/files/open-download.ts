@@ -1,16 +1,27 @@
 import "server-only";
-import type { Actor } from "@/lib/access";
+import { type Actor, VIEW_ONLY_MESSAGE, allows } from "@/lib/access";
 import { recordAudit } from "@/lib/audit/record";
 import { getDb } from "@/lib/db";
+import { forbidden } from "@/lib/util/errors";
+import { previewKindFor } from "./file-types";
 import { loadEntry } from "./load-entry";
 import type { ServableFile } from "./serve-file";
 
-/** A file the actor may read, ready to serve, and how to record that its content was downloaded. */
+/**
+ * A file the actor may download, ready to serve, and how to record that its content was downloaded.
+ * Rule: the bytes are a download ("read"); only the inline request a preview makes for a file the
+ * browser previews (image, PDF, text, audio, video) is viewing, open to view-only access too. Any
+ * other request a view-only grantee or link visitor makes for a file's bytes is 403.
+ */
 export async function openFileDownload(
   actor: Actor,
   fileId: string,
+  { inline = false }: { inline?: boolean } = {},
 ): Promise<{ file: ServableFile; recordDownload: () => Promise<void> }> {
-  const entry = await loadEntry(actor, fileId, "read", { kind: "file" });
+  const entry = await loadEntry(actor, fileId, "view", { kind: "file" });
+  const kind = previewKindFor("file", entry.name, entry.mimeType);
+  const preview = inline && kind !== "none" && kind !== "table";
+  if (!preview && !allows(entry.role, "read")) throw forbidden(VIEW_ONLY_MESSAGE);
   const file: ServableFile = {
     id: entry.id,
     name: entry.name,

@@ -22,7 +22,7 @@ function cell(value: unknown): unknown {
  * (an in-memory database that may read this one file and nothing else).
  */
 export async function previewTable(actor: Actor, fileId: string): Promise<TablePreview> {
-  const entry = await loadEntry(actor, fileId, "read", { kind: "file" });
+  const entry = await loadEntry(actor, fileId, "view", { kind: "file" });
   const ext = extensionOf(entry.name);
   if (ext !== "csv" && ext !== "parquet") throw invalid("Only CSV and Parquet files have a table preview.");
   if (Number(entry.size ?? 0) === 0) return { columns: [], rows: [], truncated: false };

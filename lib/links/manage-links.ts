@@ -33,6 +33,7 @@ export async function createAccessLink(actor: Actor, raw: CreateLinkInput) {
         label: input.label || null,
         startsAt: input.startsAt ?? null,
         expiresAt: input.expiresAt,
+        allowDownload: input.allowDownload,
         createdById: actor.id,
       },
     });
@@ -47,6 +48,7 @@ export async function createAccessLink(actor: Actor, raw: CreateLinkInput) {
         prefix,
         mode: input.mode,
         password: Boolean(passwordHash),
+        allowDownload: input.allowDownload,
         expiresAt: input.expiresAt.toISOString(),
       },
     });
@@ -68,6 +70,8 @@ export type LinkRow = {
   revokedAt: Date | null;
   lastUsedAt: Date | null;
   useCount: number;
+  /** false: a view-only link */
+  allowDownload: boolean;
   active: boolean;
 };
 
@@ -101,6 +105,7 @@ export async function listAccessLinks(actor: Actor, type: ResourceType, id: stri
     revokedAt: l.revokedAt,
     lastUsedAt: l.lastUsedAt,
     useCount: l.useCount,
+    allowDownload: l.allowDownload,
     active: !l.revokedAt && l.expiresAt > now && (!l.startsAt || l.startsAt <= now),
   }));
 }
@@ -207,6 +212,7 @@ export async function listWorkspaceAccessLinks(actor: Actor, workspaceId: string
     revokedOn: l.revokedAt?.toISOString() ?? null,
     lastUsedOn: l.lastUsedAt?.toISOString() ?? null,
     useCount: l.useCount,
+    allowDownload: l.allowDownload,
     active: !l.revokedAt && l.expiresAt > now && (!l.startsAt || l.startsAt <= now),
   }));
 }

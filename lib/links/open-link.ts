@@ -114,6 +114,7 @@ export async function openAccessLink(token: string, options: OpenOptions): Promi
     resourceType: link.resourceType,
     resourceId: link.resourceId,
     workspaceId: link.workspaceId,
+    allowDownload: link.allowDownload,
   };
   await recordUse(link, options.viewer?.id ?? options.client, now);
   return {

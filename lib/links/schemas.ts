@@ -18,6 +18,8 @@ export const createLinkInput = z
       .optional()
       .or(z.literal("").transform(() => undefined)),
     label: z.string().trim().max(100, "A label can have at most 100 characters.").optional(),
+    /** false makes a view-only link: grid, statistics and previews, no downloads, exports or raw bytes */
+    allowDownload: z.boolean({ error: "allowDownload must be true or false." }).default(true),
   })
   .transform((v) => ({ ...v, expiresAt: v.expiresAt ?? new Date(Date.now() + LINK_DEFAULT_DAYS * 86_400_000) }))
   .superRefine((v, ctx) => {

@@ -1,6 +1,7 @@
 import type { Tx } from "@/lib/db";
 import { recordAudit } from "@/lib/audit/record";
 import { emailKey, userKey } from "@/lib/access/grantee-keys";
+import { atLeast } from "@/lib/access/roles";
 import { findShare } from "./find-share";
 
 /**
@@ -19,7 +20,7 @@ export async function bindPendingShares(tx: Tx, user: { id: string; email: strin
     const existing = await findShare(tx, share, key);
     if (existing) {
       const data = {
-        ...(existing.role !== "editor" && share.role === "editor" ? { role: "editor" as const } : {}),
+        ...(atLeast(existing.role, share.role) ? {} : { role: share.role }),
         ...(share.allowAddToWorkspace && !existing.allowAddToWorkspace ? { allowAddToWorkspace: true } : {}),
         ...(existing.granteeEmail ? {} : { granteeEmail: share.granteeEmail }),
       };

@@ -1,5 +1,6 @@
+import { atLeast } from "@/lib/access/roles";
 import type { Tx } from "@/lib/db";
-import type { ShareRole } from "./schemas";
+import { SHARE_ROLES, type ShareRole } from "./schemas";
 
 /**
  * Rule: a workspace grant a grantee added from their own grant (sourceShareId) never exceeds
@@ -10,9 +11,10 @@ export async function capDerivedGrants(
   tx: Tx,
   source: { id: string; role: ShareRole; expiresAt: Date | null },
 ): Promise<void> {
-  if (source.role !== "editor") {
+  const stronger = SHARE_ROLES.filter((role) => !atLeast(source.role, role));
+  if (stronger.length) {
     await tx.share.updateMany({
-      where: { sourceShareId: source.id, role: { not: source.role } },
+      where: { sourceShareId: source.id, role: { in: stronger } },
       data: { role: source.role },
     });
   }

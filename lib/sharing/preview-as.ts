@@ -14,7 +14,10 @@ export type AccessPreview = {
   grantee: string;
   /** the grantee's effective role on the resource (null: they cannot see it at all) */
   role: string | null;
+  /** sees it (grid, statistics, previews) */
   canRead: boolean;
+  /** may download or export it (false for view-only) */
+  canDownload: boolean;
   canWrite: boolean;
   /** what the grantee sees of the workspace's catalog and of the resource's (or workspace's) top folder */
   datasets: { items: PreviewItem[]; total: number };
@@ -53,6 +56,7 @@ export async function previewAccessAs(
       grantee,
       role: share.role,
       canRead: true,
+      canDownload: allows(share.role as EffectiveRole, "read"),
       canWrite: allows(share.role as EffectiveRole, "write"),
       datasets: empty,
       files: empty,
@@ -72,11 +76,12 @@ export async function previewAccessAs(
   const catalog = await listDatasets(grantee, { ...workspace, owner: target.workspace.owner }, { pageSize: LIMIT });
   const folderId = type === "folder" ? id : type === "workspace" ? (await findRootFolder(workspace.id))?.id : undefined;
   const folder =
-    folderId && allows(role, "read") ? await listFolder(grantee, folderId, { limit: LIMIT }).catch(() => null) : null;
+    folderId && allows(role, "view") ? await listFolder(grantee, folderId, { limit: LIMIT }).catch(() => null) : null;
   return {
     grantee: share.granteeUser.username ?? share.granteeUser.email,
     role,
-    canRead: allows(role, "read"),
+    canRead: allows(role, "view"),
+    canDownload: allows(role, "read"),
     canWrite: allows(role, "write"),
     datasets: { items: catalog.items.map((d) => ({ type: "dataset" as const, name: d.name })), total: catalog.total },
     files: folder

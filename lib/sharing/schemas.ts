@@ -1,8 +1,21 @@
 import { z } from "zod";
 
-/** Exactly "viewer" or "editor"; anything else is refused (422 in the API). */
-export const shareRoleSchema = z.enum(["viewer", "editor"], { error: 'Role must be exactly "viewer" or "editor".' });
+/**
+ * Exactly "viewonly" (can view, cannot download), "viewer" or "editor"; anything else is refused
+ * (422 in the API). Weakest first: the order the share dialog offers them in.
+ */
+export const SHARE_ROLES = ["viewonly", "viewer", "editor"] as const;
+export const shareRoleSchema = z.enum(SHARE_ROLES, {
+  error: 'Role must be exactly "viewonly", "viewer" or "editor".',
+});
 export type ShareRole = z.infer<typeof shareRoleSchema>;
+
+/** How the share dialog and access lists name each role. */
+export const SHARE_ROLE_LABELS: Record<ShareRole, string> = {
+  viewonly: "Can view (no download)",
+  viewer: "Viewer (can download)",
+  editor: "Editor",
+};
 
 export const resourceTypeSchema = z.enum(["workspace", "dataset", "folder", "file"], {
   error: "Unknown resource type.",

@@ -20,6 +20,7 @@ export function BrowserToolbar({
   canWrite,
   canUpload,
   canManage,
+  canDownload,
   trashHref,
   onMove,
   onNewFolder,
@@ -34,6 +35,7 @@ export function BrowserToolbar({
   canWrite: boolean;
   canUpload: boolean;
   canManage: boolean;
+  canDownload: boolean;
   trashHref?: string;
   /** drops on a breadcrumb; absent when entries cannot be moved */
   onMove?: (ids: string[], targetId: string) => void;
@@ -55,7 +57,7 @@ export function BrowserToolbar({
         {full && canManage ? (
           <ShareButton type="folder" id={folderId} name={folderName} label="Share this folder" />
         ) : null}
-        {full ? (
+        {full && canDownload ? (
           <a href={zipUrl(folderId, linkToken)} className={buttonClass("secondary")} download>
             Download ZIP
           </a>

@@ -15,7 +15,7 @@ const entry = (kind: "file" | "folder", name: string): EntryRow => ({
 });
 
 const noop = () => {};
-const handlers = { onRename: noop, onMove: noop, onShare: noop, onTrash: noop };
+const handlers = { onRename: noop, onMove: noop, onShare: noop, onTrash: noop, canDownload: true };
 const labels = (items: { label: string }[]) => items.map((i) => i.label);
 
 describe("rowMenuItems", () => {
@@ -47,6 +47,16 @@ describe("rowMenuItems", () => {
     ]);
   });
 
+  it("offers no download where downloads are not allowed (view-only), and keeps the rest", () => {
+    const file = entry("file", "a.txt");
+    expect(labels(rowMenuItems(file, { ...handlers, canDownload: false, canChange: false, canShare: false }))).toEqual(
+      [],
+    );
+    expect(
+      labels(rowMenuItems(entry("folder", "f"), { ...handlers, canDownload: false, canChange: true, canShare: false })),
+    ).toEqual(["Rename…", "Move…", "Move to trash"]);
+  });
+
   it("downloads a folder as a ZIP named after it", () => {
     const [download] = rowMenuItems(entry("folder", "reports"), { ...handlers, canChange: false, canShare: false });
     expect(download).toMatchObject({
@@ -60,6 +70,7 @@ describe("rowMenuItems", () => {
     const chosen: string[] = [];
     const file = entry("file", "a.txt");
     const items = rowMenuItems(file, {
+      canDownload: true,
       canChange: true,
       canShare: true,
       onRename: (e) => chosen.push(`rename ${e.name}`),

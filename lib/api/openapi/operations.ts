@@ -79,7 +79,7 @@ const shareResponses = {
   ...jsonBody,
   403: "The caller can read but not manage it: access can be managed by the owner only.",
   404: "No such (readable) namespace or dataset, or the person has no grant to revoke.",
-  422: 'Role not exactly "viewer"/"editor", or unknown username (named in the error).',
+  422: 'Role not exactly "viewonly"/"viewer"/"editor", or unknown username (named in the error).',
   ...write,
 };
 const listShareResponses = {
@@ -109,7 +109,7 @@ function datalinks(kind: "namespaces" | "datasets"): Operation[] {
       tag: DATALINKS,
       summary: `Share ${what}`,
       description:
-        'Grants a user (by username, matched lowercase) or an e-mail address without an account (an invitation) the role "viewer" or "editor". Sharing again changes the role.',
+        'Grants a user (by username, matched lowercase) or an e-mail address without an account (an invitation) the role "viewonly" (can view rows, statistics and previews; cannot download or export), "viewer" (view and download) or "editor". Sharing again changes the role.',
       body: dataLinksShareBody,
       example: { username: "alice", role: "viewer" },
       responses: shareResponses,
@@ -176,14 +176,15 @@ export const OPERATIONS: Operation[] = [
     tag: DATA,
     summary: "Read a dataset's rows",
     description:
-      "format=json returns a page {columns, data, total, nextCursor}; csv, jsonl and parquet stream every matching row. Filter syntax: see docs/api.md.",
+      "format=json returns a page {columns, data, total, nextCursor}; csv, jsonl and parquet stream every matching row. Filter syntax: see docs/api.md. A view-only caller (can view, cannot download) gets JSON pages only: at most 50 rows each, within the first `rowWindow` (1000) rows of the query; the bulk formats answer 403.",
     query: rowsQuerySchema,
     produces: ["application/json", "text/csv", "application/x-ndjson", "application/vnd.apache.parquet"],
     responses: {
       200: reply(
-        "Rows: a JSON page {dataset, version, columns, data, total, limit, nextCursor}, or the stream.",
+        "Rows: a JSON page {dataset, version, columns, data, total, limit, nextCursor, rowWindow}, or the stream.",
         R.rowsPage,
       ),
+      403: "View-only access: a bulk format (csv, jsonl, parquet), or an offset beyond the view-only row window.",
       404: "No such dataset, or not readable.",
       422: "Unknown column, bad filter or bad value (named in the error).",
       ...common,

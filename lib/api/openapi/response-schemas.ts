@@ -57,6 +57,13 @@ export const rowsPage = z.object({
   total: z.number().int().min(0),
   limit: z.number().int(),
   nextCursor: z.string().nullable(),
+  rowWindow: z
+    .number()
+    .int()
+    .nullable()
+    .describe(
+      "null, or for view-only callers how deep paging reaches: pages hold at most 50 rows and offsets from this number on answer 403",
+    ),
 });
 
 const writeResult = {

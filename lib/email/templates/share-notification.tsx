@@ -27,7 +27,8 @@ export function ShareNotificationEmail({
     <EmailLayout preview={`${sharer} shared ${what} with you`} heading={`${sharer} shared ${what} with you`}>
       {intro ? <Text>{intro}</Text> : null}
       <Text>
-        You can {role === "editor" ? "view and edit" : "view"} it
+        You can{" "}
+        {role === "editor" ? "view and edit" : role === "viewonly" ? "view (not download)" : "view and download"} it
         {expiresAt ? ` until ${formatDateTime(expiresAt)}` : ""}.
       </Text>
       {note ? (

@@ -22,8 +22,9 @@ export function AddedToWorkspaceEmail({
     <EmailLayout preview={heading} heading={heading}>
       <Text>
         You allowed {grantee} to add it to one of their workspaces. The {members} {members === 1 ? "person" : "people"}{" "}
-        of {workspace} can now reach it as {role === "editor" ? "editors" : "viewers"}. You can see them under “Who has
-        access” and revoke the workspace&apos;s grant there, on its own or together with {grantee}&apos;s.
+        of {workspace} can now reach it as{" "}
+        {role === "editor" ? "editors" : role === "viewonly" ? "view-only viewers" : "viewers"}. You can see them under
+        “Who has access” and revoke the workspace&apos;s grant there, on its own or together with {grantee}&apos;s.
       </Text>
       <Button href={url}>Open sharing</Button>
     </EmailLayout>

@@ -11,8 +11,8 @@ type Context = { params: Promise<{ id: string }> };
 async function download(request: Request, { params }: Context): Promise<Response> {
   const { id } = await params;
   return withRequestActor(request, async (actor) => {
-    const { file, recordDownload } = await openFileDownload(actor, id);
     const inline = new URL(request.url).searchParams.get("inline") === "1";
+    const { file, recordDownload } = await openFileDownload(actor, id, { inline });
     return serveFile(request, file, { inline, onBody: inline ? undefined : recordDownload });
   });
 }
