@@ -46,7 +46,7 @@ export function ApiTokensPanel({ tokens }: { tokens: Token[] }) {
         </Button>
       </form>
       {result && !result.ok && !result.fieldErrors ? (
-        <p role="alert" className="text-sm text-red-600">
+        <p role="alert" className="text-sm text-red-600 dark:text-red-400">
           {result.message}
         </p>
       ) : null}

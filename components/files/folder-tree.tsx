@@ -87,7 +87,11 @@ function TreeNode({ id, name, path, depth, initiallyOpen, basePath, linkToken, c
             Loading…
           </p>
         ) : children.isError ? (
-          <p role="alert" className="py-1 text-xs text-red-600" style={{ paddingLeft: `${depth * 12 + 28}px` }}>
+          <p
+            role="alert"
+            className="py-1 text-xs text-red-600 dark:text-red-400"
+            style={{ paddingLeft: `${depth * 12 + 28}px` }}
+          >
             {children.error.message}
           </p>
         ) : children.data.length ? (

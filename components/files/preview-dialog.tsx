@@ -168,7 +168,7 @@ function TextPreview({ entry, linkToken }: { entry: EntryRow; linkToken?: string
   if (text.isPending) return <p className="p-4 text-sm text-zinc-500">Loading…</p>;
   if (text.isError)
     return (
-      <p role="alert" className="p-4 text-sm text-red-600">
+      <p role="alert" className="p-4 text-sm text-red-600 dark:text-red-400">
         {text.error.message}
       </p>
     );
@@ -194,7 +194,7 @@ function TablePreviewView({ entry, linkToken }: { entry: EntryRow; linkToken?: s
   if (table.isPending) return <p className="p-4 text-sm text-zinc-500">Reading the table…</p>;
   if (table.isError)
     return (
-      <p role="alert" className="p-4 text-sm text-red-600">
+      <p role="alert" className="p-4 text-sm text-red-600 dark:text-red-400">
         {table.error.message}
       </p>
     );

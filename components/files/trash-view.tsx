@@ -47,7 +47,7 @@ export function TrashView({ workspaceId, canManage }: { workspaceId: string; can
   if (trash.isPending) return <p className="py-6 text-sm text-zinc-500">Loading the trash…</p>;
   if (trash.isError)
     return (
-      <p role="alert" className="py-6 text-sm text-red-600">
+      <p role="alert" className="py-6 text-sm text-red-600 dark:text-red-400">
         {trash.error.message}
       </p>
     );

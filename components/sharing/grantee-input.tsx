@@ -96,7 +96,7 @@ export function GranteeInput({ value, onChange }: { value: string[]; onChange: (
         </ul>
       ) : null}
       {error ? (
-        <p role="alert" className="mt-1 text-xs text-red-600">
+        <p role="alert" className="mt-1 text-xs text-red-600 dark:text-red-400">
           Suggestions are unavailable: {error.message}
         </p>
       ) : null}

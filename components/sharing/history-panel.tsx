@@ -15,7 +15,7 @@ export function HistoryPanel({ type, id }: { type: ResourceType; id: string }) {
   if (history.isPending) return <p className="py-4 text-sm text-zinc-500">Loading…</p>;
   if (history.isError)
     return (
-      <p role="alert" className="py-4 text-sm text-red-600">
+      <p role="alert" className="py-4 text-sm text-red-600 dark:text-red-400">
         {history.error.message}
       </p>
     );

@@ -45,7 +45,7 @@ export function LinkList({ type, access }: { type: ResourceType; access: AccessL
           </li>
         ))}
       </ul>
-      <Button variant="ghost" className="mt-1 text-red-700" onClick={() => revokeAll.mutate()}>
+      <Button variant="ghost" className="mt-1 text-red-700 dark:text-red-400" onClick={() => revokeAll.mutate()}>
         {type === "workspace" ? "Revoke every link in this workspace" : "Revoke all links"}
       </Button>
     </>

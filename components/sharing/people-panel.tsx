@@ -28,7 +28,7 @@ export function PeoplePanel({ type, id, access, form, previewing, onPreview, chi
       {query.isPending ? (
         <p className="py-4 text-sm text-zinc-500">Loading…</p>
       ) : query.isError ? (
-        <p role="alert" className="py-4 text-sm text-red-600">
+        <p role="alert" className="py-4 text-sm text-red-600 dark:text-red-400">
           {query.error.message}
         </p>
       ) : (

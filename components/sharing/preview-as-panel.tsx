@@ -72,7 +72,7 @@ export function PreviewAsPanel({
           for them unless another grant or their workspace gives it.
         </p>
       ) : preview.isError ? (
-        <p role="alert" className="text-sm text-red-600">
+        <p role="alert" className="text-sm text-red-600 dark:text-red-400">
           {preview.error.message}
         </p>
       ) : preview.data.pending ? (

@@ -23,7 +23,7 @@ export function FolderListing({ state, mode, canWrite, table }: Props) {
     );
   if (listing.isError)
     return (
-      <p role="alert" className="py-8 text-sm text-red-600">
+      <p role="alert" className="py-8 text-sm text-red-600 dark:text-red-400">
         {listing.error.message}
       </p>
     );
