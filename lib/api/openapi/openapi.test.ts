@@ -47,6 +47,10 @@ describe("OpenAPI document", () => {
     const share = document.paths["/permissions/datasets/{owner}/{namespace}/{datasetName}/shares"]!.post as {
       requestBody: { content: { "application/json": { schema: { properties: Record<string, { enum?: string[] }> } } } };
     };
-    expect(share.requestBody.content["application/json"].schema.properties.role!.enum).toEqual(["viewer", "editor"]);
+    expect(share.requestBody.content["application/json"].schema.properties.role!.enum).toEqual([
+      "viewonly",
+      "viewer",
+      "editor",
+    ]);
   });
 });
