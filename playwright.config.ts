@@ -49,8 +49,10 @@ export default defineConfig({
     reuseExistingServer: false,
     stdout: "pipe",
     // Every test signs in from this one machine, many times as the same seeded users, and the suite
-    // shares from alice to many fresh accounts within minutes: lift the sign-in and share-mail limits
-    // (their own tests: lib/auth/sign-in-limits.int.test.ts, lib/sharing/share-mail.int.test.ts).
+    // shares from alice to many fresh accounts within minutes, and the accessibility walk opens
+    // unavailable links on purpose: lift the sign-in, share-mail and failed-link limits (their own
+    // tests: lib/auth/sign-in-limits.int.test.ts, lib/sharing/share-mail.int.test.ts,
+    // lib/links/link-throttle.int.test.ts, and e2e/edge-security.spec.ts on a server of its own).
     env: {
       PORT: String(PORT),
       APP_URL: baseURL,
@@ -60,6 +62,8 @@ export default defineConfig({
       SIGNIN_MAIL_PER_CLIENT: process.env.SIGNIN_MAIL_PER_CLIENT || "10000",
       SHARE_MAIL_MAX_PER_HOUR: "1000",
       SHARE_MAIL_MAX_PER_DAY: "5000",
+      LINK_MAX_FAILURES: "1000",
+      LINK_MAX_DELAY_MS: "250",
     },
   },
 });

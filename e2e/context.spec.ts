@@ -67,7 +67,7 @@ test("Shared with me, Shared by me and Account keep the last workspace; one the 
     .filter({ hasText: bob.username })
     .getByRole("button", { name: "Remove" })
     .click();
-  await expect(page.getByRole("status").getByText("Member removed")).toBeVisible();
+  await expect(page.getByRole("region", { name: /^Notifications/ }).getByText("Member removed")).toBeVisible();
 
   await bobPage.goto("/shared/with-me");
   await expect(bobPage.getByRole("heading", { name: "Shared with me" })).toBeVisible();

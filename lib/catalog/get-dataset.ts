@@ -18,7 +18,7 @@ export async function getDatasetPage(
   actor: Actor,
   ref: DatasetRef,
 ): Promise<{ dataset: DatasetView; versions: VersionView[] }> {
-  const { dataset, role } = await loadDataset(actor, ref, "read");
+  const { dataset, role } = await loadDataset(actor, ref, "view");
   const [view, versions] = await Promise.all([toDatasetView(dataset, role), versionViews(dataset)]);
   return { dataset: view, versions };
 }
