@@ -77,6 +77,11 @@ const server = http.createServer((req, res) => {
   });
 });
 
+// Idle keep-alive connections outlive the clients' and proxies' own idle times: Node's 5 s default closes a
+// socket a client is about to reuse, and that request fails with ECONNRESET (seen in CI after a 30 s pause).
+server.keepAliveTimeout = Number(process.env.KEEP_ALIVE_TIMEOUT_MS || 65_000);
+server.headersTimeout = server.keepAliveTimeout + 1_000;
+
 server.listen(port, host, () => {
   const shown = host.includes(":") ? `[${host}]` : host;
   console.log(`Datashelf listening on http://${shown}:${port}`);
