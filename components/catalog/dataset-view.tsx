@@ -14,6 +14,7 @@ import { DatasetMetadataForm } from "./dataset-metadata-form";
 import { DeleteDatasetForm } from "./delete-dataset-form";
 import { IngestPanel } from "./ingest-panel";
 import { RelativeTime } from "./relative-time";
+import { UseDatasetSection } from "./use-dataset-section";
 import { VersionsList } from "./versions-list";
 
 type DatasetDetailsProps = {
@@ -150,6 +151,12 @@ export async function DatasetDetails({
           linkToken={linkToken}
         />
       </Section>
+
+      {canDownload ? (
+        <Section title="Use this dataset" id="dataset-use">
+          <UseDatasetSection dataset={dataset} versionNumber={shown.number} linkToken={linkToken} />
+        </Section>
+      ) : null}
 
       {canWrite && !earlier ? (
         <Section title="Add or replace data" id="dataset-ingest">
