@@ -7,7 +7,7 @@ import { hashToken } from "@/lib/util/tokens";
 import { parseQuestions } from "./request-form";
 import type { RequestTarget } from "./schemas";
 
-/** The resource a request is about, with the questions and terms its requester must answer (datasets only). */
+/** The resource a request is about, with the questions and terms its requester must answer (a Listed dataset's card). */
 export type ResolvedTarget = {
   type: ResourceType;
   id: string;
@@ -81,5 +81,7 @@ export async function resolveRequestTarget(actor: Actor, target: RequestTarget):
     throw notFound("Dataset not found");
   }
   if (allows(role, "read")) throw new AppError("conflict", "You can already read this.");
-  return { type: ref.type, id: ref.id, shared, role, questions: form?.questions ?? [], terms: form?.terms ?? "" };
+  // The questions and terms gate a Listed dataset's card; someone who held a link or a grant asks with a message.
+  const gate = target.source === "discover" ? form : null;
+  return { type: ref.type, id: ref.id, shared, role, questions: gate?.questions ?? [], terms: gate?.terms ?? "" };
 }
