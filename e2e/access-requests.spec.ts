@@ -27,7 +27,7 @@ test("a stranger finds a Listed dataset in Discover, requests with answers, the 
   await dialog.getByLabel(/^Listed:/).check();
   await expect(dialog.getByLabel(/^Listed:/)).toBeChecked();
   await dialog.getByRole("button", { name: "Add a question" }).click();
-  await dialog.getByLabel("Question 1").fill("What is your study?");
+  await dialog.getByLabel("Question 1", { exact: true }).fill("What is your study?");
   await dialog.getByRole("button", { name: "Save request form" }).click();
   await expect(page.getByText("Request form saved")).toBeVisible();
   await page.keyboard.press("Escape");
@@ -61,7 +61,7 @@ test("a stranger finds a Listed dataset in Discover, requests with answers, the 
   await page.goto(`/mailbox?to=${encodeURIComponent(alice.email)}`);
   await page
     .getByTestId("mail")
-    .filter({ hasText: `asks for access to dataset` })
+    .filter({ hasText: `asks for access to the dataset "${name}"` })
     .first()
     .getByRole("link")
     .first()
