@@ -1,4 +1,6 @@
 import { expect, test } from "@playwright/test";
+import { createAccessLink } from "./helpers";
+import { runScript } from "./cli-helpers";
 import { demoWorld, signIn, signedInPage } from "./world";
 
 // alice owns the data; bob is the stranger who finds it in Discover.
@@ -113,5 +115,65 @@ test("a Private dataset stays the same 404 as a missing one, with no Request acc
   const [privateAnswer, missingAnswer] = [await api(name), await api(`${name}-missing`)];
   expect(privateAnswer.status()).toBe(404);
   expect(await privateAnswer.json()).toEqual(await missingAnswer.json());
+  await bobPage.context().close();
+});
+
+test("requests start from a revoked link's page and from an ended grant in Shared with me, and reach the Requests page", async ({
+  page,
+  browser,
+  request,
+}) => {
+  const name = `ended-${Date.now().toString(36)}`;
+  const created = await request.post(`/api/v1/ingest/personal/${name}`, {
+    headers: { Authorization: `Bearer ${alice.token}` },
+    data: [{ city: "Oslo", visits: 3 }],
+  });
+  expect(created.status()).toBe(201);
+  const url = `/w/${alice.username}/personal/catalog/${name}`;
+
+  // a link bob held, then revoked
+  await signIn(page, alice.email);
+  const label = `Board ${name}`;
+  const { dialog, path } = await createAccessLink(page, url, "Share", label);
+  await dialog.getByRole("button", { name: `Revoke link ${label}` }).click();
+  await expect(dialog.getByRole("button", { name: `Revoke link ${label}` })).toHaveCount(0);
+
+  const bobPage = await signedInPage(browser, bob.email);
+  const gone = await bobPage.goto(path);
+  expect(gone?.status()).toBe(404);
+  await expect(bobPage.getByRole("heading", { name: "Link not available" })).toBeVisible();
+  await bobPage.getByRole("button", { name: "Request access" }).click();
+  await bobPage.getByLabel("Message to the managers").fill("The board link stopped working");
+  await bobPage.getByRole("form", { name: "Request access" }).getByRole("button", { name: "Request access" }).click();
+  await expect(bobPage.getByRole("status")).toContainText("Request sent");
+
+  // a grant of bob's that ended
+  const other = `grant-${name}`;
+  const second = await request.post(`/api/v1/ingest/personal/${other}`, {
+    headers: { Authorization: `Bearer ${alice.token}` },
+    data: [{ city: "Bergen", visits: 5 }],
+  });
+  const { datasetId: secondId } = (await second.json()) as { datasetId: string };
+  const shared = await request.post(`/api/v1/permissions/datasets/${alice.username}/personal/${other}/shares`, {
+    headers: { Authorization: `Bearer ${alice.token}` },
+    data: { username: bob.username, role: "viewer" },
+  });
+  expect(shared.status()).toBe(200);
+  await runScript("e2e/access-requests-end-grant.ts", secondId, bob.username);
+  await bobPage.goto("/shared/with-me");
+  const ended = bobPage.getByTestId("ended-grant").filter({ hasText: other });
+  await expect(ended).toContainText("ended");
+  await ended.getByRole("button", { name: "Request access again" }).click();
+  await ended.getByLabel("Message to the managers").fill("Still on the project");
+  await ended.getByRole("button", { name: "Request access", exact: true }).click();
+  await expect(ended).toContainText("request pending");
+
+  // alice sees both under Requests, reached from the sidebar
+  await page.goto(`/w/${alice.username}/personal/catalog`);
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Requests" }).click();
+  const items = page.getByTestId("request-item");
+  await expect(items.filter({ hasText: "The board link stopped working" })).toContainText(name);
+  await expect(items.filter({ hasText: "Still on the project" })).toContainText(other);
+  await expect(page.getByTestId("pending-count")).not.toHaveText("0");
   await bobPage.context().close();
 });
