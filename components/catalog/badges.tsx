@@ -31,6 +31,8 @@ export function VisibilityBadge({ visibility }: { visibility: string }) {
     <Badge tone="green" title="Every signed-in user can read it">
       Public
     </Badge>
+  ) : visibility === "listed" ? (
+    <Badge title="Every signed-in user sees its card and may request access">Listed</Badge>
   ) : (
     <Badge title="Only people with access">Private</Badge>
   );

@@ -101,6 +101,7 @@ export async function CatalogList({
         >
           <option value="">Any visibility</option>
           <option value="private">Private</option>
+          <option value="listed">Listed</option>
           <option value="public">Public</option>
         </FilterSelect>
         <FilterSelect id="catalog-sort" name="sort" label="Sort by" defaultValue={params.sort}>

@@ -1,10 +1,26 @@
 "use client";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { toast } from "sonner";
+import { RequestFormEditor } from "@/components/requests/request-form-editor";
 import { setVisibilityAction } from "@/lib/actions/sharing/set-visibility";
 import { sharingKeys } from "./api";
 
-/** Private/public switch for a dataset; public means every signed-in user can read it. */
+const OPTIONS = {
+  private: "Private: only people with access",
+  listed: "Listed: everyone signed in sees its card and may request access",
+  public: "Public: every signed-in user can read",
+} as const;
+
+const DONE: Record<string, string> = {
+  private: "Only people with access can read this dataset now",
+  listed: "Listed: everyone signed in sees its card in Discover and may request access",
+  public: "Every signed-in user can now read this dataset",
+};
+
+/**
+ * A dataset's visibility: private, listed (its card, not its rows, shown to every signed-in user, who
+ * may request access; the managers set the questions and terms here) or public (readable by everyone).
+ */
 export function VisibilityToggle({ datasetId, visibility }: { datasetId: string; visibility: string }) {
   const client = useQueryClient();
   const change = useMutation({
@@ -13,12 +29,7 @@ export function VisibilityToggle({ datasetId, visibility }: { datasetId: string;
       if (!result.ok) throw new Error(result.message);
       return result.data;
     },
-    onSuccess: (next) =>
-      toast.success(
-        next === "public"
-          ? "Every signed-in user can now read this dataset"
-          : "Only people with access can read this dataset now",
-      ),
+    onSuccess: (next) => toast.success(DONE[next] ?? "Visibility changed"),
     onError: (error: Error) => toast.error(error.message),
     onSettled: () => client.invalidateQueries({ queryKey: sharingKeys.access("dataset", datasetId) }),
   });
@@ -27,7 +38,7 @@ export function VisibilityToggle({ datasetId, visibility }: { datasetId: string;
     <fieldset className="mt-4 rounded-md border border-zinc-200 p-3 dark:border-zinc-800">
       <legend className="px-1 text-sm font-semibold">Visibility</legend>
       <div className="flex flex-wrap gap-4 text-sm">
-        {(["private", "public"] as const).map((v) => (
+        {(["private", "listed", "public"] as const).map((v) => (
           <label key={v} className="flex items-center gap-2">
             <input
               type="radio"
@@ -37,13 +48,14 @@ export function VisibilityToggle({ datasetId, visibility }: { datasetId: string;
               disabled={change.isPending}
               onChange={() => change.mutate(v)}
             />
-            {v === "private" ? "Private: only people with access" : "Public: every signed-in user can read"}
+            {OPTIONS[v]}
           </label>
         ))}
       </div>
       <p className="mt-1 text-xs text-zinc-500">
         Grants are kept either way; an editor grant still lets that person write.
       </p>
+      {current === "listed" ? <RequestFormEditor datasetId={datasetId} /> : null}
     </fieldset>
   );
 }

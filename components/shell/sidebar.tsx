@@ -11,10 +11,12 @@ export function Sidebar({ base, member }: { base: string | null; member: boolean
           { href: `${base}/files`, label: "Files" },
         ]
       : []),
+    { href: "/discover", label: "Discover" },
     { href: "/shared/with-me", label: "Shared with me" },
     { href: "/shared/by-me", label: "Shared by me" },
     ...(base && member
       ? [
+          { href: `${base}/requests`, label: "Requests" },
           { href: `${base}/activity`, label: "Activity" },
           { href: `${base}/settings`, label: "Settings" },
         ]

@@ -6,6 +6,7 @@ import { describe, expect, it } from "vitest";
 import { setupTestDatabase } from "@/test/db";
 import { type Actor, OWNER_ONLY_MESSAGE, VIEW_ONLY_MESSAGE } from "@/lib/access";
 import { readableDatasetsWhere } from "@/lib/access/datasets";
+import { getColumnStats } from "@/lib/catalog/column-stats";
 import { getDataset } from "@/lib/catalog/get-dataset";
 import { createEmptyDataset } from "@/lib/catalog/test-dataset";
 import { loadDataset } from "@/lib/catalog/load-dataset";
@@ -23,6 +24,9 @@ import { trashEntries } from "@/lib/files/trash-entries";
 import { zipFolder } from "@/lib/files/zip-folder";
 import { createAccessLink } from "@/lib/links/manage-links";
 import { openAccessLink } from "@/lib/links/open-link";
+import { createAccessRequest } from "@/lib/requests/create-request";
+import { loadDatasetCard } from "@/lib/requests/dataset-card";
+import { discoverDatasets } from "@/lib/requests/discover";
 import { listResourceAccess } from "@/lib/sharing/list-access";
 import { revokeGrantee } from "@/lib/sharing/revoke-share";
 import type { ResourceType } from "@/lib/sharing/schemas";
@@ -430,6 +434,71 @@ describe("public visibility", () => {
     expect(await outcome(() => act(w, w.principals["editor grant"], "dataset", "write", "p3"))).toBe("ok");
     expect(await outcome(() => getDataset(someone, { id: w.otherDs.id }))).toBe("not_found");
   });
+});
+
+describe("listed visibility", () => {
+  it("shows a Listed dataset's card to every signed-in user and nothing more; link visitors and Private datasets get 404", async () => {
+    const w = await world("dataset");
+    await setDatasetVisibility(w.owner, w.ds.id, "listed");
+    const someone = await person("any");
+    const mismatches: string[] = [];
+    const expect_ = async (label: string, want: Outcome, run: () => Promise<unknown>) => {
+      const got = await outcome(run);
+      if (got !== want) mismatches.push(`${label}: expected ${want}, got ${got}`);
+    };
+    // any signed-in user, and principals without a role (an expired grant)
+    for (const [name, actor] of [
+      ["signed-in user", someone],
+      ["expired grant", w.principals["expired grant"]],
+    ] as const) {
+      await expect_(`${name} card`, "ok", () => loadDatasetCard(actor, { id: w.ds.id }));
+      await expect_(`${name} in Discover`, "ok", () =>
+        discoverDatasets(actor, { q: w.ds.name }).then((p) => {
+          if (!p.items.some((i) => i.id === w.ds.id)) throw notFound("Not listed");
+        }),
+      );
+      await expect_(`${name} rows`, "not_found", () => act(w, actor, "dataset", "read", "l1"));
+      await expect_(`${name} query`, "not_found", () => act(w, actor, "dataset", "query", "l2"));
+      await expect_(`${name} stats`, "not_found", () => getColumnStats(actor, w.ds.id));
+      await expect_(`${name} download`, "not_found", () => act(w, actor, "dataset", "download", "l3"));
+      await expect_(`${name} write`, "not_found", () => act(w, actor, "dataset", "write", "l4"));
+      await expect_(`${name} share`, "not_found", () => act(w, actor, "dataset", "share", "l5"));
+      await expect_(`${name} catalog list`, "not_found", () => act(w, actor, "dataset", "list", "l6"));
+      await expect_(`${name} workspace pages`, "not_found", () =>
+        getWorkspaceForActor(actor, w.workspace.owner, w.workspace.slug),
+      );
+      await expect_(`${name} workspace shell`, "ok", () =>
+        getWorkspaceForActor(actor, w.workspace.owner, w.workspace.slug, { allowPublic: true }),
+      );
+      await expect_(`${name} sibling card`, "not_found", () => loadDatasetCard(actor, { id: w.otherDs.id }));
+    }
+    // grantees keep exactly their role; a link visitor (no account, or one through a link) sees no card
+    await expect_("view-only grant download", "forbidden", () =>
+      act(w, w.principals["view-only grant"], "dataset", "download", "l7"),
+    );
+    await expect_("viewer grant download", "ok", () =>
+      act(w, w.principals["viewer grant"], "dataset", "download", "l8"),
+    );
+    for (const link of ["download link", "view-only link"] as const) {
+      const visitor = w.principals[link];
+      await expect_(`${link} card of a sibling`, "not_found", () => loadDatasetCard(visitor, { id: w.otherDs.id }));
+      await expect_(`${link} request`, "not_found", () =>
+        createAccessRequest(visitor, { source: "discover", datasetId: w.ds.id }, {}),
+      );
+      await expect_(`${link} Discover`, "ok", () =>
+        discoverDatasets(visitor, {}).then((p) => {
+          if (p.items.length > 0) throw new Error("a link visitor sees Discover");
+        }),
+      );
+    }
+    // Private again: the card is gone, with the same answer as for a missing dataset
+    await setDatasetVisibility(w.owner, w.ds.id, "private");
+    await expect_("private card", "not_found", () => loadDatasetCard(someone, { id: w.ds.id }));
+    expect(await outcome(() => loadDatasetCard(someone, { id: w.ds.id }))).toEqual(
+      await outcome(() => loadDatasetCard(someone, { id: "missing" })),
+    );
+    expect(mismatches).toEqual([]);
+  }, 60_000);
 });
 
 describe("view-only grants cascade, and the strongest grant wins", () => {

@@ -13,3 +13,4 @@ export { assertCan, getEffectiveRole, type Resource } from "./resources";
 export { memberControls } from "./member-controls";
 export { assertCanAll, getEffectiveRoles } from "./effective-roles";
 export { VIEW_ONLY_PAGE_SIZE, VIEW_ONLY_ROW_WINDOW, viewOnlyRowWindow, type RowWindow } from "./view-only-rows";
+export { discoverableDatasetsWhere, listedCardVisible } from "./listed";

@@ -8,7 +8,8 @@ import { type WorkspaceRef, workspaceResource } from "./workspace";
 
 /**
  * How much of a workspace the actor sees: "workspace" all of it (member, or a grant on the whole
- * workspace); "shared" only what was shared with them inside it; "public" only its public datasets.
+ * workspace); "shared" only what was shared with them inside it; "public" only its public datasets and the
+ * cards of its Listed ones (see listedCardVisible).
  */
 export type WorkspaceScope = "workspace" | "shared" | "public";
 
@@ -24,8 +25,8 @@ export type WorkspaceVisibility = {
  * Rule: what the actor may see of a workspace, the one answer pages and the API both use.
  * Members and whole-workspace grantees see the workspace; someone with a live grant on something
  * inside it sees only what is shared with them; any other signed-in user sees only its public
- * datasets, if it has any (they are readable by everyone, so the workspace's existence is no
- * secret). Anyone else, and an access-link visitor outside their link, gets null: the caller
+ * datasets and its Listed datasets' cards, if it has any (they are shown to everyone, so the
+ * workspace's existence is no secret). Anyone else, and an access-link visitor outside their link, gets null: the caller
  * answers the same 404 as for an unknown workspace. Read fresh on every call.
  */
 export async function workspaceVisibility(actor: Actor, workspace: WorkspaceRef): Promise<WorkspaceVisibility | null> {
@@ -46,9 +47,10 @@ export async function workspaceVisibility(actor: Actor, workspace: WorkspaceRef)
   return null;
 }
 
+/** Whether the workspace shows anything to every signed-in user: a Public dataset or a Listed one's card. */
 async function hasPublicDataset(workspaceId: string): Promise<boolean> {
   const dataset = await getDb().dataset.findFirst({
-    where: { workspaceId, visibility: "public" },
+    where: { workspaceId, visibility: { in: ["public", "listed"] } },
     select: { id: true },
   });
   return dataset !== null;

@@ -126,7 +126,11 @@ const until = (iso: string | undefined) => (iso ? ` (expires ${formatDate(iso)})
 const role = (c: Context, key = "role") => text(c.d, key) ?? "a new role";
 
 const visibility = (value: string | undefined) =>
-  value === "public" ? "public (every signed-in user can read it)" : "visible to the workspace only";
+  value === "public"
+    ? "public (every signed-in user can read it)"
+    : value === "listed"
+      ? "listed (every signed-in user sees its card and may request access)"
+      : "visible to the workspace only";
 
 /**
  * Every action the product records, with its group and its sentence. A new `recordAudit` action
@@ -360,6 +364,37 @@ export const AUDIT_ACTIONS: Record<string, Entry> = {
     },
   },
 
+  "dataset.request_form_changed": {
+    kind: "sharing",
+    describe: ({ who, what, d }) => [
+      who,
+      t(" set the access request form of "),
+      ...what,
+      t(` (${plural(count(d, "questions") ?? 0, "question")}${d.terms === true ? ", with terms" : ""})`),
+    ],
+  },
+  "access_request.created": {
+    kind: "sharing",
+    describe: ({ who, what }) => [who, t(" asked for access to "), ...what],
+  },
+  "access_request.approved": {
+    kind: "sharing",
+    describe: ({ who, what, d }) => [
+      who,
+      t(` approved ${text(d, "requester") ?? "someone"}’s request for `),
+      ...what,
+      t(` as ${text(d, "role") ?? "a new role"}${until(text(d, "expiresAt"))}`),
+    ],
+  },
+  "access_request.denied": {
+    kind: "sharing",
+    describe: ({ who, what, d }) => [
+      who,
+      t(` declined ${text(d, "requester") ?? "someone"}’s request for `),
+      ...what,
+      t(text(d, "reason") ? `: “${text(d, "reason")}”` : ""),
+    ],
+  },
   "share.created": {
     kind: "sharing",
     describe: (c) => [

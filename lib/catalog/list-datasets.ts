@@ -14,7 +14,7 @@ const optional = <T extends z.ZodType>(schema: T) =>
 export const catalogParamsSchema = z.object({
   q: z.string().trim().max(200).catch("").default(""),
   tag: optional(z.string().trim().toLowerCase().max(32)),
-  visibility: optional(z.enum(["private", "public"])),
+  visibility: optional(z.enum(["private", "listed", "public"])),
   sort: z.enum(["updated", "name", "size"]).catch("updated").default("updated"),
   dir: optional(z.enum(["asc", "desc"])),
   page: z.coerce.number().int().min(1).max(1_000_000).catch(1).default(1),

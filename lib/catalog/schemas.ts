@@ -59,7 +59,7 @@ export const tagsSchema = z
       .max(12, "A dataset can have at most 12 tags"),
   );
 
-export const visibilitySchema = z.enum(VISIBILITIES, { error: 'Visibility is "private" or "public"' });
+export const visibilitySchema = z.enum(VISIBILITIES, { error: 'Visibility is "private", "listed" or "public"' });
 
 export const datasetMetadataSchema = z.object({
   name: datasetNameSchema,

@@ -10,7 +10,7 @@ export type SourceFormat = (typeof SOURCE_FORMATS)[number];
 export const INGEST_MODES = ["create", "append", "replace"] as const;
 export type IngestMode = (typeof INGEST_MODES)[number];
 
-export const VISIBILITIES = ["private", "public"] as const;
+export const VISIBILITIES = ["private", "listed", "public"] as const;
 export type Visibility = (typeof VISIBILITIES)[number];
 
 export type VersionKind = IngestMode | "restore";

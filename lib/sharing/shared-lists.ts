@@ -129,6 +129,20 @@ export async function pageSharedWithMe(
   return { items: await hydrate(shares.slice(0, limit), userKey(actor.id)), hasMore: shares.length > limit };
 }
 
+/**
+ * Grants to the actor themselves that ended (their end date passed), most recently ended first:
+ * Shared with me lists them so the person can ask for access again (lib/requests, source "grant").
+ */
+export async function listEndedGrants(actor: Actor, limit = 50): Promise<SharedItem[]> {
+  const shares = await getDb().share.findMany({
+    where: { granteeKey: userKey(actor.id), expiresAt: { lte: new Date() } },
+    orderBy: [{ expiresAt: "desc" }, { id: "desc" }],
+    take: limit,
+    select: SHARE_COLUMNS,
+  });
+  return hydrate(shares, userKey(actor.id));
+}
+
 export type SharedByMeFilter = { resourceType?: string; granteeType?: string; q?: string };
 
 /**

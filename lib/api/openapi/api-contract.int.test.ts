@@ -8,6 +8,8 @@ import { initiateMultipart } from "@/lib/api/multipart";
 import { shareViaDataLinks } from "@/lib/api/datalinks-shares";
 import { getDb } from "@/lib/db";
 import { putFile, setupTempStorage } from "@/lib/files/test-support";
+import { setDatasetVisibility } from "@/lib/catalog/set-visibility";
+import { createAccessRequest } from "@/lib/requests/create-request";
 import { createFolder } from "@/lib/files/create-folder";
 import { getRootFolder } from "@/lib/files/root-folder";
 import { resetRateLimits } from "@/lib/throttle/rate-limit";
@@ -212,6 +214,9 @@ beforeAll(async () => {
   expect(tusStarted.status).toBe(201);
   const tusId = tusStarted.headers.get("location")!.split("/").at(-1)!;
   const upload = await initiateMultipart(owner, owner.username!, "lab", "sales", { format: "csv", mode: "append" });
+  const listed = await ingestRecords(owner, "lab", "listed", [{ topic: "a" }]);
+  await setDatasetVisibility(owner, listed.datasetId, "listed");
+  const asked = await createAccessRequest(stranger, { source: "discover", datasetId: listed.datasetId }, {});
   fixtures = {
     tokens: {
       owner: (await createApiToken(owner.id, { name: "contract" })).token,
@@ -221,7 +226,7 @@ beforeAll(async () => {
     params: {
       owner: [owner.username!],
       namespace: ["lab"],
-      datasetName: ["sales", "notes"],
+      datasetName: ["sales", "notes", "listed"],
       workspaceId: [workspace.id],
       shareId: [share.id],
       keyId: [key.id],
@@ -229,6 +234,7 @@ beforeAll(async () => {
       folderId: [folder.id, root.id],
       uploadId: [upload.uploadId, tusId],
       partNumber: ["1", "2"],
+      requestId: [asked.id],
     },
     rootId: root.id,
   };

@@ -7,6 +7,8 @@ import { createKeyBody, keysQuerySchema } from "../keys";
 import { initiateBodySchema } from "../multipart";
 import { rowsQuerySchema } from "../row-params";
 import { sharedByBodySchema } from "../shared-by";
+import { apiCreateRequestBody, apiDatasetRequestBody, apiRequestsQuery } from "@/lib/requests/api";
+import { approveRequestInput, denyRequestInput } from "@/lib/requests/schemas";
 import { workspaceSharesQuery } from "@/lib/sharing/workspace-shares";
 import { createWorkspaceInput } from "@/lib/workspaces/create-workspace";
 import * as R from "./response-schemas";
@@ -57,6 +59,7 @@ const KEYS = "Access keys";
 const WORKSPACES = "Workspaces";
 const FILES = "Files";
 const META = "Reference";
+const REQUESTS = "Access requests";
 
 const UNAVAILABLE = "The database is unreachable; nothing was changed (Retry-After).";
 const FULL = "The server's (or the database's) disk is full; nothing was saved.";
@@ -151,8 +154,113 @@ const uploadPart = {
   },
 } satisfies Omit<Operation, "method" | "summary">;
 
+const createRequestResponses = {
+  201: reply("The request, pending; the managers were e-mailed.", R.accessRequestCreated),
+  ...jsonBody,
+  409: "A request of the caller's for it is already pending, the caller can already read it, or the link still works.",
+  422: "Message or answer too long, a question unanswered or the terms not accepted (named in fieldErrors).",
+  429: "Asked again within ACCESS_REQUEST_COOLDOWN_HOURS (24) of an answer, or more than ACCESS_REQUESTS_PER_HOUR (10) requests an hour (Retry-After; the rule is in the message).",
+  401: common[401],
+  400: common[400],
+  503: UNAVAILABLE,
+  507: FULL,
+};
+const decideResponses = (what: string) => ({
+  200: reply(`${what}: {id, status, role, expiresAt}.`, R.accessRequestDecision),
+  ...jsonBody,
+  403: "The caller can see the resource but does not manage it: access can be managed by the owner only.",
+  404: "No such request, or its resource is not visible to the caller.",
+  409: "The request was already approved or denied.",
+  ...write,
+});
+
+function accessRequests(): Operation[] {
+  const dataset = "/datasets/{owner}/{namespace}/{datasetName}/access-requests";
+  return [
+    {
+      method: "post",
+      path: dataset,
+      tag: REQUESTS,
+      summary: "Ask for access to a Listed dataset",
+      description:
+        "Any signed-in caller may ask for a Listed dataset: a message, one answer per question the managers set (in order) and acceptTerms when they set terms. A Private or missing dataset answers the same 404. One pending request per person and dataset.",
+      body: apiDatasetRequestBody,
+      example: { message: "For the Q3 churn study", answers: ["Research", "Data team"], acceptTerms: true },
+      responses: { ...createRequestResponses, 404: "No such dataset, or not Listed (the same answer)." },
+    },
+    {
+      method: "get",
+      path: dataset,
+      tag: REQUESTS,
+      summary: "List a dataset's access requests (managers)",
+      query: apiRequestsQuery,
+      responses: {
+        200: reply("{requests: [...]}, newest first; every status unless `status` is given.", R.accessRequestList),
+        403: "The caller can read the dataset but does not manage it.",
+        404: "No such (readable) dataset.",
+        422: "Unknown status.",
+        ...common,
+      },
+    },
+    {
+      method: "post",
+      path: "/requests",
+      tag: REQUESTS,
+      summary: "Ask for access from a Listed dataset, an ended grant or an expired link",
+      description:
+        'The body names where the request starts: {source: "discover", datasetId}, {source: "grant", shareId} (a grant of the caller\'s that ended) or {source: "link", token} (an expired or revoked access link the caller held), with message, answers and acceptTerms.',
+      body: apiCreateRequestBody,
+      example: { source: "link", token: "sl_…", message: "The link I had expired" },
+      responses: { ...createRequestResponses, 404: "No such dataset, grant or link for the caller." },
+    },
+    {
+      method: "get",
+      path: "/requests",
+      tag: REQUESTS,
+      summary: "The caller's own access requests and their answers",
+      responses: { 200: reply("{requests: [...]}, newest first.", R.accessRequestList), ...common },
+    },
+    {
+      method: "get",
+      path: "/requests/{requestId}",
+      tag: REQUESTS,
+      summary: "One access request (its resource's managers, or its requester)",
+      responses: {
+        200: reply("{request, canDecide}.", R.accessRequestOne),
+        404: "No such request, or neither the caller's nor one they manage.",
+        ...common,
+      },
+    },
+    {
+      method: "post",
+      path: "/requests/{requestId}/approve",
+      tag: REQUESTS,
+      summary: "Approve an access request with a role and an optional end date",
+      description:
+        'Creates a normal grant ("viewonly", "viewer" or "editor", until expiresAt if given) as sharing does: audited, and the requester is e-mailed.',
+      body: approveRequestInput,
+      example: { role: "viewonly", expiresAt: "2027-01-31T00:00:00Z" },
+      responses: {
+        ...decideResponses("Approved"),
+        422: 'Role not exactly "viewonly"/"viewer"/"editor", or an end date in the past.',
+      },
+    },
+    {
+      method: "post",
+      path: "/requests/{requestId}/deny",
+      tag: REQUESTS,
+      summary: "Deny an access request with an optional reason",
+      description: "The requester is e-mailed the reason. Send {} for none.",
+      body: denyRequestInput,
+      example: { reason: "This dataset is for staff only." },
+      responses: { ...decideResponses("Denied"), 422: "The reason is longer than 1000 characters." },
+    },
+  ];
+}
+
 /** Every operation the API serves under /api/v1 (a test checks this against app/api/v1). */
 export const OPERATIONS: Operation[] = [
+  ...accessRequests(),
   ...datalinks("namespaces"),
   ...datalinks("datasets"),
   {

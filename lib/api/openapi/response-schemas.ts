@@ -194,3 +194,50 @@ export const uploadFinished = z.union([
   z.object({ status: z.literal("skipped"), name: z.string(), parentId: id }),
   z.object({ ingestId: id, url: z.string(), rows: z.number(), columns: z.number().int() }),
 ]);
+
+const requestStatus = z.enum(["pending", "approved", "denied"]);
+
+export const accessRequest = z.object({
+  id,
+  status: requestStatus,
+  source: z.enum(["discover", "grant", "link"]),
+  resource: z.object({
+    type: z.enum(["workspace", "dataset", "folder", "file"]),
+    id,
+    label: z.string(),
+    path: z.string(),
+  }),
+  workspace: z.object({ id, name: z.string(), slug: z.string(), owner: z.string() }),
+  requester: z.object({ username: z.string().nullable(), email: z.string(), name: z.string().nullable() }),
+  message: z.string(),
+  answers: z.array(z.object({ question: z.string(), answer: z.string() })),
+  acceptedTerms: z.string().describe("the terms text the requester accepted; empty when there were none"),
+  createdAt: isoDate,
+  decidedAt: isoDate.nullable(),
+  decidedBy: z.string().nullable(),
+  reason: z.string().nullable(),
+  role: z.string().nullable(),
+  expiresAt: isoDate.nullable(),
+  reviewPath: z.string().describe("where a manager reviews it in the app"),
+});
+
+export const accessRequestList = z.object({ requests: z.array(accessRequest) });
+
+export const accessRequestOne = z.object({
+  request: accessRequest,
+  canDecide: z.boolean().describe("whether the caller manages the resource (may approve or deny)"),
+});
+
+export const accessRequestCreated = z.object({
+  id,
+  status: z.literal("pending"),
+  resourceType: z.string(),
+  resourceId: id,
+});
+
+export const accessRequestDecision = z.object({
+  id,
+  status: z.enum(["approved", "denied"]),
+  role: z.string().nullable(),
+  expiresAt: isoDate.nullable(),
+});

@@ -1,8 +1,10 @@
+import { EndedGrants } from "@/components/requests/ended-grants";
 import { SharedWithMeList } from "@/components/sharing/shared-with-me-list";
 import { EmptyState, PageHeader } from "@/components/ui/empty-state";
 import { ShowMore, showParam } from "@/components/ui/show-more";
 import { allows } from "@/lib/access";
 import { requireUser } from "@/lib/auth/session";
+import { endedGrantsWithRequests } from "@/lib/requests/ended-grants";
 import { pageSharedWithMe } from "@/lib/sharing/shared-lists";
 import { listMyWorkspaces } from "@/lib/workspaces/queries";
 
@@ -12,7 +14,11 @@ export default async function SharedWithMePage({ searchParams }: { searchParams:
   const user = await requireUser();
   // "Show more" asks for the next 200 on top; the list stays one grouped list.
   const show = showParam((await searchParams).show);
-  const [{ items, hasMore }, workspaces] = await Promise.all([pageSharedWithMe(user, show), listMyWorkspaces(user)]);
+  const [{ items, hasMore }, workspaces, ended] = await Promise.all([
+    pageSharedWithMe(user, show),
+    listMyWorkspaces(user),
+    endedGrantsWithRequests(user),
+  ]);
   return (
     <>
       <PageHeader
@@ -45,6 +51,7 @@ export default async function SharedWithMePage({ searchParams }: { searchParams:
         />
       )}
       <ShowMore shown={show} count={items.length} hasMore={hasMore} href={(n) => `/shared/with-me?show=${n}`} />
+      {ended.length > 0 ? <EndedGrants items={ended} /> : null}
     </>
   );
 }

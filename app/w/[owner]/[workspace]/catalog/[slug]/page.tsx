@@ -1,4 +1,5 @@
 import { DatasetDetails } from "@/components/catalog/dataset-view";
+import { listedCardOr } from "@/components/requests/listed-dataset-fallback";
 import { loadWorkspaceView, orNotFound } from "../../load-workspace";
 
 type Props = {
@@ -18,6 +19,8 @@ export default async function DatasetPage({ params, searchParams }: Props) {
   const name = decodeURIComponent(slug);
   const pagePath = `/w/${workspace.owner}/${workspace.slug}/catalog/${encodeURIComponent(name)}`;
   return orNotFound(
-    DatasetDetails({ actor: user, dataset: { workspaceId: workspace.id, slug: name }, pagePath, version }),
+    DatasetDetails({ actor: user, dataset: { workspaceId: workspace.id, slug: name }, pagePath, version }).catch(
+      (error: unknown) => listedCardOr(error, user, { workspaceId: workspace.id, slug: name }),
+    ),
   );
 }
