@@ -11,7 +11,7 @@ const TABS: { id: ShareTab; label: string }[] = [
 /** The share dialog's tab strip. */
 export function ShareTabs({ tab, onSelect }: { tab: ShareTab; onSelect: (tab: ShareTab) => void }) {
   return (
-    <div role="tablist" aria-label="Sharing" className="mt-4 flex gap-1 border-b border-zinc-200 dark:border-zinc-800">
+    <div role="tablist" aria-label="Sharing" className="mt-2 flex gap-1 border-b border-zinc-200 dark:border-zinc-800">
       {TABS.map((t) => (
         <button
           key={t.id}
