@@ -16,7 +16,7 @@ const KIND_LABEL: Record<AccessRowView["kind"], string> = {
   "workspace-member": "",
 };
 
-const smallButton = "px-2 py-1 text-xs";
+const smallButton = "px-1.5 py-1 text-xs";
 
 /** Who a row is: the display name where it may be shown, then the username and e-mail address. */
 function Who({ row }: { row: AccessRowView }) {
@@ -67,7 +67,7 @@ export function AccessList({
       {rows.map((r, i) => (
         <li
           key={r.shareId ?? `${r.kind}-${i}`}
-          className="flex items-center justify-between gap-2 py-1.5"
+          className="flex items-center justify-between gap-2 py-1"
           data-testid="access-row"
         >
           <Who row={r} />

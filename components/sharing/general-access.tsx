@@ -44,22 +44,25 @@ export function GeneralAccess({
 }) {
   const { links } = useAccessLinks(type, id);
   return (
-    <section aria-labelledby={`general-access-${id}`} className="mt-3">
+    <section aria-labelledby={`general-access-${id}`} className="mt-2">
       <h3 id={`general-access-${id}`} className="text-sm font-semibold">
         General access
       </h3>
       {type === "dataset" && visibility ? (
-        <VisibilityToggle datasetId={id} visibility={visibility} />
+        // VisibilityToggle brings its own top margin, meant for standing alone
+        <div className="[&>fieldset]:mt-1 [&>fieldset]:py-2">
+          <VisibilityToggle datasetId={id} visibility={visibility} />
+        </div>
       ) : (
         <p className="mt-1 text-sm text-zinc-700 dark:text-zinc-300" data-testid="general-access-restricted">
           <span className="font-medium">Restricted:</span> only the people listed above can open {INSIDE[type]}.
         </p>
       )}
-      <div className="mt-2 flex items-center justify-between gap-2 text-sm">
+      <div className="mt-1 flex items-center justify-between gap-2 text-sm">
         <p className="min-w-0 text-zinc-700 dark:text-zinc-300" data-testid="general-access-links">
           <span className="font-medium">Links:</span> {linkSummary(links)}
         </p>
-        <Button variant="ghost" className="shrink-0 px-2 py-1 text-xs" onClick={onManageLinks}>
+        <Button variant="ghost" className="shrink-0 px-2 py-0.5 text-xs" onClick={onManageLinks}>
           Manage links
         </Button>
       </div>

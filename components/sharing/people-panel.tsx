@@ -28,7 +28,7 @@ export function PeoplePanel({ type, id, access, form, previewing, onPreview, onM
   return (
     <div role="tabpanel" aria-label="People">
       <ShareForm form={form} />
-      <h3 className="mt-3 text-sm font-semibold">Who has access</h3>
+      <h3 className="mt-2 text-sm font-semibold">Who has access</h3>
       {query.isPending ? (
         <p className="py-4 text-sm text-zinc-500">Loading…</p>
       ) : query.isError ? (

@@ -46,12 +46,12 @@ export function ShareDialog({ type, id, name, children, trigger, ...controlled }
       <Dialog.Portal>
         <Dialog.Overlay className="fixed inset-0 z-40 bg-black/40" />
         <Dialog.Content
-          className="fixed inset-x-2 top-4 z-50 mx-auto flex max-h-[calc(100dvh-2rem)] max-w-2xl flex-col rounded-lg bg-white shadow-xl sm:top-8 sm:max-h-[calc(100dvh-4rem)] dark:bg-zinc-900"
+          className="fixed inset-x-2 top-4 z-50 mx-auto flex max-h-[calc(100dvh-2rem)] max-w-2xl flex-col rounded-lg bg-white shadow-xl dark:bg-zinc-900"
           data-testid="share-dialog"
         >
-          <div className="px-5 pt-4">
+          <div className="px-5 pt-3">
             <Dialog.Title className="truncate text-lg font-semibold">Share “{name}”</Dialog.Title>
-            <Dialog.Description className="text-sm text-zinc-600 dark:text-zinc-400">
+            <Dialog.Description className="text-xs text-zinc-600 dark:text-zinc-400">
               People without an account get an invitation by e-mail.
             </Dialog.Description>
             <ShareTabs tab={tab} onSelect={setTab} />
@@ -75,7 +75,7 @@ export function ShareDialog({ type, id, name, children, trigger, ...controlled }
               </div>
             )}
           </div>
-          <div className="flex items-center justify-between gap-2 border-t border-zinc-200 px-5 py-3 dark:border-zinc-800">
+          <div className="flex items-center justify-between gap-2 border-t border-zinc-200 px-5 py-2.5 dark:border-zinc-800">
             <CopyLinkButton path={access.query.data?.path} />
             <Dialog.Close asChild>
               <Button>Done</Button>
