@@ -20,7 +20,14 @@ const smallButton = "px-1.5 py-1 text-xs";
 
 /** Who a row is: the display name where it may be shown, then the username and e-mail address. */
 function Who({ row }: { row: AccessRowView }) {
-  const secondary = [row.name ? row.grantee : null, row.detail && !row.pending ? row.detail : null].filter(Boolean);
+  const details = [
+    row.name ? row.grantee : null,
+    row.detail && !row.pending ? row.detail : null,
+    row.from ? `${row.kind === "workspace-member" ? "through" : "inherited from"} ${row.from}` : null,
+    row.expiresAt && !row.expired ? `until ${formatDate(row.expiresAt)}` : null,
+    row.note ? `“${row.note}”` : null,
+    row.allowAddToWorkspace ? "may add to their workspaces" : null,
+  ].filter(Boolean);
   return (
     <div className="min-w-0 flex-1">
       <p className="truncate text-sm font-medium">
@@ -35,15 +42,7 @@ function Who({ row }: { row: AccessRowView }) {
           <span className="ml-2 rounded bg-zinc-200 px-1.5 py-0.5 text-xs dark:bg-zinc-700">expired</span>
         ) : null}
       </p>
-      <p className="truncate text-xs text-zinc-500">
-        {secondary.join(" · ")}
-        {row.from
-          ? `${secondary.length ? " · " : ""}${row.kind === "workspace-member" ? "through" : "inherited from"} ${row.from}`
-          : null}
-        {row.expiresAt && !row.expired ? ` · until ${formatDate(row.expiresAt)}` : null}
-        {row.note ? ` · “${row.note}”` : null}
-        {row.allowAddToWorkspace ? " · may add to their workspaces" : null}
-      </p>
+      {details.length ? <p className="truncate text-xs text-zinc-500">{details.join(" · ")}</p> : null}
     </div>
   );
 }
