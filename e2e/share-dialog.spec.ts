@@ -103,6 +103,19 @@ test("share by keyboard alone: chips by Enter, Backspace takes the last back, ro
   await expect(chips).toHaveCount(1);
   await page.keyboard.press("Backspace");
   await expect(chips).toHaveCount(0);
+  // Escape with text typed clears the field and keeps the dialog open.
+  await page.keyboard.type("half-typed");
+  await page.keyboard.press("Escape");
+  await expect(input).toHaveValue("");
+  await expect(dialog).toBeVisible();
+  // A chip's × by keyboard: Shift+Tab onto it, Enter removes it, the focus comes back to the field.
+  await page.keyboard.type("gone@example.com,");
+  await expect(chips).toHaveCount(1);
+  await page.keyboard.press("Shift+Tab");
+  await expect(dialog.getByRole("button", { name: "Remove gone@example.com" })).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(chips).toHaveCount(0);
+  await expect(input).toBeFocused();
   await page.keyboard.type(kept);
   await page.keyboard.press("Enter");
   await expect(chips.filter({ hasText: kept })).toBeVisible();

@@ -1,5 +1,5 @@
 "use client";
-import { useId, useState, type ClipboardEvent, type KeyboardEvent } from "react";
+import { useId, useRef, useState, type ClipboardEvent, type KeyboardEvent } from "react";
 import { type GranteeChip, granteeProblem, mergeGrantees, parseGrantees } from "./grantee-chips";
 import { useCollaborators } from "./use-collaborators";
 
@@ -56,6 +56,7 @@ export function GranteeInput({
   const [text, setText] = useState("");
   const [active, setActive] = useState(0);
   const listId = useId();
+  const inputRef = useRef<HTMLInputElement>(null);
   const { suggestions, error } = useCollaborators(text);
   const visible = suggestions.filter((s) => !value.some((c) => c.handle === s.handle));
   const problems = value.flatMap((chip) => {
@@ -80,6 +81,9 @@ export function GranteeInput({
       e.preventDefault();
       const pick = visible[active];
       add(pick && e.key !== "," && e.key !== ";" ? [pick] : parseGrantees(text));
+    } else if (e.key === "Escape" && text.trim()) {
+      // the dialog leaves this Escape alone (share-dialog.tsx): it closes the suggestions, not the dialog
+      setText("");
     } else if (e.key === "Backspace" && !text && value.length) onChange(value.slice(0, -1));
   }
 
@@ -101,10 +105,15 @@ export function GranteeInput({
             key={chip.handle}
             chip={chip}
             problem={granteeProblem(chip.handle)}
-            onRemove={() => onChange(value.filter((c) => c.handle !== chip.handle))}
+            onRemove={() => {
+              onChange(value.filter((c) => c.handle !== chip.handle));
+              // the focused × goes away with its chip: keep the keyboard user in the field, not on the page
+              inputRef.current?.focus();
+            }}
           />
         ))}
         <input
+          ref={inputRef}
           id={`${listId}-input`}
           role="combobox"
           aria-expanded={visible.length > 0 && Boolean(text.trim())}

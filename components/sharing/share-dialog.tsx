@@ -48,6 +48,12 @@ export function ShareDialog({ type, id, name, children, trigger, ...controlled }
         <Dialog.Content
           className="fixed inset-x-2 top-4 z-50 mx-auto flex max-h-[calc(100dvh-2rem)] max-w-2xl flex-col rounded-lg bg-white shadow-xl dark:bg-zinc-900"
           data-testid="share-dialog"
+          onEscapeKeyDown={(e) => {
+            // Escape in the people field with text typed clears it (and its suggestions) and keeps the dialog
+            const target = e.target as HTMLElement | null;
+            if (target?.getAttribute("role") === "combobox" && (target as HTMLInputElement).value.trim())
+              e.preventDefault();
+          }}
         >
           <div className="px-5 pt-3">
             <Dialog.Title className="truncate text-lg font-semibold">Share “{name}”</Dialog.Title>
