@@ -66,7 +66,7 @@ export function AccessList({
       {rows.map((r, i) => (
         <li
           key={r.shareId ?? `${r.kind}-${i}`}
-          className="flex items-center justify-between gap-2 py-1"
+          className="flex items-center justify-between gap-2 py-0.5"
           data-testid="access-row"
         >
           <Who row={r} />

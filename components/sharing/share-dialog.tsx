@@ -57,7 +57,7 @@ export function ShareDialog({ type, id, name, children, trigger, ...controlled }
         >
           <div className="px-5 pt-3">
             <Dialog.Title className="truncate text-lg font-semibold">Share “{name}”</Dialog.Title>
-            <Dialog.Description className="text-xs text-zinc-600 dark:text-zinc-400">
+            <Dialog.Description className="sr-only">
               People without an account get an invitation by e-mail.
             </Dialog.Description>
             <ShareTabs tab={tab} onSelect={setTab} />

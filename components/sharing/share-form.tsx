@@ -98,6 +98,9 @@ export function ShareForm({ form }: { form: Form }) {
             />
             <AllowAddCheckbox checked={fields.allowAdd} onChange={set.setAllowAdd} />
           </div>
+          <p className="text-xs text-zinc-500">
+            People get an e-mail; an address without an account gets an invitation to sign up.
+          </p>
           {form.error ? (
             <p role="alert" className="text-sm text-red-600 dark:text-red-400">
               {form.error}
