@@ -156,13 +156,15 @@ export function GranteeInput({
         </ul>
       ) : null}
       {problems.length ? (
-        <ul role="alert" aria-label="Entries to fix" className="mt-1 text-xs text-red-700 dark:text-red-400">
-          {problems.map(({ chip, problem }) => (
-            <li key={chip.handle}>
-              “{chip.handle}”: {problem}
-            </li>
-          ))}
-        </ul>
+        <div role="alert">
+          <ul aria-label="Entries to fix" className="mt-1 text-xs text-red-700 dark:text-red-400">
+            {problems.map(({ chip, problem }) => (
+              <li key={chip.handle}>
+                “{chip.handle}”: {problem}
+              </li>
+            ))}
+          </ul>
+        </div>
       ) : null}
       {error ? (
         <p role="alert" className="mt-1 text-xs text-red-600 dark:text-red-400">
