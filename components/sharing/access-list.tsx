@@ -1,5 +1,5 @@
 "use client";
-import { useTransition } from "react";
+import { Fragment, useTransition } from "react";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { resendInvitationAction } from "@/lib/actions/sharing/resend-invitation";
@@ -21,6 +21,7 @@ const smallButton = "px-1.5 py-1 text-xs";
 /** Who a row is: the display name where it may be shown, then the username and e-mail address. */
 function Who({ row }: { row: AccessRowView }) {
   const details = [
+    row.pending ? "invitation pending" : null,
     row.name ? row.grantee : null,
     row.detail && !row.pending ? row.detail : null,
     row.from ? `${row.kind === "workspace-member" ? "through" : "inherited from"} ${row.from}` : null,
@@ -29,20 +30,24 @@ function Who({ row }: { row: AccessRowView }) {
     row.allowAddToWorkspace ? "may add to their workspaces" : null,
   ].filter(Boolean);
   return (
-    <div className="min-w-0 flex-1">
+    <div className="min-w-0 flex-1 basis-48">
       <p className="truncate text-sm font-medium">
         {row.granteeType === "workspace" ? "Workspace " : ""}
         {row.name || row.grantee}
-        {row.pending ? (
-          <span className="ml-2 rounded bg-amber-100 px-1.5 py-0.5 text-xs text-amber-800 dark:bg-amber-900 dark:text-amber-100">
-            invitation pending
-          </span>
-        ) : null}
         {row.expired ? (
           <span className="ml-2 rounded bg-zinc-200 px-1.5 py-0.5 text-xs dark:bg-zinc-700">expired</span>
         ) : null}
       </p>
-      {details.length ? <p className="truncate text-xs text-zinc-500">{details.join(" · ")}</p> : null}
+      {details.length ? (
+        <p className="truncate text-xs text-zinc-500">
+          {details.map((d, i) => (
+            <Fragment key={i}>
+              {i ? " · " : null}
+              <span className={row.pending && i === 0 ? "text-amber-700 dark:text-amber-300" : undefined}>{d}</span>
+            </Fragment>
+          ))}
+        </p>
+      ) : null}
     </div>
   );
 }
@@ -66,7 +71,7 @@ export function AccessList({
       {rows.map((r, i) => (
         <li
           key={r.shareId ?? `${r.kind}-${i}`}
-          className="flex items-center justify-between gap-2 py-0.5"
+          className="flex flex-wrap items-center justify-between gap-x-2 py-0.5 sm:flex-nowrap"
           data-testid="access-row"
         >
           <Who row={r} />

@@ -19,7 +19,11 @@ export function CopyLinkButton({ path }: { path: string | undefined }) {
   }
   return (
     <Button variant="secondary" disabled={!path} onClick={copy}>
-      <span aria-hidden>🔗</span> Copy link
+      <svg aria-hidden viewBox="0 0 20 20" className="h-4 w-4" fill="none" stroke="currentColor" strokeWidth="1.8">
+        <path d="M8.5 11.5a3.5 3.5 0 0 0 5 0l2.5-2.5a3.5 3.5 0 0 0-5-5l-1 1" strokeLinecap="round" />
+        <path d="M11.5 8.5a3.5 3.5 0 0 0-5 0L4 11a3.5 3.5 0 0 0 5 5l1-1" strokeLinecap="round" />
+      </svg>
+      Copy link
     </Button>
   );
 }
