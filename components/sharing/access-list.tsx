@@ -75,7 +75,7 @@ export function AccessList({
           data-testid="access-row"
         >
           <Who row={r} />
-          <div className="flex shrink-0 items-center gap-0.5">
+          <div className="flex flex-wrap items-center gap-0.5 sm:shrink-0 sm:flex-nowrap">
             {r.kind === "grant" && r.shareId ? (
               <>
                 <select

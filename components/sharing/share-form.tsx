@@ -28,7 +28,7 @@ function AllowAddCheckbox({ checked, onChange }: { checked: boolean; onChange: (
 function RoleSelect({ value, onChange }: { value: ShareRole; onChange: (role: ShareRole) => void }) {
   const id = useId();
   return (
-    <div className="shrink-0">
+    <div className="sm:shrink-0">
       <label htmlFor={id} className="sr-only">
         Role
       </label>
@@ -51,7 +51,7 @@ export function ShareForm({ form }: { form: Form }) {
   const { fields, set } = form;
   return (
     <div className="mt-3 space-y-2">
-      <div className="flex items-start gap-2">
+      <div className="flex flex-col gap-2 sm:flex-row sm:items-start">
         <GranteeInput className="min-w-0 flex-1" value={fields.grantees} onChange={set.setGrantees} />
         <RoleSelect value={fields.role} onChange={set.setRole} />
       </div>
