@@ -22,8 +22,16 @@ test("open dialogs: share (each tab), access link created, new folder, upload an
   const share = await openShareDialog(page, DATASET, "Share");
   await axe.check(page, "share dialog: people");
   const input = share.getByLabel("People or e-mail addresses");
+  await input.fill("not-an-address@");
+  await input.press("Enter");
   await input.fill(bob.email);
   await input.press("Enter");
+  await expect(share.getByTestId("grantee-chip").filter({ hasText: "not-an-address@" })).toHaveAttribute(
+    "data-invalid",
+    "true",
+  );
+  await axe.check(page, "share dialog: chips, one marked invalid, and the note, end date and Share");
+  await share.getByRole("button", { name: "Remove not-an-address@" }).click();
   await share.getByRole("button", { name: "Share", exact: true }).click();
   await expect(share.getByTestId("access-row").filter({ hasText: bob.username }).first()).toBeVisible();
   await axe.check(page, "share dialog: people with access");

@@ -1,5 +1,5 @@
 "use client";
-import { useTransition } from "react";
+import { Fragment, useTransition } from "react";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { resendInvitationAction } from "@/lib/actions/sharing/resend-invitation";
@@ -16,6 +16,46 @@ const KIND_LABEL: Record<AccessRowView["kind"], string> = {
   "workspace-member": "",
 };
 
+const smallButton = "px-1.5 py-1 text-xs";
+
+/** Who a row is: the display name where it may be shown, then the username and e-mail address. */
+function Who({ row }: { row: AccessRowView }) {
+  const details = [
+    row.pending ? "invitation pending" : null,
+    row.name ? row.grantee : null,
+    row.detail && !row.pending ? row.detail : null,
+    row.from ? `${row.kind === "workspace-member" ? "through" : "inherited from"} ${row.from}` : null,
+    row.expiresAt && !row.expired ? `until ${formatDate(row.expiresAt)}` : null,
+    row.note ? `“${row.note}”` : null,
+    row.allowAddToWorkspace ? "may add to their workspaces" : null,
+  ].filter(Boolean);
+  return (
+    <div className="min-w-0 flex-1 basis-48">
+      <p className="truncate text-sm font-medium">
+        {row.granteeType === "workspace" ? "Workspace " : ""}
+        {row.name || row.grantee}
+        {row.expired ? (
+          <span className="ml-2 rounded bg-zinc-200 px-1.5 py-0.5 text-xs dark:bg-zinc-700">expired</span>
+        ) : null}
+      </p>
+      {details.length ? (
+        <p className="truncate text-xs text-zinc-500">
+          {details.map((d, i) => (
+            <Fragment key={i}>
+              {i ? " · " : null}
+              <span className={row.pending && i === 0 ? "text-amber-700 dark:text-amber-300" : undefined}>{d}</span>
+            </Fragment>
+          ))}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+/**
+ * Who has access, one compact row each: name, username and e-mail, end date, and for direct grants
+ * the role inline with resend, preview and revoke.
+ */
 export function AccessList({
   rows,
   access,
@@ -31,38 +71,18 @@ export function AccessList({
       {rows.map((r, i) => (
         <li
           key={r.shareId ?? `${r.kind}-${i}`}
-          className="flex flex-wrap items-center justify-between gap-2 py-2.5"
+          className="flex flex-wrap items-center justify-between gap-x-2 py-0.5 sm:flex-nowrap"
           data-testid="access-row"
         >
-          <div className="min-w-0">
-            <p className="truncate text-sm font-medium">
-              {r.granteeType === "workspace" ? "Workspace " : ""}
-              {r.grantee}
-              {r.pending ? (
-                <span className="ml-2 rounded bg-amber-100 px-1.5 py-0.5 text-xs text-amber-800 dark:bg-amber-900 dark:text-amber-100">
-                  invitation pending
-                </span>
-              ) : null}
-              {r.expired ? (
-                <span className="ml-2 rounded bg-zinc-200 px-1.5 py-0.5 text-xs dark:bg-zinc-700">expired</span>
-              ) : null}
-            </p>
-            <p className="truncate text-xs text-zinc-500">
-              {r.detail && !r.pending ? r.detail : null}
-              {r.from ? (r.kind === "workspace-member" ? ` · through ${r.from}` : ` · inherited from ${r.from}`) : null}
-              {r.expiresAt && !r.expired ? ` · until ${formatDate(r.expiresAt)}` : null}
-              {r.note ? ` · “${r.note}”` : null}
-              {r.allowAddToWorkspace ? " · may add to their workspaces" : null}
-            </p>
-          </div>
-          <div className="flex items-center gap-1">
+          <Who row={r} />
+          <div className="flex flex-wrap items-center gap-0.5 sm:shrink-0 sm:flex-nowrap">
             {r.kind === "grant" && r.shareId ? (
               <>
                 <select
                   aria-label={`Role of ${r.grantee}`}
                   value={r.role}
                   onChange={(e) => access.changeRole.mutate({ shareId: r.shareId!, role: e.target.value as ShareRole })}
-                  className="rounded-md border border-zinc-300 bg-white px-2 py-1 text-sm dark:border-zinc-700 dark:bg-zinc-900"
+                  className="max-w-44 rounded-md border border-zinc-300 bg-white px-1.5 py-1 text-xs dark:border-zinc-700 dark:bg-zinc-900"
                 >
                   {SHARE_ROLES.map((role) => (
                     <option key={role} value={role}>
@@ -72,6 +92,7 @@ export function AccessList({
                 </select>
                 <Button
                   variant="ghost"
+                  className={smallButton}
                   aria-label={`Resend the e-mail to ${r.grantee}`}
                   disabled={resending}
                   onClick={() =>
@@ -85,12 +106,18 @@ export function AccessList({
                   Resend
                 </Button>
                 {onPreview ? (
-                  <Button variant="ghost" aria-label={`Preview as ${r.grantee}`} onClick={() => onPreview(r.shareId!)}>
+                  <Button
+                    variant="ghost"
+                    className={smallButton}
+                    aria-label={`Preview as ${r.grantee}`}
+                    onClick={() => onPreview(r.shareId!)}
+                  >
                     Preview
                   </Button>
                 ) : null}
                 <Button
                   variant="ghost"
+                  className={`${smallButton} text-red-700 dark:text-red-400`}
                   aria-label={`Revoke access of ${r.grantee}`}
                   onClick={() => access.revoke.mutate(r.shareId!)}
                 >
@@ -98,7 +125,7 @@ export function AccessList({
                 </Button>
               </>
             ) : (
-              <span className="text-sm capitalize text-zinc-600 dark:text-zinc-400">
+              <span className="text-xs capitalize text-zinc-600 dark:text-zinc-400">
                 {KIND_LABEL[r.kind] || ((SHARE_ROLE_LABELS as Record<string, string>)[r.role] ?? r.role)}
               </span>
             )}

@@ -2,11 +2,11 @@
 import type { ReactNode } from "react";
 import type { ResourceType } from "@/lib/sharing/schemas";
 import { AccessList } from "./access-list";
+import { GeneralAccess } from "./general-access";
 import { PreviewAsPanel } from "./preview-as-panel";
 import { ShareForm } from "./share-form";
 import type { useAccess } from "./use-access";
 import type { ShareForm as Form } from "./use-share-form";
-import { VisibilityToggle } from "./visibility-toggle";
 
 type Props = {
   type: ResourceType;
@@ -15,16 +15,20 @@ type Props = {
   form: Form;
   previewing: string | null;
   onPreview: (shareId: string | null) => void;
+  onManageLinks: () => void;
   children?: ReactNode;
 };
 
-/** The "People" tab: the share form, who has access (with preview as a grantee) and a dataset's visibility. */
-export function PeoplePanel({ type, id, access, form, previewing, onPreview, children }: Props) {
+/**
+ * The "People" tab, laid out like Drive's: the input with chips and the role, who has access (with
+ * preview as a grantee), then General access (visibility and links).
+ */
+export function PeoplePanel({ type, id, access, form, previewing, onPreview, onManageLinks, children }: Props) {
   const { query } = access;
   return (
     <div role="tabpanel" aria-label="People">
       <ShareForm form={form} />
-      <h3 className="mt-6 text-sm font-semibold">Who has access</h3>
+      <h3 className="mt-2 text-sm font-semibold">Who has access</h3>
       {query.isPending ? (
         <p className="py-4 text-sm text-zinc-500">Loading…</p>
       ) : query.isError ? (
@@ -35,8 +39,8 @@ export function PeoplePanel({ type, id, access, form, previewing, onPreview, chi
         <AccessList rows={query.data.rows} access={access} onPreview={onPreview} />
       )}
       {previewing ? <PreviewAsPanel type={type} id={id} shareId={previewing} onClose={() => onPreview(null)} /> : null}
-      {type === "dataset" && query.data?.visibility ? (
-        <VisibilityToggle datasetId={id} visibility={query.data.visibility} />
+      {query.data ? (
+        <GeneralAccess type={type} id={id} visibility={query.data.visibility} onManageLinks={onManageLinks} />
       ) : null}
       {children}
     </div>

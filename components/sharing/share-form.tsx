@@ -1,10 +1,14 @@
 "use client";
+import { useId } from "react";
 import { Button } from "@/components/ui/button";
 import { SelectField, TextField } from "@/components/ui/field";
 import { SHARE_ROLES, SHARE_ROLE_LABELS, type ShareRole } from "@/lib/sharing/schemas";
+import { formatIsoDate } from "@/lib/util/format";
 import { GranteeInput } from "./grantee-input";
 import type { ShareForm as Form } from "./use-share-form";
-import { formatIsoDate } from "@/lib/util/format";
+
+const selectClass =
+  "rounded-md border border-zinc-300 bg-white px-2 py-1.5 text-sm focus:border-brand-500 focus:outline-none focus:ring-2 focus:ring-brand-500/30 dark:border-zinc-700 dark:bg-zinc-900";
 
 function AllowAddCheckbox({ checked, onChange }: { checked: boolean; onChange: (checked: boolean) => void }) {
   return (
@@ -13,19 +17,44 @@ function AllowAddCheckbox({ checked, onChange }: { checked: boolean; onChange: (
       <span>
         Recipients may add this to one of their workspaces
         <span className="block text-xs text-zinc-500">
-          Its members then get the same access or less; you see them under Who has access and are told by e-mail.
+          Its members then get the same access or less; you see them under Who has access.
         </span>
       </span>
     </label>
   );
 }
 
-/** Add people, e-mail addresses or a known workspace, with a role, an end date and a note. */
+/** The role the new people get, chosen beside the input as in Drive. */
+function RoleSelect({ value, onChange }: { value: ShareRole; onChange: (role: ShareRole) => void }) {
+  const id = useId();
+  return (
+    <div className="sm:shrink-0">
+      <label htmlFor={id} className="sr-only">
+        Role
+      </label>
+      <select id={id} value={value} onChange={(e) => onChange(e.target.value as ShareRole)} className={selectClass}>
+        {SHARE_ROLES.map((role) => (
+          <option key={role} value={role}>
+            {SHARE_ROLE_LABELS[role]}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+/**
+ * Add people, e-mail addresses or a known workspace with the role beside the input; once someone is
+ * added, the note for the e-mail, an end date and Share appear (Drive's compose step).
+ */
 export function ShareForm({ form }: { form: Form }) {
   const { fields, set } = form;
   return (
-    <div className="mt-4 space-y-3">
-      <GranteeInput value={fields.grantees} onChange={set.setGrantees} />
+    <div className="mt-3 space-y-2">
+      <div className="flex flex-col gap-2 sm:flex-row sm:items-start">
+        <GranteeInput className="min-w-0 flex-1" value={fields.grantees} onChange={set.setGrantees} />
+        <RoleSelect value={fields.role} onChange={set.setRole} />
+      </div>
       {form.workspaces.length ? (
         <SelectField
           label="Or share with a workspace"
@@ -40,40 +69,53 @@ export function ShareForm({ form }: { form: Form }) {
           ))}
         </SelectField>
       ) : null}
-      <div className="grid gap-3 sm:grid-cols-2">
-        <SelectField label="Role" value={fields.role} onChange={(e) => set.setRole(e.target.value as ShareRole)}>
-          {SHARE_ROLES.map((role) => (
-            <option key={role} value={role}>
-              {SHARE_ROLE_LABELS[role]}
-            </option>
-          ))}
-        </SelectField>
-        <TextField
-          label="Access ends (optional)"
-          type="date"
-          value={fields.expires}
-          min={formatIsoDate(new Date())}
-          onChange={(e) => set.setExpires(e.target.value)}
-        />
-      </div>
-      <TextField
-        label="Note (optional)"
-        value={fields.note}
-        maxLength={1000}
-        onChange={(e) => set.setNote(e.target.value)}
-        placeholder="Added to the e-mail"
-      />
-      <AllowAddCheckbox checked={fields.allowAdd} onChange={set.setAllowAdd} />
-      {form.error ? (
-        <p role="alert" className="text-sm text-red-600 dark:text-red-400">
-          {form.error}
-        </p>
+      {form.composing ? (
+        <div
+          className="space-y-2 rounded-md border border-zinc-200 p-2.5 dark:border-zinc-800"
+          data-testid="share-compose"
+        >
+          <div className="space-y-1">
+            <label htmlFor="share-note" className="block text-sm font-medium text-zinc-700 dark:text-zinc-300">
+              Note (optional)
+            </label>
+            <textarea
+              id="share-note"
+              value={fields.note}
+              maxLength={1000}
+              rows={2}
+              onChange={(e) => set.setNote(e.target.value)}
+              placeholder="A message added to the e-mail"
+              className="block w-full rounded-md border border-zinc-300 bg-white px-3 py-1.5 text-sm focus:border-brand-500 focus:outline-none focus:ring-2 focus:ring-brand-500/30 dark:border-zinc-700 dark:bg-zinc-900"
+            />
+          </div>
+          <div className="grid items-end gap-2 sm:grid-cols-2">
+            <TextField
+              label="Access ends (optional)"
+              type="date"
+              value={fields.expires}
+              min={formatIsoDate(new Date())}
+              onChange={(e) => set.setExpires(e.target.value)}
+            />
+            <AllowAddCheckbox checked={fields.allowAdd} onChange={set.setAllowAdd} />
+          </div>
+          <p className="text-xs text-zinc-500">
+            People get an e-mail; an address without an account gets an invitation to sign up.
+          </p>
+          {form.error ? (
+            <p role="alert" className="text-sm text-red-600 dark:text-red-400">
+              {form.error}
+            </p>
+          ) : null}
+          <div className="flex justify-end gap-2">
+            <Button variant="ghost" onClick={form.cancel} disabled={form.pending}>
+              Cancel
+            </Button>
+            <Button onClick={form.submit} disabled={form.pending}>
+              {form.pending ? "Sharing…" : "Share"}
+            </Button>
+          </div>
+        </div>
       ) : null}
-      <div className="flex justify-end">
-        <Button onClick={form.submit} disabled={form.pending}>
-          {form.pending ? "Sharing…" : "Share"}
-        </Button>
-      </div>
     </div>
   );
 }

@@ -11,7 +11,7 @@ const TABS: { id: ShareTab; label: string }[] = [
 /** The share dialog's tab strip. */
 export function ShareTabs({ tab, onSelect }: { tab: ShareTab; onSelect: (tab: ShareTab) => void }) {
   return (
-    <div role="tablist" aria-label="Sharing" className="mt-4 flex gap-1 border-b border-zinc-200 dark:border-zinc-800">
+    <div role="tablist" aria-label="Sharing" className="mt-2 flex gap-1 border-b border-zinc-200 dark:border-zinc-800">
       {TABS.map((t) => (
         <button
           key={t.id}
@@ -19,7 +19,7 @@ export function ShareTabs({ tab, onSelect }: { tab: ShareTab; onSelect: (tab: Sh
           type="button"
           aria-selected={tab === t.id}
           onClick={() => onSelect(t.id)}
-          className={`-mb-px border-b-2 px-3 py-1.5 text-sm ${tab === t.id ? "border-indigo-600 font-medium text-indigo-700 dark:text-indigo-300" : "border-transparent text-zinc-600 hover:text-zinc-900 dark:text-zinc-400 dark:hover:text-zinc-100"}`}
+          className={`-mb-px border-b-2 px-3 py-1 text-sm ${tab === t.id ? "border-indigo-600 font-medium text-indigo-700 dark:text-indigo-300" : "border-transparent text-zinc-600 hover:text-zinc-900 dark:text-zinc-400 dark:hover:text-zinc-100"}`}
         >
           {t.label}
         </button>

@@ -3,6 +3,7 @@ import { useState } from "react";
 import { toast } from "sonner";
 import { shareResourceAction } from "@/lib/actions/sharing/share-resource";
 import type { ResourceType, ShareRole } from "@/lib/sharing/schemas";
+import { type GranteeChip, granteeProblem } from "./grantee-chips";
 import type { useAccess } from "./use-access";
 
 /**
@@ -10,7 +11,7 @@ import type { useAccess } from "./use-access";
  * switching tabs, and a successful share refreshes the access list.
  */
 export function useShareForm(type: ResourceType, id: string, access: ReturnType<typeof useAccess>) {
-  const [grantees, setGrantees] = useState<string[]>([]);
+  const [grantees, setGrantees] = useState<GranteeChip[]>([]);
   const [role, setRole] = useState<ShareRole>("viewer");
   const [note, setNote] = useState("");
   const [expires, setExpires] = useState("");
@@ -22,9 +23,13 @@ export function useShareForm(type: ResourceType, id: string, access: ReturnType<
   const allowAddShown = allowAdd ?? access.query.data?.allowAddDefault ?? false;
 
   async function submit() {
-    const all = [...grantees, ...(workspace ? [`workspace:${workspace}`] : [])];
+    const all = [...grantees.map((g) => g.handle), ...(workspace ? [`workspace:${workspace}`] : [])];
     if (all.length === 0) {
       setError("Add at least one person, e-mail address or workspace.");
+      return;
+    }
+    if (grantees.some((g) => granteeProblem(g.handle))) {
+      setError("Remove or correct the marked entries first.");
       return;
     }
     setPending(true);
@@ -52,13 +57,26 @@ export function useShareForm(type: ResourceType, id: string, access: ReturnType<
     await access.invalidate();
   }
 
+  /** Back to the access list without sharing: what was typed is dropped. */
+  function cancel() {
+    setGrantees([]);
+    setNote("");
+    setExpires("");
+    setWorkspace("");
+    setAllowAdd(undefined);
+    setError(undefined);
+  }
+
   return {
     fields: { grantees, role, note, expires, workspace, allowAdd: allowAddShown },
     set: { setGrantees, setRole, setNote, setExpires, setWorkspace, setAllowAdd },
     workspaces: access.query.data?.workspaces ?? [],
+    /** people or a workspace are being added: the message, end date and Share show */
+    composing: grantees.length > 0 || Boolean(workspace),
     pending,
     error,
     submit,
+    cancel,
   };
 }
 

@@ -12,6 +12,8 @@ export type AccessRow = {
   kind: "owner" | "admin" | "member" | "grant" | "inherited" | "workspace-member";
   granteeType: "user" | "email" | "workspace";
   grantee: string;
+  /** a person's display name, where their contact details may be shown (visibleContactIds) */
+  name?: string | null;
   detail: string | null;
   role: string;
   /** for inherited grants: where they come from, e.g. 'folder "reports"'; for workspace members, the workspace */
@@ -44,6 +46,7 @@ export async function listResourceAccess(actor: Actor, type: ResourceType, id: s
       kind: "owner",
       granteeType: "user",
       grantee: workspace.owner.username ?? workspace.owner.email,
+      name: workspace.owner.name,
       detail: workspace.owner.email,
       role: "owner",
       pending: false,
@@ -56,6 +59,7 @@ export async function listResourceAccess(actor: Actor, type: ResourceType, id: s
       kind: m.role === "admin" ? "admin" : "member",
       granteeType: "user",
       grantee: m.user.username ?? m.user.email,
+      name: m.user.name,
       detail: m.user.email,
       role: memberRoleToEffective(m.role),
       pending: false,
@@ -71,7 +75,7 @@ export async function listResourceAccess(actor: Actor, type: ResourceType, id: s
     (
       await db.user.findMany({
         where: { id: { in: grants.flatMap((g) => (g.granteeUserId ? [g.granteeUserId] : [])) } },
-        select: { id: true, username: true, email: true },
+        select: { id: true, username: true, email: true, name: true },
       })
     ).map((u) => [u.id, u]),
   );
@@ -105,6 +109,7 @@ export async function listResourceAccess(actor: Actor, type: ResourceType, id: s
         : ws
           ? `${ws.workspace.owner}/${ws.workspace.slug}`
           : (g.granteeEmail ?? g.granteeKey),
+      name: user && visible.has(user.id) ? user.name : null,
       detail: user
         ? (g.granteeEmail ?? (visible.has(user.id) ? user.email : null))
         : ws

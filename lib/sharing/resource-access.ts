@@ -4,6 +4,7 @@ import { getDb } from "@/lib/db";
 import { type AccessRow, listKnownGranteeWorkspaces, listResourceAccess } from "./list-access";
 import type { ResourceType } from "./schemas";
 import { getShareAllowAddDefault } from "./share-add-default";
+import { loadSharedResource } from "./shared-resource";
 
 export type AccessRowView = Omit<AccessRow, "expiresAt" | "createdAt"> & {
   expiresAt: string | null;
@@ -14,6 +15,8 @@ export type ResourceAccessView = {
   /** a dataset's visibility, set in the same dialog; null for other resources */
   visibility: string | null;
   allowAddDefault: boolean;
+  /** the resource's own page (path), for "Copy link": it opens for whoever has access */
+  path: string;
   rows: AccessRowView[];
   workspaces: Awaited<ReturnType<typeof listKnownGranteeWorkspaces>>;
 };
@@ -28,7 +31,9 @@ export async function getResourceAccess(actor: Actor, type: ResourceType, id: st
   const dataset =
     type === "dataset" ? await getDb().dataset.findUnique({ where: { id }, select: { visibility: true } }) : null;
   const allowAddDefault = await getShareAllowAddDefault(actor, type, id);
+  const { path } = await loadSharedResource(type, id);
   return {
+    path,
     visibility: dataset ? String(dataset.visibility) : null,
     allowAddDefault,
     rows: rows.map((r) => ({
