@@ -133,6 +133,16 @@ program
     console.log(`Restored the backup of ${m.startedAt} (${m.blobs} blob(s)) from ${dir}`);
   });
 
+async function workspaceIdOf(ref: string): Promise<string> {
+  const [owner, slug] = ref.trim().toLowerCase().split("/");
+  const found = await getDb().workspace.findFirst({
+    where: { slug, owner: { username: owner } },
+    select: { id: true },
+  });
+  if (!found) throw notFound(`No workspace "${ref}" (write it as owner/slug).`);
+  return found.id;
+}
+
 const jobs = program.command("job").description("periodic jobs (the server runs them every JOBS_POLL_MS)");
 jobs
   .command("list")
@@ -144,8 +154,9 @@ jobs
   .command("run")
   .description("runs a job once now (unless it is running elsewhere) and delivers the mail it queued")
   .argument("<name>", JOBS.map((j) => j.name).join(" | "))
-  .action(async (name: string) => {
-    const run = await runJobOnce(name);
+  .option("--workspace <owner/slug>", "only this workspace's grants and links")
+  .action(async (name: string, o: { workspace?: string }) => {
+    const run = await runJobOnce(name, o.workspace ? { workspaceId: await workspaceIdOf(o.workspace) } : {});
     if (!run.ran) return console.log(`${run.job} is already running on another instance; nothing done`);
     await deliverDueEmails();
     const counts = Object.entries(run.summary).map(([k, n]) => `${k} ${n}`);

@@ -4,6 +4,7 @@ import { getDb } from "@/lib/db";
 import { appUrl } from "@/lib/email/config";
 import { renderEmail } from "@/lib/email/render";
 import { AccessReviewEmail, accessReviewSubject, type AccessReviewEntry } from "@/lib/email/templates/access-review";
+import type { JobScope } from "@/lib/jobs/registry";
 import { sendOnce } from "@/lib/jobs/send-once";
 import { DAY_MS, reviewEveryDays, reviewUnusedDays } from "@/lib/reminders/config";
 import { canDowngradeLink, lowerRole, reviewPath } from "./choices";
@@ -26,12 +27,13 @@ export const reviewKey = (workspaceId: string, to: string, now: Date) =>
  * ACCESS_REVIEW_DAYS, once per review period, each with keep / downgrade / revoke links to pages
  * in the app where the manager confirms. A workspace with nothing unused gets no e-mail.
  */
-export async function sendAccessReviews(now: Date): Promise<{ sent: number }> {
+export async function sendAccessReviews(now: Date, scope: JobScope = {}): Promise<{ sent: number }> {
   const unusedDays = reviewUnusedDays();
   if (unusedDays === 0) return { sent: 0 };
   const cutoff = new Date(now.getTime() - unusedDays * DAY_MS);
   const db = getDb();
   const workspaces = await db.workspace.findMany({
+    where: scope.workspaceId ? { id: scope.workspaceId } : {},
     select: {
       id: true,
       name: true,

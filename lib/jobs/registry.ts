@@ -4,10 +4,13 @@ import { sendExpiryReminders } from "@/lib/reminders/send-expiry-reminders";
 
 export type JobSummary = Record<string, number>;
 
+/** Limits a run to one workspace (an operator's or a test's run); periodic runs cover every workspace. */
+export type JobScope = { workspaceId?: string };
+
 export type Job = {
   name: string;
   description: string;
-  run: (now: Date) => Promise<JobSummary>;
+  run: (now: Date, scope: JobScope) => Promise<JobSummary>;
 };
 
 /** The periodic jobs, by name (the name is also their lease and the CLI's argument). */

@@ -1,7 +1,7 @@
 import "server-only";
 import { acquireLease, newLeaseHolder, releaseLease, renewLease } from "@/lib/db/lease";
 import { AppError } from "@/lib/util/errors";
-import { findJob, JOBS, type JobSummary } from "./registry";
+import { findJob, JOBS, type JobScope, type JobSummary } from "./registry";
 
 /** A run that dies without releasing its lease blocks the job for at most this long. */
 const LEASE_MS = 5 * 60_000;
@@ -14,7 +14,7 @@ export type JobRun = { job: string; ran: boolean; summary: JobSummary };
  * themselves never rely on the lease for correctness (each send is recorded once, see sendOnce);
  * the lease only keeps two instances from doing the same work at the same time.
  */
-export async function runJobOnce(name: string, now: () => Date = () => new Date()): Promise<JobRun> {
+export async function runJobOnce(name: string, scope: JobScope = {}): Promise<JobRun> {
   const job = findJob(name);
   if (!job) throw new AppError("invalid", `Unknown job "${name}". Jobs: ${JOBS.map((j) => j.name).join(", ")}.`);
   const lease = `job:${job.name}`;
@@ -25,7 +25,7 @@ export async function runJobOnce(name: string, now: () => Date = () => new Date(
   }, LEASE_MS / 3);
   heartbeat.unref();
   try {
-    return { job: job.name, ran: true, summary: await job.run(now()) };
+    return { job: job.name, ran: true, summary: await job.run(new Date(), scope) };
   } finally {
     clearInterval(heartbeat);
     await releaseLease(lease, holder).catch((error: unknown) => console.error(`Releasing ${lease} failed`, error));

@@ -8,6 +8,7 @@ import {
   expiryReminderSubject,
   type ExpiryReminderProps,
 } from "@/lib/email/templates/expiry-reminder";
+import type { JobScope } from "@/lib/jobs/registry";
 import { sendOnce } from "@/lib/jobs/send-once";
 import { loadSharedResources, type SharedResource } from "@/lib/sharing/shared-resource";
 import { pickDisplayName } from "@/lib/users/display-name";
@@ -73,14 +74,18 @@ async function send(
  * person who made it. Grants a grantee added to their own workspace are left out (they end with,
  * and are covered by, the grant they came from). Each reminder goes once (see reminderKey).
  */
-export async function sendExpiryReminders(now: Date): Promise<{ sent: number }> {
+export async function sendExpiryReminders(now: Date, scope: JobScope = {}): Promise<{ sent: number }> {
   const days = reminderDays();
   if (days === 0) return { sent: 0 };
   const db = getDb();
   const window = { gt: now, lte: new Date(now.getTime() + days * DAY_MS) };
+  const inScope = scope.workspaceId ? { workspaceId: scope.workspaceId } : {};
   const [shares, links] = await Promise.all([
-    db.share.findMany({ where: { expiresAt: window, sourceShareId: null }, orderBy: { expiresAt: "asc" } }),
-    db.accessLink.findMany({ where: { expiresAt: window, revokedAt: null }, orderBy: { expiresAt: "asc" } }),
+    db.share.findMany({ where: { ...inScope, expiresAt: window, sourceShareId: null }, orderBy: { expiresAt: "asc" } }),
+    db.accessLink.findMany({
+      where: { ...inScope, expiresAt: window, revokedAt: null },
+      orderBy: { expiresAt: "asc" },
+    }),
   ]);
   const [resources, users, grantees] = await Promise.all([
     resourcesOf([...shares, ...links]),
