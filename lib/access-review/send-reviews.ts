@@ -70,7 +70,7 @@ export async function sendAccessReviews(now: Date, scope: JobScope = {}): Promis
       unusedDays,
       entries,
       more: listed.length - entries.length,
-      sharingUrl: url(`/w/${workspace.owner.username ?? ""}/${workspace.slug}`),
+      sharingUrl: url("/shared/by-me"),
     };
     const rendered = await renderEmail(
       accessReviewSubject(workspace.name, listed.length),

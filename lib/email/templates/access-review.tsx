@@ -55,7 +55,7 @@ export function AccessReviewEmail({ workspace, unusedDays, entries, more, sharin
       ))}
       {more > 0 ? (
         <Text>
-          And {more} more: see <Link href={sharingUrl}>the workspace&apos;s sharing</Link>.
+          And {more} more: see <Link href={sharingUrl}>Shared by me</Link>.
         </Text>
       ) : null}
     </EmailLayout>
