@@ -471,13 +471,12 @@ export const AUDIT_ACTIONS: Record<string, Entry> = {
   },
   "share.expiry_reminder_sent": {
     kind: "sharing",
-    describe: (c) => [
-      t(`Datashelf reminded ${text(c.d, "audience") === "sharer" ? "the sharer" : "them"} that `),
-      granteePart(c),
-      t("’s access to "),
-      ...c.what,
-      t(` ends on ${formatDate(text(c.d, "expiresAt"))}`),
-    ],
+    describe: (c) => {
+      const ends = t(` ends on ${formatDate(text(c.d, "expiresAt"))}`);
+      return text(c.d, "audience") === "sharer"
+        ? [t("Datashelf reminded the sharer that "), granteePart(c), t("’s access to "), ...c.what, ends]
+        : [t("Datashelf reminded "), granteePart(c), t(" that their access to "), ...c.what, ends];
+    },
   },
   "link.expiry_reminder_sent": {
     kind: "links",

@@ -1,9 +1,12 @@
+import { AppError } from "@/lib/util/errors";
+
 /** A whole number of days from the environment: unset or empty is `fallback`, anything else must be ≥ 0. */
 export function daysFromEnv(name: string, fallback: number): number {
   const raw = process.env[name];
   if (raw === undefined || raw.trim() === "") return fallback;
   const days = Number(raw);
-  if (!Number.isFinite(days) || days < 0) throw new Error(`${name} must be a number of days ≥ 0 (got "${raw}").`);
+  if (!Number.isFinite(days) || days < 0)
+    throw new AppError("invalid", `${name} must be a number of days ≥ 0 (got "${raw}").`);
   return days;
 }
 
