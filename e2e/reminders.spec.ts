@@ -117,6 +117,7 @@ test("the access review lists bob's unused grant; its revoke link revokes only a
   await page.goto(path);
   await expect(page.getByRole("heading", { name: "Revoke this access?" })).toBeVisible();
   await expect(page.getByText(`${bob.name} (viewer) on the workspace "Sales analytics"`)).toBeVisible();
+  await expect(page.getByText("Last used")).toBeVisible();
   expect(await bobsGrant(request, workspaceId)).toBeTruthy();
 
   await page.getByRole("button", { name: "Revoke access" }).click();

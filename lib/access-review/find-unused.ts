@@ -1,5 +1,6 @@
 import "server-only";
 import { getDb, type ResourceType, type ShareRole } from "@/lib/db";
+import { grantLastUses } from "./grant-last-use";
 
 export type UnusedGrant = {
   kind: "share";
@@ -25,13 +26,9 @@ export type UnusedLink = {
   lastUsedAt: Date | null;
 };
 
-const later = (a: Date | null, b: Date | null) => (!a ? b : !b ? a : a > b ? a : b);
-
 /**
  * The workspace's live grants and access links nobody used since `cutoff`. Rules: a link is used
- * when it was opened (lastUsedAt); a grant when its grantee (a person, or any member of a grantee
- * workspace) left any audit record on the granted resource, or, for a folder or workspace grant,
- * anywhere in the workspace. A pending invitation was never used. Anything made, or kept in a
+ * when it was opened (lastUsedAt); a grant as grantLastUses says. Anything made, or kept in a
  * review, after `cutoff` is not listed: it has not had the time to be used.
  */
 export async function findUnusedAccess(
@@ -63,42 +60,11 @@ export async function findUnusedAccess(
     }),
   ]);
 
-  const granteeWorkspaceIds = [...new Set(grants.flatMap((g) => (g.granteeWorkspaceId ? [g.granteeWorkspaceId] : [])))];
-  const teams = granteeWorkspaceIds.length
-    ? await db.workspace.findMany({
-        where: { id: { in: granteeWorkspaceIds } },
-        select: { id: true, ownerId: true, members: { select: { userId: true } } },
-      })
-    : [];
-  const teamOf = new Map(teams.map((w) => [w.id, [w.ownerId, ...w.members.map((m) => m.userId)]]));
-  const actorsOf = (g: (typeof grants)[number]): string[] =>
-    g.granteeUserId ? [g.granteeUserId] : g.granteeWorkspaceId ? (teamOf.get(g.granteeWorkspaceId) ?? []) : [];
-  const actorIds = [...new Set(grants.flatMap(actorsOf))];
-  const uses = actorIds.length
-    ? await db.auditEvent.groupBy({
-        by: ["actorId", "resourceType", "resourceId"],
-        where: { workspaceId, actorId: { in: actorIds } },
-        _max: { createdAt: true },
-      })
-    : [];
-  const lastOnResource = new Map<string, Date>();
-  const lastInWorkspace = new Map<string, Date>();
-  for (const use of uses) {
-    const at = use._max.createdAt;
-    if (!use.actorId || !at) continue;
-    const key = `${use.actorId}:${use.resourceType}:${use.resourceId}`;
-    lastOnResource.set(key, later(lastOnResource.get(key) ?? null, at)!);
-    lastInWorkspace.set(use.actorId, later(lastInWorkspace.get(use.actorId) ?? null, at)!);
-  }
+  const lastUses = await grantLastUses(workspaceId, grants);
 
   const out: (UnusedGrant | UnusedLink)[] = [];
   for (const g of grants) {
-    const wide = g.resourceType === "workspace" || g.resourceType === "folder";
-    let lastUsedAt: Date | null = null;
-    for (const actor of actorsOf(g)) {
-      const at = wide ? lastInWorkspace.get(actor) : lastOnResource.get(`${actor}:${g.resourceType}:${g.resourceId}`);
-      lastUsedAt = later(lastUsedAt, at ?? null);
-    }
+    const lastUsedAt = lastUses.get(g.id) ?? null;
     if (lastUsedAt && lastUsedAt >= cutoff) continue;
     out.push({
       kind: "share",

@@ -4,6 +4,7 @@ import { getDb } from "@/lib/db";
 import { notFound } from "@/lib/util/errors";
 import { canDowngradeLink, lowerRole, type ReviewKind } from "./choices";
 import { describeReviewItems, roleName } from "./describe-item";
+import { grantLastUses } from "./grant-last-use";
 
 export type ReviewItem = {
   kind: ReviewKind;
@@ -41,7 +42,7 @@ export async function loadReviewItem(actor: Actor, kind: ReviewKind, id: string)
       workspaceId: share.workspaceId,
       title: described.title,
       path: described.resource.path,
-      lastUsedAt: null,
+      lastUsedAt: (await grantLastUses(share.workspaceId, [share])).get(share.id) ?? null,
       createdAt: share.createdAt,
       reviewedAt: share.reviewedAt,
       downgradeTo: lower ? roleName(lower) : null,

@@ -67,12 +67,8 @@ export default async function AccessReviewPage({
         <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-zinc-600 dark:text-zinc-400">
           <dt>Created</dt>
           <dd>{formatDate(item.createdAt)}</dd>
-          {item.kind === "link" ? (
-            <>
-              <dt>Last used</dt>
-              <dd>{item.lastUsedAt ? formatDate(item.lastUsedAt) : "Never"}</dd>
-            </>
-          ) : null}
+          <dt>Last used</dt>
+          <dd>{item.lastUsedAt ? formatDate(item.lastUsedAt) : "Never"}</dd>
           {item.reviewedAt ? (
             <>
               <dt>Last kept</dt>
