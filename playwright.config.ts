@@ -64,6 +64,8 @@ export default defineConfig({
       SHARE_MAIL_MAX_PER_DAY: "5000",
       LINK_MAX_FAILURES: "1000",
       LINK_MAX_DELAY_MS: "250",
+      // no periodic reminders or reviews into other specs' mailboxes: e2e/reminders.spec.ts runs them itself
+      JOBS_POLL_MS: "0",
     },
   },
 });

@@ -4,6 +4,9 @@ import { restore } from "@/lib/db/backup/restore";
 import { applyMigrations } from "@/lib/db/migrations/engine";
 import { databaseUrl, getDb } from "@/lib/db";
 import { listMailbox } from "@/lib/email/mailbox";
+import { deliverDueEmails } from "@/lib/email/sender";
+import { JOBS } from "@/lib/jobs/registry";
+import { runJobOnce } from "@/lib/jobs/run-job";
 import { seedDemo } from "@/lib/seed/demo";
 import { createApiToken } from "@/lib/tokens/api-tokens";
 import { createUser } from "@/lib/users/create-user";
@@ -128,6 +131,36 @@ program
   .action(async (dir: string, o: { force?: boolean }) => {
     const m = await restore(dir, { force: o.force });
     console.log(`Restored the backup of ${m.startedAt} (${m.blobs} blob(s)) from ${dir}`);
+  });
+
+async function workspaceIdOf(ref: string): Promise<string> {
+  const [owner, slug] = ref.trim().toLowerCase().split("/");
+  const found = await getDb().workspace.findFirst({
+    where: { slug, owner: { username: owner } },
+    select: { id: true },
+  });
+  if (!found) throw notFound(`No workspace "${ref}" (write it as owner/slug).`);
+  return found.id;
+}
+
+const jobs = program.command("job").description("periodic jobs (the server runs them every JOBS_POLL_MS)");
+jobs
+  .command("list")
+  .description("the jobs")
+  .action(() => {
+    for (const j of JOBS) console.log(`${j.name}\t${j.description}`);
+  });
+jobs
+  .command("run")
+  .description("runs a job once now (unless it is running elsewhere) and delivers the mail it queued")
+  .argument("<name>", JOBS.map((j) => j.name).join(" | "))
+  .option("--workspace <owner/slug>", "only this workspace's grants and links")
+  .action(async (name: string, o: { workspace?: string }) => {
+    const run = await runJobOnce(name, o.workspace ? { workspaceId: await workspaceIdOf(o.workspace) } : {});
+    if (!run.ran) return console.log(`${run.job} is already running on another instance; nothing done`);
+    await deliverDueEmails();
+    const counts = Object.entries(run.summary).map(([k, n]) => `${k} ${n}`);
+    console.log(`${run.job}: ${counts.join(", ") || "done"}`);
   });
 
 program.parseAsync().then(

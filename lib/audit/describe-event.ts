@@ -83,6 +83,12 @@ function userPart(names: EventNames, id: string | undefined): SentencePart {
   return user ? strong(user.name) : t("a deleted account");
 }
 
+/** "kept", "downgraded", "revoked": an access-review choice as a verb. */
+function reviewVerb(c: Context): string {
+  const decision = text(c.d, "decision");
+  return decision === "downgrade" ? "downgraded" : decision === "revoke" ? "revoked" : "kept";
+}
+
 function linkName(c: Context): string {
   const id = text(c.d, "linkId") ?? text(c.d, "link");
   const label = id ? c.names.links.get(id)?.label : undefined;
@@ -497,6 +503,46 @@ export const AUDIT_ACTIONS: Record<string, Entry> = {
       const why = text(c.d, "reason") === "wrong password" ? "a wrong password" : "it is no longer available";
       return [t(`Someone was turned away from ${linkName(c)} to `), ...c.what, t(` (${why})`)];
     },
+  },
+  "share.expiry_reminder_sent": {
+    kind: "sharing",
+    describe: (c) => {
+      const ends = t(` ends on ${formatDate(text(c.d, "expiresAt"))}`);
+      return text(c.d, "audience") === "sharer"
+        ? [t("Datashelf reminded the sharer that "), granteePart(c), t("’s access to "), ...c.what, ends]
+        : [t("Datashelf reminded "), granteePart(c), t(" that their access to "), ...c.what, ends];
+    },
+  },
+  "link.expiry_reminder_sent": {
+    kind: "links",
+    describe: (c) => [
+      t(`Datashelf reminded the link’s maker that ${linkName(c)} to `),
+      ...c.what,
+      t(` ends on ${formatDate(text(c.d, "expiresAt"))}`),
+    ],
+  },
+  "share.reviewed": {
+    kind: "sharing",
+    describe: (c) => [
+      c.who,
+      t(` ${reviewVerb(c)} `),
+      granteePart(c),
+      t("’s access to "),
+      ...c.what,
+      t(" in an access review"),
+    ],
+  },
+  "link.reviewed": {
+    kind: "links",
+    describe: (c) => [c.who, t(` ${reviewVerb(c)} ${linkName(c)} to `), ...c.what, t(" in an access review")],
+  },
+  "workspace.access_review_sent": {
+    kind: "sharing",
+    describe: (c) => [
+      t(`Datashelf sent ${text(c.d, "to") ?? "a manager"} the access review of `),
+      ...c.what,
+      t(` (${plural(count(c.d, "grants") ?? 0, "unused grant")}, ${plural(count(c.d, "links") ?? 0, "unused link")})`),
+    ],
   },
 };
 
