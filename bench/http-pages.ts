@@ -23,11 +23,12 @@ import {
   startApp,
   staticAssetPath,
 } from "./http-harness";
+import { envNumber } from "./env";
 
-const ROWS = Number(process.env.BENCH_PAGES_ROWS || 100_000);
-const DATASETS = Number(process.env.BENCH_PAGES_DATASETS || 30);
-const SECONDS = Number(process.env.BENCH_PAGES_DURATION_S || process.env.BENCH_HTTP_DURATION_S || 5);
-const ROUNDS = Number(process.env.BENCH_PAGES_ROUNDS || process.env.BENCH_HTTP_ROUNDS || 3);
+const ROWS = envNumber("BENCH_PAGES_ROWS", 100_000);
+const DATASETS = envNumber("BENCH_PAGES_DATASETS", 30);
+const SECONDS = envNumber(["BENCH_PAGES_DURATION_S", "BENCH_HTTP_DURATION_S"], 5);
+const ROUNDS = envNumber(["BENCH_PAGES_ROUNDS", "BENCH_HTTP_ROUNDS"], 3);
 
 export async function runHttpPagesBench(): Promise<void> {
   if (!hasBuild("http-pages")) return;
