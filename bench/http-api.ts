@@ -62,10 +62,15 @@ export async function runHttpApiBench(): Promise<void> {
     if (nginx) servers.push(nginx);
     const asset = staticAssetPath();
     const targets: Target[] = [
-      { label: "static asset (next)", url: `${app.url}${asset}` },
+      { label: "static asset (next)", url: `${app.url}${asset}`, serverPid: app.pid },
       ...(nginx ? [{ label: "static asset (nginx)", url: `${nginx.url}${asset}` }] : []),
-      { label: "API read (owner)", url: api, headers: owner },
-      { label: "API read (grantee)", url: api, headers: { Authorization: `Bearer ${granteeToken}` } },
+      { label: "API read (owner)", url: api, headers: owner, serverPid: app.pid },
+      {
+        label: "API read (grantee)",
+        url: api,
+        headers: { Authorization: `Bearer ${granteeToken}` },
+        serverPid: app.pid,
+      },
     ];
     for (const t of targets) {
       const answer = await fetch(t.url, { headers: t.headers });

@@ -47,7 +47,8 @@ export function median(xs: number[]): number {
 export const spread = (xs: number[], digits = 0) =>
   `${Math.min(...xs).toFixed(digits)}–${Math.max(...xs).toFixed(digits)}`;
 
-export type Figure = { reqPerSec: number; p50: number; p99: number; bad: number; load: number };
+/** `cpuMs`: the app server's CPU time per answered request (when its pid is known): unlike req/s, barely moved by other load. */
+export type Figure = { reqPerSec: number; p50: number; p99: number; bad: number; load: number; cpuMs?: number };
 
 /** autocannon for `seconds` on one URL; `bad` counts errors, timeouts and non-2xx answers. */
 export async function cannon(
@@ -55,10 +56,14 @@ export async function cannon(
   connections: number,
   seconds: number,
   headers: Record<string, string> = {},
+  serverPid?: number,
 ): Promise<Figure> {
+  const cpuBefore = serverPid ? processCpuSeconds(serverPid) : 0;
   // A 30 s timeout: on a loaded machine a slow page is a slow figure, not an error storm of reconnects.
   const result = await autocannon({ url, connections, duration: seconds, headers, timeout: 30 });
+  const cpu = serverPid ? processCpuSeconds(serverPid) - cpuBefore : 0;
   return {
+    ...(serverPid && result.requests.total ? { cpuMs: (cpu * 1000) / result.requests.total } : {}),
     reqPerSec: result.requests.average,
     p50: result.latency.p50,
     p99: result.latency.p99,
@@ -73,9 +78,11 @@ export function summaryLine(label: string, figures: Figure[]): string {
   const p50 = figures.map((f) => f.p50);
   const p99 = figures.map((f) => f.p99);
   const bad = figures.reduce((n, f) => n + f.bad, 0);
+  const cpu = figures.flatMap((f) => (f.cpuMs === undefined ? [] : [f.cpuMs]));
   return (
     `${label.padEnd(34)} ${median(rps).toFixed(0).padStart(6)} req/s (${spread(rps)})  ` +
     `p50 ${median(p50)} ms (${spread(p50)})  p99 ${median(p99)} ms (${spread(p99)})  ` +
+    (cpu.length ? `server CPU ${median(cpu).toFixed(1)} ms/req (${spread(cpu, 1)})  ` : "") +
     `load ${spread(
       figures.map((f) => f.load),
       2,
@@ -83,7 +90,8 @@ export function summaryLine(label: string, figures: Figure[]): string {
   );
 }
 
-export type Target = { label: string; url: string; headers?: Record<string, string> };
+/** `serverPid`: the app server answering `url`, whose CPU time per request is then reported. */
+export type Target = { label: string; url: string; headers?: Record<string, string>; serverPid?: number };
 
 /**
  * A/B(/C…) alternating: every round runs each target once in turn, so a change in the machine's
@@ -98,9 +106,10 @@ export async function alternate(
   for (let round = 0; round < options.rounds; round++) {
     const parts: string[] = [];
     for (const [i, t] of targets.entries()) {
-      const f = await cannon(t.url, options.connections, options.seconds, t.headers);
+      const f = await cannon(t.url, options.connections, options.seconds, t.headers, t.serverPid);
       figures[i]!.push(f);
-      parts.push(`${t.label} ${f.reqPerSec.toFixed(0)} req/s p99 ${f.p99} ms`);
+      const cpu = f.cpuMs === undefined ? "" : `, ${f.cpuMs.toFixed(1)} ms CPU/req`;
+      parts.push(`${t.label} ${f.reqPerSec.toFixed(0)} req/s p99 ${f.p99} ms${cpu}`);
     }
     console.log(`  ${options.connections} conn, round ${round + 1}: ${parts.join("; ")}; load ${loadAverage()}`);
   }
