@@ -66,7 +66,7 @@ export function DataGrid({ datasetId, columns, version, versionNumber, linkToken
   });
 
   // Plain rows and columns: sorting, filtering and paging happen on the server, so a table library
-  // only added work to every render (it was the dataset page's largest server-render cost).
+  // only built a table model on every render, on the server and in the browser.
   const rows = result.data?.rows ?? noRows;
   const numeric = useMemo(() => columns.map((c) => NUMERIC.test(c.type)), [columns]);
 
