@@ -11,6 +11,9 @@ const nextConfig = {
     "@prisma/adapter-pg",
   ],
   poweredByHeader: false,
+  // NEXT_PROFILE_BUILD=1 keeps the server code unminified, so a CPU profile (bench/cpu-profile-top.ts)
+  // names our functions; never for a deployment.
+  ...(process.env.NEXT_PROFILE_BUILD === "1" ? { experimental: { turbopackMinify: { server: false } } } : {}),
   // `npm test` type-checks the whole project first (tsc --noEmit); checking again inside every
   // build only doubles the build time.
   typescript: { ignoreBuildErrors: true },

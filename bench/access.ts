@@ -22,12 +22,13 @@ import { shareResource } from "@/lib/sharing/share-resource";
 import { createUser } from "@/lib/users/create-user";
 import { loadAverage, median, spread } from "./http-harness";
 import { measure, ms } from "./stats";
+import { envNumber } from "./env";
 
-const DEPTH = Number(process.env.BENCH_ACCESS_DEPTH || 8);
-const WORKSPACES = Number(process.env.BENCH_ACCESS_WORKSPACES || 3);
-const NOISE = Number(process.env.BENCH_ACCESS_NOISE || 20_000);
-const RUNS = Number(process.env.BENCH_ACCESS_RUNS || 2_000);
-const ROUNDS = Number(process.env.BENCH_ACCESS_ROUNDS || 3);
+const DEPTH = envNumber("BENCH_ACCESS_DEPTH", 8);
+const WORKSPACES = envNumber("BENCH_ACCESS_WORKSPACES", 3);
+const NOISE = envNumber("BENCH_ACCESS_NOISE", 20_000);
+const RUNS = envNumber("BENCH_ACCESS_RUNS", 2_000);
+const ROUNDS = envNumber("BENCH_ACCESS_ROUNDS", 3);
 
 /** One CPU-bound process beside the benchmark (a busy loop in another Node), until stopped. */
 function busyProcess(): { stop(): Promise<void> } {

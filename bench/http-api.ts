@@ -28,10 +28,11 @@ import {
   staticAssetPath,
   summaryLine,
 } from "./http-harness";
+import { envFlag, envNumber } from "./env";
 
-const ROWS = Number(process.env.BENCH_HTTP_ROWS || 1_000_000);
-const SECONDS = Number(process.env.BENCH_HTTP_DURATION_S || 5);
-const ROUNDS = Number(process.env.BENCH_HTTP_ROUNDS || 3);
+const ROWS = envNumber("BENCH_HTTP_ROWS", 1_000_000);
+const SECONDS = envNumber("BENCH_HTTP_DURATION_S", 5);
+const ROUNDS = envNumber("BENCH_HTTP_ROUNDS", 3);
 const DATA_PATH = "/api/v1/data/bench/bench/readings?limit=50";
 
 export async function runHttpApiBench(): Promise<void> {
@@ -49,7 +50,7 @@ export async function runHttpApiBench(): Promise<void> {
     console.log(
       `http-api: ${ROWS.toLocaleString("en-US")} rows; ${ROUNDS} rounds of ${SECONDS} s per figure; load before ${loadAverage()}`,
     );
-    if (process.env.BENCH_HTTP_API_ONLY) {
+    if (envFlag("BENCH_HTTP_API_ONLY")) {
       for (const connections of [10, 50]) {
         const figures = [];
         for (let round = 0; round < ROUNDS; round++) figures.push(await cannon(api, connections, SECONDS, owner));
@@ -61,10 +62,15 @@ export async function runHttpApiBench(): Promise<void> {
     if (nginx) servers.push(nginx);
     const asset = staticAssetPath();
     const targets: Target[] = [
-      { label: "static asset (next)", url: `${app.url}${asset}` },
+      { label: "static asset (next)", url: `${app.url}${asset}`, serverPid: app.pid },
       ...(nginx ? [{ label: "static asset (nginx)", url: `${nginx.url}${asset}` }] : []),
-      { label: "API read (owner)", url: api, headers: owner },
-      { label: "API read (grantee)", url: api, headers: { Authorization: `Bearer ${granteeToken}` } },
+      { label: "API read (owner)", url: api, headers: owner, serverPid: app.pid },
+      {
+        label: "API read (grantee)",
+        url: api,
+        headers: { Authorization: `Bearer ${granteeToken}` },
+        serverPid: app.pid,
+      },
     ];
     for (const t of targets) {
       const answer = await fetch(t.url, { headers: t.headers });

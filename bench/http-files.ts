@@ -9,121 +9,35 @@
 // median and range of each, the ratio of the medians, the load average while measuring and the
 // app server's peak RSS growth during downloads.
 //
-// Needs a production build (`npx next build`; NEXT_DIST_DIR as for the build) and nginx
-// (`apt-get install -y nginx`; without it the reference figures are left out). The app runs as
-// `scripts/server.mjs` when that exists, else `next start`. Settings: BENCH_APP_PORT (3180),
-// BENCH_NGINX_PORT (3181), BENCH_FILE_MB (1024), BENCH_PARALLEL_MB (100), BENCH_PARALLEL (8),
-// BENCH_PATCH_MB (8), BENCH_ROUNDS (3). Run alone: `tsx --expose-gc --import ./scripts/server-only-hook.mjs bench/http-files.ts`.
-import { type ChildProcess, execFile, spawn } from "node:child_process";
+// Needs a production build (`npm run build`; NEXT_DIST_DIR as for the build) and nginx
+// (`apt-get install -y nginx`; without it the reference figures are left out). Shares
+// bench/http-harness.ts with the other HTTP benchmarks: the app runs as `npm start` does
+// (scripts/server.mjs) on BENCH_PORT_BASE + 6, nginx on + 7. Settings: BENCH_FILE_MB (1024),
+// BENCH_PARALLEL_MB (100), BENCH_PARALLEL (8), BENCH_PATCH_MB (8), BENCH_ROUNDS (3), BENCH_FILES
+// (upload,download). Run alone: `BENCH_ONLY=files npm run bench` (then also the in-process file benchmark).
+import { execFile } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import http from "node:http";
-import os from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { promisify } from "node:util";
-import { createDb, setDb } from "@/lib/db";
-import { applyMigrations } from "@/lib/db/migrations/engine";
 import { getRootFolder } from "@/lib/files/root-folder";
-import { createApiToken } from "@/lib/tokens/api-tokens";
+import { envNumber, envWords } from "./env";
+import {
+  type Server,
+  createBenchBase,
+  hasBuild,
+  loadAverage,
+  median,
+  processCpuSeconds,
+  startApp,
+  startNginx,
+  treeRss,
+} from "./http-harness";
 
 const MiB = 1024 * 1024;
-const env = (name: string, fallback: number) => Number(process.env[name] || fallback);
-
-export type Server = { pid: number; stop: () => Promise<void> };
-
-export const load = () =>
-  os
-    .loadavg()
-    .map((v) => v.toFixed(1))
-    .join(" ");
-export const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-export const range = (xs: number[]) => `${Math.min(...xs).toFixed(0)}–${Math.max(...xs).toFixed(0)}`;
-
-/** The resident memory of a process and its children, in bytes (Linux /proc). */
-export function treeRss(pid: number): number {
-  let total = 0;
-  try {
-    total += Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? 0) * 1024;
-    for (const task of fs.readdirSync(`/proc/${pid}/task`)) {
-      for (const child of fs.readFileSync(`/proc/${pid}/task/${task}/children`, "utf8").split(" ").filter(Boolean))
-        total += treeRss(Number(child));
-    }
-  } catch {
-    // The process ended.
-  }
-  return total;
-}
-
-/** CPU seconds (user + system, all threads) a process has used so far (Linux /proc; 0 when it ended). */
-export function processCpuSeconds(pid: number): number {
-  try {
-    const fields = fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
-    return (Number(fields[11]) + Number(fields[12])) / 100; // utime, stime in clock ticks (USER_HZ = 100)
-  } catch {
-    return 0;
-  }
-}
-
-async function waitFor(url: string, child: ChildProcess, seconds = 120): Promise<void> {
-  const until = Date.now() + seconds * 1000;
-  while (Date.now() < until) {
-    if (child.exitCode !== null) throw new Error(`the server exited with ${child.exitCode}`);
-    const ok = await fetch(url).then(
-      (r) => r.status < 500,
-      () => false,
-    );
-    if (ok) return;
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  throw new Error(`${url} did not answer within ${seconds} s`);
-}
-
-function stopper(child: ChildProcess): () => Promise<void> {
-  return () =>
-    new Promise<void>((resolve) => {
-      if (child.exitCode !== null) return resolve();
-      child.once("exit", () => resolve());
-      child.kill("SIGTERM");
-    });
-}
-
-/** BENCH_PORT_BASE + `offset`, or the old fixed default: each HTTP benchmark has its own offsets. */
-export const benchPort = (offset: number) => Number(process.env.BENCH_PORT_BASE || 3180) + offset;
-
-export async function startApp(port: number, extraEnv: Record<string, string>): Promise<Server> {
-  const ownServer = fs.existsSync("scripts/server.mjs");
-  // BENCH_APP_NODE_ARGS: extra node flags for the app server, e.g. "--cpu-prof --cpu-prof-dir=DIR".
-  const nodeArgs = (process.env.BENCH_APP_NODE_ARGS ?? "").split(" ").filter(Boolean);
-  const args = [
-    ...nodeArgs,
-    ...(ownServer
-      ? ["scripts/server.mjs"]
-      : ["node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "127.0.0.1"]),
-  ];
-  const child = spawn(process.execPath, args, {
-    env: { ...process.env, ...extraEnv, PORT: String(port), HOSTNAME: "127.0.0.1", NODE_ENV: "production" },
-    stdio: ["ignore", "ignore", "inherit"],
-  });
-  await waitFor(`http://127.0.0.1:${port}/api/v1/openapi.json`, child);
-  console.log(`app: ${ownServer ? "scripts/server.mjs" : "next start"} on 127.0.0.1:${port} (pid ${child.pid})`);
-  return { pid: child.pid!, stop: stopper(child) };
-}
-
-export async function startNginx(dir: string, root: string, port: number): Promise<Server | null> {
-  const conf = path.join(dir, "nginx.conf");
-  fs.writeFileSync(
-    conf,
-    `daemon off; worker_processes 1; pid ${dir}/nginx.pid; error_log ${dir}/nginx-error.log;
-events {} http { access_log off; sendfile on; tcp_nopush on; server { listen 127.0.0.1:${port}; root ${root}; } }\n`,
-  );
-  const child = spawn("nginx", ["-c", conf, "-p", dir], { stdio: "ignore" });
-  const failed = await new Promise<boolean>((resolve) => {
-    child.once("error", () => resolve(true));
-    setTimeout(() => resolve(child.exitCode !== null), 500);
-  });
-  return failed ? null : { pid: child.pid!, stop: stopper(child) };
-}
+const range = (xs: number[]) => `${Math.min(...xs).toFixed(0)}–${Math.max(...xs).toFixed(0)}`;
 
 export const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
 
@@ -258,47 +172,23 @@ function line(label: string, ours: number[], reference: number[] | null, refName
 }
 
 export async function runHttpFilesBench(): Promise<void> {
-  const distDir = process.env.NEXT_DIST_DIR || ".next";
-  if (!fs.existsSync(path.join(distDir, "BUILD_ID"))) {
-    console.log(`files over HTTP: skipped (no production build in ${distDir}; run \`npx next build\` first)`);
-    return;
-  }
-  const appPort = env("BENCH_APP_PORT", benchPort(0));
-  const nginxPort = env("BENCH_NGINX_PORT", benchPort(1));
-  const fileMb = env("BENCH_FILE_MB", 1024);
-  const parallelMb = env("BENCH_PARALLEL_MB", 100);
-  const parallel = env("BENCH_PARALLEL", 8);
-  const patchMb = env("BENCH_PATCH_MB", 8);
-  const rounds = Math.max(1, env("BENCH_ROUNDS", 3));
+  if (!hasBuild("files over HTTP")) return;
+  const fileMb = envNumber("BENCH_FILE_MB", 1024);
+  const parallelMb = envNumber("BENCH_PARALLEL_MB", 100);
+  const parallel = envNumber("BENCH_PARALLEL", 8);
+  const patchMb = envNumber("BENCH_PATCH_MB", 8);
+  const rounds = Math.max(1, envNumber("BENCH_ROUNDS", 3));
 
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "ds-bench-http-"));
-  fs.chmodSync(dir, 0o755); // nginx's workers run as another user and must read the blobs
-  const dbUrl = `file:${path.join(dir, "bench.db")}`;
+  const world = await createBenchBase();
+  const { dir, db, token } = world;
   const servers: Server[] = [];
   try {
-    await applyMigrations(dbUrl);
-    const db = createDb(dbUrl);
-    setDb(db);
-    const user = await db.user.create({
-      data: { email: "bench@bench.test", username: "bench", emailVerified: new Date() },
-    });
-    const workspace = await db.workspace.create({ data: { ownerId: user.id, slug: "bench", name: "Bench" } });
-    const root = await getRootFolder(workspace.id);
-    const { token } = await createApiToken(user.id, { name: "bench" });
-
-    const app = await startApp(appPort, {
-      DATA_DIR: dir,
-      DATABASE_URL: dbUrl,
-      NEXTAUTH_SECRET: randomBytes(32).toString("base64"),
-      NEXTAUTH_URL: `http://127.0.0.1:${appPort}`,
-      API_RATE_LIMIT_PER_MINUTE: "100000000",
-      FILES_QUOTA_BYTES: String(1024 ** 4),
-    });
+    const root = await getRootFolder(world.workspace.id);
+    const app = await startApp(world, 6, { path: "/api/v1/openapi.json" }, { FILES_QUOTA_BYTES: String(1024 ** 4) });
     servers.push(app);
-    const nginx = await startNginx(dir, path.join(dir, "blobs"), nginxPort);
+    const nginx = await startNginx(dir, 7, path.join(dir, "blobs"));
     if (nginx) servers.push(nginx);
-    else console.log("nginx is not installed (apt-get install -y nginx): no download reference");
-    const base = `http://127.0.0.1:${appPort}`;
+    const base = app.url;
 
     const big = path.join(dir, "big.bin");
     const small = path.join(dir, "small.bin");
@@ -312,7 +202,7 @@ export async function runHttpFilesBench(): Promise<void> {
     const dds: number[] = [];
     const upLoads: string[] = [];
     let bigId = "";
-    const parts = (process.env.BENCH_FILES || "upload,download").split(",").map((p) => p.trim());
+    const parts = envWords("BENCH_FILES", ["upload", "download"]);
     for (let round = 0; parts.includes("upload") && round < rounds; round++) {
       const steps = [
         async () => {
@@ -326,7 +216,7 @@ export async function runHttpFilesBench(): Promise<void> {
         async () => dds.push(await ddRate(big, path.join(dir, "dd.bin"), patchMb)),
       ];
       for (const step of round % 2 ? steps.reverse() : steps) await step();
-      upLoads.push(load());
+      upLoads.push(loadAverage());
     }
     if (parts.includes("upload")) {
       line(`upload ${fileMb} MiB, tus over HTTP, ${patchMb} MiB PATCHes`, ups, dds, "dd (fdatasync)", upLoads);
@@ -358,7 +248,7 @@ export async function runHttpFilesBench(): Promise<void> {
       const refs: number[] = [];
       const loads: string[] = [];
       const ourUrl = `${base}/api/v1/files/${c.id}/content`;
-      const refUrl = nginx ? `http://127.0.0.1:${nginxPort}/${await keyOf(c.id)}` : null;
+      const refUrl = nginx ? `${nginx.url}/${await keyOf(c.id)}` : null;
       await downloads(ourUrl, auth, c.size, 1); // warm-up: route compiled, page cache filled
       global.gc?.();
       const baseRss = treeRss(app.pid);
@@ -370,16 +260,15 @@ export async function runHttpFilesBench(): Promise<void> {
           async () => refUrl && refs.push(await downloads(refUrl, {}, c.size, c.count)),
         ];
         for (const step of round % 2 ? steps.reverse() : steps) await step();
-        loads.push(load());
+        loads.push(loadAverage());
       }
       line(c.label, ours, refUrl ? refs : null, "nginx", loads);
       console.log(`  app server RSS growth while downloading: peak ${((peakRss - baseRss) / MiB).toFixed(0)} MiB`);
     }
   } finally {
     for (const server of servers.reverse()) await server.stop();
-    setDb(undefined);
     agent.destroy();
-    fs.rmSync(dir, { recursive: true, force: true });
+    await world.close();
   }
 }
 

@@ -12,10 +12,11 @@ import { pathToFileURL } from "node:url";
 import { type DuckDBConnection, DuckDBInstance } from "@duckdb/node-api";
 import { SITES, type Server, createBenchWorld, hasBuild, loadAverage, median, spread, startApp } from "./http-harness";
 import { measure, ms } from "./stats";
+import { envNumber } from "./env";
 
-const ROWS = Number(process.env.BENCH_GRID_ROWS || process.env.BENCH_HTTP_ROWS || 1_000_000);
-const RUNS = Number(process.env.BENCH_GRID_RUNS || 30);
-const ROUNDS = Number(process.env.BENCH_GRID_ROUNDS || process.env.BENCH_HTTP_ROUNDS || 3);
+const ROWS = envNumber(["BENCH_GRID_ROWS", "BENCH_HTTP_ROWS"], 1_000_000);
+const RUNS = envNumber("BENCH_GRID_RUNS", 30);
+const ROUNDS = envNumber(["BENCH_GRID_ROUNDS", "BENCH_HTTP_ROUNDS"], 3);
 
 const site = (i: number) => SITES[i % SITES.length]!;
 const COLUMNS = ["id", "recorded_at", "site", "sensor", "temperature", "humidity", "pressure", "status"];

@@ -1,10 +1,12 @@
-// What the HTTP benchmarks (http-api, http-grid, http-pages) share: a private database and data
-// folder with a seeded dataset, the production server (`next start` on a build), nginx from Debian
-// serving the build's static files as the reference, autocannon runs, and figures printed as
-// medians with ranges, ratios and the load average.
+// What the HTTP benchmarks (http-api, http-grid, http-pages, http-files, http-ingest) share: a private
+// database and data folder (a user with a workspace and a bearer token; with a seeded dataset for
+// the catalog benchmarks), the production server as `npm start` runs it (scripts/server.mjs on a
+// build), nginx from Debian serving the build's static files or the blobs as the reference,
+// autocannon runs, the app's CPU time and memory from /proc, and figures printed as medians with
+// ranges, ratios and the load average.
 //
-// Ports come from BENCH_PORT_BASE (default 3210): the app listens on base + offset, nginx on the next
-// port. Benchmarks run one after another, so they may share the base.
+// Ports come from BENCH_PORT_BASE (default 3210): each benchmark has its own offsets (see
+// docs/performance.md); nginx takes the port after its app's. Settings are read through ./env.
 import { type ChildProcess, spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
@@ -21,12 +23,13 @@ import { createBlobStore, setBlobStore } from "@/lib/storage";
 import { createApiToken } from "@/lib/tokens/api-tokens";
 import { createUser } from "@/lib/users/create-user";
 import { hashToken, newToken } from "@/lib/util/tokens";
+import { envArgs, envFlag, envNumber } from "./env";
 
 export const SITES = ["north", "south", "east", "west", "harbour", "airport", "depot", "plant"];
 
 /** The port BENCH_PORT_BASE + offset. */
 export function benchPort(offset: number): number {
-  return Number(process.env.BENCH_PORT_BASE || 3210) + offset;
+  return envNumber("BENCH_PORT_BASE", 3210) + offset;
 }
 
 export const loadAverage = () =>
@@ -44,7 +47,8 @@ export function median(xs: number[]): number {
 export const spread = (xs: number[], digits = 0) =>
   `${Math.min(...xs).toFixed(digits)}–${Math.max(...xs).toFixed(digits)}`;
 
-export type Figure = { reqPerSec: number; p50: number; p99: number; bad: number; load: number };
+/** `cpuMs`: the app server's CPU time per answered request (when its pid is known): unlike req/s, barely moved by other load. */
+export type Figure = { reqPerSec: number; p50: number; p99: number; bad: number; load: number; cpuMs?: number };
 
 /** autocannon for `seconds` on one URL; `bad` counts errors, timeouts and non-2xx answers. */
 export async function cannon(
@@ -52,10 +56,14 @@ export async function cannon(
   connections: number,
   seconds: number,
   headers: Record<string, string> = {},
+  serverPid?: number,
 ): Promise<Figure> {
+  const cpuBefore = serverPid ? processCpuSeconds(serverPid) : 0;
   // A 30 s timeout: on a loaded machine a slow page is a slow figure, not an error storm of reconnects.
   const result = await autocannon({ url, connections, duration: seconds, headers, timeout: 30 });
+  const cpu = serverPid ? processCpuSeconds(serverPid) - cpuBefore : 0;
   return {
+    ...(serverPid && result.requests.total ? { cpuMs: (cpu * 1000) / result.requests.total } : {}),
     reqPerSec: result.requests.average,
     p50: result.latency.p50,
     p99: result.latency.p99,
@@ -70,9 +78,11 @@ export function summaryLine(label: string, figures: Figure[]): string {
   const p50 = figures.map((f) => f.p50);
   const p99 = figures.map((f) => f.p99);
   const bad = figures.reduce((n, f) => n + f.bad, 0);
+  const cpu = figures.flatMap((f) => (f.cpuMs === undefined ? [] : [f.cpuMs]));
   return (
     `${label.padEnd(34)} ${median(rps).toFixed(0).padStart(6)} req/s (${spread(rps)})  ` +
     `p50 ${median(p50)} ms (${spread(p50)})  p99 ${median(p99)} ms (${spread(p99)})  ` +
+    (cpu.length ? `server CPU ${median(cpu).toFixed(1)} ms/req (${spread(cpu, 1)})  ` : "") +
     `load ${spread(
       figures.map((f) => f.load),
       2,
@@ -80,7 +90,8 @@ export function summaryLine(label: string, figures: Figure[]): string {
   );
 }
 
-export type Target = { label: string; url: string; headers?: Record<string, string> };
+/** `serverPid`: the app server answering `url`, whose CPU time per request is then reported. */
+export type Target = { label: string; url: string; headers?: Record<string, string>; serverPid?: number };
 
 /**
  * A/B(/C…) alternating: every round runs each target once in turn, so a change in the machine's
@@ -95,9 +106,10 @@ export async function alternate(
   for (let round = 0; round < options.rounds; round++) {
     const parts: string[] = [];
     for (const [i, t] of targets.entries()) {
-      const f = await cannon(t.url, options.connections, options.seconds, t.headers);
+      const f = await cannon(t.url, options.connections, options.seconds, t.headers, t.serverPid);
       figures[i]!.push(f);
-      parts.push(`${t.label} ${f.reqPerSec.toFixed(0)} req/s p99 ${f.p99} ms`);
+      const cpu = f.cpuMs === undefined ? "" : `, ${f.cpuMs.toFixed(1)} ms CPU/req`;
+      parts.push(`${t.label} ${f.reqPerSec.toFixed(0)} req/s p99 ${f.p99} ms${cpu}`);
     }
     console.log(`  ${options.connections} conn, round ${round + 1}: ${parts.join("; ")}; load ${loadAverage()}`);
   }
@@ -126,28 +138,33 @@ export async function writeReadings(file: string, rows: number): Promise<void> {
   instance.closeSync();
 }
 
-export type BenchWorld = {
+/** A private database and data folder with the user `bench`, their workspace `bench` and a bearer token. */
+export type BenchBase = {
   dir: string;
   dbUrl: string;
   db: Db;
   owner: Actor;
   workspace: { id: string; slug: string; ownerId: string };
-  datasetId: string;
-  /** the readings Parquet file the dataset was made from (DuckDB alone reads this one) */
-  parquet: string;
   token: string;
-  /** a session cookie of the owner, as a browser sends it */
-  sessionCookie: string;
   close(): Promise<void>;
 };
 
+export type BenchWorld = BenchBase & {
+  datasetId: string;
+  /** the readings Parquet file the dataset was made from (DuckDB alone reads this one) */
+  parquet: string;
+  /** a session cookie of the owner, as a browser sends it */
+  sessionCookie: string;
+};
+
 /**
- * A private SQLite database and data folder with the user `bench`, their workspace `bench` and the
- * dataset `readings` (`rows` rows, committed through the ingest service), a bearer token and a
- * signed-in session. close() removes everything.
+ * A private SQLite database and data folder (readable by nginx's workers, which serve the blobs
+ * in http-files) with the user `bench`, their workspace `bench` and a bearer token. close()
+ * removes everything.
  */
-export async function createBenchWorld(rows: number): Promise<BenchWorld> {
+export async function createBenchBase(): Promise<BenchBase> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "ds-bench-http-"));
+  fs.chmodSync(dir, 0o755);
   const previousDataDir = process.env.DATA_DIR;
   process.env.DATA_DIR = dir;
   const dbUrl = `file:${path.join(dir, "bench.db")}`;
@@ -167,21 +184,35 @@ export async function createBenchWorld(rows: number): Promise<BenchWorld> {
   try {
     const owner: Actor = await createUser({ email: "bench@example.com", username: "bench" });
     const workspace = await db.workspace.create({ data: { ownerId: owner.id, slug: "bench", name: "Bench" } });
-    const parquet = path.join(dir, "readings.parquet");
+    const { token } = await createApiToken(owner.id, { name: "bench" });
+    return { dir, dbUrl, db, owner, workspace, token, close };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}
+
+/**
+ * createBenchBase with the dataset `readings` (`rows` rows, committed through the ingest service)
+ * and a signed-in session of its owner.
+ */
+export async function createBenchWorld(rows: number): Promise<BenchWorld> {
+  const base = await createBenchBase();
+  try {
+    const parquet = path.join(base.dir, "readings.parquet");
     await writeReadings(parquet, rows);
-    const ingest = await prepareIngest(owner, {
-      workspaceId: workspace.id,
+    const ingest = await prepareIngest(base.owner, {
+      workspaceId: base.workspace.id,
       mode: "create",
       sourcePath: parquet,
       sourceName: "readings.parquet",
       format: "parquet",
     });
-    const { datasetId } = await commitIngest(owner, ingest.id, { name: "Readings", slug: "readings" });
-    const { token } = await createApiToken(owner.id, { name: "bench" });
-    const sessionCookie = await createSession(db, owner.id);
-    return { dir, dbUrl, db, owner, workspace, datasetId, parquet, token, sessionCookie, close };
+    const { datasetId } = await commitIngest(base.owner, ingest.id, { name: "Readings", slug: "readings" });
+    const sessionCookie = await createSession(base.db, base.owner.id);
+    return { ...base, datasetId, parquet, sessionCookie };
   } catch (error) {
-    await close();
+    await base.close();
     throw error;
   }
 }
@@ -195,7 +226,7 @@ export async function createSession(db: Db, userId: string): Promise<string> {
   return `next-auth.session-token=${token}`;
 }
 
-export type Server = { url: string; stop(): Promise<void> };
+export type Server = { url: string; pid: number; stop(): Promise<void> };
 
 function stopper(child: ChildProcess): () => Promise<void> {
   return async () => {
@@ -207,38 +238,45 @@ function stopper(child: ChildProcess): () => Promise<void> {
 }
 
 /**
- * The production server (`next start` on the build in NEXT_DIST_DIR, default .next) on the
- * world's database and data folder, on BENCH_PORT_BASE + offset. BENCH_HTTP_NODE_ARGS adds Node
- * flags (e.g. "--cpu-prof --cpu-prof-dir=DIR"). Resolves once `probe` answers 2xx.
+ * The production server as `npm start` runs it (scripts/server.mjs on the build in NEXT_DIST_DIR,
+ * default .next) on the base's database and data folder, on BENCH_PORT_BASE + offset, with `env`
+ * added. BENCH_HTTP_NODE_ARGS adds Node flags (e.g. "--cpu-prof --cpu-prof-dir=DIR"). Resolves
+ * once `probe` answers 2xx.
  */
 export async function startApp(
-  world: BenchWorld,
+  base: BenchBase,
   offset: number,
   probe: { path: string; headers?: Record<string, string> },
+  env: Record<string, string> = {},
 ): Promise<Server> {
   const port = benchPort(offset);
-  const env = {
-    ...process.env,
-    DATA_DIR: world.dir,
-    DATABASE_URL: world.dbUrl,
-    NEXT_DIST_DIR: path.relative(process.cwd(), distDir()),
-    NEXTAUTH_URL: `http://127.0.0.1:${port}`,
-    NEXT_TELEMETRY_DISABLED: "1",
-    // The per-user budget would turn this into a benchmark of the 429 answer.
-    API_RATE_LIMIT_PER_MINUTE: "1000000000",
-  };
   const child = spawn(
     process.execPath,
     [
-      ...(process.env.BENCH_HTTP_NODE_ARGS?.split(" ").filter(Boolean) ?? []),
-      "node_modules/next/dist/bin/next",
-      "start",
-      "-p",
-      String(port),
+      ...envArgs(["BENCH_HTTP_NODE_ARGS", "BENCH_APP_NODE_ARGS"]),
+      ...(envFlag("BENCH_NEXT_START")
+        ? ["node_modules/next/dist/bin/next", "start", "-p", String(port)]
+        : ["scripts/server.mjs"]),
     ],
-    { env, stdio: ["ignore", "ignore", "inherit"] },
+    {
+      env: {
+        ...process.env,
+        NODE_ENV: "production",
+        PORT: String(port),
+        HOSTNAME: "127.0.0.1",
+        DATA_DIR: base.dir,
+        DATABASE_URL: base.dbUrl,
+        NEXT_DIST_DIR: path.relative(process.cwd(), distDir()),
+        NEXTAUTH_URL: `http://127.0.0.1:${port}`,
+        NEXT_TELEMETRY_DISABLED: "1",
+        // The per-user budget would turn this into a benchmark of the 429 answer.
+        API_RATE_LIMIT_PER_MINUTE: "1000000000",
+        ...env,
+      },
+      stdio: ["ignore", "ignore", "inherit"],
+    },
   );
-  const server = { url: `http://127.0.0.1:${port}`, stop: stopper(child) };
+  const server = { url: `http://127.0.0.1:${port}`, pid: child.pid!, stop: stopper(child) };
   try {
     await waitUntilUp(`${server.url}${probe.path}`, probe.headers ?? {}, child);
   } catch (error) {
@@ -287,11 +325,12 @@ export function staticAssetPath(): string {
 }
 
 /**
- * nginx from Debian (/usr/sbin/nginx, one worker, sendfile) serving the build's `/_next/static`
- * on BENCH_PORT_BASE + offset: the reference a static file server gives on this machine. Null
- * (and a line saying so) when nginx is not installed or does not start.
+ * nginx from Debian (/usr/sbin/nginx, one worker, sendfile) on BENCH_PORT_BASE + offset, serving
+ * the build's `/_next/static` and, with `root`, every other path from that folder (the blobs): the
+ * reference a static file server gives on this machine. Null (and a line saying so) when nginx is
+ * not installed or does not start.
  */
-export async function startNginx(dir: string, offset: number): Promise<Server | null> {
+export async function startNginx(dir: string, offset: number, root?: string): Promise<Server | null> {
   const binary = ["/usr/sbin/nginx", "/usr/bin/nginx"].find((p) => fs.existsSync(p));
   if (!binary) {
     console.log("  nginx is not installed (apt-get install -y nginx): no nginx reference");
@@ -308,12 +347,12 @@ export async function startNginx(dir: string, offset: number): Promise<Server | 
 events {} http { include /etc/nginx/mime.types; access_log off; sendfile on; tcp_nopush on;
   client_body_temp_path ${prefix}/body; proxy_temp_path ${prefix}/proxy; fastcgi_temp_path ${prefix}/fastcgi;
   uwsgi_temp_path ${prefix}/uwsgi; scgi_temp_path ${prefix}/scgi;
-  server { listen 127.0.0.1:${port}; location /_next/static/ { alias ${distDir()}/static/; } } }\n`,
+  server { listen 127.0.0.1:${port};${root ? ` root ${root};` : ""} location /_next/static/ { alias ${distDir()}/static/; } } }\n`,
   );
   const child = spawn(binary, ["-c", conf, "-p", prefix], { stdio: ["ignore", "ignore", "pipe"] });
   let stderr = "";
   child.stderr!.on("data", (c: Buffer) => (stderr += c.toString()));
-  const server = { url: `http://127.0.0.1:${port}`, stop: stopper(child) };
+  const server = { url: `http://127.0.0.1:${port}`, pid: child.pid!, stop: stopper(child) };
   const asset = `${server.url}${staticAssetPath()}`;
   for (let i = 0; i < 40; i++) {
     if (child.exitCode !== null) break;
@@ -324,4 +363,29 @@ events {} http { include /etc/nginx/mime.types; access_log off; sendfile on; tcp
   await server.stop();
   console.log(`  nginx did not serve ${asset}: ${stderr.trim().slice(0, 300) || "no answer"}; no nginx reference`);
   return null;
+}
+
+/** The resident memory of a process and its children, in bytes (Linux /proc). */
+export function treeRss(pid: number): number {
+  let total = 0;
+  try {
+    total += Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? 0) * 1024;
+    for (const task of fs.readdirSync(`/proc/${pid}/task`)) {
+      for (const child of fs.readFileSync(`/proc/${pid}/task/${task}/children`, "utf8").split(" ").filter(Boolean))
+        total += treeRss(Number(child));
+    }
+  } catch {
+    // The process ended.
+  }
+  return total;
+}
+
+/** CPU seconds (user + system, all threads) a process has used so far (Linux /proc; 0 when it ended). */
+export function processCpuSeconds(pid: number): number {
+  try {
+    const fields = fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+    return (Number(fields[11]) + Number(fields[12])) / 100; // utime, stime in clock ticks (USER_HZ = 100)
+  } catch {
+    return 0;
+  }
 }

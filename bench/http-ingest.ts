@@ -7,24 +7,21 @@
 // app's DuckDB. A and B alternate BENCH_ROUNDS times (3, the order flips each round); it prints
 // rows/s as median and range, the ratio of the medians and the load average.
 //
-// Needs a production build (`npm run build`). Port: BENCH_INGEST_PORT (BENCH_PORT_BASE + 2).
-// Run alone: `npx tsx --import ./scripts/server-only-hook.mjs bench/http-ingest.ts`.
-import { randomBytes } from "node:crypto";
+// Needs a production build (`npm run build`). Shares bench/http-harness.ts with the other HTTP
+// benchmarks; the app runs as `npm start` does on BENCH_PORT_BASE + 8. Run alone:
+// `BENCH_ONLY=ingest npm run bench`.
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { DuckDBInstance } from "@duckdb/node-api";
 import { catalogConfig } from "@/lib/catalog/config";
 import { quoteLiteral } from "@/lib/catalog/sql";
-import { createDb, setDb } from "@/lib/db";
-import { applyMigrations } from "@/lib/db/migrations/engine";
-import { createApiToken } from "@/lib/tokens/api-tokens";
 import { writeCsv } from "./catalog";
-import { agent, benchPort, load, median, request, type Server, startApp } from "./http-files";
+import { envNumber, envNumbers } from "./env";
+import { agent, request } from "./http-files";
+import { type Server, createBenchBase, hasBuild, loadAverage, median, startApp } from "./http-harness";
 
 const MiB = 1024 * 1024;
-const env = (name: string, fallback: number) => Number(process.env[name] || fallback);
 
 type Api = { base: string; token: string };
 
@@ -85,37 +82,18 @@ async function duckdbAlone(file: string, dir: string) {
 const krows = (v: number) => `${(v / 1000).toFixed(0)}k`;
 
 export async function runHttpIngestBench(): Promise<void> {
-  const distDir = process.env.NEXT_DIST_DIR || ".next";
-  if (!fs.existsSync(path.join(distDir, "BUILD_ID"))) {
-    console.log(`ingest over HTTP: skipped (no production build in ${distDir}; run \`npm run build\` first)`);
-    return;
-  }
-  const port = env("BENCH_INGEST_PORT", benchPort(2));
-  const sizes = (process.env.BENCH_INGEST_ROWS || "1000000,5000000").split(",").map(Number);
-  const partBytes = env("BENCH_INGEST_PART_MB", 64) * MiB;
-  const rounds = Math.max(1, env("BENCH_ROUNDS", 3));
+  if (!hasBuild("ingest over HTTP")) return;
+  const sizes = envNumbers("BENCH_INGEST_ROWS", [1_000_000, 5_000_000]);
+  const partBytes = envNumber("BENCH_INGEST_PART_MB", 64) * MiB;
+  const rounds = Math.max(1, envNumber("BENCH_ROUNDS", 3));
 
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "ds-bench-ingest-"));
-  const dbUrl = `file:${path.join(dir, "bench.db")}`;
+  const world = await createBenchBase();
+  const { dir } = world;
   const servers: Server[] = [];
   try {
-    await applyMigrations(dbUrl);
-    const db = createDb(dbUrl);
-    setDb(db);
-    const user = await db.user.create({
-      data: { email: "bench@bench.test", username: "bench", emailVerified: new Date() },
-    });
-    await db.workspace.create({ data: { ownerId: user.id, slug: "bench", name: "Bench" } });
-    const { token } = await createApiToken(user.id, { name: "bench" });
-    const app = await startApp(port, {
-      DATA_DIR: dir,
-      DATABASE_URL: dbUrl,
-      NEXTAUTH_SECRET: randomBytes(32).toString("base64"),
-      NEXTAUTH_URL: `http://127.0.0.1:${port}`,
-      API_RATE_LIMIT_PER_MINUTE: "100000000",
-    });
+    const app = await startApp(world, 8, { path: "/api/v1/openapi.json" });
     servers.push(app);
-    const api = { base: `http://127.0.0.1:${port}`, token };
+    const api = { base: app.url, token: world.token };
     // The dataset every round replaces (DataLinks' ingest creates it in the caller's own namespace).
     await call(api, "POST", "/api/v1/ingest/bench/readings", [{ id: 0 }]);
 
@@ -139,7 +117,7 @@ export async function runHttpIngestBench(): Promise<void> {
           },
         ];
         for (const step of round % 2 ? steps.reverse() : steps) await step();
-        loads.push(load());
+        loads.push(loadAverage());
       }
       const r = (xs: number[]) => `${krows(Math.min(...xs))}–${krows(Math.max(...xs))}`;
       console.log(
@@ -151,9 +129,8 @@ export async function runHttpIngestBench(): Promise<void> {
     }
   } finally {
     for (const server of servers.reverse()) await server.stop();
-    setDb(undefined);
     agent.destroy();
-    fs.rmSync(dir, { recursive: true, force: true });
+    await world.close();
   }
 }
 

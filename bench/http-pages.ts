@@ -23,11 +23,12 @@ import {
   startApp,
   staticAssetPath,
 } from "./http-harness";
+import { envNumber } from "./env";
 
-const ROWS = Number(process.env.BENCH_PAGES_ROWS || 100_000);
-const DATASETS = Number(process.env.BENCH_PAGES_DATASETS || 30);
-const SECONDS = Number(process.env.BENCH_PAGES_DURATION_S || process.env.BENCH_HTTP_DURATION_S || 5);
-const ROUNDS = Number(process.env.BENCH_PAGES_ROUNDS || process.env.BENCH_HTTP_ROUNDS || 3);
+const ROWS = envNumber("BENCH_PAGES_ROWS", 100_000);
+const DATASETS = envNumber("BENCH_PAGES_DATASETS", 30);
+const SECONDS = envNumber(["BENCH_PAGES_DURATION_S", "BENCH_HTTP_DURATION_S"], 5);
+const ROUNDS = envNumber(["BENCH_PAGES_ROUNDS", "BENCH_HTTP_ROUNDS"], 3);
 
 export async function runHttpPagesBench(): Promise<void> {
   if (!hasBuild("http-pages")) return;
@@ -55,11 +56,11 @@ export async function runHttpPagesBench(): Promise<void> {
     const catalog = "/w/bench/bench/catalog";
     app = await startApp(world, 4, { path: catalog, headers: cookie });
     const pages: Target[] = [
-      { label: "catalog page", url: `${app.url}${catalog}`, headers: cookie },
-      { label: "dataset page", url: `${app.url}${catalog}/readings`, headers: cookie },
-      { label: "access-link page", url: `${app.url}${new URL(link.url).pathname}` },
+      { label: "catalog page", url: `${app.url}${catalog}`, headers: cookie, serverPid: app.pid },
+      { label: "dataset page", url: `${app.url}${catalog}/readings`, headers: cookie, serverPid: app.pid },
+      { label: "access-link page", url: `${app.url}${new URL(link.url).pathname}`, serverPid: app.pid },
     ];
-    const asset: Target = { label: "static asset", url: `${app.url}${staticAssetPath()}` };
+    const asset: Target = { label: "static asset", url: `${app.url}${staticAssetPath()}`, serverPid: app.pid };
     console.log(
       `http-pages: ${DATASETS} datasets, the shown one ${ROWS.toLocaleString("en-US")} rows; ${ROUNDS} rounds of ${SECONDS} s per figure; load before ${loadAverage()}`,
     );

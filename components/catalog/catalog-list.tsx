@@ -1,5 +1,4 @@
 import Link from "next/link";
-import { ShareDialog } from "@/components/sharing/share-dialog";
 import { buttonClass } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import type { Actor } from "@/lib/access";
@@ -9,6 +8,7 @@ import { formatBytes, formatNumber } from "@/lib/util/format";
 import { Badge, TagList, VisibilityBadge } from "./badges";
 import { FilterSelect } from "./filter-select";
 import { RelativeTime } from "./relative-time";
+import { ShareDatasetButton } from "./share-dataset-button";
 
 type CatalogWorkspace = { id: string; ownerId: string; slug: string; owner: string };
 
@@ -186,13 +186,6 @@ export async function CatalogList({
   );
 }
 
-/** A card's Share button (the same element for every card; the dialog clones it as its trigger). */
-const cardShareButton = (
-  <button type="button" className={buttonClass("ghost", "px-2 py-1 text-xs")}>
-    Share
-  </button>
-);
-
 function DatasetCardItem({ dataset, href, canManage }: { dataset: DatasetCard; href: string; canManage: boolean }) {
   return (
     <li
@@ -236,7 +229,7 @@ function DatasetCardItem({ dataset, href, canManage }: { dataset: DatasetCard; h
       </dl>
       {canManage ? (
         <div className="mt-3 flex justify-end">
-          <ShareDialog type="dataset" id={dataset.id} name={dataset.name} trigger={cardShareButton} />
+          <ShareDatasetButton id={dataset.id} name={dataset.name} variant="ghost" className="px-2 py-1 text-xs" />
         </div>
       ) : null}
     </li>

@@ -1,6 +1,5 @@
 "use client";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { createColumnHelper, tableFeatures, useTable } from "@tanstack/react-table";
 import { useMemo, useState } from "react";
 import { Button } from "@/components/ui/button";
 import type { DatasetQueryInput, Filter, SortKey } from "@/lib/catalog/query-schema";
@@ -24,8 +23,6 @@ type RowsResponse = {
 };
 
 const PAGE_SIZE = 50;
-const features = tableFeatures({});
-const helper = createColumnHelper<typeof features, Row>();
 const noRows: Row[] = [];
 
 type DataGridProps = {
@@ -68,18 +65,10 @@ export function DataGrid({ datasetId, columns, version, versionNumber, linkToken
     retry: false,
   });
 
-  const defs = useMemo(
-    () =>
-      columns.map((c, i) =>
-        helper.accessor((row: Row) => row[i], {
-          id: `c${i}`,
-          header: c.name,
-          cell: (info) => cellText(info.getValue()),
-        }),
-      ),
-    [columns],
-  );
-  const table = useTable({ features, columns: defs, data: result.data?.rows ?? noRows });
+  // Plain rows and columns: sorting, filtering and paging happen on the server, so a table library
+  // only built a table model on every render, on the server and in the browser.
+  const rows = result.data?.rows ?? noRows;
+  const numeric = useMemo(() => columns.map((c) => NUMERIC.test(c.type)), [columns]);
 
   function toggleSort(column: string) {
     setPage(0);
@@ -156,52 +145,45 @@ export function DataGrid({ datasetId, columns, version, versionNumber, linkToken
       >
         <table className="min-w-full text-sm" aria-label="Dataset rows" aria-rowcount={total + 1}>
           <thead className="sticky top-0 z-10 bg-zinc-50 text-left text-xs dark:bg-zinc-900">
-            {table.getHeaderGroups().map((group) => (
-              <tr key={group.id}>
-                {group.headers.map((header, i) => {
-                  const column = columns[i]!;
-                  const direction = sort?.column === column.name ? sort.direction : null;
-                  return (
-                    <th
-                      key={header.id}
-                      scope="col"
-                      aria-sort={direction === "asc" ? "ascending" : direction === "desc" ? "descending" : "none"}
-                      className="whitespace-nowrap border-b border-zinc-200 px-1 py-1 font-medium dark:border-zinc-800"
+            <tr>
+              {columns.map((column, i) => {
+                const direction = sort?.column === column.name ? sort.direction : null;
+                return (
+                  <th
+                    key={i}
+                    scope="col"
+                    aria-sort={direction === "asc" ? "ascending" : direction === "desc" ? "descending" : "none"}
+                    className="whitespace-nowrap border-b border-zinc-200 px-1 py-1 font-medium dark:border-zinc-800"
+                  >
+                    <button
+                      type="button"
+                      onClick={() => toggleSort(column.name)}
+                      className="flex w-full items-center gap-1 rounded px-2 py-1 text-left hover:bg-zinc-200/60 dark:hover:bg-zinc-800"
+                      title={`Sort by ${column.name}`}
                     >
-                      <button
-                        type="button"
-                        onClick={() => toggleSort(column.name)}
-                        className="flex w-full items-center gap-1 rounded px-2 py-1 text-left hover:bg-zinc-200/60 dark:hover:bg-zinc-800"
-                        title={`Sort by ${column.name}`}
-                      >
-                        <span>{column.name}</span>
-                        <span className="font-mono text-[10px] font-normal text-zinc-500">{column.type}</span>
-                        <span aria-hidden="true" className="ml-auto w-3 text-brand-600">
-                          {direction === "asc" ? "▲" : direction === "desc" ? "▼" : ""}
-                        </span>
-                      </button>
-                    </th>
-                  );
-                })}
-              </tr>
-            ))}
+                      <span>{column.name}</span>
+                      <span className="font-mono text-[10px] font-normal text-zinc-500">{column.type}</span>
+                      <span aria-hidden="true" className="ml-auto w-3 text-brand-600">
+                        {direction === "asc" ? "▲" : direction === "desc" ? "▼" : ""}
+                      </span>
+                    </button>
+                  </th>
+                );
+              })}
+            </tr>
           </thead>
           <tbody>
-            {table.getRowModel().rows.map((row) => (
+            {rows.map((row, r) => (
               <tr
-                key={row.id}
+                key={r}
                 className="border-t border-zinc-100 odd:bg-white even:bg-zinc-50/60 dark:border-zinc-800 dark:odd:bg-zinc-900 dark:even:bg-zinc-900/60"
               >
-                {row.getAllCells().map((cell, i) => (
+                {columns.map((_, i) => (
                   <td
-                    key={cell.id}
-                    className={`max-w-80 truncate whitespace-nowrap px-3 py-1.5 ${NUMERIC.test(columns[i]!.type) ? "text-right tabular-nums" : ""}`}
+                    key={i}
+                    className={`max-w-80 truncate whitespace-nowrap px-3 py-1.5 ${numeric[i] ? "text-right tabular-nums" : ""}`}
                   >
-                    {cell.getValue() === null ? (
-                      <span className="text-zinc-400">null</span>
-                    ) : (
-                      <table.FlexRender cell={cell} />
-                    )}
+                    {row[i] === null ? <span className="text-zinc-400">null</span> : cellText(row[i])}
                   </td>
                 ))}
               </tr>

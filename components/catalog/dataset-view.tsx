@@ -1,5 +1,4 @@
 import Link from "next/link";
-import { ShareDialog } from "@/components/sharing/share-dialog";
 import { Card } from "@/components/ui/empty-state";
 import type { Actor } from "@/lib/access";
 import { getDatasetPage } from "@/lib/catalog/get-dataset";
@@ -14,6 +13,7 @@ import { DatasetMetadataForm } from "./dataset-metadata-form";
 import { DeleteDatasetForm } from "./delete-dataset-form";
 import { IngestPanel } from "./ingest-panel";
 import { RelativeTime } from "./relative-time";
+import { ShareDatasetButton } from "./share-dataset-button";
 import { UseDatasetSection } from "./use-dataset-section";
 import { VersionsList } from "./versions-list";
 
@@ -86,7 +86,7 @@ export async function DatasetDetails({
           </div>
           <div className="flex flex-wrap items-center gap-2">
             <VisibilityBadge visibility={dataset.visibility} />
-            {canManage ? <ShareDialog type="dataset" id={dataset.id} name={dataset.name} /> : null}
+            {canManage ? <ShareDatasetButton id={dataset.id} name={dataset.name} /> : null}
             {canWrite ? (
               <DatasetMetadataForm
                 datasetId={dataset.id}
