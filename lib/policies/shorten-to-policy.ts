@@ -25,11 +25,12 @@ export async function shortenToPolicy(
 async function shortenLink(actor: Actor, linkId: string) {
   const link = await getDb().accessLink.findUnique({ where: { id: linkId } });
   if (!link) throw notFound("Link not found");
+  await assertCan(actor, "manage", (await loadSharedResource(link.resourceType, link.resourceId)).resource);
   const { linkMaxDays } = await loadPolicy(link.workspaceId);
   if (linkMaxDays === null) throw new AppError("invalid", "This workspace's policy sets no longest link lifetime.");
   const end = latestEnd(linkMaxDays, Math.max(Date.now(), link.startsAt?.getTime() ?? 0));
   if (end >= link.expiresAt) throw new AppError("invalid", "That link already ends within the policy's limit.");
-  await extendAccessLink(actor, link.id, end); // checks the caller manages it and records "link.shortened"
+  await extendAccessLink(actor, link.id, end); // records "link.shortened"
   return { expiresOn: end.toISOString() };
 }
 

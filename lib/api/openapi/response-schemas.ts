@@ -194,3 +194,23 @@ export const uploadFinished = z.union([
   z.object({ status: z.literal("skipped"), name: z.string(), parentId: id }),
   z.object({ ingestId: id, url: z.string(), rows: z.number(), columns: z.number().int() }),
 ]);
+
+export const sharingPolicy = z.object({
+  linkMaxDays: z.number().int().min(1).nullable(),
+  linkPasswordRequired: z.boolean(),
+  publicLinksDisabled: z.boolean(),
+  allowedEmailDomains: z.array(z.string()),
+  addToWorkspaceAllowed: z.boolean(),
+  externalGrantMaxDays: z.number().int().min(1).nullable(),
+});
+export const policyViolations = z.array(
+  z.object({
+    kind: z.enum(["link", "grant"]),
+    id,
+    resource: z.object({ type: z.string(), id: z.string(), name: z.string(), path: z.string() }),
+    name: z.string(),
+    expiresOn: isoDate.nullable(),
+    breaches: z.array(z.object({ rule: z.string(), message: z.string() })),
+    shortenTo: isoDate.nullable(),
+  }),
+);
