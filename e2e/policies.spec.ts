@@ -70,7 +70,7 @@ test("a manager limits links to 7 days: an older link is listed and shortened, t
   await expect(dialog.getByText("This workspace's policy: links last at most 7 days.")).toBeVisible();
   await ends.fill(isoDay(7));
   await dialog.getByRole("button", { name: "Create link" }).click();
-  await expect(dialog.getByText(/\/s\/sl_/).first()).toBeVisible();
+  await expect(dialog.getByTestId("new-link")).toHaveValue(/\/s\/sl_/);
 
   // the REST API refuses 30 days with the rule named, and issues nothing
   const refused = await request.post(`/api/v1/workspaces/${workspaceId}/keys`, {
