@@ -29,7 +29,7 @@ function summary(rule: PolicyRule, n: number, policy: SharingPolicy): string {
     case "external_grant_lifetime":
       return `${count(n, "grant", "grants")} to people outside the workspace ${n === 1 ? "lasts" : "last"} longer than ${policy.externalGrantMaxDays} days`;
     case "add_to_workspace":
-      return `${count(n, "grant lets", "grants let")} recipients add it to their own workspaces`;
+      return `${count(n, "grant was added or may be added", "grants were added or may be added")} to recipients' own workspaces`;
   }
 }
 

@@ -16,6 +16,7 @@ import { addToWorkspaceAction } from "@/lib/actions/sharing/add-to-workspace";
 import { changeShareRoleAction } from "@/lib/actions/sharing/change-share-role";
 import { shareResourceAction } from "@/lib/actions/sharing/share-resource";
 import { createAccessLink } from "@/lib/links/manage-links";
+import { listPolicyViolations } from "@/lib/policies/list-violations";
 import { shareResource } from "@/lib/sharing/share-resource";
 import { person } from "@/lib/sharing/test-support";
 import { resetRateLimits } from "@/lib/throttle/rate-limit";
@@ -356,5 +357,31 @@ describe("existing links and grants that break a new policy", () => {
       );
       return { status: response.status, body: await response.json() };
     }
+  });
+
+  it("include grants a recipient added to their workspace, and grants that still allow it, once adding is off", async () => {
+    const { alice, vic, w, dataset, setPolicy } = await scene();
+    const vicTeam = await createWorkspace(vic, { name: "Vic team", slug: `victeam${++n}` });
+    as(alice);
+    const shared = await shareResourceAction({
+      type: "dataset",
+      id: dataset.id,
+      grantees: [vic.username!],
+      role: "viewer",
+      allowAddToWorkspace: true,
+    });
+    if (!shared.ok) throw new Error(shared.message);
+    as(vic);
+    expect(await addToWorkspaceAction({ shareId: shared.data[0]!.shareId, workspaceId: vicTeam.id })).toMatchObject({
+      ok: true,
+    });
+    await setPolicy({ addToWorkspaceAllowed: false });
+    const listed = await listPolicyViolations(alice, w.id);
+    expect(listed.map((v) => [v.name, v.breaches.map((b) => b.rule)])).toEqual(
+      expect.arrayContaining([
+        [vic.username, ["add_to_workspace"]],
+        [`${vic.username}/${vicTeam.slug}`, ["add_to_workspace"]],
+      ]),
+    );
   });
 });

@@ -29,6 +29,8 @@ export type PolicySubject =
       member: boolean;
       expiresAt: Date | null;
       allowAddToWorkspace?: boolean;
+      /** an existing workspace grant a recipient added from their own grant */
+      addedByRecipient?: boolean;
     }
   | { kind: "add-to-workspace" };
 
@@ -93,7 +95,13 @@ export function policyBreaches(policy: SharingPolicy, subject: PolicySubject, no
           message: `This workspace's sharing policy lets access for people outside the workspace (${subject.label}) last at most ${days(max)}: set an end on ${formatDate(latestEnd(max, now))} or earlier.`,
         });
     }
-    if (!policy.addToWorkspaceAllowed && subject.allowAddToWorkspace)
+    if (!policy.addToWorkspaceAllowed && subject.addedByRecipient)
+      out.push({
+        rule: "add_to_workspace",
+        field: "grantees",
+        message: `A recipient added this to ${subject.label}, which this workspace's sharing policy no longer allows.`,
+      });
+    else if (!policy.addToWorkspaceAllowed && subject.allowAddToWorkspace)
       out.push({
         rule: "add_to_workspace",
         field: "allowAddToWorkspace",

@@ -12,6 +12,7 @@ type StoredShare = {
   granteeKey: string;
   expiresAt: Date | null;
   allowAddToWorkspace: boolean;
+  sourceShareId: string | null;
 };
 
 /** An existing grant as the workspace's sharing policy judges it (role changes, the violations list). */
@@ -44,5 +45,6 @@ export async function shareSubject(share: StoredShare): Promise<PolicySubject & 
         : await isWorkspacePerson(workspace, { userId: share.granteeUserId, email: share.granteeEmail }),
     expiresAt: share.expiresAt,
     allowAddToWorkspace: share.allowAddToWorkspace,
+    addedByRecipient: Boolean(share.sourceShareId),
   };
 }
