@@ -4,22 +4,37 @@ import { useState } from "react";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { SelectField, TextField } from "@/components/ui/field";
+import { useResourcePolicy } from "@/components/policies/use-resource-policy";
 import { createLinkAction } from "@/lib/actions/links/create-link";
 import type { ResourceType } from "@/lib/sharing/schemas";
 import { unwrap } from "./api";
 import { NewLinkNotice } from "./new-link-notice";
 import { inDays } from "./use-access-links";
 
-/** The "new link" fields: who can open it, label, end and start dates, password. */
+/**
+ * The "new link" fields: who can open it, label, end and start dates, password. The workspace's
+ * sharing policy shapes them before submitting: no "anyone" choice when public links are off, a
+ * required password, an end date picker that offers no day beyond the longest lifetime.
+ */
 export function CreateLinkForm({ type, id, onCreated }: { type: ResourceType; id: string; onCreated: () => void }) {
-  const [mode, setMode] = useState<"public" | "authenticated">("public");
-  const [expires, setExpires] = useState(inDays(7));
+  const policy = useResourcePolicy(type, id).data;
+  const [pickedMode, setMode] = useState<"public" | "authenticated">("public");
+  const [pickedExpires, setExpires] = useState(inDays(7));
   const [starts, setStarts] = useState("");
   const [password, setPassword] = useState("");
   const [label, setLabel] = useState("");
   const [allowDownload, setAllowDownload] = useState(true);
   const [created, setCreated] = useState<string>();
   const [errors, setErrors] = useState<Record<string, string>>({});
+
+  const maxDays = policy?.linkMaxDays ?? null;
+  const noPublic = policy?.publicLinksDisabled ?? false;
+  const passwordRequired = policy?.linkPasswordRequired ?? false;
+  // the latest end day the policy allows, counted from the start when one is set
+  const latest = maxDays === null ? undefined : inDays(maxDays + (starts ? Math.max(0, daysFromToday(starts)) : 0));
+  // what the policy rules out is never what the form holds: "anyone" becomes signed-in, the end the latest allowed
+  const mode = noPublic && pickedMode === "public" ? "authenticated" : pickedMode;
+  const expires = latest && pickedExpires > latest ? latest : pickedExpires;
 
   const create = useMutation({
     mutationFn: () =>
@@ -51,26 +66,46 @@ export function CreateLinkForm({ type, id, onCreated }: { type: ResourceType; id
   return (
     <>
       <div className="mt-3 grid gap-3 sm:grid-cols-2">
-        <SelectField label="Who can open it" value={mode} onChange={(e) => setMode(e.target.value as typeof mode)}>
-          <option value="public">Anyone with the link</option>
-          <option value="authenticated">Signed-in users with the link</option>
-        </SelectField>
+        <div>
+          <SelectField label="Who can open it" value={mode} onChange={(e) => setMode(e.target.value as typeof mode)}>
+            <option value="public" disabled={noPublic}>
+              Anyone with the link{noPublic ? " (not allowed)" : ""}
+            </option>
+            <option value="authenticated">Signed-in users with the link</option>
+          </SelectField>
+          {noPublic ? (
+            <p className="mt-1 text-xs text-zinc-500">
+              This workspace&apos;s policy allows no “anyone with the link” links.
+            </p>
+          ) : null}
+        </div>
         <TextField
           label="Label (optional)"
           value={label}
           onChange={(e) => setLabel(e.target.value)}
           error={errors.label}
         />
-        <FromTodayField label="Ends on" required value={expires} onChange={setExpires} error={errors.expiresAt} />
+        <FromTodayField
+          label="Ends on"
+          required
+          value={expires}
+          max={latest}
+          onChange={setExpires}
+          error={errors.expiresAt}
+          hint={maxDays === null ? undefined : `This workspace's policy: links last at most ${maxDays} days.`}
+        />
         <FromTodayField label="Starts on (optional)" value={starts} onChange={setStarts} error={errors.startsAt} />
         <TextField
-          label="Password (optional)"
+          label={passwordRequired ? "Password" : "Password (optional)"}
           type="password"
           autoComplete="new-password"
+          required={passwordRequired}
           value={password}
           onChange={(e) => setPassword(e.target.value)}
           error={errors.password}
-          hint="At least 8 characters."
+          hint={
+            passwordRequired ? "Required by this workspace's policy; at least 8 characters." : "At least 8 characters."
+          }
         />
         <label className="flex items-start gap-2 self-end text-sm text-zinc-700 dark:text-zinc-300">
           <input
@@ -86,7 +121,11 @@ export function CreateLinkForm({ type, id, onCreated }: { type: ResourceType; id
         </label>
       </div>
       <div className="mt-3 flex justify-end">
-        <Button variant="secondary" disabled={create.isPending} onClick={() => create.mutate()}>
+        <Button
+          variant="secondary"
+          disabled={create.isPending || (passwordRequired && password.length < 8)}
+          onClick={() => create.mutate()}
+        >
           {create.isPending ? "Creating…" : "Create link"}
         </Button>
       </div>
@@ -102,12 +141,16 @@ function FromTodayField({
   onChange,
   error,
   required,
+  max,
+  hint,
 }: {
   label: string;
   value: string;
   onChange: (value: string) => void;
   error?: string;
   required?: boolean;
+  max?: string;
+  hint?: string;
 }) {
   return (
     <TextField
@@ -116,8 +159,13 @@ function FromTodayField({
       required={required}
       value={value}
       min={inDays(0)}
+      max={max}
+      hint={hint}
       onChange={(e) => onChange(e.target.value)}
       error={error}
     />
   );
 }
+
+/** Whole days from today (UTC, like inDays) to a picked "YYYY-MM-DD". */
+const daysFromToday = (day: string) => Math.round((Date.parse(day) - Date.parse(inDays(0))) / 86_400_000);

@@ -1,5 +1,6 @@
 "use client";
 import type { ReactNode } from "react";
+import { PeoplePolicyHint } from "@/components/policies/people-policy-hint";
 import type { ResourceType } from "@/lib/sharing/schemas";
 import { AccessList } from "./access-list";
 import { GeneralAccess } from "./general-access";
@@ -27,6 +28,7 @@ export function PeoplePanel({ type, id, access, form, previewing, onPreview, onM
   const { query } = access;
   return (
     <div role="tabpanel" aria-label="People">
+      <PeoplePolicyHint type={type} id={id} />
       <ShareForm form={form} />
       <h3 className="mt-2 text-sm font-semibold">Who has access</h3>
       {query.isPending ? (

@@ -54,6 +54,23 @@ const nested = (d: Record<string, unknown>, key: string, field: string): string 
   return value && typeof value === "object" ? text(value as Record<string, unknown>, field) : undefined;
 };
 
+/** ": links at most 7 days, links need a password, …" from a recorded policy; "" when it sets no limit. */
+function policySummary(d: Record<string, unknown>): string {
+  const parts: string[] = [];
+  const linkDays = count(d, "linkMaxDays");
+  if (linkDays !== undefined) parts.push(`links at most ${plural(linkDays, "day")}`);
+  if (d.linkPasswordRequired === true) parts.push("links need a password");
+  if (d.publicLinksDisabled === true) parts.push("no “anyone with the link” links");
+  const domains = Array.isArray(d.allowedEmailDomains)
+    ? d.allowedEmailDomains.filter((x) => typeof x === "string")
+    : [];
+  if (domains.length) parts.push(`only ${domains.join(", ")}`);
+  if (d.addToWorkspaceAllowed === false) parts.push("no adding to other workspaces");
+  const grantDays = count(d, "externalGrantMaxDays");
+  if (grantDays !== undefined) parts.push(`outside people at most ${plural(grantDays, "day")}`);
+  return parts.length ? `: ${parts.join(", ")}` : " to no limits";
+}
+
 const plural = (n: number, one: string, many = `${one}s`) => `${formatNumber(n)} ${n === 1 ? one : many}`;
 
 const NOUN: Record<ResourceType, string> = {
@@ -163,6 +180,10 @@ export const AUDIT_ACTIONS: Record<string, Entry> = {
           : " stopped letting people who receive a share add it to their own workspace by default",
       ),
     ],
+  },
+  "workspace.policy_changed": {
+    kind: "workspace",
+    describe: ({ who, what, d }) => [who, t(" changed the sharing policy of "), ...what, t(policySummary(d))],
   },
   "workspace.share_email_changed": {
     kind: "workspace",
@@ -426,6 +447,19 @@ export const AUDIT_ACTIONS: Record<string, Entry> = {
       ];
     },
   },
+  "share.expiry_changed": {
+    kind: "sharing",
+    describe: (c) => [
+      c.who,
+      t(" moved the end of "),
+      granteePart(c),
+      t("’s access to "),
+      ...c.what,
+      t(
+        ` to ${formatDate(text(c.d, "expiresAt"))}${text(c.d, "reason") === "policy" ? " to meet the workspace's sharing policy" : ""}`,
+      ),
+    ],
+  },
   "share.revoked": {
     kind: "sharing",
     describe: (c) => [c.who, t(" stopped sharing "), ...c.what, t(" with "), granteePart(c)],
@@ -471,6 +505,15 @@ export const AUDIT_ACTIONS: Record<string, Entry> = {
         t(`${until(text(c.d, "expiresAt"))}${extras ? ` (${extras})` : ""}`.replace(") (", ", ")),
       ];
     },
+  },
+  "link.shortened": {
+    kind: "links",
+    describe: (c) => [
+      c.who,
+      t(` shortened ${linkName(c)} to `),
+      ...c.what,
+      t(`; it now ends ${formatDate(text(c.d, "expiresAt"))}`),
+    ],
   },
   "link.revoked": { kind: "links", describe: (c) => [c.who, t(` revoked ${linkName(c)} to `), ...c.what] },
   "link.revoked_all": {

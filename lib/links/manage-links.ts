@@ -4,6 +4,7 @@ import { type Actor, assertCan, assertCanWorkspace } from "@/lib/access";
 import { recordAudit } from "@/lib/audit/record";
 import { getDb } from "@/lib/db";
 import { appUrl } from "@/lib/email/config";
+import { checkPolicy } from "@/lib/policies/check-policy";
 import { loadSharedResource } from "@/lib/sharing/shared-resource";
 import type { ResourceType } from "@/lib/sharing/schemas";
 import { AppError, notFound } from "@/lib/util/errors";
@@ -13,11 +14,19 @@ import { LINK_MAX_DAYS, type CreateLinkInput, createLinkInput } from "./schemas"
 /**
  * Creates a read-only access link (managers only). The token (256 random bits) is returned once
  * in the URL; only its SHA-256 and a short prefix are stored, and a password only as bcrypt.
+ * The workspace's sharing policy (mode, password, lifetime) is checked before anything is written.
  */
 export async function createAccessLink(actor: Actor, raw: CreateLinkInput) {
   const input = createLinkInput.parse(raw);
   const target = await loadSharedResource(input.resourceType, input.resourceId);
   await assertCan(actor, "manage", target.resource);
+  await checkPolicy(target.workspace.id, {
+    kind: "link",
+    mode: input.mode,
+    hasPassword: Boolean(input.password),
+    startsAt: input.startsAt,
+    expiresAt: input.expiresAt,
+  });
   const { token, hash, prefix } = newToken("sl");
   const passwordHash = input.password ? await bcrypt.hash(input.password, 10) : null;
   const link = await getDb().$transaction(async (tx) => {
@@ -134,19 +143,31 @@ export async function revokeAccessLink(actor: Actor, linkId: string): Promise<vo
   });
 }
 
-/** Moves a link's end date (still within the maximum lifetime). */
+/**
+ * Moves a link's end date (within the maximum lifetime). Rule: an extension is checked against
+ * the workspace's sharing policy like a new link, so it cannot keep alive a link the policy forbids;
+ * shortening never is (it only reduces exposure).
+ */
 export async function extendAccessLink(actor: Actor, linkId: string, expiresAt: Date): Promise<void> {
   const link = await managedLink(actor, linkId);
   if (!(expiresAt instanceof Date) || Number.isNaN(expiresAt.getTime()) || expiresAt <= new Date())
     throw new AppError("invalid", "The end date must be in the future.");
   if (expiresAt.getTime() > Date.now() + LINK_MAX_DAYS * 86_400_000 + 60_000)
     throw new AppError("invalid", `A link can last at most ${LINK_MAX_DAYS} days.`);
+  if (expiresAt > link.expiresAt)
+    await checkPolicy(link.workspaceId, {
+      kind: "link",
+      mode: link.mode,
+      hasPassword: Boolean(link.passwordHash),
+      startsAt: link.startsAt,
+      expiresAt,
+    });
   await getDb().$transaction(async (tx) => {
     await tx.accessLink.update({ where: { id: link.id }, data: { expiresAt } });
     await recordAudit(tx, {
       workspaceId: link.workspaceId,
       actorId: actor.id,
-      action: "link.extended",
+      action: expiresAt < link.expiresAt ? "link.shortened" : "link.extended",
       resourceType: link.resourceType,
       resourceId: link.resourceId,
       details: { linkId: link.id, expiresAt: expiresAt.toISOString() },

@@ -12,6 +12,7 @@ import { renderEmail } from "@/lib/email/render";
 import { kickOutbox } from "@/lib/email/sender";
 import { AppError, notFound } from "@/lib/util/errors";
 import { AddedToWorkspaceEmail } from "./emails/added-to-workspace-email";
+import { checkPolicy } from "@/lib/policies/check-policy";
 import { loadSharedResource } from "./shared-resource";
 import { findShare } from "./find-share";
 
@@ -22,6 +23,7 @@ import { findShare } from "./find-share";
  * workspace grant (the grantee keeps theirs, each revocable on its own) whose role and expiry
  * never exceed the grantee's grant: it is capped when that grant is lowered and ends with it
  * (change-share.ts, revoke-share.ts). The resource's managers are e-mailed; it is in its history.
+ * The resource's workspace's sharing policy may forbid adding at all, and caps the added grant's lifetime.
  */
 export async function addShareToWorkspace(actor: Actor, shareId: string, workspaceId: string) {
   const db = getDb();
@@ -29,6 +31,7 @@ export async function addShareToWorkspace(actor: Actor, shareId: string, workspa
     where: { id: shareId, granteeKey: userKey(actor.id), AND: liveGrantWhere() },
   });
   if (!share) throw notFound("That grant is not yours or has ended.");
+  await checkPolicy(share.workspaceId, { kind: "add-to-workspace" });
   if (!share.allowAddToWorkspace)
     throw new AppError(
       "forbidden",
@@ -44,6 +47,14 @@ export async function addShareToWorkspace(actor: Actor, shareId: string, workspa
   const target = await loadSharedResource(share.resourceType, share.resourceId);
   const key = workspaceKey(workspace.id);
   const label = `${workspace.owner.username}/${workspace.slug}`;
+  // the added grant reaches people outside the resource's workspace: their lifetime rule applies to it
+  await checkPolicy(share.workspaceId, {
+    kind: "grant",
+    label,
+    email: null,
+    member: false,
+    expiresAt: share.expiresAt,
+  });
   const grantee = await displayNameOf(actor);
   const managers = await db.user.findMany({
     where: {

@@ -7,6 +7,9 @@ import { enqueueEmail } from "@/lib/email/outbox";
 import { kickOutbox } from "@/lib/email/sender";
 import { notFound } from "@/lib/util/errors";
 import { newToken } from "@/lib/util/tokens";
+import { atLeast } from "@/lib/access/roles";
+import { checkPolicy } from "@/lib/policies/check-policy";
+import { shareSubject } from "@/lib/policies/share-subject";
 import { capDerivedGrants } from "./derived-grants";
 import { renderShareEmail } from "./notify";
 import { createShareInvitation } from "./share-invitation-record";
@@ -22,11 +25,15 @@ async function managedShare(actor: Actor, shareId: string) {
   return { share, target };
 }
 
-/** Changes a grant's role (managers only); effective on the grantee's next request. Sends no e-mail. */
+/**
+ * Changes a grant's role (managers only); effective on the grantee's next request. Sends no e-mail.
+ * Raising it is checked against the workspace's sharing policy (a grant that breaks it may only go down).
+ */
 export async function changeShareRole(actor: Actor, shareId: string, role: ShareRole): Promise<void> {
   const next = shareRoleSchema.parse(role);
   const { share } = await managedShare(actor, shareId);
   if (share.role === next) return;
+  if (atLeast(next, share.role)) await checkPolicy(share.workspaceId, await shareSubject(share));
   await getDb().$transaction(async (tx) => {
     const updated = await tx.share.update({ where: { id: share.id }, data: { role: next } });
     await capDerivedGrants(tx, updated);

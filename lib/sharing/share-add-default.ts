@@ -1,4 +1,5 @@
 import "server-only";
+import { loadPolicy } from "@/lib/policies/load-policy";
 import { z } from "zod";
 import { type Actor, assertCan, assertCanWorkspace } from "@/lib/access";
 import { recordAudit } from "@/lib/audit/record";
@@ -44,7 +45,7 @@ export async function getShareAllowAddDefault(actor: Actor, type: ResourceType, 
     where: { id: target.workspace.id },
     select: { shareAllowAddDefault: true },
   });
-  return w.shareAllowAddDefault;
+  return w.shareAllowAddDefault && (await loadPolicy(target.workspace.id)).addToWorkspaceAllowed;
 }
 
 /** The workspace setting as the settings page shows it (managers only). */

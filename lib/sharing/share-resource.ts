@@ -8,6 +8,9 @@ import { kickOutbox } from "@/lib/email/sender";
 import { AppError } from "@/lib/util/errors";
 import { isUniqueViolation } from "@/lib/util/prisma-errors";
 import { newToken } from "@/lib/util/tokens";
+import { checkPolicy, isWorkspacePerson } from "@/lib/policies/check-policy";
+import { loadPolicy } from "@/lib/policies/load-policy";
+import type { PolicySubject } from "@/lib/policies/rules";
 import { capDerivedGrants } from "./derived-grants";
 import { renderShareEmail } from "./notify";
 import { createShareInvitation } from "./share-invitation-record";
@@ -50,12 +53,34 @@ async function refuseNonsense(actor: Actor, grantee: Grantee, target: SharedReso
   }
 }
 
+/** A grant as the workspace's sharing policy judges it (lib/policies): who, until when, addable. */
+async function grantPolicySubject(
+  target: SharedResource,
+  grantee: Grantee,
+  input: { expiresAt?: Date; allowAddToWorkspace?: boolean },
+): Promise<PolicySubject> {
+  const workspace = { id: target.workspace.id, ownerId: target.resource.workspaceOwnerId };
+  return {
+    kind: "grant",
+    label: grantee.label,
+    email: grantee.type === "workspace" ? null : grantee.email,
+    member:
+      grantee.type === "workspace"
+        ? false
+        : await isWorkspacePerson(workspace, grantee.type === "user" ? { userId: grantee.userId } : grantee),
+    expiresAt: input.expiresAt ?? null,
+    allowAddToWorkspace: input.allowAddToWorkspace,
+  };
+}
+
 /**
  * Shares a resource with people, e-mail addresses or workspaces. Rule: only managers share
  * (others get the owner-only 403); sharing again with the same grantee changes the role (one
  * row per grantee and resource, also under concurrent requests) and sends no e-mail (the access
  * list's "Resend" does); every new grant is audited and notified through the outbox in the same
  * transaction, within the per-sender limits on e-mail to external addresses (429 beyond them).
+ * The workspace's sharing policy (domains, lifetime for outsiders, adding to workspaces) is checked
+ * for every grantee before anything is written: one refusal names every broken rule.
  */
 export async function shareResource(
   actor: Actor,
@@ -72,11 +97,15 @@ export async function shareResource(
     await refuseNonsense(actor, grantee, target);
     if (!grantees.some((g) => g.key === grantee.key)) grantees.push(grantee);
   }
+  await checkPolicy(target.workspace.id, await Promise.all(grantees.map((g) => grantPolicySubject(target, g, input))));
   const db = getDb();
   const settings = await db.workspace.findUniqueOrThrow({
     where: { id: target.workspace.id },
     select: { shareEmailSubject: true, shareEmailIntro: true, shareAllowAddDefault: true },
   });
+  // the workspace's default never offers what its sharing policy forbids
+  const allowAddDefault =
+    settings.shareAllowAddDefault && (await loadPolicy(target.workspace.id)).addToWorkspaceAllowed;
   const sharer = await displayNameOf(actor);
   const outcomes: ShareOutcome[] = [];
   const recipients = new Map<string, string>();
@@ -134,7 +163,7 @@ export async function shareResource(
           ? await tx.share.update({ where: { id: existing.id }, data })
           : await tx.share.create({
               data: {
-                allowAddToWorkspace: settings.shareAllowAddDefault,
+                allowAddToWorkspace: allowAddDefault,
                 ...data,
                 workspaceId: target.workspace.id,
                 resourceType: type,

@@ -4,6 +4,7 @@ import { listDataQuerySchema } from "../data";
 import { folderQuerySchema } from "../files";
 import { ingestBodySchema } from "../ingest-records";
 import { createKeyBody, keysQuerySchema } from "../keys";
+import { policyInput } from "@/lib/policies/schemas";
 import { initiateBodySchema } from "../multipart";
 import { rowsQuerySchema } from "../row-params";
 import { sharedByBodySchema } from "../shared-by";
@@ -56,6 +57,7 @@ const DATALINKS = "DataLinks sharing";
 const DATA = "Data";
 const VERACITY = "Workspace shares";
 const KEYS = "Access keys";
+const POLICIES = "Sharing policies";
 const WORKSPACES = "Workspaces";
 const FILES = "Files";
 const META = "Reference";
@@ -80,7 +82,7 @@ const jsonBody = { 400: MALFORMED, 413: TOO_LARGE };
 const shareResponses = {
   200: "Done (empty body).",
   ...jsonBody,
-  403: "The caller can read but not manage it: access can be managed by the owner only.",
+  403: "The caller can read but not manage it (access can be managed by the owner only), or the workspace's sharing policy forbids this grant (the message names the rule).",
   404: "No such (readable) namespace or dataset, or the person has no grant to revoke.",
   422: 'Role not exactly "viewonly"/"viewer"/"editor", or unknown username (named in the error).',
   ...write,
@@ -483,7 +485,7 @@ export const OPERATIONS: Operation[] = [
     responses: {
       201: reply("{id, token, url, expiresOn} (the token is shown once)", R.keyCreated),
       ...jsonBody,
-      403: "Not a manager.",
+      403: "Not a manager, or the workspace's sharing policy forbids it (the message names the rule).",
       404: "No such resource in this workspace.",
       422: "Invalid dates, mode, password or label.",
       ...write,
@@ -527,6 +529,48 @@ export const OPERATIONS: Operation[] = [
       403: "Not a manager.",
       404: "No such key in this workspace.",
       ...write,
+    },
+  },
+  {
+    method: "get",
+    path: "/workspaces/{workspaceId}/policy",
+    tag: POLICIES,
+    summary: "The workspace's sharing policy (null or default = no limit)",
+    responses: {
+      200: reply("The policy", R.sharingPolicy),
+      403: "Not a member of the workspace.",
+      404: "No such workspace, or not readable.",
+      ...common,
+    },
+  },
+  {
+    method: "put",
+    path: "/workspaces/{workspaceId}/policy",
+    tag: POLICIES,
+    summary: "Replace the workspace's sharing policy (managers)",
+    description:
+      "Fields left out mean no limit. Applies to every new or extended link and every new or raised grant; existing ones that break it are listed by GET /workspaces/{workspaceId}/policy/violations.",
+    body: policyInput,
+    example: { linkMaxDays: 7, linkPasswordRequired: true, allowedEmailDomains: ["example.com"] },
+    responses: {
+      200: reply("The saved policy", R.sharingPolicy),
+      ...jsonBody,
+      403: "Not a manager.",
+      404: "No such workspace, or not readable.",
+      422: "Invalid body (named in fieldErrors).",
+      ...write,
+    },
+  },
+  {
+    method: "get",
+    path: "/workspaces/{workspaceId}/policy/violations",
+    tag: POLICIES,
+    summary: "Live links and grants that break the current sharing policy (managers)",
+    responses: {
+      200: reply("[{kind, id, resource, name, expiresOn, breaches, shortenTo}]", R.policyViolations),
+      403: "Not a manager.",
+      404: "No such workspace, or not readable.",
+      ...common,
     },
   },
   {

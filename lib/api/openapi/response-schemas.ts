@@ -241,3 +241,22 @@ export const accessRequestDecision = z.object({
   role: z.string().nullable(),
   expiresAt: isoDate.nullable(),
 });
+export const sharingPolicy = z.object({
+  linkMaxDays: z.number().int().min(1).nullable(),
+  linkPasswordRequired: z.boolean(),
+  publicLinksDisabled: z.boolean(),
+  allowedEmailDomains: z.array(z.string()),
+  addToWorkspaceAllowed: z.boolean(),
+  externalGrantMaxDays: z.number().int().min(1).nullable(),
+});
+export const policyViolations = z.array(
+  z.object({
+    kind: z.enum(["link", "grant"]),
+    id,
+    resource: z.object({ type: z.string(), id: z.string(), name: z.string(), path: z.string() }),
+    name: z.string(),
+    expiresOn: isoDate.nullable(),
+    breaches: z.array(z.object({ rule: z.string(), message: z.string() })),
+    shortenTo: isoDate.nullable(),
+  }),
+);

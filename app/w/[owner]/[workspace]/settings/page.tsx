@@ -1,3 +1,5 @@
+import { PolicyViolations } from "@/components/policies/policy-violations";
+import { SharingPolicyForm } from "@/components/policies/sharing-policy-form";
 import { ShareDialog } from "@/components/sharing/share-dialog";
 import { ShareAddDefaultForm } from "@/components/sharing/share-add-default-form";
 import { ShareEmailForm } from "@/components/sharing/share-email-form";
@@ -10,6 +12,8 @@ import { MembersPanel } from "@/components/workspaces/members-panel";
 import { WorkspaceForm } from "@/components/workspaces/workspace-form";
 import { allows, memberControls } from "@/lib/access";
 import { updateWorkspaceAction } from "@/lib/actions/workspaces/update-workspace";
+import { listPolicyViolations } from "@/lib/policies/list-violations";
+import { getWorkspacePolicy } from "@/lib/policies/workspace-policy";
 import { listMembers } from "@/lib/workspaces/members";
 import { loadWorkspace, orNotFound } from "../load-workspace";
 
@@ -19,6 +23,8 @@ export default async function SettingsPage({ params }: { params: Promise<{ owner
   const { user, workspace } = await loadWorkspace(params);
   const { members, invitations } = await orNotFound(listMembers(user, workspace.id));
   const canManage = allows(workspace.role, "manage");
+  const policy = canManage ? await getWorkspacePolicy(user, workspace.id) : null;
+  const violations = canManage ? await listPolicyViolations(user, workspace.id) : [];
   return (
     <div className="space-y-6">
       <PageHeader
@@ -83,6 +89,19 @@ export default async function SettingsPage({ params }: { params: Promise<{ owner
             Whether people you share with may give one of their own workspaces the same access.
           </p>
           <ShareAddDefaultForm workspaceId={workspace.id} allow={await readShareAllowAddDefault(user, workspace.id)} />
+        </Card>
+      ) : null}
+      {policy ? (
+        <Card>
+          <h2 id="sharing-policy" className="mb-1 text-base font-semibold">
+            Sharing policy
+          </h2>
+          <p className="mb-4 text-sm text-zinc-600 dark:text-zinc-400">
+            Limits every new link and grant in this workspace must meet, in the share dialog and the API alike.
+          </p>
+          <SharingPolicyForm workspaceId={workspace.id} policy={policy} />
+          <h3 className="mb-2 mt-6 text-sm font-semibold">Links and grants that break the policy</h3>
+          <PolicyViolations violations={violations} policy={policy} />
         </Card>
       ) : null}
       {allows(workspace.role, "own") && !workspace.personal ? (
