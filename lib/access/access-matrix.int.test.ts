@@ -23,6 +23,7 @@ import { trashEntries } from "@/lib/files/trash-entries";
 import { zipFolder } from "@/lib/files/zip-folder";
 import { createAccessLink } from "@/lib/links/manage-links";
 import { openAccessLink } from "@/lib/links/open-link";
+import { createFileRequest } from "@/lib/file-requests/create-file-request";
 import { listResourceAccess } from "@/lib/sharing/list-access";
 import { revokeGrantee } from "@/lib/sharing/revoke-share";
 import type { ResourceType } from "@/lib/sharing/schemas";
@@ -60,6 +61,7 @@ type Principal =
   | "view-only grant"
   | "view-only link"
   | "download link"
+  | "file-request link"
   | "workspace-grantee member"
   | "expired grant"
   | "stranger";
@@ -181,6 +183,19 @@ async function world(kind: Kind) {
     cookies: () => undefined,
   });
   if (openedLink.status !== "ok") throw new Error(`link not opened: ${openedLink.status}`);
+  // An upload-only link to the folder under test (or the one holding the resource under test).
+  const fileRequest = await createFileRequest(owner, {
+    folderId: folder.id,
+    title: "Send files",
+    maxFileBytes: 1000,
+    maxFiles: 10,
+  });
+  const openedRequest = await openAccessLink(fileRequest.token, {
+    client: `matrix-${++seq}`,
+    viewer: null,
+    cookies: () => undefined,
+  });
+  if (openedRequest.status !== "ok") throw new Error(`file request not opened: ${openedRequest.status}`);
   await shareResource(owner, target.type, target.id, { grantees: [`workspace:${partner.id}`], role: "viewer" });
   await shareResource(owner, target.type, target.id, {
     grantees: [expiredUser.username!],
@@ -201,6 +216,7 @@ async function world(kind: Kind) {
     "view-only grant": viewOnly,
     "view-only link": openedLink.link.actor,
     "download link": await openLink(true),
+    "file-request link": openedRequest.link.actor,
     "workspace-grantee member": partnerMember,
     "expired grant": expiredUser,
     stranger,
@@ -234,6 +250,8 @@ const LEVELS: Record<Principal, Level> = {
   "view-only grant": "view",
   "view-only link": "view",
   "download link": "read",
+  // A file request sends files in (lib/file-requests) and reads nothing, whatever it points at.
+  "file-request link": "none",
   "workspace-grantee member": "read",
   "expired grant": "none",
   stranger: "none",
