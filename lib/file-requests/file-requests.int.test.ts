@@ -232,6 +232,36 @@ describe("file requests", () => {
     expect((await fileDownload(viaLink(`/api/files/${inside.id}/download`), params(inside.id))).status).toBe(404);
   });
 
+  it("a password-protected request takes uploads only from a browser that unlocked it on the link page", async () => {
+    const { owner, rootId } = await createCast();
+    const { token, id } = await request(owner, rootId, { password: "correct horse" });
+    const locked = await create(token, "a.txt", 1);
+    expect(locked.status).toBe(401);
+    expect((await locked.json()).code).toBe("password_required");
+    const opened = await openAccessLink(token, {
+      client: "unlock",
+      viewer: null,
+      password: "correct horse",
+      cookies: () => undefined,
+    });
+    if (opened.status !== "ok" || !opened.unlock) throw new Error("not unlocked");
+    const unlocked = await POST(
+      new Request(`${APP}/api/uploads`, {
+        method: "POST",
+        headers: {
+          ...TUS,
+          "Upload-Link": token,
+          Cookie: `${opened.unlock.name}=${opened.unlock.value}`,
+          "Upload-Length": "1",
+          "Upload-Metadata": tusMetadata({ kind: "filerequest", name: "a.txt", uploader: "Vera" }),
+        },
+      }),
+      NO_PARAMS,
+    );
+    expect(unlocked.status).toBe(201);
+    expect(await getDb().upload.count({ where: { fileRequestId: id } })).toBe(1);
+  });
+
   it("only someone who may write the folder creates, lists or revokes its requests", async () => {
     const { owner, viewer, stranger, rootId } = await createCast();
     expect(await outcome(() => request(viewer, rootId))).toBe("forbidden");
