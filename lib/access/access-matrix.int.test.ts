@@ -27,6 +27,7 @@ import { openAccessLink } from "@/lib/links/open-link";
 import { createAccessRequest } from "@/lib/requests/create-request";
 import { loadDatasetCard } from "@/lib/requests/dataset-card";
 import { discoverDatasets } from "@/lib/requests/discover";
+import { createFileRequest } from "@/lib/file-requests/create-file-request";
 import { listResourceAccess } from "@/lib/sharing/list-access";
 import { revokeGrantee } from "@/lib/sharing/revoke-share";
 import type { ResourceType } from "@/lib/sharing/schemas";
@@ -64,6 +65,7 @@ type Principal =
   | "view-only grant"
   | "view-only link"
   | "download link"
+  | "file-request link"
   | "workspace-grantee member"
   | "expired grant"
   | "stranger";
@@ -185,6 +187,19 @@ async function world(kind: Kind) {
     cookies: () => undefined,
   });
   if (openedLink.status !== "ok") throw new Error(`link not opened: ${openedLink.status}`);
+  // An upload-only link to the folder under test (or the one holding the resource under test).
+  const fileRequest = await createFileRequest(owner, {
+    folderId: folder.id,
+    title: "Send files",
+    maxFileBytes: 1000,
+    maxFiles: 10,
+  });
+  const openedRequest = await openAccessLink(fileRequest.token, {
+    client: `matrix-${++seq}`,
+    viewer: null,
+    cookies: () => undefined,
+  });
+  if (openedRequest.status !== "ok") throw new Error(`file request not opened: ${openedRequest.status}`);
   await shareResource(owner, target.type, target.id, { grantees: [`workspace:${partner.id}`], role: "viewer" });
   await shareResource(owner, target.type, target.id, {
     grantees: [expiredUser.username!],
@@ -205,6 +220,7 @@ async function world(kind: Kind) {
     "view-only grant": viewOnly,
     "view-only link": openedLink.link.actor,
     "download link": await openLink(true),
+    "file-request link": openedRequest.link.actor,
     "workspace-grantee member": partnerMember,
     "expired grant": expiredUser,
     stranger,
@@ -238,6 +254,8 @@ const LEVELS: Record<Principal, Level> = {
   "view-only grant": "view",
   "view-only link": "view",
   "download link": "read",
+  // A file request sends files in (lib/file-requests) and reads nothing, whatever it points at.
+  "file-request link": "none",
   "workspace-grantee member": "read",
   "expired grant": "none",
   stranger: "none",

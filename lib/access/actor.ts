@@ -8,6 +8,8 @@ export type LinkScope = {
   resourceId: string;
   workspaceId: string;
   allowDownload: boolean;
+  /** "upload": a file request, which lets its visitors add files and read nothing (linkCovers) */
+  purpose: "read" | "upload";
 };
 
 /**

@@ -89,7 +89,7 @@ describe("workspace visibility: one answer for pages and the API", () => {
       isMember: false,
     });
 
-    const scope = { id: "link-1", workspaceId: w.workspace.id, allowDownload: true };
+    const scope = { id: "link-1", workspaceId: w.workspace.id, allowDownload: true, purpose: "read" as const };
     expect(
       await workspaceVisibility(linkActor({ ...scope, resourceType: "folder", resourceId: folder.id }), w.workspace),
     ).toBeNull();

@@ -158,6 +158,28 @@ describe("describeEvent", () => {
     expect(sentenceText(describeEvent(ghost, names()))).toMatch(/^A deleted account made Orders 2026 public/);
   });
 
+  it("tells file requests: who asked, with which limits, and who sent a file", () => {
+    const created = event({
+      action: "file_request.created",
+      details: { title: "Receipts", maxFiles: 5, maxFileBytes: 10240, audience: "anyone", password: true },
+    });
+    expect(sentenceText(describeEvent(created, names()))).toBe(
+      "Alice Anders created the file request “Receipts” into Orders 2026 (5 files, up to 10.0 KB each, anyone with the link, password protected)",
+    );
+    const received = event({
+      action: "file_request.received",
+      actorId: null,
+      details: { title: "Receipts", uploader: "Vera Visitor", size: 20480, linkId: "l1" },
+    });
+    expect(sentenceText(describeEvent(received, names()))).toBe(
+      "Vera Visitor sent Orders 2026 (20.0 KB) through the file request “Receipts”",
+    );
+    const revoked = event({ action: "file_request.revoked", details: { title: "Receipts" } });
+    expect(sentenceText(describeEvent(revoked, names()))).toBe(
+      "Alice Anders revoked the file request “Receipts” into Orders 2026",
+    );
+  });
+
   it("groups actions into the filter's kinds", () => {
     expect(kindOf("share.created")).toBe("sharing");
     expect(kindOf("member.role_changed")).toBe("members");

@@ -587,6 +587,50 @@ export const AUDIT_ACTIONS: Record<string, Entry> = {
       t(` (${plural(count(c.d, "grants") ?? 0, "unused grant")}, ${plural(count(c.d, "links") ?? 0, "unused link")})`),
     ],
   },
+  "file_request.created": {
+    kind: "links",
+    describe: ({ who, what, d }) => {
+      const files = count(d, "maxFiles");
+      const bytes = count(d, "maxFileBytes");
+      const limits = [
+        files !== undefined ? plural(files, "file") : "",
+        bytes !== undefined ? `up to ${formatBytes(bytes)} each` : "",
+        d.audience === "signed-in" ? "signed-in people only" : d.audience === "anyone" ? "anyone with the link" : "",
+        d.password === true ? "password protected" : "",
+      ]
+        .filter(Boolean)
+        .join(", ");
+      return [
+        who,
+        t(` created the file request “${text(d, "title") ?? "untitled"}” into `),
+        ...what,
+        t(limits ? ` (${limits})` : ""),
+      ];
+    },
+  },
+  "file_request.revoked": {
+    kind: "links",
+    describe: ({ who, what, d }) => [
+      who,
+      t(` revoked the file request “${text(d, "title") ?? "untitled"}” into `),
+      ...what,
+    ],
+  },
+  "file_request.received": {
+    kind: "files",
+    describe: ({ who, what, d, e }) => {
+      const size = count(d, "size");
+      const sender = e.actorId ? who : t(text(d, "uploader") ?? "Someone");
+      return [
+        sender,
+        t(" sent "),
+        ...what,
+        t(
+          `${size !== undefined ? ` (${formatBytes(size)})` : ""} through the file request “${text(d, "title") ?? "untitled"}”`,
+        ),
+      ];
+    },
+  },
 };
 
 /** The group an action belongs to; actions the catalogue does not know fall under "workspace". */

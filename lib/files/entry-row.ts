@@ -19,6 +19,11 @@ export function toEntryRow(entry: WithModifiedBy): EntryRow {
     typeLabel: typeLabelFor(kind, entry.name),
     preview: previewKindFor(kind, entry.name, entry.mimeType),
     modifiedAt: entry.modifiedAt.toISOString(),
-    modifiedBy: entry.modifiedBy ? (entry.modifiedBy.username ?? entry.modifiedBy.email) : null,
+    // A file a visitor sent through a file request has no account behind it: the name they gave stands in.
+    modifiedBy: entry.modifiedBy
+      ? (entry.modifiedBy.username ?? entry.modifiedBy.email)
+      : entry.uploaderName
+        ? `${entry.uploaderName} (file request)`
+        : null,
   };
 }

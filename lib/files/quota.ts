@@ -13,7 +13,7 @@ export async function workspaceUsage(workspaceId: string, db: Tx = getDb()): Pro
   const [files, uploads] = await Promise.all([
     db.fileEntry.aggregate({ where: { workspaceId, kind: "file" }, _sum: { size: true } }),
     db.upload.aggregate({
-      where: { workspaceId, kind: "file", finishedAt: null, createdAt: { gt: openSince() } },
+      where: { workspaceId, kind: { in: ["file", "filerequest"] }, finishedAt: null, createdAt: { gt: openSince() } },
       _sum: { bytes: true },
     }),
   ]);

@@ -115,6 +115,7 @@ export async function openAccessLink(token: string, options: OpenOptions): Promi
     resourceId: link.resourceId,
     workspaceId: link.workspaceId,
     allowDownload: link.allowDownload,
+    purpose: link.purpose,
   };
   await recordUse(link, options.viewer?.id ?? options.client, now);
   return {

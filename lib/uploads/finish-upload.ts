@@ -9,6 +9,7 @@ import { UPLOAD_HANDLERS } from "./registry";
 import { uploadLeaseMs } from "./settings";
 import { removeStaged, type StagingStore } from "./staging-store";
 import { forgetUpload } from "./upload-rows";
+import { ownsUpload } from "./upload-owner";
 
 /** What a finished upload answers: the finishing step's JSON, and the upload's size. */
 export type Finished = { result: Record<string, unknown>; size: number };
@@ -23,10 +24,13 @@ const BUSY = {
 export async function uploadState(
   store: StagingStore,
   id: string,
-  userId: string,
+  actor: Actor,
 ): Promise<"finished" | "complete" | "receiving" | null> {
-  const row = await getDb().upload.findUnique({ where: { id }, select: { userId: true, finishedAt: true } });
-  if (!row || row.userId !== userId) return null;
+  const row = await getDb().upload.findUnique({
+    where: { id },
+    select: { userId: true, fileRequestId: true, finishedAt: true },
+  });
+  if (!row || !ownsUpload(row, actor)) return null;
   if (row.finishedAt) return "finished";
   const info = await store.configstore.get(id);
   if (!info) return null;
@@ -49,7 +53,7 @@ export async function finishUpload(actor: Actor, store: StagingStore, id: string
     { leaseMs: uploadLeaseMs(), waitMs: 2 * uploadLeaseMs() },
     async () => {
       const row = await getDb().upload.findUnique({ where: { id } });
-      if (!row || row.userId !== actor.id) throw notFound("Upload not found");
+      if (!row || !ownsUpload(row, actor)) throw notFound("Upload not found");
       const size = Number(row.bytes);
       if (row.finishedAt) return { result: jsonObject(row.result ?? {}), size };
       const info = await store.configstore.get(id);

@@ -1,4 +1,5 @@
 import { datasetUploadHandler } from "@/lib/catalog/upload-handler";
+import { fileRequestUploadHandler } from "@/lib/file-requests/request-upload-handler";
 import { fileUploadHandler } from "@/lib/files/upload-handler";
 import type { UploadKind } from "@/lib/db";
 import type { UploadHandler } from "./types";
@@ -7,6 +8,7 @@ import type { UploadHandler } from "./types";
 export const UPLOAD_HANDLERS: Record<UploadKind, UploadHandler> = {
   file: fileUploadHandler,
   dataset: datasetUploadHandler,
+  filerequest: fileRequestUploadHandler,
 };
 
 /** Whether an upload's `kind` metadata names a handler (own keys only: "constructor" is no kind). */

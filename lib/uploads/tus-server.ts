@@ -15,6 +15,7 @@ import { stagingDir } from "./staging";
 import { sweepLeftovers } from "./sweep-leftovers";
 import { removeStaged, StagingStore } from "./staging-store";
 import { forgetUpload, registerUpload } from "./upload-rows";
+import { ownsUpload } from "./upload-owner";
 
 export const UPLOADS_PATH = "/api/uploads";
 export const UPLOAD_MAX_BYTES = Number(process.env.UPLOAD_MAX_BYTES || 10 * 1024 ** 3);
@@ -53,7 +54,8 @@ export function createTusServer(): TusServer {
     // CORS for the app's own origin only (tus defaults to "*").
     allowedOrigins: isAppOrigin,
     namingFunction: () => randomBytes(16).toString("hex"),
-    // Rule: only the user who created an upload may append to, inspect or cancel it.
+    // Rule: only the user (or file-request visitor, see ownsUpload) who created an upload may append to,
+    // inspect or cancel it.
     async onIncomingRequest(req, id) {
       const actor = currentActor();
       if (!actor) throw { status_code: 401, body: JSON.stringify({ error: "Sign in to upload." }) };
@@ -73,9 +75,10 @@ export function createTusServer(): TusServer {
         const normalised = (await handler.authorize(actor, metadata, upload.size)) ?? metadata;
         const workspaceId = normalised.workspaceId || null;
         const size = upload.size ?? 0;
+        const owner = (await handler.owner?.(actor, normalised)) ?? { userId: actor.id, fileRequestId: null };
         await registerUpload(
-          { id: upload.id, userId: actor.id, workspaceId, kind, bytes: size },
-          handler.reserve && workspaceId ? (tx) => handler.reserve!(tx, workspaceId, size) : undefined,
+          { id: upload.id, ...owner, workspaceId, kind, bytes: size },
+          handler.reserve && workspaceId ? (tx) => handler.reserve!(tx, workspaceId, size, normalised) : undefined,
         );
         requestContext.getStore()!.created = upload.id;
         return { metadata: { ...normalised, kind, userId: actor.id } };
@@ -179,7 +182,7 @@ export async function handleTusRequest(
   const id = uploadIdOf(request);
   if (id && (request.method === "HEAD" || request.method === "PATCH")) {
     try {
-      const state = await uploadState(server.staging, id, actor.id);
+      const state = await uploadState(server.staging, id, actor);
       if (state === "finished" || state === "complete") {
         const finished = await finishUpload(actor, server.staging, id);
         await removeStaged(server.staging.directory, id);
@@ -219,9 +222,12 @@ async function cancelLeftover(
   id: string,
   notFoundResponse: Response,
 ): Promise<Response> {
-  const row = await getDb().upload.findUnique({ where: { id }, select: { userId: true, finishedAt: true } });
+  const row = await getDb().upload.findUnique({
+    where: { id },
+    select: { userId: true, fileRequestId: true, finishedAt: true },
+  });
   if (row?.finishedAt) return notFoundResponse;
-  if (row && row.userId === actor.id) {
+  if (row && ownsUpload(row, actor)) {
     await removeStaged(server.staging.directory, id);
     await forgetUpload(id);
   }

@@ -21,7 +21,12 @@ export type UploadHandler = {
    * Optional: at creation, in the transaction that records the upload (its size then counts as
    * used in `metadata.workspaceId`), refuse it if that passes a limit (the files quota).
    */
-  reserve?(tx: Tx, workspaceId: string, size: number): Promise<void>;
+  reserve?(tx: Tx, workspaceId: string, size: number, metadata: UploadMetadata): Promise<void>;
+  /**
+   * Optional: whose upload row this is, from authorize's metadata (default: the acting user's).
+   * Uploads through a file request belong to the request (see lib/uploads/upload-owner.ts).
+   */
+  owner?(actor: Actor, metadata: UploadMetadata): Promise<{ userId: string; fileRequestId: string | null }>;
   /**
    * When complete: turn the staged bytes into a resource (atomically), returning JSON for the
    * client. It may run again for the same upload after a crash (a client resumes): a handler

@@ -9,11 +9,19 @@ export const openSince = () => new Date(Date.now() - uploadExpireMs());
 /**
  * Records a new upload. Rule: a user has at most UPLOAD_MAX_OPEN_PER_USER unfinished uploads at
  * a time (each one holds staging space and quota until it finishes or expires); more is a 429.
+ * Uploads through a file request count against that request instead of its creator.
  * `reserve` runs in the same transaction, after the row is written, so a check it makes
  * (the workspace quota) already counts this upload.
  */
 export async function registerUpload(
-  row: { id: string; userId: string; workspaceId: string | null; kind: UploadKind; bytes: number },
+  row: {
+    id: string;
+    userId: string;
+    fileRequestId: string | null;
+    workspaceId: string | null;
+    kind: UploadKind;
+    bytes: number;
+  },
   reserve?: (tx: Tx) => Promise<void>,
 ): Promise<void> {
   await getDb().$transaction(async (tx) => {
@@ -22,7 +30,11 @@ export async function registerUpload(
     await tx.$executeRaw`UPDATE "User" SET "id" = "id" WHERE "id" = ${row.userId}`;
     if (row.workspaceId) await tx.$executeRaw`UPDATE "Workspace" SET "id" = "id" WHERE "id" = ${row.workspaceId}`;
     const open = await tx.upload.count({
-      where: { userId: row.userId, finishedAt: null, createdAt: { gt: openSince() } },
+      where: {
+        ...(row.fileRequestId ? { fileRequestId: row.fileRequestId } : { userId: row.userId, fileRequestId: null }),
+        finishedAt: null,
+        createdAt: { gt: openSince() },
+      },
     });
     const max = maxOpenUploadsPerUser();
     if (open >= max)

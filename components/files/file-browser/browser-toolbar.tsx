@@ -1,6 +1,7 @@
 "use client";
 import Link from "next/link";
 import { useRef } from "react";
+import { RequestFilesButton } from "@/components/file-requests/request-files-button";
 import { Button, buttonClass } from "@/components/ui/button";
 import type { FolderView } from "@/lib/files/folder-view";
 import { zipUrl } from "../api";
@@ -67,6 +68,7 @@ export function BrowserToolbar({
             <Button variant="secondary" onClick={onNewFolder}>
               New folder
             </Button>
+            <RequestFilesButton folderId={folderId} folderName={folderName} />
             {canUpload ? (
               <>
                 <Button variant="secondary" onClick={() => folderInput.current?.click()}>

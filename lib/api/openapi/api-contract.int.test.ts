@@ -30,6 +30,11 @@ import { errorBody } from "./response-schemas";
 
 setupTestDatabase();
 setupTempStorage();
+// A file request's uploads (Upload-Link) look the browser session up, which needs a request scope
+// tests have not: here nobody is signed in.
+vi.mock("@/lib/auth/session", () => ({ getSessionUser: async () => null }));
+// Hostile Upload-Link tokens are failed link attempts, each slowed down (lib/links/link-throttle.int.test.ts).
+process.env.LINK_MAX_DELAY_MS = "0";
 
 const RUNS = Number(process.env.API_CONTRACT_RUNS || 30);
 const SEED = Number(process.env.API_CONTRACT_SEED || 20261130);

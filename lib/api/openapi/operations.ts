@@ -10,6 +10,7 @@ import { rowsQuerySchema } from "../row-params";
 import { sharedByBodySchema } from "../shared-by";
 import { apiCreateRequestBody, apiDatasetRequestBody, apiRequestsQuery } from "@/lib/requests/api";
 import { approveRequestInput, denyRequestInput } from "@/lib/requests/schemas";
+import { createFileRequestBody, fileRequestsQuery } from "@/lib/file-requests/api";
 import { workspaceSharesQuery } from "@/lib/sharing/workspace-shares";
 import { createWorkspaceInput } from "@/lib/workspaces/create-workspace";
 import * as R from "./response-schemas";
@@ -60,6 +61,7 @@ const KEYS = "Access keys";
 const POLICIES = "Sharing policies";
 const WORKSPACES = "Workspaces";
 const FILES = "Files";
+const FILE_REQUESTS = "File requests";
 const META = "Reference";
 const REQUESTS = "Access requests";
 
@@ -630,6 +632,51 @@ export const OPERATIONS: Operation[] = [
   },
   {
     method: "get",
+    path: "/file-requests",
+    tag: FILE_REQUESTS,
+    summary: "List a folder's file requests",
+    description: "Upload-only links to the folder, newest first, with how many files each has received.",
+    query: fileRequestsQuery,
+    responses: {
+      200: reply("[{id, title, audience, maxFileBytes, maxFiles, received, expiresAt, active, ...}]", R.fileRequests),
+      403: "The caller can read the folder but not write it.",
+      404: "No such folder, or not readable.",
+      422: "folderId missing.",
+      ...common,
+    },
+  },
+  {
+    method: "post",
+    path: "/file-requests",
+    tag: FILE_REQUESTS,
+    summary: "Create a file request (an upload-only link to a folder)",
+    description:
+      "Visitors of the returned URL can send files into the folder (or a new subfolder named for the title) and see nothing of it. audience anyone or signed-in; maxFileBytes is checked against each upload's Upload-Length before any byte is accepted, maxFiles counts received files and uploads in progress. The token is in the URL of this answer only.",
+    body: createFileRequestBody,
+    example: { folderId: "cm0folder", title: "Receipts Q1", maxFileBytes: 10485760, maxFiles: 20 },
+    responses: {
+      201: reply("{id, url, expiresAt, targetFolderId}", R.createdFileRequest),
+      ...jsonBody,
+      403: "The caller can read the folder but not write it.",
+      404: "No such folder, or not readable.",
+      422: "Invalid input (named in fieldErrors): title, limits, end date, password.",
+      ...write,
+    },
+  },
+  {
+    method: "delete",
+    path: "/file-requests/{requestId}",
+    tag: FILE_REQUESTS,
+    summary: "Revoke a file request",
+    description: "New uploads and the next chunk of uploads in progress are refused at once.",
+    responses: {
+      200: "Revoked (empty body); also when it was revoked already.",
+      404: "No such file request, or the caller may not write its folder.",
+      ...write,
+    },
+  },
+  {
+    method: "get",
     path: "/openapi.json",
     tag: META,
     summary: "This document",
@@ -668,7 +715,7 @@ function tusOperations(): Operation[] {
       path: "/uploads",
       summary: "Start an upload",
       description:
-        "Upload-Metadata (base64 values): kind = file (folderId, name or relativePath, onClash) or dataset (workspaceId, filename, mode, datasetId). Answers 201 with Location: the upload's URL for PATCH, HEAD and DELETE.",
+        "Upload-Metadata (base64 values): kind = file (folderId, name or relativePath, onClash) or dataset (workspaceId, filename, mode, datasetId), or filerequest (name, uploader: the sender's name when not signed in) with the request's link token in the Upload-Link header of every request instead of a token. Answers 201 with Location: the upload's URL for PATCH, HEAD and DELETE.",
       headers: [
         version,
         {
@@ -676,6 +723,13 @@ function tusOperations(): Operation[] {
           required: true,
           description: "The file's size in bytes (at most UPLOAD_MAX_BYTES).",
           schema: { type: "integer", minimum: 0 },
+        },
+        {
+          name: "Upload-Link",
+          required: false,
+          description:
+            "A file request's link token (kind filerequest): sent on every request of the upload, it authorises it instead of a token or session.",
+          schema: { type: "string" },
         },
         {
           name: "Upload-Metadata",
@@ -693,7 +747,9 @@ function tusOperations(): Operation[] {
         ),
         400: "Missing or malformed Upload-Length or Upload-Metadata, an unknown kind, or a NUL in the URL.",
         404: "No such folder or workspace, or not readable.",
-        413: "Larger than UPLOAD_MAX_BYTES.",
+        409: "A file request that has all the files it takes (received and in progress).",
+        410: "A file request that has ended.",
+        413: "Larger than UPLOAD_MAX_BYTES, or than the file request's largest file.",
         422: "Invalid metadata (named in fieldErrors), or over the workspace's quota.",
       },
     },

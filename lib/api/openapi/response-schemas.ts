@@ -193,6 +193,7 @@ export const uploadFinished = z.union([
   }),
   z.object({ status: z.literal("skipped"), name: z.string(), parentId: id }),
   z.object({ ingestId: id, url: z.string(), rows: z.number(), columns: z.number().int() }),
+  z.object({ status: z.literal("received"), name: z.string(), size: z.number().int().min(0) }),
 ]);
 
 const requestStatus = z.enum(["pending", "approved", "denied"]);
@@ -260,3 +261,25 @@ export const policyViolations = z.array(
     shortenTo: isoDate.nullable(),
   }),
 );
+/** A folder's file request (an upload-only link), as its writers see it. */
+export const fileRequest = z.object({
+  id,
+  title: z.string(),
+  message: z.string().nullable(),
+  prefix: z.string(),
+  audience: z.enum(["anyone", "signed-in"]),
+  hasPassword: z.boolean(),
+  maxFileBytes: z.number().int().positive(),
+  maxFiles: z.number().int().positive(),
+  received: z.number().int().min(0),
+  targetFolderId: id,
+  createdBy: z.string(),
+  createdAt: isoDate,
+  expiresAt: isoDate,
+  revokedAt: isoDate.nullable(),
+  active: z.boolean(),
+});
+export const fileRequests = z.array(fileRequest);
+
+/** A created file request: its URL carries the token and is shown only in this answer. */
+export const createdFileRequest = z.object({ id, url: z.string(), expiresAt: isoDate, targetFolderId: id });

@@ -1,8 +1,10 @@
 import { notFound, redirect } from "next/navigation";
 import { AuthCard } from "@/components/auth/auth-card";
+import { FileRequestPage } from "@/components/file-requests/request-page";
 import { LinkPasswordForm } from "@/components/links/password-form";
 import { LinkContent } from "@/components/links/link-content";
 import { LinkShell } from "@/components/links/link-shell";
+import { fileRequestView } from "@/lib/file-requests/request-view";
 import { openLinkForRequest } from "../open-link";
 
 export const dynamic = "force-dynamic";
@@ -14,7 +16,8 @@ type Props = {
 };
 
 /**
- * An access link: a read-only view of exactly the linked resource. Unknown, expired, revoked
+ * An access link: a read-only view of exactly the linked resource, or a file request's upload
+ * page (an upload-only link shows nothing of its folder). Unknown, expired, revoked
  * and not-yet-valid links are the same 404 page (openAccessLink makes them cost the same).
  */
 export default async function AccessLinkPage({ params, searchParams }: Props) {
@@ -40,6 +43,9 @@ export default async function AccessLinkPage({ params, searchParams }: Props) {
         </AuthCard>
       );
   }
+  // A file request's visitors get its upload page at any path below the link, never the folder.
+  if (opened.link.scope.purpose === "upload")
+    return <FileRequestPage view={await fileRequestView(opened.link)} token={token} />;
   return (
     <LinkShell link={opened.link}>
       <LinkContent link={opened.link} token={token} path={segments} searchParams={query} />
