@@ -8,6 +8,8 @@ export type LinkScope = {
   resourceId: string;
   workspaceId: string;
   allowDownload: boolean;
+  /** who opened it, as a short keyed hash (never an address): tells visitors apart in insights */
+  visitor?: string;
 };
 
 /**

@@ -277,6 +277,7 @@ export const AUDIT_ACTIONS: Record<string, Entry> = {
       return [c.who, t(" downloaded "), ...c.what, t(`${how ? ` (${how})` : ""}${via}`)];
     },
   },
+  "dataset.viewed": { kind: "datasets", describe: ({ who, what }) => [who, t(" viewed "), ...what] },
   "dataset.deleted": { kind: "datasets", describe: ({ who, what }) => [who, t(" deleted the dataset "), ...what] },
 
   "file.uploaded": {
@@ -287,6 +288,8 @@ export const AUDIT_ACTIONS: Record<string, Entry> = {
       return [who, t(verb), ...what, t(size !== undefined ? ` (${formatBytes(size)})` : "")];
     },
   },
+  "file.viewed": { kind: "files", describe: ({ who, what }) => [who, t(" viewed "), ...what] },
+  "folder.viewed": { kind: "files", describe: ({ who, what }) => [who, t(" opened the folder "), ...what] },
   "file.downloaded": { kind: "files", describe: ({ who, what }) => [who, t(" downloaded "), ...what] },
   "folder.downloaded": {
     kind: "files",
@@ -451,7 +454,11 @@ export const AUDIT_ACTIONS: Record<string, Entry> = {
       t(` until ${formatDate(text(c.d, "expiresAt"))}`),
     ],
   },
-  "link.used": { kind: "links", describe: (c) => [t("Someone opened "), ...c.what, t(` through ${linkName(c)}`)] },
+  "link.used": {
+    kind: "links",
+    // a signed-in user is named; a visitor without an account stays "someone"
+    describe: (c) => [c.e.actorId ? c.who : t("Someone"), t(" opened "), ...c.what, t(` through ${linkName(c)}`)],
+  },
   "link.download": {
     kind: "links",
     describe: (c) => [t("Someone downloaded "), ...c.what, t(` through ${linkName(c)}`)],
