@@ -463,6 +463,24 @@ export const AUDIT_ACTIONS: Record<string, Entry> = {
     kind: "links",
     describe: (c) => [t("Someone downloaded "), ...c.what, t(` through ${linkName(c)}`)],
   },
+  "insights.first_open_on": {
+    kind: "sharing",
+    describe: (c) => [
+      c.who,
+      t(" asked for an e-mail when "),
+      ...c.what,
+      t(` is first opened${text(c.d, "linkId") ? ` through ${linkName(c)}` : " by its grantee"}`),
+    ],
+  },
+  "insights.first_open_off": {
+    kind: "sharing",
+    describe: (c) => [
+      c.who,
+      t(" no longer wants an e-mail when "),
+      ...c.what,
+      t(` is first opened${text(c.d, "linkId") ? ` through ${linkName(c)}` : " by its grantee"}`),
+    ],
+  },
   "link.denied": {
     kind: "links",
     describe: (c) => {

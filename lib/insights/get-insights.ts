@@ -57,7 +57,7 @@ export type Insights = {
     name: string;
     /** the resource itself (for a link: what it points to) */
     resource: { type: ResourceType; id: string; name: string; path: string };
-    workspace: { owner: string; slug: string; name: string };
+    workspace: { id: string; owner: string; slug: string; name: string };
   };
   from: string;
   to: string;
@@ -162,7 +162,12 @@ export async function getInsights(
       id,
       name: link ? link.label : target.name,
       resource: { type: target.resource.type, id: target.resource.id, name: target.name, path: target.path },
-      workspace: { owner: target.workspace.owner, slug: target.workspace.slug, name: target.workspace.name },
+      workspace: {
+        id: target.workspace.id,
+        owner: target.workspace.owner,
+        slug: target.workspace.slug,
+        name: target.workspace.name,
+      },
     },
     from: since.toISOString(),
     to: now.toISOString(),
