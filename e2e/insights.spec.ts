@@ -68,3 +68,29 @@ test("a link's insights list a visitor's view and download, chart them, and the 
     .click();
   await expect(page.getByRole("heading", { name: "Insights: Board pack" })).toBeVisible();
 });
+
+test("a dataset's page and a file's preview lead managers to their insights, which name the people who viewed", async ({
+  page,
+}) => {
+  await signIn(page, alice.email);
+  await page.goto(`/w/${alice.username}/sales/catalog/orders-2026`);
+  const name = (await page.getByRole("heading", { level: 1 }).textContent())!;
+  await page.getByRole("link", { name: "Insights", exact: true }).click();
+  await expect(page.getByRole("heading", { name: `Insights: ${name}` })).toBeVisible();
+  await expect(page.getByTestId("insights-person").filter({ hasText: `Alice Anders (${alice.username})` })).toHaveCount(
+    1,
+  );
+  await expect(page.getByTestId("insights-event").filter({ hasText: "Viewed" })).toHaveCount(1);
+
+  await page.goto(`/w/${alice.username}/personal/files/reports/2026`);
+  await page
+    .getByRole("grid", { name: "Folder contents" })
+    .getByRole("button", { name: "q1-summary.md", exact: true })
+    .click();
+  await expect(page.getByText("Revenue grew 12% over Q4 2025")).toBeVisible();
+  await page.getByRole("dialog").getByRole("link", { name: "Insights", exact: true }).click();
+  await expect(page.getByRole("heading", { name: "Insights: q1-summary.md" })).toBeVisible();
+  await expect(
+    page.getByTestId("insights-event").filter({ hasText: "Viewed" }).filter({ hasText: "q1-summary.md" }),
+  ).toHaveCount(1);
+});
