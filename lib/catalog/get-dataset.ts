@@ -20,7 +20,10 @@ export async function getDatasetPage(
   ref: DatasetRef,
 ): Promise<{ dataset: DatasetView; versions: VersionView[] }> {
   const { dataset, role } = await loadDataset(actor, ref, "view");
-  await recordView(actor, "dataset", dataset);
-  const [view, versions] = await Promise.all([toDatasetView(dataset, role), versionViews(dataset)]);
+  const [view, versions] = await Promise.all([
+    toDatasetView(dataset, role),
+    versionViews(dataset),
+    recordView(actor, "dataset", dataset),
+  ]);
   return { dataset: view, versions };
 }

@@ -369,7 +369,7 @@ export const OPERATIONS: Operation[] = [
   {
     method: "get",
     path: "/workspaces/{workspaceId}/insights",
-    tag: VERACITY,
+    tag: "Insights",
     summary: "Who viewed and downloaded a resource, or came through an access key (managers)",
     description:
       "Views (page, preview, link open) and downloads (file content, export, ZIP, bulk data) of a dataset, a file, a folder with everything in it, or through one access key, over the last 30 days: per UTC day, per person or link visitor, and the latest 200 one by one. Each is recorded at most once per person (or visitor) per resource and hour. Link visitors appear as a short keyed id, never an address.",
