@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { createAccessLink } from "./helpers";
+import { axeAudit, createAccessLink } from "./helpers";
 import { demoWorld, signIn } from "./world";
 
 const { alice } = demoWorld("insights");
@@ -81,6 +81,9 @@ test("a dataset's page and a file's preview lead managers to their insights, whi
     1,
   );
   await expect(page.getByTestId("insights-event").filter({ hasText: "Viewed" })).toHaveCount(1);
+  const axe = axeAudit();
+  await axe.check(page, "dataset insights");
+  axe.expectNoViolations();
 
   await page.goto(`/w/${alice.username}/personal/files/reports/2026`);
   await page

@@ -37,7 +37,7 @@ export function InsightsView({ insights }: { insights: Insights }) {
         {link ? (
           <>
             Access link to the {NOUN[subject.resource.type]}{" "}
-            <Link href={subject.resource.path} className="text-brand-700 hover:underline dark:text-brand-500">
+            <Link href={subject.resource.path} className="text-brand-700 underline dark:text-brand-500">
               {subject.resource.name}
             </Link>{" "}
             ({link.mode === "public" ? "anyone with the link" : "signed-in people with the link"},{" "}
@@ -46,7 +46,7 @@ export function InsightsView({ insights }: { insights: Insights }) {
         ) : (
           <>
             Views and downloads of the {NOUN[subject.resource.type]}{" "}
-            <Link href={subject.resource.path} className="text-brand-700 hover:underline dark:text-brand-500">
+            <Link href={subject.resource.path} className="text-brand-700 underline dark:text-brand-500">
               {subject.resource.name}
             </Link>
             {subject.kind === "folder" ? " and everything in it" : ""}, from {formatDate(insights.from)} to today.
