@@ -158,7 +158,9 @@ describe("insights", () => {
       expect.objectContaining({ key: `user:${bob.id}`, kind: "user", label: expect.stringContaining(bob.username!) }),
     ]);
     const dataset = await getInsights(cast.owner, "dataset", datasetId);
-    expect(dataset.people.map((p) => p.key)).toEqual(expect.arrayContaining([`user:${bob.id}`, `user:${cast.viewer.id}`]));
+    expect(dataset.people.map((p) => p.key)).toEqual(
+      expect.arrayContaining([`user:${bob.id}`, `user:${cast.viewer.id}`]),
+    );
   });
 
   it("is for the managers of the workspace only", async () => {
@@ -221,12 +223,14 @@ describe("first-open e-mail", () => {
 
   it("can be set by managers only", async () => {
     const link = await createAccessLink(cast.owner, { resourceType: "file", resourceId: fileId });
-    expect(await failure(setFirstOpenNotice(cast.editor, { target: "link", id: link.id, notify: true }))).toMatchObject({
-      code: "forbidden",
-    });
-    expect(await failure(setFirstOpenNotice(cast.stranger, { target: "link", id: link.id, notify: true }))).toMatchObject(
-      { code: "not_found" },
+    expect(await failure(setFirstOpenNotice(cast.editor, { target: "link", id: link.id, notify: true }))).toMatchObject(
+      {
+        code: "forbidden",
+      },
     );
+    expect(
+      await failure(setFirstOpenNotice(cast.stranger, { target: "link", id: link.id, notify: true })),
+    ).toMatchObject({ code: "not_found" });
     expect((await db().accessLink.findUniqueOrThrow({ where: { id: link.id } })).notifyFirstOpen).toBe(false);
   });
 });
