@@ -85,10 +85,12 @@ test("a share, a member role change and a link creation read as sentences naming
   await page.getByLabel("Person").selectOption({ label: "Bob Berg" });
   await page.getByRole("button", { name: "Apply filters" }).click();
   await expect(page).toHaveURL(/[?&]person=/);
-  await expect(rows(page)).toHaveCount(1);
+  // bob opened the dataset's page, then downloaded it: one view and one download
+  await expect(rows(page)).toHaveCount(2);
   await expect(rows(page).first()).toContainText("Bob Berg downloaded Orders 2026");
+  await expect(rows(page).nth(1)).toContainText("Bob Berg viewed Orders 2026");
   await page.reload();
-  await expect(rows(page)).toHaveCount(1);
+  await expect(rows(page)).toHaveCount(2);
   await expect(page.getByLabel("Person")).toHaveValue(/.+/);
   await expect(page.getByLabel("Person").locator("option:checked")).toHaveText("Bob Berg");
 
@@ -126,20 +128,26 @@ test("a share, a member role change and a link creation read as sentences naming
 
 test("fifty events per page with the position shown; the next page keeps the filters", async ({ page }) => {
   await signIn(page, alice.email);
-  await page.goto(`/w/${alice.username}/personal/files/data`);
-  const href = await page.getByRole("link", { name: "Download customers.csv" }).getAttribute("href");
-  for (let i = 0; i < 55; i++) expect((await page.request.get(href!)).status()).toBe(200);
+  await page.goto(`/w/${alice.username}/sales/catalog/orders-2026`);
+  const href = await page.locator('a[href*="/api/datasets/"][href*="/download"]').first().getAttribute("href");
+  const url = new URL(href!, "http://localhost");
+  // A repeated download is recorded once an hour; 55 different filtered exports are 55 downloads.
+  for (let i = 0; i < 55; i++) {
+    url.searchParams.set("format", "csv");
+    url.searchParams.set("query", JSON.stringify({ filters: [{ column: "quantity", op: "range", min: i }] }));
+    expect((await page.request.get(`${url.pathname}${url.search}`)).status()).toBe(200);
+  }
 
-  await page.goto(`/w/${alice.username}/personal/activity?kind=files`);
+  await page.goto(`/w/${alice.username}/sales/activity?kind=datasets`);
   await expect(rows(page)).toHaveCount(50);
   const position = page.getByTestId("activity-position");
   await expect(position).toHaveText(/^Events 1–50 of (\d+) · page 1 of \d+$/);
-  await expect(rows(page).first()).toContainText("Alice Anders downloaded customers.csv");
+  await expect(rows(page).first()).toContainText("Alice Anders downloaded Orders 2026 (CSV, filtered");
   await page.getByRole("link", { name: "Older →" }).click();
-  await expect(page).toHaveURL(/kind=files/);
+  await expect(page).toHaveURL(/kind=datasets/);
   await expect(page).toHaveURL(/page=2/);
   await expect(position).toHaveText(/^Events 51–\d+ of \d+ · page 2 of \d+$/);
-  await expect(page.getByLabel("Kind").locator("option:checked")).toHaveText("Files and folders");
+  await expect(page.getByLabel("Kind").locator("option:checked")).toHaveText("Datasets");
   await page.getByRole("link", { name: "← Newer" }).click();
   await expect(position).toHaveText(/^Events 1–50 of/);
 });

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { InsightsLink } from "@/components/insights/insights-link";
 import { Card } from "@/components/ui/empty-state";
 import type { Actor } from "@/lib/access";
 import { getDatasetPage } from "@/lib/catalog/get-dataset";
@@ -87,6 +88,7 @@ export async function DatasetDetails({
           <div className="flex flex-wrap items-center gap-2">
             <VisibilityBadge visibility={dataset.visibility} />
             {canManage ? <ShareDatasetButton id={dataset.id} name={dataset.name} /> : null}
+            {canManage ? <InsightsLink from={pagePath} subject="dataset" id={dataset.id} /> : null}
             {canWrite ? (
               <DatasetMetadataForm
                 datasetId={dataset.id}

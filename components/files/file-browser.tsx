@@ -13,6 +13,7 @@ import { FolderListing } from "./file-browser/folder-listing";
 import { rowMenuItems } from "./file-browser/row-menu";
 import { SelectionToolbar } from "./file-browser/selection-toolbar";
 import { ShareButton } from "./file-browser/share-button";
+import { InsightsLink } from "@/components/insights/insights-link";
 import { useFileOperations } from "./file-browser/use-file-operations";
 import { useFolderListing } from "./file-browser/use-folder-listing";
 import { usePreviewInUrl } from "./file-browser/use-preview-in-url";
@@ -172,6 +173,7 @@ export function FileBrowser({
           preview ? (
             <>
               {share(preview)}
+              {canManage && !linkToken ? <InsightsLink from={basePath} subject="file" id={preview.id} /> : null}
               {preview.preview === "table" && canWrite && !linkToken ? (
                 <Button variant="secondary" onClick={() => void ops.openAsDataset(preview)}>
                   Open as dataset

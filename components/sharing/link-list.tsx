@@ -25,7 +25,10 @@ export function LinkList({ type, access }: { type: ResourceType; access: AccessL
               </p>
               <p className="text-xs text-zinc-500">
                 by {l.createdBy} {formatDateTime(l.createdAt)} · ends {formatDateTime(l.expiresAt)} · used {l.useCount}×
-                · last {formatDateTime(l.lastUsedAt)}
+                · last {formatDateTime(l.lastUsedAt)} ·{" "}
+                <a href={l.insightsPath} className="text-brand-700 underline dark:text-brand-500">
+                  insights
+                </a>
               </p>
             </div>
             {l.revokedAt ? null : (

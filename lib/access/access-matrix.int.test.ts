@@ -22,6 +22,7 @@ import { storeFile } from "@/lib/files/store-file";
 import { setupTempStorage } from "@/lib/files/test-support";
 import { trashEntries } from "@/lib/files/trash-entries";
 import { zipFolder } from "@/lib/files/zip-folder";
+import { getInsights } from "@/lib/insights/get-insights";
 import { createAccessLink } from "@/lib/links/manage-links";
 import { openAccessLink } from "@/lib/links/open-link";
 import { createAccessRequest } from "@/lib/requests/create-request";
@@ -54,7 +55,8 @@ type Action =
   | "share"
   | "list grants"
   | "revoke"
-  | "change visibility";
+  | "change visibility"
+  | "insights";
 type Kind = "workspace" | "dataset" | "folder" | "file";
 type Principal =
   | "manager"
@@ -81,6 +83,7 @@ const NEEDS: Record<Action, Exclude<Level, "none">> = {
   "list grants": "manage",
   revoke: "manage",
   "change visibility": "manage",
+  insights: "manage",
 };
 const RANK: Record<Level, number> = { none: 0, view: 1, read: 2, write: 3, manage: 4 };
 
@@ -292,6 +295,8 @@ function act(w: World, actor: Actor, kind: Kind, action: Action, probe: string):
           });
         case "list grants":
           return listResourceAccess(actor, "workspace", w.workspace.id);
+        case "insights": // a workspace has none of its own; a role on it reaches its dataset's
+          return getInsights(actor, "dataset", w.ds.id);
         case "revoke":
           return revoke("workspace", w.workspace.id);
         case "change visibility":
@@ -322,6 +327,8 @@ function act(w: World, actor: Actor, kind: Kind, action: Action, probe: string):
           return shareResource(actor, "dataset", w.ds.id, { grantees: [`${probe}@example.org`], role: "viewer" });
         case "list grants":
           return listResourceAccess(actor, "dataset", w.ds.id);
+        case "insights":
+          return getInsights(actor, "dataset", w.ds.id);
         case "revoke":
           return revoke("dataset", w.ds.id);
         case "change visibility":
@@ -355,6 +362,8 @@ function act(w: World, actor: Actor, kind: Kind, action: Action, probe: string):
           return shareResource(actor, kind, id, { grantees: [`${probe}@example.org`], role: "viewer" });
         case "list grants":
           return listResourceAccess(actor, kind, id);
+        case "insights":
+          return getInsights(actor, kind, id);
         case "revoke":
           return revoke(kind, id);
         case "change visibility":
@@ -390,6 +399,7 @@ const ACTIONS: Action[] = [
   "list grants",
   "revoke",
   "change visibility",
+  "insights",
 ];
 const PRINCIPALS = Object.keys(LEVELS) as Principal[];
 

@@ -10,6 +10,8 @@ export type LinkScope = {
   allowDownload: boolean;
   /** "upload": a file request, which lets its visitors add files and read nothing (linkCovers) */
   purpose: "read" | "upload";
+  /** who opened it, as a short keyed hash (never an address): tells visitors apart in insights */
+  visitor?: string;
 };
 
 /**

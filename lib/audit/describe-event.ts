@@ -308,6 +308,7 @@ export const AUDIT_ACTIONS: Record<string, Entry> = {
       return [c.who, t(" downloaded "), ...c.what, t(`${how ? ` (${how})` : ""}${via}`)];
     },
   },
+  "dataset.viewed": { kind: "datasets", describe: ({ who, what }) => [who, t(" viewed "), ...what] },
   "dataset.deleted": { kind: "datasets", describe: ({ who, what }) => [who, t(" deleted the dataset "), ...what] },
 
   "file.uploaded": {
@@ -318,6 +319,8 @@ export const AUDIT_ACTIONS: Record<string, Entry> = {
       return [who, t(verb), ...what, t(size !== undefined ? ` (${formatBytes(size)})` : "")];
     },
   },
+  "file.viewed": { kind: "files", describe: ({ who, what }) => [who, t(" viewed "), ...what] },
+  "folder.viewed": { kind: "files", describe: ({ who, what }) => [who, t(" opened the folder "), ...what] },
   "file.downloaded": { kind: "files", describe: ({ who, what }) => [who, t(" downloaded "), ...what] },
   "folder.downloaded": {
     kind: "files",
@@ -535,10 +538,32 @@ export const AUDIT_ACTIONS: Record<string, Entry> = {
       t(` until ${formatDate(text(c.d, "expiresAt"))}`),
     ],
   },
-  "link.used": { kind: "links", describe: (c) => [t("Someone opened "), ...c.what, t(` through ${linkName(c)}`)] },
+  "link.used": {
+    kind: "links",
+    // a signed-in user is named; a visitor without an account stays "someone"
+    describe: (c) => [c.e.actorId ? c.who : t("Someone"), t(" opened "), ...c.what, t(` through ${linkName(c)}`)],
+  },
   "link.download": {
     kind: "links",
     describe: (c) => [t("Someone downloaded "), ...c.what, t(` through ${linkName(c)}`)],
+  },
+  "insights.first_open_on": {
+    kind: "sharing",
+    describe: (c) => [
+      c.who,
+      t(" asked for an e-mail when "),
+      ...c.what,
+      t(` is first opened${text(c.d, "linkId") ? ` through ${linkName(c)}` : " by its grantee"}`),
+    ],
+  },
+  "insights.first_open_off": {
+    kind: "sharing",
+    describe: (c) => [
+      c.who,
+      t(" no longer wants an e-mail when "),
+      ...c.what,
+      t(` is first opened${text(c.d, "linkId") ? ` through ${linkName(c)}` : " by its grantee"}`),
+    ],
   },
   "link.denied": {
     kind: "links",

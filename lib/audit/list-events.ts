@@ -14,6 +14,7 @@ import {
 import type { EventNames } from "./names";
 import { resolveEventNames } from "./resolve-names";
 import type { Sentence } from "./sentence";
+import type { InsightSubject } from "@/lib/insights/paths";
 
 /** One event as the Activity page and the share dialog's History tab show it. */
 export type ActivityEvent = {
@@ -22,6 +23,8 @@ export type ActivityEvent = {
   action: string;
   kind: EventKind;
   sentence: Sentence;
+  /** where this event's resource or access link has insights (views and downloads), if anywhere */
+  insights: { subject: InsightSubject; id: string } | null;
 };
 
 export type ActivityPage = {
@@ -52,7 +55,16 @@ export function toActivityEvent(r: Row, names: EventNames): ActivityEvent {
     action: r.action,
     kind: kindOf(r.action),
     sentence: describeEvent(r, names),
+    insights: insightsOf(r),
   };
+}
+
+/** Link events lead to the link's insights, other events on a dataset, file or folder to that resource's. */
+function insightsOf(r: Row): ActivityEvent["insights"] {
+  const linkId = r.details.linkId;
+  if (r.action.startsWith("link.") && typeof linkId === "string") return { subject: "link", id: linkId };
+  if (r.resourceType === "workspace" || r.action.endsWith(".deleted")) return null;
+  return { subject: r.resourceType, id: r.resourceId };
 }
 
 export function toCsvFields(r: Row, names: EventNames) {

@@ -12,15 +12,20 @@ export type AuditInput = {
   resourceType: ResourceType;
   resourceId: string;
   details?: JsonObjectInput;
+  /** views and downloads only: one event per key (lib/insights/record-access.ts); a second insert is a unique violation */
+  dedupKey?: string;
 };
 
 /**
  * Appends to the audit trail inside the caller's transaction, so the event and its record commit
- * together. A link visitor has no account: the record names the link instead of a user.
+ * together. A link visitor has no account: the record names the link instead of a user. Whatever
+ * came through a link (a visitor, a signed-in user holding it, or a link event naming it in its
+ * details) also keeps the link's id in its own column, which link insights filter on.
  */
 export async function recordAudit(tx: Tx, event: AuditInput): Promise<void> {
   const { actor } = event;
   const viaLink = actor?.kind === "link" ? actor.link.id : null;
+  const named = event.details?.linkId;
   await tx.auditEvent.create({
     data: {
       workspaceId: event.workspaceId ?? null,
@@ -29,6 +34,8 @@ export async function recordAudit(tx: Tx, event: AuditInput): Promise<void> {
       resourceType: event.resourceType,
       resourceId: event.resourceId,
       details: viaLink ? { ...event.details, linkId: viaLink } : (event.details ?? {}),
+      linkId: actor?.link?.id ?? (typeof named === "string" ? named : null),
+      dedupKey: event.dedupKey ?? null,
     },
   });
 }

@@ -7,8 +7,7 @@ import { Readable } from "node:stream";
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { z } from "zod";
 import type { Actor } from "@/lib/access";
-import { recordAudit } from "@/lib/audit/record";
-import { getDb } from "@/lib/db";
+import { recordAccess } from "@/lib/insights/record-access";
 import { getBlobStore } from "@/lib/storage";
 import { AppError } from "@/lib/util/errors";
 import { catalogConfig, catalogTempDir } from "./config";
@@ -143,10 +142,9 @@ export async function exportDataset(
   const filename = `${dataset.slug}-v${version.number}${filtered ? "-filtered" : ""}.${format}`;
   const parquetPath = await getBlobStore().localPath(version.blobKey);
   // Recorded once the file is ready, so refused or failed exports are not counted as downloads.
-  const recordDownload = () =>
-    recordAudit(getDb(), {
+  const recordDownload = async () => {
+    await recordAccess(actor, {
       workspaceId: dataset.workspaceId,
-      actor,
       action: "dataset.downloaded",
       resourceType: "dataset",
       resourceId: dataset.id,
@@ -158,7 +156,9 @@ export async function exportDataset(
         ...(format === "csv" && raw ? { raw } : {}),
         ...(actor.link ? { link: actor.link.id } : {}),
       },
+      variant: `${format}:${version.number}:${filtered ? JSON.stringify(query) : "all"}${raw ? ":raw" : ""}`,
     });
+  };
 
   if (format === "parquet" && !filtered) {
     await recordDownload();

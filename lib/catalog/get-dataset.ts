@@ -1,5 +1,6 @@
 import "server-only";
 import type { Actor } from "@/lib/access";
+import { recordView } from "@/lib/insights/record-view";
 import { type DatasetView, toDatasetView } from "./dataset-view";
 import { type DatasetRef, loadDataset } from "./load-dataset";
 import { type VersionView, versionViews } from "./versions";
@@ -19,6 +20,10 @@ export async function getDatasetPage(
   ref: DatasetRef,
 ): Promise<{ dataset: DatasetView; versions: VersionView[] }> {
   const { dataset, role } = await loadDataset(actor, ref, "view");
-  const [view, versions] = await Promise.all([toDatasetView(dataset, role), versionViews(dataset)]);
+  const [view, versions] = await Promise.all([
+    toDatasetView(dataset, role),
+    versionViews(dataset),
+    recordView(actor, "dataset", dataset),
+  ]);
   return { dataset: view, versions };
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import { recordView } from "@/lib/insights/record-view";
 import { type Actor, type EffectiveRole, allows, getEffectiveRole } from "@/lib/access";
 import { fileEntryResource, folderListingMode } from "@/lib/access/files";
 import { getDb } from "@/lib/db";
@@ -106,6 +107,8 @@ export async function getFolderView(
   const opened = wantedFileId ? await readableFileIn(actor, wantedFileId, target.id, owner) : null;
   if (wantedFileId && !opened) throw notFound("File not found");
   const file = opened?.row ?? null;
+  if (file) await recordView(actor, "file", { id: file.id, workspaceId, name: file.name });
+  else if (mode === "full" && chain.length > 1) await recordView(actor, "folder", { ...target, workspaceId });
   if (!mode) {
     if (!opened) throw notFound("Folder not found");
     const capabilities = { write: false, manage: false, download: allows(opened.role, "read") };

@@ -1,14 +1,14 @@
 import "server-only";
 import { type Actor, VIEW_ONLY_MESSAGE, allows } from "@/lib/access";
-import { recordAudit } from "@/lib/audit/record";
-import { getDb } from "@/lib/db";
+import { recordAccess } from "@/lib/insights/record-access";
 import { forbidden } from "@/lib/util/errors";
 import { previewKindFor } from "./file-types";
 import { loadEntry } from "./load-entry";
 import type { ServableFile } from "./serve-file";
 
 /**
- * A file the actor may download, ready to serve, and how to record that its content was downloaded.
+ * A file the actor may download, ready to serve, and how to record that its content was
+ * downloaded (or, for an inline preview, viewed).
  * Rule: the bytes are a download ("read"); only the inline request a preview makes for a file the
  * browser previews (image, PDF, text, audio, video) is viewing, open to view-only access too. Any
  * other request a view-only grantee or link visitor makes for a file's bytes is 403.
@@ -31,16 +31,14 @@ export async function openFileDownload(
     blobKey: entry.blobKey!,
     modifiedAt: entry.modifiedAt,
   };
-  const recordDownload = () =>
-    getDb().$transaction((tx) =>
-      recordAudit(tx, {
-        workspaceId: entry.workspaceId,
-        actor,
-        action: "file.downloaded",
-        resourceType: "file",
-        resourceId: entry.id,
-        details: { name: entry.name, size: file.size },
-      }),
-    );
+  const recordDownload = async () => {
+    await recordAccess(actor, {
+      workspaceId: entry.workspaceId,
+      action: preview ? "file.viewed" : "file.downloaded",
+      resourceType: "file",
+      resourceId: entry.id,
+      details: { name: entry.name, size: file.size },
+    });
+  };
   return { file, recordDownload };
 }

@@ -2,6 +2,7 @@ import "server-only";
 import { withSandbox } from "@/lib/catalog/duckdb/sandbox";
 import { quoteLiteral } from "@/lib/catalog/sql";
 import type { Actor } from "@/lib/access";
+import { recordView } from "@/lib/insights/record-view";
 import { getBlobStore } from "@/lib/storage";
 import { invalid } from "@/lib/util/errors";
 import type { TablePreview } from "./entry-types";
@@ -25,6 +26,7 @@ export async function previewTable(actor: Actor, fileId: string): Promise<TableP
   const entry = await loadEntry(actor, fileId, "view", { kind: "file" });
   const ext = extensionOf(entry.name);
   if (ext !== "csv" && ext !== "parquet") throw invalid("Only CSV and Parquet files have a table preview.");
+  await recordView(actor, "file", entry);
   if (Number(entry.size ?? 0) === 0) return { columns: [], rows: [], truncated: false };
   const path = await getBlobStore().localPath(entry.blobKey!);
   const reader =

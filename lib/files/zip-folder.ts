@@ -3,7 +3,7 @@ import type { Readable } from "node:stream";
 import { ZipArchive } from "archiver";
 import type { Actor } from "@/lib/access";
 import { visibleSubtreeWhere } from "@/lib/access/files";
-import { recordAudit } from "@/lib/audit/record";
+import { recordAccess } from "@/lib/insights/record-access";
 import { getDb } from "@/lib/db";
 import { getBlobStore } from "@/lib/storage";
 import { extensionOf } from "./file-types";
@@ -81,16 +81,13 @@ export async function zipFolder(actor: Actor, folderId: string): Promise<{ filen
     folder.name ||
     (await db.workspace.findUniqueOrThrow({ where: { id: folder.workspaceId }, select: { slug: true } })).slug;
   const paths = archivePaths(folder.id, rootName, items);
-  await db.$transaction((tx) =>
-    recordAudit(tx, {
-      workspaceId: folder.workspaceId,
-      actor,
-      action: "folder.downloaded",
-      resourceType: "folder",
-      resourceId: folder.id,
-      details: { name: rootName, entries: items.length },
-    }),
-  );
+  await recordAccess(actor, {
+    workspaceId: folder.workspaceId,
+    action: "folder.downloaded",
+    resourceType: "folder",
+    resourceId: folder.id,
+    details: { name: rootName, entries: items.length },
+  });
 
   const archive = new ZipArchive({ zlib: { level: 1 } });
   const store = getBlobStore();

@@ -4,6 +4,8 @@ import bcrypt from "bcryptjs";
 import { type Actor, type LinkScope, linkActor } from "@/lib/access";
 import { recordAudit } from "@/lib/audit/record";
 import { getDb, type ResourceType } from "@/lib/db";
+import { recordAccess } from "@/lib/insights/record-access";
+import { visitorKey } from "@/lib/insights/visitor-key";
 import { loadSharedResource, type SharedResource } from "@/lib/sharing/shared-resource";
 import {
   checkThrottle,
@@ -116,12 +118,25 @@ export async function openAccessLink(token: string, options: OpenOptions): Promi
     workspaceId: link.workspaceId,
     allowDownload: link.allowDownload,
     purpose: link.purpose,
+    ...(options.viewer ? {} : { visitor: visitorKey(link.id, options.client) }),
   };
+  const actor = linkActor(scope, options.viewer);
   await recordUse(link, options.viewer?.id ?? options.client, now);
+  await recordAccess(
+    actor,
+    {
+      workspaceId: link.workspaceId,
+      action: "link.used",
+      resourceType: link.resourceType,
+      resourceId: link.resourceId,
+      details: { prefix: link.prefix },
+    },
+    now,
+  );
   return {
     status: "ok",
     unlock,
-    link: { scope, target, actor: linkActor(scope, options.viewer), expiresAt: link.expiresAt, mode: link.mode },
+    link: { scope, target, actor, expiresAt: link.expiresAt, mode: link.mode },
   };
 }
 
@@ -140,7 +155,10 @@ async function audit(link: LinkRow, action: string, details: Record<string, unkn
   );
 }
 
-/** First use per visitor per day goes to the audit trail and the use count; every use updates "last used". */
+/**
+ * First use per visitor per day goes to the use count; every use updates "last used". The audit
+ * trail's "link.used" (a view, for insights) is bounded per visitor and hour by recordAccess.
+ */
 async function recordUse(link: LinkRow, visitor: string, now: Date) {
   const db = getDb();
   const visitorKey = createHash("sha256").update(visitor).digest("hex").slice(0, 32);
@@ -152,7 +170,6 @@ async function recordUse(link: LinkRow, visitor: string, now: Date) {
     return;
   }
   await db.accessLink.update({ where: { id: link.id }, data: { lastUsedAt: now, useCount: { increment: 1 } } });
-  await audit(link, "link.used");
 }
 
 /** Records a download through a link in the audit trail. */

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { dataLinksRevokeBody, dataLinksShareBody } from "../datalinks-shares";
 import { listDataQuerySchema } from "../data";
 import { folderQuerySchema } from "../files";
+import { insightsQuerySchema } from "@/lib/insights/api";
 import { ingestBodySchema } from "../ingest-records";
 import { createKeyBody, keysQuerySchema } from "../keys";
 import { policyInput } from "@/lib/policies/schemas";
@@ -474,6 +475,22 @@ export const OPERATIONS: Operation[] = [
       ...jsonBody,
       404: "No such workspace, or the caller is not in it.",
       422: "Invalid body.",
+      ...common,
+    },
+  },
+  {
+    method: "get",
+    path: "/workspaces/{workspaceId}/insights",
+    tag: "Insights",
+    summary: "Who viewed and downloaded a resource, or came through an access key (managers)",
+    description:
+      "Views (page, preview, link open) and downloads (file content, export, ZIP, bulk data) of a dataset, a file, a folder with everything in it, or through one access key, over the last 30 days: per UTC day, per person or link visitor, and the latest 200 one by one. Each is recorded at most once per person (or visitor) per resource and hour. Link visitors appear as a short keyed id, never an address.",
+    query: insightsQuerySchema,
+    responses: {
+      200: reply("{subject, days, totals, people, events, link, grants, ...}", R.insights),
+      403: "The caller can read the resource but does not manage it.",
+      404: "No such resource or key in this workspace, or not readable.",
+      422: "Invalid resourceType or resourceId.",
       ...common,
     },
   },

@@ -283,3 +283,68 @@ export const fileRequests = z.array(fileRequest);
 
 /** A created file request: its URL carries the token and is shown only in this answer. */
 export const createdFileRequest = z.object({ id, url: z.string(), expiresAt: isoDate, targetFolderId: id });
+const insightWho = z.object({
+  key: z.string().describe('"user:<id>", or "visitor:<linkId>:<visitor key>" for a link visitor'),
+  kind: z.enum(["user", "visitor", "unknown"]),
+  label: z.string().describe('a person\'s name, or "Visitor 3f9a2c via link “label”" (never an address)'),
+});
+
+export const insights = z
+  .object({
+    subject: z.object({
+      kind: z.enum(["dataset", "file", "folder", "link"]),
+      id,
+      name: z.string(),
+      resource: z.object({ type: z.string(), id, name: z.string(), path: z.string() }),
+      workspace: z.object({ id, owner: z.string(), slug: z.string(), name: z.string() }),
+    }),
+    from: isoDate,
+    to: isoDate,
+    days: z
+      .array(z.object({ day: z.string(), views: z.number().int().min(0), downloads: z.number().int().min(0) }))
+      .describe("one entry per UTC day of the last 30, oldest first"),
+    totals: z.object({
+      views: z.number().int().min(0),
+      downloads: z.number().int().min(0),
+      people: z.number().int().min(0),
+    }),
+    people: z.array(
+      insightWho.extend({
+        views: z.number().int().min(0),
+        downloads: z.number().int().min(0),
+        lastAt: isoDate,
+      }),
+    ),
+    events: z.array(
+      z.object({
+        at: isoDate,
+        kind: z.enum(["view", "download"]),
+        action: z.string(),
+        who: insightWho,
+        what: z.object({ type: z.string(), id, name: z.string() }),
+        via: z.object({ linkId: id, label: z.string() }).nullable(),
+      }),
+    ),
+    truncated: z.boolean(),
+    link: z
+      .object({
+        id,
+        label: z.string(),
+        mode: z.string(),
+        expiresAt: isoDate,
+        revokedAt: isoDate.nullable(),
+        notifyFirstOpen: z.boolean(),
+        firstOpenedAt: isoDate.nullable(),
+      })
+      .nullable(),
+    grants: z.array(
+      z.object({
+        id,
+        grantee: z.string(),
+        role: z.string(),
+        notifyFirstOpen: z.boolean(),
+        firstOpenedAt: isoDate.nullable(),
+      }),
+    ),
+  })
+  .describe("Views and downloads over the last 30 days: per day, per person or visitor, and one by one.");

@@ -13,7 +13,7 @@ async function download(request: Request, { params }: Context): Promise<Response
   return withRequestActor(request, async (actor) => {
     const inline = new URL(request.url).searchParams.get("inline") === "1";
     const { file, recordDownload } = await openFileDownload(actor, id, { inline });
-    return serveFile(request, file, { inline, onBody: inline ? undefined : recordDownload });
+    return serveFile(request, file, { inline, onBody: recordDownload });
   });
 }
 

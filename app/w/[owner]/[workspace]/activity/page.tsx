@@ -9,7 +9,9 @@ import { activityFilterSchema, activityQuery } from "@/lib/audit/activity-filter
 import { listActivityOptions } from "@/lib/audit/activity-options";
 import { KIND_LABELS } from "@/lib/audit/describe-event";
 import { listWorkspaceActivity } from "@/lib/audit/list-events";
+import { insightsPath } from "@/lib/insights/paths";
 import { formatDateTime } from "@/lib/util/format";
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import { loadWorkspace } from "../load-workspace";
 
@@ -75,7 +77,7 @@ export default async function ActivityPage({ params, searchParams }: Props) {
     <>
       <PageHeader
         title="Activity"
-        description="Who did what in this workspace, newest first."
+        description="Who did what in this workspace, newest first. Each dataset, file, folder and access link has insights: who viewed and downloaded it."
         actions={
           <a href={exportHref} download className={buttonClass("secondary")}>
             Download CSV
@@ -106,6 +108,19 @@ export default async function ActivityPage({ params, searchParams }: Props) {
             header: "Kind",
             cell: (e) => KIND_LABELS[e.kind],
             className: "whitespace-nowrap align-top text-xs text-zinc-500",
+          },
+          {
+            header: <span className="sr-only">Insights</span>,
+            cell: (e) =>
+              e.insights ? (
+                <Link
+                  href={insightsPath(workspace, e.insights.subject, e.insights.id)}
+                  className="text-xs text-brand-700 hover:underline dark:text-brand-500"
+                >
+                  Insights
+                </Link>
+              ) : null,
+            className: "whitespace-nowrap align-top",
           },
         ]}
       />
