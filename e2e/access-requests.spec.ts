@@ -26,8 +26,8 @@ test("a stranger finds a Listed dataset in Discover, requests with answers, the 
   await page.goto(url);
   await page.getByRole("button", { name: "Share", exact: true }).first().click();
   const dialog = page.getByRole("dialog");
-  await dialog.getByLabel(/^Listed:/).check();
-  await expect(dialog.getByLabel(/^Listed:/)).toBeChecked();
+  await dialog.getByLabel("Listed", { exact: true }).check();
+  await expect(dialog.getByLabel("Listed", { exact: true })).toBeChecked();
   await dialog.getByRole("button", { name: "Add a question" }).click();
   await dialog.getByLabel("Question 1", { exact: true }).fill("What is your study?");
   await dialog.getByRole("button", { name: "Save request form" }).click();

@@ -41,7 +41,7 @@ test("a non-member opens a public dataset's page and reads its rows, but not a p
   const owner = await signedIn(browser, ownerName);
   await owner.goto(`${base}/catalog/open-stations`);
   await owner.getByRole("button", { name: "Share", exact: true }).first().click();
-  const publicChoice = owner.getByRole("dialog").getByLabel("Public: every signed-in user can read");
+  const publicChoice = owner.getByRole("dialog").getByLabel("Public", { exact: true });
   await publicChoice.check();
   await expect(owner.getByText("Every signed-in user can now read this dataset").first()).toBeVisible();
 

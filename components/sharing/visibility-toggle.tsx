@@ -1,15 +1,19 @@
 "use client";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useId } from "react";
 import { toast } from "sonner";
 import { RequestFormEditor } from "@/components/requests/request-form-editor";
 import { setVisibilityAction } from "@/lib/actions/sharing/set-visibility";
 import { sharingKeys } from "./api";
 
-const OPTIONS = {
-  private: "Private: only people with access",
-  listed: "Listed: everyone signed in sees its card and may request access",
-  public: "Public: every signed-in user can read",
-} as const;
+const LABELS = { private: "Private", listed: "Listed", public: "Public" } as const;
+
+// One line for the chosen option, so the three choices fit in one row of the share dialog.
+const MEANING: Record<string, string> = {
+  private: "Only people with access can open it.",
+  listed: "Everyone signed in sees its card (no rows) in Discover and may request access.",
+  public: "Every signed-in user can read it.",
+};
 
 const DONE: Record<string, string> = {
   private: "Only people with access can read this dataset now",
@@ -34,10 +38,11 @@ export function VisibilityToggle({ datasetId, visibility }: { datasetId: string;
     onSettled: () => client.invalidateQueries({ queryKey: sharingKeys.access("dataset", datasetId) }),
   });
   const current = change.isPending ? change.variables : visibility;
+  const meaning = useId();
   return (
     <fieldset className="mt-4 rounded-md border border-zinc-200 p-3 dark:border-zinc-800">
       <legend className="px-1 text-sm font-semibold">Visibility</legend>
-      <div className="flex flex-wrap gap-4 text-sm">
+      <div className="flex flex-wrap gap-x-5 gap-y-1 text-sm">
         {(["private", "listed", "public"] as const).map((v) => (
           <label key={v} className="flex items-center gap-2">
             <input
@@ -47,13 +52,14 @@ export function VisibilityToggle({ datasetId, visibility }: { datasetId: string;
               checked={current === v}
               disabled={change.isPending}
               onChange={() => change.mutate(v)}
+              aria-describedby={meaning}
             />
-            {OPTIONS[v]}
+            {LABELS[v]}
           </label>
         ))}
       </div>
-      <p className="mt-1 text-xs text-zinc-500">
-        Grants are kept either way; an editor grant still lets that person write.
+      <p id={meaning} className="mt-1 text-xs text-zinc-600 dark:text-zinc-400">
+        {MEANING[current ?? visibility] ?? ""} Grants stay as they are; an editor grant still lets that person write.
       </p>
       {current === "listed" ? <RequestFormEditor datasetId={datasetId} /> : null}
     </fieldset>

@@ -13,6 +13,7 @@ import { loadEntry } from "@/lib/files/load-entry";
 import { openFileDownload } from "@/lib/files/open-download";
 import { createCast, putFile, setupTempStorage } from "@/lib/files/test-support";
 import { zipFolder } from "@/lib/files/zip-folder";
+import { listAccessLinks, listWorkspaceAccessLinks } from "@/lib/links/manage-links";
 import { openAccessLink } from "@/lib/links/open-link";
 import { resetRateLimits } from "@/lib/throttle/rate-limit";
 import { tusMetadata } from "@/lib/uploads/tus-requests";
@@ -273,5 +274,14 @@ describe("file requests", () => {
     const [row] = await listFileRequests(owner, rootId);
     expect(row).toMatchObject({ id, title: "Receipts 2026", hasPassword: true, audience: "anyone", active: true });
     expect(await outcome(() => request(owner, rootId, { maxFiles: 0 }))).toBe("invalid");
+  });
+
+  it("is not listed among the folder's or the workspace's read links (the share dialog, the REST key list)", async () => {
+    const { owner, rootId } = await createCast();
+    const { id } = await request(owner, rootId);
+    const folder = await getDb().fileEntry.findUniqueOrThrow({ where: { id: rootId } });
+    expect((await listAccessLinks(owner, "folder", rootId)).map((l) => l.id)).not.toContain(id);
+    expect((await listWorkspaceAccessLinks(owner, folder.workspaceId)).map((l) => l.id)).not.toContain(id);
+    expect(await listFileRequests(owner, rootId)).toHaveLength(1);
   });
 });

@@ -88,8 +88,9 @@ export type LinkRow = {
 export async function listAccessLinks(actor: Actor, type: ResourceType, id: string): Promise<LinkRow[]> {
   const target = await loadSharedResource(type, id);
   await assertCan(actor, "manage", target.resource);
+  // File requests (purpose "upload") are listed, made and revoked in their own dialog and API.
   const links = await getDb().accessLink.findMany({
-    where: { resourceType: type, resourceId: id },
+    where: { resourceType: type, resourceId: id, purpose: "read" },
     orderBy: { createdAt: "desc" },
   });
   const users = new Map(
@@ -219,7 +220,10 @@ export async function listWorkspaceAccessLinks(actor: Actor, workspaceId: string
   const workspace = await getDb().workspace.findUnique({ where: { id: workspaceId } });
   if (!workspace) throw notFound("Workspace not found");
   await assertCanWorkspace(actor, workspace, "manage");
-  const links = await getDb().accessLink.findMany({ where: { workspaceId }, orderBy: { createdAt: "desc" } });
+  const links = await getDb().accessLink.findMany({
+    where: { workspaceId, purpose: "read" },
+    orderBy: { createdAt: "desc" },
+  });
   const now = new Date();
   return links.map((l) => ({
     id: l.id,
