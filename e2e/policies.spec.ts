@@ -105,3 +105,21 @@ test("a domain rule: the dialog says which domains are allowed and refuses an ou
   );
   await expect(dialog.getByTestId("access-row").filter({ hasText: "eve@elsewhere.net" })).toHaveCount(0);
 });
+
+test("a limit on outsiders' access: the people tab's end date stops at the latest day the policy allows", async ({
+  page,
+}) => {
+  await signIn(page, alice.email);
+  await savePolicy(page, (form) =>
+    form.getByLabel("Longest access for people outside the workspace (days)").fill("10"),
+  );
+  await page.goto(datasetUrl());
+  await page.getByRole("button", { name: "Share", exact: true }).first().click();
+  const dialog = page.getByRole("dialog");
+  await expect(dialog.getByRole("note", { name: "Sharing policy" })).toContainText("at most 10 days");
+  const input = dialog.getByLabel("People or e-mail addresses");
+  await input.fill("someone-outside@example.com");
+  await input.press("Enter");
+  const latest = new Date(Date.now() + 10 * 86_400_000).toISOString().slice(0, 10); // the dialog's dates are UTC days
+  await expect(dialog.getByLabel("Access ends (optional)")).toHaveAttribute("max", latest);
+});

@@ -1,6 +1,9 @@
 "use client";
 import type { ReactNode } from "react";
 import { PeoplePolicyHint } from "@/components/policies/people-policy-hint";
+import { useResourcePolicy } from "@/components/policies/use-resource-policy";
+import { latestEnd } from "@/lib/policies/rules";
+import { formatIsoDate } from "@/lib/util/format";
 import type { ResourceType } from "@/lib/sharing/schemas";
 import { AccessList } from "./access-list";
 import { GeneralAccess } from "./general-access";
@@ -26,10 +29,13 @@ type Props = {
  */
 export function PeoplePanel({ type, id, access, form, previewing, onPreview, onManageLinks, children }: Props) {
   const { query } = access;
+  const { data: policy } = useResourcePolicy(type, id);
+  const latest =
+    policy?.externalGrantMaxDays != null ? formatIsoDate(latestEnd(policy.externalGrantMaxDays)) : undefined;
   return (
     <div role="tabpanel" aria-label="People">
       <PeoplePolicyHint type={type} id={id} />
-      <ShareForm form={form} />
+      <ShareForm form={form} latestEnd={latest} />
       <h3 className="mt-2 text-sm font-semibold">Who has access</h3>
       {query.isPending ? (
         <p className="py-4 text-sm text-zinc-500">Loading…</p>

@@ -47,7 +47,8 @@ function RoleSelect({ value, onChange }: { value: ShareRole; onChange: (role: Sh
  * Add people, e-mail addresses or a known workspace with the role beside the input; once someone is
  * added, the note for the e-mail, an end date and Share appear (Drive's compose step).
  */
-export function ShareForm({ form }: { form: Form }) {
+/** `latestEnd`: the last end date the workspace's policy allows for people outside it (yyyy-mm-dd), if any. */
+export function ShareForm({ form, latestEnd }: { form: Form; latestEnd?: string }) {
   const { fields, set } = form;
   return (
     <div className="mt-3 space-y-2">
@@ -94,6 +95,7 @@ export function ShareForm({ form }: { form: Form }) {
               type="date"
               value={fields.expires}
               min={formatIsoDate(new Date())}
+              max={latestEnd}
               onChange={(e) => set.setExpires(e.target.value)}
             />
             <AllowAddCheckbox checked={fields.allowAdd} onChange={set.setAllowAdd} />

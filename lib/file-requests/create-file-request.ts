@@ -9,6 +9,7 @@ import { insertFolder } from "@/lib/files/create-folder";
 import { uploadMaxBytes } from "@/lib/files/limits";
 import { loadEntry } from "@/lib/files/load-entry";
 import { validateName } from "@/lib/files/names";
+import { checkPolicy } from "@/lib/policies/check-policy";
 import { AppError } from "@/lib/util/errors";
 import { formatBytes } from "@/lib/util/format";
 import { newToken } from "@/lib/util/tokens";
@@ -18,7 +19,8 @@ export type CreatedFileRequest = { id: string; url: string; token: string; expir
 
 /**
  * Creates a file request: an upload-only access link (purpose "upload") to a folder. Rule: only
- * someone who may write the folder (an editor or a manager) may ask others to fill it. The
+ * someone who may write the folder (an editor or a manager) may ask others to fill it, within the
+ * workspace's sharing policy for links. The
  * token (256 random bits) is returned once in the URL; only its hash and a prefix are stored.
  */
 export async function createFileRequest(actor: Actor, raw: CreateFileRequestInput): Promise<CreatedFileRequest> {
@@ -29,6 +31,13 @@ export async function createFileRequest(actor: Actor, raw: CreateFileRequestInpu
     throw new AppError("invalid", `The largest file size can be at most ${formatBytes(max)}.`, {
       maxFileBytes: `At most ${formatBytes(max)}.`,
     });
+  // A file request is an access link: the workspace's link rules (lifetime, password, no "anyone") apply to it too.
+  await checkPolicy(folder.workspaceId, {
+    kind: "link",
+    mode: input.audience === "anyone" ? "public" : "authenticated",
+    hasPassword: Boolean(input.password),
+    expiresAt: input.expiresAt,
+  });
   const subfolderName = input.subfolder ? validateName(input.title.replace(/[\\/]/g, "-")) : null;
   const { token, hash, prefix } = newToken("sl");
   const passwordHash = input.password ? await bcrypt.hash(input.password, 10) : null;

@@ -14,6 +14,8 @@ import { openFileDownload } from "@/lib/files/open-download";
 import { createCast, putFile, setupTempStorage } from "@/lib/files/test-support";
 import { zipFolder } from "@/lib/files/zip-folder";
 import { listAccessLinks, listWorkspaceAccessLinks } from "@/lib/links/manage-links";
+import { updateWorkspacePolicy } from "@/lib/policies/workspace-policy";
+import { createAccessRequest } from "@/lib/requests/create-request";
 import { openAccessLink } from "@/lib/links/open-link";
 import { resetRateLimits } from "@/lib/throttle/rate-limit";
 import { tusMetadata } from "@/lib/uploads/tus-requests";
@@ -21,6 +23,7 @@ import { toFailure } from "@/lib/util/result";
 import { setupTestDatabase } from "@/test/db";
 import { createFileRequest } from "./create-file-request";
 import { listFileRequests } from "./list-file-requests";
+import { fileRequestView } from "./request-view";
 import { revokeFileRequest } from "./revoke-file-request";
 import type { CreateFileRequestInput } from "./schemas";
 
@@ -274,6 +277,32 @@ describe("file requests", () => {
     const [row] = await listFileRequests(owner, rootId);
     expect(row).toMatchObject({ id, title: "Receipts 2026", hasPassword: true, audience: "anyone", active: true });
     expect(await outcome(() => request(owner, rootId, { maxFiles: 0 }))).toBe("invalid");
+  });
+
+  it("follows the workspace's link policy: no anyone-links when they are off, a password when one is required", async () => {
+    const { owner, rootId } = await createCast();
+    const folder = await getDb().fileEntry.findUniqueOrThrow({ where: { id: rootId } });
+    await updateWorkspacePolicy(owner, folder.workspaceId, { publicLinksDisabled: true, linkPasswordRequired: true });
+    expect(await outcome(() => request(owner, rootId, { audience: "anyone", password: "correct horse" }))).toBe(
+      "forbidden",
+    );
+    expect(await outcome(() => request(owner, rootId, { audience: "signed-in" }))).toBe("forbidden");
+    expect(await outcome(() => request(owner, rootId, { audience: "signed-in", password: "correct horse" }))).toBe(
+      "ok",
+    );
+  });
+
+  it("names its maker to visitors by name or username, never by e-mail, and cannot become an access request", async () => {
+    const { owner, rootId } = await createCast();
+    await getDb().user.update({ where: { id: owner.id }, data: { name: null, username: null } });
+    const { id, token } = await request(owner, rootId);
+    const opened = await openAccessLink(token, { client: "v", viewer: null, cookies: () => undefined });
+    if (opened.status !== "ok") throw new Error(`the request did not open: ${opened.status}`);
+    expect((await fileRequestView(opened.link)).requestedBy).not.toContain("@");
+    await revokeFileRequest(owner, id);
+    // An ended request's visitor asking for "access" would learn the folder's name from the request.
+    const visitor = await createCast();
+    expect(await outcome(() => createAccessRequest(visitor.owner, { source: "link", token }, {}))).toBe("not_found");
   });
 
   it("is not listed among the folder's or the workspace's read links (the share dialog, the REST key list)", async () => {

@@ -33,7 +33,8 @@ export async function fileRequestView(link: OpenedLink): Promise<FileRequestView
     message: request.message,
     maxFileBytes: Number(request.maxFileBytes),
     maxFiles: request.maxFiles,
-    requestedBy: requester?.name || requester?.username || requester?.email || link.target.workspace.owner,
+    // Visitors may be anyone: a name or username, never the requester's e-mail address.
+    requestedBy: requester?.name || requester?.username || link.target.workspace.owner,
     expiresAt: request.link.expiresAt,
     signedInAs: actor.kind === "link" ? null : (actor.username ?? actor.email),
   };

@@ -45,9 +45,10 @@ async function endedGrant(actor: Actor, shareId: string) {
 async function endedLink(token: string) {
   const link = await getDb().accessLink.findUnique({
     where: { tokenHash: hashToken(token) },
-    select: { resourceType: true, resourceId: true, revokedAt: true, expiresAt: true },
+    select: { resourceType: true, resourceId: true, revokedAt: true, expiresAt: true, purpose: true },
   });
-  if (!link) throw notFound("Link not found");
+  // A file request's visitors never saw the folder: asking for it would tell them its name.
+  if (!link || link.purpose !== "read") throw notFound("Link not found");
   if (!link.revokedAt && link.expiresAt > new Date()) {
     throw new AppError("conflict", "This link still works: open it instead of asking for access.");
   }
