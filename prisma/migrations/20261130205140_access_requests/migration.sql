@@ -9,7 +9,7 @@ CREATE TABLE "AccessRequest" (
     "requesterId" TEXT NOT NULL,
     "source" TEXT NOT NULL,
     "message" TEXT NOT NULL DEFAULT '',
-    "answers" JSONB NOT NULL DEFAULT [],
+    "answers" JSONB NOT NULL DEFAULT '[]',
     "acceptedTerms" TEXT NOT NULL DEFAULT '',
     "status" TEXT NOT NULL DEFAULT 'pending',
     "pendingKey" TEXT,
@@ -26,41 +26,10 @@ CREATE TABLE "AccessRequest" (
     CONSTRAINT "AccessRequest_fileEntryId_fkey" FOREIGN KEY ("fileEntryId") REFERENCES "FileEntry" ("id") ON DELETE CASCADE ON UPDATE CASCADE
 );
 
--- RedefineTables
-PRAGMA defer_foreign_keys=ON;
-PRAGMA foreign_keys=OFF;
-CREATE TABLE "new_Dataset" (
-    "id" TEXT NOT NULL PRIMARY KEY,
-    "workspaceId" TEXT NOT NULL,
-    "slug" TEXT NOT NULL,
-    "name" TEXT NOT NULL,
-    "sortName" TEXT NOT NULL,
-    "description" TEXT NOT NULL DEFAULT '',
-    "tags" JSONB NOT NULL DEFAULT [],
-    "visibility" TEXT NOT NULL DEFAULT 'private',
-    "requestQuestions" JSONB NOT NULL DEFAULT [],
-    "requestTerms" TEXT NOT NULL DEFAULT '',
-    "searchText" TEXT NOT NULL,
-    "version" INTEGER NOT NULL,
-    "columns" JSONB NOT NULL,
-    "rowCount" BIGINT NOT NULL,
-    "sizeBytes" BIGINT NOT NULL,
-    "createdById" TEXT,
-    "updatedById" TEXT,
-    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
-    "updatedAt" DATETIME NOT NULL,
-    CONSTRAINT "Dataset_workspaceId_fkey" FOREIGN KEY ("workspaceId") REFERENCES "Workspace" ("id") ON DELETE CASCADE ON UPDATE CASCADE
-);
-INSERT INTO "new_Dataset" ("columns", "createdAt", "createdById", "description", "id", "name", "rowCount", "searchText", "sizeBytes", "slug", "sortName", "tags", "updatedAt", "updatedById", "version", "visibility", "workspaceId") SELECT "columns", "createdAt", "createdById", "description", "id", "name", "rowCount", "searchText", "sizeBytes", "slug", "sortName", "tags", "updatedAt", "updatedById", "version", "visibility", "workspaceId" FROM "Dataset";
-DROP TABLE "Dataset";
-ALTER TABLE "new_Dataset" RENAME TO "Dataset";
-CREATE INDEX "Dataset_workspaceId_updatedAt_idx" ON "Dataset"("workspaceId", "updatedAt");
-CREATE INDEX "Dataset_workspaceId_sortName_idx" ON "Dataset"("workspaceId", "sortName");
-CREATE INDEX "Dataset_workspaceId_sizeBytes_idx" ON "Dataset"("workspaceId", "sizeBytes");
-CREATE INDEX "Dataset_workspaceId_visibility_idx" ON "Dataset"("workspaceId", "visibility");
-CREATE UNIQUE INDEX "Dataset_workspaceId_slug_key" ON "Dataset"("workspaceId", "slug");
-PRAGMA foreign_keys=ON;
-PRAGMA defer_foreign_keys=OFF;
+-- AlterTable (hand-written: Prisma rebuilt Dataset with `DEFAULT []`, which SQLite reads as an empty identifier,
+-- so every existing dataset got '' for requestQuestions and could no longer be read; it also reset tags' default)
+ALTER TABLE "Dataset" ADD COLUMN "requestQuestions" JSONB NOT NULL DEFAULT '[]';
+ALTER TABLE "Dataset" ADD COLUMN "requestTerms" TEXT NOT NULL DEFAULT '';
 
 -- CreateIndex
 CREATE UNIQUE INDEX "AccessRequest_pendingKey_key" ON "AccessRequest"("pendingKey");
