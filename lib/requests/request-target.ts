@@ -45,10 +45,18 @@ async function endedGrant(actor: Actor, shareId: string) {
 async function endedLink(token: string) {
   const link = await getDb().accessLink.findUnique({
     where: { tokenHash: hashToken(token) },
-    select: { resourceType: true, resourceId: true, revokedAt: true, expiresAt: true, purpose: true },
+    select: {
+      resourceType: true,
+      resourceId: true,
+      revokedAt: true,
+      expiresAt: true,
+      purpose: true,
+      passwordHash: true,
+    },
   });
-  // A file request's visitors never saw the folder: asking for it would tell them its name.
-  if (!link || link.purpose !== "read") throw notFound("Link not found");
+  // A file request's visitors never saw the folder, and the token of a password link proves nothing without the
+  // password: a request would tell either holder the resource's name, so both answer like an unknown link.
+  if (!link || link.purpose !== "read" || link.passwordHash) throw notFound("Link not found");
   if (!link.revokedAt && link.expiresAt > new Date()) {
     throw new AppError("conflict", "This link still works: open it instead of asking for access.");
   }
@@ -58,7 +66,7 @@ async function endedLink(token: string) {
 /**
  * Rule: who may ask for access to what. A signed-in person (never through a link) may ask for a
  * Listed dataset (from its card), for the resource of a grant of theirs that ended, or for the
- * resource of an expired or revoked link whose token they hold. A Private dataset reached any other
+ * resource of an expired or revoked read link without a password whose token they hold. A Private dataset reached any other
  * way is the same 404 as a missing one. Someone who can already read it has nothing to ask for (409);
  * a view-only grantee may ask for more.
  */

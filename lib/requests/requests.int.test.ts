@@ -207,5 +207,18 @@ describe("access requests", () => {
     expect(await failure(createAccessRequest(visitor, { source: "link", token: "lnk_unknown" }, {}))).toMatchObject({
       code: "not_found",
     });
+    // The token of a password link alone proves nothing (its holder may never have had the password), and the
+    // request would show them the resource's name: such a link answers like an unknown one.
+    const locked = await createAccessLink(owner, {
+      resourceType: "dataset",
+      resourceId: `${secret.id}`,
+      password: "correct horse battery",
+    });
+    await revokeAccessLink(owner, locked.id);
+    const holder = await person("hld");
+    expect(await failure(createAccessRequest(holder, { source: "link", token: locked.token }, {}))).toMatchObject({
+      code: "not_found",
+      message: "Link not found",
+    });
   });
 });
