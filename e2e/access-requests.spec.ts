@@ -80,7 +80,8 @@ test("a stranger finds a Listed dataset in Discover, requests with answers, the 
   const approve = review.getByRole("form", { name: "Approve" });
   await approve.getByLabel("Role").selectOption("viewer");
   await approve.getByRole("button", { name: "Approve" }).click();
-  await expect(review.getByTestId("request-decision")).toContainText("Approved");
+  // Approving shares and queues two e-mails: on a loaded CI machine that took longer than the default 10 s.
+  await expect(review.getByTestId("request-decision")).toContainText("Approved", { timeout: 30_000 });
 
   // bob reads the rows now
   await bobPage.reload();

@@ -54,6 +54,9 @@ export function axeAudit() {
   return {
     checked,
     async check(page: Page, where: string) {
+      // A toast still fading in or out has half-transparent colours, which axe measures as low contrast (seen in
+      // CI); toasts (4 s each) are let go first, so each scan sees the screen as it settles.
+      await expect(page.locator("[data-sonner-toast]")).toHaveCount(0, { timeout: 20_000 });
       for (const colorScheme of ["light", "dark"] as const) {
         await page.emulateMedia({ colorScheme });
         found.push(...(await axeViolations(page, `${where} (${colorScheme})`)));
