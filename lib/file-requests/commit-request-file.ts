@@ -11,6 +11,7 @@ import { contentTypeFor } from "@/lib/files/file-types";
 import { sha256OfFile } from "@/lib/files/hash-file";
 import { nameKey } from "@/lib/files/names";
 import { assertWithinQuota } from "@/lib/files/quota";
+import { deleteUnreferencedBlob } from "@/lib/files/store-file";
 import { type BlobStore, getBlobStore } from "@/lib/storage";
 import type { FinishedUpload } from "@/lib/uploads/types";
 import { markUploadFinished } from "@/lib/uploads/upload-rows";
@@ -103,10 +104,7 @@ export async function commitRequestFile(actor: Actor, upload: FinishedUpload): P
     );
     return received;
   } catch (error) {
-    const referenced = await getDb()
-      .fileEntry.count({ where: { blobKey: key } })
-      .catch(() => 1);
-    if (referenced === 0) await store.delete(key).catch(() => {});
+    await deleteUnreferencedBlob(store, key);
     throw error;
   }
 }

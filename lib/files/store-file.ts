@@ -76,10 +76,19 @@ export async function storeFile(actor: Actor, target: FileTarget, source: FileSo
     if (outcome.status === "skipped") await store.delete(key);
     return outcome;
   } catch (error) {
-    const referenced = await getDb()
-      .fileEntry.count({ where: { blobKey: key } })
-      .catch(() => 1);
-    if (referenced === 0) await store.delete(key).catch(() => {});
+    await deleteUnreferencedBlob(store, key);
     throw error;
   }
+}
+
+/**
+ * After a failed commit: deletes the blob unless a file entry uses it (content-addressed keys are
+ * shared by identical files). When the database cannot say, the blob stays: a stray blob costs
+ * space, a deleted one loses data.
+ */
+export async function deleteUnreferencedBlob(store: BlobStore, key: string): Promise<void> {
+  const referenced = await getDb()
+    .fileEntry.count({ where: { blobKey: key } })
+    .catch(() => 1);
+  if (referenced === 0) await store.delete(key).catch(() => {});
 }
