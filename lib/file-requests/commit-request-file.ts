@@ -15,8 +15,8 @@ import { deleteUnreferencedBlob } from "@/lib/files/store-file";
 import { type BlobStore, getBlobStore } from "@/lib/storage";
 import type { FinishedUpload } from "@/lib/uploads/types";
 import { markUploadFinished } from "@/lib/uploads/upload-rows";
-import { notFound } from "@/lib/util/errors";
-import { liveFileRequest } from "./live-request";
+import { conflict, notFound } from "@/lib/util/errors";
+import { REQUEST_FULL, liveFileRequest } from "./live-request";
 
 /** What a visitor is told about their finished upload: that it arrived, and nothing about the folder. */
 export type ReceivedFile = { status: "received"; name: string; size: number };
@@ -58,6 +58,9 @@ export async function commitRequestFile(actor: Actor, upload: FinishedUpload): P
     await retryOnNameRace(() =>
       getDb().$transaction(async (tx) => {
         const request = await liveFileRequest(fileRequestId, { tx, lock: true });
+        // The count was reserved when the upload started; one that outlived its slot (idle, see
+        // openUploadsWhere) may find the request full by now, and the request never takes more.
+        if (request.received >= request.maxFiles) throw conflict(REQUEST_FULL);
         const folder = await tx.fileEntry.findUnique({ where: { id: request.targetFolderId } });
         if (!folder || folder.kind !== "folder" || folder.trashedAt)
           throw notFound("The folder this request fills no longer exists.");

@@ -3,6 +3,7 @@ import { getDb, type Tx } from "@/lib/db";
 import { AppError, notFound } from "@/lib/util/errors";
 
 export const REQUEST_ENDED = "This file request has ended and takes no more files.";
+export const REQUEST_FULL = "This request has all the files it takes; no more files can be sent.";
 
 /**
  * The file request behind an upload link, if it still takes files. Rule: a revoked or expired

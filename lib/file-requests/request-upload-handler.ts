@@ -1,9 +1,9 @@
 import "server-only";
-import type { Actor } from "@/lib/access";
+import { type Actor, accountIdOf } from "@/lib/access";
 import { assertWithinQuota } from "@/lib/files/quota";
 import { validateName } from "@/lib/files/names";
 import type { UploadHandler, UploadMetadata } from "@/lib/uploads/types";
-import { openSince } from "@/lib/uploads/upload-rows";
+import { openUploadsWhere } from "@/lib/uploads/upload-rows";
 import { AppError, notFound } from "@/lib/util/errors";
 import { formatBytes, formatNumber } from "@/lib/util/format";
 import { commitRequestFile } from "./commit-request-file";
@@ -59,14 +59,16 @@ export const fileRequestUploadHandler: UploadHandler = {
     const link = requestLinkOf(actor);
     if (metadata.fileRequestId !== link.id) throw notFound("File request not found");
     const request = await liveFileRequest(link.id);
-    return { userId: request.link.createdById, fileRequestId: link.id };
+    // Per-sender limits count a link visitor by their keyed visitor id (one bucket when unknown), an account by itself.
+    const visitorKey = actor.kind === "link" ? (actor.link.visitor ?? "anonymous") : `account:${accountIdOf(actor)}`;
+    return { userId: request.link.createdById, fileRequestId: link.id, visitorKey };
   },
 
   async reserve(tx, workspaceId, size, metadata) {
     const request = await liveFileRequest(metadata.fileRequestId!, { tx, lock: true });
     // This upload's row is written already: it is one of the open ones.
     const open = await tx.upload.count({
-      where: { fileRequestId: request.linkId, finishedAt: null, createdAt: { gt: openSince() } },
+      where: { fileRequestId: request.linkId, ...openUploadsWhere() },
     });
     if (request.received + open > request.maxFiles)
       throw new AppError(

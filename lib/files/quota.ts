@@ -1,6 +1,6 @@
 import "server-only";
 import { getDb, type Tx } from "@/lib/db";
-import { openSince } from "@/lib/uploads/upload-rows";
+import { openUploadsWhere } from "@/lib/uploads/upload-rows";
 import { AppError } from "@/lib/util/errors";
 import { formatBytes } from "@/lib/util/format";
 import { workspaceQuotaBytes } from "./limits";
@@ -13,7 +13,7 @@ export async function workspaceUsage(workspaceId: string, db: Tx = getDb()): Pro
   const [files, uploads] = await Promise.all([
     db.fileEntry.aggregate({ where: { workspaceId, kind: "file" }, _sum: { size: true } }),
     db.upload.aggregate({
-      where: { workspaceId, kind: { in: ["file", "filerequest"] }, finishedAt: null, createdAt: { gt: openSince() } },
+      where: { workspaceId, kind: { in: ["file", "filerequest"] }, ...openUploadsWhere() },
       _sum: { bytes: true },
     }),
   ]);

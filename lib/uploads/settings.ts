@@ -26,3 +26,13 @@ export const testCommitDelayMs = () => Number(process.env.UPLOAD_TEST_COMMIT_DEL
 
 /** Test only: MULTIPART_TEST_COMPLETE_DELAY_MS pauses a multipart complete after it claimed the upload, before the dataset is written. */
 export const testMultipartDelayMs = () => Number(process.env.MULTIPART_TEST_COMPLETE_DELAY_MS || 0);
+
+/**
+ * FILE_REQUEST_IDLE_MINUTES (30): an upload through a file request that receives no bytes for
+ * this long stops holding its slot and its share of the quota, and is cancelled when it comes
+ * back (so empty uploads opened by an anonymous visitor cannot fill a request for a day).
+ */
+export const fileRequestIdleMs = () => positive("FILE_REQUEST_IDLE_MINUTES", 30) * 60_000;
+
+/** FILE_REQUEST_OPEN_PER_VISITOR (5): unfinished uploads one visitor may have open on one file request at a time. */
+export const maxOpenPerVisitor = () => positive("FILE_REQUEST_OPEN_PER_VISITOR", 5);

@@ -14,7 +14,7 @@ import { uploadExpireMs, uploadLeaseMs } from "./settings";
 import { stagingDir } from "./staging";
 import { sweepLeftovers } from "./sweep-leftovers";
 import { removeStaged, StagingStore } from "./staging-store";
-import { forgetUpload, registerUpload } from "./upload-rows";
+import { forgetUpload, registerUpload, touchFileRequestUpload } from "./upload-rows";
 import { ownsUpload } from "./upload-owner";
 
 export const UPLOADS_PATH = "/api/uploads";
@@ -63,6 +63,17 @@ export function createTusServer(): TusServer {
       const upload = await datastore.getUpload(id).catch(() => null);
       if (!upload || upload.metadata?.userId !== actor.id)
         throw { status_code: 404, body: JSON.stringify({ error: "Upload not found" }) };
+      if (req.method === "PATCH" && upload.metadata?.fileRequestId && !(await touchFileRequestUpload(id))) {
+        await datastore.remove(id).catch(() => {});
+        await forgetUpload(id);
+        throw {
+          status_code: 410,
+          body: JSON.stringify({
+            error: "This upload received nothing for too long and was cancelled; send the file again.",
+            code: "gone",
+          }),
+        };
+      }
     },
     async onUploadCreate(_req, upload) {
       const actor = currentActor()!;

@@ -26,7 +26,10 @@ export type UploadHandler = {
    * Optional: whose upload row this is, from authorize's metadata (default: the acting user's).
    * Uploads through a file request belong to the request (see lib/uploads/upload-owner.ts).
    */
-  owner?(actor: Actor, metadata: UploadMetadata): Promise<{ userId: string; fileRequestId: string | null }>;
+  owner?(
+    actor: Actor,
+    metadata: UploadMetadata,
+  ): Promise<{ userId: string; fileRequestId: string | null; visitorKey?: string | null }>;
   /**
    * When complete: turn the staged bytes into a resource (atomically), returning JSON for the
    * client. It may run again for the same upload after a crash (a client resumes): a handler

@@ -1,0 +1,6 @@
+-- AlterTable
+ALTER TABLE "Upload" ADD COLUMN     "activeAt" TIMESTAMP(3),
+ADD COLUMN     "visitorKey" TEXT;
+
+-- CreateIndex
+CREATE INDEX "Upload_fileRequestId_visitorKey_finishedAt_idx" ON "Upload"("fileRequestId", "visitorKey", "finishedAt");
