@@ -11,3 +11,13 @@ import { authSecret } from "@/lib/auth/secret";
 export function visitorKey(linkId: string, client: string): string {
   return createHmac("sha256", authSecret()).update(`visitor:${linkId}:${client}`).digest("hex").slice(0, 8);
 }
+
+/**
+ * The key of a link's daily visit log (AccessLinkVisit): an HMAC of the link and the visitor (an
+ * address, or a signed-in viewer's id) under the server secret. Rule: like visitorKey, nothing
+ * recoverable (an unkeyed hash of an IPv4 address is reversed by trying all of them) and nothing
+ * joinable across links; long enough that two visitors of one link do not merge in the counts.
+ */
+export function visitKey(linkId: string, visitor: string): string {
+  return createHmac("sha256", authSecret()).update(`visit:${linkId}:${visitor}`).digest("hex").slice(0, 32);
+}

@@ -1,11 +1,10 @@
 import "server-only";
-import { createHash } from "node:crypto";
 import bcrypt from "bcryptjs";
 import { type Actor, type LinkScope, linkActor } from "@/lib/access";
 import { recordAudit } from "@/lib/audit/record";
 import { getDb, type ResourceType } from "@/lib/db";
 import { recordAccess } from "@/lib/insights/record-access";
-import { visitorKey } from "@/lib/insights/visitor-key";
+import { visitKey, visitorKey } from "@/lib/insights/visitor-key";
 import { loadSharedResource, type SharedResource } from "@/lib/sharing/shared-resource";
 import {
   checkThrottle,
@@ -161,7 +160,7 @@ async function audit(link: LinkRow, action: string, details: Record<string, unkn
  */
 async function recordUse(link: LinkRow, visitor: string, now: Date) {
   const db = getDb();
-  const visitorKey = createHash("sha256").update(visitor).digest("hex").slice(0, 32);
+  const visitorKey = visitKey(link.id, visitor);
   try {
     await db.accessLinkVisit.create({ data: { linkId: link.id, visitorKey, day: now.toISOString().slice(0, 10) } });
   } catch (error) {
