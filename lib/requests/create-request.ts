@@ -2,7 +2,7 @@ import "server-only";
 import { createElement } from "react";
 import type { Actor } from "@/lib/access";
 import { recordAudit } from "@/lib/audit/record";
-import { getDb } from "@/lib/db";
+import { getDb, type Tx } from "@/lib/db";
 import { appUrl } from "@/lib/email/config";
 import { enqueueEmail } from "@/lib/email/outbox";
 import { renderEmail } from "@/lib/email/render";
@@ -39,9 +39,11 @@ function checkAnswers(target: ResolvedTarget, input: { answers: string[]; accept
  * AccessRequest.pendingKey); after a decided request the same person waits the cooldown
  * (ACCESS_REQUEST_COOLDOWN_HOURS, 24 by default) before asking again for that resource, and sends
  * at most ACCESS_REQUESTS_PER_HOUR requests an hour in all (429 with Retry-After, the rule in the message).
+ * Runs inside the transaction that writes the request, after a lock on the requester's row, so
+ * requests a person sends at once take turns and the counts are exact.
  */
-async function assertMayRequest(actor: Actor, target: ResolvedTarget, now: Date) {
-  const db = getDb();
+async function assertMayRequest(db: Tx, actor: Actor, target: ResolvedTarget, now: Date) {
+  await db.$executeRaw`UPDATE "User" SET "id" = "id" WHERE "id" = ${actor.id}`;
   const [pending, last, lastHour] = await Promise.all([
     db.accessRequest.findUnique({
       where: { pendingKey: pendingKeyOf(target.type, target.id, actor.id) },
@@ -97,12 +99,12 @@ export async function createAccessRequest(
   const input = createRequestInput.parse(raw);
   checkAnswers(target, input);
   const now = new Date();
-  await assertMayRequest(actor, target, now);
   const answers = target.questions.map((question, i) => ({ question, answer: input.answers[i] ?? "" }));
   const requester = await displayNameOf(actor);
   const { workspace } = target.shared;
   try {
     const created = await getDb().$transaction(async (tx) => {
+      await assertMayRequest(tx, actor, target, now);
       const request = await tx.accessRequest.create({
         data: {
           workspaceId: workspace.id,
