@@ -9,7 +9,7 @@ import { renderEmail } from "@/lib/email/render";
 import { kickOutbox } from "@/lib/email/sender";
 import { shareResource } from "@/lib/sharing/share-resource";
 import { loadSharedResource } from "@/lib/sharing/shared-resource";
-import { displayNameOf } from "@/lib/users/display-name";
+import { nameWithoutAddress } from "@/lib/users/display-name";
 import { AppError, notFound } from "@/lib/util/errors";
 import { RequestDecisionEmail } from "./emails/request-decision-email";
 import { MY_REQUESTS_PATH } from "./paths";
@@ -86,7 +86,7 @@ export async function approveAccessRequest(
     });
     throw error;
   }
-  const decider = await displayNameOf(actor);
+  const decider = await nameWithoutAddress(actor, "A manager");
   await getDb().$transaction(async (tx) => {
     await recordAudit(tx, {
       workspaceId: shared.workspace.id,
@@ -124,7 +124,7 @@ export async function approveAccessRequest(
 export async function denyAccessRequest(actor: Actor, requestId: string, raw: unknown): Promise<Decision> {
   const { reason } = denyRequestInput.parse(raw ?? {});
   const { request, shared } = await loadForDecision(actor, requestId);
-  const decider = await displayNameOf(actor);
+  const decider = await nameWithoutAddress(actor, "A manager");
   const email = await renderEmail(
     `${decider} declined your request for ${shared.label}`,
     createElement(RequestDecisionEmail, {

@@ -49,9 +49,10 @@ async function toViews(rows: Row[]): Promise<AccessRequestView[]> {
   }
   const deciders = await getDb().user.findMany({
     where: { id: { in: rows.map((r) => r.decidedById).filter((id): id is string => Boolean(id)) } },
-    select: { id: true, username: true, email: true },
+    select: { id: true, username: true, name: true },
   });
-  const deciderName = new Map(deciders.map((u) => [u.id, u.username ?? u.email]));
+  // The requester sees who decided, but never a manager's e-mail address (a requester may be a stranger).
+  const deciderName = new Map(deciders.map((u) => [u.id, u.username ?? u.name ?? "a manager"]));
   return rows.flatMap((r) => {
     const shared = loaded.get(`${r.resourceType}:${r.resourceId}`);
     if (!shared) return [];

@@ -6,6 +6,8 @@ import { createEmptyDataset } from "@/lib/catalog/test-dataset";
 import { person } from "@/lib/sharing/test-support";
 import { setupTestDatabase } from "@/test/db";
 import { createAccessRequest } from "./create-request";
+import { denyAccessRequest } from "./decide-request";
+import { listMyRequests } from "./list-requests";
 
 const { db } = setupTestDatabase();
 
@@ -32,5 +34,26 @@ describe("access request limits", () => {
     expect(codes.filter((c) => c === "ok")).toHaveLength(3);
     expect(codes.filter((c) => c === "rate_limited")).toHaveLength(5);
     expect(await db().accessRequest.count({ where: { requesterId: stranger.id } })).toBe(3);
+  });
+});
+
+describe("a decided request", () => {
+  it("names the manager who decided to the requester without their e-mail address, in the app and the e-mail", async () => {
+    const owner = await person("own");
+    const ws = await db().workspace.create({ data: { ownerId: owner.id, slug: "privacy", name: "Privacy" } });
+    const manager = await db().user.create({ data: { email: "quiet.manager@corp.example", username: null } });
+    await db().membership.create({ data: { workspaceId: ws.id, userId: manager.id, role: "admin" } });
+    const ds = await createEmptyDataset({ workspaceId: ws.id, slug: "listed", createdById: owner.id });
+    await setDatasetVisibility(owner, ds.id, "listed");
+    const stranger = await person("str");
+    const { id } = await createAccessRequest(stranger, { source: "discover", datasetId: ds.id }, {});
+
+    await denyAccessRequest({ id: manager.id, email: manager.email, username: null }, id, { reason: "Not now" });
+    const [mine] = await listMyRequests(stranger);
+    expect(mine).toMatchObject({ status: "denied", decidedBy: "a manager", reason: "Not now" });
+    const mails = await db().outbox.findMany({ where: { to: stranger.email!.toLowerCase() } });
+    expect(mails).toHaveLength(1);
+    expect(JSON.stringify(mails[0])).not.toContain("quiet.manager");
+    expect(mails[0]!.subject).toContain("A manager declined your request");
   });
 });

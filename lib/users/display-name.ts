@@ -16,3 +16,12 @@ export async function displayNameOf(person: Person): Promise<string> {
 export function pickDisplayName(person: { name: string | null; username: string | null; email: string }): string {
   return person.name?.trim() || person.username || person.email;
 }
+
+/**
+ * How a person is named to someone who must not learn their address (a stranger asking a
+ * workspace's managers for access): display name, else username, else `fallback`. Never the e-mail.
+ */
+export async function nameWithoutAddress(person: Person, fallback: string): Promise<string> {
+  const user = await getDb().user.findUnique({ where: { id: person.id }, select: { name: true } });
+  return user?.name?.trim() || person.username || fallback;
+}
