@@ -133,4 +133,40 @@ describe("expiry reminders", () => {
     expect(mails).toHaveLength(1);
     expect(mails[0]!.subject).toBe(`Your access link “board” to the workspace "Personal" ends soon`);
   });
+
+  it("tells a sharer or link maker nothing once they can no longer manage the resource", async () => {
+    const formerAdmin = await person("former");
+    const member = await db().membership.create({ data: { workspaceId, userId: formerAdmin.id, role: "admin" } });
+    const grantee = await person("grantee");
+    await db().share.create({
+      data: {
+        workspaceId,
+        resourceType: "workspace",
+        resourceId: workspaceId,
+        granteeType: "user",
+        granteeUserId: grantee.id,
+        granteeKey: `user:${grantee.id}`,
+        role: "viewer",
+        createdById: formerAdmin.id,
+        expiresAt: new Date(Date.now() + DAY),
+      },
+    });
+    await db().accessLink.create({
+      data: {
+        workspaceId,
+        resourceType: "workspace",
+        resourceId: workspaceId,
+        tokenHash: "hash-former",
+        prefix: "sl_former",
+        mode: "public",
+        label: "former",
+        expiresAt: new Date(Date.now() + DAY),
+        createdById: formerAdmin.id,
+      },
+    });
+    await db().membership.delete({ where: { id: member.id } });
+    await sendExpiryReminders(new Date());
+    expect(await reminders(formerAdmin.email)).toHaveLength(0);
+    expect(await reminders(grantee.email)).toHaveLength(1);
+  });
 });

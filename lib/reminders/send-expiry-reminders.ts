@@ -1,5 +1,6 @@
 import "server-only";
 import { createElement } from "react";
+import { type Actor, allows, getEffectiveRole } from "@/lib/access";
 import { getDb, type ResourceType } from "@/lib/db";
 import { appUrl } from "@/lib/email/config";
 import { renderEmail } from "@/lib/email/render";
@@ -40,7 +41,20 @@ async function people(ids: string[]) {
     where: { id: { in: [...new Set(ids)] } },
     select: { id: true, email: true, name: true, username: true },
   });
-  return new Map(users.map((u) => [u.id, { email: u.email, name: pickDisplayName(u) }]));
+  return new Map(
+    users.map((u) => [
+      u.id,
+      { email: u.email, name: pickDisplayName(u), actor: { id: u.id, email: u.email, username: u.username } },
+    ]),
+  );
+}
+
+/**
+ * Rule: the sharer or link maker hears about an ending grant or link only while they may still
+ * manage the resource; someone who left the workspace or lost the role learns nothing more of it.
+ */
+async function stillManages(person: { actor: Actor } | undefined, resource: SharedResource): Promise<boolean> {
+  return Boolean(person) && allows(await getEffectiveRole(person!.actor, resource.resource), "manage");
 }
 
 async function send(
@@ -110,7 +124,11 @@ export async function sendExpiryReminders(now: Date, scope: JobScope = {}): Prom
       const props = { ...base, audience: "grantee" as const, who: sharer?.name ?? "The person who shared it" };
       if (await send("share", share.id, grantee.email, props, audit)) sent++;
     }
-    if (sharer && sharer.email.toLowerCase() !== grantee?.email?.toLowerCase()) {
+    if (
+      sharer &&
+      sharer.email.toLowerCase() !== grantee?.email?.toLowerCase() &&
+      (await stillManages(sharer, resource))
+    ) {
       const props = { ...base, audience: "sharer" as const, who: grantee?.name ?? "the grantee" };
       if (await send("share", share.id, sharer.email, props, audit)) sent++;
     }
@@ -118,7 +136,7 @@ export async function sendExpiryReminders(now: Date, scope: JobScope = {}): Prom
   for (const link of links) {
     const resource = resources.get(`${link.resourceType}:${link.resourceId}`);
     const maker = users.get(link.createdById);
-    if (!resource || !maker) continue;
+    if (!resource || !maker || !(await stillManages(maker, resource))) continue;
     const props = {
       audience: "link" as const,
       what: resource.label,
