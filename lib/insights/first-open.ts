@@ -1,6 +1,6 @@
 import "server-only";
 import { createElement } from "react";
-import type { Actor } from "@/lib/access";
+import { type Actor, allows, getEffectiveRole } from "@/lib/access";
 import { actorGranteeKeys } from "@/lib/access/grantee-keys";
 import { grantTargets, liveGrantWhere } from "@/lib/access/grants";
 import { getDb, type Tx } from "@/lib/db";
@@ -38,6 +38,18 @@ async function mailSharer(
   );
   await enqueueEmail(tx, { to: sharer.email, kind: "first-open", ...message });
   return true;
+}
+
+/**
+ * Rule: the person who asked to hear of the first open is told only while they may still manage
+ * the resource; someone who left the workspace or lost the role learns nothing more of it.
+ */
+async function stillManages(userId: string, target: SharedResource): Promise<boolean> {
+  const user = await getDb().user.findUnique({
+    where: { id: userId },
+    select: { id: true, email: true, username: true },
+  });
+  return Boolean(user) && allows(await getEffectiveRole(user!, target.resource), "manage");
 }
 
 async function loadTarget(type: AccessEvent["resourceType"], id: string): Promise<SharedResource | null> {
@@ -88,7 +100,7 @@ export async function noticeFirstOpen(
   let queued = false;
   if (opener) {
     const target = await loadTarget(opener.resourceType, opener.resourceId);
-    if (target) {
+    if (target && (await stillManages(opener.createdById, target))) {
       queued =
         (await db.$transaction(async (tx) => {
           const claimed = await tx.accessLink.updateMany({
@@ -107,7 +119,7 @@ export async function noticeFirstOpen(
   }
   for (const grant of grants) {
     const target = await loadTarget(grant.resourceType, grant.resourceId);
-    if (!target) continue;
+    if (!target || !(await stillManages(grant.createdById, target))) continue;
     const subject = grant.resourceType === "workspace" ? null : grant.resourceType;
     queued =
       (await db.$transaction(async (tx) => {

@@ -221,6 +221,24 @@ describe("first-open e-mail", () => {
     expect(sent[0]!.subject).toBe(`${carol.username} opened the dataset "sales"`);
   });
 
+  it("tells nobody who can no longer manage the resource", async () => {
+    const former = await cast.extraUser("former");
+    const membership = await db().membership.create({
+      data: { workspaceId: cast.workspace.id, userId: former.id, role: "admin" },
+    });
+    const dave = await cast.extraUser("dave");
+    await shareResource(former, "dataset", datasetId, { grantees: [dave.username!], role: "viewer" });
+    const share = await db().share.findFirstOrThrow({ where: { resourceId: datasetId, granteeUserId: dave.id } });
+    await setFirstOpenNotice(former, { target: "share", id: share.id, notify: true });
+    const link = await createAccessLink(former, { resourceType: "file", resourceId: fileId, label: "former's" });
+    await setFirstOpenNotice(former, { target: "link", id: link.id, notify: true });
+    await db().membership.delete({ where: { id: membership.id } });
+
+    await getDatasetPage(dave, { id: datasetId });
+    await openAs(link.token, visit("192.0.2.44"));
+    expect(await mails(former.email)).toHaveLength(0);
+  });
+
   it("can be set by managers only", async () => {
     const link = await createAccessLink(cast.owner, { resourceType: "file", resourceId: fileId });
     expect(await failure(setFirstOpenNotice(cast.editor, { target: "link", id: link.id, notify: true }))).toMatchObject(
