@@ -207,14 +207,29 @@ async function folderRows(folder: SharedResource, window: Window): Promise<Row[]
     where: { workspaceId: folder.workspace.id, ancestry: { startsWith: childAncestryOf(self) } },
     select: { id: true },
   });
-  const ids = new Set([self.id, ...inside.map((e) => e.id)]);
-  const rows = await db.auditEvent.findMany({
-    where: { workspaceId: folder.workspace.id, resourceType: { in: ["file", "folder"] }, ...window },
-    select: ROW_SELECT,
-    orderBy: { createdAt: "desc" },
-  });
-  return rows.filter((row) => ids.has(row.resourceId)).slice(0, INSIGHT_EVENT_LIMIT + 1);
+  const ids = [self.id, ...inside.map((e) => e.id)];
+  // The events of these entries only, newest first, a bounded number per batch of ids (bound
+  // parameters stay well under the databases' limits): never the whole workspace's events.
+  const rows: Row[] = [];
+  for (let i = 0; i < ids.length; i += FOLDER_ID_BATCH) {
+    rows.push(
+      ...(await db.auditEvent.findMany({
+        where: {
+          workspaceId: folder.workspace.id,
+          resourceType: { in: ["file", "folder"] },
+          resourceId: { in: ids.slice(i, i + FOLDER_ID_BATCH) },
+          ...window,
+        },
+        select: ROW_SELECT,
+        orderBy: { createdAt: "desc" },
+        take: INSIGHT_EVENT_LIMIT + 1,
+      })),
+    );
+  }
+  return rows.sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime()).slice(0, INSIGHT_EVENT_LIMIT + 1);
 }
+
+const FOLDER_ID_BATCH = 5_000;
 
 async function directGrants(type: ResourceType, id: string): Promise<InsightGrant[]> {
   const shares = await getDb().share.findMany({
