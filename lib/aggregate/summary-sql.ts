@@ -44,7 +44,8 @@ export function buildSummary(schema: Column[], request: SummaryRequest): BuiltSu
       throw invalid(`Column "${shown(c.name)}" (${c.type}) cannot be grouped by.`, { groupBy: shown(c.name) });
   }
   const measureSql = request.measures.map((m) => {
-    if (m.fn === "count") return "count(*)";
+    // counts stay exact as JSON numbers up to 2^53 rows
+    if (m.fn === "count") return "CAST(count(*) AS DOUBLE)";
     const c = column(m.column!);
     const family = typeFamily(c.type);
     if (family !== "integer" && family !== "decimal")
