@@ -63,7 +63,6 @@ async function world() {
     carolToken: (await createApiToken(carol.id, { name: "t" })).token,
   };
 }
-type World = Awaited<ReturnType<typeof world>>;
 
 async function asSession(user: Actor, handler: (r: Request) => Promise<Response>, path: string, body?: unknown) {
   session.user = { ...user, name: null };
