@@ -28,7 +28,12 @@ test("alice shares a dataset view-only with bob: he sees the grid and statistics
   await people.fill(bob.username);
   await people.press("Enter");
   const role = dialog.getByLabel("Role", { exact: true });
-  await expect(role.locator("option")).toHaveText(["Can view (no download)", "Viewer (can download)", "Editor"]);
+  await expect(role.locator("option")).toHaveText([
+    "Totals only",
+    "Can view (no download)",
+    "Viewer (can download)",
+    "Editor",
+  ]);
   await role.selectOption("viewonly");
   await dialog.getByRole("button", { name: "Share", exact: true }).click();
   await expect(dialog.getByLabel(`Role of ${bob.username}`)).toHaveValue("viewonly");

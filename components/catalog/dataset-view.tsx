@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { SummarisePanel } from "@/components/aggregate/summarise-panel";
 import { InsightsLink } from "@/components/insights/insights-link";
 import { Card } from "@/components/ui/empty-state";
 import type { Actor } from "@/lib/access";
@@ -140,6 +141,10 @@ export async function DatasetDetails({
 
       <Section title="Schema and column statistics" id="dataset-schema">
         <ColumnStatsPanel {...versionOnView} />
+      </Section>
+
+      <Section title="Summarise" id="dataset-summarise">
+        <SummarisePanel datasetId={dataset.id} columns={dataset.columns} minGroupSize={null} linkToken={linkToken} />
       </Section>
 
       <Section title="Versions" id="dataset-versions">

@@ -2,7 +2,9 @@
 import { useId } from "react";
 import { Button } from "@/components/ui/button";
 import { SelectField, TextField } from "@/components/ui/field";
-import { SHARE_ROLES, SHARE_ROLE_LABELS, type ShareRole } from "@/lib/sharing/schemas";
+import { MinGroupSizeField } from "@/components/aggregate/min-group-size-field";
+import { shareRolesFor } from "@/lib/aggregate/share-roles";
+import { SHARE_ROLE_LABELS, type ResourceType, type ShareRole } from "@/lib/sharing/schemas";
 import { formatIsoDate } from "@/lib/util/format";
 import { GranteeInput } from "./grantee-input";
 import type { ShareForm as Form } from "./use-share-form";
@@ -25,7 +27,15 @@ function AllowAddCheckbox({ checked, onChange }: { checked: boolean; onChange: (
 }
 
 /** The role the new people get, chosen beside the input as in Drive. */
-function RoleSelect({ value, onChange }: { value: ShareRole; onChange: (role: ShareRole) => void }) {
+function RoleSelect({
+  type,
+  value,
+  onChange,
+}: {
+  type: ResourceType;
+  value: ShareRole;
+  onChange: (role: ShareRole) => void;
+}) {
   const id = useId();
   return (
     <div className="sm:shrink-0">
@@ -33,7 +43,7 @@ function RoleSelect({ value, onChange }: { value: ShareRole; onChange: (role: Sh
         Role
       </label>
       <select id={id} value={value} onChange={(e) => onChange(e.target.value as ShareRole)} className={selectClass}>
-        {SHARE_ROLES.map((role) => (
+        {shareRolesFor(type).map((role) => (
           <option key={role} value={role}>
             {SHARE_ROLE_LABELS[role]}
           </option>
@@ -54,8 +64,11 @@ export function ShareForm({ form, latestEnd }: { form: Form; latestEnd?: string 
     <div className="mt-3 space-y-2">
       <div className="flex flex-col gap-2 sm:flex-row sm:items-start">
         <GranteeInput className="min-w-0 flex-1" value={fields.grantees} onChange={set.setGrantees} />
-        <RoleSelect value={fields.role} onChange={set.setRole} />
+        <RoleSelect type={form.type} value={fields.role} onChange={set.setRole} />
       </div>
+      {fields.role === "aggregate" ? (
+        <MinGroupSizeField value={fields.minGroupSize} onChange={set.setMinGroupSize} />
+      ) : null}
       {form.workspaces.length ? (
         <SelectField
           label="Or share with a workspace"

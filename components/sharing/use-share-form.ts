@@ -1,6 +1,7 @@
 "use client";
 import { useState } from "react";
 import { toast } from "sonner";
+import { DEFAULT_MIN_GROUP_SIZE } from "@/lib/aggregate/grant-rules";
 import { shareResourceAction } from "@/lib/actions/sharing/share-resource";
 import type { ResourceType, ShareRole } from "@/lib/sharing/schemas";
 import { type GranteeChip, granteeProblem } from "./grantee-chips";
@@ -13,6 +14,7 @@ import type { useAccess } from "./use-access";
 export function useShareForm(type: ResourceType, id: string, access: ReturnType<typeof useAccess>) {
   const [grantees, setGrantees] = useState<GranteeChip[]>([]);
   const [role, setRole] = useState<ShareRole>("viewer");
+  const [minGroupSize, setMinGroupSize] = useState(String(DEFAULT_MIN_GROUP_SIZE));
   const [note, setNote] = useState("");
   const [expires, setExpires] = useState("");
   const [workspace, setWorkspace] = useState("");
@@ -39,6 +41,7 @@ export function useShareForm(type: ResourceType, id: string, access: ReturnType<
       id,
       grantees: all,
       role,
+      minGroupSize: role === "aggregate" ? Number(minGroupSize || DEFAULT_MIN_GROUP_SIZE) : undefined,
       note: note || undefined,
       expiresAt: expires ? new Date(`${expires}T23:59:59`) : undefined,
       allowAddToWorkspace: allowAddShown,
@@ -68,8 +71,9 @@ export function useShareForm(type: ResourceType, id: string, access: ReturnType<
   }
 
   return {
-    fields: { grantees, role, note, expires, workspace, allowAdd: allowAddShown },
-    set: { setGrantees, setRole, setNote, setExpires, setWorkspace, setAllowAdd },
+    type,
+    fields: { grantees, role, minGroupSize, note, expires, workspace, allowAdd: allowAddShown },
+    set: { setGrantees, setRole, setMinGroupSize, setNote, setExpires, setWorkspace, setAllowAdd },
     workspaces: access.query.data?.workspaces ?? [],
     /** people or a workspace are being added: the message, end date and Share show */
     composing: grantees.length > 0 || Boolean(workspace),

@@ -4,7 +4,12 @@ import { loadSharedResources, type SharedResource } from "@/lib/sharing/shared-r
 import type { ResourceType } from "@/lib/db";
 import type { UnusedGrant, UnusedLink } from "./find-unused";
 
-const ROLE_NAMES: Record<string, string> = { editor: "editor", viewer: "viewer", viewonly: "view-only" };
+const ROLE_NAMES: Record<string, string> = {
+  editor: "editor",
+  viewer: "viewer",
+  viewonly: "view-only",
+  aggregate: "totals-only",
+};
 
 export const roleName = (role: string) => ROLE_NAMES[role] ?? role;
 

@@ -12,12 +12,14 @@ import {
   OWNER_ONLY_MESSAGE,
   VIEW_ONLY_MESSAGE,
   allows,
+  existenceCapability,
   highestRole,
   memberRoleToEffective,
   shareRoleToEffective,
 } from "./roles";
 
 const REFUSALS: Record<Capability, string> = {
+  summarise: "Not found",
   view: "Not found",
   read: VIEW_ONLY_MESSAGE,
   write: "You have read-only access here.",
@@ -132,7 +134,8 @@ export async function assertCanAll(
   resources: Resource[],
 ): Promise<EffectiveRole[]> {
   const roles = await getEffectiveRoles(actor, resources);
-  if (roles.some((role) => !allows(role, "view"))) throw new AppError("not_found", "Not found");
+  if (roles.some((role) => !allows(role, existenceCapability(capability))))
+    throw new AppError("not_found", "Not found");
   if (roles.some((role) => !allows(role, capability))) throw new AppError("forbidden", REFUSALS[capability]);
   return roles as EffectiveRole[];
 }

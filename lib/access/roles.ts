@@ -1,10 +1,10 @@
 /**
  * Effective roles, lowest to highest. Workspace membership maps onto them (memberRoleToEffective):
- * member → editor, admin → manager, owner → owner. Grants from the sharing feature add viewonly
- * (can view, cannot download), viewer and editor; an access link gives viewer, or viewonly when it
- * does not allow downloads.
+ * member → editor, admin → manager, owner → owner. Grants from the sharing feature add aggregate
+ * ("Totals only": grouped summaries, never rows), viewonly (can view, cannot download), viewer and
+ * editor; an access link gives viewer, or viewonly when it does not allow downloads.
  */
-export const ROLE_RANK = { viewonly: 1, viewer: 2, editor: 3, manager: 4, owner: 5 } as const;
+export const ROLE_RANK = { aggregate: 0, viewonly: 1, viewer: 2, editor: 3, manager: 4, owner: 5 } as const;
 export type EffectiveRole = keyof typeof ROLE_RANK;
 
 /**
@@ -14,11 +14,15 @@ export type EffectiveRole = keyof typeof ROLE_RANK;
  * write (change content), manage (share, list grants, revoke, links, visibility, workspace
  * settings and members) and own (what only the workspace owner does: deleting it).
  * Anything that hands out bytes asserts "read", so a path that forgets to choose fails closed.
+ * summarise (grouped totals over groups of at least the grant's minimum size, lib/aggregate) is
+ * the one thing below view: a totals-only grantee holds it and nothing else, so every row path,
+ * which asserts view or more, refuses them.
  */
-export type Capability = "view" | "read" | "write" | "manage" | "own";
+export type Capability = "summarise" | "view" | "read" | "write" | "manage" | "own";
 
 /** The lowest role that holds each capability. Managers (owner, admins) alone manage access. */
 export const REQUIRED_ROLE: Record<Capability, EffectiveRole> = {
+  summarise: "aggregate",
   view: "viewonly",
   read: "viewer",
   write: "editor",
@@ -49,7 +53,17 @@ export function memberRoleToEffective(role: string): EffectiveRole {
 export const OWNER_ONLY_MESSAGE = "Access can be managed by the owner only.";
 export const VIEW_ONLY_MESSAGE = "You can view this but not download it.";
 
+/**
+ * Rule: the capability without which a resource does not exist for the actor (404) when they ask
+ * for `capability`. It is view for everything except a summary: to a totals-only grantee the rows,
+ * downloads and statistics of a dataset are as absent as for a stranger; only summarising stops at
+ * summarise.
+ */
+export function existenceCapability(capability: Capability): Capability {
+  return capability === "summarise" ? "summarise" : "view";
+}
+
 /** A grant's stored role (ShareRole) as an effective role; anything unknown counts as the weakest. */
 export function shareRoleToEffective(role: string): EffectiveRole {
-  return role === "editor" ? "editor" : role === "viewer" ? "viewer" : "viewonly";
+  return role === "editor" ? "editor" : role === "viewer" ? "viewer" : role === "viewonly" ? "viewonly" : "aggregate";
 }

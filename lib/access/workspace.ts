@@ -27,6 +27,7 @@ export async function getWorkspaceRole(actor: Actor, workspace: WorkspaceRef): P
 }
 
 const REFUSALS: Record<Capability, string> = {
+  summarise: "Only members of this workspace can see this.",
   view: "Only members of this workspace can see this.",
   read: "Only members of this workspace can see this.",
   write: "You have read-only access to this workspace.",

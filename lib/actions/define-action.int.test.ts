@@ -56,7 +56,7 @@ describe("defineAction: the one way into a server action", () => {
       fieldErrors: {
         type: "Unknown resource type.",
         grantees: "Add at least one person or workspace.",
-        role: 'Role must be exactly "viewonly", "viewer" or "editor".',
+        role: 'Role must be exactly "aggregate", "viewonly", "viewer" or "editor".',
       },
     });
     expect(await getDb().share.count({ where: { resourceId: workspace.id } })).toBe(0);

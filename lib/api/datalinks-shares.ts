@@ -5,7 +5,7 @@ import { userKey } from "@/lib/access/grantee-keys";
 import { getDb } from "@/lib/db";
 import { listResourceAccess } from "@/lib/sharing/list-access";
 import { revokeGrantee, revokeGranteeByEmail } from "@/lib/sharing/revoke-share";
-import { type ResourceType, shareRoleSchema } from "@/lib/sharing/schemas";
+import { type ResourceType, minGroupSizeSchema, shareRoleSchema } from "@/lib/sharing/schemas";
 import { shareResource } from "@/lib/sharing/share-resource";
 import { emailSchema } from "@/lib/users/schemas";
 import { AppError } from "@/lib/util/errors";
@@ -30,6 +30,8 @@ export const dataLinksShareBody = z
     username: usernameField.optional(),
     email: emailSchema.optional(),
     role: shareRoleSchema,
+    /** "aggregate" grants: the smallest group a summary may show (2..1000, default 10) */
+    minGroupSize: minGroupSizeSchema.optional(),
   })
   .refine((b) => Boolean(b.username) !== Boolean(b.email), {
     message: 'Give exactly one of "username" or "email".',
@@ -63,7 +65,11 @@ export async function shareViaDataLinks(
   id: string,
   body: z.infer<typeof dataLinksShareBody>,
 ): Promise<void> {
-  await shareResource(actor, type, id, { grantees: [body.username ?? body.email!], role: body.role });
+  await shareResource(actor, type, id, {
+    grantees: [body.username ?? body.email!],
+    role: body.role,
+    minGroupSize: body.minGroupSize,
+  });
 }
 
 /** Current grants on the resource itself, as DataLinks lists them. */

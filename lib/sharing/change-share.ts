@@ -10,6 +10,7 @@ import { newToken } from "@/lib/util/tokens";
 import { atLeast } from "@/lib/access/roles";
 import { checkPolicy } from "@/lib/policies/check-policy";
 import { shareSubject } from "@/lib/policies/share-subject";
+import { assertAggregateTarget } from "@/lib/aggregate/grant-rules";
 import { capDerivedGrants } from "./derived-grants";
 import { renderShareEmail } from "./notify";
 import { createShareInvitation } from "./share-invitation-record";
@@ -32,6 +33,7 @@ async function managedShare(actor: Actor, shareId: string) {
 export async function changeShareRole(actor: Actor, shareId: string, role: ShareRole): Promise<void> {
   const next = shareRoleSchema.parse(role);
   const { share } = await managedShare(actor, shareId);
+  assertAggregateTarget(next, share.resourceType);
   if (share.role === next) return;
   if (atLeast(next, share.role)) await checkPolicy(share.workspaceId, await shareSubject(share));
   await getDb().$transaction(async (tx) => {

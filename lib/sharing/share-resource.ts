@@ -11,6 +11,7 @@ import { newToken } from "@/lib/util/tokens";
 import { checkPolicy, isWorkspacePerson } from "@/lib/policies/check-policy";
 import { loadPolicy } from "@/lib/policies/load-policy";
 import type { PolicySubject } from "@/lib/policies/rules";
+import { DEFAULT_MIN_GROUP_SIZE, assertAggregateTarget } from "@/lib/aggregate/grant-rules";
 import { capDerivedGrants } from "./derived-grants";
 import { renderShareEmail } from "./notify";
 import { createShareInvitation } from "./share-invitation-record";
@@ -91,6 +92,7 @@ export async function shareResource(
   const target = await loadSharedResource(type, id);
   await assertCan(actor, "manage", target.resource);
   const input = shareInput.parse(raw);
+  assertAggregateTarget(input.role, type);
   const grantees: Grantee[] = [];
   for (const text of input.grantees) {
     const grantee = await resolveGrantee(text);
@@ -150,6 +152,7 @@ export async function shareResource(
       createdById: actor.id,
       // a manager sharing with a workspace directly makes that grant their own, no longer derived from a recipient's
       sourceShareId: null,
+      ...(input.role === "aggregate" ? { minGroupSize: input.minGroupSize ?? DEFAULT_MIN_GROUP_SIZE } : {}),
       ...(input.allowAddToWorkspace === undefined ? {} : { allowAddToWorkspace: input.allowAddToWorkspace }),
     };
     const write = () =>

@@ -107,7 +107,10 @@ describe("sharing a workspace", () => {
       await failure(
         shareResource(alice, "workspace", w.id, { grantees: [stranger.username!], role: "owner" as never }),
       ),
-    ).toMatchObject({ code: "invalid", message: 'Role must be exactly "viewonly", "viewer" or "editor".' });
+    ).toMatchObject({
+      code: "invalid",
+      message: 'Role must be exactly "aggregate", "viewonly", "viewer" or "editor".',
+    });
     expect(
       await failure(shareResource(alice, "workspace", w.id, { grantees: ["nobody-here"], role: "viewer" })),
     ).toMatchObject({ code: "invalid", message: expect.stringContaining('no user named "nobody-here"') });

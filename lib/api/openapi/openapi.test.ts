@@ -48,6 +48,7 @@ describe("OpenAPI document", () => {
       requestBody: { content: { "application/json": { schema: { properties: Record<string, { enum?: string[] }> } } } };
     };
     expect(share.requestBody.content["application/json"].schema.properties.role!.enum).toEqual([
+      "aggregate",
       "viewonly",
       "viewer",
       "editor",

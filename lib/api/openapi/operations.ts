@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { summaryRequestSchema } from "@/lib/aggregate/summary-schema";
 import { dataLinksRevokeBody, dataLinksShareBody } from "../datalinks-shares";
 import { listDataQuerySchema } from "../data";
 import { folderQuerySchema } from "../files";
@@ -87,7 +88,7 @@ const shareResponses = {
   ...jsonBody,
   403: "The caller can read but not manage it (access can be managed by the owner only), or the workspace's sharing policy forbids this grant (the message names the rule).",
   404: "No such (readable) namespace or dataset, or the person has no grant to revoke.",
-  422: 'Role not exactly "viewonly"/"viewer"/"editor", or unknown username (named in the error).',
+  422: 'Role not exactly "aggregate"/"viewonly"/"viewer"/"editor" ("aggregate" on datasets only), minGroupSize outside 2..1000, or unknown username (named in the error).',
   ...write,
 };
 const listShareResponses = {
@@ -117,7 +118,7 @@ function datalinks(kind: "namespaces" | "datasets"): Operation[] {
       tag: DATALINKS,
       summary: `Share ${what}`,
       description:
-        'Grants a user (by username, matched lowercase) or an e-mail address without an account (an invitation) the role "viewonly" (can view rows, statistics and previews; cannot download or export), "viewer" (view and download) or "editor". Sharing again changes the role.',
+        'Grants a user (by username, matched lowercase) or an e-mail address without an account (an invitation) the role "aggregate" (Totals only, datasets only: grouped summaries whose every group has at least minGroupSize rows, default 10; never rows), "viewonly" (can view rows, statistics and previews; cannot download or export), "viewer" (view and download) or "editor". Sharing again changes the role.',
       body: dataLinksShareBody,
       example: { username: "alice", role: "viewer" },
       responses: shareResponses,
@@ -300,6 +301,24 @@ export const OPERATIONS: Operation[] = [
       403: "View-only access: a bulk format (csv, jsonl, parquet), or an offset beyond the view-only row window.",
       404: "No such dataset, or not readable.",
       422: "Unknown column, bad filter or bad value (named in the error).",
+      ...common,
+    },
+  },
+  {
+    method: "post",
+    path: "/datasets/{owner}/{namespace}/{datasetName}/summary",
+    tag: DATA,
+    summary: "Grouped totals of a dataset (the only data a Totals-only grantee gets)",
+    description:
+      'groupBy names 0 to 3 columns; measures are {fn: "count"} or {fn: "sum"|"avg"|"min"|"max", column} on numeric columns; filters use the row query\'s filter structure. The server writes the SQL (no SQL text is accepted). For a caller with "aggregate" (Totals only) access every group, including the single group of an ungrouped total, must hold at least their minimum group size of rows, or the whole answer is refused (403); they summarise the current version only. Callers who may view rows get the same summaries without a minimum.',
+    body: summaryRequestSchema,
+    example: { groupBy: ["region"], measures: [{ fn: "count" }, { fn: "sum", column: "amount" }] },
+    responses: {
+      200: reply("{version, groupBy, measures, rows, minGroupSize}", R.summaryResult),
+      ...jsonBody,
+      403: "Totals-only access: a group would have fewer rows than the caller's minimum group size, or an earlier version was asked for.",
+      404: "No such dataset, or not shared with the caller at all.",
+      422: "Unknown column, a non-numeric measure column, a column that cannot be grouped, too many groups (over 10,000) or a bad filter value (named in the error).",
       ...common,
     },
   },

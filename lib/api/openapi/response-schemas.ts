@@ -66,6 +66,20 @@ export const rowsPage = z.object({
     ),
 });
 
+export const summaryResult = z.object({
+  version: z.number().int(),
+  groupBy: z.array(column),
+  measures: z.array(z.string()).describe('how each measure is named, e.g. "count", "sum(amount)"'),
+  rows: z
+    .array(z.array(z.unknown()))
+    .describe("one per group, sorted by the group keys: the keys, then each measure (64-bit integers as strings)"),
+  minGroupSize: z
+    .number()
+    .int()
+    .nullable()
+    .describe("the smallest group the caller may see (Totals only); null when the caller may view rows anyway"),
+});
+
 const writeResult = {
   datasetId: id,
   version: z.number().int().min(1),

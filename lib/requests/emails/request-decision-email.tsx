@@ -28,7 +28,14 @@ export function RequestDecisionEmail({
       {approved ? (
         <Text>
           You can now{" "}
-          {role === "editor" ? "view and edit" : role === "viewonly" ? "view (not download)" : "view and download"} it
+          {role === "aggregate"
+            ? "summarise (never see the rows of)"
+            : role === "editor"
+              ? "view and edit"
+              : role === "viewonly"
+                ? "view (not download)"
+                : "view and download"}{" "}
+          it
           {expiresAt ? ` until ${formatDateTime(expiresAt)}` : ""}.
         </Text>
       ) : reason ? (

@@ -1,3 +1,4 @@
+import { totalsOnlyOr } from "@/components/aggregate/totals-only-dataset";
 import { DatasetDetails } from "@/components/catalog/dataset-view";
 import { listedCardOr } from "@/components/requests/listed-dataset-fallback";
 import { loadWorkspaceView, orNotFound } from "../../load-workspace";
@@ -19,8 +20,8 @@ export default async function DatasetPage({ params, searchParams }: Props) {
   const name = decodeURIComponent(slug);
   const pagePath = `/w/${workspace.owner}/${workspace.slug}/catalog/${encodeURIComponent(name)}`;
   return orNotFound(
-    DatasetDetails({ actor: user, dataset: { workspaceId: workspace.id, slug: name }, pagePath, version }).catch(
-      (error: unknown) => listedCardOr(error, user, { workspaceId: workspace.id, slug: name }),
-    ),
+    DatasetDetails({ actor: user, dataset: { workspaceId: workspace.id, slug: name }, pagePath, version })
+      .catch((error: unknown) => totalsOnlyOr(error, user, { workspaceId: workspace.id, slug: name }))
+      .catch((error: unknown) => listedCardOr(error, user, { workspaceId: workspace.id, slug: name })),
   );
 }

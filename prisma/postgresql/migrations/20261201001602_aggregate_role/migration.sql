@@ -1,0 +1,5 @@
+-- AlterEnum
+ALTER TYPE "ShareRole" ADD VALUE 'aggregate';
+
+-- AlterTable
+ALTER TABLE "Share" ADD COLUMN     "minGroupSize" INTEGER NOT NULL DEFAULT 10;
