@@ -15,6 +15,8 @@ export function sqlConsoleConfig() {
     memoryLimit: process.env.SQL_CONSOLE_MEMORY_LIMIT?.trim() || "1GB",
     /** the most result rows a query is read to (pages go up to here; beyond it the total says "more than") */
     maxResultRows: positive("SQL_CONSOLE_MAX_RESULT_ROWS", 100_000),
+    /** the most rows a CSV or Parquet download of a result holds */
+    maxExportRows: positive("SQL_CONSOLE_MAX_EXPORT_ROWS", 5_000_000),
     /** the longest SQL text accepted, in characters */
     maxSqlChars: positive("SQL_CONSOLE_MAX_SQL_CHARS", 20_000),
     /** the most datasets one query may name */
