@@ -23,6 +23,9 @@ async function share(request: APIRequestContext, name: string, username: string)
   expect(shared.status(), await shared.text()).toBeLessThan(300);
 }
 
+/** The console's error box (not Next's route announcer, also a role="alert"). */
+const queryError = (page: Page) => page.locator('[role="alert"]:not(#__next-route-announcer__)');
+
 /** Replaces the editor's text and runs it with Ctrl/Cmd+Enter. */
 async function runSql(page: Page, sql: string) {
   const editor = page.locator(".cm-content");
@@ -68,36 +71,35 @@ test("a grantee joins two shared datasets, is refused one not shared like a miss
   await expect(page.getByRole("link", { name: "CSV" })).toBeVisible();
 
   await runSql(page, `SELECT * FROM ${ref(names.secret)}`);
-  const refused = page.getByRole("alert");
+  const refused = queryError(page);
   await expect(refused).toContainText("does not exist or you do not have access to it");
   const refusedText = (await refused.textContent())!.replace(names.secret, "?");
   await runSql(page, `SELECT * FROM ${ref(`missing-${tag}`)}`);
-  await expect(page.getByRole("alert")).toContainText(`missing-${tag}`);
-  expect((await page.getByRole("alert").textContent())!.replace(`missing-${tag}`, "?")).toBe(refusedText);
+  await expect(queryError(page)).toContainText(`missing-${tag}`);
+  expect((await queryError(page).textContent())!.replace(`missing-${tag}`, "?")).toBe(refusedText);
 
   await runSql(page, "COPY (SELECT 1) TO '/tmp/x.csv'");
-  await expect(page.getByRole("alert")).toContainText("Only a SELECT query");
+  await expect(queryError(page)).toContainText("Only a SELECT query");
 
   await runSql(page, join);
   await expect(result.getByRole("row")).toHaveCount(3);
   await page.getByLabel("Name for this query").fill(`Revenue by city ${tag}`);
   await page.getByRole("button", { name: "Save", exact: true }).click();
   const saved = page.getByRole("complementary", { name: "Saved queries" });
-  await expect(saved.getByRole("button", { name: `Revenue by city ${tag}` })).toBeVisible();
+  await expect(saved.getByRole("button", { name: `Revenue by city ${tag}`, exact: true })).toBeVisible();
 
   await page.reload();
-  await saved.getByRole("button", { name: `Revenue by city ${tag}` }).click();
+  await saved.getByRole("button", { name: `Revenue by city ${tag}`, exact: true }).click();
   await expect(page.getByRole("table", { name: "Query result" }).getByRole("row").nth(1)).toContainText("Oslo");
   await saved.getByRole("button", { name: `Delete Revenue by city ${tag}` }).click();
-  await expect(saved.getByRole("button", { name: `Revenue by city ${tag}` })).toHaveCount(0);
+  await expect(saved.getByRole("button", { name: `Revenue by city ${tag}`, exact: true })).toHaveCount(0);
 });
 
 test("a dataset's access link offers a console that reads that dataset only", async ({ browser, request }) => {
   const workspaces = await request.get("/api/v1/workspaces", { headers: { Authorization: `Bearer ${alice.token}` } });
-  const list = JSON.stringify(await workspaces.json());
-  const personalId =
-    /"id":"([^"]+)","slug":"personal"/.exec(list)?.[1] ?? /"slug":"personal"[^}]*"id":"([^"]+)"/.exec(list)?.[1];
-  expect(personalId, list).toBeTruthy();
+  const list = (await workspaces.json()) as { id: string; slug: string }[];
+  const personalId = list.find((w) => w.slug === "personal")?.id;
+  expect(personalId, JSON.stringify(list)).toBeTruthy();
   const key = await request.post(`/api/v1/workspaces/${personalId}/keys`, {
     headers: { Authorization: `Bearer ${alice.token}` },
     data: { resource: { type: "dataset", id: ordersId }, mode: "public" },
@@ -116,6 +118,6 @@ test("a dataset's access link offers a console that reads that dataset only", as
   await expect(row).toContainText("20");
 
   await runSql(page, `SELECT * FROM ${ref(names.customers)}`);
-  await expect(page.getByRole("alert")).toContainText("does not exist or you do not have access to it");
+  await expect(queryError(page)).toContainText("does not exist or you do not have access to it");
   await context.close();
 });
