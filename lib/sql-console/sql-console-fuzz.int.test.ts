@@ -5,7 +5,8 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { createCast, createDataset, failure, setupCatalogStorage } from "@/lib/catalog/test-support";
 import { setupTestDatabase } from "@/test/db";
-import { runConsoleQuery } from "./run-console-query";
+import { parseDatasetRef } from "./dataset-ref";
+import { resolveDatasets, runConsoleQuery, withConsoleSandbox } from "./run-console-query";
 
 setupTestDatabase();
 const storage = setupCatalogStorage();
@@ -110,5 +111,27 @@ describe("the SQL console refuses what is not one read-only SELECT over granted 
     const missing = await failure(runConsoleQuery(cast.stranger, { sql: `SELECT * FROM "${ref}/nothing"` }));
     expect(denied.code).toBe(missing.code);
     expect(denied.message.replace("secret", "?")).toBe(missing.message.replace("nothing", "?"));
+  });
+
+  it("the sandbox alone (parse check bypassed) still reads no other file and cannot widen its access", async () => {
+    fs.writeFileSync(CANARY, "secret\ncanary-value\n");
+    const cast = await createCast();
+    await createDataset(cast.owner, cast.workspace.id, "orders.csv", "id,amount\n1,10\n");
+    const datasets = await resolveDatasets(cast.owner, [
+      parseDatasetRef(`${cast.workspace.owner}/${cast.workspace.slug}/orders`)!,
+    ]);
+    for (const sql of [
+      `SELECT * FROM read_csv('${CANARY}')`,
+      `SELECT * FROM '${CANARY}'`,
+      `COPY (SELECT 1) TO '${WRITTEN}'`,
+      "SET enable_external_access = true",
+      "SET allowed_paths = ['/']",
+      `ATTACH '${path.join(os.tmpdir(), `datashelf-sql-attach-${process.pid}.db`)}' AS x`,
+      "INSTALL httpfs",
+    ]) {
+      const error = await failure(withConsoleSandbox(datasets, (connection) => connection.runAndReadAll(sql)));
+      expect(error.message, sql).not.toContain("canary-value");
+    }
+    expect(fs.existsSync(WRITTEN)).toBe(false);
   });
 });
