@@ -13,6 +13,7 @@ import { runHttpIngestBench } from "./http-ingest";
 import { runHttpPagesBench } from "./http-pages";
 import { runLoadBench } from "./load";
 import { runSharingBench } from "./sharing";
+import { runSqlConsoleBench } from "./sql-console";
 
 const benches: Record<string, () => Promise<unknown>> = {
   catalog: runCatalogBench,
@@ -29,6 +30,7 @@ const benches: Record<string, () => Promise<unknown>> = {
   "http-grid": runHttpGridBench,
   "http-pages": runHttpPagesBench,
   access: runAccessBench,
+  "sql-console": runSqlConsoleBench,
 };
 const only = process.env.BENCH_ONLY?.split(",")
   .map((s) => s.trim())

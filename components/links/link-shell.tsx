@@ -3,7 +3,16 @@ import type { OpenedLink } from "@/lib/links/open-link";
 import { formatDateTime } from "@/lib/util/format";
 
 /** The frame of a link page: what is shared, by which workspace, read-only, until when. No app navigation. */
-export function LinkShell({ link, children }: { link: OpenedLink; children: ReactNode }) {
+export function LinkShell({
+  link,
+  children,
+  consoleHref,
+}: {
+  link: OpenedLink;
+  children: ReactNode;
+  /** the link's SQL console, offered when the link covers datasets */
+  consoleHref?: string;
+}) {
   return (
     <div className="min-h-screen">
       <header className="border-b border-zinc-200 bg-white px-4 py-3 dark:border-zinc-800 dark:bg-zinc-900">
@@ -19,6 +28,11 @@ export function LinkShell({ link, children }: { link: OpenedLink; children: Reac
             {link.scope.allowDownload ? "Read-only link" : "View-only link (no downloads)"} · until{" "}
             {formatDateTime(link.expiresAt)}
           </p>
+          {consoleHref && (
+            <a href={consoleHref} className="text-sm text-brand-700 underline dark:text-brand-500">
+              SQL console
+            </a>
+          )}
         </div>
       </header>
       <main className="mx-auto max-w-6xl px-4 py-6">{children}</main>

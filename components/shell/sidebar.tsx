@@ -12,6 +12,7 @@ export function Sidebar({ base, member }: { base: string | null; member: boolean
         ]
       : []),
     { href: "/discover", label: "Discover" },
+    { href: "/sql", label: "SQL console" },
     { href: "/shared/with-me", label: "Shared with me" },
     { href: "/shared/by-me", label: "Shared by me" },
     ...(base && member

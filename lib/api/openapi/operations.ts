@@ -9,6 +9,7 @@ import { createKeyBody, keysQuerySchema } from "../keys";
 import { policyInput } from "@/lib/policies/schemas";
 import { initiateBodySchema } from "../multipart";
 import { rowsQuerySchema } from "../row-params";
+import { consoleQuerySchema } from "@/lib/sql-console/query-input";
 import { sharedByBodySchema } from "../shared-by";
 import { apiCreateRequestBody, apiDatasetRequestBody, apiRequestsQuery } from "@/lib/requests/api";
 import { approveRequestInput, denyRequestInput } from "@/lib/requests/schemas";
@@ -319,6 +320,23 @@ export const OPERATIONS: Operation[] = [
       403: "Totals-only access: a group would have fewer rows than the caller's minimum group size, or an earlier version was asked for.",
       404: "No such dataset, or not shared with the caller at all.",
       422: "Unknown column, a non-numeric measure column, a column that cannot be grouped, too many groups (over 10,000) or a bad filter value (named in the error).",
+      ...common,
+    },
+  },
+  {
+    method: "post",
+    path: "/query",
+    tag: DATA,
+    summary: "Run a read-only SQL query (the SQL console)",
+    description:
+      'Exactly one SELECT over datasets the caller can read, named as quoted identifiers "owner/namespace/dataset" (or "owner/namespace/dataset@version"). Parsed by DuckDB; anything else (ATTACH, COPY, PRAGMA, SET, file readers such as read_csv, several statements) is refused with 422. Runs in a sandbox with the console\'s time, memory and result-size limits (docs/catalog.md). A dataset that does not exist and one the caller cannot read give the same 404.',
+    body: consoleQuerySchema,
+    example: { sql: 'SELECT city, count(*) AS n FROM "alice/sales/orders" GROUP BY city ORDER BY n DESC', limit: 100 },
+    responses: {
+      200: reply("One page of the result and whether it may be downloaded.", R.consoleResult),
+      404: "A named dataset does not exist or is not readable by the caller (the same answer for both).",
+      413: "The query needed more memory or temporary space than the console allows.",
+      422: "Not one SELECT, a refused table or function, a mistake in the query (DuckDB's message), or the time limit.",
       ...common,
     },
   },

@@ -80,6 +80,20 @@ export const summaryResult = z.object({
     .describe("the smallest group the caller may see (Totals only); null when the caller may view rows anyway"),
 });
 
+export const consoleResult = z.object({
+  columns: z.array(column),
+  rows: z
+    .array(z.array(z.unknown()))
+    .describe("one array per row, values in column order (JSON-safe: big integers, decimals and dates as strings)"),
+  total: z.number().int().min(0).describe("result rows counted, at most SQL_CONSOLE_MAX_RESULT_ROWS"),
+  truncated: z.boolean().describe("true when the result has more rows than SQL_CONSOLE_MAX_RESULT_ROWS"),
+  offset: z.number().int().min(0),
+  limit: z.number().int(),
+  nextCursor: z.string().nullable(),
+  datasets: z.array(z.object({ name: z.string(), version: z.number().int() })),
+  downloadable: z.boolean().describe("false when any dataset read is view-only for the caller"),
+});
+
 const writeResult = {
   datasetId: id,
   version: z.number().int().min(1),

@@ -7,7 +7,12 @@ import { catalogConfig, catalogTempDir } from "../config";
 import { quoteLiteral } from "../sql";
 
 /** What a sandboxed DuckDB may touch: exactly these files, plus one directory to write into. */
-export type SandboxAccess = { readFiles: string[]; writeDir?: string };
+export type SandboxAccess = {
+  readFiles: string[];
+  writeDir?: string;
+  /** DuckDB memory limit for this sandbox (DuckDB syntax); DUCKDB_MEMORY_LIMIT when absent */
+  memoryLimit?: string;
+};
 
 export type Sandbox = { instance: DuckDBInstance; close(): void };
 
@@ -23,7 +28,7 @@ export async function openSandbox(access: SandboxAccess): Promise<Sandbox> {
   const spillDir = path.join(catalogTempDir(), "spill", randomBytes(8).toString("hex"));
   const instance = await DuckDBInstance.create(":memory:", {
     threads: String(config.duckdbThreads),
-    memory_limit: config.duckdbMemoryLimit,
+    memory_limit: access.memoryLimit ?? config.duckdbMemoryLimit,
     temp_directory: spillDir,
     max_temp_directory_size: `${Math.floor(config.maxSpillBytes)} bytes`,
     autoinstall_known_extensions: "false",

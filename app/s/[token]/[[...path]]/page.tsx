@@ -47,7 +47,10 @@ export default async function AccessLinkPage({ params, searchParams }: Props) {
   if (opened.link.scope.purpose === "upload")
     return <FileRequestPage view={await fileRequestView(opened.link)} token={token} />;
   return (
-    <LinkShell link={opened.link}>
+    <LinkShell
+      link={opened.link}
+      consoleHref={/^(dataset|workspace)$/.test(opened.link.scope.resourceType) ? `/s/${token}/sql-console` : undefined}
+    >
       <LinkContent link={opened.link} token={token} path={segments} searchParams={query} />
     </LinkShell>
   );

@@ -1,0 +1,28 @@
+import "server-only";
+import type { DuckDBConnection } from "@duckdb/node-api";
+import type { EffectiveRole } from "@/lib/access";
+import { quoteIdent, quoteLiteral } from "@/lib/catalog/sql";
+
+/** A dataset version a console query may read, with the access decision that allowed it. */
+export type GrantedDataset = {
+  /** the name the query uses ("owner/namespace/dataset" or with "@version"), lowercase */
+  name: string;
+  datasetId: string;
+  workspaceId: string;
+  version: number;
+  parquetPath: string;
+  /** the caller's effective role on the dataset (lib/access), never below "view" */
+  role: EffectiveRole;
+};
+
+/**
+ * Rule: the one place a dataset becomes readable to console SQL, as a view named like the query
+ * names it over exactly its version's Parquet file, shaped by the caller's access decision
+ * (`dataset.role`). Whatever narrows what a role may see of a dataset's rows or columns applies
+ * here, so every console query (UI, REST, access link) gets it.
+ */
+export async function createDatasetView(connection: DuckDBConnection, dataset: GrantedDataset): Promise<void> {
+  await connection.run(
+    `CREATE VIEW ${quoteIdent(dataset.name)} AS SELECT * FROM read_parquet(${quoteLiteral(dataset.parquetPath)})`,
+  );
+}
