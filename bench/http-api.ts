@@ -2,7 +2,8 @@
 // `GET /api/v1/data/{owner}/{namespace}/{dataset}?limit=50` with a bearer token, by the dataset's
 // owner and by a grantee (a viewer share: the access check reads membership and grants), beside a
 // `/_next/static` asset served by the same server (the issue's reference) and by nginx from Debian,
-// at 10 and 50 connections, alternating for BENCH_HTTP_ROUNDS rounds (default 3) of
+// at 10 and 50 connections, with `GET /api/v1/workspaces` (same token, no DuckDB) as the floor of a token
+// request, alternating for BENCH_HTTP_ROUNDS rounds (default 3) of
 // BENCH_HTTP_DURATION_S seconds (default 5): medians, ranges, ratios to the static asset, load average.
 // The dataset has BENCH_HTTP_ROWS rows (default 1,000,000). The server is the production build
 // (NEXT_DIST_DIR selects another build folder) on BENCH_PORT_BASE (default 3210), nginx on the next
@@ -65,6 +66,8 @@ export async function runHttpApiBench(): Promise<void> {
       { label: "static asset (next)", url: `${app.url}${asset}`, serverPid: app.pid },
       ...(nginx ? [{ label: "static asset (nginx)", url: `${nginx.url}${asset}` }] : []),
       { label: "API read (owner)", url: api, headers: owner, serverPid: app.pid },
+      // The floor under the read: Next's route pipeline, the wrapper and the token, with one small query and no DuckDB.
+      { label: "API workspaces (owner)", url: `${app.url}/api/v1/workspaces`, headers: owner, serverPid: app.pid },
       {
         label: "API read (grantee)",
         url: api,

@@ -1,7 +1,8 @@
 import "server-only";
 import { z } from "zod";
 import type { Actor } from "@/lib/access";
-import { getSessionUser } from "@/lib/auth/session";
+import { readSessionUser } from "@/lib/auth/read-session";
+import { cookieValue, sessionCookieName } from "@/lib/auth/session-cookie";
 import { clientAddress } from "@/lib/http/client-address";
 import { isSameOrigin } from "@/lib/http/same-origin";
 import { resolveRequestActor } from "@/lib/links/request-actor";
@@ -60,14 +61,15 @@ async function cookieCaller(request: Request, links: boolean): Promise<Caller | 
   if (!SAFE_METHODS.has(request.method.toUpperCase()) && !isSameOrigin(request.headers)) {
     throw forbidden("This request came from another site and was refused. Use the app's own pages or an API token.");
   }
-  const resolved = links ? await resolveRequestActor(request) : await sessionActor();
+  const resolved = links ? await resolveRequestActor(request) : await sessionActor(request);
   if (resolved instanceof Response) return resolved;
   assertWithinRateLimit(resolved.viaLink ? { client: clientAddress(request.headers) } : { userId: resolved.actor.id });
   return { actor: resolved.actor, via: resolved.viaLink ? "link" : "session" };
 }
 
-async function sessionActor(): Promise<{ actor: Actor; viaLink: false }> {
-  const user = await getSessionUser();
+/** The signed-in user from the request's own session cookie (read from the database on every request). */
+async function sessionActor(request: Request): Promise<{ actor: Actor; viaLink: false }> {
+  const user = await readSessionUser(cookieValue(request.headers.get("cookie"), sessionCookieName()));
   if (!user) throw new AppError("unauthenticated", "Sign in to continue.");
   return { actor: user, viaLink: false };
 }

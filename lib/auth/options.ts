@@ -11,11 +11,13 @@ import { withHashedSessions } from "./hashed-sessions";
 import { safeCallbackUrl } from "./callback-url";
 import { authSecret } from "./secret";
 import { SIGN_IN_LINK_MINUTES, sendSignInEmail } from "./send-sign-in-email";
+import { SESSION_MAX_AGE_DAYS, SESSION_UPDATE_AGE_SECONDS } from "./session-age";
+import { sessionCookieName } from "./session-cookie";
 
 // next-auth builds its callback URLs from NEXTAUTH_URL; default it to where we serve.
 process.env.NEXTAUTH_URL ??= appUrl();
 
-export const SESSION_MAX_AGE_DAYS = Number(process.env.SESSION_MAX_AGE_DAYS || 30);
+export { SESSION_MAX_AGE_DAYS } from "./session-age";
 
 /** next-auth's Prisma adapter, with session tokens stored hashed and e-mails lowercase. */
 export function authAdapter(): Adapter {
@@ -33,7 +35,9 @@ export const authOptions: NextAuthOptions = {
   adapter: authAdapter(),
   secret: authSecret(),
   // Database sessions: deleting the row signs the browser out on its next request.
-  session: { strategy: "database", maxAge: SESSION_MAX_AGE_DAYS * 86_400, updateAge: 86_400 },
+  session: { strategy: "database", maxAge: SESSION_MAX_AGE_DAYS * 86_400, updateAge: SESSION_UPDATE_AGE_SECONDS },
+  // The session cookie's name is also read by lib/auth/read-session.ts (getSessionUser): one rule for both.
+  useSecureCookies: sessionCookieName().startsWith("__Secure-"),
   providers: [
     EmailProvider({
       // Delivery is ours (outbox + Resend or the local mailbox), so no SMTP server is used.

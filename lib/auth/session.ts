@@ -1,22 +1,21 @@
 import "server-only";
 import { cache } from "react";
-import { getServerSession } from "next-auth";
-import { headers } from "next/headers";
+import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
-import type { Actor } from "@/lib/access";
 import { safeCallbackUrl } from "./callback-url";
-import { authOptions } from "./options";
+import { readSessionUser, type SessionUser } from "./read-session";
 import { REQUEST_PATH_HEADER } from "./request-path";
+import { sessionCookieName } from "./session-cookie";
 
-export type SessionUser = Actor & { name: string | null };
+export type { SessionUser } from "./read-session";
 
-/** The signed-in user of this request, or null. Read from the database session on every request. */
-export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
-  const session = await getServerSession(authOptions);
-  const user = session?.user;
-  if (!user?.id || !user.email) return null;
-  return { id: user.id, email: user.email, username: user.username ?? null, name: user.name ?? null };
-});
+/**
+ * The signed-in user of this request, or null: the session cookie read from the database on every request
+ * (readSessionUser; one query, deduplicated within one render by React's cache, never across requests).
+ */
+export const getSessionUser = cache(async (): Promise<SessionUser | null> =>
+  readSessionUser((await cookies()).get(sessionCookieName())?.value),
+);
 
 /**
  * For pages: the signed-in user with a username, redirecting to sign-in or onboarding otherwise.

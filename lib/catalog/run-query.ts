@@ -2,6 +2,7 @@ import "server-only";
 import type { DuckDBConnection, Json } from "@duckdb/node-api";
 import { invalid } from "@/lib/util/errors";
 import { withDatasetDb } from "./duckdb/dataset-db";
+import { cachedRows } from "./duckdb/page-cache";
 import { runPrepared } from "./duckdb/prepared";
 import { ROW_NUMBER_COLUMN } from "./duckdb/names";
 import { withQueryTimeout } from "./duckdb/timeout";
@@ -59,11 +60,14 @@ async function countRows(db: DuckDBConnection, parquetPath: string, built: Built
 
 /** The page's rows: directly, or for sorted pages in two steps (see BuiltQuery.pageKeysSql). */
 async function readPage(db: DuckDBConnection, built: BuiltQuery): Promise<Json[][]> {
-  if (!built.pageKeysSql) return (await runPrepared(db, built.sql, built.params)).getRowsJson();
-  const numbers = (await runPrepared(db, built.pageKeysSql, built.params)).getRowsJson().map((r) => String(r[0]));
+  const run = async (sql: string) => (await runPrepared(db, sql, built.params)).getRowsJson();
+  if (!built.pageKeysSql) return cachedRows(db, built.sql, built.params, () => run(built.sql));
+  const keysSql = built.pageKeysSql;
+  const numbers = (await cachedRows(db, keysSql, built.params, () => run(keysSql))).map((r) => String(r[0]));
   if (numbers.length === 0) return [];
   const byNumber = new Map<string, Json[]>();
-  for (const row of (await db.runAndReadAll(rowsByNumberSql(built.columns, numbers))).getRowsJson())
+  const sql = rowsByNumberSql(built.columns, numbers);
+  for (const row of await cachedRows(db, sql, [], async () => (await db.runAndReadAll(sql)).getRowsJson()))
     byNumber.set(String(row[row.length - 1]), row.slice(0, -1));
   return numbers.map((n) => byNumber.get(n)!);
 }
