@@ -45,9 +45,11 @@ export async function getIngestReview(actor: Actor, ingestId: string): Promise<I
   const { workspace, dataset } = await authorizeIngest(actor, ingest);
   const columns = parseColumns(ingest.columns);
   const parquetPath = await getBlobStore().localPath(ingest.blobKey);
+  // An append's Parquet is the current rows followed by the new ones: the review shows the new ones.
+  const firstNewRow = ingest.mode === "append" ? Number(ingest.rowCount - ingest.addedRows) : 0;
   const preview = await runQuery(
     { parquetPath, columns, rowCount: Number(ingest.rowCount) },
-    { filters: [], sort: [], limit: 20, offset: 0 },
+    { filters: [], sort: [], limit: 20, offset: firstNewRow },
   );
   const current = dataset ? parseColumns(dataset.columns) : [];
   const name = datasetNameOf(ingest.sourceName);
