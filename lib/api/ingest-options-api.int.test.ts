@@ -10,7 +10,7 @@ import { completeMultipart, initiateBodySchema, initiateMultipart, uploadPart } 
 setupTestDatabase();
 setupCatalogStorage();
 
-const body = (bytes: string | Buffer) => new Blob([bytes]).stream();
+const body = (bytes: string | Buffer) => new Blob([typeof bytes === "string" ? bytes : new Uint8Array(bytes)]).stream();
 
 describe("REST ingest options", () => {
   it("a multipart append reads the parts with the given delimiter, encoding and column names", async () => {

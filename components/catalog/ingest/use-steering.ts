@@ -1,7 +1,7 @@
 "use client";
-import { useState } from "react";
+import { useRef, useState } from "react";
 import { rereadIngestAction } from "@/lib/actions/catalog/reread-ingest";
-import type { IngestOptions } from "@/lib/catalog/ingest/ingest-options";
+import type { ColumnOverride, IngestOptions } from "@/lib/catalog/ingest/ingest-options";
 import type { IngestReview } from "@/lib/catalog/ingest/ingest-review";
 
 export type Steering = {
@@ -11,7 +11,10 @@ export type Steering = {
   pending: boolean;
   error?: string;
   fieldErrors: Record<string, string>;
+  /** reads the file again with `options` */
   apply(options: IngestOptions): Promise<void>;
+  /** another delimiter, header, quote or encoding: the file is read again, then the column choices that still match are re-applied */
+  applyDialect(dialect: Omit<IngestOptions, "columns">): Promise<void>;
 };
 
 /**
@@ -26,21 +29,43 @@ export function useSteering(initial: IngestReview): Steering {
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string>();
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
+  // Every column choice made on this page, by the file's column name: a dialect that brings a
+  // column back (say, the delimiter changed and changed back) brings its choice back too.
+  const remembered = useRef(
+    new Map<string, ColumnOverride>((initial.reading.options.columns ?? []).map((c) => [c.source, c])),
+  );
 
-  async function apply(next: IngestOptions) {
+  async function read(next: IngestOptions): Promise<IngestReview | null> {
     setOptions(next);
     setPending(true);
     const result = await rereadIngestAction(review.id, next);
     setPending(false);
-    if (result.ok) {
-      setReview(result.data);
-      setError(undefined);
-      setFieldErrors({});
-    } else {
+    if (!result.ok) {
       setError(result.message);
       setFieldErrors(result.fieldErrors ?? {});
+      return null;
     }
+    setReview(result.data);
+    setError(undefined);
+    setFieldErrors({});
+    return result.data;
   }
 
-  return { review, options, pending, error, fieldErrors, apply };
+  async function apply(next: IngestOptions) {
+    const before = options.columns ?? [];
+    if (!(await read(next))) return; // only choices that worked are remembered
+    const chosen = new Set((next.columns ?? []).map((c) => c.source));
+    for (const { source } of before) if (!chosen.has(source)) remembered.current.delete(source);
+    for (const column of next.columns ?? []) remembered.current.set(column.source, column);
+  }
+
+  async function applyDialect(dialect: Omit<IngestOptions, "columns">) {
+    const fresh = await read({ ...dialect, columns: undefined });
+    if (!fresh) return;
+    const names = new Set(fresh.sourceColumns.map((c) => c.name));
+    const again = [...remembered.current.values()].filter((c) => names.has(c.source));
+    if (again.length > 0) await read({ ...dialect, columns: again });
+  }
+
+  return { review, options, pending, error, fieldErrors, apply, applyDialect };
 }
