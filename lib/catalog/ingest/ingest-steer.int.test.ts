@@ -5,8 +5,9 @@ import type { Actor } from "@/lib/access";
 import { getDb } from "@/lib/db";
 import { setupTestDatabase } from "@/test/db";
 import { queryDataset } from "../query";
-import { createCast, createDataset, failure, setupCatalogStorage, stage } from "../test-support";
+import { createCast, createDataset, failure, filesBelow, setupCatalogStorage, stage } from "../test-support";
 import type { SourceFormat } from "../types";
+import { cancelIngest } from "./cancel-ingest";
 import { commitIngest } from "./commit-ingest";
 import type { IngestOptions } from "./ingest-options";
 import { getIngestReview } from "./ingest-review";
@@ -14,7 +15,7 @@ import { prepareIngest } from "./prepare-ingest";
 import { rereadIngest } from "./reread-ingest";
 
 setupTestDatabase();
-setupCatalogStorage();
+const storage = setupCatalogStorage();
 
 const BASE = "id,name,score\n1,Ada,9.5\n2,Bob,7.25\n3,Cy,8\n";
 
@@ -266,5 +267,19 @@ describe("CSV dialect options", () => {
     expect(
       await failure(upload(owner, workspace.id, "r.json", '[{"a":1}]', { options: { delimiter: ";" } })),
     ).toMatchObject({ message: "The delimiter, header, quote and encoding options apply to CSV and TSV files only." });
+  });
+});
+
+describe("the kept upload", () => {
+  it("is stored while the review waits and deleted when it is confirmed or cancelled", async () => {
+    const { owner, workspace } = await createCast();
+    const sources = () => filesBelow(storage.blobDir()).filter((f) => f.endsWith(".source"));
+    const before = sources().length;
+    const kept = await upload(owner, workspace.id, "k.csv", "a\n1\n");
+    const dropped = await upload(owner, workspace.id, "c.csv", "a\n1\n");
+    expect(sources()).toHaveLength(before + 2);
+    await commitNew(owner, kept.id, "kept");
+    await cancelIngest(owner, dropped.id);
+    expect(sources()).toHaveLength(before);
   });
 });
