@@ -1,5 +1,5 @@
 "use client";
-import { useRef, useState } from "react";
+import { useState } from "react";
 import { rereadIngestAction } from "@/lib/actions/catalog/reread-ingest";
 import type { ColumnOverride, IngestOptions } from "@/lib/catalog/ingest/ingest-options";
 import type { IngestReview } from "@/lib/catalog/ingest/ingest-review";
@@ -29,11 +29,7 @@ export function useSteering(initial: IngestReview): Steering {
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string>();
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
-  // Every column choice made on this page, by the file's column name: a dialect that brings a
-  // column back (say, the delimiter changed and changed back) brings its choice back too.
-  const remembered = useRef(
-    new Map<string, ColumnOverride>((initial.reading.options.columns ?? []).map((c) => [c.source, c])),
-  );
+  const remembered = choiceMemory(initial.id);
 
   async function read(next: IngestOptions): Promise<IngestReview | null> {
     setOptions(next);
@@ -55,17 +51,48 @@ export function useSteering(initial: IngestReview): Steering {
     const before = options.columns ?? [];
     if (!(await read(next))) return; // only choices that worked are remembered
     const chosen = new Set((next.columns ?? []).map((c) => c.source));
-    for (const { source } of before) if (!chosen.has(source)) remembered.current.delete(source);
-    for (const column of next.columns ?? []) remembered.current.set(column.source, column);
+    const memory = remembered.load();
+    for (const { source } of before) if (!chosen.has(source)) memory.delete(source);
+    for (const column of next.columns ?? []) memory.set(column.source, column);
+    remembered.save(memory);
   }
 
   async function applyDialect(dialect: Omit<IngestOptions, "columns">) {
     const fresh = await read({ ...dialect, columns: undefined });
     if (!fresh) return;
     const names = new Set(fresh.sourceColumns.map((c) => c.name));
-    const again = [...remembered.current.values()].filter((c) => names.has(c.source));
+    const memory = remembered.load();
+    for (const column of options.columns ?? []) if (!memory.has(column.source)) memory.set(column.source, column);
+    remembered.save(memory);
+    const again = [...memory.values()].filter((c) => names.has(c.source));
     if (again.length > 0) await read({ ...dialect, columns: again });
   }
 
   return { review, options, pending, error, fieldErrors, apply, applyDialect };
+}
+
+/**
+ * Every column choice made while reviewing one upload, by the file's column name: a dialect that
+ * brings a column back (the delimiter changed and changed back) brings its choice back too. Kept
+ * in sessionStorage, since the page may be rendered afresh between two readings.
+ */
+function choiceMemory(ingestId: string) {
+  const key = `datashelf:ingest-choices:${ingestId}`;
+  return {
+    load(): Map<string, ColumnOverride> {
+      try {
+        const saved = JSON.parse(window.sessionStorage.getItem(key) ?? "[]") as ColumnOverride[];
+        return new Map(saved.map((c) => [c.source, c]));
+      } catch {
+        return new Map();
+      }
+    },
+    save(memory: Map<string, ColumnOverride>) {
+      try {
+        window.sessionStorage.setItem(key, JSON.stringify([...memory.values()]));
+      } catch {
+        // storage full or disabled: choices are then not brought back after a dialect change
+      }
+    },
+  };
 }

@@ -193,6 +193,24 @@ export async function convertToParquet(
   base?: ConvertBase,
   options: ConvertOptions = {},
 ): Promise<Converted> {
+  try {
+    return await convertOnce(source, target, base, options);
+  } catch (error) {
+    // The encoding was detected from the first 64 KiB, which were UTF-8, but a later line is
+    // not: such a file is Windows-1252 (or Latin-1) text with its accents further down.
+    const detected = (source.format === "csv" || source.format === "tsv") && options.read?.encoding === undefined;
+    if (detected && error instanceof AppError && /the file is not UTF-8 text/.test(error.message))
+      return convertOnce(source, target, base, { ...options, read: { ...options.read, encoding: "windows-1252" } });
+    throw error;
+  }
+}
+
+async function convertOnce(
+  source: ConvertSource,
+  target: string,
+  base: ConvertBase | undefined,
+  options: ConvertOptions,
+): Promise<Converted> {
   const { maxRows, maxNesting } = catalogConfig();
   const read = options.read ?? {};
   const delimited = source.format === "csv" || source.format === "tsv";

@@ -262,6 +262,17 @@ describe("CSV dialect options", () => {
     expect(review.preview).toEqual([["Zoë", "1"]]);
   });
 
+  it("reads a file as Windows-1252 when its first non-UTF-8 byte is far beyond the detection sample", async () => {
+    const { owner, workspace } = await createCast();
+    const lines = ["city,n", ...Array.from({ length: 8000 }, (_, i) => `Oslo,${i}`), "Z\u00fcrich,8000"];
+    const staged = await upload(owner, workspace.id, "far.csv", Buffer.from(`${lines.join("\n")}\n`, "latin1"));
+    const review = await getIngestReview(owner, staged.id);
+    expect(review.reading.csv?.encoding).toBe("windows-1252");
+    expect(review.rowCount).toBe(8001);
+    const last = await queryDataset(owner, (await commitNew(owner, staged.id, "far")).datasetId, { offset: 8000 });
+    expect(last.rows).toEqual([["Zürich", "8000"]]); // BIGINT as a string
+  });
+
   it("refuses dialect options for a file that is not delimited text", async () => {
     const { owner, workspace } = await createCast();
     expect(
