@@ -1,7 +1,7 @@
 "use client";
 import { useState } from "react";
 import { rereadIngestAction } from "@/lib/actions/catalog/reread-ingest";
-import type { ColumnOverride, IngestOptions } from "@/lib/catalog/ingest/ingest-options";
+import type { IngestOptions } from "@/lib/catalog/ingest/ingest-options";
 import type { IngestReview } from "@/lib/catalog/ingest/ingest-review";
 
 export type Steering = {
@@ -13,7 +13,7 @@ export type Steering = {
   fieldErrors: Record<string, string>;
   /** reads the file again with `options` */
   apply(options: IngestOptions): Promise<void>;
-  /** another delimiter, header, quote or encoding: the file is read again, then the column choices that still match are re-applied */
+  /** another delimiter, header, quote or encoding: other columns, so the column choices start over */
   applyDialect(dialect: Omit<IngestOptions, "columns">): Promise<void>;
 };
 
@@ -29,7 +29,6 @@ export function useSteering(initial: IngestReview): Steering {
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string>();
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
-  const remembered = choiceMemory(initial.id);
 
   async function read(next: IngestOptions): Promise<IngestReview | null> {
     setOptions(next);
@@ -48,51 +47,12 @@ export function useSteering(initial: IngestReview): Steering {
   }
 
   async function apply(next: IngestOptions) {
-    const before = options.columns ?? [];
-    if (!(await read(next))) return; // only choices that worked are remembered
-    const chosen = new Set((next.columns ?? []).map((c) => c.source));
-    const memory = remembered.load();
-    for (const { source } of before) if (!chosen.has(source)) memory.delete(source);
-    for (const column of next.columns ?? []) memory.set(column.source, column);
-    remembered.save(memory);
+    await read(next);
   }
 
   async function applyDialect(dialect: Omit<IngestOptions, "columns">) {
-    const fresh = await read({ ...dialect, columns: undefined });
-    if (!fresh) return;
-    const names = new Set(fresh.sourceColumns.map((c) => c.name));
-    const memory = remembered.load();
-    for (const column of options.columns ?? []) if (!memory.has(column.source)) memory.set(column.source, column);
-    remembered.save(memory);
-    const again = [...memory.values()].filter((c) => names.has(c.source));
-    if (again.length > 0) await read({ ...dialect, columns: again });
+    await read({ ...dialect, columns: undefined });
   }
 
   return { review, options, pending, error, fieldErrors, apply, applyDialect };
-}
-
-/**
- * Every column choice made while reviewing one upload, by the file's column name: a dialect that
- * brings a column back (the delimiter changed and changed back) brings its choice back too. Kept
- * in sessionStorage, since the page may be rendered afresh between two readings.
- */
-function choiceMemory(ingestId: string) {
-  const key = `datashelf:ingest-choices:${ingestId}`;
-  return {
-    load(): Map<string, ColumnOverride> {
-      try {
-        const saved = JSON.parse(window.sessionStorage.getItem(key) ?? "[]") as ColumnOverride[];
-        return new Map(saved.map((c) => [c.source, c]));
-      } catch {
-        return new Map();
-      }
-    },
-    save(memory: Map<string, ColumnOverride>) {
-      try {
-        window.sessionStorage.setItem(key, JSON.stringify([...memory.values()]));
-      } catch {
-        // storage full or disabled: choices are then not brought back after a dialect change
-      }
-    },
-  };
 }
