@@ -14,14 +14,22 @@ import { cellText } from "./cell";
 import { DatasetMetadataFields } from "./dataset-metadata-fields";
 import { SchemaTable } from "./schema-table";
 import { Table } from "@/components/ui/table";
+import { AppendSchemaDiff } from "./ingest/append-schema-diff";
+import { ColumnChoices } from "./ingest/column-choices";
+import { CsvReadingFields } from "./ingest/csv-reading-fields";
+import { useSteering } from "./ingest/use-steering";
 
 /**
- * The review step of an upload: the inferred schema and the first rows; for a new dataset its
- * name, URL name, description and tags. Confirm creates the dataset (or the new version);
- * Cancel deletes the converted upload.
+ * The review step of an upload: how the file is read (CSV dialect, each column's name and type,
+ * re-read at once on every change), the first rows (an append: the rows it adds) and, for an
+ * append, how its columns compare with the dataset's; for a new dataset its name, URL name,
+ * description and tags. Confirm creates the dataset (or the new version); Cancel deletes the
+ * converted upload.
  */
-export function IngestReviewForm({ review, catalogPath }: { review: IngestReview; catalogPath: string }) {
+export function IngestReviewForm({ review: initial, catalogPath }: { review: IngestReview; catalogPath: string }) {
   const router = useRouter();
+  const steering = useSteering(initial);
+  const review = steering.review;
   const [name, setName] = useState(review.suggested.name);
   const [slug, setSlug] = useState(review.suggested.slug);
   const [slugTouched, setSlugTouched] = useState(false);
@@ -35,6 +43,7 @@ export function IngestReviewForm({ review, catalogPath }: { review: IngestReview
     e.preventDefault();
     setPending("confirm");
     setError(undefined);
+    if (review.blocked) return;
     const result = await commitIngestAction(
       review.id,
       review.mode === "create" ? { name, slug, description, tags } : undefined,
@@ -57,16 +66,30 @@ export function IngestReviewForm({ review, catalogPath }: { review: IngestReview
   }
 
   const summary =
-    review.mode === "append"
-      ? `${plural(review.addedRows, "row")} will be added to the ${formatNumber(review.dataset?.rowCount ?? 0)} of version ${review.dataset?.version}, making ${formatNumber(review.rowCount)}.`
-      : review.mode === "replace"
-        ? `The dataset's ${formatNumber(review.dataset?.rowCount ?? 0)} rows will be replaced by ${plural(review.rowCount, "row")} (the current version stays in the history).`
-        : `${plural(review.rowCount, "row")} and ${plural(review.columns.length, "column")} (${formatBytes(review.sizeBytes)} as Parquet).`;
+    review.mode === "append" && review.blocked
+      ? `The file has ${plural(review.addedRows, "row")}, but its columns do not fit the dataset yet (see below).`
+      : review.mode === "append"
+        ? `${plural(review.addedRows, "row")} will be added to the ${formatNumber(review.dataset?.rowCount ?? 0)} of version ${review.dataset?.version}, making ${formatNumber(review.rowCount)}.`
+        : review.mode === "replace"
+          ? `The dataset's ${formatNumber(review.dataset?.rowCount ?? 0)} rows will be replaced by ${plural(review.rowCount, "row")} (the current version stays in the history).`
+          : `${plural(review.rowCount, "row")} and ${plural(review.columns.length, "column")} (${formatBytes(review.sizeBytes)} as Parquet).`;
 
   return (
     <form onSubmit={confirm} className="space-y-6">
+      {review.reading.rereadable && review.reading.csv ? (
+        <Card>
+          <h2 className="text-base font-semibold">How the file is read</h2>
+          <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">
+            Detected from the file; change any of them and the columns and rows below are read again.
+          </p>
+          <div className="mt-3">
+            <CsvReadingFields steering={steering} />
+          </div>
+        </Card>
+      ) : null}
+
       <Card>
-        <h2 className="text-base font-semibold">Inferred schema</h2>
+        <h2 className="text-base font-semibold">Columns</h2>
         <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">{summary}</p>
         {review.columnChanges.length ? (
           <div className="mt-3 rounded-md border border-amber-200 bg-amber-50 p-3 text-sm text-amber-900 dark:border-amber-900 dark:bg-amber-950/40 dark:text-amber-300">
@@ -84,16 +107,47 @@ export function IngestReviewForm({ review, catalogPath }: { review: IngestReview
             </ul>
           </div>
         ) : null}
+        <p role="status" className="mt-2 text-sm text-zinc-600 dark:text-zinc-400">
+          {steering.pending ? "Reading the file again…" : ""}
+        </p>
+        {steering.error ? (
+          <div
+            role="alert"
+            data-testid="steer-error"
+            className="mt-2 rounded-md border border-red-200 bg-red-50 p-3 text-sm text-red-900 dark:border-red-900 dark:bg-red-950/40 dark:text-red-300"
+          >
+            {steering.error} The columns and rows below are still the last reading that worked.
+          </div>
+        ) : null}
         <div className="mt-3">
-          <SchemaTable columns={review.columns} caption="Columns found in the file" />
+          {review.reading.rereadable ? (
+            <ColumnChoices steering={steering} />
+          ) : (
+            <SchemaTable columns={review.columns} caption="Columns found in the file" />
+          )}
         </div>
       </Card>
 
+      {review.mode === "append" && review.dataset ? (
+        <Card>
+          <h2 className="text-base font-semibold">Compared with the dataset</h2>
+          <div className="mt-3">
+            <AppendSchemaDiff changes={review.appendChanges} dataset={review.dataset.columns} />
+          </div>
+        </Card>
+      ) : null}
+
       <Card>
-        <h2 className="text-base font-semibold">First rows</h2>
+        <h2 className="text-base font-semibold">
+          {review.mode === "append" && !review.blocked ? "Rows to be added" : "First rows"}
+        </h2>
         <div className="mt-3">
           <Table
-            caption={`The first ${review.preview.length} rows of the file`}
+            caption={
+              review.mode === "append"
+                ? `The first ${review.preview.length} rows the file adds`
+                : `The first ${review.preview.length} rows of the file`
+            }
             rows={review.preview}
             rowKey={(_, i) => i}
             empty="The file has no rows."
@@ -142,7 +196,7 @@ export function IngestReviewForm({ review, catalogPath }: { review: IngestReview
         <Button variant="secondary" onClick={() => void cancel()} disabled={pending !== null}>
           {pending === "cancel" ? "Cancelling…" : "Cancel upload"}
         </Button>
-        <Button type="submit" disabled={pending !== null}>
+        <Button type="submit" disabled={pending !== null || steering.pending || review.blocked}>
           {pending === "confirm"
             ? "Saving…"
             : review.mode === "create"

@@ -6,6 +6,7 @@ import { z } from "zod";
 import type { Actor } from "@/lib/access";
 import { catalogConfig, catalogTempDir } from "@/lib/catalog/config";
 import { datasetNameLockKey, withDatasetWriteLock } from "@/lib/catalog/ingest/write-lock";
+import { ingestOptionsSchema, type IngestOptions } from "@/lib/catalog/ingest/ingest-options";
 import { datasetSlugSchema } from "@/lib/catalog/schemas";
 import { getDb } from "@/lib/db";
 import { invalid } from "@/lib/util/errors";
@@ -19,10 +20,19 @@ const records = z
   .min(1, "Send at least one record.")
   .max(1_000_000);
 
-/** POST /ingest body: an array of records, or {"data": [...]} (DataLinks' envelope). */
-export const ingestBodySchema = z.union([records, z.object({ data: records })], {
-  error: 'Send a JSON array of records, or {"data": [records]}.',
-});
+/** POST /ingest body: an array of records, or {"data": [...]} (DataLinks' envelope), optionally with {"options"}. */
+export const ingestBodySchema = z.union(
+  [
+    records,
+    z.object({
+      data: records,
+      options: ingestOptionsSchema
+        .optional()
+        .describe("per column of the records: a new name and/or type ({columns: [{source, name, type}]})"),
+    }),
+  ],
+  { error: 'Send a JSON array of records, or {"data": [records], "options": {...}}.' },
+);
 
 /**
  * Rule: no value in a record nests more than CATALOG_MAX_NESTING levels (422 naming the record),
@@ -53,11 +63,12 @@ export async function ingestRecords(
   const workspace = await findOwnNamespace(actor.id, namespace);
   const slug = datasetSlugSchema.parse(datasetName);
   const rows = Array.isArray(body) ? body : body.data;
+  const options = Array.isArray(body) ? undefined : body.options;
   assertRecordNesting(rows);
   // Create-or-append is decided and done under the name's lock: two first ingests at once
   // create the dataset once and append the other's records.
   return withDatasetWriteLock(datasetNameLockKey(workspace.id, slug), () =>
-    writeRecords(actor, workspace, slug, datasetName, rows),
+    writeRecords(actor, workspace, slug, datasetName, rows, options),
   );
 }
 
@@ -67,6 +78,7 @@ async function writeRecords(
   slug: string,
   datasetName: string,
   rows: Record<string, unknown>[],
+  options: IngestOptions | undefined,
 ): Promise<WriteResult & { created: boolean; dataset: string }> {
   const existing = await getDb().dataset.findUnique({
     where: { workspaceId_slug: { workspaceId: workspace.id, slug } },
@@ -86,7 +98,7 @@ async function writeRecords(
             mode: "create",
             metadata: { name: datasetName, slug, description: "", tags: [] },
           },
-      { path: file, name: `${slug}.jsonl`, format: "jsonl" },
+      { path: file, name: `${slug}.jsonl`, format: "jsonl", options },
     );
     return { ...result, created: !existing, dataset: `${workspace.owner}/${workspace.slug}/${slug}` };
   } finally {

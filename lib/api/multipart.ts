@@ -6,6 +6,7 @@ import { z } from "zod";
 import type { Actor } from "@/lib/access";
 import { catalogConfig } from "@/lib/catalog/config";
 import { loadDataset } from "@/lib/catalog/load-dataset";
+import { type IngestOptions, ingestOptionsSchema } from "@/lib/catalog/ingest/ingest-options";
 import { SOURCE_FORMATS, parseColumns } from "@/lib/catalog/types";
 import { getDb } from "@/lib/db";
 import { LEASE_BUSY, withHeldLease } from "@/lib/uploads/held-lease";
@@ -25,6 +26,11 @@ export const initiateBodySchema = z.object({
     .enum(["append", "replace"], { error: 'mode is "append" or "replace".' })
     .default("append")
     .describe("append rows (same columns) or replace the data with a new version"),
+  options: ingestOptionsSchema
+    .optional()
+    .describe(
+      "how to read the file: CSV/TSV delimiter, header, quote and encoding; per column a new name and/or type (a value that does not fit is refused, 422 naming the column, value and row)",
+    ),
 });
 
 export const partNumberSchema = z.coerce
@@ -40,6 +46,7 @@ type Meta = {
   workspaceId: string;
   format: (typeof SOURCE_FORMATS)[number];
   mode: "append" | "replace";
+  options?: IngestOptions;
   createdAt: number;
 };
 
@@ -153,6 +160,7 @@ export async function initiateMultipart(
     workspaceId: dataset.workspaceId,
     format: body.format,
     mode: body.mode,
+    ...(body.options ? { options: body.options } : {}),
     createdAt: Date.now(),
   };
   await fsp.writeFile(path.join(dir, "meta.json"), JSON.stringify(meta));
@@ -161,6 +169,7 @@ export async function initiateMultipart(
     uploadId,
     format: body.format,
     mode: body.mode,
+    ...(body.options ? { options: body.options } : {}),
     expiresOn: new Date(meta.createdAt + EXPIRE_MS).toISOString(),
     partUrl: `${base}/parts/{partNumber}`,
     completeUrl: `${base}/complete`,
@@ -320,7 +329,7 @@ async function joinAndWrite(actor: Actor, dir: string, meta: Meta, datasetName: 
   return writeDatasetFile(
     actor,
     { workspaceId: meta.workspaceId, mode: meta.mode, datasetId: meta.datasetId },
-    { path: joined, name: `${datasetName}.${meta.format}`, format: meta.format },
+    { path: joined, name: `${datasetName}.${meta.format}`, format: meta.format, options: meta.options },
   );
 }
 

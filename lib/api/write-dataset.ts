@@ -5,6 +5,7 @@ import { commitIngest } from "@/lib/catalog/ingest/commit-ingest";
 import { prepareIngest } from "@/lib/catalog/ingest/prepare-ingest";
 import { datasetLockKey, datasetNameLockKey, withDatasetWriteLock } from "@/lib/catalog/ingest/write-lock";
 import type { DatasetMetadata } from "@/lib/catalog/schemas";
+import type { IngestOptions } from "@/lib/catalog/ingest/ingest-options";
 import type { IngestMode, SourceFormat } from "@/lib/catalog/types";
 
 export type WriteTarget = {
@@ -13,6 +14,8 @@ export type WriteTarget = {
   datasetId?: string;
   metadata?: Partial<DatasetMetadata>;
 };
+/** The file to write and how to read it (see ingestOptionsSchema). */
+export type WriteSource = { path: string; name: string; format: SourceFormat; options?: IngestOptions };
 export type WriteResult = {
   datasetId: string;
   version: number;
@@ -28,11 +31,7 @@ export type WriteResult = {
  * page, so the prepared upload is confirmed at once, or cancelled if confirming fails. Writes to
  * one dataset wait for each other (see withDatasetWriteLock) rather than fail.
  */
-export async function writeDatasetFile(
-  actor: Actor,
-  target: WriteTarget,
-  source: { path: string; name: string; format: SourceFormat },
-): Promise<WriteResult> {
+export async function writeDatasetFile(actor: Actor, target: WriteTarget, source: WriteSource): Promise<WriteResult> {
   // Serialised per dataset: an append prepared while another is being written would be stale
   // at commit; an API client has no review step to redo, so it waits its turn instead.
   const key = target.datasetId
@@ -41,11 +40,7 @@ export async function writeDatasetFile(
   return withDatasetWriteLock(key, () => prepareAndCommit(actor, target, source));
 }
 
-async function prepareAndCommit(
-  actor: Actor,
-  target: WriteTarget,
-  source: { path: string; name: string; format: SourceFormat },
-): Promise<WriteResult> {
+async function prepareAndCommit(actor: Actor, target: WriteTarget, source: WriteSource): Promise<WriteResult> {
   const ingest = await prepareIngest(actor, {
     workspaceId: target.workspaceId,
     mode: target.mode,
@@ -53,6 +48,7 @@ async function prepareAndCommit(
     sourcePath: source.path,
     sourceName: source.name,
     format: source.format,
+    options: source.options,
   });
   try {
     const committed = await commitIngest(actor, ingest.id, target.mode === "create" ? target.metadata : undefined);

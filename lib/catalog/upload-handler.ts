@@ -7,6 +7,7 @@ import { catalogConfig } from "./config";
 import { detectFormat } from "./formats";
 import { formatBytes } from "./units";
 import { authorizeIngest } from "./ingest/authorize-ingest";
+import { ingestOptionsSchema } from "./ingest/ingest-options";
 import { prepareIngest } from "./ingest/prepare-ingest";
 import { INGEST_MODES } from "./types";
 
@@ -30,6 +31,20 @@ const metadataSchema = z.object({
         }),
     ),
   format: z.string().optional(),
+  // tus metadata values are strings: the reading options as JSON (see ingestOptionsSchema)
+  options: z
+    .string()
+    .optional()
+    .transform((text, context) => {
+      if (!text) return undefined;
+      try {
+        return JSON.parse(text) as unknown;
+      } catch {
+        context.addIssue({ code: "custom", message: "The upload's options are not valid JSON." });
+        return z.NEVER;
+      }
+    })
+    .pipe(ingestOptionsSchema.optional()),
 });
 
 /**
@@ -58,6 +73,7 @@ export const datasetUploadHandler: UploadHandler = {
       datasetId: meta.datasetId ?? "",
       filename: meta.filename,
       format,
+      ...(meta.options ? { options: JSON.stringify(meta.options) } : {}),
     };
   },
 
@@ -71,6 +87,8 @@ export const datasetUploadHandler: UploadHandler = {
       sourcePath: upload.path,
       sourceName: meta.filename,
       format,
+      options: meta.options,
+      review: true,
     });
     return { ingestId: ingest.id, url: ingest.url, rows: ingest.addedRows, columns: ingest.columns.length };
   },

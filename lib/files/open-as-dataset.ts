@@ -23,6 +23,7 @@ export async function openAsDataset(actor: Actor, fileId: string): Promise<{ url
     sourcePath,
     sourceName: file.name,
     format: ext,
+    review: true,
   });
   return { url: prepared.url };
 }

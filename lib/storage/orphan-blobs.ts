@@ -12,7 +12,14 @@ async function referenced(keys: string[]): Promise<Set<string>> {
     db.datasetVersion.findMany({ where, select }),
     db.datasetIngest.findMany({ where, select }),
   ]);
-  return new Set([...files, ...versions, ...ingests].flatMap((r) => (r.blobKey ? [r.blobKey] : [])));
+  const sources = await db.datasetIngest.findMany({
+    where: { sourceBlobKey: { in: keys } },
+    select: { sourceBlobKey: true },
+  });
+  return new Set([
+    ...[...files, ...versions, ...ingests].flatMap((r) => (r.blobKey ? [r.blobKey] : [])),
+    ...sources.flatMap((r) => (r.sourceBlobKey ? [r.sourceBlobKey] : [])),
+  ]);
 }
 
 /**
@@ -41,9 +48,12 @@ export async function blobKeysOfWorkspace(workspaceId: string): Promise<string[]
   const [files, versions, ingests] = await Promise.all([
     db.fileEntry.findMany({ where: { workspaceId, blobKey: { not: null } }, select: { blobKey: true } }),
     db.datasetVersion.findMany({ where: { dataset: { workspaceId } }, select: { blobKey: true } }),
-    db.datasetIngest.findMany({ where: { workspaceId }, select: { blobKey: true } }),
+    db.datasetIngest.findMany({ where: { workspaceId }, select: { blobKey: true, sourceBlobKey: true } }),
   ]);
-  return [...new Set([...files, ...versions, ...ingests].flatMap((r) => (r.blobKey ? [r.blobKey] : [])))];
+  const sources = ingests.flatMap((r) => (r.sourceBlobKey ? [r.sourceBlobKey] : []));
+  return [
+    ...new Set([...[...files, ...versions, ...ingests].flatMap((r) => (r.blobKey ? [r.blobKey] : [])), ...sources]),
+  ];
 }
 
 /**

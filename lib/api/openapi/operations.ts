@@ -345,7 +345,8 @@ export const OPERATIONS: Operation[] = [
     path: "/ingest/{namespace}/{datasetName}",
     tag: DATA,
     summary: "Write JSON records into one of the caller's own namespaces",
-    description: "Creates the dataset if it is new, else appends (the columns must match).",
+    description:
+      'Creates the dataset if it is new, else appends (the columns must match). In the {"data": [...]} form, "options": {"columns": [{"source", "name", "type"}]} renames columns or gives them a type; a value that does not fit is refused naming the column, value and record.',
     body: ingestBodySchema,
     example: [
       { id: 1, name: "first" },
@@ -360,7 +361,7 @@ export const OPERATIONS: Operation[] = [
       ...jsonBody,
       404: "The caller has no namespace of that name.",
       409: "Another write to the dataset is under way, or the name was taken meanwhile; send again.",
-      422: "Schema mismatch (columns named), invalid records, invalid UTF-8 or nesting too deep.",
+      422: "Schema mismatch (columns named), invalid records, invalid UTF-8, nesting too deep, or a column option refused (a name taken or invalid, a type a value does not fit: column, value and record named).",
       ...write,
     },
   },
@@ -369,12 +370,22 @@ export const OPERATIONS: Operation[] = [
     path: `${multipart}/initiate`,
     tag: DATA,
     summary: "Start a multipart upload into a dataset (editors of someone else's dataset too)",
+    description:
+      'options says how the joined file is read when it completes: for CSV/TSV the delimiter, header (true/false), quote ("" for none) and encoding (utf-8, latin-1, windows-1252, utf-16; detected when left out); for every format, per column a new name and/or type. The same options as the upload review page.',
     body: initiateBodySchema,
-    example: { format: "csv", mode: "append" },
+    example: {
+      format: "csv",
+      mode: "append",
+      options: {
+        delimiter: ";",
+        encoding: "latin-1",
+        columns: [{ source: "Amount", name: "amount", type: "DECIMAL(18,2)" }],
+      },
+    },
     responses: {
-      201: reply("{uploadId, format, mode, partUrl, completeUrl, abortUrl, expiresOn}.", R.multipartStarted),
+      201: reply("{uploadId, format, mode, options, partUrl, completeUrl, abortUrl, expiresOn}.", R.multipartStarted),
       ...jsonBody,
-      422: "Invalid format or mode.",
+      422: "Invalid format, mode or options (named in the error).",
       ...multipartWrite,
       ...write,
     },
@@ -769,7 +780,7 @@ function tusOperations(): Operation[] {
       path: "/uploads",
       summary: "Start an upload",
       description:
-        "Upload-Metadata (base64 values): kind = file (folderId, name or relativePath, onClash) or dataset (workspaceId, filename, mode, datasetId), or filerequest (name, uploader: the sender's name when not signed in) with the request's link token in the Upload-Link header of every request instead of a token. Answers 201 with Location: the upload's URL for PATCH, HEAD and DELETE.",
+        "Upload-Metadata (base64 values): kind = file (folderId, name or relativePath, onClash) or dataset (workspaceId, filename, mode, datasetId, options: the reading options as JSON, as in the multipart initiate), or filerequest (name, uploader: the sender's name when not signed in) with the request's link token in the Upload-Link header of every request instead of a token. Answers 201 with Location: the upload's URL for PATCH, HEAD and DELETE.",
       headers: [
         version,
         {

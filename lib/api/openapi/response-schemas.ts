@@ -108,6 +108,7 @@ export const multipartStarted = z.object({
   uploadId: z.string(),
   format: z.string(),
   mode: z.string(),
+  options: z.record(z.string(), z.unknown()).optional().describe("the reading options given at initiate"),
   expiresOn: isoDate,
   partUrl: z.string(),
   completeUrl: z.string(),

@@ -2,16 +2,18 @@ import "server-only";
 import type { Actor } from "@/lib/access";
 import { recordAudit } from "@/lib/audit/record";
 import { type JsonObjectInput, type Tx, getDb } from "@/lib/db";
-import { conflict, notFound } from "@/lib/util/errors";
+import { getBlobStore } from "@/lib/storage";
+import { conflict, invalid, notFound } from "@/lib/util/errors";
 import { isUniqueViolation } from "@/lib/util/prisma-errors";
 import { advanceDatasetVersion } from "../advance-version";
 import { datasetPath } from "../dataset-view";
 import { datasetMetadataSchema } from "../schemas";
 import { searchTextOf } from "../search-text";
-import { parseColumns } from "../types";
+import { type Column, parseColumns } from "../types";
 import { authorizeIngest } from "./authorize-ingest";
 import { discardIngest } from "./expire-ingests";
 import { loadOwnIngest } from "./load-own-ingest";
+import { schemaMismatch } from "./schema-match";
 import { datasetLockKey, withDatasetWriteLock } from "./write-lock";
 
 export type CommittedIngest = { datasetId: string; version: number; path: string };
@@ -34,6 +36,34 @@ export async function commitIngest(actor: Actor, ingestId: string, metadata?: un
   const ingest = await loadOwnIngest(actor, ingestId);
   const { workspace, dataset } = await authorizeIngest(actor, ingest);
   const columns = parseColumns(ingest.columns);
+  if (ingest.blocked && dataset) {
+    const file = parseColumns(ingest.fileColumns ?? ingest.columns);
+    throw (
+      schemaMismatch(
+        parseColumns(dataset.columns),
+        file,
+        ingest.sourceFormat === "csv" || ingest.sourceFormat === "tsv",
+      ) ??
+      invalid("The file's columns do not match the dataset. Change the columns in the review, or replace the data.")
+    );
+  }
+  const committed = await commitStaged(actor, ingest, workspace, dataset, columns, metadata);
+  // The upload as received was kept only for the review; the version now has its Parquet.
+  if (ingest.sourceBlobKey)
+    await getBlobStore()
+      .delete(ingest.sourceBlobKey)
+      .catch(() => {});
+  return committed;
+}
+
+async function commitStaged(
+  actor: Actor,
+  ingest: Awaited<ReturnType<typeof loadOwnIngest>>,
+  workspace: Awaited<ReturnType<typeof authorizeIngest>>["workspace"],
+  dataset: Awaited<ReturnType<typeof authorizeIngest>>["dataset"],
+  columns: Column[],
+  metadata: unknown,
+): Promise<CommittedIngest> {
   const version = (number: number) => ({
     number,
     kind: ingest.mode,

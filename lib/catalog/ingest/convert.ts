@@ -9,10 +9,13 @@ import { isScalarType, quoteIdent, quoteLiteral } from "../sql";
 import type { Column, SourceFormat } from "../types";
 import { catalogConfig } from "../config";
 import { checkCsv, csvDialect, type CsvDialect } from "./csv-check";
+import { type CsvEncoding, type IngestOptions, hasDialectOptions } from "./ingest-options";
 import { checkJson } from "./json-check";
 import { findBadJsonLine } from "./jsonl-check";
 import { hasNulByte } from "./nul-scan";
 import { describeColumns, schemaMismatch } from "./schema-match";
+import { assertOverridesFit, planSteering, steeredRelation } from "./steer-columns";
+import { detectEncoding, transcodeWindows1252 } from "./text-encoding";
 import {
   assertConvertedWithinLimits,
   assertNesting,
@@ -23,12 +26,33 @@ import {
 export type ConvertSource = { path: string; name: string; format: SourceFormat };
 /** For an append: the current version's Parquet file and schema, which the new rows must fit. */
 export type ConvertBase = { path: string; columns: Column[] };
-export type Converted = { columns: Column[]; rowCount: number; addedRows: number; sizeBytes: number };
+/** How a delimited file was read: what the uploader chose, or else what was detected. */
+export type CsvReading = { delimiter: string; header: boolean; quote: string; encoding: CsvEncoding };
+export type Converted = {
+  /** the converted Parquet's columns (an append: the dataset's) */
+  columns: Column[];
+  rowCount: number;
+  addedRows: number;
+  sizeBytes: number;
+  /** the file's columns as read, before any rename or type override */
+  sourceColumns: Column[];
+  /** the file's columns after the uploader's renames and types */
+  fileColumns: Column[];
+  /** an append whose columns do not fit the dataset, converted alone for review (see ConvertOptions) */
+  blocked: boolean;
+  csv: CsvReading | null;
+};
+export type ConvertOptions = {
+  read?: IngestOptions;
+  /** an append whose columns do not fit is converted alone (blocked, for the review to explain) instead of refused */
+  allowBlocked?: boolean;
+};
 
+type CsvRead = CsvDialect & CsvReading;
 type ReaderOptions = { fullSample?: boolean; types?: Column[] };
 
 /** The DuckDB table function reading the upload, with every dialect option explicit (no guessing of skipped rows). */
-function readerSql(source: ConvertSource, csv: CsvDialect | null, options: ReaderOptions = {}): string {
+function readerSql(source: ConvertSource, csv: CsvRead | null, options: ReaderOptions = {}): string {
   const file = quoteLiteral(source.path);
   switch (source.format) {
     case "csv":
@@ -36,10 +60,10 @@ function readerSql(source: ConvertSource, csv: CsvDialect | null, options: Reade
       const parts = [
         file,
         `delim = ${quoteLiteral(csv!.delimiter)}`,
-        "header = true",
+        `header = ${csv!.header}`,
         "skip = 0",
-        `quote = '"'`,
-        `escape = '"'`,
+        `quote = ${quoteLiteral(csv!.quote)}`,
+        `escape = ${quoteLiteral(csv!.quote)}`,
         "comment = ''",
         // A row with too few or too many values, or a quote never closed, fails the conversion.
         "strict_mode = true",
@@ -47,6 +71,9 @@ function readerSql(source: ConvertSource, csv: CsvDialect | null, options: Reade
         "ignore_errors = false",
       ];
       if (csv!.newLine) parts.push(`new_line = ${quoteLiteral(csv!.newLine)}`);
+      // Windows-1252 arrives transcoded to UTF-8 (see text-encoding.ts); DuckDB reads the others itself.
+      if (csv!.encoding === "latin-1" || csv!.encoding === "utf-16")
+        parts.push(`encoding = ${quoteLiteral(csv!.encoding)}`);
       if (options.fullSample) parts.push("sample_size = -1");
       const typed = options.types?.filter((c) => isScalarType(c.type)) ?? [];
       if (typed.length > 0)
@@ -130,7 +157,9 @@ async function countSourceRows(db: DuckDBConnection, reader: string): Promise<nu
  * line-by-line check runs only then, so a valid file is read once, by DuckDB. Returns the
  * check's message, or null when it finds nothing wrong (DuckDB's own error is then the answer).
  */
-async function explainCsv(source: ConvertSource, csv: CsvDialect): Promise<AppError | null> {
+async function explainCsv(source: ConvertSource, csv: CsvRead): Promise<AppError | null> {
+  // The line check knows RFC 4180 quoting of 8-bit text with a header line, nothing else.
+  if (csv.encoding === "utf-16" || csv.quote !== '"' || !csv.header) return null;
   try {
     await checkCsv(source.path, csv.delimiter);
     return null;
@@ -158,15 +187,50 @@ async function explainCsv(source: ConvertSource, csv: CsvDialect): Promise<AppEr
  * column types before converting, and the result after; the conversion itself stops one row
  * past CATALOG_MAX_ROWS (the exact count of a file over the limit is then taken for the message).
  */
-export async function convertToParquet(source: ConvertSource, target: string, base?: ConvertBase): Promise<Converted> {
+export async function convertToParquet(
+  source: ConvertSource,
+  target: string,
+  base?: ConvertBase,
+  options: ConvertOptions = {},
+): Promise<Converted> {
+  try {
+    return await convertOnce(source, target, base, options);
+  } catch (error) {
+    // The encoding was detected from the first 64 KiB, which were UTF-8, but a later line is
+    // not: such a file is Windows-1252 (or Latin-1) text with its accents further down.
+    const detected = (source.format === "csv" || source.format === "tsv") && options.read?.encoding === undefined;
+    if (detected && error instanceof AppError && /the file is not UTF-8 text/.test(error.message))
+      return convertOnce(source, target, base, { ...options, read: { ...options.read, encoding: "windows-1252" } });
+    throw error;
+  }
+}
+
+async function convertOnce(
+  source: ConvertSource,
+  target: string,
+  base: ConvertBase | undefined,
+  options: ConvertOptions,
+): Promise<Converted> {
   const { maxRows, maxNesting } = catalogConfig();
-  const csv =
-    source.format === "csv" || source.format === "tsv"
-      ? await csvDialect(source.path, source.format === "tsv" ? "\t" : undefined)
-      : null;
+  const read = options.read ?? {};
+  const delimited = source.format === "csv" || source.format === "tsv";
+  if (!delimited && hasDialectOptions(read))
+    throw invalid("The delimiter, header, quote and encoding options apply to CSV and TSV files only.");
+  const transcoded = path.join(path.dirname(target), `source-${path.basename(target)}.utf8`);
+  let csv: CsvRead | null = null;
+  if (delimited) {
+    const encoding = read.encoding ?? (await detectEncoding(source.path));
+    if (encoding === "windows-1252") {
+      await transcodeWindows1252(source.path, transcoded);
+      source = { ...source, path: transcoded };
+    }
+    const dialect = await csvDialect(source.path, read.delimiter ?? (source.format === "tsv" ? "\t" : undefined));
+    csv = { ...dialect, header: read.header ?? true, quote: read.quote ?? '"', encoding };
+  }
   await assertJsonHasContent(source);
   if (source.format === "json" || source.format === "jsonl") await checkJson(source.path, source.format, maxNesting);
-  const binary = csv ? hasNulByte(source.path) : Promise.resolve(false);
+  // UTF-16 text is full of NUL bytes; only 8-bit text is searched for binary content.
+  const binary = csv && csv.encoding !== "utf-16" ? hasNulByte(source.path) : Promise.resolve(false);
   binary.catch(() => {}); // awaited below
   const access = { readFiles: base ? [source.path, base.path] : [source.path], writeDir: path.dirname(target) };
   try {
@@ -176,15 +240,34 @@ export async function convertToParquet(source: ConvertSource, target: string, ba
       const sourceColumns = await describeColumns(db, readerSql(source, csv));
       if (sourceColumns.length === 0) throw invalid("The file has no columns.");
       assertNesting(sourceColumns);
-      const sourceTypes = new Map(sourceColumns.map((c) => [c.name, c.type]));
-      let reader = readerSql(source, csv, { types: base?.columns });
-      let select = `SELECT * FROM ${reader}`;
-      if (base) {
-        const mismatch = schemaMismatch(base.columns, sourceColumns, csv !== null);
-        if (mismatch) throw mismatch;
-        const fitted = await describeColumns(db, reader);
+      const steering = planSteering(sourceColumns, read.columns);
+      const fileColumns = steering.columns;
+      const mismatch = base ? schemaMismatch(base.columns, fileColumns, csv !== null) : null;
+      if (mismatch && !options.allowBlocked) throw mismatch;
+      const append = base && !mismatch ? base : undefined;
+      const priorRows = append ? baseRows : 0;
+      // A delimited file's overridden columns are read as text, so the conversion sees each value as
+      // written (leading zeros, exact decimals); an append reads the rest as the dataset's types.
+      const sourceNameOf = new Map(sourceColumns.map((c, i) => [fileColumns[i]!.name, c.name]));
+      const readTypes = (): Column[] | undefined => {
+        if (!csv) return undefined;
+        const types = [...steering.casts.keys()].map((name) => ({ name, type: "VARCHAR" }));
+        for (const column of append?.columns ?? []) {
+          const sourceName = sourceNameOf.get(column.name);
+          if (sourceName !== undefined && !steering.casts.has(sourceName))
+            types.push({ name: sourceName, type: column.type });
+        }
+        return types;
+      };
+      let reader = readerSql(source, csv, { types: readTypes() });
+      await assertOverridesFit(db, reader, sourceColumns, steering);
+      let relation = steeredRelation(reader, sourceColumns, steering);
+      const sourceTypes = new Map(fileColumns.map((c) => [c.name, c.type]));
+      let select = `SELECT * FROM ${relation}`;
+      if (append) {
+        const fitted = await describeColumns(db, relation);
         const fittedTypes = new Map(fitted.map((c) => [c.name, c.type]));
-        select = `SELECT * FROM read_parquet(${quoteLiteral(base.path)}) UNION ALL SELECT ${base.columns.map((c) => fitExpression(c, fittedTypes.get(c.name)!)).join(", ")} FROM ${reader}`;
+        select = `SELECT * FROM read_parquet(${quoteLiteral(append.path)}) UNION ALL SELECT ${append.columns.map((c) => fitExpression(c, fittedTypes.get(c.name)!)).join(", ")} FROM ${relation}`;
         sourceTypes.clear();
         for (const [name, type] of fittedTypes) sourceTypes.set(name, type);
       }
@@ -202,18 +285,29 @@ export async function convertToParquet(source: ConvertSource, target: string, ba
       } catch (error) {
         const message = error instanceof Error ? error.message : "";
         if (!/Conversion Error|Could not convert/.test(message)) throw error;
-        if (base) throw (await explainCastFailure(db, reader, base.columns, sourceTypes)) ?? error;
+        if (append) throw (await explainCastFailure(db, relation, append.columns, sourceTypes)) ?? error;
         if (!csv) throw error;
         // The sampled rows suggested a type a later row contradicts: infer from every row instead.
-        reader = readerSql(source, csv, { fullSample: true });
-        rowCount = await copy(`SELECT * FROM ${reader}`);
+        reader = readerSql(source, csv, { fullSample: true, types: readTypes() });
+        relation = steeredRelation(reader, sourceColumns, steering);
+        rowCount = await copy(`SELECT * FROM ${relation}`);
       }
-      if (rowCount > maxRows) assertRowLimit(await countSourceRows(db, reader), baseRows);
-      if (rowCount - baseRows === 0) throw (csv && (await explainCsv(source, csv))) || invalid("The file has no rows.");
-      await assertConvertedWithinLimits(db, target, rowCount, baseRows);
+      if (rowCount > maxRows) assertRowLimit(await countSourceRows(db, reader), priorRows);
+      if (rowCount - priorRows === 0)
+        throw (csv && (await explainCsv(source, csv))) || invalid("The file has no rows.");
+      await assertConvertedWithinLimits(db, target, rowCount, priorRows);
       const columns = await describeColumns(db, `read_parquet(${quoteLiteral(target)})`);
       const { size } = await fsp.stat(target);
-      return { columns, rowCount, addedRows: rowCount - baseRows, sizeBytes: size };
+      return {
+        columns,
+        rowCount,
+        addedRows: rowCount - priorRows,
+        sizeBytes: size,
+        sourceColumns,
+        fileColumns: mismatch ? columns : fileColumns,
+        blocked: mismatch !== null,
+        csv: csv && { delimiter: csv.delimiter, header: csv.header, quote: csv.quote, encoding: csv.encoding },
+      };
     });
     if (csv && (await binary)) {
       const explained = await explainCsv(source, csv);
@@ -227,5 +321,7 @@ export async function convertToParquet(source: ConvertSource, target: string, ba
     if (source.format === "jsonl" && !(error instanceof AppError))
       throw (await findBadJsonLine(source.path)) ?? readError(error, source.format, source.path, source.name);
     throw readError(error, source.format, source.path, source.name);
+  } finally {
+    await fsp.rm(transcoded, { force: true });
   }
 }

@@ -6,7 +6,10 @@ import { datasetPath } from "../dataset-view";
 import { runQuery } from "../run-query";
 import { datasetNameOf, datasetSlugOf } from "../schemas";
 import { type Column, type IngestMode, type SourceFormat, parseColumns } from "../types";
+import { type AppendChange, appendChanges } from "./append-diff";
 import { authorizeIngest } from "./authorize-ingest";
+import type { CsvReading } from "./convert";
+import { type IngestOptions, ingestOptionsSchema } from "./ingest-options";
 import { loadOwnIngest } from "./load-own-ingest";
 
 export type ColumnChange = { name: string; before: string | null; after: string | null };
@@ -27,7 +30,18 @@ export type IngestReview = {
   /** append/replace: the dataset as it is now, and (replace) how the columns change */
   dataset: { name: string; path: string; version: number; rowCount: number; columns: Column[] } | null;
   columnChanges: ColumnChange[];
+  /** how the file was read, and whether it can be read again with other options */
+  reading: { options: IngestOptions; csv: CsvReading | null; rereadable: boolean };
+  /** the file's columns as read (before renames and type overrides), with the uploader's choices */
+  sourceColumns: Column[];
+  /** append: every difference between the dataset's columns and the file's, and whether it blocks the append */
+  appendChanges: AppendChange[];
+  /** append: the file cannot be added as it is read now (see appendChanges) */
+  blocked: boolean;
 };
+
+const csvReadingOf = (value: unknown): CsvReading | null =>
+  value && typeof value === "object" ? (value as CsvReading) : null;
 
 function diffColumns(before: Column[], after: Column[]): ColumnChange[] {
   const old = new Map(before.map((c) => [c.name, c.type]));
@@ -45,9 +59,11 @@ export async function getIngestReview(actor: Actor, ingestId: string): Promise<I
   const { workspace, dataset } = await authorizeIngest(actor, ingest);
   const columns = parseColumns(ingest.columns);
   const parquetPath = await getBlobStore().localPath(ingest.blobKey);
+  // An append's Parquet is the current rows followed by the new ones: the review shows the new ones.
+  const firstNewRow = ingest.mode === "append" ? Number(ingest.rowCount - ingest.addedRows) : 0;
   const preview = await runQuery(
     { parquetPath, columns, rowCount: Number(ingest.rowCount) },
-    { filters: [], sort: [], limit: 20, offset: 0 },
+    { filters: [], sort: [], limit: 20, offset: firstNewRow },
   );
   const current = dataset ? parseColumns(dataset.columns) : [];
   const name = datasetNameOf(ingest.sourceName);
@@ -72,6 +88,21 @@ export async function getIngestReview(actor: Actor, ingestId: string): Promise<I
           columns: current,
         }
       : null,
-    columnChanges: dataset ? diffColumns(current, columns) : [],
+    columnChanges: dataset && ingest.mode === "replace" ? diffColumns(current, columns) : [],
+    reading: {
+      options: ingestOptionsSchema.catch({}).parse(ingest.readOptions ?? {}),
+      csv: csvReadingOf(ingest.csvReading),
+      rereadable: ingest.sourceBlobKey !== null,
+    },
+    sourceColumns: ingest.sourceColumns ? parseColumns(ingest.sourceColumns) : columns,
+    appendChanges:
+      dataset && ingest.mode === "append"
+        ? appendChanges(
+            current,
+            ingest.fileColumns ? parseColumns(ingest.fileColumns) : columns,
+            ingest.sourceFormat === "csv" || ingest.sourceFormat === "tsv",
+          )
+        : [],
+    blocked: ingest.blocked,
   };
 }

@@ -1,7 +1,7 @@
 import "server-only";
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { AppError, invalid } from "@/lib/util/errors";
-import { isScalarType, typeFamily } from "../sql";
+import { appendChanges } from "./append-diff";
 import type { Column } from "../types";
 
 /** Column names and DuckDB types of whatever `relation` (a table function call) reads. */
@@ -13,27 +13,17 @@ export async function describeColumns(db: DuckDBConnection, relation: string): P
 const list = (names: string[]) => names.map((n) => `"${n}"`).join(", ");
 
 /**
- * Why an appended file cannot join the dataset, or null when it can: every column of the
- * dataset present (in any order), no others, and each either of the same type or convertible
- * to the dataset's plain scalar type (values are checked during the conversion). A decimal
- * column never silently rounds into an integer one.
+ * Why an appended file cannot join the dataset, or null when it can (the rule is appendChanges'):
+ * the message names the missing, unexpected and incompatible columns.
  */
 export function schemaMismatch(dataset: Column[], file: Column[], typedReader: boolean): AppError | null {
-  const fileTypes = new Map(file.map((c) => [c.name, c.type]));
-  const datasetNames = new Set(dataset.map((c) => c.name));
-  const missing = dataset.filter((c) => !fileTypes.has(c.name)).map((c) => c.name);
-  const extra = file.filter((c) => !datasetNames.has(c.name)).map((c) => c.name);
-  const incompatible: string[] = [];
-  for (const column of dataset) {
-    const fileType = fileTypes.get(column.name);
-    if (fileType === undefined || fileType === column.type) continue;
-    const convertible =
-      isScalarType(column.type) &&
-      (typedReader || !(typeFamily(fileType) === "decimal" && typeFamily(column.type) === "integer"));
-    if (!convertible)
-      incompatible.push(`"${column.name}" is ${column.type} in the dataset but ${fileType} in the file`);
-  }
-  if (missing.length === 0 && extra.length === 0 && incompatible.length === 0) return null;
+  const blocking = appendChanges(dataset, file, typedReader).filter((c) => c.blocks);
+  if (blocking.length === 0) return null;
+  const missing = blocking.filter((c) => c.change === "missing").map((c) => c.name);
+  const extra = blocking.filter((c) => c.change === "added").map((c) => c.name);
+  const incompatible = blocking
+    .filter((c) => c.change === "type")
+    .map((c) => `"${c.name}" is ${c.datasetType} in the dataset but ${c.fileType} in the file`);
   const parts: string[] = [];
   if (missing.length) parts.push(`missing ${missing.length === 1 ? "column" : "columns"} ${list(missing)}`);
   if (extra.length) parts.push(`${extra.length === 1 ? "column" : "columns"} not in the dataset ${list(extra)}`);
