@@ -21,13 +21,13 @@ describe("foldForSearch", () => {
   });
 
   it("folds stored text and queries alike, so either spelling finds the other", () => {
-    for (const [stored, query] of [
+    const pairs: [string, string][] = [
       ["Zürich weather", "zurich"],
       ["zürich", "ZURICH"],
       ["Straße", "strasse"],
       ["Strasse", "straße"],
-    ])
-      expect(foldForSearch(stored)).toContain(foldForSearch(query));
+    ];
+    for (const [stored, query] of pairs) expect(foldForSearch(stored)).toContain(foldForSearch(query));
   });
 });
 

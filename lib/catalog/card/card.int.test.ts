@@ -56,7 +56,7 @@ async function world(slug = "weather") {
   return { owner, ws, datasetId, path, base, call };
 }
 
-const search = (actor: Actor, ws: { id: string; slug: string }, owner: string, q: string) =>
+const search = (actor: Actor, ws: { id: string; slug: string; ownerId: string }, owner: string, q: string) =>
   listDatasets(actor, { ...ws, owner }, { q }).then((page) => page.items.map((d) => d.name));
 
 describe("dataset card", () => {
