@@ -34,6 +34,18 @@ const components: Components = {
   ),
 };
 
+// Tailwind has no typography plugin here: the few Markdown elements are styled from the wrapper.
+const PROSE = [
+  "space-y-3 break-words text-sm leading-6",
+  "[&_h1]:text-xl [&_h1]:font-semibold [&_h2]:text-lg [&_h2]:font-semibold [&_h3]:font-semibold [&_h4]:font-medium",
+  "[&_ul]:list-disc [&_ul]:pl-6 [&_ol]:list-decimal [&_ol]:pl-6 [&_li]:my-1",
+  "[&_blockquote]:border-l-4 [&_blockquote]:border-zinc-300 [&_blockquote]:pl-3 [&_blockquote]:text-zinc-600 dark:[&_blockquote]:border-zinc-700 dark:[&_blockquote]:text-zinc-400",
+  "[&_code]:rounded [&_code]:bg-zinc-100 [&_code]:px-1 [&_code]:font-mono [&_code]:text-xs dark:[&_code]:bg-zinc-800",
+  "[&_pre]:overflow-x-auto [&_pre]:rounded-md [&_pre]:bg-zinc-100 [&_pre]:p-3 dark:[&_pre]:bg-zinc-800 [&_pre_code]:bg-transparent [&_pre_code]:p-0",
+  "[&_table]:min-w-full [&_th]:border [&_th]:border-zinc-200 [&_th]:px-2 [&_th]:py-1 [&_th]:text-left [&_td]:border [&_td]:border-zinc-200 [&_td]:px-2 [&_td]:py-1 dark:[&_td]:border-zinc-800 dark:[&_th]:border-zinc-800",
+  "[&_a]:text-brand-700 dark:[&_a]:text-brand-400 [&_hr]:border-zinc-200 dark:[&_hr]:border-zinc-800",
+].join(" ");
+
 function urlTransform(url: string, key: string, node: { tagName?: string }): string {
   return node.tagName === "img" && key === "src" ? safeImageUrl(url) : safeLinkUrl(url);
 }
@@ -45,7 +57,7 @@ function urlTransform(url: string, key: string, node: { tagName?: string }): str
  */
 export function Markdown({ text, className }: { text: string; className?: string }) {
   return (
-    <div className={`markdown ${className ?? ""}`}>
+    <div className={`${PROSE} ${className ?? ""}`}>
       <ReactMarkdown remarkPlugins={[remarkGfm]} components={components} urlTransform={urlTransform}>
         {text}
       </ReactMarkdown>

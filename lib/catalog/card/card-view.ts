@@ -32,3 +32,11 @@ export function isCardEmpty(card: DatasetCard): boolean {
     Object.keys(card.columns).length === 0
   );
 }
+
+/** Columns with the card's description of each (the grid header shows it). */
+export function withDescriptions<C extends { name: string }>(
+  columns: C[],
+  descriptions: Record<string, string>,
+): (C & { description?: string })[] {
+  return columns.map((c) => (Object.hasOwn(descriptions, c.name) ? { ...c, description: descriptions[c.name] } : c));
+}
