@@ -26,12 +26,16 @@ export function searchTextOf(dataset: {
 }
 
 /**
- * Datasets matching every word (already folded by searchWordsOf) in their search text or their
- * card's (README, column descriptions). Each word may match either, so "zurich temperature" finds
- * a dataset named Zürich whose README speaks of temperature.
+ * Datasets matching every word (already folded by searchWordsOf) in their search text or, unless
+ * `card` is false, their card's (README, column descriptions). Each word may match either, so
+ * "zurich temperature" finds a dataset named Zürich whose README speaks of temperature. Discover
+ * passes `card: false`: a Listed dataset's README is for those who can open it, and a search must
+ * not reveal words of it to anyone else.
  */
-export function datasetSearchWhere(words: string[]): Prisma.DatasetWhereInput[] {
-  return words.map((word) => ({
-    OR: [{ searchText: { contains: word } }, { cardSearchText: { contains: word } }],
-  }));
+export function datasetSearchWhere(words: string[], { card = true } = {}): Prisma.DatasetWhereInput[] {
+  return words.map((word) =>
+    card
+      ? { OR: [{ searchText: { contains: word } }, { cardSearchText: { contains: word } }] }
+      : { searchText: { contains: word } },
+  );
 }

@@ -32,12 +32,12 @@ export type DiscoverPage = { items: DiscoverItem[]; total: number; page: number;
 
 /**
  * Discover: the Listed and Public datasets of every workspace (discoverableDatasetsWhere), searched
- * like the catalog (every word, accents and case ignored, in the name, description, tags, columns or card), a page at a time, newest first. Each says whether the viewer may open it or may only
+ * like the catalog (every word, accents and case ignored, in the name, description, tags or columns; never the card's README), a page at a time, newest first. Each says whether the viewer may open it or may only
  * request access; one access query for the whole page.
  */
 export async function discoverDatasets(actor: Actor, raw: unknown): Promise<DiscoverPage> {
   const { q, page } = discoverQuery.parse(raw ?? {});
-  const where = { AND: [discoverableDatasetsWhere(actor), ...datasetSearchWhere(searchWordsOf(q))] };
+  const where = { AND: [discoverableDatasetsWhere(actor), ...datasetSearchWhere(searchWordsOf(q), { card: false })] };
   const db = getDb();
   const [total, rows] = await Promise.all([
     db.dataset.count({ where }),

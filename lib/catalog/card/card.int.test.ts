@@ -200,6 +200,9 @@ describe("search ignores accents and case", () => {
     await setDatasetVisibility(owner.actor, datasetId, "listed");
     const found = await discoverDatasets(visitor.actor, { q: "ZURICH" });
     expect(found.items.map((d) => d.name)).toEqual(["Zürich weather"]);
+    // a Listed dataset's README is for those who can open it: Discover does not search it
+    await updateDatasetCard(owner.actor, { id: datasetId }, { readme: "Uetliberg antenna" });
+    expect((await discoverDatasets(visitor.actor, { q: "uetliberg" })).items).toEqual([]);
     await shareResource(owner.actor, "dataset", datasetId, { grantees: [visitor.username], role: "viewer" });
     for (const q of ["zurich", "Zürich", "ZÜRICH"]) {
       const shared = await pageSharedByMe(owner.actor, { q }, 10);
