@@ -32,7 +32,7 @@ test("the catalog search ignores accents and case, in names, the README and colu
   await page.goto(`${catalog()}/${slug}`);
   await page.getByRole("button", { name: "Edit details" }).click();
   const form = page.getByRole("form", { name: "Edit dataset details" });
-  await form.getByLabel("Name").fill(title);
+  await form.getByLabel("Name", { exact: true }).fill(title);
   await form.getByRole("button", { name: "Save" }).click();
   await expect(page.getByRole("heading", { name: title, level: 1 })).toBeVisible();
 
