@@ -183,6 +183,8 @@ const decideResponses = (what: string) => ({
 function datasetCard(): Operation[] {
   const card = "/datasets/{owner}/{namespace}/{datasetName}/card";
   const notReadable = "No such dataset, or not readable (the same answer).";
+  const listedOnly =
+    "A Listed dataset the caller cannot open: its card, like its rows, is for those who can read it (ask for access).";
   return [
     {
       method: "get",
@@ -191,7 +193,7 @@ function datasetCard(): Operation[] {
       summary: "Read a dataset's card",
       description:
         "The README (Markdown), license (SPDX id, name and URL, free text, or none), citation, source and one description per column. Anyone who can read the dataset.",
-      responses: { 200: reply("{card}", R.datasetCard), 404: notReadable, ...common },
+      responses: { 200: reply("{card}", R.datasetCard), 403: listedOnly, 404: notReadable, ...common },
     },
     {
       method: "patch",
@@ -227,6 +229,7 @@ function datasetCard(): Operation[] {
           "{revisions: [{number, createdAt, createdBy, changed, dataVersion}]}, newest first.",
           R.cardRevisionList,
         ),
+        403: listedOnly,
         404: notReadable,
         ...common,
       },
@@ -238,6 +241,7 @@ function datasetCard(): Operation[] {
       summary: "Read one revision of a dataset's card",
       responses: {
         200: reply("{revision: {number, createdAt, createdBy, changed, dataVersion, card}}", R.cardRevisionOne),
+        403: listedOnly,
         404: "No such dataset or revision, or not readable.",
         422: "The revision number is not a whole number from 1.",
         ...common,
