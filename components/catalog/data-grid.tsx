@@ -163,13 +163,9 @@ export function DataGrid({ datasetId, columns, version, versionNumber, linkToken
                     >
                       <span>{column.name}</span>
                       {column.description ? (
-                        <span
-                          data-testid="column-description"
-                          title={column.description}
-                          aria-label={`Description: ${column.description}`}
-                          className="cursor-help text-zinc-400"
-                        >
-                          ⓘ
+                        <span data-testid="column-description" title={column.description} className="text-zinc-500">
+                          <span aria-hidden="true">ⓘ</span>
+                          <span className="sr-only">{column.description}</span>
                         </span>
                       ) : null}
                       <span className="font-mono text-[10px] font-normal text-zinc-500">{column.type}</span>

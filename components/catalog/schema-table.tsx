@@ -32,7 +32,7 @@ export function SchemaTable({
                   Object.hasOwn(descriptions, c.name) ? (
                     <span className="whitespace-pre-line">{descriptions[c.name]}</span>
                   ) : (
-                    <span className="text-zinc-400">No description</span>
+                    <span className="text-zinc-500">No description</span>
                   ),
               },
             ]
