@@ -37,9 +37,9 @@ async function summaries(
   }));
 }
 
-/** A dataset card's revisions, newest first (anyone who can read the dataset; unreadable is the same 404). */
+/** A dataset card's revisions, newest first (anyone who can view the dataset, view-only included; unreadable is the same 404). */
 export async function listCardRevisions(actor: Actor, ref: DatasetRef, { take = 100 } = {}) {
-  const { dataset } = await loadDataset(actor, ref, "read");
+  const { dataset } = await loadDataset(actor, ref, "view");
   const rows = await getDb().datasetCardRevision.findMany({
     where: { datasetId: dataset.id },
     orderBy: { number: "desc" },
@@ -51,7 +51,7 @@ export async function listCardRevisions(actor: Actor, ref: DatasetRef, { take = 
 
 /** One earlier (or the current) state of a dataset's card, by revision number. */
 export async function getCardRevision(actor: Actor, ref: DatasetRef, number: number): Promise<CardRevisionView> {
-  const { dataset } = await loadDataset(actor, ref, "read");
+  const { dataset } = await loadDataset(actor, ref, "view");
   const row = await getDb().datasetCardRevision.findUnique({
     where: { datasetId_number: { datasetId: dataset.id, number } },
     select: { ...summarySelect, card: true },

@@ -151,7 +151,7 @@ describe("dataset card", () => {
     expect(((await (await call(owner.token, "GET")).json()) as { card: { readme: string } }).card.readme).toBe("one");
   });
 
-  it("is read-only for a viewer and invisible to an outsider (the same 404 as a missing dataset)", async () => {
+  it("is read-only for a viewer and a view-only grantee, and invisible to an outsider (the same 404 as a missing dataset)", async () => {
     const { owner, datasetId, call } = await world();
     const viewer = await person("viewer");
     const outsider = await person("outsider");
@@ -162,6 +162,12 @@ describe("dataset card", () => {
     expect((await call(outsider.token, "GET")).status).toBe(404);
     expect((await call(outsider.token, "PATCH", { readme: "x" })).status).toBe(404);
     expect((await getCardRevision(viewer.actor, { id: datasetId }, 1)).card.readme).toBe("Hello");
+    // view-only (the grid but no downloads) reads the card and its history too
+    const viewOnly = await person("viewonly");
+    await shareResource(owner.actor, "dataset", datasetId, { grantees: [viewOnly.username], role: "viewonly" });
+    expect((await call(viewOnly.token, "GET")).status).toBe(200);
+    expect(await listCardRevisions(viewOnly.actor, { id: datasetId })).toHaveLength(1);
+    expect((await call(viewOnly.token, "PATCH", { readme: "x" })).status).toBe(403);
   });
 
   it("survives new data versions and a restore, and its revisions name the data version they were saved on", async () => {

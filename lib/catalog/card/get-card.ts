@@ -4,8 +4,8 @@ import { type DatasetRef, loadDataset } from "../load-dataset";
 import { parseCard } from "./card-schema";
 import { type CardView, toCardView } from "./card-view";
 
-/** A dataset's current card, for anyone who can read the dataset (unknown and unreadable: the same 404). */
+/** A dataset's current card, for anyone who can view the dataset, view-only included (unknown and unreadable: the same 404). */
 export async function getDatasetCard(actor: Actor, ref: DatasetRef): Promise<CardView> {
-  const { dataset } = await loadDataset(actor, ref, "read");
+  const { dataset } = await loadDataset(actor, ref, "view");
   return toCardView(parseCard(dataset.card), dataset.cardRevision);
 }
