@@ -168,3 +168,23 @@ test("an earlier card stays viewable after the card changes", async ({ page }) =
   await section.getByRole("button", { name: "Back to the current card" }).click();
   await expect(section.getByRole("heading", { name: "Stations, second edition" })).toBeVisible();
 });
+
+test("an access-link visitor sees the card read-only, and its history through the link", async ({ page, browser }) => {
+  await signIn(page, alice.email);
+  await page.goto(datasetPath());
+  await page.getByRole("button", { name: "Share" }).click();
+  await page.getByRole("tab", { name: "Access links" }).click();
+  await page.getByRole("button", { name: "Create link" }).click();
+  const url = await page.getByTestId("new-link").inputValue();
+
+  const context = await browser.newContext(); // not signed in
+  const visitor = await context.newPage();
+  await visitor.goto(url);
+  const section = visitor.getByRole("region", { name: "Dataset card" });
+  await expect(section.getByRole("heading", { name: "Stations, second edition" })).toBeVisible();
+  await expect(section.getByRole("button", { name: "Edit card" })).toHaveCount(0);
+  await section.getByRole("button", { name: "Card history (2 revisions)" }).click();
+  await section.getByRole("button", { name: "View revision 1" }).click();
+  await expectInertReadme(visitor);
+  await context.close();
+});
