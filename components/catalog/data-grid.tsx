@@ -27,7 +27,7 @@ const noRows: Row[] = [];
 
 type DataGridProps = {
   datasetId: string;
-  columns: Column[];
+  columns: (Column & { description?: string })[];
   /** an earlier version to request; the current one when absent */
   version?: number;
   /** the number of the version shown (current or earlier): cached pages never outlive a new version */
@@ -162,6 +162,12 @@ export function DataGrid({ datasetId, columns, version, versionNumber, linkToken
                       title={`Sort by ${column.name}`}
                     >
                       <span>{column.name}</span>
+                      {column.description ? (
+                        <span data-testid="column-description" title={column.description} className="text-zinc-500">
+                          <span aria-hidden="true">ⓘ</span>
+                          <span className="sr-only">{column.description}</span>
+                        </span>
+                      ) : null}
                       <span className="font-mono text-[10px] font-normal text-zinc-500">{column.type}</span>
                       <span aria-hidden="true" className="ml-auto w-3 text-brand-600">
                         {direction === "asc" ? "▲" : direction === "desc" ? "▼" : ""}

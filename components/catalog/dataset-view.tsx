@@ -3,12 +3,14 @@ import { SummarisePanel } from "@/components/aggregate/summarise-panel";
 import { InsightsLink } from "@/components/insights/insights-link";
 import { Card } from "@/components/ui/empty-state";
 import type { Actor } from "@/lib/access";
+import { withDescriptions } from "@/lib/catalog/card/card-view";
 import { getDatasetPage } from "@/lib/catalog/get-dataset";
 import type { VersionView } from "@/lib/catalog/versions";
 import type { DatasetRef } from "@/lib/catalog/load-dataset";
 import { plural } from "@/lib/catalog/units";
 import { formatBytes } from "@/lib/util/format";
 import { TagList, VisibilityBadge } from "./badges";
+import { DatasetCardSection } from "./card/dataset-card-section";
 import { ColumnStatsPanel } from "./column-stats-panel";
 import { DataGrid } from "./data-grid";
 import { DatasetMetadataForm } from "./dataset-metadata-form";
@@ -135,8 +137,23 @@ export async function DatasetDetails({
         </div>
       ) : null}
 
+      <Section title="Dataset card" id="dataset-card">
+        <DatasetCardSection
+          datasetId={dataset.id}
+          card={dataset.card}
+          columns={dataset.columns}
+          canEdit={canWrite}
+          linkToken={linkToken}
+        />
+      </Section>
+
       <Section title={earlier ? `Data of version ${earlier.number}` : "Data"} id="dataset-data">
-        <DataGrid key={shown.number} columns={shown.columns} canDownload={canDownload} {...versionOnView} />
+        <DataGrid
+          key={shown.number}
+          columns={withDescriptions(shown.columns, dataset.card.columns)}
+          canDownload={canDownload}
+          {...versionOnView}
+        />
       </Section>
 
       <Section title="Schema and column statistics" id="dataset-schema">

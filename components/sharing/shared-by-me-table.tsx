@@ -6,6 +6,7 @@ import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { Table } from "@/components/ui/table";
 import { revokeSharesAction } from "@/lib/actions/sharing/revoke-shares";
+import { foldForSearch } from "@/lib/catalog/search-fold";
 import { formatDate } from "@/lib/util/format";
 import { ResourceTypeOptions } from "@/components/sharing/resource-type-options";
 
@@ -30,11 +31,11 @@ export function SharedByMeTable({ items }: { items: SharedByMeItem[] }) {
   const [pending, start] = useTransition();
   const [text, setText] = useState("");
   const [type, setType] = useState("");
-  const needle = text.trim().toLowerCase();
+  const needle = foldForSearch(text.trim());
   const shown = items.filter(
     (i) =>
       (!type || i.resourceType === type) &&
-      (!needle || `${i.name} ${i.grantee} ${i.workspace}`.toLowerCase().includes(needle)),
+      (!needle || foldForSearch(`${i.name} ${i.grantee} ${i.workspace}`).includes(needle)),
   );
   const toggle = (id: string) =>
     setSelected((s) => {

@@ -279,6 +279,21 @@ export const AUDIT_ACTIONS: Record<string, Entry> = {
       return [who, t(" changed the address of "), ...what, t(` to “${nested(d, "to", "slug") ?? "?"}”`)];
     },
   },
+  "dataset.card_updated": {
+    kind: "datasets",
+    describe: ({ who, what, d }) => {
+      const labels: Record<string, string> = {
+        readme: "README",
+        license: "license",
+        citation: "citation",
+        source: "source",
+        columns: "column descriptions",
+      };
+      const changed = Array.isArray(d.changed) ? d.changed.map((f) => labels[String(f)] ?? String(f)) : [];
+      const tail = changed.length ? ` (${changed.join(", ")})` : "";
+      return [who, t(" edited the card of "), ...what, t(tail)];
+    },
+  },
   "dataset.visibility_changed": {
     kind: "datasets",
     describe: ({ who, what, d }) => [who, t(" made "), ...what, t(` ${visibility(text(d, "to"))}`)],

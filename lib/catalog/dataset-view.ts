@@ -1,6 +1,8 @@
 import "server-only";
 import { type EffectiveRole, allows } from "@/lib/access";
 import { getDb } from "@/lib/db";
+import { parseCard } from "./card/card-schema";
+import { type CardView, toCardView } from "./card/card-view";
 import type { DatasetRow } from "./load-dataset";
 import { type Column, type Visibility, parseColumns, parseTags } from "./types";
 
@@ -28,6 +30,8 @@ export type DatasetView = {
   canDownload: boolean;
   canWrite: boolean;
   canManage: boolean;
+  /** the dataset card (README, license, citation, source, column descriptions) and its revision */
+  card: CardView;
 };
 
 /** Usernames for user ids (deleted users are absent). */
@@ -69,5 +73,6 @@ export async function toDatasetView(row: DatasetRow, role: EffectiveRole): Promi
     canDownload: allows(role, "read"),
     canWrite: allows(role, "write"),
     canManage: allows(role, "manage"),
+    card: toCardView(parseCard(row.card), row.cardRevision),
   };
 }

@@ -4,6 +4,8 @@ import type { Actor, WorkspaceRef } from "@/lib/access";
 import { datasetShareCounts, readableDatasetsWhere } from "@/lib/access/datasets";
 import { getDb } from "@/lib/db";
 import type { Prisma } from "@/lib/db/generated/sqlite/client";
+import { searchWordsOf } from "./search-fold";
+import { datasetSearchWhere } from "./search-text";
 import { datasetPath } from "./dataset-view";
 import { type Visibility, parseTags } from "./types";
 
@@ -67,11 +69,11 @@ export async function listDatasets(
 ): Promise<CatalogPage> {
   const params = catalogParamsSchema.parse(input ?? {});
   const readable = await readableDatasetsWhere(actor, workspace);
-  const words = params.q.toLowerCase().split(/\s+/).filter(Boolean).slice(0, 8);
+  const words = searchWordsOf(params.q);
   const where: Prisma.DatasetWhereInput = {
     AND: [
       readable,
-      ...words.map((w) => ({ searchText: { contains: w } })),
+      ...datasetSearchWhere(words),
       ...(params.tag ? [{ tagRows: { some: { tag: params.tag } } }] : []),
       ...(params.visibility ? [{ visibility: params.visibility }] : []),
     ],

@@ -7,6 +7,7 @@ import { isUniqueViolation } from "@/lib/util/prisma-errors";
 import { datasetPath } from "./dataset-view";
 import { loadDataset } from "./load-dataset";
 import { datasetMetadataSchema } from "./schemas";
+import { FOLDING_VERSION } from "./search-fold";
 import { searchTextOf } from "./search-text";
 import { parseColumns } from "./types";
 
@@ -35,6 +36,7 @@ export async function updateDataset(actor: Actor, datasetId: string, input: unkn
           description: meta.description,
           tags: meta.tags,
           searchText: searchTextOf({ ...meta, columns: parseColumns(dataset.columns) }),
+          searchFolding: FOLDING_VERSION,
           updatedById: actor.id,
           tagRows: { create: meta.tags.map((tag) => ({ tag, workspaceId: dataset.workspaceId })) },
         },

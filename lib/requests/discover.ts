@@ -3,6 +3,8 @@ import { z } from "zod";
 import { type Actor, discoverableDatasetsWhere, getEffectiveRoles } from "@/lib/access";
 import { datasetResource } from "@/lib/catalog/load-dataset";
 import { datasetPath } from "@/lib/catalog/dataset-view";
+import { searchWordsOf } from "@/lib/catalog/search-fold";
+import { datasetSearchWhere } from "@/lib/catalog/search-text";
 import { parseColumns } from "@/lib/catalog/types";
 import { getDb } from "@/lib/db";
 
@@ -30,15 +32,12 @@ export type DiscoverPage = { items: DiscoverItem[]; total: number; page: number;
 
 /**
  * Discover: the Listed and Public datasets of every workspace (discoverableDatasetsWhere), searched
- * by name, a page at a time, newest first. Each says whether the viewer may open it or may only
+ * like the catalog (every word, accents and case ignored, in the name, description, tags or columns; never the card's README), a page at a time, newest first. Each says whether the viewer may open it or may only
  * request access; one access query for the whole page.
  */
 export async function discoverDatasets(actor: Actor, raw: unknown): Promise<DiscoverPage> {
   const { q, page } = discoverQuery.parse(raw ?? {});
-  const where = {
-    ...discoverableDatasetsWhere(actor),
-    ...(q ? { sortName: { contains: q.toLowerCase() } } : {}),
-  };
+  const where = { AND: [discoverableDatasetsWhere(actor), ...datasetSearchWhere(searchWordsOf(q), { card: false })] };
   const db = getDb();
   const [total, rows] = await Promise.all([
     db.dataset.count({ where }),

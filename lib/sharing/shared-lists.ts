@@ -2,6 +2,8 @@ import "server-only";
 import type { Actor } from "@/lib/access";
 import { actorGranteeKeys, userKey } from "@/lib/access/grantee-keys";
 import { liveGrantWhere } from "@/lib/access/grants";
+import { foldForSearch, searchWordsOf } from "@/lib/catalog/search-fold";
+import { datasetSearchWhere } from "@/lib/catalog/search-text";
 import { getDb } from "@/lib/db";
 import { type ResourceType, granteeTypeSchema, resourceTypeSchema } from "./schemas";
 import { loadSharedResources, type SharedResource } from "./shared-resource";
@@ -146,21 +148,24 @@ export async function listEndedGrants(actor: Actor, limit = 50): Promise<SharedI
 export type SharedByMeFilter = { resourceType?: string; granteeType?: string; q?: string };
 
 /**
- * The search as a `where`: the resource's or the grantee's name contains the text. Matched on the
- * lowercase copies (dataset and file names, usernames, e-mails the sharer typed, workspace URL names), so SQLite
- * and PostgreSQL agree on case.
+ * The search as a `where`: the resource's or the grantee's name contains the text. Datasets match
+ * on their folded search text (accents and case ignored: "zurich" finds "Zürich"); the other names
+ * on their lowercase copies (file names, usernames, e-mails the sharer typed, workspace URL names),
+ * as typed or folded, so SQLite and PostgreSQL agree.
  */
 function searchWhere(q: string) {
-  const contains = { contains: q };
+  const folded = foldForSearch(q);
+  const variants = [...new Set([q.toLowerCase(), folded])];
+  const anyOf = <T>(where: (contains: { contains: string }) => T) => variants.map((v) => where({ contains: v }));
   return {
     OR: [
-      { dataset: { sortName: contains } },
-      { fileEntry: { nameLower: contains } },
-      { resourceType: "workspace" as const, workspace: { slug: contains } },
+      { dataset: { AND: datasetSearchWhere(searchWordsOf(q)) } },
+      ...anyOf((contains) => ({ fileEntry: { nameLower: contains } })),
+      ...anyOf((contains) => ({ resourceType: "workspace" as const, workspace: { slug: contains } })),
       // never a grantee account's e-mail: searching it letter by letter would reveal the address
-      { granteeUser: { username: contains } },
-      { granteeEmail: contains },
-      { granteeWorkspace: { slug: contains } },
+      ...anyOf((contains) => ({ granteeUser: { username: contains } })),
+      ...anyOf((contains) => ({ granteeEmail: contains })),
+      ...anyOf((contains) => ({ granteeWorkspace: { slug: contains } })),
     ],
   };
 }
@@ -187,7 +192,7 @@ export async function pageSharedByMe(
     where: { OR: [{ ownerId: actor.id }, { members: { some: { userId: actor.id, role: "admin" } } }] },
     select: { id: true },
   });
-  const q = filter.q?.trim().toLowerCase();
+  const q = filter.q?.trim();
   // The filters come from the URL as typed: a type no grant can have matches nothing, it is no error.
   const resourceType = filter.resourceType ? resourceTypeSchema.safeParse(filter.resourceType).data : undefined;
   const granteeType = filter.granteeType ? granteeTypeSchema.safeParse(filter.granteeType).data : undefined;

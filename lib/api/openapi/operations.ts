@@ -14,6 +14,7 @@ import { sharedByBodySchema } from "../shared-by";
 import { apiCreateRequestBody, apiDatasetRequestBody, apiRequestsQuery } from "@/lib/requests/api";
 import { approveRequestInput, denyRequestInput } from "@/lib/requests/schemas";
 import { createFileRequestBody, fileRequestsQuery } from "@/lib/file-requests/api";
+import { cardUpdateSchema } from "@/lib/catalog/card/card-schema";
 import { workspaceSharesQuery } from "@/lib/sharing/workspace-shares";
 import { createWorkspaceInput } from "@/lib/workspaces/create-workspace";
 import * as R from "./response-schemas";
@@ -181,6 +182,76 @@ const decideResponses = (what: string) => ({
   ...write,
 });
 
+function datasetCard(): Operation[] {
+  const card = "/datasets/{owner}/{namespace}/{datasetName}/card";
+  const notReadable = "No such dataset, or not readable (the same answer).";
+  const listedOnly =
+    "A Listed dataset the caller cannot open: its card, like its rows, is for those who can read it (ask for access).";
+  return [
+    {
+      method: "get",
+      path: card,
+      tag: DATA,
+      summary: "Read a dataset's card",
+      description:
+        "The README (Markdown), license (SPDX id, name and URL, free text, or none), citation, source and one description per column. Anyone who can read the dataset.",
+      responses: { 200: reply("{card}", R.datasetCard), 403: listedOnly, 404: notReadable, ...common },
+    },
+    {
+      method: "patch",
+      path: card,
+      tag: DATA,
+      summary: "Change a dataset's card (editors)",
+      description:
+        'Only the fields given change; `columns` is merged (an empty description removes one). Limits: README 100 KB (UTF-8), 1,000 characters per column description, 10,000 for the citation, 2,000 for the source. License ids come from the SPDX list (case-insensitive); anything else is `{kind: "other", text}`. Each change is kept as a revision; pass `baseRevision` to refuse (409) a save over someone else\'s newer card.',
+      body: cardUpdateSchema,
+      example: {
+        readme: "# Weather stations\n\nHourly readings.",
+        license: { kind: "spdx", id: "CC-BY-4.0" },
+        columns: { temp_c: "Air temperature, °C" },
+        baseRevision: 3,
+      },
+      responses: {
+        200: reply("{card}: the card as it now stands.", R.datasetCard),
+        ...jsonBody,
+        403: "The caller can read the dataset but not write it (viewer).",
+        404: notReadable,
+        409: "baseRevision is not the card's current revision: someone saved in between.",
+        422: "A field over its limit, an unknown license id, or a description for a column the dataset does not have (fieldErrors names it).",
+        ...write,
+      },
+    },
+    {
+      method: "get",
+      path: `${card}/revisions`,
+      tag: DATA,
+      summary: "List a dataset card's revisions",
+      responses: {
+        200: reply(
+          "{revisions: [{number, createdAt, createdBy, changed, dataVersion}]}, newest first.",
+          R.cardRevisionList,
+        ),
+        403: listedOnly,
+        404: notReadable,
+        ...common,
+      },
+    },
+    {
+      method: "get",
+      path: `${card}/revisions/{number}`,
+      tag: DATA,
+      summary: "Read one revision of a dataset's card",
+      responses: {
+        200: reply("{revision: {number, createdAt, createdBy, changed, dataVersion, card}}", R.cardRevisionOne),
+        403: listedOnly,
+        404: "No such dataset or revision, or not readable.",
+        422: "The revision number is not a whole number from 1.",
+        ...common,
+      },
+    },
+  ];
+}
+
 function accessRequests(): Operation[] {
   const dataset = "/datasets/{owner}/{namespace}/{datasetName}/access-requests";
   return [
@@ -268,6 +339,7 @@ function accessRequests(): Operation[] {
 /** Every operation the API serves under /api/v1 (a test checks this against app/api/v1). */
 export const OPERATIONS: Operation[] = [
   ...accessRequests(),
+  ...datasetCard(),
   ...datalinks("namespaces"),
   ...datalinks("datasets"),
   {

@@ -377,3 +377,31 @@ export const insights = z
     ),
   })
   .describe("Views and downloads over the last 30 days: per day, per person or visitor, and one by one.");
+
+const cardView = z
+  .object({
+    readme: z.string().describe("GitHub-flavoured Markdown; rendered without raw HTML"),
+    license: z.union([
+      z.object({ kind: z.literal("spdx"), id: z.string(), name: z.string(), url: z.string() }),
+      z.object({ kind: z.literal("other"), text: z.string() }),
+      z.object({ kind: z.literal("none") }),
+    ]),
+    citation: z.object({ format: z.enum(["bibtex", "text"]), text: z.string() }),
+    source: z.string().describe("a URL or a sentence"),
+    columns: z.record(z.string(), z.string()).describe("column name → description (the data dictionary)"),
+    revision: z.number().int().min(0).describe("the card's revision; 0: never edited"),
+  })
+  .describe("A dataset card.");
+
+export const datasetCard = z.object({ card: cardView });
+
+const cardRevisionSummary = z.object({
+  number: z.number().int().min(1),
+  createdAt: isoDate,
+  createdBy: z.string().nullable(),
+  changed: z.array(z.enum(["readme", "license", "citation", "source", "columns"])),
+  dataVersion: z.number().int().describe("the dataset's data version when the card was saved"),
+});
+
+export const cardRevisionList = z.object({ revisions: z.array(cardRevisionSummary) });
+export const cardRevisionOne = z.object({ revision: cardRevisionSummary.extend({ card: cardView }) });
