@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { scopeSchema } from "@/lib/scopes/scope-schema";
 
 /**
  * Exactly "viewonly" (can view, cannot download), "viewer" or "editor"; anything else is refused
@@ -38,5 +39,7 @@ export const shareInput = z.object({
     .optional(),
   /** recipients may add this to one of their own workspaces; unset: the workspace's default */
   allowAddToWorkspace: z.boolean().optional(),
+  /** a dataset slice the grant is limited to (lib/scopes); null: the whole dataset; unset: unchanged */
+  scope: scopeSchema.nullable().optional(),
 });
 export type ShareInput = z.input<typeof shareInput>;

@@ -1,4 +1,6 @@
 import "server-only";
+import { type Scope, describeScope, parseStoredScope } from "@/lib/scopes";
+import { storedGrantScope } from "@/lib/scopes/grant-scope";
 import { type Actor, assertCan, getWorkspaceRole, allows } from "@/lib/access";
 import { recordAudit } from "@/lib/audit/record";
 import { getDb } from "@/lib/db";
@@ -91,6 +93,7 @@ export async function shareResource(
   const target = await loadSharedResource(type, id);
   await assertCan(actor, "manage", target.resource);
   const input = shareInput.parse(raw);
+  const scope = await storedGrantScope(type, id, input.role, input.scope);
   const grantees: Grantee[] = [];
   for (const text of input.grantees) {
     const grantee = await resolveGrantee(text);
@@ -151,6 +154,9 @@ export async function shareResource(
       // a manager sharing with a workspace directly makes that grant their own, no longer derived from a recipient's
       sourceShareId: null,
       ...(input.allowAddToWorkspace === undefined ? {} : { allowAddToWorkspace: input.allowAddToWorkspace }),
+      // A slice cannot be passed on whole: its recipient never adds it to a workspace of theirs.
+      ...(scope === undefined ? {} : { scope, scopeBrokenAt: null }),
+      ...(scope ? { allowAddToWorkspace: false } : {}),
     };
     const write = () =>
       db.$transaction(async (tx) => {
@@ -198,6 +204,7 @@ export async function shareResource(
             granteeType: grantee.type,
             role: input.role,
             ...(existing ? { from: existing.role } : {}),
+            ...(scope ? { scope: describeScope(parseStoredScope(scope) as Scope) } : {}),
             ...(input.expiresAt ? { expiresAt: input.expiresAt.toISOString() } : {}),
           },
         });
