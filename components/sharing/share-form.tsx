@@ -5,6 +5,7 @@ import { SelectField, TextField } from "@/components/ui/field";
 import { SHARE_ROLES, SHARE_ROLE_LABELS, type ShareRole } from "@/lib/sharing/schemas";
 import { formatIsoDate } from "@/lib/util/format";
 import { GranteeInput } from "./grantee-input";
+import { SliceChooser } from "./slice-chooser";
 import type { ShareForm as Form } from "./use-share-form";
 
 const selectClass =
@@ -56,6 +57,9 @@ export function ShareForm({ form, latestEnd }: { form: Form; latestEnd?: string 
         <GranteeInput className="min-w-0 flex-1" value={fields.grantees} onChange={set.setGrantees} />
         <RoleSelect value={fields.role} onChange={set.setRole} />
       </div>
+      {form.target.type === "dataset" ? (
+        <SliceChooser datasetId={form.target.id} value={form.fields.scope} onChange={set.setScope} />
+      ) : null}
       {form.workspaces.length ? (
         <SelectField
           label="Or share with a workspace"

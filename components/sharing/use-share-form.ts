@@ -3,6 +3,7 @@ import { useState } from "react";
 import { toast } from "sonner";
 import { shareResourceAction } from "@/lib/actions/sharing/share-resource";
 import type { ResourceType, ShareRole } from "@/lib/sharing/schemas";
+import type { Scope } from "@/lib/scopes/scope-schema";
 import { type GranteeChip, granteeProblem } from "./grantee-chips";
 import type { useAccess } from "./use-access";
 
@@ -18,6 +19,8 @@ export function useShareForm(type: ResourceType, id: string, access: ReturnType<
   const [workspace, setWorkspace] = useState("");
   // unset until the sharer touches it: the workspace's default applies
   const [allowAdd, setAllowAdd] = useState<boolean | undefined>(undefined);
+  // a dataset slice the new grants are limited to (null: the whole dataset)
+  const [scope, setScope] = useState<Scope | null>(null);
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string>();
   const allowAddShown = allowAdd ?? access.query.data?.allowAddDefault ?? false;
@@ -41,7 +44,8 @@ export function useShareForm(type: ResourceType, id: string, access: ReturnType<
       role,
       note: note || undefined,
       expiresAt: expires ? new Date(`${expires}T23:59:59`) : undefined,
-      allowAddToWorkspace: allowAddShown,
+      allowAddToWorkspace: scope ? false : allowAddShown,
+      ...(scope ? { scope } : {}),
     });
     setPending(false);
     if (!result.ok) {
@@ -54,6 +58,7 @@ export function useShareForm(type: ResourceType, id: string, access: ReturnType<
     setExpires("");
     setWorkspace("");
     setAllowAdd(undefined);
+    setScope(null);
     await access.invalidate();
   }
 
@@ -64,12 +69,14 @@ export function useShareForm(type: ResourceType, id: string, access: ReturnType<
     setExpires("");
     setWorkspace("");
     setAllowAdd(undefined);
+    setScope(null);
     setError(undefined);
   }
 
   return {
-    fields: { grantees, role, note, expires, workspace, allowAdd: allowAddShown },
-    set: { setGrantees, setRole, setNote, setExpires, setWorkspace, setAllowAdd },
+    fields: { grantees, role, note, expires, workspace, allowAdd: allowAddShown, scope },
+    set: { setGrantees, setRole, setNote, setExpires, setWorkspace, setAllowAdd, setScope },
+    target: { type, id },
     workspaces: access.query.data?.workspaces ?? [],
     /** people or a workspace are being added: the message, end date and Share show */
     composing: grantees.length > 0 || Boolean(workspace),

@@ -86,6 +86,7 @@ describe("a grant limited to a slice", () => {
     const { versions } = await getDatasetPage(carol, { id: datasetId });
     expect(versions[0]).toMatchObject({ rowCount: 3, columnCount: 3 });
     expect(JSON.stringify(versions)).not.toContain("customer_id");
+    expect((await listVersions(carol, datasetId))[0]).toMatchObject({ rowCount: 3, sizeBytes: 0 });
   });
 
   it("downloads and statistics are computed on the slice", async () => {
