@@ -16,6 +16,8 @@ import { listSharedByMe } from "@/lib/sharing/shared-lists";
 import { shareResource } from "@/lib/sharing/share-resource";
 import { person } from "@/lib/sharing/test-support";
 import { setupTestDatabase } from "@/test/db";
+import { DuckDBInstance } from "@duckdb/node-api";
+import { scopedDatasetSource } from "./scoped-source";
 
 setupTestDatabase();
 setupCatalogStorage();
@@ -194,6 +196,24 @@ describe("a grant limited to a slice", () => {
     expect(await failure(queryDataset(carol, datasetId, {}))).toMatchObject({ code: "not_found" });
     const rows = await listResourceAccess(owner, "dataset", datasetId);
     expect(rows.find((r) => r.grantee === carol.username)?.slice).toContain("no longer fits");
+  });
+
+  it("gives other read paths (the SQL console) the slice's SELECT, never the whole file", async () => {
+    const { owner, datasetId, carol } = await ordersSharedWithCarol();
+    const instance = await DuckDBInstance.create(":memory:");
+    const db = await instance.connect();
+    try {
+      const theirs = await scopedDatasetSource(carol, datasetId);
+      expect(theirs.columns.map((c) => c.name)).toEqual(["order_id", "region", "amount"]);
+      const rows = (await db.runAndReadAll(theirs.selectSql)).getRowObjectsJson();
+      expect(rows.map((r) => r.order_id)).toEqual(["1", "3", "5"]);
+      expect(Object.keys(rows[0]!)).not.toContain("customer_id");
+      const whole = await scopedDatasetSource(owner, datasetId);
+      expect((await db.runAndReadAll(whole.selectSql)).getRowObjectsJson()).toHaveLength(6);
+    } finally {
+      db.closeSync();
+      instance.closeSync();
+    }
   });
 
   it("an access link's slice limits its visitors the same way", async () => {
