@@ -65,6 +65,7 @@ type Principal =
   | "editor grant"
   | "viewer grant"
   | "view-only grant"
+  | "scoped viewer grant"
   | "view-only link"
   | "download link"
   | "file-request link"
@@ -157,6 +158,7 @@ async function world(kind: Kind) {
   const editor = await person("edi");
   const viewer = await person("vie");
   const viewOnly = await person("von");
+  const scoped = await person("sco");
   const expiredUser = await person("exp");
   const partnerOwner = await person("par");
   const partner = await db().workspace.create({
@@ -169,6 +171,23 @@ async function world(kind: Kind) {
   await shareResource(owner, target.type, target.id, { grantees: [editor.username!], role: "editor" });
   await shareResource(owner, target.type, target.id, { grantees: [viewer.username!], role: "viewer" });
   await shareResource(owner, target.type, target.id, { grantees: [viewOnly.username!], role: "viewonly" });
+  // A slice (issue 19) exists on datasets only: elsewhere this principal holds nothing.
+  if (target.type === "dataset") {
+    await db().dataset.update({
+      where: { id: ds.id },
+      data: {
+        columns: [
+          { name: "region", type: "VARCHAR" },
+          { name: "secret", type: "VARCHAR" },
+        ],
+      },
+    });
+    await shareResource(owner, "dataset", ds.id, {
+      grantees: [scoped.username!],
+      role: "viewer",
+      scope: { rows: [{ column: "region", op: "eq", value: "North" }], columns: ["region"] },
+    });
+  }
   const openLink = async (allowDownload: boolean) => {
     const { token } = await createAccessLink(owner, {
       resourceType: target.type,
@@ -221,6 +240,7 @@ async function world(kind: Kind) {
     "editor grant": editor,
     "viewer grant": viewer,
     "view-only grant": viewOnly,
+    "scoped viewer grant": scoped,
     "view-only link": openedLink.link.actor,
     "download link": await openLink(true),
     "file-request link": openedRequest.link.actor,
@@ -255,6 +275,8 @@ const LEVELS: Record<Principal, Level> = {
   "editor grant": "write",
   "viewer grant": "read",
   "view-only grant": "view",
+  // on a dataset: a viewer of its slice (levels below are per kind: see levelOf)
+  "scoped viewer grant": "read",
   "view-only link": "view",
   "download link": "read",
   // A file request sends files in (lib/file-requests) and reads nothing, whatever it points at.
@@ -403,6 +425,10 @@ const ACTIONS: Action[] = [
 ];
 const PRINCIPALS = Object.keys(LEVELS) as Principal[];
 
+/** A slice can only be granted on a dataset; on any other kind the scoped principal was given nothing. */
+const levelOf = (principal: Principal, kind: Kind): Level =>
+  principal === "scoped viewer grant" && kind !== "dataset" ? "none" : LEVELS[principal];
+
 /**
  * Where a link visitor differs from a grantee by design: a link shows its own resource, never the
  * listing of its container or the catalog, and never reaches workspace administration.
@@ -425,7 +451,8 @@ describe.each(["workspace", "dataset", "folder", "file"] as Kind[])(
       for (const principal of PRINCIPALS) {
         const actor = w.principals[principal];
         for (const action of ACTIONS) {
-          const want = (isLink(principal) && LINK_EXCEPTIONS[kind]?.[action]) || expected(LEVELS[principal], action);
+          const want =
+            (isLink(principal) && LINK_EXCEPTIONS[kind]?.[action]) || expected(levelOf(principal, kind), action);
           const got = await outcome(() => act(w, actor, kind, action, `${++probe}`));
           if (process.env.MATRIX_DEBUG) console.log(kind, principal, action, got);
           if (got !== want) mismatches.push(`${kind}: ${principal} / ${action}: expected ${want}, got ${got}`);
@@ -444,6 +471,12 @@ describe.each(["workspace", "dataset", "folder", "file"] as Kind[])(
           const listed = await listDatasetsVisible(actor, w);
           if (listed.includes(w.otherDs.id)) mismatches.push(`${principal}: the catalog lists the sibling dataset`);
         }
+      }
+      // The scoped grantee's dataset is its slice: the hidden column does not exist for them.
+      if (kind === "dataset") {
+        const view = await getDataset(w.principals["scoped viewer grant"], { id: w.ds.id });
+        if (view.columns.map((c) => c.name).join() !== "region")
+          mismatches.push(`scoped viewer grant: sees columns ${view.columns.map((c) => c.name).join()}`);
       }
       expect(mismatches).toEqual([]);
     }, 60_000);
