@@ -12,6 +12,7 @@ import { getDb } from "@/lib/db";
 import { createAccessLink, listAccessLinks } from "@/lib/links/manage-links";
 import { openAccessLink } from "@/lib/links/open-link";
 import { listResourceAccess } from "@/lib/sharing/list-access";
+import { previewAccessAs } from "@/lib/sharing/preview-as";
 import { listSharedByMe } from "@/lib/sharing/shared-lists";
 import { shareResource } from "@/lib/sharing/share-resource";
 import { person } from "@/lib/sharing/test-support";
@@ -156,6 +157,12 @@ describe("a grant limited to a slice", () => {
     const rows = await listResourceAccess(owner, "dataset", datasetId);
     expect(rows.find((r) => r.grantee === carol.username)).toMatchObject({
       slice: "rows where region = North; 3 of 4 columns",
+    });
+    // "Preview as" shows the slice, with the rows the grantee's own reads return
+    const shareId = rows.find((r) => r.grantee === carol.username)!.shareId!;
+    expect((await previewAccessAs(owner, "dataset", datasetId, shareId)).slice).toEqual({
+      words: "rows where region = North; 3 of 4 columns",
+      rows: 3,
     });
     const mine = await listSharedByMe(owner);
     expect(mine.find((i) => i.resourceId === datasetId)).toMatchObject({
