@@ -28,6 +28,7 @@ function Who({ row }: { row: AccessRowView }) {
     row.expiresAt && !row.expired ? `until ${formatDate(row.expiresAt)}` : null,
     row.note ? `“${row.note}”` : null,
     row.allowAddToWorkspace ? "may add to their workspaces" : null,
+    row.slice ? `only ${row.slice}` : null,
   ].filter(Boolean);
   return (
     <div className="min-w-0 flex-1 basis-48">

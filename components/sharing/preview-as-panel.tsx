@@ -1,4 +1,5 @@
 "use client";
+import { formatNumber } from "@/lib/util/format";
 import { useQuery } from "@tanstack/react-query";
 import { Button } from "@/components/ui/button";
 import { ApiError } from "@/components/ui/fetch-json";
@@ -87,6 +88,12 @@ export function PreviewAsPanel({
               : `Cannot see this ${type}.`}{" "}
             Anything not listed below is “not found” for them.
           </p>
+          {preview.data.slice ? (
+            <p className="text-sm" data-testid="preview-slice">
+              Only {preview.data.slice.words}
+              {preview.data.slice.rows !== null ? `: ${formatNumber(preview.data.slice.rows)} rows` : ""}.
+            </p>
+          ) : null}
           <div className="grid gap-3 sm:grid-cols-2">
             <List title="Catalog" items={preview.data.datasets.items} total={preview.data.datasets.total} />
             {type === "workspace" || type === "folder" ? (

@@ -7,6 +7,7 @@ import { shareRolesFor } from "@/lib/aggregate/share-roles";
 import { SHARE_ROLE_LABELS, type ResourceType, type ShareRole } from "@/lib/sharing/schemas";
 import { formatIsoDate } from "@/lib/util/format";
 import { GranteeInput } from "./grantee-input";
+import { SliceChooser } from "./slice-chooser";
 import type { ShareForm as Form } from "./use-share-form";
 
 const selectClass =
@@ -68,6 +69,9 @@ export function ShareForm({ form, latestEnd }: { form: Form; latestEnd?: string 
       </div>
       {fields.role === "aggregate" ? (
         <MinGroupSizeField value={fields.minGroupSize} onChange={set.setMinGroupSize} />
+      ) : null}
+      {form.target.type === "dataset" && fields.role !== "aggregate" ? (
+        <SliceChooser datasetId={form.target.id} value={form.fields.scope} onChange={set.setScope} />
       ) : null}
       {form.workspaces.length ? (
         <SelectField

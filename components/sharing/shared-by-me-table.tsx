@@ -23,6 +23,8 @@ export type SharedByMeItem = {
   sharedAt: string;
   expiresAt: string | null;
   pending: boolean;
+  /** a slice of a dataset, in words; null: the whole resource */
+  slice?: string | null;
 };
 
 export function SharedByMeTable({ items }: { items: SharedByMeItem[] }) {
@@ -131,7 +133,15 @@ export function SharedByMeTable({ items }: { items: SharedByMeItem[] }) {
               </>
             ),
           },
-          { header: "Role", className: "capitalize", cell: (i) => i.role },
+          {
+            header: "Role",
+            cell: (i) => (
+              <>
+                <span className="capitalize">{i.role}</span>
+                {i.slice ? <span className="block text-xs text-zinc-500">only {i.slice}</span> : null}
+              </>
+            ),
+          },
           { header: "Shared", cell: (i) => `${formatDate(i.sharedAt)} by ${i.sharedBy}` },
           { header: "Until", cell: (i) => formatDate(i.expiresAt) },
         ]}

@@ -4,6 +4,7 @@ import { toast } from "sonner";
 import { DEFAULT_MIN_GROUP_SIZE } from "@/lib/aggregate/grant-rules";
 import { shareResourceAction } from "@/lib/actions/sharing/share-resource";
 import type { ResourceType, ShareRole } from "@/lib/sharing/schemas";
+import type { Scope } from "@/lib/scopes/scope-schema";
 import { type GranteeChip, granteeProblem } from "./grantee-chips";
 import type { useAccess } from "./use-access";
 
@@ -20,6 +21,8 @@ export function useShareForm(type: ResourceType, id: string, access: ReturnType<
   const [workspace, setWorkspace] = useState("");
   // unset until the sharer touches it: the workspace's default applies
   const [allowAdd, setAllowAdd] = useState<boolean | undefined>(undefined);
+  // a dataset slice the new grants are limited to (null: the whole dataset)
+  const [scope, setScope] = useState<Scope | null>(null);
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string>();
   const allowAddShown = allowAdd ?? access.query.data?.allowAddDefault ?? false;
@@ -44,7 +47,8 @@ export function useShareForm(type: ResourceType, id: string, access: ReturnType<
       minGroupSize: role === "aggregate" ? Number(minGroupSize || DEFAULT_MIN_GROUP_SIZE) : undefined,
       note: note || undefined,
       expiresAt: expires ? new Date(`${expires}T23:59:59`) : undefined,
-      allowAddToWorkspace: allowAddShown,
+      allowAddToWorkspace: scope ? false : allowAddShown,
+      ...(scope ? { scope } : {}),
     });
     setPending(false);
     if (!result.ok) {
@@ -57,6 +61,7 @@ export function useShareForm(type: ResourceType, id: string, access: ReturnType<
     setExpires("");
     setWorkspace("");
     setAllowAdd(undefined);
+    setScope(null);
     await access.invalidate();
   }
 
@@ -67,13 +72,15 @@ export function useShareForm(type: ResourceType, id: string, access: ReturnType<
     setExpires("");
     setWorkspace("");
     setAllowAdd(undefined);
+    setScope(null);
     setError(undefined);
   }
 
   return {
     type,
-    fields: { grantees, role, minGroupSize, note, expires, workspace, allowAdd: allowAddShown },
-    set: { setGrantees, setRole, setMinGroupSize, setNote, setExpires, setWorkspace, setAllowAdd },
+    fields: { grantees, role, minGroupSize, note, expires, workspace, allowAdd: allowAddShown, scope },
+    set: { setGrantees, setRole, setMinGroupSize, setNote, setExpires, setWorkspace, setAllowAdd, setScope },
+    target: { type, id },
     workspaces: access.query.data?.workspaces ?? [],
     /** people or a workspace are being added: the message, end date and Share show */
     composing: grantees.length > 0 || Boolean(workspace),

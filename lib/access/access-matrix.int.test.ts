@@ -67,6 +67,7 @@ type Principal =
   | "viewer grant"
   | "view-only grant"
   | "aggregate grant"
+  | "scoped viewer grant"
   | "view-only link"
   | "download link"
   | "file-request link"
@@ -164,6 +165,7 @@ async function world(kind: Kind) {
   const viewer = await person("vie");
   const viewOnly = await person("von");
   const aggregate = await person("agg");
+  const scoped = await person("sco");
   const expiredUser = await person("exp");
   const partnerOwner = await person("par");
   const partner = await db().workspace.create({
@@ -179,6 +181,23 @@ async function world(kind: Kind) {
   // Totals only exists on datasets alone: on the other kinds this person holds nothing.
   if (kind === "dataset") {
     await shareResource(owner, "dataset", ds.id, { grantees: [aggregate.username!], role: "aggregate" });
+  }
+  // A slice (issue 19) exists on datasets only: elsewhere this principal holds nothing.
+  if (target.type === "dataset") {
+    await db().dataset.update({
+      where: { id: ds.id },
+      data: {
+        columns: [
+          { name: "region", type: "VARCHAR" },
+          { name: "secret", type: "VARCHAR" },
+        ],
+      },
+    });
+    await shareResource(owner, "dataset", ds.id, {
+      grantees: [scoped.username!],
+      role: "viewer",
+      scope: { rows: [{ column: "region", op: "eq", value: "North" }], columns: ["region"] },
+    });
   }
   const openLink = async (allowDownload: boolean) => {
     const { token } = await createAccessLink(owner, {
@@ -233,6 +252,7 @@ async function world(kind: Kind) {
     "viewer grant": viewer,
     "view-only grant": viewOnly,
     "aggregate grant": aggregate,
+    "scoped viewer grant": scoped,
     "view-only link": openedLink.link.actor,
     "download link": await openLink(true),
     "file-request link": openedRequest.link.actor,
@@ -268,6 +288,8 @@ const LEVELS: Record<Principal, Level> = {
   "viewer grant": "read",
   "view-only grant": "view",
   "aggregate grant": "summarise",
+  // on a dataset: a viewer of its slice (levels below are per kind: see levelOf)
+  "scoped viewer grant": "read",
   "view-only link": "view",
   "download link": "read",
   // A file request sends files in (lib/file-requests) and reads nothing, whatever it points at.
@@ -277,9 +299,14 @@ const LEVELS: Record<Principal, Level> = {
   stranger: "none",
 };
 
-/** A principal's level on the kind under test (a totals-only grant exists on datasets only). */
+/**
+ * A principal's level on the kind under test: a totals-only grant and a slice exist on datasets
+ * only; on any other kind these principals were given nothing.
+ */
 const levelOf = (principal: Principal, kind: Kind): Level =>
-  principal === "aggregate grant" && kind !== "dataset" ? "none" : LEVELS[principal];
+  (principal === "aggregate grant" || principal === "scoped viewer grant") && kind !== "dataset"
+    ? "none"
+    : LEVELS[principal];
 
 /** Each action on each kind, through the services the UI and API call. */
 function act(w: World, actor: Actor, kind: Kind, action: Action, probe: string): Promise<unknown> {
@@ -469,6 +496,12 @@ describe.each(["workspace", "dataset", "folder", "file"] as Kind[])(
           const listed = await listDatasetsVisible(actor, w);
           if (listed.includes(w.otherDs.id)) mismatches.push(`${principal}: the catalog lists the sibling dataset`);
         }
+      }
+      // The scoped grantee's dataset is its slice: the hidden column does not exist for them.
+      if (kind === "dataset") {
+        const view = await getDataset(w.principals["scoped viewer grant"], { id: w.ds.id });
+        if (view.columns.map((c) => c.name).join() !== "region")
+          mismatches.push(`scoped viewer grant: sees columns ${view.columns.map((c) => c.name).join()}`);
       }
       expect(mismatches).toEqual([]);
     }, 120_000);

@@ -1,3 +1,5 @@
+import type { Scope } from "@/lib/scopes";
+
 /**
  * The scope an access link grants: read-only, on one resource and (for containers) what is inside it;
  * view-only (no downloads, exports or raw bytes) when `allowDownload` is false.
@@ -12,6 +14,8 @@ export type LinkScope = {
   purpose: "read" | "upload";
   /** who opened it, as a short keyed hash (never an address): tells visitors apart in insights */
   visitor?: string;
+  /** a dataset link's slice (lib/scopes), "broken" when a new version dropped a column it uses (serves nothing) */
+  scope?: Scope | "broken" | null;
 };
 
 /**

@@ -1,5 +1,6 @@
 import "server-only";
 import { getDb, type ResourceType } from "@/lib/db";
+import { type Scope, parseStoredScope } from "@/lib/scopes";
 import { AppError } from "@/lib/util/errors";
 import type { Actor } from "./actor";
 import { memberWorkspacesWhere, userKey } from "./grantee-keys";
@@ -10,6 +11,8 @@ import {
   type Capability,
   type EffectiveRole,
   OWNER_ONLY_MESSAGE,
+  ROLE_RANK,
+  atLeast,
   VIEW_ONLY_MESSAGE,
   allows,
   existenceCapability,
@@ -51,7 +54,22 @@ function targetsWhere(resources: Resource[]) {
   return { OR: [...idsByType].map(([resourceType, ids]) => ({ resourceType, resourceId: { in: [...ids] } })) };
 }
 
-const grantSelect = { resourceType: true, resourceId: true, role: true } as const;
+const grantSelect = {
+  resourceType: true,
+  resourceId: true,
+  role: true,
+  scope: true,
+  scopeBrokenAt: true,
+  createdAt: true,
+} as const;
+
+/** What the actor may do on a resource, and the slice of it they are limited to (null: all of it). */
+export type Access = { role: EffectiveRole; scope: Scope | null };
+
+type ScopedGrant = { role: EffectiveRole; scope: Scope; createdAt: Date };
+
+/** The actor's grants on each grant target: the highest unscoped role, and their scoped grants. */
+type GrantRoles = { unscoped: Map<string, EffectiveRole>; scoped: Map<string, ScopedGrant[]> };
 
 /**
  * The highest live grant role per grant target ("type:id"), for every target of the resources:
@@ -60,7 +78,7 @@ const grantSelect = { resourceType: true, resourceId: true, role: true } as cons
  * databases read every grant on the targets (a folder shared with thousands of addresses): the
  * actor's own grants by key, and the grants held by their workspaces, reached from those workspaces.
  */
-async function grantRoles(actor: Actor, resources: Resource[]): Promise<Map<string, EffectiveRole>> {
+async function grantRoles(actor: Actor, resources: Resource[]): Promise<GrantRoles> {
   const targets = targetsWhere(resources);
   const live = liveGrantWhere();
   const [own, workspaces] = await Promise.all([
@@ -73,12 +91,32 @@ async function grantRoles(actor: Actor, resources: Resource[]): Promise<Map<stri
       select: { receivedShares: { where: { AND: [targets, live] }, select: grantSelect } },
     }),
   ]);
-  const roles = new Map<string, EffectiveRole>();
+  const unscoped = new Map<string, EffectiveRole>();
+  const scoped = new Map<string, ScopedGrant[]>();
   for (const g of [...own, ...workspaces.flatMap((w) => w.receivedShares)]) {
     const key = targetKey(g.resourceType, g.resourceId);
-    roles.set(key, highestRole(roles.get(key) ?? null, shareRoleToEffective(g.role))!);
+    const role = shareRoleToEffective(g.role);
+    const scope = parseStoredScope(g.scope);
+    if (scope === null) unscoped.set(key, highestRole(unscoped.get(key) ?? null, role)!);
+    // A slice a new version broke (or that no longer reads) serves nothing: never the whole dataset.
+    else if (scope !== "broken" && !g.scopeBrokenAt)
+      scoped.set(key, [...(scoped.get(key) ?? []), { role, scope, createdAt: g.createdAt }]);
   }
-  return roles;
+  return { unscoped, scoped };
+}
+
+/**
+ * Rule: how grants combine into one access. The role is the highest of all of them. The scope is
+ * null (all of it) when an unscoped source (ownership, membership, an unscoped grant, public
+ * visibility) gives that same role; otherwise it is the scope of the newest scoped grant at that
+ * role. Scopes are never united: two slices never add up to more than one of them shows.
+ */
+function combine(unscopedRole: EffectiveRole | null, scopedGrants: ScopedGrant[]): Access | null {
+  const best = scopedGrants
+    .filter((g) => !unscopedRole || !atLeast(unscopedRole, g.role))
+    .sort((a, b) => ROLE_RANK[b.role] - ROLE_RANK[a.role] || b.createdAt.getTime() - a.createdAt.getTime())[0];
+  if (best) return { role: best.role, scope: best.scope };
+  return unscopedRole ? { role: unscopedRole, scope: null } : null;
 }
 
 /**
@@ -92,6 +130,15 @@ export async function getEffectiveRoles(actor: Actor, resources: Resource[]): Pr
 }
 
 /**
+ * getEffectiveRoles with the scope that applies to each resource (see combine; a link's scope
+ * for its visitors): every read of rows takes its slice from here, nowhere else.
+ */
+export async function getEffectiveAccess(actor: Actor, resources: Resource[]): Promise<(Access | null)[]> {
+  const { roles, scopes } = await effectiveRolesAndMemberships(actor, resources);
+  return roles.map((role, i) => (role ? { role, scope: scopes[i] ?? null } : null));
+}
+
+/**
  * getEffectiveRoles, with the membership roles it read on the way (workspace id → role; the
  * owner's own workspaces are not in it): callers that also need membership (workspaceVisibility)
  * derive it from this one read instead of asking again.
@@ -99,27 +146,46 @@ export async function getEffectiveRoles(actor: Actor, resources: Resource[]): Pr
 export async function effectiveRolesAndMemberships(
   actor: Actor,
   resources: Resource[],
-): Promise<{ roles: (EffectiveRole | null)[]; memberships: Map<string, EffectiveRole> }> {
+): Promise<{
+  roles: (EffectiveRole | null)[];
+  scopes: (Scope | null)[];
+  memberships: Map<string, EffectiveRole>;
+}> {
   // Through an access link the visitor reads exactly what the link covers, and never writes;
-  // a link without downloads only views.
+  // a link without downloads only views. A dataset link's slice limits what it shows.
   if (actor.link) {
-    const linkRole: EffectiveRole = actor.link.allowDownload ? "viewer" : "viewonly";
-    return { roles: resources.map((r) => (linkCovers(actor.link!, r) ? linkRole : null)), memberships: new Map() };
+    const link = actor.link;
+    const linkRole: EffectiveRole = link.allowDownload ? "viewer" : "viewonly";
+    const covered = resources.map((r) => linkCovers(link, r) && link.scope !== "broken");
+    return {
+      roles: covered.map((c) => (c ? linkRole : null)),
+      scopes: resources.map((r, i) => (covered[i] && r.type === "dataset" ? ((link.scope as Scope) ?? null) : null)),
+      memberships: new Map(),
+    };
   }
   // Nothing ranks above the owner: their resources need no query.
   const others = resources.filter((r) => r.workspaceOwnerId !== actor.id);
-  if (others.length === 0) return { roles: resources.map(() => "owner"), memberships: new Map() };
+  if (others.length === 0)
+    return { roles: resources.map(() => "owner"), scopes: resources.map(() => null), memberships: new Map() };
   // Membership and grants are independent reads: asked at once, the check costs one round trip.
   const [memberships, grants] = await Promise.all([membershipRoles(actor, others), grantRoles(actor, others)]);
-  const roles = resources.map((r) =>
-    highestRole(
+  const access = resources.map((r) => {
+    const targets = grantTargets(r).map((t) => targetKey(t.resourceType, t.resourceId));
+    const unscopedRole = highestRole(
       r.workspaceOwnerId === actor.id ? "owner" : null,
       memberships.get(r.workspaceId) ?? null,
-      ...grantTargets(r).map((t) => grants.get(targetKey(t.resourceType, t.resourceId)) ?? null),
+      ...targets.map((k) => grants.unscoped.get(k) ?? null),
       r.type === "dataset" && r.visibility === "public" ? "viewer" : null,
-    ),
-  );
-  return { roles, memberships };
+    );
+    // Only dataset grants carry a slice (the share action refuses one anywhere else).
+    const scoped = r.type === "dataset" ? targets.flatMap((k) => grants.scoped.get(k) ?? []) : [];
+    return combine(unscopedRole, scoped);
+  });
+  return {
+    roles: access.map((a) => a?.role ?? null),
+    scopes: access.map((a) => a?.scope ?? null),
+    memberships,
+  };
 }
 
 /**
@@ -133,9 +199,14 @@ export async function assertCanAll(
   capability: Capability,
   resources: Resource[],
 ): Promise<EffectiveRole[]> {
-  const roles = await getEffectiveRoles(actor, resources);
-  if (roles.some((role) => !allows(role, existenceCapability(capability))))
+  return (await assertAccessAll(actor, capability, resources)).map((a) => a.role);
+}
+
+/** assertCanAll, with the scope each resource is limited to for this actor (see getEffectiveAccess). */
+export async function assertAccessAll(actor: Actor, capability: Capability, resources: Resource[]): Promise<Access[]> {
+  const access = await getEffectiveAccess(actor, resources);
+  if (access.some((a) => !allows(a?.role ?? null, existenceCapability(capability))))
     throw new AppError("not_found", "Not found");
-  if (roles.some((role) => !allows(role, capability))) throw new AppError("forbidden", REFUSALS[capability]);
-  return roles as EffectiveRole[];
+  if (access.some((a) => !allows(a!.role, capability))) throw new AppError("forbidden", REFUSALS[capability]);
+  return access as Access[];
 }

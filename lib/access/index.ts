@@ -9,8 +9,8 @@ export {
   type WorkspaceRef,
 } from "./workspace";
 export { workspaceVisibility, type WorkspaceScope, type WorkspaceVisibility } from "./workspace-visibility";
-export { assertCan, getEffectiveRole, type Resource } from "./resources";
+export { assertAccess, assertCan, getEffectiveRole, type Resource } from "./resources";
 export { memberControls } from "./member-controls";
-export { assertCanAll, getEffectiveRoles } from "./effective-roles";
+export { assertCanAll, getEffectiveAccess, getEffectiveRoles, type Access } from "./effective-roles";
 export { VIEW_ONLY_PAGE_SIZE, VIEW_ONLY_ROW_WINDOW, viewOnlyRowWindow, type RowWindow } from "./view-only-rows";
 export { discoverableDatasetsWhere, listedCardVisible } from "./listed";

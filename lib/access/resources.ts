@@ -1,6 +1,6 @@
 import "server-only";
 import type { Actor } from "./actor";
-import { assertCanAll, getEffectiveRoles } from "./effective-roles";
+import { type Access, assertAccessAll, assertCanAll, getEffectiveRoles } from "./effective-roles";
 import type { Capability, EffectiveRole } from "./roles";
 
 /**
@@ -31,4 +31,9 @@ export async function getEffectiveRole(actor: Actor, resource: Resource): Promis
  */
 export async function assertCan(actor: Actor, capability: Capability, resource: Resource): Promise<EffectiveRole> {
   return (await assertCanAll(actor, capability, [resource]))[0]!;
+}
+
+/** assertCan with the scope (slice) the actor is limited to on the resource (null: all of it). */
+export async function assertAccess(actor: Actor, capability: Capability, resource: Resource): Promise<Access> {
+  return (await assertAccessAll(actor, capability, [resource]))[0]!;
 }

@@ -7,6 +7,7 @@ import { withDatasetDb } from "@/lib/catalog/duckdb/dataset-db";
 import { runPrepared } from "@/lib/catalog/duckdb/prepared";
 import { withQueryTimeout } from "@/lib/catalog/duckdb/timeout";
 import { parseColumns, type Column } from "@/lib/catalog/types";
+import { visibleColumns } from "@/lib/scopes";
 import { getBlobStore } from "@/lib/storage";
 import { AppError } from "@/lib/util/errors";
 import { formatNumber } from "@/lib/util/format";
@@ -55,13 +56,19 @@ export async function runSummary(actor: Actor, ref: DatasetRef, input: unknown):
       ? located
       : await loadReadableVersion(actor, ref, "summarise", request.version);
   const k = await minGroupSizeFor(actor, datasetId, role);
-  const built = buildSummary(parseColumns(version.columns), request);
+  // A reader of a slice summarises the slice: its visible columns only, on its view of the rows.
+  const columns = parseColumns(version.columns);
+  const built = buildSummary(visibleColumns(columns, located.scope), request);
   const parquetPath = await getBlobStore().localPath(version.blobKey);
-  const rows = await withDatasetDb(parquetPath, false, (db) =>
-    withQueryTimeout(db, async () => {
-      await checkTypedParams(db, built.typedParams);
-      return (await runPrepared(db, `${built.sql} LIMIT ${MAX_GROUPS + 1}`, built.params)).getRowsJson();
-    }),
+  const rows = await withDatasetDb(
+    parquetPath,
+    false,
+    (db) =>
+      withQueryTimeout(db, async () => {
+        await checkTypedParams(db, built.typedParams);
+        return (await runPrepared(db, `${built.sql} LIMIT ${MAX_GROUPS + 1}`, built.params)).getRowsJson();
+      }),
+    located.scope ? { scope: located.scope, columns } : null,
   );
   if (rows.length > MAX_GROUPS) {
     throw new AppError(

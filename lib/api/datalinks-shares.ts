@@ -9,6 +9,7 @@ import { type ResourceType, minGroupSizeSchema, shareRoleSchema } from "@/lib/sh
 import { shareResource } from "@/lib/sharing/share-resource";
 import { emailSchema } from "@/lib/users/schemas";
 import { AppError } from "@/lib/util/errors";
+import { scopeSchema } from "@/lib/scopes/scope-schema";
 import { findNamespace } from "./namespaces";
 
 /**
@@ -32,6 +33,12 @@ export const dataLinksShareBody = z
     role: shareRoleSchema,
     /** "aggregate" grants: the smallest group a summary may show (2..1000, default 10) */
     minGroupSize: minGroupSizeSchema.optional(),
+    scope: scopeSchema
+      .nullable()
+      .optional()
+      .describe(
+        'Datasets only: limit the grant to a slice, { rows: [filters, all must hold], columns: [visible columns] | null }. Filters are the rows API\'s own: {column, op: "eq"|"contains"|"range"|"is_null"|"not_null", value | min/max}. With "viewonly" or "viewer" only.',
+      ),
   })
   .refine((b) => Boolean(b.username) !== Boolean(b.email), {
     message: 'Give exactly one of "username" or "email".',
@@ -52,7 +59,14 @@ export const dataLinksRevokeBody = z
   })
   .meta(EXACTLY_ONE_GRANTEE);
 
-export type DataLinksGrant = { username?: string; email?: string; workspace?: string; role: string };
+export type DataLinksGrant = {
+  username?: string;
+  email?: string;
+  workspace?: string;
+  role: string;
+  /** a slice the grant is limited to, in words (absent: the whole resource) */
+  slice?: string;
+};
 
 /** The workspace at {owner}/{namespace}; access is checked by the service that uses it. */
 export async function namespaceId(owner: string, namespace: string): Promise<string> {
@@ -69,6 +83,7 @@ export async function shareViaDataLinks(
     grantees: [body.username ?? body.email!],
     role: body.role,
     minGroupSize: body.minGroupSize,
+    ...(body.scope === undefined ? {} : { scope: body.scope }),
   });
 }
 
@@ -77,13 +92,15 @@ export async function listViaDataLinks(actor: Actor, type: ResourceType, id: str
   const rows = await listResourceAccess(actor, type, id);
   return rows
     .filter((r) => r.kind === "grant" && !r.expired)
-    .map((r) =>
-      r.granteeType === "user"
-        ? { username: r.grantee, role: r.role }
+    .map((r) => ({
+      ...(r.granteeType === "user"
+        ? { username: r.grantee }
         : r.granteeType === "email"
-          ? { email: r.grantee, role: r.role }
-          : { workspace: r.grantee, role: r.role },
-    );
+          ? { email: r.grantee }
+          : { workspace: r.grantee }),
+      role: r.role,
+      ...(r.slice ? { slice: r.slice } : {}),
+    }));
 }
 
 export async function revokeViaDataLinks(

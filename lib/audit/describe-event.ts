@@ -440,6 +440,16 @@ export const AUDIT_ACTIONS: Record<string, Entry> = {
       t(text(d, "reason") ? `: “${text(d, "reason")}”` : ""),
     ],
   },
+  "share.slice_broken": {
+    kind: "sharing",
+    describe: (c) => [
+      t(`Version ${count(c.d, "version") ?? "?"} of `),
+      ...c.what,
+      t(" stopped the slice shared with "),
+      granteePart(c),
+      t(": it used a column that is gone"),
+    ],
+  },
   "share.created": {
     kind: "sharing",
     describe: (c) => [
@@ -531,6 +541,14 @@ export const AUDIT_ACTIONS: Record<string, Entry> = {
       t(` shortened ${linkName(c)} to `),
       ...c.what,
       t(`; it now ends ${formatDate(text(c.d, "expiresAt"))}`),
+    ],
+  },
+  "link.slice_broken": {
+    kind: "links",
+    describe: (c) => [
+      t(`Version ${count(c.d, "version") ?? "?"} of `),
+      ...c.what,
+      t(` stopped ${linkName(c)}: its slice used a column that is gone`),
     ],
   },
   "link.revoked": { kind: "links", describe: (c) => [c.who, t(` revoked ${linkName(c)} to `), ...c.what] },

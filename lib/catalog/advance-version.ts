@@ -1,13 +1,17 @@
 import type { Tx } from "@/lib/db";
 import type { JsonValue } from "@/lib/db/json";
+import { checkScopesAfterVersion } from "@/lib/scopes/check-scopes";
+import { datasetPath } from "./dataset-view";
 import { searchTextOf } from "./search-text";
 import { type Column, parseTags } from "./types";
 
 /**
  * Points a dataset row at a version just created (an append/replace ingest or a restore): its
  * number, shape and size, and the search text, which includes the column names and so changes with them.
+ * Every slice shared from the dataset is re-validated against the new columns in the same
+ * transaction (checkScopesAfterVersion): one that no longer fits stops serving.
  */
-export function advanceDatasetVersion(
+export async function advanceDatasetVersion(
   tx: Tx,
   change: {
     current: { id: string; name: string; slug: string; description: string; tags: JsonValue };
@@ -19,7 +23,7 @@ export function advanceDatasetVersion(
   },
 ) {
   const { current, version, columns, size } = change;
-  return tx.dataset.update({
+  const updated = await tx.dataset.update({
     where: { id: current.id },
     data: {
       version,
@@ -29,5 +33,14 @@ export function advanceDatasetVersion(
       searchText: searchTextOf({ ...current, tags: parseTags(current.tags), columns }),
       updatedById: change.actorId,
     },
+    include: { workspace: { select: { slug: true, owner: { select: { username: true } } } } },
   });
+  await checkScopesAfterVersion(
+    tx,
+    { ...updated, path: datasetPath(updated.workspace.owner.username ?? "", updated.workspace.slug, updated.slug) },
+    version,
+    columns,
+    change.actorId,
+  );
+  return updated;
 }

@@ -3,10 +3,11 @@ import { z } from "zod";
 import type { Actor } from "@/lib/access";
 import { getDb } from "@/lib/db";
 import { getBlobStore } from "@/lib/storage";
-import { withDatasetDb } from "./duckdb/dataset-db";
+import { visibleColumns } from "@/lib/scopes";
+import { type DataSlice, withDatasetDb } from "./duckdb/dataset-db";
 import { DATA_VIEW } from "./duckdb/names";
 import { withQueryTimeout } from "./duckdb/timeout";
-import { loadDataset, loadVersion } from "./load-dataset";
+import { assertScopeServes, loadDataset, loadVersion } from "./load-dataset";
 import { versionNumberSchema } from "./query";
 import { hasRowNumber } from "./run-query";
 import { quoteIdent } from "./sql";
@@ -40,27 +41,36 @@ const storedStats: z.ZodType<ColumnStats[]> = z.array(
 
 const text = (v: unknown) => (v === null || v === undefined ? null : String(v));
 
-async function summarize(parquetPath: string, columns: { name: string }[], rowNumber: boolean): Promise<ColumnStats[]> {
-  return withDatasetDb(parquetPath, rowNumber, (db) =>
-    withQueryTimeout(db, async () => {
-      const result = await db.runAndReadAll(
-        `SUMMARIZE SELECT ${columns.map((c) => quoteIdent(c.name)).join(", ")} FROM ${DATA_VIEW}`,
-      );
-      return result.getRowObjectsJson().map((row) => {
-        const count = Number(row.count ?? 0);
-        const nullPercent = Number(row.null_percentage ?? 0);
-        return {
-          name: String(row.column_name),
-          type: String(row.column_type),
-          min: text(row.min),
-          max: text(row.max),
-          distinct: Number(row.approx_unique ?? 0),
-          nulls: Math.round((count * nullPercent) / 100),
-          nullPercent,
-          avg: text(row.avg),
-        };
-      });
-    }),
+async function summarize(
+  parquetPath: string,
+  columns: { name: string }[],
+  rowNumber: boolean,
+  slice: DataSlice | null = null,
+): Promise<ColumnStats[]> {
+  return withDatasetDb(
+    parquetPath,
+    rowNumber,
+    (db) =>
+      withQueryTimeout(db, async () => {
+        const result = await db.runAndReadAll(
+          `SUMMARIZE SELECT ${columns.map((c) => quoteIdent(c.name)).join(", ")} FROM ${DATA_VIEW}`,
+        );
+        return result.getRowObjectsJson().map((row) => {
+          const count = Number(row.count ?? 0);
+          const nullPercent = Number(row.null_percentage ?? 0);
+          return {
+            name: String(row.column_name),
+            type: String(row.column_type),
+            min: text(row.min),
+            max: text(row.max),
+            distinct: Number(row.approx_unique ?? 0),
+            nulls: Math.round((count * nullPercent) / 100),
+            nullPercent,
+            avg: text(row.avg),
+          };
+        });
+      }),
+    slice,
   );
 }
 
@@ -74,8 +84,16 @@ export async function getColumnStats(
   version?: unknown,
 ): Promise<{ version: number; columns: ColumnStats[] }> {
   const number = versionNumberSchema.parse(version);
-  const { dataset } = await loadDataset(actor, { id: datasetId }, "view");
+  const { dataset, scope } = await loadDataset(actor, { id: datasetId }, "view");
   const row = await loadVersion(dataset, number);
+  if (scope) {
+    // A slice's statistics are computed on the slice every time, never taken from the whole file's.
+    assertScopeServes(scope, row.columns, `Version ${row.number} of this dataset does not exist.`);
+    const all = parseColumns(row.columns);
+    const path = await getBlobStore().localPath(row.blobKey);
+    const shown = visibleColumns(all, scope);
+    return { version: row.number, columns: await summarize(path, shown, hasRowNumber(all), { scope, columns: all }) };
+  }
   // Stats that no longer read as ColumnStats[] (written by an older release) are computed again and replaced.
   const stored = storedStats.safeParse(row.stats);
   if (stored.success) return { version: row.number, columns: stored.data };

@@ -3,6 +3,9 @@ import { type EffectiveRole, allows } from "@/lib/access";
 import { getDb } from "@/lib/db";
 import { parseCard } from "./card/card-schema";
 import { type CardView, toCardView } from "./card/card-view";
+import { type Scope, describeScope, visibleColumns } from "@/lib/scopes";
+import { getBlobStore } from "@/lib/storage";
+import { sliceRowCount } from "./run-query";
 import type { DatasetRow } from "./load-dataset";
 import { type Column, type Visibility, parseColumns, parseTags } from "./types";
 
@@ -16,8 +19,12 @@ export type DatasetView = {
   visibility: Visibility;
   version: number;
   columns: Column[];
+  /** for a scoped reader: the rows of their slice */
   rowCount: number;
+  /** 0 for a scoped reader (the whole file's size would tell how much is hidden) */
   sizeBytes: number;
+  /** the slice the viewer is limited to, in words ("rows where region = North; 5 of 8 columns"); null: all of it */
+  slice: string | null;
   createdAt: string;
   updatedAt: string;
   createdBy: string | null;
@@ -49,8 +56,33 @@ export function datasetPath(owner: string, workspaceSlug: string, slug: string):
   return `/w/${owner}/${workspaceSlug}/catalog/${encodeURIComponent(slug)}`;
 }
 
-export async function toDatasetView(row: DatasetRow, role: EffectiveRole): Promise<DatasetView> {
-  const names = await usernamesOf([row.createdById, row.updatedById]);
+/** The rows of a scoped reader's slice of a version (see sliceRowCount). */
+export async function versionSliceCount(
+  version: { blobKey: string; columns: Parameters<typeof parseColumns>[0]; rowCount: bigint | number },
+  scope: Scope,
+): Promise<number> {
+  return sliceRowCount({
+    parquetPath: await getBlobStore().localPath(version.blobKey),
+    columns: parseColumns(version.columns),
+    rowCount: Number(version.rowCount),
+    scope,
+  });
+}
+
+/**
+ * A dataset as its viewer sees it. Rule: for a scoped viewer it *is* the slice: only the visible
+ * columns, the slice's row count (counted, never the stored one) and no file size.
+ */
+export async function toDatasetView(
+  row: DatasetRow,
+  role: EffectiveRole,
+  scope: Scope | null = null,
+): Promise<DatasetView> {
+  const [names, sliceRows] = await Promise.all([
+    usernamesOf([row.createdById, row.updatedById]),
+    scope ? currentSliceCount(row, scope) : null,
+  ]);
+  const columns = parseColumns(row.columns);
   const owner = row.workspace.owner.username ?? "";
   return {
     id: row.id,
@@ -60,9 +92,10 @@ export async function toDatasetView(row: DatasetRow, role: EffectiveRole): Promi
     tags: parseTags(row.tags),
     visibility: row.visibility,
     version: row.version,
-    columns: parseColumns(row.columns),
-    rowCount: Number(row.rowCount),
-    sizeBytes: Number(row.sizeBytes),
+    columns: visibleColumns(columns, scope),
+    rowCount: sliceRows ?? Number(row.rowCount),
+    sizeBytes: scope ? 0 : Number(row.sizeBytes),
+    slice: scope ? describeScope(scope, columns.length) : null,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
     createdBy: row.createdById ? (names.get(row.createdById) ?? null) : null,
@@ -75,4 +108,12 @@ export async function toDatasetView(row: DatasetRow, role: EffectiveRole): Promi
     canManage: allows(role, "manage"),
     card: toCardView(parseCard(row.card), row.cardRevision),
   };
+}
+
+async function currentSliceCount(row: DatasetRow, scope: Scope): Promise<number> {
+  const version = await getDb().datasetVersion.findUnique({
+    where: { datasetId_number: { datasetId: row.id, number: row.version } },
+    select: { blobKey: true, columns: true, rowCount: true },
+  });
+  return version ? versionSliceCount(version, scope) : 0;
 }

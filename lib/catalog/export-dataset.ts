@@ -16,7 +16,7 @@ import { createDataView } from "./duckdb/dataset-db";
 import { isDiskFull, storageFull } from "./duckdb/errors";
 import { withSandbox } from "./duckdb/sandbox";
 import { withQueryTimeout } from "./duckdb/timeout";
-import { loadDataset, loadVersion } from "./load-dataset";
+import { assertScopeServes, loadDataset, loadVersion } from "./load-dataset";
 import { versionNumberSchema } from "./query";
 import { datasetQuerySchema } from "./query-schema";
 import { buildQuery } from "./query-sql";
@@ -24,6 +24,7 @@ import { checkTypedParams, hasRowNumber } from "./run-query";
 import { quoteLiteral } from "./sql";
 import { takeExportSlots } from "./export-slots";
 import { parseColumns } from "./types";
+import { visibleColumns } from "@/lib/scopes";
 import { formatBytes } from "./units";
 
 export const EXPORT_FORMATS = ["csv", "jsonl", "parquet"] as const;
@@ -135,8 +136,9 @@ export async function exportDataset(
   const raw = rawValuesSchema.parse(input.raw);
   const query = datasetQuerySchema.parse(input.query ?? {});
   const number = versionNumberSchema.parse(input.version);
-  const { dataset } = await loadDataset(actor, { id: datasetId }, "read");
+  const { dataset, scope } = await loadDataset(actor, { id: datasetId }, "read");
   const version = await loadVersion(dataset, number);
+  assertScopeServes(scope, version.columns, `Version ${version.number} of this dataset does not exist.`);
   const columns = parseColumns(version.columns);
   const filtered = query.filters.length > 0 || query.sort.length > 0 || query.columns !== undefined;
   const filename = `${dataset.slug}-v${version.number}${filtered ? "-filtered" : ""}.${format}`;
@@ -160,7 +162,8 @@ export async function exportDataset(
     });
   };
 
-  if (format === "parquet" && !filtered) {
+  // A scoped reader never gets the stored file: their Parquet is written from their slice.
+  if (format === "parquet" && !filtered && !scope) {
     await recordDownload();
     return {
       body: fs.createReadStream(parquetPath, { highWaterMark: 1 << 20 }),
@@ -171,7 +174,7 @@ export async function exportDataset(
   }
 
   const rowNumber = hasRowNumber(columns);
-  const built = buildQuery(columns, query, {
+  const built = buildQuery(visibleColumns(columns, scope), query, {
     rowNumber,
     all: true,
     ...(format === "csv" && !raw ? { project: neutraliseFormulas } : {}),
@@ -182,7 +185,7 @@ export async function exportDataset(
     await fsp.mkdir(dir, { recursive: true });
     const target = path.join(dir, `data.${format}`);
     await withSandbox({ readFiles: [parquetPath], writeDir: dir }, async (db) => {
-      await createDataView(db, parquetPath, rowNumber);
+      await createDataView(db, parquetPath, rowNumber, scope ? { scope, columns } : null);
       await withQueryTimeout(
         db,
         async () => {

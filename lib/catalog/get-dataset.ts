@@ -7,8 +7,8 @@ import { type VersionView, versionViews } from "./versions";
 
 /** A dataset the actor can read, as pages show it (404 "Dataset not found" otherwise). */
 export async function getDataset(actor: Actor, ref: DatasetRef): Promise<DatasetView> {
-  const { dataset, role } = await loadDataset(actor, ref, "view");
-  return toDatasetView(dataset, role);
+  const { dataset, role, scope } = await loadDataset(actor, ref, "view");
+  return toDatasetView(dataset, role, scope);
 }
 
 /**
@@ -19,10 +19,10 @@ export async function getDatasetPage(
   actor: Actor,
   ref: DatasetRef,
 ): Promise<{ dataset: DatasetView; versions: VersionView[] }> {
-  const { dataset, role } = await loadDataset(actor, ref, "view");
+  const { dataset, role, scope } = await loadDataset(actor, ref, "view");
   const [view, versions] = await Promise.all([
-    toDatasetView(dataset, role),
-    versionViews(dataset),
+    toDatasetView(dataset, role, scope),
+    versionViews(dataset, scope),
     recordView(actor, "dataset", dataset),
   ]);
   return { dataset: view, versions };

@@ -1,8 +1,17 @@
 import "server-only";
-import { type Actor, type Capability, type EffectiveRole, type Resource, assertCan } from "@/lib/access";
+import {
+  type Access,
+  type Actor,
+  type Capability,
+  type EffectiveRole,
+  type Resource,
+  assertAccess,
+} from "@/lib/access";
 import { getDb } from "@/lib/db";
 import type { Prisma } from "@/lib/db/generated/sqlite/client";
+import { type Scope, missingColumns } from "@/lib/scopes";
 import { AppError, notFound } from "@/lib/util/errors";
+import { parseColumns } from "./types";
 
 export const datasetInclude = {
   workspace: { select: { id: true, ownerId: true, slug: true, name: true, owner: { select: { username: true } } } },
@@ -42,13 +51,25 @@ function datasetWhere(ref: DatasetRef) {
 }
 
 /** assertCan on a loaded dataset, with every "cannot read" answered as the same 404 (see loadDataset). */
-async function assertCanDataset(actor: Actor, capability: Capability, resource: Resource): Promise<EffectiveRole> {
+async function assertCanDataset(actor: Actor, capability: Capability, resource: Resource): Promise<Access> {
   try {
-    return await assertCan(actor, capability, resource);
+    return await assertAccess(actor, capability, resource);
   } catch (error) {
     if (error instanceof AppError && error.code === "not_found") throw notFound("Dataset not found");
     throw error;
   }
+}
+
+/**
+ * Rule: a scope that uses a column the schema (of the current version, or of the version read)
+ * no longer has serves nothing: the same 404 as no access, never a wider view.
+ */
+export function assertScopeServes(
+  scope: Scope | null,
+  columnsJson: Parameters<typeof parseColumns>[0],
+  what = "Dataset not found",
+): void {
+  if (scope && missingColumns(scope, parseColumns(columnsJson)).length > 0) throw notFound(what);
 }
 
 /**
@@ -60,10 +81,12 @@ export async function loadDataset(
   actor: Actor,
   ref: DatasetRef,
   capability: Capability,
-): Promise<{ dataset: DatasetRow; role: EffectiveRole }> {
+): Promise<{ dataset: DatasetRow; role: EffectiveRole; scope: Scope | null }> {
   const dataset = await getDb().dataset.findFirst({ where: datasetWhere(ref), include: datasetInclude });
   if (!dataset) throw notFound("Dataset not found");
-  return { dataset, role: await assertCanDataset(actor, capability, datasetResource(dataset)) };
+  const { role, scope } = await assertCanDataset(actor, capability, datasetResource(dataset));
+  assertScopeServes(scope, dataset.columns);
+  return { dataset, role, scope };
 }
 
 const versionSelect = { number: true, blobKey: true, columns: true, rowCount: true } as const;
@@ -82,7 +105,7 @@ export async function loadReadableVersion(
   ref: DatasetRef,
   capability: Capability,
   number?: number,
-): Promise<{ datasetId: string; version: ReadableVersion; role: EffectiveRole }> {
+): Promise<{ datasetId: string; version: ReadableVersion; role: EffectiveRole; scope: Scope | null }> {
   const dataset = await getDb().dataset.findFirst({
     where: datasetWhere(ref),
     select: {
@@ -90,6 +113,7 @@ export async function loadReadableVersion(
       workspaceId: true,
       visibility: true,
       version: true,
+      columns: true,
       workspace: { select: { ownerId: true } },
       // The current version is the latest one; an explicit number picks that one.
       versions: {
@@ -101,7 +125,8 @@ export async function loadReadableVersion(
     },
   });
   if (!dataset) throw notFound("Dataset not found");
-  const role = await assertCanDataset(actor, capability, datasetResource(dataset));
+  const { role, scope } = await assertCanDataset(actor, capability, datasetResource(dataset));
+  assertScopeServes(scope, dataset.columns);
   let version = dataset.versions[0];
   // A version written but not yet made current (an ingest between its two writes) is not served.
   if (version && number === undefined && version.number !== dataset.version) {
@@ -112,7 +137,9 @@ export async function loadReadableVersion(
       })) ?? undefined;
   }
   if (!version) throw notFound(`Version ${number ?? dataset.version} of this dataset does not exist.`);
-  return { datasetId: dataset.id, version, role };
+  // An older version the slice does not fit does not exist for its reader.
+  assertScopeServes(scope, version.columns, `Version ${version.number} of this dataset does not exist.`);
+  return { datasetId: dataset.id, version, role, scope };
 }
 
 /** A version of a loaded dataset: the given number, or the current one. */

@@ -217,7 +217,7 @@ describe("structured queries on DuckDB (fuzzed)", () => {
   });
 
   it("the dataset's DuckDB cannot read other files nor be unlocked, even with SQL written by hand", async () => {
-    const { connection, release } = await acquireDatasetDb(parquet, true);
+    const { connection, release } = await acquireDatasetDb(parquet, true, null);
     try {
       for (const sql of [
         `SELECT * FROM read_csv('${CANARY}')`,

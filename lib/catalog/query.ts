@@ -28,12 +28,11 @@ export async function queryDataset(
 ): Promise<QueryResult & { version: number; rowWindow: number | null }> {
   const asked = datasetQuerySchema.parse(input ?? {});
   const number = versionNumberSchema.parse(version);
-  const { version: row, role } = await loadReadableVersion(
-    actor,
-    typeof ref === "string" ? { id: ref } : ref,
-    "view",
-    number,
-  );
+  const {
+    version: row,
+    role,
+    scope,
+  } = await loadReadableVersion(actor, typeof ref === "string" ? { id: ref } : ref, "view", number);
   // View-only callers get the grid's page within a window of rows (lib/access/view-only-rows).
   const { offset, limit, window } = viewOnlyRowWindow(
     role,
@@ -42,7 +41,7 @@ export async function queryDataset(
   );
   const parquetPath = await getBlobStore().localPath(row.blobKey);
   const result = await runQuery(
-    { parquetPath, columns: parseColumns(row.columns), rowCount: Number(row.rowCount) },
+    { parquetPath, columns: parseColumns(row.columns), rowCount: Number(row.rowCount), scope },
     { ...asked, cursor: undefined, offset, limit },
   );
   const end = offset + result.rows.length;

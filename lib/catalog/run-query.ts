@@ -1,6 +1,7 @@
 import "server-only";
 import type { DuckDBConnection, Json } from "@duckdb/node-api";
 import { invalid } from "@/lib/util/errors";
+import { type Scope, scopeKey, visibleColumns } from "@/lib/scopes";
 import { withDatasetDb } from "./duckdb/dataset-db";
 import { cachedRows } from "./duckdb/page-cache";
 import { runPrepared } from "./duckdb/prepared";
@@ -10,8 +11,11 @@ import type { DatasetQuery } from "./query-schema";
 import { type BuiltQuery, type TypedParam, buildQuery, decodeCursor, encodeCursor, rowsByNumberSql } from "./query-sql";
 import type { Column } from "./types";
 
-/** One Parquet file with its schema: a dataset version, or an upload waiting for confirmation. */
-export type QuerySource = { parquetPath: string; columns: Column[]; rowCount: number };
+/**
+ * One Parquet file with its schema: a dataset version, or an upload waiting for confirmation.
+ * `scope`: the slice a scoped reader is limited to (lib/scopes); the query then sees only it.
+ */
+export type QuerySource = { parquetPath: string; columns: Column[]; rowCount: number; scope?: Scope | null };
 
 export type QueryResult = {
   columns: Column[];
@@ -48,8 +52,8 @@ const COUNT_CACHE_SIZE = 1000;
 const globalForCounts = globalThis as unknown as { datashelfRowCounts?: Map<string, number> };
 const counts = (globalForCounts.datashelfRowCounts ??= new Map<string, number>());
 
-async function countRows(db: DuckDBConnection, parquetPath: string, built: BuiltQuery): Promise<number> {
-  const key = JSON.stringify([parquetPath, built.countSql, built.params]);
+async function countRows(db: DuckDBConnection, viewKey: string, built: BuiltQuery): Promise<number> {
+  const key = JSON.stringify([viewKey, built.countSql, built.params]);
   const cached = counts.get(key);
   if (cached !== undefined) return cached;
   const total = Number((await runPrepared(db, built.countSql, built.params)).getRowsJson()[0]![0]);
@@ -72,25 +76,42 @@ async function readPage(db: DuckDBConnection, built: BuiltQuery): Promise<Json[]
   return numbers.map((n) => byNumber.get(n)!);
 }
 
-/** Runs a structured query (already validated by datasetQuerySchema) on one Parquet file. */
+/**
+ * Runs a structured query (already validated by datasetQuerySchema) on one Parquet file. For a
+ * scoped source the query is built on the visible columns only (a hidden one is an "Unknown
+ * column" like a missing one) and runs on the slice's view; its total is always counted on the
+ * slice, never the stored row count of the whole file.
+ */
 export async function runQuery(source: QuerySource, query: DatasetQuery): Promise<QueryResult> {
   const offset = query.cursor ? decodeCursor(query.cursor) : query.offset;
   const rowNumber = hasRowNumber(source.columns);
-  const built = buildQuery(source.columns, { ...query, offset }, { rowNumber });
-  return withDatasetDb(source.parquetPath, rowNumber, (db) =>
-    withQueryTimeout(db, async () => {
-      await checkTypedParams(db, built.typedParams);
-      const rows = await readPage(db, built);
-      const total = query.filters.length === 0 ? source.rowCount : await countRows(db, source.parquetPath, built);
-      const next = offset + rows.length;
-      return {
-        columns: built.columns,
-        rows,
-        total,
-        offset,
-        limit: query.limit,
-        nextCursor: next < total ? encodeCursor(next) : null,
-      };
-    }),
+  const scope = source.scope ?? null;
+  const built = buildQuery(visibleColumns(source.columns, scope), { ...query, offset }, { rowNumber });
+  const slice = scope ? { scope, columns: source.columns } : null;
+  const viewKey = JSON.stringify([source.parquetPath, scopeKey(scope)]);
+  return withDatasetDb(
+    source.parquetPath,
+    rowNumber,
+    (db) =>
+      withQueryTimeout(db, async () => {
+        await checkTypedParams(db, built.typedParams);
+        const rows = await readPage(db, built);
+        const total = query.filters.length === 0 && !scope ? source.rowCount : await countRows(db, viewKey, built);
+        const next = offset + rows.length;
+        return {
+          columns: built.columns,
+          rows,
+          total,
+          offset,
+          limit: query.limit,
+          nextCursor: next < total ? encodeCursor(next) : null,
+        };
+      }),
+    slice,
   );
+}
+
+/** The number of rows a scoped reader's slice of a file holds (counted on the slice, cached per file and scope). */
+export async function sliceRowCount(source: QuerySource & { scope: Scope }): Promise<number> {
+  return (await runQuery(source, { filters: [], sort: [], limit: 1, offset: 0 })).total;
 }

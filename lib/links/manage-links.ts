@@ -9,6 +9,7 @@ import { loadSharedResource } from "@/lib/sharing/shared-resource";
 import type { ResourceType } from "@/lib/sharing/schemas";
 import { AppError, notFound } from "@/lib/util/errors";
 import { newToken } from "@/lib/util/tokens";
+import { datasetColumnCounts, sliceWords, storedGrantScope } from "@/lib/scopes/grant-scope";
 import { LINK_MAX_DAYS, type CreateLinkInput, createLinkInput } from "./schemas";
 
 /**
@@ -27,6 +28,14 @@ export async function createAccessLink(actor: Actor, raw: CreateLinkInput) {
     startsAt: input.startsAt,
     expiresAt: input.expiresAt,
   });
+  // A view-only link keeps the slice view-only; a downloading one is a "viewer".
+  const scope =
+    (await storedGrantScope(
+      input.resourceType,
+      input.resourceId,
+      input.allowDownload ? "viewer" : "viewonly",
+      input.scope,
+    )) ?? null;
   const { token, hash, prefix } = newToken("sl");
   const passwordHash = input.password ? await bcrypt.hash(input.password, 10) : null;
   const link = await getDb().$transaction(async (tx) => {
@@ -43,6 +52,7 @@ export async function createAccessLink(actor: Actor, raw: CreateLinkInput) {
         startsAt: input.startsAt ?? null,
         expiresAt: input.expiresAt,
         allowDownload: input.allowDownload,
+        scope,
         createdById: actor.id,
       },
     });
@@ -81,6 +91,8 @@ export type LinkRow = {
   useCount: number;
   /** false: a view-only link */
   allowDownload: boolean;
+  /** the slice its visitors see, in words (null: all of it); says so when a new version broke it */
+  slice: string | null;
   active: boolean;
 };
 
@@ -102,6 +114,7 @@ export async function listAccessLinks(actor: Actor, type: ResourceType, id: stri
     ).map((u) => [u.id, u.username ?? u.email]),
   );
   const now = new Date();
+  const totals = await datasetColumnCounts(type === "dataset" ? [id] : []);
   return links.map((l) => ({
     id: l.id,
     label: l.label,
@@ -116,6 +129,7 @@ export async function listAccessLinks(actor: Actor, type: ResourceType, id: stri
     lastUsedAt: l.lastUsedAt,
     useCount: l.useCount,
     allowDownload: l.allowDownload,
+    slice: sliceWords(l.scope, l.scopeBrokenAt, totals.get(l.resourceId)),
     active: !l.revokedAt && l.expiresAt > now && (!l.startsAt || l.startsAt <= now),
   }));
 }
@@ -225,6 +239,7 @@ export async function listWorkspaceAccessLinks(actor: Actor, workspaceId: string
     orderBy: { createdAt: "desc" },
   });
   const now = new Date();
+  const totals = await datasetColumnCounts(links.flatMap((l) => (l.scope !== null ? [l.resourceId] : [])));
   return links.map((l) => ({
     id: l.id,
     resource: { type: l.resourceType, id: l.resourceId },
@@ -238,6 +253,7 @@ export async function listWorkspaceAccessLinks(actor: Actor, workspaceId: string
     lastUsedOn: l.lastUsedAt?.toISOString() ?? null,
     useCount: l.useCount,
     allowDownload: l.allowDownload,
+    slice: sliceWords(l.scope, l.scopeBrokenAt, totals.get(l.resourceId)),
     active: !l.revokedAt && l.expiresAt > now && (!l.startsAt || l.startsAt <= now),
   }));
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import { parseStoredScope } from "@/lib/scopes";
 import bcrypt from "bcryptjs";
 import { type Actor, type LinkScope, linkActor } from "@/lib/access";
 import { recordAudit } from "@/lib/audit/record";
@@ -118,6 +119,8 @@ export async function openAccessLink(token: string, options: OpenOptions): Promi
     allowDownload: link.allowDownload,
     purpose: link.purpose,
     ...(options.viewer ? {} : { visitor: visitorKey(link.id, options.client) }),
+    // A slice a new version broke serves nothing (lib/access), never the whole dataset.
+    scope: link.scopeBrokenAt ? "broken" : parseStoredScope(link.scope),
   };
   const actor = linkActor(scope, options.viewer);
   await recordUse(link, options.viewer?.id ?? options.client, now);

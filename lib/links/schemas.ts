@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { scopeSchema } from "@/lib/scopes/scope-schema";
 import { resourceTypeSchema } from "@/lib/sharing/schemas";
 
 export const LINK_DEFAULT_DAYS = Number(process.env.LINK_DEFAULT_DAYS || 7);
@@ -20,6 +21,8 @@ export const createLinkInput = z
     label: z.string().trim().max(100, "A label can have at most 100 characters.").optional(),
     /** false makes a view-only link: grid, statistics and previews, no downloads, exports or raw bytes */
     allowDownload: z.boolean({ error: "allowDownload must be true or false." }).default(true),
+    /** a dataset link's slice (lib/scopes): its visitors see only these rows and columns */
+    scope: scopeSchema.nullable().optional(),
   })
   .transform((v) => ({ ...v, expiresAt: v.expiresAt ?? new Date(Date.now() + LINK_DEFAULT_DAYS * 86_400_000) }))
   .superRefine((v, ctx) => {

@@ -32,7 +32,8 @@ export async function addShareToWorkspace(actor: Actor, shareId: string, workspa
   });
   if (!share) throw notFound("That grant is not yours or has ended.");
   await checkPolicy(share.workspaceId, { kind: "add-to-workspace" });
-  if (!share.allowAddToWorkspace)
+  // A slice stays with its recipient: a workspace grant made from it would be a second, unscoped one.
+  if (!share.allowAddToWorkspace || share.scope !== null)
     throw new AppError(
       "forbidden",
       "The person who shared this did not allow adding it to a workspace. Ask them to share it with the workspace.",

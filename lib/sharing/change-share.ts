@@ -5,7 +5,7 @@ import { getDb } from "@/lib/db";
 import { displayNameOf } from "@/lib/users/display-name";
 import { enqueueEmail } from "@/lib/email/outbox";
 import { kickOutbox } from "@/lib/email/sender";
-import { notFound } from "@/lib/util/errors";
+import { invalid, notFound } from "@/lib/util/errors";
 import { newToken } from "@/lib/util/tokens";
 import { atLeast } from "@/lib/access/roles";
 import { checkPolicy } from "@/lib/policies/check-policy";
@@ -35,6 +35,8 @@ export async function changeShareRole(actor: Actor, shareId: string, role: Share
   const { share } = await managedShare(actor, shareId);
   assertAggregateTarget(next, share.resourceType);
   if (share.role === next) return;
+  if (share.scope !== null && next === "editor")
+    throw invalid("A slice is shared read-only: choose “Can view” or “Viewer”.", { role: "Not with a slice" });
   if (atLeast(next, share.role)) await checkPolicy(share.workspaceId, await shareSubject(share));
   await getDb().$transaction(async (tx) => {
     const updated = await tx.share.update({ where: { id: share.id }, data: { role: next } });

@@ -1,4 +1,5 @@
 import "server-only";
+import { datasetColumnCounts, sliceWords } from "@/lib/scopes/grant-scope";
 import { type Actor, assertCan, memberRoleToEffective } from "@/lib/access";
 import { grantTargets, liveGrantWhere } from "@/lib/access/grants";
 import { getDb } from "@/lib/db";
@@ -25,6 +26,8 @@ export type AccessRow = {
   createdAt: Date | null;
   /** on a person's grant: the sharer allowed them to add it to one of their workspaces */
   allowAddToWorkspace?: boolean;
+  /** a grant limited to a slice of the dataset, in words ("rows where region = North; 5 of 8 columns") */
+  slice?: string | null;
 };
 
 /**
@@ -96,6 +99,7 @@ export async function listResourceAccess(actor: Actor, type: ResourceType, id: s
     grants.filter((g) => g.resourceType === "folder").map((g) => g.resourceId),
   );
   const now = new Date();
+  const totals = await datasetColumnCounts(type === "dataset" ? [id] : []);
   for (const g of grants) {
     const direct = g.resourceType === target.resource.type && g.resourceId === target.resource.id;
     const user = g.granteeUserId ? users.get(g.granteeUserId) : undefined;
@@ -129,6 +133,7 @@ export async function listResourceAccess(actor: Actor, type: ResourceType, id: s
       note: g.note,
       createdAt: g.createdAt,
       allowAddToWorkspace: g.granteeType !== "workspace" && g.allowAddToWorkspace,
+      slice: sliceWords(g.scope, g.scopeBrokenAt, totals.get(g.resourceId)),
     });
     if (ws && g.granteeWorkspaceId) {
       for (const person of peopleOf.get(g.granteeWorkspaceId) ?? []) {
@@ -138,6 +143,7 @@ export async function listResourceAccess(actor: Actor, type: ResourceType, id: s
           grantee: person.username ?? "(no username yet)",
           detail: null,
           role: g.role,
+          slice: sliceWords(g.scope, g.scopeBrokenAt, totals.get(g.resourceId)),
           from: `the workspace ${ws.workspace.owner}/${ws.workspace.slug}`,
           pending: false,
           expiresAt: g.expiresAt,

@@ -1,4 +1,6 @@
 import "server-only";
+import { getDataset } from "@/lib/catalog/get-dataset";
+import { datasetColumnCounts, sliceWords } from "@/lib/scopes/grant-scope";
 import { type Actor, type EffectiveRole, allows, assertCan, getEffectiveRole } from "@/lib/access";
 import { listDatasets } from "@/lib/catalog/list-datasets";
 import { getDb } from "@/lib/db";
@@ -23,6 +25,8 @@ export type AccessPreview = {
   datasets: { items: PreviewItem[]; total: number };
   files: { items: PreviewItem[]; total: number };
   pending: boolean;
+  /** the grant's slice in words (null: the whole resource), with the rows the grantee sees of it when known */
+  slice: { words: string; rows: number | null } | null;
 };
 
 const LIMIT = 20;
@@ -50,6 +54,11 @@ export async function previewAccessAs(
   });
   if (!share) throw notFound("That grant no longer exists.");
   const empty = { items: [], total: 0 };
+  const words = sliceWords(
+    share.scope,
+    share.scopeBrokenAt,
+    (await datasetColumnCounts(share.scope ? [id] : [])).get(id),
+  );
   if (share.granteeType !== "user" || !share.granteeUser) {
     const grantee = share.granteeWorkspace?.name ?? share.granteeEmail ?? "";
     return {
@@ -61,6 +70,7 @@ export async function previewAccessAs(
       datasets: empty,
       files: empty,
       pending: share.granteeType === "email",
+      slice: words ? { words, rows: null } : null,
     };
   }
   const grantee: Actor = {
@@ -94,5 +104,15 @@ export async function previewAccessAs(
         }
       : empty,
     pending: false,
+    slice: words ? { words, rows: await sliceRowsSeenBy(grantee, type, id) } : null,
   };
+}
+
+/** The rows of a dataset the grantee's own reads return (their slice), or null when they read none. */
+async function sliceRowsSeenBy(grantee: Actor, type: ResourceType, id: string): Promise<number | null> {
+  if (type !== "dataset") return null;
+  return getDataset(grantee, { id }).then(
+    (view) => view.rowCount,
+    () => null,
+  );
 }

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { MIN_GROUP_SIZE_RANGE } from "@/lib/aggregate/grant-rules";
+import { scopeSchema } from "@/lib/scopes/scope-schema";
 
 /**
  * Exactly "aggregate" (totals only, datasets only), "viewonly" (can view, cannot download),
@@ -50,5 +51,7 @@ export const shareInput = z.object({
   minGroupSize: minGroupSizeSchema.optional(),
   /** recipients may add this to one of their own workspaces; unset: the workspace's default */
   allowAddToWorkspace: z.boolean().optional(),
+  /** a dataset slice the grant is limited to (lib/scopes); null: the whole dataset; unset: unchanged */
+  scope: scopeSchema.nullable().optional(),
 });
 export type ShareInput = z.input<typeof shareInput>;

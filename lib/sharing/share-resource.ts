@@ -1,4 +1,6 @@
 import "server-only";
+import { type Scope, describeScope, parseStoredScope } from "@/lib/scopes";
+import { storedGrantScope } from "@/lib/scopes/grant-scope";
 import { type Actor, assertCan, getWorkspaceRole, allows } from "@/lib/access";
 import { recordAudit } from "@/lib/audit/record";
 import { getDb } from "@/lib/db";
@@ -93,6 +95,7 @@ export async function shareResource(
   await assertCan(actor, "manage", target.resource);
   const input = shareInput.parse(raw);
   assertAggregateTarget(input.role, type);
+  const scope = await storedGrantScope(type, id, input.role, input.scope);
   const grantees: Grantee[] = [];
   for (const text of input.grantees) {
     const grantee = await resolveGrantee(text);
@@ -154,6 +157,9 @@ export async function shareResource(
       sourceShareId: null,
       ...(input.role === "aggregate" ? { minGroupSize: input.minGroupSize ?? DEFAULT_MIN_GROUP_SIZE } : {}),
       ...(input.allowAddToWorkspace === undefined ? {} : { allowAddToWorkspace: input.allowAddToWorkspace }),
+      // A slice cannot be passed on whole: its recipient never adds it to a workspace of theirs.
+      ...(scope === undefined ? {} : { scope, scopeBrokenAt: null }),
+      ...(scope ? { allowAddToWorkspace: false } : {}),
     };
     const write = () =>
       db.$transaction(async (tx) => {
@@ -201,6 +207,7 @@ export async function shareResource(
             granteeType: grantee.type,
             role: input.role,
             ...(existing ? { from: existing.role } : {}),
+            ...(scope ? { scope: describeScope(parseStoredScope(scope) as Scope) } : {}),
             ...(input.expiresAt ? { expiresAt: input.expiresAt.toISOString() } : {}),
           },
         });

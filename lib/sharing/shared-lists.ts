@@ -1,4 +1,5 @@
 import "server-only";
+import { datasetColumnCounts, sliceWords } from "@/lib/scopes/grant-scope";
 import type { Actor } from "@/lib/access";
 import { actorGranteeKeys, userKey } from "@/lib/access/grantee-keys";
 import { liveGrantWhere } from "@/lib/access/grants";
@@ -26,6 +27,8 @@ export type SharedItem = {
   pending: boolean;
   /** the sharer allowed the grantee to add this to one of their own workspaces */
   allowAddToWorkspace: boolean;
+  /** a grant limited to a slice of a dataset, in words; null: the whole resource */
+  slice: string | null;
 };
 
 /** The columns the lists show (not the note, nor the relation copies). */
@@ -43,6 +46,8 @@ const SHARE_COLUMNS = {
   createdAt: true,
   expiresAt: true,
   allowAddToWorkspace: true,
+  scope: true,
+  scopeBrokenAt: true,
 } as const;
 
 type ShareRow = Awaited<ReturnType<typeof listShares>>[number];
@@ -69,13 +74,14 @@ async function hydrate(shares: ShareRow[], viewerKey?: string): Promise<SharedIt
     else byType.set(type, [s.resourceId]);
   }
   const userIds = [...new Set(shares.flatMap((s) => [s.createdById, ...(s.granteeUserId ? [s.granteeUserId] : [])]))];
-  const [loaded, userRows, workspaces] = await Promise.all([
+  const [loaded, userRows, workspaces, totals] = await Promise.all([
     Promise.all([...byType].map(async ([type, ids]) => [type, await loadSharedResources(type, ids)] as const)),
     getDb().user.findMany({ where: { id: { in: userIds } }, select: { id: true, username: true, email: true } }),
     loadSharedResources(
       "workspace",
       shares.flatMap((s) => (s.granteeWorkspaceId ? [s.granteeWorkspaceId] : [])),
     ),
+    datasetColumnCounts(shares.flatMap((s) => (s.scope !== null ? [s.resourceId] : []))),
   ]);
   const resources = new Map<string, SharedResource>();
   for (const [type, byId] of loaded) for (const [id, r] of byId) resources.set(`${type}:${id}`, r);
@@ -106,6 +112,7 @@ async function hydrate(shares: ShareRow[], viewerKey?: string): Promise<SharedIt
         granteeType: s.granteeType,
         pending: s.granteeType === "email",
         allowAddToWorkspace: s.allowAddToWorkspace,
+        slice: sliceWords(s.scope, s.scopeBrokenAt, totals.get(s.resourceId)),
       },
     ];
   });

@@ -1,7 +1,8 @@
 import "server-only";
 import type { DuckDBConnection } from "@duckdb/node-api";
 import type { EffectiveRole } from "@/lib/access";
-import { quoteIdent, quoteLiteral } from "@/lib/catalog/sql";
+import { type DataSlice, dataViewSql } from "@/lib/catalog/duckdb/dataset-db";
+import { quoteIdent } from "@/lib/catalog/sql";
 
 /** A dataset version a console query may read, with the access decision that allowed it. */
 export type GrantedDataset = {
@@ -13,6 +14,8 @@ export type GrantedDataset = {
   parquetPath: string;
   /** the caller's effective role on the dataset (lib/access), never below "view" */
   role: EffectiveRole;
+  /** the slice the caller is limited to (lib/scopes), null for the whole dataset */
+  slice: DataSlice | null;
 };
 
 /**
@@ -23,6 +26,6 @@ export type GrantedDataset = {
  */
 export async function createDatasetView(connection: DuckDBConnection, dataset: GrantedDataset): Promise<void> {
   await connection.run(
-    `CREATE VIEW ${quoteIdent(dataset.name)} AS SELECT * FROM read_parquet(${quoteLiteral(dataset.parquetPath)})`,
+    `CREATE VIEW ${quoteIdent(dataset.name)} AS ${dataViewSql(dataset.parquetPath, false, dataset.slice)}`,
   );
 }

@@ -3,6 +3,7 @@ import { type DuckDBConnection, type Json, JsonDuckDBValueConverter } from "@duc
 import { type Actor, allows } from "@/lib/access";
 import { withSandbox } from "@/lib/catalog/duckdb/sandbox";
 import { loadReadableVersion } from "@/lib/catalog/load-dataset";
+import { parseColumns } from "@/lib/catalog/types";
 import { decodeCursor, encodeCursor } from "@/lib/catalog/query-sql";
 import type { Column } from "@/lib/catalog/types";
 import { getDb } from "@/lib/db";
@@ -67,6 +68,7 @@ export async function resolveDatasets(actor: Actor, refs: DatasetRefName[]): Pro
         version: loaded.version.number,
         parquetPath: await getBlobStore().localPath(loaded.version.blobKey),
         role: loaded.role,
+        slice: loaded.scope ? { scope: loaded.scope, columns: parseColumns(loaded.version.columns) } : null,
       };
     }),
   );

@@ -18,11 +18,16 @@ export const errorBody = z
   })
   .describe("The one error shape of every endpoint.");
 
+const sliceWords = z
+  .string()
+  .optional()
+  .describe('a grant limited to a slice of the dataset, in words ("rows where region = North; 7 of 8 columns")');
+
 export const dataLinksGrants = z.array(
   z.union([
-    z.object({ username: z.string(), role: z.string() }),
-    z.object({ email: z.string(), role: z.string() }),
-    z.object({ workspace: z.string(), role: z.string() }),
+    z.object({ username: z.string(), role: z.string(), slice: sliceWords }),
+    z.object({ email: z.string(), role: z.string(), slice: sliceWords }),
+    z.object({ workspace: z.string(), role: z.string(), slice: sliceWords }),
   ]),
 );
 

@@ -41,9 +41,9 @@ describe("DuckDB connection pool per dataset file", () => {
   it("reuses a released connection for the next query on the same file", async () => {
     const file = path.join(storage.dir(), "reuse.parquet");
     await writeParquet(file, 10, "a");
-    const first = await acquireDatasetDb(file, true);
+    const first = await acquireDatasetDb(file, true, null);
     first.release();
-    const second = await acquireDatasetDb(file, true);
+    const second = await acquireDatasetDb(file, true, null);
     expect(second.connection).toBe(first.connection);
     expect((await second.connection.runAndReadAll("SELECT count(*) FROM data")).getRowsJson()).toEqual([["10"]]);
     second.release();
@@ -54,9 +54,9 @@ describe("DuckDB connection pool per dataset file", () => {
     process.env.CATALOG_DATASET_CONNECTIONS = "2";
     const file = path.join(storage.dir(), "bound.parquet");
     await writeParquet(file, 1000, "b");
-    const a = await acquireDatasetDb(file, true);
-    const b = await acquireDatasetDb(file, true);
-    const third = acquireDatasetDb(file, true);
+    const a = await acquireDatasetDb(file, true, null);
+    const b = await acquireDatasetDb(file, true, null);
+    const third = acquireDatasetDb(file, true, null);
     expect(await settled(third)).toBe(false);
     expect(datasetPoolStats(file)).toMatchObject({ connections: 2, waiting: 1 });
     a.release();
@@ -69,7 +69,7 @@ describe("DuckDB connection pool per dataset file", () => {
     // Many concurrent queries through the pool all answer, on at most two connections.
     const answers = await Promise.all(
       Array.from({ length: 12 }, async (_, i) => {
-        const { connection, release } = await acquireDatasetDb(file, true);
+        const { connection, release } = await acquireDatasetDb(file, true, null);
         try {
           expect(datasetPoolStats(file).connections).toBeLessThanOrEqual(2);
           return (await connection.runAndReadAll(`SELECT count(*) FROM data WHERE id >= ${i}`)).getRowsJson()[0]![0];
@@ -84,12 +84,12 @@ describe("DuckDB connection pool per dataset file", () => {
   it("closes the pool of a file replaced at the same path and reads the new file, even with a query in flight", async () => {
     const file = path.join(storage.dir(), "replaced.parquet");
     await writeParquet(file, 5, "old");
-    const busy = await acquireDatasetDb(file, true);
-    const idle = await acquireDatasetDb(file, true);
+    const busy = await acquireDatasetDb(file, true, null);
+    const idle = await acquireDatasetDb(file, true, null);
     idle.release();
     await replaceParquet(file, 7, "new");
 
-    const fresh = await acquireDatasetDb(file, true);
+    const fresh = await acquireDatasetDb(file, true, null);
     expect(fresh.connection).not.toBe(busy.connection);
     expect(fresh.connection).not.toBe(idle.connection);
     expect((await fresh.connection.runAndReadAll("SELECT count(*), min(label) FROM data")).getRowsJson()).toEqual([
@@ -107,13 +107,13 @@ describe("DuckDB connection pool per dataset file", () => {
     process.env.CATALOG_QUERY_TIMEOUT_MS = "300";
     const file = path.join(storage.dir(), "slow.parquet");
     await writeParquet(file, 10, "s");
-    const held = await acquireDatasetDb(file, true);
+    const held = await acquireDatasetDb(file, true, null);
     await expect(
       withQueryTimeout(held.connection, () => held.connection.run("SELECT count(*) FROM range(10000000000) a")),
     ).rejects.toThrow(/took longer/);
     held.release();
     delete process.env.CATALOG_QUERY_TIMEOUT_MS;
-    const next = await acquireDatasetDb(file, true);
+    const next = await acquireDatasetDb(file, true, null);
     expect(next.connection).not.toBe(held.connection);
     expect((await next.connection.runAndReadAll("SELECT count(*) FROM data")).getRowsJson()).toEqual([["10"]]);
     next.release();

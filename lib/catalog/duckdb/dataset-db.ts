@@ -1,8 +1,10 @@
 import "server-only";
 import fsp from "node:fs/promises";
 import type { DuckDBConnection } from "@duckdb/node-api";
+import { type Scope, scopeKey, scopedSelectSql } from "@/lib/scopes";
 import { catalogConfig } from "../config";
 import { quoteLiteral } from "../sql";
+import type { Column } from "../types";
 import { DATA_VIEW, ROW_NUMBER_COLUMN } from "./names";
 import { openSandbox, type Sandbox } from "./sandbox";
 import { wasInterrupted } from "./timeout";
@@ -10,8 +12,12 @@ import { wasInterrupted } from "./timeout";
 /** A waiter is handed a connection, or null when its entry was closed meanwhile (it then starts over). */
 type Waiter = (connection: DuckDBConnection | null) => void;
 
+/** A scoped reader's slice of the file: the scope and the file's full schema (which the scope is checked against). */
+export type DataSlice = { scope: Scope; columns: Column[] };
+
 type Entry = {
   key: string;
+  parquetPath: string;
   sandbox: Promise<Sandbox>;
   /** the file the sandbox was opened on (device, inode, size): another file at the same path is a replacement */
   identity: string | null;
@@ -28,24 +34,36 @@ type Entry = {
 const globalForEngines = globalThis as unknown as { datashelfDatasetPools?: Map<string, Entry> };
 const open = (globalForEngines.datashelfDatasetPools ??= new Map<string, Entry>());
 
-/** Exposes one Parquet file as the view `data`, with the reader's row number when asked for. */
+/**
+ * The SELECT behind the view `data`: the whole Parquet file, or for a scoped reader only its
+ * slice (lib/scopes). Other read paths (the SQL console) register a dataset with this same text.
+ */
+export function dataViewSql(parquetPath: string, withRowNumber: boolean, slice: DataSlice | null): string {
+  const options = withRowNumber ? `, ${ROW_NUMBER_COLUMN} = true` : "";
+  const source = `read_parquet(${quoteLiteral(parquetPath)}${options})`;
+  return scopedSelectSql(source, slice?.columns ?? [], slice?.scope ?? null, withRowNumber);
+}
+
+/**
+ * Exposes one Parquet file as the view `data`, with the reader's row number when asked for.
+ * Rule: with a slice, `data` is the slice and nothing else: every query, count, statistic and
+ * export on this connection reads only the scope's rows and columns.
+ */
 export async function createDataView(
   connection: DuckDBConnection,
   parquetPath: string,
   withRowNumber: boolean,
+  slice: DataSlice | null,
 ): Promise<void> {
-  const options = withRowNumber ? `, ${ROW_NUMBER_COLUMN} = true` : "";
-  await connection.run(
-    `CREATE VIEW ${DATA_VIEW} AS SELECT * FROM read_parquet(${quoteLiteral(parquetPath)}${options})`,
-  );
+  await connection.run(`CREATE VIEW ${DATA_VIEW} AS ${dataViewSql(parquetPath, withRowNumber, slice)}`);
 }
 
-async function create(parquetPath: string, withRowNumber: boolean): Promise<Sandbox> {
+async function create(parquetPath: string, withRowNumber: boolean, slice: DataSlice | null): Promise<Sandbox> {
   const sandbox = await openSandbox({ readFiles: [parquetPath] });
   try {
     const setup = await sandbox.instance.connect();
     try {
-      await createDataView(setup, parquetPath, withRowNumber);
+      await createDataView(setup, parquetPath, withRowNumber, slice);
     } finally {
       setup.closeSync();
     }
@@ -93,15 +111,21 @@ function evictIdle(limit: number) {
 }
 
 /** The current entry for `key`, or a new one when there is none or the file at the path is no longer the one it was opened on. */
-async function entryFor(key: string, parquetPath: string, withRowNumber: boolean): Promise<Entry> {
+async function entryFor(
+  key: string,
+  parquetPath: string,
+  withRowNumber: boolean,
+  slice: DataSlice | null,
+): Promise<Entry> {
   const identity = await identityOf(parquetPath);
   const current = open.get(key);
   if (current && !current.closed && current.identity === identity && identity !== null) return current;
   if (current) retire(current);
   const created: Entry = {
     key,
+    parquetPath,
     identity,
-    sandbox: create(parquetPath, withRowNumber),
+    sandbox: create(parquetPath, withRowNumber, slice),
     idle: [],
     connections: 0,
     waiters: [],
@@ -165,13 +189,18 @@ export type DatasetConnection = {
  * answered from the old DuckDB: its pool is closed and the new file opened. Only query results
  * are shared this way, never who may read them: access is checked by the caller on every request.
  * `withRowNumber` adds the reader's `file_row_number` column (off when the data has a column of
- * that name). The caller must release() it exactly once.
+ * that name). With a `slice` the view is that slice (createDataView), pooled apart from the
+ * whole file and from every other slice. The caller must release() it exactly once.
  */
-export async function acquireDatasetDb(parquetPath: string, withRowNumber: boolean): Promise<DatasetConnection> {
-  const key = `${withRowNumber ? "n" : "-"}:${parquetPath}`;
+export async function acquireDatasetDb(
+  parquetPath: string,
+  withRowNumber: boolean,
+  slice: DataSlice | null,
+): Promise<DatasetConnection> {
+  const key = JSON.stringify([withRowNumber, parquetPath, scopeKey(slice?.scope ?? null)]);
   const { datasetConnections, openDatasets } = catalogConfig();
   for (;;) {
-    const entry = await entryFor(key, parquetPath, withRowNumber);
+    const entry = await entryFor(key, parquetPath, withRowNumber, slice);
     entry.users++;
     let connection: DuckDBConnection | null;
     try {
@@ -208,8 +237,9 @@ export async function withDatasetDb<T>(
   parquetPath: string,
   withRowNumber: boolean,
   fn: (connection: DuckDBConnection) => Promise<T>,
+  slice: DataSlice | null,
 ): Promise<T> {
-  const { connection, release } = await acquireDatasetDb(parquetPath, withRowNumber);
+  const { connection, release } = await acquireDatasetDb(parquetPath, withRowNumber, slice);
   let failed = true;
   try {
     const result = await fn(connection);
@@ -227,7 +257,7 @@ export function datasetPoolStats(parquetPath?: string): {
   idle: number;
   waiting: number;
 } {
-  const entries = [...open.values()].filter((e) => !parquetPath || e.key.slice(2) === parquetPath);
+  const entries = [...open.values()].filter((e) => !parquetPath || e.parquetPath === parquetPath);
   return {
     files: entries.length,
     connections: entries.reduce((n, e) => n + e.connections, 0),
@@ -239,7 +269,7 @@ export function datasetPoolStats(parquetPath?: string): {
 /** Closes cached dataset DuckDBs: all of them (tests, benchmarks) or the ones reading one file (before it is deleted). */
 export async function closeDatasetDbs(parquetPath?: string): Promise<void> {
   for (const entry of [...open.values()]) {
-    if (parquetPath && entry.key.slice(2) !== parquetPath) continue;
+    if (parquetPath && entry.parquetPath !== parquetPath) continue;
     retire(entry);
     if (entry.users === 0)
       await entry.sandbox.then(

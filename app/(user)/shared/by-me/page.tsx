@@ -69,6 +69,7 @@ export default async function SharedByMePage({ searchParams }: { searchParams: P
             sharedAt: i.sharedAt.toISOString(),
             expiresAt: i.expiresAt?.toISOString() ?? null,
             pending: i.pending,
+            slice: i.slice,
           }))}
         />
       )}
