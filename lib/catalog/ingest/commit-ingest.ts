@@ -8,6 +8,7 @@ import { advanceDatasetVersion } from "../advance-version";
 import { datasetPath } from "../dataset-view";
 import { datasetMetadataSchema } from "../schemas";
 import { searchTextOf } from "../search-text";
+import { profileForIngest } from "../profile/profile-version";
 import { parseColumns } from "../types";
 import { authorizeIngest } from "./authorize-ingest";
 import { discardIngest } from "./expire-ingests";
@@ -34,6 +35,7 @@ export async function commitIngest(actor: Actor, ingestId: string, metadata?: un
   const ingest = await loadOwnIngest(actor, ingestId);
   const { workspace, dataset } = await authorizeIngest(actor, ingest);
   const columns = parseColumns(ingest.columns);
+  const stats = await profileForIngest(ingest.blobKey, columns);
   const version = (number: number) => ({
     number,
     kind: ingest.mode,
@@ -44,6 +46,7 @@ export async function commitIngest(actor: Actor, ingestId: string, metadata?: un
     addedRows: ingest.addedRows,
     sourceName: ingest.sourceName,
     sourceFormat: ingest.sourceFormat,
+    stats,
     createdById: actor.id,
   });
   // A new dataset and a new version end alike: the upload is used up (once only, so a double

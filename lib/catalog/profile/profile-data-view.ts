@@ -1,0 +1,185 @@
+import "server-only";
+import type { DuckDBConnection } from "@duckdb/node-api";
+import { DATA_VIEW } from "../duckdb/names";
+import { withQueryTimeout } from "../duckdb/timeout";
+import { quoteIdent } from "../sql";
+import type { Column } from "../types";
+import { isDateType, isIntegerType, isOrderable, profileKind } from "./column-kind";
+import { numberBinning, numberBins, temporalBins, temporalStep, type NumberBinning } from "./histogram-bins";
+import { profileConfig } from "./profile-config";
+import { type ColumnProfile, type DatasetProfile, PROFILE_VERSION } from "./types";
+
+export const TOP_VALUES = 10;
+/** Longer values are cut in the stored top values (the profile is a summary, not a copy of the data). */
+const MAX_VALUE_CHARS = 200;
+
+type Row = Record<string, unknown>;
+
+const num = (v: unknown): number | null => {
+  if (v === null || v === undefined) return null;
+  const n = Number(v);
+  return Number.isFinite(n) ? n : null;
+};
+const str = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
+const cut = (v: string) => (v.length > MAX_VALUE_CHARS ? `${v.slice(0, MAX_VALUE_CHARS)}…` : v);
+
+async function one(connection: DuckDBConnection, sql: string): Promise<Row> {
+  const reader = await connection.runAndReadAll(sql);
+  return (reader.getRowObjectsJson()[0] ?? {}) as Row;
+}
+
+/** DuckDB's histogram() MAP as read by the client: [{ key, value }]. */
+function mapCounts(value: unknown): Map<number, number> {
+  const counts = new Map<number, number>();
+  if (!Array.isArray(value)) return counts;
+  for (const entry of value as { key: unknown; value: unknown }[]) counts.set(Number(entry.key), Number(entry.value));
+  return counts;
+}
+
+function topList(value: unknown): { value: string; count: number }[] {
+  if (!Array.isArray(value)) return [];
+  return (value as { v: unknown; n: unknown }[]).map((e) => ({ value: cut(String(e.v)), count: Number(e.n) }));
+}
+
+/** Non-negative, at least 1 when any value exists, never more than the non-null values (a HyperLogLog estimate can overshoot). */
+const clampDistinct = (estimate: number, nonNull: number) => Math.min(nonNull, Math.max(nonNull > 0 ? 1 : 0, estimate));
+
+/**
+ * The column profile of whatever the view `data` on this connection shows (a dataset version, or
+ * a restricted view of one): row count; per column nulls, distinct count (exact up to
+ * CATALOG_PROFILE_EXACT_ROWS rows, an estimate marked as such beyond), min/max of ordered types,
+ * mean/stddev/quartiles of numbers only, a histogram of numbers, dates and timestamps, and the top
+ * values of text and booleans. Nested columns get nulls only. Reads only `data`: the caller decides
+ * what that view may show. A handful of scans in all, interrupted after CATALOG_QUERY_TIMEOUT_MS.
+ */
+export async function profileDataView(connection: DuckDBConnection, columns: Column[]): Promise<DatasetProfile> {
+  const { exactRowLimit } = profileConfig();
+  return withQueryTimeout(
+    connection,
+    async () => {
+      const rows = Number((await one(connection, `SELECT count(*) AS n FROM ${DATA_VIEW}`)).n ?? 0);
+      const exact = rows <= exactRowLimit;
+      const cols = columns.map((c, i) => ({ ...c, i, q: quoteIdent(c.name), kind: profileKind(c.type) }));
+
+      // One scan: non-null counts, min/max, distinct counts (except text and booleans, counted with their top values when exact), moments.
+      const select: string[] = ["count(*) AS n"];
+      for (const c of cols) {
+        select.push(`count(${c.q}) AS nn${c.i}`);
+        if (c.kind === "nested") continue;
+        if (isOrderable(c.kind, c.type))
+          select.push(`min(${c.q})::VARCHAR AS lo${c.i}`, `max(${c.q})::VARCHAR AS hi${c.i}`);
+        const countedWithTop = c.kind === "boolean" || (c.kind === "text" && exact);
+        if (!countedWithTop)
+          select.push(exact ? `count(DISTINCT ${c.q}) AS d${c.i}` : `approx_count_distinct(${c.q}) AS d${c.i}`);
+        if (c.kind === "number") {
+          const finite = `FILTER (WHERE isfinite(${c.q}::DOUBLE))`;
+          const quantile = exact ? "quantile_cont" : "approx_quantile";
+          select.push(
+            `min(${c.q}::DOUBLE) ${finite} AS flo${c.i}`,
+            `max(${c.q}::DOUBLE) ${finite} AS fhi${c.i}`,
+            `avg(${c.q}::DOUBLE) ${finite} AS mean${c.i}`,
+            `stddev_samp(${c.q}::DOUBLE) ${finite} AS sd${c.i}`,
+            `${quantile}(${c.q}::DOUBLE, [0.25, 0.5, 0.75]) ${finite} AS qs${c.i}`,
+          );
+        }
+        if (c.kind === "temporal")
+          select.push(`epoch_ms(min(${c.q})::TIMESTAMP) AS tlo${c.i}`, `epoch_ms(max(${c.q})::TIMESTAMP) AS thi${c.i}`);
+      }
+      const base = await one(connection, `SELECT ${select.join(", ")} FROM ${DATA_VIEW}`);
+
+      const profiles: ColumnProfile[] = cols.map((c) => {
+        const nonNull = Number(base[`nn${c.i}`] ?? 0);
+        const nulls = rows - nonNull;
+        const quartiles = base[`qs${c.i}`];
+        const q = Array.isArray(quartiles) ? quartiles.map(num) : null;
+        const d = num(base[`d${c.i}`]);
+        return {
+          name: c.name,
+          type: c.type,
+          kind: c.kind,
+          nulls,
+          nullPercent: rows === 0 ? 0 : (nulls / rows) * 100,
+          distinct: c.kind === "nested" ? null : d === null ? null : exact ? d : clampDistinct(d, nonNull),
+          distinctExact: c.kind !== "nested" && exact,
+          min: str(base[`lo${c.i}`]),
+          max: str(base[`hi${c.i}`]),
+          mean: c.kind === "number" ? num(base[`mean${c.i}`]) : null,
+          stddev: c.kind === "number" ? num(base[`sd${c.i}`]) : null,
+          quantiles:
+            q && q[0] !== null && q[1] !== null && q[2] !== null ? { p25: q[0]!, p50: q[1]!, p75: q[2]! } : null,
+          quantilesExact: exact,
+          histogram: null,
+          topValues: null,
+        };
+      });
+
+      // Second scan: every histogram at once, with the bounds the first one found.
+      const binned: { i: number; expr: string; finish: (counts: Map<number, number>) => ColumnProfile["histogram"] }[] =
+        [];
+      for (const c of cols) {
+        if (c.kind === "number") {
+          const lo = num(base[`flo${c.i}`]);
+          const hi = num(base[`fhi${c.i}`]);
+          if (lo === null || hi === null) continue;
+          const b: NumberBinning = numberBinning(lo, hi, isIntegerType(c.type));
+          const index = `greatest(0, least(${b.count - 1}, floor((${c.q}::DOUBLE - (${lo})::DOUBLE) / (${b.width})::DOUBLE)))::INTEGER`;
+          binned.push({
+            i: c.i,
+            expr: `histogram(${index}) FILTER (WHERE isfinite(${c.q}::DOUBLE))`,
+            finish: (counts) => numberBins(b, counts),
+          });
+        } else if (c.kind === "temporal") {
+          const lo = num(base[`tlo${c.i}`]);
+          const hi = num(base[`thi${c.i}`]);
+          if (lo === null || hi === null) continue;
+          const dateOnly = isDateType(c.type);
+          const step = temporalStep(lo, hi, dateOnly);
+          binned.push({
+            i: c.i,
+            expr: `histogram(epoch_ms(time_bucket(INTERVAL '${step.interval}', ${c.q}::TIMESTAMP)))`,
+            finish: (counts) => temporalBins(step, counts, dateOnly),
+          });
+        }
+      }
+      if (binned.length > 0) {
+        const hist = await one(
+          connection,
+          `SELECT ${binned.map((b) => `${b.expr} AS h${b.i}`).join(", ")} FROM ${DATA_VIEW}`,
+        );
+        for (const b of binned) profiles[b.i]!.histogram = b.finish(mapCounts(hist[`h${b.i}`]));
+      }
+
+      // Top values, one grouping per text or boolean column: exact counts of every value (and so the
+      // exact distinct count) while that is cheap; beyond, exact counts of the values an approximate
+      // top-k finds.
+      for (const c of cols) {
+        if (c.kind !== "text" && c.kind !== "boolean") continue;
+        const profile = profiles[c.i]!;
+        if (exact || c.kind === "boolean") {
+          const row = await one(
+            connection,
+            `WITH g AS MATERIALIZED (SELECT ${c.q} AS v, count(*) AS n FROM ${DATA_VIEW} GROUP BY ALL)
+             SELECT (SELECT count(v) FROM g) AS d,
+                    (SELECT list({'v': v::VARCHAR, 'n': n} ORDER BY n DESC, v)
+                       FROM (SELECT v, n FROM g WHERE v IS NOT NULL ORDER BY n DESC, v LIMIT ${TOP_VALUES})) AS top`,
+          );
+          profile.distinct = Number(row.d ?? 0);
+          profile.distinctExact = true;
+          profile.topValues = topList(row.top);
+        } else {
+          const row = await one(
+            connection,
+            `SELECT list({'v': v::VARCHAR, 'n': n} ORDER BY n DESC, v) AS top FROM (
+               SELECT ${c.q} AS v, count(*) AS n FROM ${DATA_VIEW}
+               WHERE ${c.q} IN (SELECT unnest(approx_top_k(${c.q}, ${TOP_VALUES})) FROM ${DATA_VIEW})
+               GROUP BY ALL ORDER BY n DESC, v LIMIT ${TOP_VALUES})`,
+          );
+          profile.topValues = topList(row.top);
+        }
+      }
+
+      return { profileVersion: PROFILE_VERSION, rows, exactRowLimit, columns: profiles };
+    },
+    "profiling the columns",
+  );
+}
