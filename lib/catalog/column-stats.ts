@@ -1,6 +1,6 @@
 import "server-only";
 import type { Actor } from "@/lib/access";
-import { loadDataset, loadVersion } from "./load-dataset";
+import { type DatasetRef, loadDataset, loadVersion } from "./load-dataset";
 import { ensureVersionProfile } from "./profile/ensure-profile";
 import type { DatasetProfile } from "./profile/types";
 import { versionNumberSchema } from "./query";
@@ -14,9 +14,14 @@ export type VersionProfile = DatasetProfile & { version: number };
  * at ingest and stored with the version; a version without one of the current shape gets it computed
  * once here.
  */
-export async function getColumnStats(actor: Actor, datasetId: string, version?: unknown): Promise<VersionProfile> {
+export async function getColumnStats(
+  actor: Actor,
+  dataset: string | DatasetRef,
+  version?: unknown,
+): Promise<VersionProfile> {
   const number = versionNumberSchema.parse(version);
-  const { dataset } = await loadDataset(actor, { id: datasetId }, "view");
-  const row = await loadVersion(dataset, number);
+  const ref = typeof dataset === "string" ? { id: dataset } : dataset;
+  const { dataset: loaded } = await loadDataset(actor, ref, "view");
+  const row = await loadVersion(loaded, number);
   return { version: row.number, ...(await ensureVersionProfile(row)) };
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { datasetProfileSchema } from "@/lib/catalog/profile/types";
 import { ERROR_CODES } from "@/lib/util/errors";
 
 /**
@@ -348,3 +349,7 @@ export const insights = z
     ),
   })
   .describe("Views and downloads over the last 30 days: per day, per person or visitor, and one by one.");
+
+export const datasetProfile = datasetProfileSchema
+  .extend({ version: z.number().int().min(1) })
+  .describe('A dataset version\'s column profile (computed once at ingest; docs/catalog.md, "Column profile").');
