@@ -12,6 +12,7 @@ import { runHttpGridBench } from "./http-grid";
 import { runHttpIngestBench } from "./http-ingest";
 import { runHttpPagesBench } from "./http-pages";
 import { runLoadBench } from "./load";
+import { runProfileBench } from "./profile";
 import { runSharingBench } from "./sharing";
 
 const benches: Record<string, () => Promise<unknown>> = {
@@ -29,6 +30,7 @@ const benches: Record<string, () => Promise<unknown>> = {
   "http-grid": runHttpGridBench,
   "http-pages": runHttpPagesBench,
   access: runAccessBench,
+  profile: runProfileBench, // the column profile's share of ingest time (docs/catalog.md, "Column profile")
 };
 const only = process.env.BENCH_ONLY?.split(",")
   .map((s) => s.trim())
