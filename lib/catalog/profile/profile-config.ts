@@ -13,6 +13,6 @@ export function profileConfig() {
      * Up to this many rows, distinct counts, quantiles and top values are exact; beyond it distinct
      * counts are HyperLogLog estimates and quantiles t-digest ones, both marked approximate.
      */
-    exactRowLimit: positive("CATALOG_PROFILE_EXACT_ROWS", 1_000_000),
+    exactRowLimit: positive("CATALOG_PROFILE_EXACT_ROWS", 500_000),
   };
 }

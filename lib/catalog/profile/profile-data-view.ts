@@ -1,5 +1,5 @@
 import "server-only";
-import type { DuckDBConnection } from "@duckdb/node-api";
+import { type DuckDBConnection, type DuckDBValue, LIST, VARCHAR, listValue } from "@duckdb/node-api";
 import { DATA_VIEW } from "../duckdb/names";
 import { withQueryTimeout } from "../duckdb/timeout";
 import { quoteIdent } from "../sql";
@@ -10,10 +10,14 @@ import { profileConfig } from "./profile-config";
 import { type ColumnProfile, type DatasetProfile, PROFILE_VERSION } from "./types";
 
 export const TOP_VALUES = 10;
+/** Beyond the exact limit, quartiles are computed on a sample of about this many rows. */
+const QUANTILE_SAMPLE_ROWS = 100_000;
 /** Longer values are cut in the stored top values (the profile is a summary, not a copy of the data). */
 const MAX_VALUE_CHARS = 200;
 
 type Row = Record<string, unknown>;
+
+const FLOAT = /^(FLOAT|REAL|DOUBLE)$/i;
 
 const num = (v: unknown): number | null => {
   if (v === null || v === undefined) return null;
@@ -23,8 +27,14 @@ const num = (v: unknown): number | null => {
 const str = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
 const cut = (v: string) => (v.length > MAX_VALUE_CHARS ? `${v.slice(0, MAX_VALUE_CHARS)}…` : v);
 
-async function one(connection: DuckDBConnection, sql: string): Promise<Row> {
-  const reader = await connection.runAndReadAll(sql);
+async function one(connection: DuckDBConnection, sql: string, values: DuckDBValue[] = []): Promise<Row> {
+  const reader = values.length
+    ? await connection.runAndReadAll(
+        sql,
+        values,
+        values.map(() => LIST(VARCHAR)),
+      )
+    : await connection.runAndReadAll(sql);
   return (reader.getRowObjectsJson()[0] ?? {}) as Row;
 }
 
@@ -68,24 +78,64 @@ export async function profileDataView(connection: DuckDBConnection, columns: Col
         if (c.kind === "nested") continue;
         if (isOrderable(c.kind, c.type))
           select.push(`min(${c.q})::VARCHAR AS lo${c.i}`, `max(${c.q})::VARCHAR AS hi${c.i}`);
+        if (c.kind === "boolean")
+          select.push(`count(*) FILTER (WHERE ${c.q}) AS bt${c.i}`, `count(*) FILTER (WHERE NOT ${c.q}) AS bf${c.i}`);
+        if (c.kind === "text" && !exact) select.push(`approx_top_k(${c.q}::VARCHAR, ${TOP_VALUES}) AS tk${c.i}`);
         const countedWithTop = c.kind === "boolean" || (c.kind === "text" && exact);
         if (!countedWithTop)
           select.push(exact ? `count(DISTINCT ${c.q}) AS d${c.i}` : `approx_count_distinct(${c.q}) AS d${c.i}`);
         if (c.kind === "number") {
-          const finite = `FILTER (WHERE isfinite(${c.q}::DOUBLE))`;
-          const quantile = exact ? "quantile_cont" : "approx_quantile";
-          select.push(
-            `min(${c.q}::DOUBLE) ${finite} AS flo${c.i}`,
-            `max(${c.q}::DOUBLE) ${finite} AS fhi${c.i}`,
-            `avg(${c.q}::DOUBLE) ${finite} AS mean${c.i}`,
-            `stddev_samp(${c.q}::DOUBLE) ${finite} AS sd${c.i}`,
-            `${quantile}(${c.q}::DOUBLE, [0.25, 0.5, 0.75]) ${finite} AS qs${c.i}`,
-          );
+          // Plain aggregates: min and max come from the Parquet statistics, and no cast stands in the way.
+          select.push(`avg(${c.q}) AS mean${c.i}`, `stddev_samp(${c.q}) AS sd${c.i}`);
+          if (exact) select.push(`quantile_cont(${c.q}, [0.25, 0.5, 0.75]) AS qs${c.i}`);
         }
         if (c.kind === "temporal")
           select.push(`epoch_ms(min(${c.q})::TIMESTAMP) AS tlo${c.i}`, `epoch_ms(max(${c.q})::TIMESTAMP) AS thi${c.i}`);
       }
       const base = await one(connection, `SELECT ${select.join(", ")} FROM ${DATA_VIEW}`);
+      const numbers = cols.filter((c) => c.kind === "number");
+      for (const c of numbers) {
+        base[`flo${c.i}`] = base[`lo${c.i}`];
+        base[`fhi${c.i}`] = base[`hi${c.i}`];
+      }
+
+      // Floating-point columns holding NaN or ±Infinity: bounds and moments over their finite values (a rare extra scan).
+      const nonFinite = numbers.filter(
+        (c) => base[`lo${c.i}`] !== null && [`lo`, `hi`, `mean`].some((k) => num(base[`${k}${c.i}`]) === null),
+      );
+      if (nonFinite.length > 0) {
+        const finite = (c: (typeof cols)[number]) => `FILTER (WHERE isfinite(${c.q}::DOUBLE))`;
+        const fix = await one(
+          connection,
+          `SELECT ${nonFinite
+            .flatMap((c) => [
+              `min(${c.q}::DOUBLE) ${finite(c)} AS flo${c.i}`,
+              `max(${c.q}::DOUBLE) ${finite(c)} AS fhi${c.i}`,
+              `avg(${c.q}::DOUBLE) ${finite(c)} AS mean${c.i}`,
+              `stddev_samp(${c.q}::DOUBLE) ${finite(c)} AS sd${c.i}`,
+              ...(exact ? [`quantile_cont(${c.q}::DOUBLE, [0.25, 0.5, 0.75]) ${finite(c)} AS qs${c.i}`] : []),
+            ])
+            .join(", ")} FROM ${DATA_VIEW}`,
+        );
+        Object.assign(base, fix);
+      }
+
+      // Beyond the exact limit, quartiles of a sample of about QUANTILE_SAMPLE_ROWS rows (whole row groups, seeded: the same every time).
+      if (!exact && numbers.length > 0 && rows > 0) {
+        const percent = Math.min(100, (QUANTILE_SAMPLE_ROWS / rows) * 100);
+        const sampled = await one(
+          connection,
+          `SELECT ${numbers
+            .map(
+              (c) =>
+                `quantile_cont(${c.q}::DOUBLE, [0.25, 0.5, 0.75]) FILTER (WHERE isfinite(${c.q}::DOUBLE)) AS qs${c.i}`,
+            )
+            .join(
+              ", ",
+            )} FROM (SELECT ${numbers.map((c) => c.q).join(", ")} FROM ${DATA_VIEW} USING SAMPLE ${percent.toFixed(6)}% (system, 7))`,
+        );
+        Object.assign(base, sampled);
+      }
 
       const profiles: ColumnProfile[] = cols.map((c) => {
         const nonNull = Number(base[`nn${c.i}`] ?? 0);
@@ -113,6 +163,17 @@ export async function profileDataView(connection: DuckDBConnection, columns: Col
         };
       });
 
+      for (const c of cols) {
+        if (c.kind !== "boolean") continue;
+        const counts = [
+          { value: "true", count: Number(base[`bt${c.i}`] ?? 0) },
+          { value: "false", count: Number(base[`bf${c.i}`] ?? 0) },
+        ]
+          .filter((v) => v.count > 0)
+          .sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : 1));
+        Object.assign(profiles[c.i]!, { distinct: counts.length, distinctExact: true, topValues: counts });
+      }
+
       // Second scan: every histogram at once, with the bounds the first one found.
       const binned: { i: number; expr: string; finish: (counts: Map<number, number>) => ColumnProfile["histogram"] }[] =
         [];
@@ -125,7 +186,9 @@ export async function profileDataView(connection: DuckDBConnection, columns: Col
           const index = `greatest(0, least(${b.count - 1}, floor((${c.q}::DOUBLE - (${lo})::DOUBLE) / (${b.width})::DOUBLE)))::INTEGER`;
           binned.push({
             i: c.i,
-            expr: `histogram(${index}) FILTER (WHERE isfinite(${c.q}::DOUBLE))`,
+            expr: FLOAT.test(c.type)
+              ? `histogram(${index}) FILTER (WHERE isfinite(${c.q}::DOUBLE))`
+              : `histogram(${index})`,
             finish: (counts) => numberBins(b, counts),
           });
         } else if (c.kind === "temporal") {
@@ -141,41 +204,52 @@ export async function profileDataView(connection: DuckDBConnection, columns: Col
           });
         }
       }
-      if (binned.length > 0) {
-        const hist = await one(
+      // Beyond the exact limit, the same scan counts exactly the values an approximate top-k found (bound, never written into the SQL).
+      const candidates: { i: number; values: string[] }[] = [];
+      for (const c of cols) {
+        if (c.kind !== "text" || exact) continue;
+        const found = base[`tk${c.i}`];
+        const values = Array.isArray(found) ? found.filter((v) => v !== null).map(String) : [];
+        if (values.length === 0) profiles[c.i]!.topValues = [];
+        else candidates.push({ i: c.i, values });
+      }
+      const counted = candidates.map(
+        (k, n) =>
+          `histogram(${cols[k.i]!.q}::VARCHAR) FILTER (WHERE list_contains($${n + 1}, ${cols[k.i]!.q}::VARCHAR)) AS t${k.i}`,
+      );
+      if (binned.length > 0 || counted.length > 0) {
+        const second = await one(
           connection,
-          `SELECT ${binned.map((b) => `${b.expr} AS h${b.i}`).join(", ")} FROM ${DATA_VIEW}`,
+          `SELECT ${[...binned.map((b) => `${b.expr} AS h${b.i}`), ...counted].join(", ")} FROM ${DATA_VIEW}`,
+          candidates.map((k) => listValue(k.values)),
         );
-        for (const b of binned) profiles[b.i]!.histogram = b.finish(mapCounts(hist[`h${b.i}`]));
+        for (const b of binned) profiles[b.i]!.histogram = b.finish(mapCounts(second[`h${b.i}`]));
+        for (const k of candidates) {
+          const entries = Array.isArray(second[`t${k.i}`])
+            ? (second[`t${k.i}`] as { key: unknown; value: unknown }[])
+            : [];
+          profiles[k.i]!.topValues = entries
+            .map((e) => ({ value: cut(String(e.key)), count: Number(e.value) }))
+            .sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0))
+            .slice(0, TOP_VALUES);
+        }
       }
 
-      // Top values, one grouping per text or boolean column: exact counts of every value (and so the
-      // exact distinct count) while that is cheap; beyond, exact counts of the values an approximate
-      // top-k finds.
+      // While exact: one grouping per text column gives every value's count, so the exact distinct count and top values.
       for (const c of cols) {
-        if (c.kind !== "text" && c.kind !== "boolean") continue;
-        const profile = profiles[c.i]!;
-        if (exact || c.kind === "boolean") {
-          const row = await one(
-            connection,
-            `WITH g AS MATERIALIZED (SELECT ${c.q} AS v, count(*) AS n FROM ${DATA_VIEW} GROUP BY ALL)
-             SELECT (SELECT count(v) FROM g) AS d,
-                    (SELECT list({'v': v::VARCHAR, 'n': n} ORDER BY n DESC, v)
-                       FROM (SELECT v, n FROM g WHERE v IS NOT NULL ORDER BY n DESC, v LIMIT ${TOP_VALUES})) AS top`,
-          );
-          profile.distinct = Number(row.d ?? 0);
-          profile.distinctExact = true;
-          profile.topValues = topList(row.top);
-        } else {
-          const row = await one(
-            connection,
-            `SELECT list({'v': v::VARCHAR, 'n': n} ORDER BY n DESC, v) AS top FROM (
-               SELECT ${c.q} AS v, count(*) AS n FROM ${DATA_VIEW}
-               WHERE ${c.q} IN (SELECT unnest(approx_top_k(${c.q}, ${TOP_VALUES})) FROM ${DATA_VIEW})
-               GROUP BY ALL ORDER BY n DESC, v LIMIT ${TOP_VALUES})`,
-          );
-          profile.topValues = topList(row.top);
-        }
+        if (c.kind !== "text" || !exact) continue;
+        const row = await one(
+          connection,
+          `WITH g AS MATERIALIZED (SELECT ${c.q} AS v, count(*) AS n FROM ${DATA_VIEW} GROUP BY ALL)
+           SELECT (SELECT count(v) FROM g) AS d,
+                  (SELECT list({'v': v::VARCHAR, 'n': n} ORDER BY n DESC, v)
+                     FROM (SELECT v, n FROM g WHERE v IS NOT NULL ORDER BY n DESC, v LIMIT ${TOP_VALUES})) AS top`,
+        );
+        Object.assign(profiles[c.i]!, {
+          distinct: Number(row.d ?? 0),
+          distinctExact: true,
+          topValues: topList(row.top),
+        });
       }
 
       return { profileVersion: PROFILE_VERSION, rows, exactRowLimit, columns: profiles };
