@@ -42,7 +42,8 @@ export function HistogramChart({
         viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
         width={WIDTH}
         height={HEIGHT}
-        className="block text-sky-600 dark:text-sky-400"
+        tabIndex={0}
+        className="block rounded-sm text-sky-600 focus:outline-none focus-visible:ring-2 focus-visible:ring-sky-500 dark:text-sky-400"
         data-testid="histogram"
       >
         <title id={`${summaryId}-title`}>{`Histogram of ${column}`}</title>

@@ -9,7 +9,8 @@ export function TopValues({ column, rows }: { column: ColumnProfile; rows: numbe
   return (
     <ol
       aria-label={`Most frequent values of ${column.name}`}
-      className="min-w-48 space-y-0.5 text-xs"
+      tabIndex={0}
+      className="min-w-48 space-y-0.5 rounded-sm text-xs focus:outline-none focus-visible:ring-2 focus-visible:ring-sky-500"
       data-testid="top-values"
     >
       {values.map((v) => (
