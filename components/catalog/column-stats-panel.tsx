@@ -39,6 +39,7 @@ function Distribution({ column, rows }: { column: ColumnProfile; rows: number })
         column={column.name}
         histogram={column.histogram}
         dateOnly={column.type.toUpperCase() === "DATE"}
+        approximate={!column.histogramExact}
       />
     );
   if (column.topValues) return <TopValues column={column} rows={rows} />;

@@ -14,10 +14,13 @@ export function HistogramChart({
   column,
   histogram,
   dateOnly,
+  approximate = false,
 }: {
   column: string;
   histogram: Histogram;
   dateOnly: boolean;
+  /** counts estimated from a sample */
+  approximate?: boolean;
 }) {
   const summaryId = useId();
   const bins = histogram.bins;
@@ -32,7 +35,7 @@ export function HistogramChart({
   const summary =
     `${formatNumber(bins.length)} ${unit} from ${binLabel(histogram, 0, dateOnly).split(" – ")[0]} to ` +
     `${binLabel(histogram, bins.length - 1, dateOnly).split(" – ")[1]}; ${formatNumber(total)} values; ` +
-    `fullest bin ${binLabel(histogram, fullest, dateOnly)} with ${formatNumber(counts[fullest])}.`;
+    `fullest bin ${binLabel(histogram, fullest, dateOnly)} with ${approximate ? "≈ " : ""}${formatNumber(counts[fullest])}.${approximate ? " Counts estimated from a sample." : ""}`;
   return (
     <figure className="m-0">
       <svg
@@ -64,6 +67,7 @@ export function HistogramChart({
           );
         })}
       </svg>
+      {approximate && <p className="text-xs text-zinc-500">≈ estimated from a sample</p>}
       <figcaption id={summaryId} className="sr-only">
         {summary}
       </figcaption>

@@ -81,3 +81,21 @@ export function temporalBins(step: Step, counts: Map<number, number>, dateOnly: 
   }
   return { kind: "temporal", step: step.label, bins };
 }
+
+/**
+ * Bin counts of a sample scaled to `total` (largest remainders, so they add up to it exactly): the
+ * histogram of a large version is estimated from a sample and still sums to the column's non-null count.
+ */
+export function scaleCounts(counts: Map<number, number>, total: number): Map<number, number> {
+  const sampled = [...counts.values()].reduce((a, b) => a + b, 0);
+  if (sampled === 0) return new Map();
+  const exact = [...counts].map(([key, count]) => ({ key, value: (count * total) / sampled }));
+  const scaled = new Map(exact.map((e) => [e.key, Math.floor(e.value)]));
+  let missing = total - [...scaled.values()].reduce((a, b) => a + b, 0);
+  for (const e of [...exact].sort((a, b) => (b.value % 1) - (a.value % 1))) {
+    if (missing <= 0) break;
+    scaled.set(e.key, scaled.get(e.key)! + 1);
+    missing--;
+  }
+  return scaled;
+}

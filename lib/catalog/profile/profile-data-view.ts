@@ -5,13 +5,20 @@ import { withQueryTimeout } from "../duckdb/timeout";
 import { quoteIdent } from "../sql";
 import type { Column } from "../types";
 import { isDateType, isIntegerType, isOrderable, profileKind } from "./column-kind";
-import { numberBinning, numberBins, temporalBins, temporalStep, type NumberBinning } from "./histogram-bins";
+import {
+  numberBinning,
+  numberBins,
+  scaleCounts,
+  temporalBins,
+  temporalStep,
+  type NumberBinning,
+} from "./histogram-bins";
 import { profileConfig } from "./profile-config";
 import { type ColumnProfile, type DatasetProfile, PROFILE_VERSION } from "./types";
 
 export const TOP_VALUES = 10;
-/** Beyond the exact limit, quartiles are computed on a sample of about this many rows. */
-const QUANTILE_SAMPLE_ROWS = 100_000;
+/** Beyond the exact limit, quartiles and histograms are computed on a sample of about this many rows. */
+const SAMPLE_ROWS = 100_000;
 /** Longer values are cut in the stored top values (the profile is a summary, not a copy of the data). */
 const MAX_VALUE_CHARS = 200;
 
@@ -80,7 +87,6 @@ export async function profileDataView(connection: DuckDBConnection, columns: Col
           select.push(`min(${c.q})::VARCHAR AS lo${c.i}`, `max(${c.q})::VARCHAR AS hi${c.i}`);
         if (c.kind === "boolean")
           select.push(`count(*) FILTER (WHERE ${c.q}) AS bt${c.i}`, `count(*) FILTER (WHERE NOT ${c.q}) AS bf${c.i}`);
-        if (c.kind === "text" && !exact) select.push(`approx_top_k(${c.q}::VARCHAR, ${TOP_VALUES}) AS tk${c.i}`);
         const countedWithTop = c.kind === "boolean" || (c.kind === "text" && exact);
         if (!countedWithTop)
           select.push(exact ? `count(DISTINCT ${c.q}) AS d${c.i}` : `approx_count_distinct(${c.q}) AS d${c.i}`);
@@ -120,23 +126,6 @@ export async function profileDataView(connection: DuckDBConnection, columns: Col
         Object.assign(base, fix);
       }
 
-      // Beyond the exact limit, quartiles of a sample of about QUANTILE_SAMPLE_ROWS rows (whole row groups, seeded: the same every time).
-      if (!exact && numbers.length > 0 && rows > 0) {
-        const percent = Math.min(100, (QUANTILE_SAMPLE_ROWS / rows) * 100);
-        const sampled = await one(
-          connection,
-          `SELECT ${numbers
-            .map(
-              (c) =>
-                `quantile_cont(${c.q}::DOUBLE, [0.25, 0.5, 0.75]) FILTER (WHERE isfinite(${c.q}::DOUBLE)) AS qs${c.i}`,
-            )
-            .join(
-              ", ",
-            )} FROM (SELECT ${numbers.map((c) => c.q).join(", ")} FROM ${DATA_VIEW} USING SAMPLE ${percent.toFixed(6)}% (system, 7))`,
-        );
-        Object.assign(base, sampled);
-      }
-
       const profiles: ColumnProfile[] = cols.map((c) => {
         const nonNull = Number(base[`nn${c.i}`] ?? 0);
         const nulls = rows - nonNull;
@@ -159,6 +148,7 @@ export async function profileDataView(connection: DuckDBConnection, columns: Col
             q && q[0] !== null && q[1] !== null && q[2] !== null ? { p25: q[0]!, p50: q[1]!, p75: q[2]! } : null,
           quantilesExact: exact,
           histogram: null,
+          histogramExact: exact,
           topValues: null,
         };
       });
@@ -204,34 +194,73 @@ export async function profileDataView(connection: DuckDBConnection, columns: Col
           });
         }
       }
-      // Beyond the exact limit, the same scan counts exactly the values an approximate top-k found (bound, never written into the SQL).
-      const candidates: { i: number; values: string[] }[] = [];
-      for (const c of cols) {
-        if (c.kind !== "text" || exact) continue;
-        const found = base[`tk${c.i}`];
-        const values = Array.isArray(found) ? found.filter((v) => v !== null).map(String) : [];
-        if (values.length === 0) profiles[c.i]!.topValues = [];
-        else candidates.push({ i: c.i, values });
-      }
-      const counted = candidates.map(
-        (k, n) =>
-          `histogram(${cols[k.i]!.q}::VARCHAR) FILTER (WHERE list_contains($${n + 1}, ${cols[k.i]!.q}::VARCHAR)) AS t${k.i}`,
-      );
-      if (binned.length > 0 || counted.length > 0) {
-        const second = await one(
-          connection,
-          `SELECT ${[...binned.map((b) => `${b.expr} AS h${b.i}`), ...counted].join(", ")} FROM ${DATA_VIEW}`,
-          candidates.map((k) => listValue(k.values)),
-        );
-        for (const b of binned) profiles[b.i]!.histogram = b.finish(mapCounts(second[`h${b.i}`]));
-        for (const k of candidates) {
-          const entries = Array.isArray(second[`t${k.i}`])
-            ? (second[`t${k.i}`] as { key: unknown; value: unknown }[])
-            : [];
-          profiles[k.i]!.topValues = entries
-            .map((e) => ({ value: cut(String(e.key)), count: Number(e.value) }))
-            .sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0))
-            .slice(0, TOP_VALUES);
+      if (exact) {
+        if (binned.length > 0) {
+          const second = await one(
+            connection,
+            `SELECT ${binned.map((b) => `${b.expr} AS h${b.i}`).join(", ")} FROM ${DATA_VIEW}`,
+          );
+          for (const b of binned) profiles[b.i]!.histogram = b.finish(mapCounts(second[`h${b.i}`]));
+        }
+      } else {
+        // Beyond the exact limit, binning and quartiles (the costly part: a sort or a map per column) run on a
+        // seeded sample of about SAMPLE_ROWS rows (whole vectors, the same every time); bin counts are scaled to the
+        // column's non-null count and marked approximate. The sample also proposes the top values of text columns,
+        // which the last scan counts exactly over every row (the values are bound, never written into the SQL).
+        const texts = cols.filter((c) => c.kind === "text");
+        const sampledExprs = [
+          ...numbers.map(
+            (c) =>
+              `quantile_cont(${c.q}::DOUBLE, [0.25, 0.5, 0.75]) FILTER (WHERE isfinite(${c.q}::DOUBLE)) AS qs${c.i}`,
+          ),
+          ...binned.map((b) => `${b.expr} AS h${b.i}`),
+          ...texts.map((c) => `approx_top_k(${c.q}::VARCHAR, ${TOP_VALUES * 2}) AS tk${c.i}`),
+        ];
+        if (sampledExprs.length > 0 && rows > 0) {
+          const percent = Math.min(100, (SAMPLE_ROWS / rows) * 100);
+          const sample = await one(
+            connection,
+            `SELECT ${sampledExprs.join(", ")} FROM (SELECT * FROM ${DATA_VIEW} USING SAMPLE ${percent.toFixed(6)}% (system, 7))`,
+          );
+          for (const c of numbers) {
+            const q = Array.isArray(sample[`qs${c.i}`]) ? (sample[`qs${c.i}`] as unknown[]).map(num) : null;
+            profiles[c.i]!.quantiles =
+              q && q[0] !== null && q[1] !== null && q[2] !== null ? { p25: q[0]!, p50: q[1]!, p75: q[2]! } : null;
+          }
+          for (const b of binned) {
+            const profile = profiles[b.i]!;
+            const histogram = b.finish(scaleCounts(mapCounts(sample[`h${b.i}`]), rows - profile.nulls));
+            profile.histogram = histogram;
+            profile.histogramExact = false;
+          }
+          const candidates: { i: number; values: string[] }[] = [];
+          for (const c of texts) {
+            const found = sample[`tk${c.i}`];
+            const values = Array.isArray(found) ? found.filter((v) => v !== null).map(String) : [];
+            if (values.length === 0) profiles[c.i]!.topValues = [];
+            else candidates.push({ i: c.i, values });
+          }
+          if (candidates.length > 0) {
+            const counted = await one(
+              connection,
+              `SELECT ${candidates
+                .map(
+                  (k, n) =>
+                    `histogram(${cols[k.i]!.q}::VARCHAR) FILTER (WHERE list_contains($${n + 1}, ${cols[k.i]!.q}::VARCHAR)) AS t${k.i}`,
+                )
+                .join(", ")} FROM ${DATA_VIEW}`,
+              candidates.map((k) => listValue(k.values)),
+            );
+            for (const k of candidates) {
+              const entries = Array.isArray(counted[`t${k.i}`])
+                ? (counted[`t${k.i}`] as { key: unknown; value: unknown }[])
+                : [];
+              profiles[k.i]!.topValues = entries
+                .map((e) => ({ value: cut(String(e.key)), count: Number(e.value) }))
+                .sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0))
+                .slice(0, TOP_VALUES);
+            }
+          }
         }
       }
 

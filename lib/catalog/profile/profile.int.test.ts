@@ -159,7 +159,7 @@ describe("column profile", () => {
       expect(c.distinctExact, c.name).toBe(c.name === "ok"); // booleans are always counted exactly
       expect(c.distinct!, c.name).toBeLessThanOrEqual(ROWS - c.nulls);
     }
-    expect(column(profile.columns, "id")).toMatchObject({ quantilesExact: false, min: "1", max: "50000" });
+    expect(column(profile.columns, "id")).toMatchObject({ quantilesExact: false, histogramExact: false, max: "50000" });
     expect(column(profile.columns, "city").topValues![0]).toEqual({ value: "Oslo", count: 15_000 });
     expect(binTotal(column(profile.columns, "id"))).toBe(ROWS);
   });

@@ -41,6 +41,8 @@ export const columnProfileSchema = z.object({
   quantilesExact: z.boolean(),
   /** numbers, dates and timestamps: bin counts sum to the non-null (finite) values */
   histogram: histogramSchema.nullable(),
+  /** false when the bin counts were estimated from a sample (beyond the exact limit) */
+  histogramExact: z.boolean(),
   /** text and boolean: the most frequent non-null values, most frequent first (ties by value) */
   topValues: z.array(z.object({ value: z.string(), count: z.number() })).nullable(),
 });
