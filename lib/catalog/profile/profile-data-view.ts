@@ -19,6 +19,8 @@ import { type ColumnProfile, type DatasetProfile, PROFILE_VERSION } from "./type
 export const TOP_VALUES = 10;
 /** Beyond the exact limit, quartiles and histograms are computed on a sample of about this many rows. */
 const SAMPLE_ROWS = 100_000;
+/** Beyond the exact limit, a column with at most this many distinct values in the sample is still counted exactly. */
+const CHEAP_DISTINCT = 10_000;
 /** Longer values are cut in the stored top values (the profile is a summary, not a copy of the data). */
 const MAX_VALUE_CHARS = 200;
 
@@ -78,6 +80,37 @@ export async function profileDataView(connection: DuckDBConnection, columns: Col
       const exact = rows <= exactRowLimit;
       const cols = columns.map((c, i) => ({ ...c, i, q: quoteIdent(c.name), kind: profileKind(c.type) }));
 
+      // Beyond the exact limit, a sample (about SAMPLE_ROWS rows: whole vectors, seeded, the same on every run) first
+      // tells which columns have few distinct values, whose exact count stays cheap (a small hash table), and
+      // proposes the top values of text columns, which the full scan then counts exactly (the values are bound, never
+      // written into the SQL).
+      const percent = rows > 0 ? Math.min(100, (SAMPLE_ROWS / rows) * 100) : 100;
+      const sampleFrom = `(SELECT * FROM ${DATA_VIEW} USING SAMPLE ${percent.toFixed(6)}% (system, 7))`;
+      const probe: Row = {};
+      const probed = cols.filter((c) => c.kind !== "nested" && c.kind !== "boolean");
+      if (!exact && probed.length > 0) {
+        Object.assign(
+          probe,
+          await one(
+            connection,
+            `SELECT ${probed
+              .flatMap((c) => [
+                `count(DISTINCT ${c.q}) AS sd${c.i}`,
+                ...(c.kind === "text" ? [`approx_top_k(${c.q}::VARCHAR, ${TOP_VALUES * 2}) AS tk${c.i}`] : []),
+              ])
+              .join(", ")} FROM ${sampleFrom}`,
+          ),
+        );
+      }
+      const exactDistinct = (c: { i: number }) => exact || Number(probe[`sd${c.i}`] ?? Infinity) <= CHEAP_DISTINCT;
+      const candidates: { i: number; values: string[] }[] = [];
+      for (const c of cols) {
+        if (c.kind !== "text" || exact) continue;
+        const found = probe[`tk${c.i}`];
+        const values = Array.isArray(found) ? found.filter((v) => v !== null).map(String) : [];
+        if (values.length > 0) candidates.push({ i: c.i, values });
+      }
+
       // One scan: non-null counts, min/max, distinct counts (except text and booleans, counted with their top values when exact), moments.
       const select: string[] = ["count(*) AS n"];
       for (const c of cols) {
@@ -89,7 +122,9 @@ export async function profileDataView(connection: DuckDBConnection, columns: Col
           select.push(`count(*) FILTER (WHERE ${c.q}) AS bt${c.i}`, `count(*) FILTER (WHERE NOT ${c.q}) AS bf${c.i}`);
         const countedWithTop = c.kind === "boolean" || (c.kind === "text" && exact);
         if (!countedWithTop)
-          select.push(exact ? `count(DISTINCT ${c.q}) AS d${c.i}` : `approx_count_distinct(${c.q}) AS d${c.i}`);
+          select.push(
+            exactDistinct(c) ? `count(DISTINCT ${c.q}) AS d${c.i}` : `approx_count_distinct(${c.q}) AS d${c.i}`,
+          );
         if (c.kind === "number") {
           // Plain aggregates: min and max come from the Parquet statistics, and no cast stands in the way.
           select.push(`avg(${c.q}) AS mean${c.i}`, `stddev_samp(${c.q}) AS sd${c.i}`);
@@ -98,7 +133,15 @@ export async function profileDataView(connection: DuckDBConnection, columns: Col
         if (c.kind === "temporal")
           select.push(`epoch_ms(min(${c.q})::TIMESTAMP) AS tlo${c.i}`, `epoch_ms(max(${c.q})::TIMESTAMP) AS thi${c.i}`);
       }
-      const base = await one(connection, `SELECT ${select.join(", ")} FROM ${DATA_VIEW}`);
+      candidates.forEach((k, n) => {
+        const q = cols[k.i]!.q;
+        select.push(`histogram(${q}::VARCHAR) FILTER (WHERE list_contains($${n + 1}, ${q}::VARCHAR)) AS t${k.i}`);
+      });
+      const base = await one(
+        connection,
+        `SELECT ${select.join(", ")} FROM ${DATA_VIEW}`,
+        candidates.map((k) => listValue(k.values)),
+      );
       const numbers = cols.filter((c) => c.kind === "number");
       for (const c of numbers) {
         base[`flo${c.i}`] = base[`lo${c.i}`];
@@ -138,8 +181,8 @@ export async function profileDataView(connection: DuckDBConnection, columns: Col
           kind: c.kind,
           nulls,
           nullPercent: rows === 0 ? 0 : (nulls / rows) * 100,
-          distinct: c.kind === "nested" ? null : d === null ? null : exact ? d : clampDistinct(d, nonNull),
-          distinctExact: c.kind !== "nested" && exact,
+          distinct: c.kind === "nested" ? null : d === null ? null : exactDistinct(c) ? d : clampDistinct(d, nonNull),
+          distinctExact: c.kind !== "nested" && exactDistinct(c),
           min: str(base[`lo${c.i}`]),
           max: str(base[`hi${c.i}`]),
           mean: c.kind === "number" ? num(base[`mean${c.i}`]) : null,
@@ -205,23 +248,16 @@ export async function profileDataView(connection: DuckDBConnection, columns: Col
       } else {
         // Beyond the exact limit, binning and quartiles (the costly part: a sort or a map per column) run on a
         // seeded sample of about SAMPLE_ROWS rows (whole vectors, the same every time); bin counts are scaled to the
-        // column's non-null count and marked approximate. The sample also proposes the top values of text columns,
-        // which the last scan counts exactly over every row (the values are bound, never written into the SQL).
-        const texts = cols.filter((c) => c.kind === "text");
+        // column's non-null count and marked approximate.
         const sampledExprs = [
           ...numbers.map(
             (c) =>
               `quantile_cont(${c.q}::DOUBLE, [0.25, 0.5, 0.75]) FILTER (WHERE isfinite(${c.q}::DOUBLE)) AS qs${c.i}`,
           ),
           ...binned.map((b) => `${b.expr} AS h${b.i}`),
-          ...texts.map((c) => `approx_top_k(${c.q}::VARCHAR, ${TOP_VALUES * 2}) AS tk${c.i}`),
         ];
         if (sampledExprs.length > 0 && rows > 0) {
-          const percent = Math.min(100, (SAMPLE_ROWS / rows) * 100);
-          const sample = await one(
-            connection,
-            `SELECT ${sampledExprs.join(", ")} FROM (SELECT * FROM ${DATA_VIEW} USING SAMPLE ${percent.toFixed(6)}% (system, 7))`,
-          );
+          const sample = await one(connection, `SELECT ${sampledExprs.join(", ")} FROM ${sampleFrom}`);
           for (const c of numbers) {
             const q = Array.isArray(sample[`qs${c.i}`]) ? (sample[`qs${c.i}`] as unknown[]).map(num) : null;
             profiles[c.i]!.quantiles =
@@ -233,35 +269,15 @@ export async function profileDataView(connection: DuckDBConnection, columns: Col
             profile.histogram = histogram;
             profile.histogramExact = false;
           }
-          const candidates: { i: number; values: string[] }[] = [];
-          for (const c of texts) {
-            const found = sample[`tk${c.i}`];
-            const values = Array.isArray(found) ? found.filter((v) => v !== null).map(String) : [];
-            if (values.length === 0) profiles[c.i]!.topValues = [];
-            else candidates.push({ i: c.i, values });
-          }
-          if (candidates.length > 0) {
-            const counted = await one(
-              connection,
-              `SELECT ${candidates
-                .map(
-                  (k, n) =>
-                    `histogram(${cols[k.i]!.q}::VARCHAR) FILTER (WHERE list_contains($${n + 1}, ${cols[k.i]!.q}::VARCHAR)) AS t${k.i}`,
-                )
-                .join(", ")} FROM ${DATA_VIEW}`,
-              candidates.map((k) => listValue(k.values)),
-            );
-            for (const k of candidates) {
-              const entries = Array.isArray(counted[`t${k.i}`])
-                ? (counted[`t${k.i}`] as { key: unknown; value: unknown }[])
-                : [];
-              profiles[k.i]!.topValues = entries
-                .map((e) => ({ value: cut(String(e.key)), count: Number(e.value) }))
-                .sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0))
-                .slice(0, TOP_VALUES);
-            }
-          }
         }
+      }
+      for (const c of cols) {
+        if (c.kind !== "text" || exact) continue;
+        const entries = Array.isArray(base[`t${c.i}`]) ? (base[`t${c.i}`] as { key: unknown; value: unknown }[]) : [];
+        profiles[c.i]!.topValues = entries
+          .map((e) => ({ value: cut(String(e.key)), count: Number(e.value) }))
+          .sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0))
+          .slice(0, TOP_VALUES);
       }
 
       // While exact: one grouping per text column gives every value's count, so the exact distinct count and top values.
