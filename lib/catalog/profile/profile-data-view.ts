@@ -113,11 +113,13 @@ export async function profileDataView(connection: DuckDBConnection, columns: Col
 
       // One scan: non-null counts, min/max, distinct counts (except text and booleans, counted with their top values when exact), moments.
       const select: string[] = ["count(*) AS n"];
+      // Min and max in a query of their own: alone, DuckDB answers them from the Parquet file's statistics.
+      const bounds: string[] = [];
       for (const c of cols) {
         select.push(`count(${c.q}) AS nn${c.i}`);
         if (c.kind === "nested") continue;
         if (isOrderable(c.kind, c.type))
-          select.push(`min(${c.q})::VARCHAR AS lo${c.i}`, `max(${c.q})::VARCHAR AS hi${c.i}`);
+          bounds.push(`min(${c.q})::VARCHAR AS lo${c.i}`, `max(${c.q})::VARCHAR AS hi${c.i}`);
         if (c.kind === "boolean")
           select.push(`count(*) FILTER (WHERE ${c.q}) AS bt${c.i}`, `count(*) FILTER (WHERE NOT ${c.q}) AS bf${c.i}`);
         const countedWithTop = c.kind === "boolean" || (c.kind === "text" && exact);
@@ -131,7 +133,7 @@ export async function profileDataView(connection: DuckDBConnection, columns: Col
           if (exact) select.push(`quantile_cont(${c.q}, [0.25, 0.5, 0.75]) AS qs${c.i}`);
         }
         if (c.kind === "temporal")
-          select.push(`epoch_ms(min(${c.q})::TIMESTAMP) AS tlo${c.i}`, `epoch_ms(max(${c.q})::TIMESTAMP) AS thi${c.i}`);
+          bounds.push(`epoch_ms(min(${c.q})::TIMESTAMP) AS tlo${c.i}`, `epoch_ms(max(${c.q})::TIMESTAMP) AS thi${c.i}`);
       }
       candidates.forEach((k, n) => {
         const q = cols[k.i]!.q;
@@ -142,6 +144,8 @@ export async function profileDataView(connection: DuckDBConnection, columns: Col
         `SELECT ${select.join(", ")} FROM ${DATA_VIEW}`,
         candidates.map((k) => listValue(k.values)),
       );
+      if (bounds.length > 0)
+        Object.assign(base, await one(connection, `SELECT ${bounds.join(", ")} FROM ${DATA_VIEW}`));
       const numbers = cols.filter((c) => c.kind === "number");
       for (const c of numbers) {
         base[`flo${c.i}`] = base[`lo${c.i}`];
