@@ -129,7 +129,9 @@ export async function profileDataView(connection: DuckDBConnection, columns: Col
           );
         if (c.kind === "number") {
           // Plain aggregates: min and max come from the Parquet statistics, and no cast stands in the way.
-          select.push(`avg(${c.q}) AS mean${c.i}`, `stddev_samp(${c.q}) AS sd${c.i}`);
+          // Over finite values only for floating-point columns: stddev_samp fails outright on ±Infinity.
+          const finite = FLOAT.test(c.type) ? ` FILTER (WHERE isfinite(${c.q}))` : "";
+          select.push(`avg(${c.q})${finite} AS mean${c.i}`, `stddev_samp(${c.q})${finite} AS sd${c.i}`);
           if (exact) select.push(`quantile_cont(${c.q}, [0.25, 0.5, 0.75]) AS qs${c.i}`);
         }
         if (c.kind === "temporal")
@@ -154,7 +156,7 @@ export async function profileDataView(connection: DuckDBConnection, columns: Col
 
       // Floating-point columns holding NaN or ±Infinity: bounds and moments over their finite values (a rare extra scan).
       const nonFinite = numbers.filter(
-        (c) => base[`lo${c.i}`] !== null && [`lo`, `hi`, `mean`].some((k) => num(base[`${k}${c.i}`]) === null),
+        (c) => base[`lo${c.i}`] !== null && [`lo`, `hi`].some((k) => num(base[`${k}${c.i}`]) === null),
       );
       if (nonFinite.length > 0) {
         const finite = (c: (typeof cols)[number]) => `FILTER (WHERE isfinite(${c.q}::DOUBLE))`;

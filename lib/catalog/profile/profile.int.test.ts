@@ -1,3 +1,4 @@
+import { DuckDBInstance } from "@duckdb/node-api";
 import { afterEach, describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db";
 import { setupTestDatabase } from "@/test/db";
@@ -5,6 +6,7 @@ import { getColumnStats } from "../column-stats";
 import { commitIngest } from "../ingest/commit-ingest";
 import { restoreVersion } from "../restore-version";
 import { createCast, createDataset, prepare, setupCatalogStorage } from "../test-support";
+import { profileDataView } from "./profile-data-view";
 import { readStoredProfile, type ColumnProfile } from "./types";
 
 setupTestDatabase();
@@ -185,5 +187,27 @@ describe("column profile", () => {
       topValues: null,
     });
     expect(column(profile.columns, "n")).toMatchObject({ nulls: 3, nullPercent: 100, min: null, histogram: null });
+  });
+});
+
+describe("profileDataView", () => {
+  it("profiles whatever the view `data` shows; NaN and Infinity stay out of the mean and the histogram", async () => {
+    const instance = await DuckDBInstance.create(":memory:");
+    const connection = await instance.connect();
+    try {
+      await connection.run(
+        `CREATE VIEW data AS SELECT * FROM (VALUES (1.5::DOUBLE), (2.5), ('nan'::DOUBLE), ('inf'::DOUBLE), (NULL)) t(x)`,
+      );
+      const profile = await profileDataView(connection, [{ name: "x", type: "DOUBLE" }]);
+      const x = profile.columns[0]!;
+      expect(profile.rows).toBe(5);
+      expect(x).toMatchObject({ nulls: 1, distinct: 4, distinctExact: true, min: "1.5", mean: 2 });
+      expect(x.histogram!.bins[0]!.start).toBe(1.5);
+      expect(x.histogram!.bins.at(-1)!.end).toBe(2.5);
+      expect(binTotal(x)).toBe(2);
+    } finally {
+      connection.closeSync();
+      instance.closeSync();
+    }
   });
 });
