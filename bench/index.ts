@@ -12,6 +12,7 @@ import { runHttpGridBench } from "./http-grid";
 import { runHttpIngestBench } from "./http-ingest";
 import { runHttpPagesBench } from "./http-pages";
 import { runLoadBench } from "./load";
+import { runProfileBench } from "./profile";
 import { runSharingBench } from "./sharing";
 import { runSqlConsoleBench } from "./sql-console";
 
@@ -31,6 +32,7 @@ const benches: Record<string, () => Promise<unknown>> = {
   "http-pages": runHttpPagesBench,
   access: runAccessBench,
   "sql-console": runSqlConsoleBench,
+  profile: runProfileBench, // the column profile's share of ingest time (docs/catalog.md, "Column profile")
 };
 const only = process.env.BENCH_ONLY?.split(",")
   .map((s) => s.trim())

@@ -1,15 +1,55 @@
 "use client";
 import { useQuery } from "@tanstack/react-query";
-import type { ColumnStats } from "@/lib/catalog/column-stats";
+import type { VersionProfile } from "@/lib/catalog/column-stats";
+import type { ColumnProfile } from "@/lib/catalog/profile/types";
 import { formatNumber, formatPercent } from "@/lib/util/format";
-import { fetchJson, statsUrl } from "./api";
 import { Table } from "@/components/ui/table";
+import { fetchJson, statsUrl } from "./api";
+import { DistinctCount } from "./profile/distinct-count";
+import { HistogramChart } from "./profile/histogram-chart";
+import { formatProfileValue } from "./profile/profile-format";
+import { TopValues } from "./profile/top-values";
 
-const short = (v: string | null) => (v === null ? "—" : v.length > 40 ? `${v.slice(0, 40)}…` : v);
-/** Means of numbers are formatted; those of dates and timestamps (DuckDB gives a timestamp) are shown as they are. */
-const mean = (v: string | null) => (v === null ? "—" : Number.isFinite(Number(v)) ? formatNumber(Number(v)) : short(v));
+function Bound({ column, value }: { column: ColumnProfile; value: string | null }) {
+  return <span title={value ?? undefined}>{formatProfileValue(column, value)}</span>;
+}
 
-/** The schema with per-column statistics (DuckDB SUMMARIZE), computed by the server on first request. */
+function Moments({ column }: { column: ColumnProfile }) {
+  if (column.mean === null) return <span className="text-zinc-500">—</span>;
+  const approx = column.quantilesExact ? "" : "≈ ";
+  return (
+    <span>
+      {formatNumber(column.mean)}
+      {column.stddev !== null && <span className="text-zinc-500"> ± {formatNumber(column.stddev)}</span>}
+      {column.quantiles && (
+        <span className="block text-xs text-zinc-500">
+          median {approx}
+          {formatNumber(column.quantiles.p50)} (quartiles {approx}
+          {formatNumber(column.quantiles.p25)} – {formatNumber(column.quantiles.p75)})
+        </span>
+      )}
+    </span>
+  );
+}
+
+function Distribution({ column, rows }: { column: ColumnProfile; rows: number }) {
+  if (column.histogram)
+    return (
+      <HistogramChart
+        column={column.name}
+        histogram={column.histogram}
+        dateOnly={column.type.toUpperCase() === "DATE"}
+        approximate={!column.histogramExact}
+      />
+    );
+  if (column.topValues) return <TopValues column={column} rows={rows} />;
+  return <span className="text-zinc-500">—</span>;
+}
+
+/**
+ * The schema with each column's profile (computed once per version at ingest): nulls, distinct values
+ * (exact or marked approximate), min/max, mean of numbers, and a histogram or the most frequent values.
+ */
 export function ColumnStatsPanel({
   datasetId,
   version,
@@ -23,52 +63,53 @@ export function ColumnStatsPanel({
 }) {
   const stats = useQuery({
     queryKey: ["dataset-stats", datasetId, versionNumber, linkToken ?? ""],
-    queryFn: () => fetchJson<{ version: number; columns: ColumnStats[] }>(statsUrl(datasetId, version, linkToken)),
-    staleTime: Infinity, // a version's statistics never change
+    queryFn: () => fetchJson<VersionProfile>(statsUrl(datasetId, version, linkToken)),
+    staleTime: Infinity, // a version's profile never changes
     retry: false,
   });
-  if (stats.isPending) return <p className="text-sm text-zinc-500">Computing column statistics…</p>;
+  if (stats.isPending) return <p className="text-sm text-zinc-500">Loading the column profile…</p>;
   if (stats.isError)
     return (
       <p role="alert" className="text-sm text-red-600 dark:text-red-400">
         {stats.error.message}
       </p>
     );
+  const { rows, columns, exactRowLimit } = stats.data;
   return (
-    <Table
-      caption={`Columns of version ${stats.data.version} with their statistics`}
-      rows={stats.data.columns}
-      rowKey={(c) => c.name}
-      empty="No columns."
-      columns={[
-        { header: "Column", cell: (c) => c.name, rowHeader: true, className: "whitespace-nowrap" },
-        { header: "Type", cell: (c) => c.type, className: "font-mono text-xs" },
-        {
-          header: "Nulls",
-          cell: (c) => (
-            <>
-              {formatNumber(c.nulls)} <span className="text-zinc-500">({formatPercent(c.nullPercent)})</span>
-            </>
-          ),
-          className: "whitespace-nowrap tabular-nums",
-        },
-        { header: "Distinct (approx.)", cell: (c) => formatNumber(c.distinct), className: "tabular-nums" },
-        {
-          header: "Min",
-          cell: (c) => <span title={c.min ?? undefined}>{short(c.min)}</span>,
-          className: "whitespace-nowrap",
-        },
-        {
-          header: "Max",
-          cell: (c) => <span title={c.max ?? undefined}>{short(c.max)}</span>,
-          className: "whitespace-nowrap",
-        },
-        {
-          header: "Mean",
-          cell: (c) => <span title={c.avg ?? undefined}>{mean(c.avg)}</span>,
-          className: "whitespace-nowrap tabular-nums",
-        },
-      ]}
-    />
+    <div className="space-y-2">
+      <p className="text-xs text-zinc-500">
+        {formatNumber(rows)} rows. Distinct counts and quartiles are exact up to {formatNumber(exactRowLimit)} rows;
+        beyond, they are estimates marked ≈.
+      </p>
+      <Table
+        caption={`Columns of version ${stats.data.version} with their profile`}
+        rows={columns}
+        rowKey={(c) => c.name}
+        rowTestId="column-profile"
+        empty="No columns."
+        columns={[
+          { header: "Column", cell: (c) => c.name, rowHeader: true, className: "whitespace-nowrap" },
+          { header: "Type", cell: (c) => c.type, className: "font-mono text-xs" },
+          {
+            header: "Nulls",
+            cell: (c) => (
+              <>
+                {formatNumber(c.nulls)} <span className="text-zinc-500">({formatPercent(c.nullPercent)})</span>
+              </>
+            ),
+            className: "whitespace-nowrap tabular-nums",
+          },
+          {
+            header: "Distinct",
+            cell: (c) => <DistinctCount column={c} />,
+            className: "whitespace-nowrap tabular-nums",
+          },
+          { header: "Min", cell: (c) => <Bound column={c} value={c.min} />, className: "whitespace-nowrap" },
+          { header: "Max", cell: (c) => <Bound column={c} value={c.max} />, className: "whitespace-nowrap" },
+          { header: "Mean", cell: (c) => <Moments column={c} />, className: "whitespace-nowrap tabular-nums" },
+          { header: "Distribution", cell: (c) => <Distribution column={c} rows={rows} /> },
+        ]}
+      />
+    </div>
   );
 }

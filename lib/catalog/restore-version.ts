@@ -6,6 +6,7 @@ import { conflict, invalid } from "@/lib/util/errors";
 import { isUniqueViolation } from "@/lib/util/prisma-errors";
 import { advanceDatasetVersion } from "./advance-version";
 import { loadDataset, loadVersion } from "./load-dataset";
+import { ensureVersionProfile } from "./profile/ensure-profile";
 import { parseColumns } from "./types";
 
 /**
@@ -18,6 +19,8 @@ export async function restoreVersion(actor: Actor, datasetId: string, number: nu
   if (number === dataset.version) throw invalid(`Version ${number} is already the current version.`);
   const source = await loadVersion(dataset, number);
   const columns = parseColumns(source.columns);
+  // The same rows as the restored version, so the same profile (computed now if that version predates profiles).
+  const stats = await ensureVersionProfile(source);
   const next = dataset.version + 1;
   try {
     await getDb().$transaction(async (tx) => {
@@ -36,7 +39,7 @@ export async function restoreVersion(actor: Actor, datasetId: string, number: nu
           sourceName: source.sourceName,
           sourceFormat: source.sourceFormat,
           restoredFrom: source.number,
-          stats: source.stats ?? undefined,
+          stats,
           createdById: actor.id,
         },
       });

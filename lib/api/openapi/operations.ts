@@ -7,6 +7,7 @@ import { insightsQuerySchema } from "@/lib/insights/api";
 import { ingestBodySchema } from "../ingest-records";
 import { createKeyBody, keysQuerySchema } from "../keys";
 import { policyInput } from "@/lib/policies/schemas";
+import { profileQuerySchema } from "@/lib/catalog/profile/api";
 import { initiateBodySchema } from "../multipart";
 import { rowsQuerySchema } from "../row-params";
 import { consoleQuerySchema } from "@/lib/sql-console/query-input";
@@ -374,6 +375,21 @@ export const OPERATIONS: Operation[] = [
       403: "View-only access: a bulk format (csv, jsonl, parquet), or an offset beyond the view-only row window.",
       404: "No such dataset, or not readable.",
       422: "Unknown column, bad filter or bad value (named in the error).",
+      ...common,
+    },
+  },
+  {
+    method: "get",
+    path: "/datasets/{owner}/{namespace}/{datasetName}/profile",
+    tag: DATA,
+    summary: "Read a dataset version's column profile",
+    description:
+      "Per column: nulls, distinct values (exact up to CATALOG_PROFILE_EXACT_ROWS rows, else an estimate with distinctExact false), min/max of ordered types, mean/stddev/quartiles of numbers, a histogram of numbers, dates and timestamps, and the top values of text and booleans. Computed once per version at ingest.",
+    query: profileQuerySchema,
+    responses: {
+      200: reply("{version, rows, exactRowLimit, profileVersion, columns: [...]}", R.datasetProfile),
+      404: "No such dataset or version, or not readable.",
+      422: "Invalid version.",
       ...common,
     },
   },

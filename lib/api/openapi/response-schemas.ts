@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { datasetProfileSchema } from "@/lib/catalog/profile/types";
 import { ERROR_CODES } from "@/lib/util/errors";
 
 /**
@@ -410,3 +411,6 @@ const cardRevisionSummary = z.object({
 
 export const cardRevisionList = z.object({ revisions: z.array(cardRevisionSummary) });
 export const cardRevisionOne = z.object({ revision: cardRevisionSummary.extend({ card: cardView }) });
+export const datasetProfile = datasetProfileSchema
+  .extend({ version: z.number().int().min(1) })
+  .describe('A dataset version\'s column profile (computed once at ingest; docs/catalog.md, "Column profile").');

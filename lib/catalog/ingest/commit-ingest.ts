@@ -9,6 +9,7 @@ import { advanceDatasetVersion } from "../advance-version";
 import { datasetPath } from "../dataset-view";
 import { datasetMetadataSchema } from "../schemas";
 import { searchTextOf } from "../search-text";
+import { profileForIngest } from "../profile/profile-version";
 import { type Column, parseColumns } from "../types";
 import { authorizeIngest } from "./authorize-ingest";
 import { discardIngest } from "./expire-ingests";
@@ -64,6 +65,7 @@ async function commitStaged(
   columns: Column[],
   metadata: unknown,
 ): Promise<CommittedIngest> {
+  const stats = await profileForIngest(ingest.blobKey, columns);
   const version = (number: number) => ({
     number,
     kind: ingest.mode,
@@ -74,6 +76,7 @@ async function commitStaged(
     addedRows: ingest.addedRows,
     sourceName: ingest.sourceName,
     sourceFormat: ingest.sourceFormat,
+    stats,
     createdById: actor.id,
   });
   // A new dataset and a new version end alike: the upload is used up (once only, so a double

@@ -1,0 +1,310 @@
+import "server-only";
+import { type DuckDBConnection, type DuckDBValue, LIST, VARCHAR, listValue } from "@duckdb/node-api";
+import { DATA_VIEW } from "../duckdb/names";
+import { withQueryTimeout } from "../duckdb/timeout";
+import { quoteIdent } from "../sql";
+import type { Column } from "../types";
+import { isDateType, isIntegerType, isOrderable, profileKind } from "./column-kind";
+import {
+  numberBinning,
+  numberBins,
+  scaleCounts,
+  temporalBins,
+  temporalStep,
+  type NumberBinning,
+} from "./histogram-bins";
+import { profileConfig } from "./profile-config";
+import { type ColumnProfile, type DatasetProfile, PROFILE_VERSION } from "./types";
+
+export const TOP_VALUES = 10;
+/** Beyond the exact limit, quartiles and histograms are computed on a sample of about this many rows. */
+const SAMPLE_ROWS = 100_000;
+/** Beyond the exact limit, a column with at most this many distinct values in the sample is still counted exactly. */
+const CHEAP_DISTINCT = 10_000;
+/** Longer values are cut in the stored top values (the profile is a summary, not a copy of the data). */
+const MAX_VALUE_CHARS = 200;
+
+type Row = Record<string, unknown>;
+
+const FLOAT = /^(FLOAT|REAL|DOUBLE)$/i;
+
+const num = (v: unknown): number | null => {
+  if (v === null || v === undefined) return null;
+  const n = Number(v);
+  return Number.isFinite(n) ? n : null;
+};
+const str = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
+const cut = (v: string) => (v.length > MAX_VALUE_CHARS ? `${v.slice(0, MAX_VALUE_CHARS)}…` : v);
+
+async function one(connection: DuckDBConnection, sql: string, values: DuckDBValue[] = []): Promise<Row> {
+  const reader = values.length
+    ? await connection.runAndReadAll(
+        sql,
+        values,
+        values.map(() => LIST(VARCHAR)),
+      )
+    : await connection.runAndReadAll(sql);
+  return (reader.getRowObjectsJson()[0] ?? {}) as Row;
+}
+
+/** DuckDB's histogram() MAP as read by the client: [{ key, value }]. */
+function mapCounts(value: unknown): Map<number, number> {
+  const counts = new Map<number, number>();
+  if (!Array.isArray(value)) return counts;
+  for (const entry of value as { key: unknown; value: unknown }[]) counts.set(Number(entry.key), Number(entry.value));
+  return counts;
+}
+
+function topList(value: unknown): { value: string; count: number }[] {
+  if (!Array.isArray(value)) return [];
+  return (value as { v: unknown; n: unknown }[]).map((e) => ({ value: cut(String(e.v)), count: Number(e.n) }));
+}
+
+/** Non-negative, at least 1 when any value exists, never more than the non-null values (a HyperLogLog estimate can overshoot). */
+const clampDistinct = (estimate: number, nonNull: number) => Math.min(nonNull, Math.max(nonNull > 0 ? 1 : 0, estimate));
+
+/**
+ * The column profile of whatever the view `data` on this connection shows (a dataset version, or
+ * a restricted view of one): row count; per column nulls, distinct count (exact up to
+ * CATALOG_PROFILE_EXACT_ROWS rows, an estimate marked as such beyond), min/max of ordered types,
+ * mean/stddev/quartiles of numbers only, a histogram of numbers, dates and timestamps, and the top
+ * values of text and booleans. Nested columns get nulls only. Reads only `data`: the caller decides
+ * what that view may show. A handful of scans in all, interrupted after CATALOG_QUERY_TIMEOUT_MS.
+ */
+export async function profileDataView(connection: DuckDBConnection, columns: Column[]): Promise<DatasetProfile> {
+  const { exactRowLimit } = profileConfig();
+  return withQueryTimeout(
+    connection,
+    async () => {
+      const rows = Number((await one(connection, `SELECT count(*) AS n FROM ${DATA_VIEW}`)).n ?? 0);
+      const exact = rows <= exactRowLimit;
+      const cols = columns.map((c, i) => ({ ...c, i, q: quoteIdent(c.name), kind: profileKind(c.type) }));
+
+      // Beyond the exact limit, a sample (about SAMPLE_ROWS rows: whole vectors, seeded, the same on every run) first
+      // tells which columns have few distinct values, whose exact count stays cheap (a small hash table), and
+      // proposes the top values of text columns, which the full scan then counts exactly (the values are bound, never
+      // written into the SQL).
+      const percent = rows > 0 ? Math.min(100, (SAMPLE_ROWS / rows) * 100) : 100;
+      const sampleFrom = `(SELECT * FROM ${DATA_VIEW} USING SAMPLE ${percent.toFixed(6)}% (system, 7))`;
+      const probe: Row = {};
+      const probed = cols.filter((c) => c.kind !== "nested" && c.kind !== "boolean");
+      if (!exact && probed.length > 0) {
+        Object.assign(
+          probe,
+          await one(
+            connection,
+            `SELECT ${probed
+              .flatMap((c) => [
+                `count(DISTINCT ${c.q}) AS sd${c.i}`,
+                ...(c.kind === "text" ? [`approx_top_k(${c.q}::VARCHAR, ${TOP_VALUES * 2}) AS tk${c.i}`] : []),
+              ])
+              .join(", ")} FROM ${sampleFrom}`,
+          ),
+        );
+      }
+      const exactDistinct = (c: { i: number }) => exact || Number(probe[`sd${c.i}`] ?? Infinity) <= CHEAP_DISTINCT;
+      const candidates: { i: number; values: string[] }[] = [];
+      for (const c of cols) {
+        if (c.kind !== "text" || exact) continue;
+        const found = probe[`tk${c.i}`];
+        const values = Array.isArray(found) ? found.filter((v) => v !== null).map(String) : [];
+        if (values.length > 0) candidates.push({ i: c.i, values });
+      }
+
+      // One scan: non-null counts, min/max, distinct counts (except text and booleans, counted with their top values when exact), moments.
+      const select: string[] = ["count(*) AS n"];
+      // Min and max in a query of their own: alone, DuckDB answers them from the Parquet file's statistics.
+      const bounds: string[] = [];
+      for (const c of cols) {
+        select.push(`count(${c.q}) AS nn${c.i}`);
+        if (c.kind === "nested") continue;
+        if (isOrderable(c.kind, c.type))
+          bounds.push(`min(${c.q})::VARCHAR AS lo${c.i}`, `max(${c.q})::VARCHAR AS hi${c.i}`);
+        if (c.kind === "boolean")
+          select.push(`count(*) FILTER (WHERE ${c.q}) AS bt${c.i}`, `count(*) FILTER (WHERE NOT ${c.q}) AS bf${c.i}`);
+        const countedWithTop = c.kind === "boolean" || (c.kind === "text" && exact);
+        if (!countedWithTop)
+          select.push(
+            exactDistinct(c) ? `count(DISTINCT ${c.q}) AS d${c.i}` : `approx_count_distinct(${c.q}) AS d${c.i}`,
+          );
+        if (c.kind === "number") {
+          // Plain aggregates: min and max come from the Parquet statistics, and no cast stands in the way.
+          // Over finite values only for floating-point columns: stddev_samp fails outright on ±Infinity.
+          const finite = FLOAT.test(c.type) ? ` FILTER (WHERE isfinite(${c.q}))` : "";
+          select.push(`avg(${c.q})${finite} AS mean${c.i}`, `stddev_samp(${c.q})${finite} AS sd${c.i}`);
+          if (exact) select.push(`quantile_cont(${c.q}, [0.25, 0.5, 0.75]) AS qs${c.i}`);
+        }
+        if (c.kind === "temporal")
+          bounds.push(`epoch_ms(min(${c.q})::TIMESTAMP) AS tlo${c.i}`, `epoch_ms(max(${c.q})::TIMESTAMP) AS thi${c.i}`);
+      }
+      candidates.forEach((k, n) => {
+        const q = cols[k.i]!.q;
+        select.push(`histogram(${q}::VARCHAR) FILTER (WHERE list_contains($${n + 1}, ${q}::VARCHAR)) AS t${k.i}`);
+      });
+      const base = await one(
+        connection,
+        `SELECT ${select.join(", ")} FROM ${DATA_VIEW}`,
+        candidates.map((k) => listValue(k.values)),
+      );
+      if (bounds.length > 0)
+        Object.assign(base, await one(connection, `SELECT ${bounds.join(", ")} FROM ${DATA_VIEW}`));
+      const numbers = cols.filter((c) => c.kind === "number");
+      for (const c of numbers) {
+        base[`flo${c.i}`] = base[`lo${c.i}`];
+        base[`fhi${c.i}`] = base[`hi${c.i}`];
+      }
+
+      // Floating-point columns holding NaN or ±Infinity: bounds and moments over their finite values (a rare extra scan).
+      const nonFinite = numbers.filter(
+        (c) => base[`lo${c.i}`] !== null && [`lo`, `hi`].some((k) => num(base[`${k}${c.i}`]) === null),
+      );
+      if (nonFinite.length > 0) {
+        const finite = (c: (typeof cols)[number]) => `FILTER (WHERE isfinite(${c.q}::DOUBLE))`;
+        const fix = await one(
+          connection,
+          `SELECT ${nonFinite
+            .flatMap((c) => [
+              `min(${c.q}::DOUBLE) ${finite(c)} AS flo${c.i}`,
+              `max(${c.q}::DOUBLE) ${finite(c)} AS fhi${c.i}`,
+              `avg(${c.q}::DOUBLE) ${finite(c)} AS mean${c.i}`,
+              `stddev_samp(${c.q}::DOUBLE) ${finite(c)} AS sd${c.i}`,
+              ...(exact ? [`quantile_cont(${c.q}::DOUBLE, [0.25, 0.5, 0.75]) ${finite(c)} AS qs${c.i}`] : []),
+            ])
+            .join(", ")} FROM ${DATA_VIEW}`,
+        );
+        Object.assign(base, fix);
+      }
+
+      const profiles: ColumnProfile[] = cols.map((c) => {
+        const nonNull = Number(base[`nn${c.i}`] ?? 0);
+        const nulls = rows - nonNull;
+        const quartiles = base[`qs${c.i}`];
+        const q = Array.isArray(quartiles) ? quartiles.map(num) : null;
+        const d = num(base[`d${c.i}`]);
+        return {
+          name: c.name,
+          type: c.type,
+          kind: c.kind,
+          nulls,
+          nullPercent: rows === 0 ? 0 : (nulls / rows) * 100,
+          distinct: c.kind === "nested" ? null : d === null ? null : exactDistinct(c) ? d : clampDistinct(d, nonNull),
+          distinctExact: c.kind !== "nested" && exactDistinct(c),
+          min: str(base[`lo${c.i}`]),
+          max: str(base[`hi${c.i}`]),
+          mean: c.kind === "number" ? num(base[`mean${c.i}`]) : null,
+          stddev: c.kind === "number" ? num(base[`sd${c.i}`]) : null,
+          quantiles:
+            q && q[0] !== null && q[1] !== null && q[2] !== null ? { p25: q[0]!, p50: q[1]!, p75: q[2]! } : null,
+          quantilesExact: exact,
+          histogram: null,
+          histogramExact: exact,
+          topValues: null,
+        };
+      });
+
+      for (const c of cols) {
+        if (c.kind !== "boolean") continue;
+        const counts = [
+          { value: "true", count: Number(base[`bt${c.i}`] ?? 0) },
+          { value: "false", count: Number(base[`bf${c.i}`] ?? 0) },
+        ]
+          .filter((v) => v.count > 0)
+          .sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : 1));
+        Object.assign(profiles[c.i]!, { distinct: counts.length, distinctExact: true, topValues: counts });
+      }
+
+      // Second scan: every histogram at once, with the bounds the first one found.
+      const binned: { i: number; expr: string; finish: (counts: Map<number, number>) => ColumnProfile["histogram"] }[] =
+        [];
+      for (const c of cols) {
+        if (c.kind === "number") {
+          const lo = num(base[`flo${c.i}`]);
+          const hi = num(base[`fhi${c.i}`]);
+          if (lo === null || hi === null) continue;
+          const b: NumberBinning = numberBinning(lo, hi, isIntegerType(c.type));
+          const index = `greatest(0, least(${b.count - 1}, floor((${c.q}::DOUBLE - (${lo})::DOUBLE) / (${b.width})::DOUBLE)))::INTEGER`;
+          binned.push({
+            i: c.i,
+            expr: FLOAT.test(c.type)
+              ? `histogram(${index}) FILTER (WHERE isfinite(${c.q}::DOUBLE))`
+              : `histogram(${index})`,
+            finish: (counts) => numberBins(b, counts),
+          });
+        } else if (c.kind === "temporal") {
+          const lo = num(base[`tlo${c.i}`]);
+          const hi = num(base[`thi${c.i}`]);
+          if (lo === null || hi === null) continue;
+          const dateOnly = isDateType(c.type);
+          const step = temporalStep(lo, hi, dateOnly);
+          binned.push({
+            i: c.i,
+            expr: `histogram(epoch_ms(time_bucket(INTERVAL '${step.interval}', ${c.q}::TIMESTAMP)))`,
+            finish: (counts) => temporalBins(step, counts, dateOnly),
+          });
+        }
+      }
+      if (exact) {
+        if (binned.length > 0) {
+          const second = await one(
+            connection,
+            `SELECT ${binned.map((b) => `${b.expr} AS h${b.i}`).join(", ")} FROM ${DATA_VIEW}`,
+          );
+          for (const b of binned) profiles[b.i]!.histogram = b.finish(mapCounts(second[`h${b.i}`]));
+        }
+      } else {
+        // Beyond the exact limit, binning and quartiles (the costly part: a sort or a map per column) run on a
+        // seeded sample of about SAMPLE_ROWS rows (whole vectors, the same every time); bin counts are scaled to the
+        // column's non-null count and marked approximate.
+        const sampledExprs = [
+          ...numbers.map(
+            (c) =>
+              `quantile_cont(${c.q}::DOUBLE, [0.25, 0.5, 0.75]) FILTER (WHERE isfinite(${c.q}::DOUBLE)) AS qs${c.i}`,
+          ),
+          ...binned.map((b) => `${b.expr} AS h${b.i}`),
+        ];
+        if (sampledExprs.length > 0 && rows > 0) {
+          const sample = await one(connection, `SELECT ${sampledExprs.join(", ")} FROM ${sampleFrom}`);
+          for (const c of numbers) {
+            const q = Array.isArray(sample[`qs${c.i}`]) ? (sample[`qs${c.i}`] as unknown[]).map(num) : null;
+            profiles[c.i]!.quantiles =
+              q && q[0] !== null && q[1] !== null && q[2] !== null ? { p25: q[0]!, p50: q[1]!, p75: q[2]! } : null;
+          }
+          for (const b of binned) {
+            const profile = profiles[b.i]!;
+            const histogram = b.finish(scaleCounts(mapCounts(sample[`h${b.i}`]), rows - profile.nulls));
+            profile.histogram = histogram;
+            profile.histogramExact = false;
+          }
+        }
+      }
+      for (const c of cols) {
+        if (c.kind !== "text" || exact) continue;
+        const entries = Array.isArray(base[`t${c.i}`]) ? (base[`t${c.i}`] as { key: unknown; value: unknown }[]) : [];
+        profiles[c.i]!.topValues = entries
+          .map((e) => ({ value: cut(String(e.key)), count: Number(e.value) }))
+          .sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0))
+          .slice(0, TOP_VALUES);
+      }
+
+      // While exact: one grouping per text column gives every value's count, so the exact distinct count and top values.
+      for (const c of cols) {
+        if (c.kind !== "text" || !exact) continue;
+        const row = await one(
+          connection,
+          `WITH g AS MATERIALIZED (SELECT ${c.q} AS v, count(*) AS n FROM ${DATA_VIEW} GROUP BY ALL)
+           SELECT (SELECT count(v) FROM g) AS d,
+                  (SELECT list({'v': v::VARCHAR, 'n': n} ORDER BY n DESC, v)
+                     FROM (SELECT v, n FROM g WHERE v IS NOT NULL ORDER BY n DESC, v LIMIT ${TOP_VALUES})) AS top`,
+        );
+        Object.assign(profiles[c.i]!, {
+          distinct: Number(row.d ?? 0),
+          distinctExact: true,
+          topValues: topList(row.top),
+        });
+      }
+
+      return { profileVersion: PROFILE_VERSION, rows, exactRowLimit, columns: profiles };
+    },
+    "profiling the columns",
+  );
+}

@@ -1,0 +1,36 @@
+import "server-only";
+import { getBlobStore } from "@/lib/storage";
+import { visibleColumns } from "@/lib/scopes";
+import { type DataSlice, withDatasetDb } from "../duckdb/dataset-db";
+import { hasRowNumber } from "../run-query";
+import type { Column } from "../types";
+import { profileDataView } from "./profile-data-view";
+import type { DatasetProfile } from "./types";
+
+/**
+ * The profile of a version's Parquet file (its blob), on the pooled connection later page views
+ * reuse; with a slice, the profile of the slice alone (its rows, its visible columns).
+ */
+export async function profileVersionFile(
+  blobKey: string,
+  columns: Column[],
+  slice: DataSlice | null,
+): Promise<DatasetProfile> {
+  const parquetPath = await getBlobStore().localPath(blobKey);
+  const shown = slice ? visibleColumns(columns, slice.scope) : columns;
+  return withDatasetDb(parquetPath, hasRowNumber(columns), (connection) => profileDataView(connection, shown), slice);
+}
+
+/**
+ * The profile a new version is stored with, computed at ingest. A failure here (a timeout on a very
+ * large file, a full disk) must not lose the upload: the version is stored without a profile, and the
+ * first request for it computes one (see getColumnStats).
+ */
+export async function profileForIngest(blobKey: string, columns: Column[]): Promise<DatasetProfile | undefined> {
+  try {
+    return await profileVersionFile(blobKey, columns, null);
+  } catch (error) {
+    console.error("Column profile failed at ingest; it will be computed on first request.", error);
+    return undefined;
+  }
+}

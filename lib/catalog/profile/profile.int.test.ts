@@ -1,0 +1,213 @@
+import { DuckDBInstance } from "@duckdb/node-api";
+import { afterEach, describe, expect, it } from "vitest";
+import { getDb } from "@/lib/db";
+import { setupTestDatabase } from "@/test/db";
+import { getColumnStats } from "../column-stats";
+import { commitIngest } from "../ingest/commit-ingest";
+import { restoreVersion } from "../restore-version";
+import { createCast, createDataset, prepare, setupCatalogStorage } from "../test-support";
+import { profileDataView } from "./profile-data-view";
+import { readStoredProfile, type ColumnProfile } from "./types";
+
+setupTestDatabase();
+setupCatalogStorage();
+
+const ROWS = 50_000;
+const CITIES = ["Oslo", "Bergen", "Zürich", "Oslo", "Tromsø"];
+const day = (i: number) => new Date(Date.UTC(2026, 0, 1) + (i % 365) * 86_400_000).toISOString().slice(0, 10);
+
+/** 50,000 rows: a unique key, text with repeats and nulls, a number with nulls, a date, a boolean. */
+function sample() {
+  const lines = ["id,code,city,score,day,ok"];
+  for (let i = 1; i <= ROWS; i++) {
+    const city = i % 10 === 0 ? "" : CITIES[i % CITIES.length];
+    const score = i % 25 === 0 ? "" : String((i % 100) / 4);
+    lines.push(`${i},k${String(i).padStart(6, "0")},${city},${score},${day(i)},${i % 3 === 0}`);
+  }
+  return `${lines.join("\n")}\n`;
+}
+
+const column = (columns: ColumnProfile[], name: string) => columns.find((c) => c.name === name)!;
+const binTotal = (c: ColumnProfile) => c.histogram!.bins.reduce((n, b) => n + b.count, 0);
+
+afterEach(() => {
+  delete process.env.CATALOG_PROFILE_EXACT_ROWS;
+});
+
+describe("column profile", () => {
+  it("counts a 50,000-row unique key exactly and profiles each kind of column", async () => {
+    const { owner, workspace } = await createCast();
+    const { datasetId } = await createDataset(owner, workspace.id, "people.csv", sample());
+    const profile = await getColumnStats(owner, datasetId);
+    const id = column(profile.columns, "id");
+    expect(id.distinct).toBe(50_000); // DuckDB's SUMMARIZE said 45,031
+    expect(profile).toMatchObject({ version: 1, rows: ROWS });
+    expect(id).toMatchObject({ type: "BIGINT", kind: "number", distinct: 50_000, distinctExact: true, nulls: 0 });
+    expect(id).toMatchObject({ min: "1", max: "50000", mean: 25_000.5, quantilesExact: true });
+    expect(id.quantiles).toEqual({ p25: 12_500.75, p50: 25_000.5, p75: 37_500.25 });
+    expect(id.histogram!.bins).toHaveLength(20);
+    expect(id.histogram!.bins.every((b) => b.count === 2_500)).toBe(true);
+    expect(column(profile.columns, "code")).toMatchObject({ kind: "text", distinct: 50_000, distinctExact: true });
+
+    // Repeats and nulls: every tenth row has no city.
+    const cities = new Map<string, number>();
+    for (let i = 1; i <= ROWS; i++) if (i % 10 !== 0) cities.set(CITIES[i % 5]!, (cities.get(CITIES[i % 5]!) ?? 0) + 1);
+    const city = column(profile.columns, "city");
+    expect(city).toMatchObject({ kind: "text", nulls: 5_000, nullPercent: 10, distinct: 4, distinctExact: true });
+    expect(city).toMatchObject({
+      mean: null,
+      stddev: null,
+      quantiles: null,
+      histogram: null,
+      min: "Bergen",
+      max: "Zürich",
+    });
+    expect(city.topValues).toEqual(
+      [...cities].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([value, count]) => ({ value, count })),
+    );
+    expect(city.topValues![0]).toEqual({ value: "Oslo", count: 15_000 });
+
+    const score = column(profile.columns, "score");
+    expect(score).toMatchObject({
+      type: "DOUBLE",
+      nulls: 2_000,
+      nullPercent: 4,
+      distinct: 96,
+      min: "0.25",
+      max: "24.75",
+    });
+    expect(binTotal(score)).toBe(ROWS - 2_000);
+
+    // Dates: min, max and a calendar histogram, no mean or quantiles.
+    const dates = column(profile.columns, "day");
+    expect(dates).toMatchObject({
+      type: "DATE",
+      kind: "temporal",
+      distinct: 365,
+      min: "2026-01-01",
+      max: "2026-12-31",
+    });
+    expect(dates).toMatchObject({ mean: null, stddev: null, quantiles: null, topValues: null });
+    expect(dates.histogram).toMatchObject({ kind: "temporal", step: "1 month" });
+    expect(dates.histogram!.bins).toHaveLength(12);
+    expect(dates.histogram!.bins[0]).toMatchObject({ start: "2026-01-01", end: "2026-02-01" });
+    expect(binTotal(dates)).toBe(ROWS);
+
+    const ok = column(profile.columns, "ok");
+    expect(ok).toMatchObject({
+      kind: "boolean",
+      distinct: 2,
+      distinctExact: true,
+      min: null,
+      mean: null,
+      histogram: null,
+    });
+    expect(ok.topValues).toEqual([
+      { value: "false", count: 33_334 },
+      { value: "true", count: 16_666 },
+    ]);
+  });
+
+  it("is stored at ingest, before any request for it, for a new dataset and an append", async () => {
+    const { owner, workspace } = await createCast();
+    const { datasetId } = await createDataset(owner, workspace.id, "small.csv", "n,label\n1,a\n2,b\n2,\n");
+    const v1 = await getDb().datasetVersion.findFirstOrThrow({ where: { datasetId, number: 1 } });
+    expect(readStoredProfile(v1.stats)).toMatchObject({ rows: 3, columns: [{ name: "n", distinct: 2 }, { nulls: 1 }] });
+
+    const append = await prepare(owner, workspace.id, "more.csv", "n,label\n7,c\n", { mode: "append", datasetId });
+    await commitIngest(owner, append.id);
+    const v2 = await getDb().datasetVersion.findFirstOrThrow({ where: { datasetId, number: 2 } });
+    expect(readStoredProfile(v2.stats)).toMatchObject({
+      rows: 4,
+      columns: [
+        { name: "n", distinct: 3, max: "7" },
+        { name: "label", nulls: 1 },
+      ],
+    });
+  });
+
+  it("a restore reuses the restored version's profile; an old stored shape is recomputed once", async () => {
+    const { owner, workspace } = await createCast();
+    const { datasetId } = await createDataset(owner, workspace.id, "r.csv", "n\n1\n2\n3\n");
+    const replace = await prepare(owner, workspace.id, "r2.csv", "n\n9\n", { mode: "replace", datasetId });
+    await commitIngest(owner, replace.id);
+
+    // Mark version 1's stored profile so a recomputation would show: the restore must copy it as it is.
+    const v1 = await getDb().datasetVersion.findFirstOrThrow({ where: { datasetId, number: 1 } });
+    const marked = { ...readStoredProfile(v1.stats)!, exactRowLimit: 123 };
+    await getDb().datasetVersion.update({ where: { id: v1.id }, data: { stats: marked } });
+    expect(await restoreVersion(owner, datasetId, 1)).toEqual({ version: 3 });
+    expect(await getColumnStats(owner, datasetId)).toEqual({ version: 3, ...marked });
+
+    // Statistics of an older release (SUMMARIZE's shape) are replaced by a profile on first request.
+    await getDb().datasetVersion.update({ where: { id: v1.id }, data: { stats: [{ name: "n", distinct: 4 }] } });
+    const recomputed = await getColumnStats(owner, datasetId, 1);
+    expect(recomputed).toMatchObject({
+      version: 1,
+      rows: 3,
+      columns: [{ name: "n", distinct: 3, distinctExact: true }],
+    });
+    const stored = await getDb().datasetVersion.findUniqueOrThrow({ where: { id: v1.id } });
+    expect({ version: 1, ...readStoredProfile(stored.stats) }).toEqual(recomputed);
+  });
+
+  it("beyond the exact limit marks distinct counts and quantiles approximate, never above the non-null count", async () => {
+    process.env.CATALOG_PROFILE_EXACT_ROWS = "1000";
+    const { owner, workspace } = await createCast();
+    const { datasetId } = await createDataset(owner, workspace.id, "big.csv", sample());
+    const profile = await getColumnStats(owner, datasetId);
+    expect(profile.exactRowLimit).toBe(1000);
+    for (const c of profile.columns) {
+      // Columns with few distinct values (in a sample) are still counted exactly; the two unique keys are estimated.
+      expect(c.distinctExact, c.name).toBe(!["id", "code"].includes(c.name));
+      expect(c.distinct!, c.name).toBeLessThanOrEqual(ROWS - c.nulls);
+    }
+    expect(column(profile.columns, "id")).toMatchObject({ quantilesExact: false, histogramExact: false, max: "50000" });
+    expect(column(profile.columns, "city")).toMatchObject({ distinct: 4, nulls: 5_000 });
+    expect(column(profile.columns, "city").topValues![0]).toEqual({ value: "Oslo", count: 15_000 });
+    expect(binTotal(column(profile.columns, "id"))).toBe(ROWS);
+  });
+
+  it("nested columns get nulls only; an empty column has no bounds", async () => {
+    const { owner, workspace } = await createCast();
+    const { datasetId } = await createDataset(
+      owner,
+      workspace.id,
+      "nested.jsonl",
+      '{"tags": ["a", "b"], "n": null}\n{"tags": null, "n": null}\n{"tags": ["c"], "n": null}\n',
+    );
+    const profile = await getColumnStats(owner, datasetId);
+    expect(column(profile.columns, "tags")).toMatchObject({
+      kind: "nested",
+      nulls: 1,
+      distinct: null,
+      min: null,
+      max: null,
+      histogram: null,
+      topValues: null,
+    });
+    expect(column(profile.columns, "n")).toMatchObject({ nulls: 3, nullPercent: 100, min: null, histogram: null });
+  });
+});
+
+describe("profileDataView", () => {
+  it("profiles whatever the view `data` shows; NaN and Infinity stay out of the mean and the histogram", async () => {
+    const instance = await DuckDBInstance.create(":memory:");
+    const connection = await instance.connect();
+    try {
+      await connection.run(
+        `CREATE VIEW data AS SELECT * FROM (VALUES (1.5::DOUBLE), (2.5), ('nan'::DOUBLE), ('inf'::DOUBLE), (NULL)) t(x)`,
+      );
+      const profile = await profileDataView(connection, [{ name: "x", type: "DOUBLE" }]);
+      const x = profile.columns[0]!;
+      expect(profile.rows).toBe(5);
+      expect(x).toMatchObject({ nulls: 1, distinct: 4, distinctExact: true, min: "1.5", mean: 2 });
+      expect(x.histogram!.bins[0]!.start).toBe(1.5);
+      expect(x.histogram!.bins.at(-1)!.end).toBe(2.5);
+      expect(binTotal(x)).toBe(2);
+    } finally {
+      connection.closeSync();
+      instance.closeSync();
+    }
+  });
+});
