@@ -1,6 +1,5 @@
 import "server-only";
 import type { Actor } from "@/lib/access";
-import { getBlobStore } from "@/lib/storage";
 import { parseColumns } from "./types";
 import { assertScopeServes, type DatasetRef, loadDataset, loadVersion } from "./load-dataset";
 import { ensureVersionProfile } from "./profile/ensure-profile";
@@ -24,7 +23,13 @@ export async function getColumnStats(
 ): Promise<VersionProfile> {
   const number = versionNumberSchema.parse(version);
   const ref = typeof dataset === "string" ? { id: dataset } : dataset;
-  const { dataset: loaded } = await loadDataset(actor, ref, "view");
+  const { dataset: loaded, scope } = await loadDataset(actor, ref, "view");
   const row = await loadVersion(loaded, number);
+  if (scope) {
+    // A slice's profile is computed on the slice every time, never taken from the whole file's.
+    assertScopeServes(scope, row.columns, `Version ${row.number} of this dataset does not exist.`);
+    const all = parseColumns(row.columns);
+    return { version: row.number, ...(await profileVersionFile(row.blobKey, all, { scope, columns: all })) };
+  }
   return { version: row.number, ...(await ensureVersionProfile(row)) };
 }
