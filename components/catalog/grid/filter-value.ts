@@ -95,7 +95,8 @@ export function filterProblem(columns: Column[], filter: Filter): string | undef
     return filter.op === "eq"
       ? `${column.name} (${column.type}) can only be filtered with "contains" or "is empty".`
       : `${column.name} (${column.type}) cannot be filtered by a range.`;
-  if (filter.op === "eq") return filterValueProblem(column, String(filter.value));
+  if (filter.op === "eq")
+    return filter.value === "" ? "Type a value to look for." : filterValueProblem(column, String(filter.value));
   if (filter.op === "contains") return filter.value ? undefined : "Type something to look for.";
   if (filter.op === "range") {
     if (filter.min === undefined && filter.max === undefined) return "Give a lowest value, a highest value or both.";
