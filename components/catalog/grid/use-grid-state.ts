@@ -15,7 +15,13 @@ export function useGridState(columns: Column[]) {
   const search = useSearchParams();
   const query = search.toString();
   const parsed = useMemo(() => parseGridState(new URLSearchParams(query), columns), [query, columns]);
-  const [notices, setNotices] = useState<string[]>([]);
+  const [notices, setNotices] = useState(parsed.notices);
+  const [seen, setSeen] = useState(parsed);
+  if (seen !== parsed) {
+    // The URL changed (back/forward, a pasted link): its notices replace the old ones.
+    setSeen(parsed);
+    if (parsed.notices.length) setNotices(parsed.notices);
+  }
 
   const setState = useCallback((next: GridState) => {
     const qs = serializeGridState(next, new URLSearchParams(window.location.search)).toString();
@@ -23,9 +29,7 @@ export function useGridState(columns: Column[]) {
   }, []);
 
   useEffect(() => {
-    if (parsed.notices.length === 0) return;
-    setNotices(parsed.notices);
-    setState(parsed.state);
+    if (parsed.notices.length) setState(parsed.state);
   }, [parsed, setState]);
 
   return { state: parsed.state, setState, notices, dismissNotices: () => setNotices([]) };
