@@ -143,6 +143,8 @@ describe("filter values checked by the column's type", () => {
     ["recorded_on", "2026-02-28", true],
     ["recorded_on", "2026-02-30", false],
     ["recorded_on", "28/02/2026", false],
+    ["recorded_on", "0042-03-01", true],
+    ["recorded_on", "2024-02-29", true],
     ["at", "2026-02-28", true],
     ["at", "2026-02-28 14:30", true],
     ["at", "2026-02-28T14:30:15.123", true],
