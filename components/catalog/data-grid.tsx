@@ -10,7 +10,7 @@ import { DownloadMenu } from "./download-menu";
 import { FilterBar, describeFilter } from "./filter-bar";
 import { ColumnMenu } from "./grid/column-menu";
 import { defaultWidth } from "./grid/column-widths";
-import { type GridState, visibleColumns } from "./grid/grid-state";
+import { type GridState, nextSort, visibleColumns } from "./grid/grid-state";
 import { type GridColumn, HeaderCell } from "./grid/header-cell";
 import { Pager } from "./grid/pager";
 import { useGridState } from "./grid/use-grid-state";
@@ -101,23 +101,7 @@ export function DataGrid({ datasetId, columns, version, versionNumber, linkToken
   }, [pastEnd, pageCount, state, setState]);
 
   function sortBy(column: string, add: boolean) {
-    const current = state.sort.find((s) => s.column === column);
-    const next =
-      current?.direction === "asc"
-        ? { column, direction: "desc" as const }
-        : current
-          ? null
-          : { column, direction: "asc" as const };
-    const sort = add
-      ? next
-        ? current
-          ? state.sort.map((s) => (s.column === column ? next : s))
-          : [...state.sort, next].slice(0, 8)
-        : state.sort.filter((s) => s.column !== column)
-      : next
-        ? [next]
-        : [];
-    setState({ ...state, sort, page: 1 });
+    setState({ ...state, sort: nextSort(state.sort, column, add), page: 1 });
   }
 
   /** Adds a filter once the server has answered its first page; a refusal comes back as the message. */

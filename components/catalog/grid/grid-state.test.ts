@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { type GridState, emptyGridState, parseGridState, serializeGridState, visibleColumns } from "./grid-state";
+import {
+  type GridState,
+  emptyGridState,
+  nextSort,
+  parseGridState,
+  serializeGridState,
+  visibleColumns,
+} from "./grid-state";
 import { filterProblem, filterValueProblem } from "./filter-value";
 
 const columns = [
@@ -162,5 +169,23 @@ describe("filter values checked by the column's type", () => {
       '"hot" is not a number such as 3.5 (temperature is DOUBLE).',
     );
     expect(filterProblem(columns, { column: "city", op: "range", min: "A", max: "M" })).toBeUndefined();
+  });
+});
+
+describe("sorting by header clicks", () => {
+  const asc = (column: string) => ({ column, direction: "asc" as const });
+  const desc = (column: string) => ({ column, direction: "desc" as const });
+  it("cycles one column: ascending, descending, unsorted; a plain click drops other keys", () => {
+    expect(nextSort([], "a", false)).toEqual([asc("a")]);
+    expect(nextSort([asc("a")], "a", false)).toEqual([desc("a")]);
+    expect(nextSort([desc("a")], "a", false)).toEqual([]);
+    expect(nextSort([asc("a"), desc("b")], "c", false)).toEqual([asc("c")]);
+  });
+  it("Shift+click adds, flips or removes only that key", () => {
+    expect(nextSort([asc("a")], "b", true)).toEqual([asc("a"), asc("b")]);
+    expect(nextSort([asc("a"), asc("b")], "b", true)).toEqual([asc("a"), desc("b")]);
+    expect(nextSort([asc("a"), desc("b")], "b", true)).toEqual([asc("a")]);
+    const eight = "abcdefgh".split("").map(asc);
+    expect(nextSort(eight, "z", true)).toEqual(eight);
   });
 });

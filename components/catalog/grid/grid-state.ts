@@ -186,3 +186,20 @@ export function visibleColumns<C extends Column>(columns: C[], state: Pick<GridS
     .filter((c): c is C => c !== undefined);
   return [...pinned, ...shownColumns.filter((c) => !state.pinned.includes(c.name))];
 }
+
+/**
+ * The sort after a click on a column's header: ascending, then descending, then unsorted. A plain
+ * click sorts by that column alone; `add` (Shift+click) changes or appends only that key, keeping
+ * the others (at most 8).
+ */
+export function nextSort(sort: SortKey[], column: string, add: boolean): SortKey[] {
+  const current = sort.find((s) => s.column === column);
+  const next: SortKey | null = !current
+    ? { column, direction: "asc" }
+    : current.direction === "asc"
+      ? { column, direction: "desc" }
+      : null;
+  if (!add) return next ? [next] : [];
+  if (!next) return sort.filter((s) => s.column !== column);
+  return current ? sort.map((s) => (s.column === column ? next : s)) : [...sort, next].slice(0, MAX_SORT_KEYS);
+}
