@@ -1,20 +1,24 @@
-// The data grid's page read through HTTP against DuckDB alone, on a BENCH_GRID_ROWS-row dataset
-// (default 1,000,000): the grid's own request (`GET /api/datasets/{id}/rows?query=…`, the signed-in
-// owner's session cookie; 50 rows sorted by temperature and filtered on one site, the site changing
-// per request) through the production server, and the same SQL run by DuckDB alone in this process
-// (node DuckDB API, a fresh in-memory DuckDB on the same Parquet file the dataset was made from: a
-// view over it, a prepared statement, the same two-step sorted page). One request at a time,
-// alternating HTTP and DuckDB series of BENCH_GRID_RUNS requests (default 30) for BENCH_GRID_ROUNDS
-// rounds (default 3): medians and p99 per round, the ratio HTTP / DuckDB, the load average.
+// The data grid's page read through HTTP against DuckDB alone, at each of BENCH_GRID_SIZES rows
+// (default 1,000,000 and 10,000,000; BENCH_GRID_ROWS=n runs one size): the grid's own request
+// (`GET /api/datasets/{id}/rows?query=…`, the signed-in owner's session cookie; 50 rows sorted by
+// temperature and filtered on one site, the site changing per request) through the production
+// server, and the same SQL run by DuckDB alone in this process (node DuckDB API, a fresh in-memory
+// DuckDB on the same Parquet file the dataset was made from: a view over it, a prepared statement,
+// the same two-step sorted page). One request at a time, alternating HTTP and DuckDB series of
+// BENCH_GRID_RUNS requests (default 30) for BENCH_GRID_ROUNDS rounds (default 3): medians and p99
+// per round, the ratio HTTP / DuckDB, the load average; then the p50 at each size, how it grows
+// from the smallest size to the largest, and whether it meets the target (p50 < 150 ms at 10M).
 // The server runs on BENCH_PORT_BASE + 2 (default 3212). Run alone: `BENCH_ONLY=http-grid npm run bench`.
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { type DuckDBConnection, DuckDBInstance } from "@duckdb/node-api";
 import { SITES, type Server, createBenchWorld, hasBuild, loadAverage, median, spread, startApp } from "./http-harness";
 import { measure, ms } from "./stats";
-import { envNumber } from "./env";
+import { envNumber, envNumbers } from "./env";
 
-const ROWS = envNumber(["BENCH_GRID_ROWS", "BENCH_HTTP_ROWS"], 1_000_000);
+const ONE_SIZE = envNumber(["BENCH_GRID_ROWS", "BENCH_HTTP_ROWS"], 0);
+const SIZES = ONE_SIZE ? [ONE_SIZE] : envNumbers("BENCH_GRID_SIZES", [1_000_000, 10_000_000]);
+const TARGET_MS = 150;
 const RUNS = envNumber("BENCH_GRID_RUNS", 30);
 const ROUNDS = envNumber(["BENCH_GRID_ROUNDS", "BENCH_HTTP_ROUNDS"], 3);
 
@@ -45,9 +49,11 @@ async function duckdbAlone(parquet: string): Promise<{ page: (i: number) => Prom
   };
 }
 
-export async function runHttpGridBench(): Promise<void> {
-  if (!hasBuild("http-grid")) return;
-  const world = await createBenchWorld(ROWS);
+type SizeFigures = { rows: number; http: number; alone: number };
+
+/** The grid's page at one size: rounds of HTTP and DuckDB-alone series; the medians over the rounds. */
+async function benchSize(rows: number): Promise<SizeFigures> {
+  const world = await createBenchWorld(rows);
   let app: Server | undefined;
   const duck = await duckdbAlone(world.parquet);
   try {
@@ -62,9 +68,11 @@ export async function runHttpGridBench(): Promise<void> {
       )}`;
     app = await startApp(world, 2, { path: url(0), headers: cookie });
     console.log(
-      `http-grid: ${ROWS.toLocaleString("en-US")} rows; ${ROUNDS} rounds of ${RUNS} requests each way; load before ${loadAverage()}`,
+      `http-grid: ${rows.toLocaleString("en-US")} rows; ${ROUNDS} rounds of ${RUNS} requests each way; load before ${loadAverage()}`,
     );
     const ratios: number[] = [];
+    const httpMedians: number[] = [];
+    const aloneMedians: number[] = [];
     for (let round = 0; round < ROUNDS; round++) {
       const http = await measure(RUNS, async (i) => {
         const answer = await fetch(`${app!.url}${url(i)}`, { headers: cookie });
@@ -73,19 +81,43 @@ export async function runHttpGridBench(): Promise<void> {
         if (body.rows.length !== 50) throw new Error(`the grid page had ${body.rows.length} rows, not 50`);
       });
       const alone = await measure(RUNS, (i) => duck.page(i));
+      httpMedians.push(http.median);
+      aloneMedians.push(alone.median);
       ratios.push(http.median / alone.median);
       console.log(
         `  round ${round + 1}: HTTP median ${ms(http.median)} (p99 ${ms(http.p99)}), DuckDB alone median ${ms(alone.median)} (p99 ${ms(alone.p99)}), ratio ${ratios.at(-1)!.toFixed(2)}×, load ${loadAverage()}`,
       );
     }
     console.log(
-      `grid page, 50 rows sorted and filtered, HTTP / DuckDB alone: median ${median(ratios).toFixed(2)}× (${spread(ratios, 2)}), load ${loadAverage()}`,
+      `grid page at ${rows.toLocaleString("en-US")} rows, 50 rows sorted and filtered, HTTP / DuckDB alone: median ${median(ratios).toFixed(2)}× (${spread(ratios, 2)}), load ${loadAverage()}`,
     );
+    return { rows, http: median(httpMedians), alone: median(aloneMedians) };
   } finally {
     duck.close();
     await app?.stop();
     await world.close();
   }
+}
+
+export async function runHttpGridBench(): Promise<void> {
+  if (!hasBuild("http-grid")) return;
+  const figures: SizeFigures[] = [];
+  for (const rows of SIZES) figures.push(await benchSize(rows));
+  for (const f of figures)
+    console.log(
+      `grid page p50 at ${f.rows.toLocaleString("en-US")} rows: HTTP ${ms(f.http)}, DuckDB alone ${ms(f.alone)}`,
+    );
+  const [small, large] = [figures[0]!, figures.at(-1)!];
+  if (large !== small) {
+    const factor = large.rows / small.rows;
+    console.log(
+      `grid page growth ${small.rows.toLocaleString("en-US")} → ${large.rows.toLocaleString("en-US")} rows (${factor.toFixed(0)}× the rows): HTTP p50 ×${(large.http / small.http).toFixed(2)}, DuckDB alone ×${(large.alone / small.alone).toFixed(2)}`,
+    );
+  }
+  if (large.rows >= 10_000_000)
+    console.log(
+      `grid page target p50 < ${TARGET_MS} ms at ${large.rows.toLocaleString("en-US")} rows: ${large.http < TARGET_MS ? "met" : "NOT met"} (${ms(large.http)}), load ${loadAverage()}`,
+    );
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { buttonClass } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import type { Actor } from "@/lib/access";
-import { type CatalogParams, type DatasetCard, listDatasets } from "@/lib/catalog/list-datasets";
+import { type CatalogParams, DEFAULT_DIR, type DatasetCard, listDatasets } from "@/lib/catalog/list-datasets";
 import { plural } from "@/lib/catalog/units";
 import { formatBytes, formatNumber } from "@/lib/util/format";
 import { Badge, TagList, VisibilityBadge } from "./badges";
@@ -72,7 +72,7 @@ export async function CatalogList({
         action={basePath}
         role="search"
         aria-label="Search datasets"
-        className="grid gap-2 sm:grid-cols-[1fr_auto_auto_auto_auto]"
+        className="grid gap-2 sm:grid-cols-[1fr_auto_auto_auto_auto_auto]"
       >
         <label className="sr-only" htmlFor="catalog-q">
           Search
@@ -108,6 +108,15 @@ export async function CatalogList({
           <option value="updated">Recently updated</option>
           <option value="name">Name</option>
           <option value="size">Size</option>
+        </FilterSelect>
+        <FilterSelect
+          id="catalog-dir"
+          name="dir"
+          label="Sort direction"
+          defaultValue={params.dir ?? DEFAULT_DIR[params.sort]}
+        >
+          <option value="asc">Ascending ↑</option>
+          <option value="desc">Descending ↓</option>
         </FilterSelect>
         <button type="submit" className={buttonClass("secondary")}>
           Search

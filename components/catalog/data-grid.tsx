@@ -1,14 +1,19 @@
 "use client";
-import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { useMemo, useState } from "react";
-import { Button } from "@/components/ui/button";
-import type { DatasetQueryInput, Filter, SortKey } from "@/lib/catalog/query-schema";
+import { keepPreviousData, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useEffect, useMemo } from "react";
+import type { DatasetQueryInput, Filter } from "@/lib/catalog/query-schema";
 import type { Column } from "@/lib/catalog/types";
 import { formatNumber } from "@/lib/util/format";
-import { fetchJson, rowsUrl } from "./api";
+import { ApiError, fetchJson, rowsUrl } from "./api";
 import { cellText } from "./cell";
 import { DownloadMenu } from "./download-menu";
 import { FilterBar, describeFilter } from "./filter-bar";
+import { ColumnMenu } from "./grid/column-menu";
+import { defaultWidth } from "./grid/column-widths";
+import { type GridState, nextSort, visibleColumns } from "./grid/grid-state";
+import { type GridColumn, HeaderCell } from "./grid/header-cell";
+import { Pager } from "./grid/pager";
+import { useGridState } from "./grid/use-grid-state";
 
 type Row = unknown[];
 type RowsResponse = {
@@ -22,12 +27,13 @@ type RowsResponse = {
   rowWindow: number | null;
 };
 
-const PAGE_SIZE = 50;
 const noRows: Row[] = [];
+// Pages stay fresh for a while, so the page a filter was checked with is shown without a second request.
+const STALE_MS = 30_000;
 
 type DataGridProps = {
   datasetId: string;
-  columns: (Column & { description?: string })[];
+  columns: GridColumn[];
   /** an earlier version to request; the current one when absent */
   version?: number;
   /** the number of the version shown (current or earlier): cached pages never outlive a new version */
@@ -40,78 +46,119 @@ type DataGridProps = {
 
 const NUMERIC = /^(U?(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT)|FLOAT|DOUBLE|DECIMAL.*)$/;
 
+/** The structured query of a grid state: the view (filters, sort, shown columns) and its page. */
+function toQuery(state: GridState, columns: Column[]): { view: DatasetQueryInput; page: DatasetQueryInput } {
+  const view: DatasetQueryInput = {
+    ...(state.filters.length ? { filters: state.filters } : {}),
+    ...(state.sort.length ? { sort: state.sort } : {}),
+    // Hidden columns are not fetched (nor downloaded with "this view").
+    ...(state.hidden.length
+      ? { columns: columns.filter((c) => !state.hidden.includes(c.name)).map((c) => c.name) }
+      : {}),
+  };
+  return { view, page: { ...view, limit: state.pageSize, offset: (state.page - 1) * state.pageSize } };
+}
+
 /**
- * The data grid: rows come a page at a time from the server (the query service), sorted by any
- * column (click a header: ascending, descending, unsorted) and filtered per column (equals,
- * contains, range, is empty). The same view can be downloaded.
+ * The data grid: rows come a page at a time from the server (the query service), sorted by one
+ * or more columns, filtered per column, with columns hidden, pinned and resized. All of it lives
+ * in the page's URL (useGridState), so a reload or a shared link shows the same view.
  */
 export function DataGrid({ datasetId, columns, version, versionNumber, linkToken, canDownload }: DataGridProps) {
-  const [sort, setSort] = useState<SortKey | null>(null);
-  const [filters, setFilters] = useState<Filter[]>([]);
-  const [page, setPage] = useState(0);
-
-  const view: DatasetQueryInput = useMemo(
-    () => ({ ...(filters.length ? { filters } : {}), ...(sort ? { sort: [sort] } : {}) }),
-    [filters, sort],
-  );
-  const query: DatasetQueryInput = useMemo(
-    () => ({ ...view, limit: PAGE_SIZE, offset: page * PAGE_SIZE }),
-    [view, page],
-  );
-  const result = useQuery({
-    queryKey: ["dataset-rows", datasetId, versionNumber, linkToken ?? "", query],
-    queryFn: () => fetchJson<RowsResponse>(rowsUrl(datasetId, query, version, linkToken)),
-    placeholderData: keepPreviousData,
+  const { state, setState, notices, dismissNotices } = useGridState(columns);
+  const queryClient = useQueryClient();
+  const { view, page: query } = useMemo(() => toQuery(state, columns), [state, columns]);
+  const rowsQuery = (q: DatasetQueryInput) => ({
+    queryKey: ["dataset-rows", datasetId, versionNumber, linkToken ?? "", q],
+    queryFn: () => fetchJson<RowsResponse>(rowsUrl(datasetId, q, version, linkToken)),
+    staleTime: STALE_MS,
     retry: false,
   });
+  const result = useQuery({ ...rowsQuery(query), placeholderData: keepPreviousData });
 
-  // Plain rows and columns: sorting, filtering and paging happen on the server, so a table library
-  // only built a table model on every render, on the server and in the browser.
   const rows = result.data?.rows ?? noRows;
-  const numeric = useMemo(() => columns.map((c) => NUMERIC.test(c.type)), [columns]);
-
-  function toggleSort(column: string) {
-    setPage(0);
-    setSort((current) =>
-      current?.column !== column
-        ? { column, direction: "asc" }
-        : current.direction === "asc"
-          ? { column, direction: "desc" }
-          : null,
-    );
-  }
-  function changeFilters(next: Filter[]) {
-    setPage(0);
-    setFilters(next);
-  }
+  const shown = useMemo(() => visibleColumns(columns, state), [columns, state]);
+  // Rows come in the response's column order; the grid shows pinned columns first.
+  const indexOf = useMemo(() => {
+    const names = (result.data?.columns ?? columns).map((c) => c.name);
+    return shown.map((c) => names.indexOf(c.name));
+  }, [result.data?.columns, columns, shown]);
+  const widths = shown.map((c) => state.widths[c.name] ?? defaultWidth(c));
+  const pinnedCount = shown.filter((c) => state.pinned.includes(c.name)).length;
+  const stickyLeft = widths.map((_, i) => widths.slice(0, i).reduce((a, b) => a + b, 0));
 
   const total = result.data?.total ?? 0;
-  const from = total === 0 ? 0 : page * PAGE_SIZE + 1;
-  const to = Math.min(total, (page + 1) * PAGE_SIZE);
   const rowWindow = result.data?.rowWindow ?? null;
   const reachable = rowWindow === null ? total : Math.min(total, rowWindow);
-  const pageCount = Math.max(1, Math.ceil(reachable / PAGE_SIZE));
+  const pageCount = Math.max(1, Math.ceil(reachable / state.pageSize));
+  const from = total === 0 ? 0 : (state.page - 1) * state.pageSize + 1;
+  const to = Math.min(total, state.page * state.pageSize);
+
+  // A page past the end (a shared URL after rows were removed, a hand-edited page number): the last page.
+  const pastEnd = Boolean(result.data && !result.isPlaceholderData && state.page > pageCount);
+  useEffect(() => {
+    if (pastEnd) setState({ ...state, page: pageCount });
+  }, [pastEnd, pageCount, state, setState]);
+
+  function sortBy(column: string, add: boolean) {
+    setState({ ...state, sort: nextSort(state.sort, column, add), page: 1 });
+  }
+
+  /** Adds a filter once the server has answered its first page; a refusal comes back as the message. */
+  async function addFilter(filter: Filter): Promise<string | undefined> {
+    const next = { ...state, filters: [...state.filters, filter], page: 1 };
+    try {
+      await queryClient.fetchQuery(rowsQuery(toQuery(next, columns).page));
+    } catch (error) {
+      return error instanceof ApiError && error.status < 500
+        ? error.message
+        : "The filter could not be checked just now; try again.";
+    }
+    setState(next);
+    return undefined;
+  }
 
   return (
     <div className="space-y-3">
       <div className="flex flex-wrap items-start justify-between gap-2">
-        <FilterBar columns={columns} filters={filters} onChange={changeFilters} />
-        {canDownload ? (
-          <DownloadMenu
-            datasetId={datasetId}
-            version={version}
-            view={filters.length || sort ? view : undefined}
-            linkToken={linkToken}
-          />
-        ) : (
-          <p className="text-sm text-zinc-600 dark:text-zinc-400" data-testid="view-only-note">
-            View only: downloads are turned off for you.
-          </p>
-        )}
+        <FilterBar columns={columns} onAdd={addFilter} />
+        <div className="flex flex-wrap items-start gap-2">
+          <ColumnMenu columns={columns} state={state} onChange={(next) => setState(next)} />
+          {canDownload ? (
+            <DownloadMenu
+              datasetId={datasetId}
+              version={version}
+              view={Object.keys(view).length ? view : undefined}
+              linkToken={linkToken}
+            />
+          ) : (
+            <p className="text-sm text-zinc-600 dark:text-zinc-400" data-testid="view-only-note">
+              View only: downloads are turned off for you.
+            </p>
+          )}
+        </div>
       </div>
-      {filters.length ? (
+      {notices.length ? (
+        <div
+          role="status"
+          className="flex items-start justify-between gap-2 rounded-md border border-amber-200 bg-amber-50 p-3 text-sm text-amber-900 dark:border-amber-900 dark:bg-amber-950/40 dark:text-amber-300"
+        >
+          <div>
+            <p className="font-medium">Part of this link&apos;s grid view could not be used and was left out:</p>
+            <ul className="mt-1 list-disc pl-5">
+              {notices.map((n, i) => (
+                <li key={i}>{n}</li>
+              ))}
+            </ul>
+          </div>
+          <button type="button" className="underline" onClick={dismissNotices}>
+            Dismiss
+          </button>
+        </div>
+      ) : null}
+      {state.filters.length ? (
         <ul className="flex flex-wrap gap-2" aria-label="Active filters">
-          {filters.map((f, i) => (
+          {state.filters.map((f, i) => (
             <li
               key={i}
               className="inline-flex items-center gap-1 rounded-full bg-brand-50 py-0.5 pl-3 pr-1 text-xs text-brand-700 dark:bg-brand-600/20 dark:text-brand-500"
@@ -121,7 +168,7 @@ export function DataGrid({ datasetId, columns, version, versionNumber, linkToken
                 type="button"
                 aria-label={`Remove filter ${describeFilter(f)}`}
                 className="rounded-full px-1.5 hover:bg-brand-600/20"
-                onClick={() => changeFilters(filters.filter((_, j) => j !== i))}
+                onClick={() => setState({ ...state, filters: state.filters.filter((_, j) => j !== i), page: 1 })}
               >
                 ×
               </button>
@@ -143,37 +190,32 @@ export function DataGrid({ datasetId, columns, version, versionNumber, linkToken
         className="max-h-[70vh] overflow-auto rounded-md border border-zinc-200 dark:border-zinc-800"
         aria-busy={result.isFetching}
       >
-        <table className="min-w-full text-sm" aria-label="Dataset rows" aria-rowcount={total + 1}>
+        <table
+          className="table-fixed text-sm"
+          style={{ width: widths.reduce((a, b) => a + b, 0) }}
+          aria-label="Dataset rows"
+          aria-rowcount={total + 1}
+        >
+          <colgroup>
+            {shown.map((c, i) => (
+              <col key={c.name} style={{ width: widths[i] }} />
+            ))}
+          </colgroup>
           <thead className="sticky top-0 z-10 bg-zinc-50 text-left text-xs dark:bg-zinc-900">
             <tr>
-              {columns.map((column, i) => {
-                const direction = sort?.column === column.name ? sort.direction : null;
+              {shown.map((column, i) => {
+                const rank = state.sort.findIndex((s) => s.column === column.name);
                 return (
-                  <th
-                    key={i}
-                    scope="col"
-                    aria-sort={direction === "asc" ? "ascending" : direction === "desc" ? "descending" : "none"}
-                    className="whitespace-nowrap border-b border-zinc-200 px-1 py-1 font-medium dark:border-zinc-800"
-                  >
-                    <button
-                      type="button"
-                      onClick={() => toggleSort(column.name)}
-                      className="flex w-full items-center gap-1 rounded px-2 py-1 text-left hover:bg-zinc-200/60 dark:hover:bg-zinc-800"
-                      title={`Sort by ${column.name}`}
-                    >
-                      <span>{column.name}</span>
-                      {column.description ? (
-                        <span data-testid="column-description" title={column.description} className="text-zinc-500">
-                          <span aria-hidden="true">ⓘ</span>
-                          <span className="sr-only">{column.description}</span>
-                        </span>
-                      ) : null}
-                      <span className="font-mono text-[10px] font-normal text-zinc-500">{column.type}</span>
-                      <span aria-hidden="true" className="ml-auto w-3 text-brand-600">
-                        {direction === "asc" ? "▲" : direction === "desc" ? "▼" : ""}
-                      </span>
-                    </button>
-                  </th>
+                  <HeaderCell
+                    key={column.name}
+                    column={column}
+                    sort={rank < 0 ? null : state.sort[rank]!.direction}
+                    sortRank={rank >= 0 && state.sort.length > 1 ? rank + 1 : null}
+                    width={widths[i]!}
+                    stickyLeft={i < pinnedCount ? stickyLeft[i] : undefined}
+                    onSort={sortBy}
+                    onResize={(name, width) => setState({ ...state, widths: { ...state.widths, [name]: width } })}
+                  />
                 );
               })}
             </tr>
@@ -182,22 +224,31 @@ export function DataGrid({ datasetId, columns, version, versionNumber, linkToken
             {rows.map((row, r) => (
               <tr
                 key={r}
-                className="border-t border-zinc-100 odd:bg-white even:bg-zinc-50/60 dark:border-zinc-800 dark:odd:bg-zinc-900 dark:even:bg-zinc-900/60"
+                className="group border-t border-zinc-100 odd:bg-white even:bg-zinc-50 dark:border-zinc-800 dark:odd:bg-zinc-900 dark:even:bg-zinc-900"
               >
-                {columns.map((_, i) => (
-                  <td
-                    key={i}
-                    className={`max-w-80 truncate whitespace-nowrap px-3 py-1.5 ${numeric[i] ? "text-right tabular-nums" : ""}`}
-                  >
-                    {row[i] === null ? <span className="text-zinc-400">null</span> : cellText(row[i])}
-                  </td>
-                ))}
+                {shown.map((column, i) => {
+                  const value = indexOf[i]! < 0 ? null : row[indexOf[i]!];
+                  const pinned = i < pinnedCount;
+                  return (
+                    <td
+                      key={column.name}
+                      style={pinned ? { left: stickyLeft[i] } : undefined}
+                      className={`truncate whitespace-nowrap px-3 py-1.5 ${NUMERIC.test(column.type) ? "text-right tabular-nums" : ""} ${pinned ? "sticky z-[1] bg-zinc-100 dark:bg-zinc-800" : ""}`}
+                    >
+                      {value === null || value === undefined ? (
+                        <span className="text-zinc-400">null</span>
+                      ) : (
+                        cellText(value)
+                      )}
+                    </td>
+                  );
+                })}
               </tr>
             ))}
           </tbody>
         </table>
         {result.isPending ? <p className="p-4 text-sm text-zinc-500">Loading rows…</p> : null}
-        {result.data && result.data.rows.length === 0 ? (
+        {result.data && result.data.rows.length === 0 && !pastEnd ? (
           <p className="p-4 text-sm text-zinc-500">No rows match the filters.</p>
         ) : null}
       </div>
@@ -206,17 +257,13 @@ export function DataGrid({ datasetId, columns, version, versionNumber, linkToken
         <span className="text-zinc-600 dark:text-zinc-400" aria-live="polite" data-testid="grid-range">
           {result.data ? `Rows ${formatNumber(from)}–${formatNumber(to)} of ${formatNumber(total)}` : " "}
         </span>
-        <div className="flex items-center gap-2">
-          <Button variant="secondary" disabled={page === 0} onClick={() => setPage(page - 1)}>
-            Previous
-          </Button>
-          <span className="text-zinc-600 dark:text-zinc-400">
-            Page {formatNumber(page + 1)} of {formatNumber(pageCount)}
-          </span>
-          <Button variant="secondary" disabled={page + 1 >= pageCount} onClick={() => setPage(page + 1)}>
-            Next
-          </Button>
-        </div>
+        <Pager
+          page={state.page}
+          pageCount={pageCount}
+          pageSize={state.pageSize}
+          onPage={(page) => setState({ ...state, page })}
+          onPageSize={(pageSize) => setState({ ...state, pageSize, page: 1 })}
+        />
       </nav>
       {rowWindow !== null && total > rowWindow ? (
         <p className="text-xs text-zinc-500" role="note">

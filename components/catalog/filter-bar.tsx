@@ -3,6 +3,7 @@ import { useId, useState } from "react";
 import { Button } from "@/components/ui/button";
 import type { Filter } from "@/lib/catalog/query-schema";
 import type { Column } from "@/lib/catalog/types";
+import { filterProblem, supportsOp } from "./grid/filter-value";
 
 type Op = Filter["op"];
 
@@ -37,15 +38,18 @@ export function describeFilter(f: Filter): string {
 const inputClass =
   "rounded-md border border-zinc-300 bg-white px-2 py-1.5 text-sm dark:border-zinc-700 dark:bg-zinc-900";
 
-/** Adds a filter on one column (values are sent as text; the server converts them to the column's type). */
+/**
+ * Adds a filter on one column. The value is checked against the column's type here first (a date
+ * column takes dates), then by the server: `onAdd` answers with the server's message when it
+ * still refuses, and the filter is not added. Either way the typed value stays for correcting.
+ */
 export function FilterBar({
   columns,
-  filters,
-  onChange,
+  onAdd,
 }: {
   columns: Column[];
-  filters: Filter[];
-  onChange: (next: Filter[]) => void;
+  /** tries the filter; resolves to a message when it is refused */
+  onAdd: (filter: Filter) => Promise<string | undefined>;
 }) {
   const id = useId();
   const [column, setColumn] = useState(columns[0]?.name ?? "");
@@ -54,30 +58,41 @@ export function FilterBar({
   const [min, setMin] = useState("");
   const [max, setMax] = useState("");
   const [error, setError] = useState<string>();
+  const [checking, setChecking] = useState(false);
+  const type = columns.find((c) => c.name === column)?.type ?? "VARCHAR";
 
-  function add(e: React.FormEvent) {
+  function chooseColumn(name: string) {
+    setColumn(name);
+    setError(undefined);
+    const nextType = columns.find((c) => c.name === name)?.type ?? "VARCHAR";
+    if (!supportsOp(nextType, op)) setOp("contains");
+  }
+
+  async function add(e: React.FormEvent) {
     e.preventDefault();
     let filter: Filter;
-    if (op === "eq" || op === "contains") {
-      if (!value) {
-        setError("Type a value to look for.");
-        return;
-      }
-      filter = { column, op, value };
-    } else if (op === "range") {
-      if (!min && !max) {
-        setError("Give a lowest value, a highest value or both.");
-        return;
-      }
-      filter = { column, op, ...(min ? { min } : {}), ...(max ? { max } : {}) };
-    } else filter = { column, op };
+    if (op === "eq" || op === "contains") filter = { column, op, value };
+    else if (op === "range") filter = { column, op, ...(min ? { min } : {}), ...(max ? { max } : {}) };
+    else filter = { column, op };
+    const problem = filterProblem(columns, filter);
+    if (problem) {
+      setError(problem);
+      return;
+    }
+    setChecking(true);
+    const refused = await onAdd(filter).finally(() => setChecking(false));
+    if (refused) {
+      setError(refused);
+      return;
+    }
     setError(undefined);
     setValue("");
     setMin("");
     setMax("");
-    onChange([...filters, filter]);
   }
 
+  const errorId = `${id}-error`;
+  const invalid = error ? { "aria-invalid": true, "aria-describedby": errorId } : {};
   return (
     <form onSubmit={add} aria-label="Add a filter" className="flex flex-wrap items-end gap-2">
       <div>
@@ -87,7 +102,7 @@ export function FilterBar({
         <select
           id={`${id}-col`}
           value={column}
-          onChange={(e) => setColumn(e.target.value)}
+          onChange={(e) => chooseColumn(e.target.value)}
           className={`${inputClass} max-w-48`}
         >
           {columns.map((c) => (
@@ -101,9 +116,17 @@ export function FilterBar({
         <label htmlFor={`${id}-op`} className="block text-xs text-zinc-600 dark:text-zinc-400">
           Condition
         </label>
-        <select id={`${id}-op`} value={op} onChange={(e) => setOp(e.target.value as Op)} className={inputClass}>
+        <select
+          id={`${id}-op`}
+          value={op}
+          onChange={(e) => {
+            setOp(e.target.value as Op);
+            setError(undefined);
+          }}
+          className={inputClass}
+        >
           {OPS.map((o) => (
-            <option key={o.op} value={o.op}>
+            <option key={o.op} value={o.op} disabled={!supportsOp(type, o.op)}>
               {o.label}
             </option>
           ))}
@@ -119,7 +142,9 @@ export function FilterBar({
             value={value}
             maxLength={1000}
             onChange={(e) => setValue(e.target.value)}
+            placeholder={placeholder(type, op)}
             className={`${inputClass} w-40`}
+            {...invalid}
           />
         </div>
       ) : op === "range" ? (
@@ -133,7 +158,9 @@ export function FilterBar({
               value={min}
               maxLength={1000}
               onChange={(e) => setMin(e.target.value)}
+              placeholder={placeholder(type, op)}
               className={`${inputClass} w-28`}
+              {...invalid}
             />
           </div>
           <div>
@@ -145,19 +172,33 @@ export function FilterBar({
               value={max}
               maxLength={1000}
               onChange={(e) => setMax(e.target.value)}
+              placeholder={placeholder(type, op)}
               className={`${inputClass} w-28`}
+              {...invalid}
             />
           </div>
         </>
       ) : null}
-      <Button type="submit" variant="secondary">
+      <Button type="submit" variant="secondary" disabled={checking}>
         Add filter
       </Button>
       {error ? (
-        <p role="alert" className="w-full text-sm text-red-600 dark:text-red-400">
+        <p id={errorId} role="alert" className="w-full text-sm text-red-600 dark:text-red-400">
           {error}
         </p>
       ) : null}
     </form>
   );
+}
+
+/** An example of what the value box takes, by the column's type. */
+function placeholder(type: string, op: Op): string {
+  if (op === "contains") return "text";
+  if (/INT/.test(type)) return "e.g. 42";
+  if (/^(FLOAT|DOUBLE|DECIMAL)/.test(type)) return "e.g. 3.5";
+  if (type === "BOOLEAN") return "true or false";
+  if (type === "DATE") return "YYYY-MM-DD";
+  if (type.startsWith("TIMESTAMP")) return "YYYY-MM-DD hh:mm";
+  if (type.startsWith("TIME")) return "hh:mm";
+  return "";
 }

@@ -110,7 +110,15 @@ function SlicePicker({
             ))}
           </ul>
         ) : null}
-        {all.length ? <FilterBar columns={all} filters={value.rows} onChange={setRows} /> : null}
+        {all.length ? (
+          <FilterBar
+            columns={all}
+            onAdd={async (filter) => {
+              setRows([...value.rows, filter]);
+              return undefined;
+            }}
+          />
+        ) : null}
       </div>
       <fieldset className="space-y-1">
         <legend className="text-xs text-zinc-600 dark:text-zinc-400">Columns they see</legend>

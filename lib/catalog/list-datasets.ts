@@ -50,7 +50,8 @@ export type CatalogPage = {
   tags: { tag: string; count: number }[];
 };
 
-const DEFAULT_DIR = { updated: "desc", name: "asc", size: "desc" } as const;
+/** The order each sort starts in when the URL names no direction: newest, A–Z, largest first. */
+export const DEFAULT_DIR = { updated: "desc", name: "asc", size: "desc" } as const;
 
 function orderBy(sort: CatalogParams["sort"], dir: "asc" | "desc"): Prisma.DatasetOrderByWithRelationInput[] {
   const key = sort === "name" ? { sortName: dir } : sort === "size" ? { sizeBytes: dir } : { updatedAt: dir };
