@@ -221,14 +221,18 @@ function DatasetCardItem({ dataset, href, canManage }: { dataset: DatasetCard; h
       ) : null}
       <TagList tags={dataset.tags} className="mt-2" />
       <dl className="mt-auto flex flex-wrap gap-x-4 gap-y-1 pt-3 text-xs text-zinc-600 dark:text-zinc-400">
-        <div>
-          <dt className="sr-only">Rows</dt>
-          <dd>{plural(dataset.rowCount, "row")}</dd>
-        </div>
-        <div>
-          <dt className="sr-only">Size</dt>
-          <dd>{formatBytes(dataset.sizeBytes)}</dd>
-        </div>
+        {dataset.rowCount !== null ? (
+          <div>
+            <dt className="sr-only">Rows</dt>
+            <dd>{plural(dataset.rowCount, "row")}</dd>
+          </div>
+        ) : null}
+        {dataset.sizeBytes !== null ? (
+          <div>
+            <dt className="sr-only">Size</dt>
+            <dd>{formatBytes(dataset.sizeBytes)}</dd>
+          </div>
+        ) : null}
         <div>
           <dt className="sr-only">Updated</dt>
           <dd>

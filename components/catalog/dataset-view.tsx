@@ -107,6 +107,12 @@ export async function DatasetDetails({
         </div>
         {dataset.description ? <p className="max-w-3xl whitespace-pre-line text-sm">{dataset.description}</p> : null}
         <TagList tags={dataset.tags} />
+        {dataset.slice ? (
+          <p className="text-sm text-zinc-700 dark:text-zinc-300" data-testid="slice-notice">
+            Shared with you as a slice: {dataset.slice}. Counts, statistics and downloads cover only these rows and
+            columns.
+          </p>
+        ) : null}
         <p className="text-xs text-zinc-500">
           Updated <RelativeTime iso={dataset.updatedAt} />
           {dataset.updatedBy ? ` by ${dataset.updatedBy}` : ""} · created <RelativeTime iso={dataset.createdAt} />

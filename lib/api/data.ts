@@ -30,8 +30,10 @@ export type ApiDataset = {
   description: string;
   tags: string[];
   visibility: string;
-  rowCount: number;
-  sizeBytes: number;
+  /** null when this caller may not see it (totals only, below their minimum group size) */
+  rowCount: number | null;
+  /** null for a slice's or a totals-only reader */
+  sizeBytes: number | null;
   version: number;
   updatedAt: string;
   url: string;

@@ -2,6 +2,7 @@ import "server-only";
 import { z } from "zod";
 import type { Actor, WorkspaceRef } from "@/lib/access";
 import { datasetShareCounts, readableDatasetsWhere } from "@/lib/access/datasets";
+import { countsForReader } from "./listed-counts";
 import { getDb } from "@/lib/db";
 import type { Prisma } from "@/lib/db/generated/sqlite/client";
 import { searchWordsOf } from "./search-fold";
@@ -30,8 +31,10 @@ export type DatasetCard = {
   name: string;
   description: string;
   tags: string[];
-  rowCount: number;
-  sizeBytes: number;
+  /** null: not shown to this reader (totals only, below their minimum group size) */
+  rowCount: number | null;
+  /** null: not shown to this reader (a slice or totals only) */
+  sizeBytes: number | null;
   version: number;
   updatedAt: string;
   visibility: Visibility;
@@ -109,15 +112,18 @@ export async function listDatasets(
     }),
   ]);
   const shares = await datasetShareCounts(rows.map((r) => r.id));
+  // A workspace's members read everything in it; only a reader through grants may see a slice or totals only.
+  const listed = rows.map((r) => ({ ...r, rowCount: Number(r.rowCount), sizeBytes: Number(r.sizeBytes) }));
+  const shown = "OR" in readable ? await countsForReader(actor, workspace, listed) : listed;
   return {
-    items: rows.map((r) => ({
+    items: shown.map((r) => ({
       id: r.id,
       slug: r.slug,
       name: r.name,
       description: r.description,
       tags: parseTags(r.tags),
-      rowCount: Number(r.rowCount),
-      sizeBytes: Number(r.sizeBytes),
+      rowCount: r.rowCount,
+      sizeBytes: r.sizeBytes,
       version: r.version,
       updatedAt: r.updatedAt.toISOString(),
       visibility: r.visibility,

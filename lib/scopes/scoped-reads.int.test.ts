@@ -4,6 +4,7 @@ import { getColumnStats } from "@/lib/catalog/column-stats";
 import { exportDataset } from "@/lib/catalog/export-dataset";
 import { getDataset, getDatasetPage } from "@/lib/catalog/get-dataset";
 import { commitIngest } from "@/lib/catalog/ingest/commit-ingest";
+import { listDatasets } from "@/lib/catalog/list-datasets";
 import { queryDataset } from "@/lib/catalog/query";
 import { restoreVersion } from "@/lib/catalog/restore-version";
 import { createCast, createDataset, failure, prepare, setupCatalogStorage } from "@/lib/catalog/test-support";
@@ -47,6 +48,21 @@ async function ordersSharedWithCarol(role: "viewer" | "viewonly" = "viewer") {
 }
 
 describe("a grant limited to a slice", () => {
+  it("lists the dataset in the catalog with the slice's row count and no size; totals only shows no small count", async () => {
+    const { datasetId, carol, workspace, owner } = await ordersSharedWithCarol();
+    const ws = await getDb().workspace.findUniqueOrThrow({ where: { id: workspace.id } });
+    const ref = { id: ws.id, ownerId: ws.ownerId, slug: ws.slug, owner: owner.username! };
+    const [card] = (await listDatasets(carol, ref)).items.filter((d) => d.id === datasetId);
+    expect(card).toMatchObject({ rowCount: 3, sizeBytes: null });
+    const [own] = (await listDatasets(owner, ref)).items.filter((d) => d.id === datasetId);
+    expect(own).toMatchObject({ rowCount: 6 });
+
+    const dave = await person("dave");
+    await shareResource(owner, "dataset", datasetId, { grantees: [dave.username!], role: "aggregate" });
+    const [totals] = (await listDatasets(dave, ref)).items.filter((d) => d.id === datasetId);
+    expect(totals).toMatchObject({ rowCount: null, sizeBytes: null });
+  });
+
   it("is the only thing its grantee reads: grid, totals, schema, errors, sort", async () => {
     const { owner, datasetId, carol } = await ordersSharedWithCarol();
     const page = await queryDataset(carol, datasetId, {});

@@ -46,8 +46,11 @@ export const datasetList = z.object({
       description: z.string(),
       tags: z.array(z.string()),
       visibility: z.string(),
-      rowCount: z.number(),
-      sizeBytes: z.number(),
+      rowCount: z
+        .number()
+        .nullable()
+        .describe("rows the caller can read (a slice's rows); null for a totals-only caller below their minimum group"),
+      sizeBytes: z.number().nullable().describe("null for a caller limited to a slice or to totals"),
       version: z.number().int(),
       updatedAt: z.string(),
       url: z.string(),
