@@ -70,7 +70,8 @@ export function ShareForm({ form, latestEnd }: { form: Form; latestEnd?: string 
       {fields.role === "aggregate" ? (
         <MinGroupSizeField value={fields.minGroupSize} onChange={set.setMinGroupSize} />
       ) : null}
-      {form.target.type === "dataset" && fields.role !== "aggregate" ? (
+      {/* A slice limits the grant being composed: offered once people are added, like the note and end date. */}
+      {form.composing && form.target.type === "dataset" && fields.role !== "aggregate" ? (
         <SliceChooser datasetId={form.target.id} value={form.fields.scope} onChange={set.setScope} />
       ) : null}
       {form.workspaces.length ? (
