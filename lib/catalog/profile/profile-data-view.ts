@@ -19,7 +19,10 @@ import { type ColumnProfile, type DatasetProfile, PROFILE_VERSION } from "./type
 export const TOP_VALUES = 10;
 /** Beyond the exact limit, quartiles and histograms are computed on a sample of about this many rows. */
 const SAMPLE_ROWS = 100_000;
-/** Beyond the exact limit, a column with at most this many distinct values in the sample is still counted exactly. */
+/**
+ * Beyond the exact limit, a column with at most about this many distinct values in the sample (a HyperLogLog estimate:
+ * an exact count there would build a hash table of every sampled value of every unique column) is still counted exactly.
+ */
 const CHEAP_DISTINCT = 10_000;
 /** Longer values are cut in the stored top values (the profile is a summary, not a copy of the data). */
 const MAX_VALUE_CHARS = 200;
@@ -196,7 +199,7 @@ export async function profileDataView(connection: DuckDBConnection, columns: Col
           ...cols
             .filter((c) => c.kind !== "nested" && c.kind !== "boolean")
             .flatMap((c) => [
-              `count(DISTINCT ${c.q}) AS sd${c.i}`,
+              `approx_count_distinct(${c.q}) AS sd${c.i}`,
               ...(c.kind === "text" ? [`approx_top_k(${c.q}::VARCHAR, ${TOP_VALUES * 2}) AS tk${c.i}`] : []),
             ]),
           ...numbers.map((c) => `quantile_cont(${c.q}::DOUBLE, [0.25, 0.5, 0.75]) ${finite(c)} AS qs${c.i}`),
