@@ -169,7 +169,9 @@ export async function profileDataView(connection: DuckDBConnection, columns: Col
           const index = `greatest(0, least(${b.count - 1}, floor((${c.q}::DOUBLE - (${lo})::DOUBLE) / (${b.width})::DOUBLE)))::INTEGER`;
           binned.push({
             i: c.i,
-            key: FLOAT.test(c.type) ? `CASE WHEN isfinite(${c.q}::DOUBLE) THEN ${index} END` : index,
+            // A null key is no bin: greatest() and least() skip nulls, so without the CASE a null value would land in
+            // the first bin (and NaN or ±Infinity at an end).
+            key: `CASE WHEN ${FLOAT.test(c.type) ? `isfinite(${c.q}::DOUBLE)` : `${c.q} IS NOT NULL`} THEN ${index} END`,
             finish: (counts) => numberBins(b, counts),
           });
         } else if (c.kind === "temporal") {
