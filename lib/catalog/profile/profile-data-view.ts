@@ -99,10 +99,11 @@ const clampDistinct = (estimate: number, nonNull: number) => Math.min(nonNull, M
  * what that view may show. Interrupted after CATALOG_QUERY_TIMEOUT_MS.
  *
  * Scans, in order: the bounds of numbers and dates (alone, DuckDB answers them from the Parquet
- * statistics: no scan of a plain version), then while exact one full scan for everything but text,
- * plus one grouping per text column; beyond the exact limit one sample scan (distinct probe, top
- * value candidates, quartiles, histograms) and one full scan (counts, distinct counts, moments, top
- * value counts). The bounds come first so that the histograms join the other aggregates.
+ * statistics: no scan of a plain version); beyond the exact limit one sample scan (distinct probe,
+ * top value candidates, quartiles); one full scan (counts, distinct counts, text bounds, moments,
+ * exact quartiles or the candidates' counts); the histograms, grouped, over all rows or the sample;
+ * while exact, one grouping per text column. The bounds come first so that the histogram bins are
+ * known before any scan.
  */
 export async function profileDataView(connection: DuckDBConnection, columns: Column[]): Promise<DatasetProfile> {
   const { exactRowLimit } = profileConfig();
