@@ -19,7 +19,10 @@ import { type ColumnProfile, type DatasetProfile, PROFILE_VERSION } from "./type
 export const TOP_VALUES = 10;
 /** Beyond the exact limit, quartiles and histograms are computed on a sample of about this many rows. */
 const SAMPLE_ROWS = 100_000;
-/** Beyond the exact limit, a column with at most this many distinct values in the sample is still counted exactly. */
+/**
+ * Beyond the exact limit, a column with at most about this many distinct values in the sample (a HyperLogLog estimate:
+ * an exact count there would build a hash table of every sampled value of every unique column) is still counted exactly.
+ */
 const CHEAP_DISTINCT = 10_000;
 /** Longer values are cut in the stored top values (the profile is a summary, not a copy of the data). */
 const MAX_VALUE_CHARS = 200;
@@ -47,11 +50,35 @@ async function one(connection: DuckDBConnection, sql: string, values: DuckDBValu
   return (reader.getRowObjectsJson()[0] ?? {}) as Row;
 }
 
-/** DuckDB's histogram() MAP as read by the client: [{ key, value }]. */
-function mapCounts(value: unknown): Map<number, number> {
-  const counts = new Map<number, number>();
-  if (!Array.isArray(value)) return counts;
-  for (const entry of value as { key: unknown; value: unknown }[]) counts.set(Number(entry.key), Number(entry.value));
+/** At most this many histograms per grouped query (a bound on the grouping sets of one statement). */
+const BINNED_PER_QUERY = 32;
+
+/**
+ * Bin counts of every histogram by column index, from one scan of `from` per BINNED_PER_QUERY columns: a
+ * grouping set per column over its bin key (a small hash table each), several times faster than DuckDB's
+ * histogram() aggregate. A null key (a null or non-finite value) is no bin.
+ */
+async function binCounts(
+  connection: DuckDBConnection,
+  binned: { i: number; key: string }[],
+  from: string,
+): Promise<Map<number, Map<number, number>>> {
+  const counts = new Map<number, Map<number, number>>();
+  for (let start = 0; start < binned.length; start += BINNED_PER_QUERY) {
+    const batch = binned.slice(start, start + BINNED_PER_QUERY);
+    const reader = await connection.runAndReadAll(
+      `SELECT ${batch.map((b) => `h${b.i}, grouping(h${b.i}) AS g${b.i}`).join(", ")}, count(*) AS n
+       FROM (SELECT ${batch.map((b) => `(${b.key}) AS h${b.i}`).join(", ")} FROM ${from})
+       GROUP BY GROUPING SETS (${batch.map((b) => `(h${b.i})`).join(", ")})`,
+    );
+    for (const row of reader.getRowObjectsJson() as Row[]) {
+      const b = batch.find((b) => Number(row[`g${b.i}`]) === 0 && row[`h${b.i}`] !== null);
+      if (!b) continue;
+      const map = counts.get(b.i) ?? new Map<number, number>();
+      map.set(Number(row[`h${b.i}`]), Number(row.n));
+      counts.set(b.i, map);
+    }
+  }
   return counts;
 }
 
@@ -69,7 +96,14 @@ const clampDistinct = (estimate: number, nonNull: number) => Math.min(nonNull, M
  * CATALOG_PROFILE_EXACT_ROWS rows, an estimate marked as such beyond), min/max of ordered types,
  * mean/stddev/quartiles of numbers only, a histogram of numbers, dates and timestamps, and the top
  * values of text and booleans. Nested columns get nulls only. Reads only `data`: the caller decides
- * what that view may show. A handful of scans in all, interrupted after CATALOG_QUERY_TIMEOUT_MS.
+ * what that view may show. Interrupted after CATALOG_QUERY_TIMEOUT_MS.
+ *
+ * Scans, in order: the bounds of numbers and dates (alone, DuckDB answers them from the Parquet
+ * statistics: no scan of a plain version); beyond the exact limit one sample scan (distinct probe,
+ * top value candidates, quartiles); one full scan (counts, distinct counts, text bounds, moments,
+ * exact quartiles or the candidates' counts); the histograms, grouped, over all rows or the sample;
+ * while exact, one grouping per text column. The bounds come first so that the histogram bins are
+ * known before any scan.
  */
 export async function profileDataView(connection: DuckDBConnection, columns: Column[]): Promise<DatasetProfile> {
   const { exactRowLimit } = profileConfig();
@@ -79,47 +113,119 @@ export async function profileDataView(connection: DuckDBConnection, columns: Col
       const rows = Number((await one(connection, `SELECT count(*) AS n FROM ${DATA_VIEW}`)).n ?? 0);
       const exact = rows <= exactRowLimit;
       const cols = columns.map((c, i) => ({ ...c, i, q: quoteIdent(c.name), kind: profileKind(c.type) }));
+      const numbers = cols.filter((c) => c.kind === "number");
 
-      // Beyond the exact limit, a sample (about SAMPLE_ROWS rows: whole vectors, seeded, the same on every run) first
-      // tells which columns have few distinct values, whose exact count stays cheap (a small hash table), and
-      // proposes the top values of text columns, which the full scan then counts exactly (the values are bound, never
-      // written into the SQL).
-      const percent = rows > 0 ? Math.min(100, (SAMPLE_ROWS / rows) * 100) : 100;
-      const sampleFrom = `(SELECT * FROM ${DATA_VIEW} USING SAMPLE ${percent.toFixed(6)}% (system, 7))`;
-      const probe: Row = {};
-      const probed = cols.filter((c) => c.kind !== "nested" && c.kind !== "boolean");
-      if (!exact && probed.length > 0) {
+      // Min and max of every ordered type but text, in a query of their own: that way DuckDB answers them from the
+      // Parquet file's statistics (text bounds are not trusted from statistics, so they join the full scan below).
+      const bounds: Row = {};
+      const statBounds: string[] = [];
+      for (const c of cols) {
+        if (c.kind === "nested" || c.kind === "text" || !isOrderable(c.kind, c.type)) continue;
+        statBounds.push(`min(${c.q})::VARCHAR AS lo${c.i}`, `max(${c.q})::VARCHAR AS hi${c.i}`);
+        if (c.kind === "temporal")
+          statBounds.push(
+            `epoch_ms(min(${c.q})::TIMESTAMP) AS tlo${c.i}`,
+            `epoch_ms(max(${c.q})::TIMESTAMP) AS thi${c.i}`,
+          );
+      }
+      if (statBounds.length > 0)
+        Object.assign(bounds, await one(connection, `SELECT ${statBounds.join(", ")} FROM ${DATA_VIEW}`));
+      for (const c of numbers) {
+        bounds[`flo${c.i}`] = bounds[`lo${c.i}`];
+        bounds[`fhi${c.i}`] = bounds[`hi${c.i}`];
+      }
+      // Floating-point columns holding NaN or ±Infinity (their bounds say so): bounds over their finite values (a rare
+      // extra scan), and moments filtered to finite values (stddev_samp fails outright on ±Infinity). Columns with
+      // finite bounds hold no such value and need no filter, which costs as much as the moments themselves.
+      const nonFinite = new Set(
+        numbers
+          .filter((c) => bounds[`lo${c.i}`] != null && [`lo`, `hi`].some((k) => num(bounds[`${k}${c.i}`]) === null))
+          .map((c) => c.i),
+      );
+      const finite = (c: { q: string }) => `FILTER (WHERE isfinite(${c.q}::DOUBLE))`;
+      if (nonFinite.size > 0)
         Object.assign(
-          probe,
+          bounds,
           await one(
             connection,
-            `SELECT ${probed
+            `SELECT ${numbers
+              .filter((c) => nonFinite.has(c.i))
               .flatMap((c) => [
-                `count(DISTINCT ${c.q}) AS sd${c.i}`,
-                ...(c.kind === "text" ? [`approx_top_k(${c.q}::VARCHAR, ${TOP_VALUES * 2}) AS tk${c.i}`] : []),
+                `min(${c.q}::DOUBLE) ${finite(c)} AS flo${c.i}`,
+                `max(${c.q}::DOUBLE) ${finite(c)} AS fhi${c.i}`,
               ])
-              .join(", ")} FROM ${sampleFrom}`,
+              .join(", ")} FROM ${DATA_VIEW}`,
           ),
         );
+
+      // Every histogram's expression, with the bounds found above.
+      const binned: { i: number; key: string; finish: (counts: Map<number, number>) => ColumnProfile["histogram"] }[] =
+        [];
+      for (const c of cols) {
+        if (c.kind === "number") {
+          const lo = num(bounds[`flo${c.i}`]);
+          const hi = num(bounds[`fhi${c.i}`]);
+          if (lo === null || hi === null) continue;
+          const b: NumberBinning = numberBinning(lo, hi, isIntegerType(c.type));
+          const index = `greatest(0, least(${b.count - 1}, floor((${c.q}::DOUBLE - (${lo})::DOUBLE) / (${b.width})::DOUBLE)))::INTEGER`;
+          binned.push({
+            i: c.i,
+            // A null key is no bin: greatest() and least() skip nulls, so without the CASE a null value would land in
+            // the first bin (and NaN or ±Infinity at an end).
+            key: `CASE WHEN ${FLOAT.test(c.type) ? `isfinite(${c.q}::DOUBLE)` : `${c.q} IS NOT NULL`} THEN ${index} END`,
+            finish: (counts) => numberBins(b, counts),
+          });
+        } else if (c.kind === "temporal") {
+          const lo = num(bounds[`tlo${c.i}`]);
+          const hi = num(bounds[`thi${c.i}`]);
+          if (lo === null || hi === null) continue;
+          const dateOnly = isDateType(c.type);
+          const step = temporalStep(lo, hi, dateOnly);
+          binned.push({
+            i: c.i,
+            key: `epoch_ms(time_bucket(INTERVAL '${step.interval}', ${c.q}::TIMESTAMP))`,
+            finish: (counts) => temporalBins(step, counts, dateOnly),
+          });
+        }
       }
-      const exactDistinct = (c: { i: number }) => exact || Number(probe[`sd${c.i}`] ?? Infinity) <= CHEAP_DISTINCT;
+
+      // Beyond the exact limit, one scan of a sample (about SAMPLE_ROWS rows: whole vectors, seeded, the same on every
+      // run) tells which columns have few distinct values, whose exact count stays cheap (a small hash table),
+      // proposes the top values of text columns, which the full scan then counts exactly (the values are bound, never
+      // written into the SQL), and gives the quartiles and histograms (the costly part: a sort or a map per column);
+      // bin counts are scaled to the column's non-null count and marked approximate.
+      const sample: Row = {};
+      const percent = rows > 0 ? Math.min(100, (SAMPLE_ROWS / rows) * 100) : 100;
+      const sampleFrom = `(SELECT * FROM ${DATA_VIEW} USING SAMPLE ${percent.toFixed(6)}% (system, 7))`;
+      if (!exact && rows > 0) {
+        const sampled = [
+          ...cols
+            .filter((c) => c.kind !== "nested" && c.kind !== "boolean")
+            .flatMap((c) => [
+              `approx_count_distinct(${c.q}) AS sd${c.i}`,
+              ...(c.kind === "text" ? [`approx_top_k(${c.q}::VARCHAR, ${TOP_VALUES * 2}) AS tk${c.i}`] : []),
+            ]),
+          ...numbers.map((c) => `quantile_cont(${c.q}::DOUBLE, [0.25, 0.5, 0.75]) ${finite(c)} AS qs${c.i}`),
+        ];
+        if (sampled.length > 0)
+          Object.assign(sample, await one(connection, `SELECT ${sampled.join(", ")} FROM ${sampleFrom}`));
+      }
+      const exactDistinct = (c: { i: number }) => exact || Number(sample[`sd${c.i}`] ?? Infinity) <= CHEAP_DISTINCT;
       const candidates: { i: number; values: string[] }[] = [];
       for (const c of cols) {
         if (c.kind !== "text" || exact) continue;
-        const found = probe[`tk${c.i}`];
+        const found = sample[`tk${c.i}`];
         const values = Array.isArray(found) ? found.filter((v) => v !== null).map(String) : [];
         if (values.length > 0) candidates.push({ i: c.i, values });
       }
 
-      // One scan: non-null counts, min/max, distinct counts (except text and booleans, counted with their top values when exact), moments.
+      // One full scan: non-null counts, text bounds, distinct counts (except text and booleans, counted with their top
+      // values when exact), moments, and while exact the quartiles and histograms too.
       const select: string[] = ["count(*) AS n"];
-      // Min and max in a query of their own: alone, DuckDB answers them from the Parquet file's statistics.
-      const bounds: string[] = [];
       for (const c of cols) {
         select.push(`count(${c.q}) AS nn${c.i}`);
         if (c.kind === "nested") continue;
-        if (isOrderable(c.kind, c.type))
-          bounds.push(`min(${c.q})::VARCHAR AS lo${c.i}`, `max(${c.q})::VARCHAR AS hi${c.i}`);
+        if (c.kind === "text") select.push(`min(${c.q})::VARCHAR AS lo${c.i}`, `max(${c.q})::VARCHAR AS hi${c.i}`);
         if (c.kind === "boolean")
           select.push(`count(*) FILTER (WHERE ${c.q}) AS bt${c.i}`, `count(*) FILTER (WHERE NOT ${c.q}) AS bf${c.i}`);
         const countedWithTop = c.kind === "boolean" || (c.kind === "text" && exact);
@@ -128,57 +234,30 @@ export async function profileDataView(connection: DuckDBConnection, columns: Col
             exactDistinct(c) ? `count(DISTINCT ${c.q}) AS d${c.i}` : `approx_count_distinct(${c.q}) AS d${c.i}`,
           );
         if (c.kind === "number") {
-          // Plain aggregates: min and max come from the Parquet statistics, and no cast stands in the way.
-          // Over finite values only for floating-point columns: stddev_samp fails outright on ±Infinity.
-          const finite = FLOAT.test(c.type) ? ` FILTER (WHERE isfinite(${c.q}))` : "";
-          select.push(`avg(${c.q})${finite} AS mean${c.i}`, `stddev_samp(${c.q})${finite} AS sd${c.i}`);
-          if (exact) select.push(`quantile_cont(${c.q}, [0.25, 0.5, 0.75]) AS qs${c.i}`);
+          const filter = nonFinite.has(c.i) ? ` ${finite(c)}` : "";
+          const x = nonFinite.has(c.i) ? `${c.q}::DOUBLE` : c.q;
+          select.push(`avg(${x})${filter} AS mean${c.i}`, `stddev_samp(${x})${filter} AS sd${c.i}`);
+          if (exact) select.push(`quantile_cont(${x}, [0.25, 0.5, 0.75])${filter} AS qs${c.i}`);
         }
-        if (c.kind === "temporal")
-          bounds.push(`epoch_ms(min(${c.q})::TIMESTAMP) AS tlo${c.i}`, `epoch_ms(max(${c.q})::TIMESTAMP) AS thi${c.i}`);
       }
       candidates.forEach((k, n) => {
         const q = cols[k.i]!.q;
         select.push(`histogram(${q}::VARCHAR) FILTER (WHERE list_contains($${n + 1}, ${q}::VARCHAR)) AS t${k.i}`);
       });
-      const base = await one(
-        connection,
-        `SELECT ${select.join(", ")} FROM ${DATA_VIEW}`,
-        candidates.map((k) => listValue(k.values)),
-      );
-      if (bounds.length > 0)
-        Object.assign(base, await one(connection, `SELECT ${bounds.join(", ")} FROM ${DATA_VIEW}`));
-      const numbers = cols.filter((c) => c.kind === "number");
-      for (const c of numbers) {
-        base[`flo${c.i}`] = base[`lo${c.i}`];
-        base[`fhi${c.i}`] = base[`hi${c.i}`];
-      }
-
-      // Floating-point columns holding NaN or ±Infinity: bounds and moments over their finite values (a rare extra scan).
-      const nonFinite = numbers.filter(
-        (c) => base[`lo${c.i}`] !== null && [`lo`, `hi`].some((k) => num(base[`${k}${c.i}`]) === null),
-      );
-      if (nonFinite.length > 0) {
-        const finite = (c: (typeof cols)[number]) => `FILTER (WHERE isfinite(${c.q}::DOUBLE))`;
-        const fix = await one(
+      const base = {
+        ...bounds,
+        ...(await one(
           connection,
-          `SELECT ${nonFinite
-            .flatMap((c) => [
-              `min(${c.q}::DOUBLE) ${finite(c)} AS flo${c.i}`,
-              `max(${c.q}::DOUBLE) ${finite(c)} AS fhi${c.i}`,
-              `avg(${c.q}::DOUBLE) ${finite(c)} AS mean${c.i}`,
-              `stddev_samp(${c.q}::DOUBLE) ${finite(c)} AS sd${c.i}`,
-              ...(exact ? [`quantile_cont(${c.q}::DOUBLE, [0.25, 0.5, 0.75]) ${finite(c)} AS qs${c.i}`] : []),
-            ])
-            .join(", ")} FROM ${DATA_VIEW}`,
-        );
-        Object.assign(base, fix);
-      }
+          `SELECT ${select.join(", ")} FROM ${DATA_VIEW}`,
+          candidates.map((k) => listValue(k.values)),
+        )),
+      };
+      const from = exact ? base : sample;
 
       const profiles: ColumnProfile[] = cols.map((c) => {
         const nonNull = Number(base[`nn${c.i}`] ?? 0);
         const nulls = rows - nonNull;
-        const quartiles = base[`qs${c.i}`];
+        const quartiles = from[`qs${c.i}`];
         const q = Array.isArray(quartiles) ? quartiles.map(num) : null;
         const d = num(base[`d${c.i}`]);
         return {
@@ -213,68 +292,13 @@ export async function profileDataView(connection: DuckDBConnection, columns: Col
         Object.assign(profiles[c.i]!, { distinct: counts.length, distinctExact: true, topValues: counts });
       }
 
-      // Second scan: every histogram at once, with the bounds the first one found.
-      const binned: { i: number; expr: string; finish: (counts: Map<number, number>) => ColumnProfile["histogram"] }[] =
-        [];
-      for (const c of cols) {
-        if (c.kind === "number") {
-          const lo = num(base[`flo${c.i}`]);
-          const hi = num(base[`fhi${c.i}`]);
-          if (lo === null || hi === null) continue;
-          const b: NumberBinning = numberBinning(lo, hi, isIntegerType(c.type));
-          const index = `greatest(0, least(${b.count - 1}, floor((${c.q}::DOUBLE - (${lo})::DOUBLE) / (${b.width})::DOUBLE)))::INTEGER`;
-          binned.push({
-            i: c.i,
-            expr: FLOAT.test(c.type)
-              ? `histogram(${index}) FILTER (WHERE isfinite(${c.q}::DOUBLE))`
-              : `histogram(${index})`,
-            finish: (counts) => numberBins(b, counts),
-          });
-        } else if (c.kind === "temporal") {
-          const lo = num(base[`tlo${c.i}`]);
-          const hi = num(base[`thi${c.i}`]);
-          if (lo === null || hi === null) continue;
-          const dateOnly = isDateType(c.type);
-          const step = temporalStep(lo, hi, dateOnly);
-          binned.push({
-            i: c.i,
-            expr: `histogram(epoch_ms(time_bucket(INTERVAL '${step.interval}', ${c.q}::TIMESTAMP)))`,
-            finish: (counts) => temporalBins(step, counts, dateOnly),
-          });
-        }
-      }
-      if (exact) {
-        if (binned.length > 0) {
-          const second = await one(
-            connection,
-            `SELECT ${binned.map((b) => `${b.expr} AS h${b.i}`).join(", ")} FROM ${DATA_VIEW}`,
-          );
-          for (const b of binned) profiles[b.i]!.histogram = b.finish(mapCounts(second[`h${b.i}`]));
-        }
-      } else {
-        // Beyond the exact limit, binning and quartiles (the costly part: a sort or a map per column) run on a
-        // seeded sample of about SAMPLE_ROWS rows (whole vectors, the same every time); bin counts are scaled to the
-        // column's non-null count and marked approximate.
-        const sampledExprs = [
-          ...numbers.map(
-            (c) =>
-              `quantile_cont(${c.q}::DOUBLE, [0.25, 0.5, 0.75]) FILTER (WHERE isfinite(${c.q}::DOUBLE)) AS qs${c.i}`,
-          ),
-          ...binned.map((b) => `${b.expr} AS h${b.i}`),
-        ];
-        if (sampledExprs.length > 0 && rows > 0) {
-          const sample = await one(connection, `SELECT ${sampledExprs.join(", ")} FROM ${sampleFrom}`);
-          for (const c of numbers) {
-            const q = Array.isArray(sample[`qs${c.i}`]) ? (sample[`qs${c.i}`] as unknown[]).map(num) : null;
-            profiles[c.i]!.quantiles =
-              q && q[0] !== null && q[1] !== null && q[2] !== null ? { p25: q[0]!, p50: q[1]!, p75: q[2]! } : null;
-          }
-          for (const b of binned) {
-            const profile = profiles[b.i]!;
-            const histogram = b.finish(scaleCounts(mapCounts(sample[`h${b.i}`]), rows - profile.nulls));
-            profile.histogram = histogram;
-            profile.histogramExact = false;
-          }
+      if (rows > 0 && binned.length > 0) {
+        const counts = await binCounts(connection, binned, exact ? DATA_VIEW : sampleFrom);
+        for (const b of binned) {
+          const profile = profiles[b.i]!;
+          const found = counts.get(b.i) ?? new Map<number, number>();
+          profile.histogram = b.finish(exact ? found : scaleCounts(found, rows - profile.nulls));
+          profile.histogramExact = exact;
         }
       }
       for (const c of cols) {

@@ -210,4 +210,42 @@ describe("profileDataView", () => {
       instance.closeSync();
     }
   });
+
+  it("gives every column of a wide table its own histogram, with nulls out of the bins", async () => {
+    const instance = await DuckDBInstance.create(":memory:");
+    const connection = await instance.connect();
+    try {
+      // More numeric columns than one grouped histogram query takes, each with its own range, plus a date column.
+      const width = 40;
+      const numbers = Array.from(
+        { length: width },
+        (_, k) => `CASE WHEN i % 10 = 0 THEN NULL ELSE i * ${k + 1} END AS n${k}`,
+      );
+      await connection.run(
+        `CREATE VIEW data AS SELECT ${numbers.join(", ")}, DATE '2026-01-01' + (i % 3)::INTEGER AS d FROM range(1, 101) r(i)`,
+      );
+      const columns = [
+        ...Array.from({ length: width }, (_, k) => ({ name: `n${k}`, type: "BIGINT" })),
+        { name: "d", type: "DATE" },
+      ];
+      const profile = await profileDataView(connection, columns);
+      for (let k = 0; k < width; k++) {
+        const c = profile.columns[k]!;
+        expect(c, c.name).toMatchObject({
+          nulls: 10,
+          min: String(k + 1),
+          max: String(99 * (k + 1)),
+          histogramExact: true,
+        });
+        expect(binTotal(c), c.name).toBe(90);
+        expect(c.histogram!.bins[0]!.start, c.name).toBe(k + 1);
+      }
+      const d = profile.columns[width]!;
+      expect(d.histogram).toMatchObject({ kind: "temporal", step: "1 day" });
+      expect(d.histogram!.bins.map((b) => b.count)).toEqual([33, 34, 33]);
+    } finally {
+      connection.closeSync();
+      instance.closeSync();
+    }
+  });
 });

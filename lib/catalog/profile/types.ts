@@ -4,7 +4,7 @@ import { z } from "zod";
  * The stored shape's version. A stored profile of another version (or the SUMMARIZE statistics
  * of older releases) is computed again once and replaced.
  */
-export const PROFILE_VERSION = 1;
+export const PROFILE_VERSION = 2;
 
 /** How a column is profiled, from its DuckDB type. */
 export const PROFILE_KINDS = ["number", "temporal", "text", "boolean", "other", "nested"] as const;
