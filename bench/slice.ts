@@ -7,7 +7,7 @@
 // One request at a time, alternating series of BENCH_SLICE_RUNS requests (default 30) for
 // BENCH_SLICE_ROUNDS rounds (default 3): medians and p99 per round, the ratio reader / owner and
 // the load average, then the median ratio and whether it meets the target. The server runs on
-// BENCH_PORT_BASE + 4 (default 3214). Run alone: `BENCH_ONLY=slice npm run bench`.
+// BENCH_PORT_BASE + 3 (default 3213). Run alone: `BENCH_ONLY=slice npm run bench`.
 import { shareResource } from "@/lib/sharing/share-resource";
 import { createUser } from "@/lib/users/create-user";
 import { envNumber } from "./env";
@@ -58,7 +58,7 @@ export async function runSliceBench(): Promise<void> {
         columns: SLICE_COLUMNS,
         filters: [SITE, { column: "status", op: "eq", value: status(i) }],
       });
-    app = await startApp(world, 4, { path: readerUrl(0), headers: readerCookie });
+    app = await startApp(world, 3, { path: readerUrl(0), headers: readerCookie });
     const page = async (url: string, headers: Record<string, string>) => {
       const answer = await fetch(`${app!.url}${url}`, { headers });
       if (!answer.ok) throw new Error(`the grid page answered ${answer.status}: ${await answer.text()}`);
