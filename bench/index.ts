@@ -14,6 +14,7 @@ import { runHttpPagesBench } from "./http-pages";
 import { runLoadBench } from "./load";
 import { runProfileBench } from "./profile";
 import { runSharingBench } from "./sharing";
+import { runSliceBench } from "./slice";
 import { runSqlConsoleBench } from "./sql-console";
 
 const benches: Record<string, () => Promise<unknown>> = {
@@ -32,6 +33,7 @@ const benches: Record<string, () => Promise<unknown>> = {
   "http-pages": runHttpPagesBench,
   access: runAccessBench,
   "sql-console": runSqlConsoleBench,
+  slice: runSliceBench, // a slice's reader's grid page against the owner's same filtered page (docs/sharing.md)
   profile: runProfileBench, // the column profile's share of ingest time (docs/catalog.md, "Column profile")
 };
 const only = process.env.BENCH_ONLY?.split(",")

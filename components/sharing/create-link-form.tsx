@@ -6,13 +6,16 @@ import { Button } from "@/components/ui/button";
 import { SelectField, TextField } from "@/components/ui/field";
 import { useResourcePolicy } from "@/components/policies/use-resource-policy";
 import { createLinkAction } from "@/lib/actions/links/create-link";
+import type { Scope } from "@/lib/scopes/scope-schema";
 import type { ResourceType } from "@/lib/sharing/schemas";
 import { unwrap } from "./api";
 import { NewLinkNotice } from "./new-link-notice";
+import { SliceChooser } from "./slice-chooser";
 import { inDays } from "./use-access-links";
 
 /**
- * The "new link" fields: who can open it, label, end and start dates, password. The workspace's
+ * The "new link" fields: who can open it, label, end and start dates, password and, on a dataset,
+ * the slice its visitors are limited to ("Share a slice…"). The workspace's
  * sharing policy shapes them before submitting: no "anyone" choice when public links are off, a
  * required password, an end date picker that offers no day beyond the longest lifetime.
  */
@@ -24,6 +27,10 @@ export function CreateLinkForm({ type, id, onCreated }: { type: ResourceType; id
   const [password, setPassword] = useState("");
   const [label, setLabel] = useState("");
   const [allowDownload, setAllowDownload] = useState(true);
+  // a dataset link's slice (null: the whole dataset); the chooser resets it when closed
+  const [scope, setScope] = useState<Scope | null>(null);
+  // a new chooser after each created link, so the next link starts from the whole dataset again
+  const [chooserKey, setChooserKey] = useState(0);
   const [created, setCreated] = useState<string>();
   const [errors, setErrors] = useState<Record<string, string>>({});
 
@@ -48,12 +55,15 @@ export function CreateLinkForm({ type, id, onCreated }: { type: ResourceType; id
           expiresAt: new Date(`${expires}T23:59:59`),
           startsAt: starts ? new Date(`${starts}T00:00:00`) : undefined,
           allowDownload,
+          ...(type === "dataset" && scope ? { scope } : {}),
         }),
       ),
     onSuccess: (data) => {
       setCreated(data.url);
       setPassword("");
       setLabel("");
+      setScope(null);
+      setChooserKey((k) => k + 1);
       setErrors({});
       onCreated();
     },
@@ -120,6 +130,12 @@ export function CreateLinkForm({ type, id, onCreated }: { type: ResourceType; id
           </span>
         </label>
       </div>
+      {type === "dataset" ? (
+        <div className="mt-3">
+          <SliceChooser key={chooserKey} datasetId={id} value={scope} onChange={setScope} />
+          {errors.scope ? <p className="mt-1 text-xs text-red-600 dark:text-red-400">{errors.scope}</p> : null}
+        </div>
+      ) : null}
       <div className="mt-3 flex justify-end">
         <Button
           variant="secondary"

@@ -23,6 +23,7 @@ export function LinkList({ type, access }: { type: ResourceType; access: AccessL
                   {l.active ? "" : l.revokedAt ? " · revoked" : " · not active"}
                 </span>
               </p>
+              {l.slice ? <p className="text-xs text-zinc-600 dark:text-zinc-400">only {l.slice}</p> : null}
               <p className="text-xs text-zinc-500">
                 by {l.createdBy} {formatDateTime(l.createdAt)} · ends {formatDateTime(l.expiresAt)} · used {l.useCount}×
                 · last {formatDateTime(l.lastUsedAt)} ·{" "}

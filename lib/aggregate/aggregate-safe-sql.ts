@@ -2,7 +2,7 @@ import "server-only";
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { runPrepared } from "@/lib/catalog/duckdb/prepared";
 import { DATA_VIEW } from "@/lib/catalog/duckdb/names";
-import { typeFamily } from "@/lib/catalog/sql";
+import { quoteIdent, typeFamily } from "@/lib/catalog/sql";
 import type { Column } from "@/lib/catalog/types";
 import { AppError, invalid } from "@/lib/util/errors";
 import { formatNumber } from "@/lib/util/format";
@@ -21,7 +21,7 @@ const WHERE_OPERATORS = new Set([
 ]);
 
 const ONLY =
-  "Totals-only access runs one SELECT over the dataset's table `data` that groups by columns and selects only those columns and count, sum, avg, min or max of a column.";
+  "Totals-only access runs one SELECT over the dataset's table alone that groups by columns and selects only those columns and count, sum, avg, min or max of a column.";
 const refuse = (why: string) => new AppError("forbidden", `${ONLY} ${why}`);
 const small = (k: number) =>
   new AppError(
@@ -109,7 +109,8 @@ function assertSafeModifiers(modifiers: Node[], groups: Set<string>, byName: Map
 
 /**
  * Rule: the SQL console's gate for a totals-only caller. Accepts exactly one SELECT over the
- * dataset's view `data` (no CTEs, joins, subqueries, set operations, HAVING, QUALIFY, sampling,
+ * dataset's view `table` (`data` on a dataset's own connection, the dataset's name in the console;
+ * no CTEs, joins, subqueries, set operations, HAVING, QUALIFY, sampling,
  * GROUPING SETS/ROLLUP/CUBE, casts or functions in the filter) whose GROUP BY names columns and
  * whose select list is those columns and count/sum/avg/min/max of one column (sum/avg/min/max
  * numeric); then counts the rows of every group the query forms (same filter, same grouping) and
@@ -118,7 +119,13 @@ function assertSafeModifiers(modifiers: Node[], groups: Set<string>, byName: Map
  * any database error during the check is answered without its text (a conversion error would
  * quote a row's value).
  */
-export async function assertAggregateSafe(db: DuckDBConnection, sql: string, k: number, columns: Column[]) {
+export async function assertAggregateSafe(
+  db: DuckDBConnection,
+  sql: string,
+  k: number,
+  columns: Column[],
+  table: string = DATA_VIEW,
+) {
   const parsed = (await runPrepared(db, "SELECT json_serialize_sql($1::VARCHAR)", [sql])).getRowsJson()[0]![0];
   const tree = JSON.parse(String(parsed)) as { error: boolean; error_message?: string; statements?: Node[] };
   if (tree.error) throw invalid(`The query could not be read: ${String(tree.error_message ?? "syntax error")}`);
@@ -128,12 +135,12 @@ export async function assertAggregateSafe(db: DuckDBConnection, sql: string, k: 
   const from = node.from_table as Node;
   const plainFrom =
     from?.type === "BASE_TABLE" &&
-    String(from.table_name).toLowerCase() === DATA_VIEW &&
+    String(from.table_name).toLowerCase() === table.toLowerCase() &&
     !from.schema_name &&
     !from.catalog_name &&
     from.sample === null &&
     !from.at_clause;
-  if (!plainFrom) throw refuse(`Read FROM ${DATA_VIEW} only, without joins or subqueries.`);
+  if (!plainFrom) throw refuse(`Read FROM ${quoteIdent(table)} only, without joins or subqueries.`);
   if ((node.cte_map as { map: unknown[] }).map.length) throw refuse("WITH is not allowed.");
   if (node.having !== null || node.qualify !== null || node.sample !== null)
     throw refuse("HAVING, QUALIFY and sampling are not allowed.");

@@ -3,6 +3,7 @@ import type { DuckDBConnection } from "@duckdb/node-api";
 import type { EffectiveRole } from "@/lib/access";
 import { type DataSlice, dataViewSql } from "@/lib/catalog/duckdb/dataset-db";
 import { quoteIdent } from "@/lib/catalog/sql";
+import type { Column } from "@/lib/catalog/types";
 
 /** A dataset version a console query may read, with the access decision that allowed it. */
 export type GrantedDataset = {
@@ -12,8 +13,12 @@ export type GrantedDataset = {
   workspaceId: string;
   version: number;
   parquetPath: string;
-  /** the caller's effective role on the dataset (lib/access), never below "view" */
+  /** the caller's effective role on the dataset (lib/access), never below "summarise" (totals only) */
   role: EffectiveRole;
+  /** true when the query names a version ("@3") rather than the current one */
+  pinned: boolean;
+  /** the columns the caller sees (all of them, or the slice's) */
+  columns: Column[];
   /** the slice the caller is limited to (lib/scopes), null for the whole dataset */
   slice: DataSlice | null;
 };

@@ -7,6 +7,7 @@ import { parseColumns } from "@/lib/catalog/types";
 import { decodeCursor, encodeCursor } from "@/lib/catalog/query-sql";
 import type { Column } from "@/lib/catalog/types";
 import { getDb } from "@/lib/db";
+import { visibleColumns } from "@/lib/scopes";
 import { getBlobStore } from "@/lib/storage";
 import { AppError, invalid, notFound } from "@/lib/util/errors";
 import { analyzeSql } from "./analyze-sql";
@@ -16,6 +17,7 @@ import type { DatasetRefName } from "./dataset-ref";
 import { createDatasetView, type GrantedDataset } from "./dataset-views";
 import { consoleQuerySchema } from "./query-input";
 import { recordConsoleQuery } from "./record-query";
+import { assertTotalsOnlyQuery, totalsOnlyGate } from "./totals-only";
 
 export type ConsoleResult = {
   columns: Column[];
@@ -40,7 +42,8 @@ export function datasetUnavailable(name: string): AppError {
 }
 
 /**
- * Resolves the datasets a query names through lib/access ("view": what the grid shows), each to
+ * Resolves the datasets a query names through lib/access ("summarise": a totals-only grantee's
+ * queries are then held to totalsOnlyGate; everyone else reads what the grid shows), each to
  * the version it asks for (the current one by default). Rule: a dataset that does not exist and
  * one the caller cannot read give the same 404 naming it as written, so a query never tells
  * them apart; for an access link's visitor lib/access admits only what the link covers.
@@ -53,7 +56,7 @@ export async function resolveDatasets(actor: Actor, refs: DatasetRefName[]): Pro
       const loaded = await loadReadableVersion(
         actor,
         { owner: ref.owner, namespace: ref.namespace, slug: ref.slug },
-        "view",
+        "summarise",
         ref.version,
       ).catch((error: unknown) => {
         if (error instanceof AppError && error.code === "not_found" && error.message === "Dataset not found")
@@ -61,6 +64,7 @@ export async function resolveDatasets(actor: Actor, refs: DatasetRefName[]): Pro
         throw error;
       });
       const workspaceId = await workspaceOf(loaded.datasetId);
+      const columns = parseColumns(loaded.version.columns);
       return {
         name: ref.name,
         datasetId: loaded.datasetId,
@@ -68,7 +72,9 @@ export async function resolveDatasets(actor: Actor, refs: DatasetRefName[]): Pro
         version: loaded.version.number,
         parquetPath: await getBlobStore().localPath(loaded.version.blobKey),
         role: loaded.role,
-        slice: loaded.scope ? { scope: loaded.scope, columns: parseColumns(loaded.version.columns) } : null,
+        pinned: ref.version !== undefined,
+        columns: visibleColumns(columns, loaded.scope),
+        slice: loaded.scope ? { scope: loaded.scope, columns } : null,
       };
     }),
   );
@@ -161,9 +167,11 @@ export async function runConsoleQuery(actor: Actor, input: unknown): Promise<Con
   if (offset >= maxResultRows)
     throw invalid(`Results can be paged through their first ${maxResultRows} rows (SQL_CONSOLE_MAX_RESULT_ROWS).`);
   const datasets = await resolveDatasets(actor, await analyzeSql(asked.sql));
-  const page = await withConsoleSandbox(datasets, (connection) =>
-    readPage(connection, asked.sql, offset, asked.limit, maxResultRows),
-  );
+  const gate = await totalsOnlyGate(actor, datasets);
+  const page = await withConsoleSandbox(datasets, async (connection) => {
+    await assertTotalsOnlyQuery(connection, asked.sql, gate);
+    return readPage(connection, asked.sql, offset, asked.limit, maxResultRows);
+  });
   await recordConsoleQuery(actor, datasets);
   const next = offset + page.rows.length;
   return {

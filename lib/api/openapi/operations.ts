@@ -417,11 +417,12 @@ export const OPERATIONS: Operation[] = [
     tag: DATA,
     summary: "Run a read-only SQL query (the SQL console)",
     description:
-      'Exactly one SELECT over datasets the caller can read, named as quoted identifiers "owner/namespace/dataset" (or "owner/namespace/dataset@version"). Parsed by DuckDB; anything else (ATTACH, COPY, PRAGMA, SET, file readers such as read_csv, several statements) is refused with 422. Runs in a sandbox with the console\'s time, memory and result-size limits (docs/catalog.md). A dataset that does not exist and one the caller cannot read give the same 404.',
+      'Exactly one SELECT over datasets the caller can read, named as quoted identifiers "owner/namespace/dataset" (or "owner/namespace/dataset@version"). Parsed by DuckDB; anything else (ATTACH, COPY, PRAGMA, SET, file readers such as read_csv, several statements) is refused with 422. Runs in a sandbox with the console\'s time, memory and result-size limits (docs/catalog.md). A dataset that does not exist and one the caller cannot read give the same 404. On a dataset the caller holds "Totals only" (aggregate) on, only one grouped total over that dataset alone is run, and only when every group has at least the caller\'s minimum group size (docs/sharing.md).',
     body: consoleQuerySchema,
     example: { sql: 'SELECT city, count(*) AS n FROM "alice/sales/orders" GROUP BY city ORDER BY n DESC', limit: 100 },
     responses: {
       200: reply("One page of the result and whether it may be downloaded.", R.consoleResult),
+      403: "Totals-only access: not one grouped total over that dataset alone, a group with fewer rows than the caller's minimum group size, or an earlier version.",
       404: "A named dataset does not exist or is not readable by the caller (the same answer for both).",
       413: "The query needed more memory or temporary space than the console allows.",
       422: "Not one SELECT, a refused table or function, a mistake in the query (DuckDB's message), or the time limit.",
