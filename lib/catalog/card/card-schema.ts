@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { licenseById } from "./licenses";
+import { formatNumber } from "@/lib/util/format";
 
 export const README_MAX_BYTES = 100 * 1024;
 export const COLUMN_DESCRIPTION_MAX = 1000;
@@ -42,7 +43,7 @@ const readmeSchema = z
     if (bytes > README_MAX_BYTES)
       context.addIssue({
         code: "custom",
-        message: `The README can be at most 100 KB; this one is ${Math.ceil(bytes / 1024).toLocaleString("en")} KB.`,
+        message: `The README can be at most 100 KB; this one is ${formatNumber(Math.ceil(bytes / 1024))} KB.`,
       });
   });
 
@@ -84,13 +85,13 @@ const citationSchema = z.object({
   text: z
     .string()
     .trim()
-    .max(CITATION_MAX, `A citation can have at most ${CITATION_MAX.toLocaleString("en")} characters`),
+    .max(CITATION_MAX, `A citation can have at most ${formatNumber(CITATION_MAX)} characters`),
 });
 
 const sourceSchema = z
   .string()
   .trim()
-  .max(SOURCE_MAX, `The source can have at most ${SOURCE_MAX.toLocaleString("en")} characters`);
+  .max(SOURCE_MAX, `The source can have at most ${formatNumber(SOURCE_MAX)} characters`);
 
 const columnDescriptionsSchema = z.record(
   z.string().min(1),
@@ -99,7 +100,7 @@ const columnDescriptionsSchema = z.record(
     .trim()
     .max(
       COLUMN_DESCRIPTION_MAX,
-      `A column description can have at most ${COLUMN_DESCRIPTION_MAX.toLocaleString("en")} characters`,
+      `A column description can have at most ${formatNumber(COLUMN_DESCRIPTION_MAX)} characters`,
     ),
 );
 
