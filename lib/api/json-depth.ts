@@ -1,5 +1,6 @@
 /** The deepest JSON body any route accepts (objects and arrays inside each other). */
-export const MAX_JSON_DEPTH = Number(process.env.API_MAX_JSON_DEPTH || 64);
+import { numberSetting } from "@/lib/config/number-settings";
+export const MAX_JSON_DEPTH = numberSetting("API_MAX_JSON_DEPTH");
 
 /** How deeply arrays and objects nest in JSON text (0 for a scalar), without parsing it. */
 export function textDepth(text: string): number {

@@ -17,6 +17,7 @@ import { concatFiles } from "@/lib/storage/concat-files";
 import { AppError, conflict, invalid, notFound } from "@/lib/util/errors";
 import { findDatasetId } from "./namespaces";
 import { type WriteResult, writeDatasetFile } from "./write-dataset";
+import { numberSetting } from "@/lib/config/number-settings";
 
 export const initiateBodySchema = z.object({
   format: z
@@ -50,7 +51,7 @@ type Meta = {
   createdAt: number;
 };
 
-const EXPIRE_MS = Number(process.env.UPLOAD_EXPIRE_HOURS || 24) * 3_600_000;
+const EXPIRE_MS = numberSetting("UPLOAD_EXPIRE_HOURS") * 3_600_000;
 // Staged where every instance sees it (UPLOAD_DIR), so parts may reach any instance.
 const root = () => stagingDir("multipart");
 const partFile = (dir: string, n: number) => path.join(dir, `part-${String(n).padStart(5, "0")}`);

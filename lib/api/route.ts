@@ -12,6 +12,7 @@ import { MAX_JSON_DEPTH, textDepth } from "./json-depth";
 import { assertCleanUrl, refuseNul } from "./nul-guard";
 import { errorResponse, noStoreJson } from "./responses";
 import { searchParamsObject } from "./row-params";
+import { numberSetting } from "@/lib/config/number-settings";
 
 export { type ApiError, errorResponse, noStoreJson } from "./responses";
 
@@ -98,7 +99,7 @@ export function withRequestActor(
 }
 
 /** The largest JSON request body (bigger data goes through the multipart upload or tus). */
-export const MAX_JSON_BYTES = Number(process.env.API_MAX_JSON_BYTES || 64 * 1024 * 1024);
+export const MAX_JSON_BYTES = numberSetting("API_MAX_JSON_BYTES");
 
 /** The body as text, refusing more than `limit` bytes before reading them all into memory (413). */
 async function readText(request: Request, limit: number): Promise<string> {

@@ -5,8 +5,9 @@ import { enqueueEmail } from "@/lib/email/outbox";
 import { renderEmail } from "@/lib/email/render";
 import { deliverDueEmails } from "@/lib/email/sender";
 import { SignInEmail } from "@/lib/email/templates/sign-in";
+import { numberSetting } from "@/lib/config/number-settings";
 
-export const SIGN_IN_LINK_MINUTES = Number(process.env.SIGN_IN_LINK_MINUTES || 15);
+export const SIGN_IN_LINK_MINUTES = numberSetting("SIGN_IN_LINK_MINUTES");
 
 /**
  * Queues the magic-link e-mail and tries to deliver it at once. A provider failure is not the

@@ -2,13 +2,14 @@ import "server-only";
 import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/util/errors";
 import { isUniqueViolation } from "@/lib/util/prisma-errors";
+import { numberSetting } from "@/lib/config/number-settings";
 
 /** Limits on sign-in e-mail; each is an environment setting (docs/security.md). */
 export function signInMailLimits() {
   return {
-    perAddress: Number(process.env.SIGNIN_MAIL_PER_ADDRESS || 5),
-    perClient: Number(process.env.SIGNIN_MAIL_PER_CLIENT || 20),
-    windowMs: Number(process.env.SIGNIN_MAIL_WINDOW_MINUTES || 15) * 60_000,
+    perAddress: numberSetting("SIGNIN_MAIL_PER_ADDRESS"),
+    perClient: numberSetting("SIGNIN_MAIL_PER_CLIENT"),
+    windowMs: numberSetting("SIGNIN_MAIL_WINDOW_MINUTES") * 60_000,
   };
 }
 

@@ -13,6 +13,9 @@ import { runQuery } from "./run-query";
 import type { Column } from "./types";
 
 const CANARY = path.join(os.tmpdir(), `datashelf-canary-${process.pid}.csv`);
+// Where an escaped COPY would write: a path of this run's own, so a stray file elsewhere on the machine cannot fail it.
+const ESCAPE = path.join(os.tmpdir(), `datashelf-escape-${process.pid}`);
+const HOSTILE_COLUMN = `'); COPY data TO '${ESCAPE}'; --`;
 
 /** Hostile strings: statement breakers, comments, file readers, paths, quotes of every kind, NUL and odd Unicode. */
 const HOSTILE = [
@@ -65,7 +68,7 @@ const SCHEMA: Column[] = [
   { name: "ok", type: "BOOLEAN" },
   // Column names come from uploaded files' headers, so they can be hostile too.
   { name: 'a"; DROP TABLE data; --', type: "VARCHAR" },
-  { name: "'); COPY data TO '/tmp/x'; --", type: "BIGINT" },
+  { name: HOSTILE_COLUMN, type: "BIGINT" },
 ];
 
 function randomQuery(next: () => number): unknown {
@@ -162,7 +165,7 @@ describe("structured queries on DuckDB (fuzzed)", () => {
     const instance = await DuckDBInstance.create(":memory:");
     const c = await instance.connect();
     await c.run(`COPY (SELECT range AS id, ['Oslo', 'Bergen', '/etc/passwd'][range % 3 + 1] AS city, range / 3.0 AS temp, DATE '2026-01-01' + CAST(range AS INTEGER) AS day, range % 2 = 0 AS ok,
-      'v' || range AS "a""; DROP TABLE data; --", range * 10 AS "'); COPY data TO '/tmp/x'; --" FROM range(300)) TO '${parquet}' (FORMAT parquet)`);
+      'v' || range AS "a""; DROP TABLE data; --", range * 10 AS "${HOSTILE_COLUMN}" FROM range(300)) TO '${parquet}' (FORMAT parquet)`);
     c.closeSync();
     instance.closeSync();
   });
@@ -196,7 +199,7 @@ describe("structured queries on DuckDB (fuzzed)", () => {
     );
     expect(intact.total).toBe(100);
     expect(fs.readFileSync(CANARY, "utf8")).toBe("secret\nnever-read\n");
-    expect(fs.existsSync("/tmp/x")).toBe(false);
+    expect(fs.existsSync(ESCAPE)).toBe(false);
   });
 
   it("hostile column names from a file header are quoted, never executed", async () => {
@@ -204,8 +207,8 @@ describe("structured queries on DuckDB (fuzzed)", () => {
     const result = await runQuery(
       source,
       datasetQuerySchema.parse({
-        columns: ['a"; DROP TABLE data; --', "'); COPY data TO '/tmp/x'; --"],
-        filters: [{ column: "'); COPY data TO '/tmp/x'; --", op: "range", min: 50, max: 70 }],
+        columns: ['a"; DROP TABLE data; --', HOSTILE_COLUMN],
+        filters: [{ column: HOSTILE_COLUMN, op: "range", min: 50, max: 70 }],
         sort: [{ column: 'a"; DROP TABLE data; --', direction: "desc" }],
       }),
     );

@@ -7,6 +7,7 @@ import { PrismaClient as SqliteClient } from "./generated/sqlite/client";
 import { PrismaClient as PostgresClient } from "./generated/postgresql/client";
 import { databaseUrl, providerOfUrl, sqlitePath } from "./config";
 import { tuneSqliteAdapter } from "./sqlite-adapter";
+import { numberSetting } from "@/lib/config/number-settings";
 
 /**
  * Both generated clients come from the same model, so their APIs are identical; the SQLite
@@ -37,7 +38,7 @@ function openSqlite(url: string): Db {
 }
 
 function openPostgres(url: string): Db {
-  const adapter = new PrismaPg({ connectionString: url, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
+  const adapter = new PrismaPg({ connectionString: url, max: numberSetting("DATABASE_POOL_SIZE") });
   return new PostgresClient({ adapter, transactionOptions: TRANSACTIONS }) as unknown as Db;
 }
 

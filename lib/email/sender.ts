@@ -4,6 +4,7 @@ import { OUTBOX_MAX_ATTEMPTS, outboxClaimMs, outboxLeaseMs, retryDelayMs } from 
 import { purgeOldMail } from "./retention";
 import { redactTokenLinks } from "./redact";
 import { deliver, LOCAL_PROVIDER_ID } from "./transport";
+import { numberSetting } from "@/lib/config/number-settings";
 
 const LEASE = "outbox-sender";
 // A run stops after this many batches; the poll carries on with the rest.
@@ -116,7 +117,7 @@ export function kickOutbox(): void {
 }
 
 /** Polls the outbox so retries happen even when nothing new is queued. Started once per server. */
-export function startOutboxWorker(intervalMs = Number(process.env.EMAIL_POLL_MS || 5_000)): void {
+export function startOutboxWorker(intervalMs = numberSetting("EMAIL_POLL_MS")): void {
   if (state.outboxTimer) return;
   state.outboxTimer = setInterval(kickOutbox, intervalMs);
   state.outboxTimer.unref();

@@ -7,6 +7,7 @@ import { getDb, type ResourceType } from "@/lib/db";
 import { recordAccess } from "@/lib/insights/record-access";
 import { visitKey, visitorKey } from "@/lib/insights/visitor-key";
 import { loadSharedResource, type SharedResource } from "@/lib/sharing/shared-resource";
+import { numberSetting } from "@/lib/config/number-settings";
 import {
   checkThrottle,
   countFailure,
@@ -42,7 +43,7 @@ const throttleKey = (client: string) => `link:${client}`;
 const passwordKey = (linkId: string) => `link-password:${linkId}`;
 
 /** Wrong passwords a link takes in 30 minutes (from all clients together) before every attempt on it is slowed. */
-export const LINK_PASSWORD_FREE_FAILURES = () => Number(process.env.LINK_PASSWORD_FREE_FAILURES || 10);
+export const LINK_PASSWORD_FREE_FAILURES = () => numberSetting("LINK_PASSWORD_FREE_FAILURES");
 
 /**
  * Slows every password attempt on a link that many clients have guessed at: the per-client

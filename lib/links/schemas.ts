@@ -1,9 +1,10 @@
 import { z } from "zod";
 import { scopeSchema } from "@/lib/scopes/scope-schema";
 import { resourceTypeSchema } from "@/lib/sharing/schemas";
+import { numberSetting } from "@/lib/config/number-settings";
 
-export const LINK_DEFAULT_DAYS = Number(process.env.LINK_DEFAULT_DAYS || 7);
-export const LINK_MAX_DAYS = Number(process.env.LINK_MAX_DAYS || 365);
+export const LINK_DEFAULT_DAYS = numberSetting("LINK_DEFAULT_DAYS");
+export const LINK_MAX_DAYS = numberSetting("LINK_MAX_DAYS");
 
 export const createLinkInput = z
   .object({

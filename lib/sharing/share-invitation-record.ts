@@ -1,8 +1,9 @@
 import type { Tx } from "@/lib/db";
 import { hashToken } from "@/lib/util/tokens";
+import { numberSetting } from "@/lib/config/number-settings";
 
 /** How long an e-mail invitation to a share stays usable. */
-export const SHARE_INVITATION_DAYS = Number(process.env.SHARE_INVITATION_DAYS || 7);
+export const SHARE_INVITATION_DAYS = numberSetting("SHARE_INVITATION_DAYS");
 
 /**
  * Stores the invitation for `token` (only its hash, like every other token) on a share, expiring

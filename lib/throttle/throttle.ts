@@ -1,8 +1,9 @@
 import "server-only";
 import { getDb } from "@/lib/db";
+import { numberSetting } from "@/lib/config/number-settings";
 
 export const THROTTLE_WINDOW_MS = 30 * 60_000;
-export const THROTTLE_MAX_FAILURES = Number(process.env.LINK_MAX_FAILURES || 10);
+export const THROTTLE_MAX_FAILURES = numberSetting("LINK_MAX_FAILURES");
 
 export type ThrottleState = { blocked: boolean; failures: number; retryAfterSeconds: number };
 
@@ -48,7 +49,7 @@ export async function countFailure(key: string, now = new Date()): Promise<numbe
 /** Exponential delay for the n-th failure (1-based): 250 ms doubling, at most LINK_MAX_DELAY_MS (8 s). */
 export function failureDelayMs(n: number): number {
   if (n <= 0) return 0;
-  return Math.min(250 * 2 ** Math.min(n - 1, 20), Number(process.env.LINK_MAX_DELAY_MS ?? 8_000));
+  return Math.min(250 * 2 ** Math.min(n - 1, 20), numberSetting("LINK_MAX_DELAY_MS"));
 }
 
 /** Counts a failure and returns how long to delay the answer (see failureDelayMs). */

@@ -16,9 +16,10 @@ import { sweepLeftovers } from "./sweep-leftovers";
 import { removeStaged, StagingStore } from "./staging-store";
 import { forgetUpload, registerUpload, touchFileRequestUpload } from "./upload-rows";
 import { ownsUpload } from "./upload-owner";
+import { numberSetting } from "@/lib/config/number-settings";
 
 export const UPLOADS_PATH = "/api/uploads";
-export const UPLOAD_MAX_BYTES = Number(process.env.UPLOAD_MAX_BYTES || 10 * 1024 ** 3);
+export const UPLOAD_MAX_BYTES = numberSetting("UPLOAD_MAX_BYTES");
 
 /**
  * The acting user of the tus request being handled, the upload it registered (forgotten again if
