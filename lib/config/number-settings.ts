@@ -58,6 +58,17 @@ const NUMBER_SETTINGS = {
   SQL_CONSOLE_MAX_EXPORT_ROWS: { fallback: 5_000_000, min: 1, whole: true, unit: "rows" },
   SQL_CONSOLE_MAX_SQL_CHARS: { fallback: 20_000, min: 1, whole: true, unit: "characters" },
   SQL_CONSOLE_MAX_DATASETS: { fallback: 8, min: 1, whole: true, unit: "datasets" },
+  API_RATE_LIMIT_PER_MINUTE: { fallback: 600, min: 0, above: true, unit: "requests" },
+  RATE_LIMIT_FLUSH_MS: { fallback: 1_000, min: 0, unit: "milliseconds" },
+  ACCESS_REQUEST_COOLDOWN_HOURS: { fallback: 24, min: 0, unit: "hours" },
+  ACCESS_REQUESTS_PER_HOUR: { fallback: 10, min: 1, whole: true, unit: "requests" },
+  SHARE_MAIL_MAX_PER_HOUR: { fallback: 20, min: 1, whole: true, unit: "addresses" },
+  SHARE_MAIL_MAX_PER_DAY: { fallback: 50, min: 1, whole: true, unit: "addresses" },
+  SHARE_RESEND_MINUTES: { fallback: 10, min: 1, whole: true, unit: "minutes" },
+  UNAVAILABLE_RETRY_AFTER_SECONDS: { fallback: 10, min: 1, whole: true, unit: "seconds" },
+  JOBS_POLL_MS: { fallback: 600_000, min: 0, unit: "milliseconds" },
+  DB_MIGRATE_WAIT_SECONDS: { fallback: 120, min: 0, above: true, unit: "seconds" },
+  ORPHAN_GRACE_HOURS: { fallback: 6, min: 0, unit: "hours" },
 } as const satisfies Record<string, NumberRule>;
 
 export type NumberSettingName = keyof typeof NUMBER_SETTINGS;

@@ -2,14 +2,13 @@ import "server-only";
 import { kickOutbox } from "@/lib/email/sender";
 import { JOBS } from "./registry";
 import { runJobOnce } from "./run-job";
+import { numberSetting } from "@/lib/config/number-settings";
 
 const state = globalThis as unknown as { jobTimers?: NodeJS.Timeout[] };
 
 /** How often each job is started (JOBS_POLL_MS, default 10 minutes); 0 turns the periodic jobs off. */
 export function jobsPollMs(): number {
-  const raw = process.env.JOBS_POLL_MS;
-  const ms = raw === undefined || raw === "" ? 600_000 : Number(raw);
-  return Number.isFinite(ms) && ms >= 0 ? ms : 600_000;
+  return numberSetting("JOBS_POLL_MS");
 }
 
 /**

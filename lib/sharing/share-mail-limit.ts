@@ -3,18 +3,14 @@ import type { Actor } from "@/lib/access";
 import { actorWorkspaceIds } from "@/lib/access/grantee-keys";
 import { type Db, type Tx, getDb } from "@/lib/db";
 import { AppError } from "@/lib/util/errors";
-
-function intSetting(name: string, fallback: number): number {
-  const value = Number(process.env[name]);
-  return Number.isInteger(value) && value > 0 ? value : fallback;
-}
+import { numberSetting } from "@/lib/config/number-settings";
 
 /** At most this many distinct external addresses e-mailed by one sender's shares per hour (SHARE_MAIL_MAX_PER_HOUR). */
-export const shareMailMaxPerHour = () => intSetting("SHARE_MAIL_MAX_PER_HOUR", 20);
+export const shareMailMaxPerHour = () => numberSetting("SHARE_MAIL_MAX_PER_HOUR");
 /** ... and per 24 hours (SHARE_MAIL_MAX_PER_DAY). */
-export const shareMailMaxPerDay = () => intSetting("SHARE_MAIL_MAX_PER_DAY", 50);
+export const shareMailMaxPerDay = () => numberSetting("SHARE_MAIL_MAX_PER_DAY");
 /** "Resend" to one address again only after this many minutes (SHARE_RESEND_MINUTES). */
-export const shareResendMinutes = () => intSetting("SHARE_RESEND_MINUTES", 10);
+export const shareResendMinutes = () => numberSetting("SHARE_RESEND_MINUTES");
 
 const HOUR = 3_600_000;
 

@@ -1,16 +1,15 @@
 import "server-only";
 import { getDb } from "@/lib/db";
+import { numberSetting } from "@/lib/config/number-settings";
 
 /** Requests per user (or anonymous client address) per minute: API_RATE_LIMIT_PER_MINUTE, default 600. */
 export function apiRateLimit(): number {
-  const n = Number(process.env.API_RATE_LIMIT_PER_MINUTE);
-  return Number.isFinite(n) && n > 0 ? n : 600;
+  return numberSetting("API_RATE_LIMIT_PER_MINUTE");
 }
 
 /** How often counted requests are added to the shared counters: RATE_LIMIT_FLUSH_MS, default 1000. */
 function flushDelayMs(): number {
-  const n = Number(process.env.RATE_LIMIT_FLUSH_MS);
-  return Number.isFinite(n) && n >= 0 ? n : 1000;
+  return numberSetting("RATE_LIMIT_FLUSH_MS");
 }
 
 const WINDOW_MS = 60_000;

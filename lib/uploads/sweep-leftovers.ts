@@ -5,14 +5,11 @@ import { expireAbandonedMultipart } from "@/lib/api/multipart";
 import { catalogTempDir } from "@/lib/catalog/config";
 import { getDb } from "@/lib/db";
 import { sweepOrphanBlobs } from "@/lib/storage/orphan-blobs";
+import { numberSetting } from "@/lib/config/number-settings";
 
 /** ORPHAN_GRACE_HOURS (6): leftovers younger than this are kept (they may belong to work still running). */
 export const orphanGraceMs = () => {
-  const raw = process.env.ORPHAN_GRACE_HOURS;
-  const hours = raw ? Number(raw) : 6;
-  if (!Number.isFinite(hours) || hours < 0)
-    throw new Error(`ORPHAN_GRACE_HOURS must be a number of hours, got "${raw}".`);
-  return hours * 3_600_000;
+  return numberSetting("ORPHAN_GRACE_HOURS") * 3_600_000;
 };
 
 /** Deletes files below `dir` last changed before `before` (scratch files of conversions a crash cut short). */

@@ -1,3 +1,5 @@
+import { numberSetting } from "@/lib/config/number-settings";
+
 /**
  * The one error type services throw for expected failures. Route handlers and server actions
  * map it to HTTP statuses and `Result`s in one place (lib/util/result.ts); anything else is a
@@ -55,8 +57,7 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
 
 /** Seconds a client is told to wait when the database is unreachable (UNAVAILABLE_RETRY_AFTER_SECONDS, default 10). */
 export function unavailableRetryAfter(): number {
-  const n = Number(process.env.UNAVAILABLE_RETRY_AFTER_SECONDS);
-  return Number.isInteger(n) && n > 0 ? n : 10;
+  return numberSetting("UNAVAILABLE_RETRY_AFTER_SECONDS");
 }
 
 /** The database cannot be reached: 503 with Retry-After, never a "not found" a sync client would read as "deleted". */

@@ -3,6 +3,7 @@
 // other connection, including a running server's (see adapters.ts). We lock a sidecar file instead: an
 // EXCLUSIVE transaction on `<db>.migrate-lock`, which the operating system releases if the process dies.
 import Database from "better-sqlite3";
+import { numberSetting } from "@/lib/config/number-settings";
 
 export const LOCK_SUFFIX = ".migrate-lock";
 
@@ -10,8 +11,7 @@ const POLL_MS = 200;
 
 /** How long a migration waits for a busy database or another migration: DB_MIGRATE_WAIT_SECONDS (default 120). */
 export function migrateWaitMs(): number {
-  const seconds = Number(process.env.DB_MIGRATE_WAIT_SECONDS);
-  return Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : 120_000;
+  return numberSetting("DB_MIGRATE_WAIT_SECONDS") * 1000;
 }
 
 /**
