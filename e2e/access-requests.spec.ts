@@ -39,7 +39,7 @@ test("a stranger finds a Listed dataset in Discover, requests with answers, the 
   await bobPage.goto("/");
   await bobPage.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Discover" }).click();
   await expect(bobPage).toHaveURL(/\/discover$/);
-  await bobPage.getByLabel("Search datasets by name").fill(name);
+  await bobPage.getByLabel("Search datasets", { exact: true }).fill(name);
   await bobPage.getByRole("button", { name: "Search" }).click();
   const item = bobPage.getByTestId("discover-item").filter({ hasText: name });
   await expect(item).toHaveCount(1);

@@ -19,7 +19,7 @@ export function DiscoverList({ result }: { result: DiscoverPage }) {
     <div className="space-y-4">
       <form action="/discover" method="get" role="search" className="flex gap-2">
         <label htmlFor="discover-q" className="sr-only">
-          Search datasets by name
+          Search datasets
         </label>
         <input
           id="discover-q"
@@ -27,7 +27,7 @@ export function DiscoverList({ result }: { result: DiscoverPage }) {
           type="search"
           defaultValue={q}
           maxLength={200}
-          placeholder="Search datasets by name"
+          placeholder="Search names, descriptions, tags, columns"
           className="block w-full max-w-md rounded-md border border-zinc-300 bg-white px-3 py-2 text-sm dark:border-zinc-700 dark:bg-zinc-900"
         />
         <button type="submit" className={buttonClass("secondary")}>
@@ -37,7 +37,7 @@ export function DiscoverList({ result }: { result: DiscoverPage }) {
       <p className="text-sm text-zinc-500" aria-live="polite">
         {total === 0
           ? q
-            ? `No datasets named like “${q}”.`
+            ? `No datasets match “${q}”.`
             : "No workspace lists a dataset yet."
           : `${formatNumber(total)} ${total === 1 ? "dataset" : "datasets"}${q ? ` named like “${q}”` : ""}`}
       </p>
