@@ -1,11 +1,12 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
-import fs from "node:fs";
 import fsp from "node:fs/promises";
 import path from "node:path";
 import { z } from "zod";
 import { type Actor, VIEW_ONLY_MESSAGE, allows } from "@/lib/access";
 import { catalogTempDir } from "@/lib/catalog/config";
+import { copyCapped, streamAndDelete } from "@/lib/catalog/export-capped";
+import { takeExportSlots } from "@/lib/catalog/export-slots";
 import { neutraliseFormulas } from "@/lib/catalog/csv-formulas";
 import type { DatasetExport } from "@/lib/catalog/export-dataset";
 import { quoteLiteral } from "@/lib/catalog/sql";
@@ -31,7 +32,9 @@ const CONTENT_TYPES = { csv: "text/csv; charset=utf-8", parquet: "application/vn
  * download, every dataset read must allow "read": one view-only dataset makes the result view-only.
  * The query is written into COPY only after DuckDB's parser accepted it wrapped as a subquery on
  * its own (so no text of it can close the COPY). CSV cells a spreadsheet would run as formulas are
- * neutralised, as in dataset exports.
+ * neutralised, as in dataset exports. Like them, a result download counts against the exports one
+ * user or link may run at once (takeExportSlots, 429 beyond) and stops at CATALOG_MAX_EXPORT_BYTES
+ * (copyCapped, 413), so console downloads cannot fill the disk or crowd out other work.
  */
 export async function exportConsoleResult(actor: Actor, input: unknown): Promise<DatasetExport> {
   const { sql, format } = consoleExportSchema.parse(input);
@@ -40,10 +43,11 @@ export async function exportConsoleResult(actor: Actor, input: unknown): Promise
   const inner = sql.replace(/[\s;]+$/, "");
   const wrapped = `SELECT * FROM (\n${inner}\n) LIMIT ${Math.floor(sqlConsoleConfig().maxExportRows)}`;
   await analyzeSql(wrapped);
+  const slots = await takeExportSlots(actor);
   const dir = path.join(catalogTempDir(), "sql-export", randomBytes(8).toString("hex"));
-  await fsp.mkdir(dir, { recursive: true });
   const file = path.join(dir, `result.${format}`);
   try {
+    await fsp.mkdir(dir, { recursive: true });
     await withConsoleSandbox(
       datasets,
       async (connection) => {
@@ -54,30 +58,37 @@ export async function exportConsoleResult(actor: Actor, input: unknown): Promise
           if (new Set(columns.map((c) => c.name)).size === columns.length)
             select = `SELECT ${columns.map(neutraliseFormulas).join(", ")} FROM (${wrapped})`;
         }
-        await connection.run(`COPY (${select}) TO ${quoteLiteral(file)} (${COPY_OPTIONS[format]})`);
+        await copyCapped(connection, dir, () =>
+          connection.run(`COPY (${select}) TO ${quoteLiteral(file)} (${COPY_OPTIONS[format]})`),
+        );
       },
       dir,
     );
+    // Recorded once the file is ready (a refused or failed download is not one); inside the try so a failed
+    // record still gives the slot back.
+    for (const d of datasets)
+      await recordAccess(actor, {
+        workspaceId: d.workspaceId,
+        action: "dataset.downloaded",
+        resourceType: "dataset",
+        resourceId: d.datasetId,
+        details: {
+          version: d.version,
+          format,
+          filtered: true,
+          via: "sql",
+          ...(actor.link ? { link: actor.link.id } : {}),
+        },
+        variant: `sql:${format}:${sql}`,
+      });
   } catch (error) {
+    slots.release();
     await fsp.rm(dir, { recursive: true, force: true });
     throw error;
   }
-  for (const d of datasets)
-    await recordAccess(actor, {
-      workspaceId: d.workspaceId,
-      action: "dataset.downloaded",
-      resourceType: "dataset",
-      resourceId: d.datasetId,
-      details: {
-        version: d.version,
-        format,
-        filtered: true,
-        via: "sql",
-        ...(actor.link ? { link: actor.link.id } : {}),
-      },
-      variant: `sql:${format}:${sql}`,
-    });
-  const body = fs.createReadStream(file, { highWaterMark: 1 << 20 });
-  body.once("close", () => void fsp.rm(dir, { recursive: true, force: true }));
-  return { body, filename: `query-result.${format}`, contentType: CONTENT_TYPES[format] };
+  return {
+    body: streamAndDelete(file, dir, slots.release),
+    filename: `query-result.${format}`,
+    contentType: CONTENT_TYPES[format],
+  };
 }
