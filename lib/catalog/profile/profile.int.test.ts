@@ -211,6 +211,30 @@ describe("profileDataView", () => {
     }
   });
 
+  it("beyond the exact limit still gives text with few distinct values its exact top values, ties by value", async () => {
+    process.env.CATALOG_PROFILE_EXACT_ROWS = "1000";
+    const instance = await DuckDBInstance.create(":memory:");
+    const connection = await instance.connect();
+    try {
+      // 500 sensors, each on exactly 100 of 50,000 rows: every value ties, so the top 10 are the 10 smallest values.
+      await connection.run(
+        `CREATE VIEW data AS SELECT 's' || lpad((i % 500)::VARCHAR, 3, '0') AS sensor, CASE WHEN i % 7 = 0 THEN NULL ELSE 'x' || (i % 3)::VARCHAR END AS code FROM range(50000) r(i)`,
+      );
+      const profile = await profileDataView(connection, [
+        { name: "sensor", type: "VARCHAR" },
+        { name: "code", type: "VARCHAR" },
+      ]);
+      const [sensor, code] = profile.columns as [ColumnProfile, ColumnProfile];
+      expect(sensor).toMatchObject({ distinct: 500, distinctExact: true, min: "s000", max: "s499", nulls: 0 });
+      expect(sensor.topValues).toEqual(Array.from({ length: 10 }, (_, k) => ({ value: `s00${k}`, count: 100 })));
+      expect(code).toMatchObject({ distinct: 3, distinctExact: true, min: "x0", max: "x2", nulls: 7143 });
+      expect(code.topValues!.reduce((n, t) => n + t.count, 0)).toBe(50_000 - 7143);
+    } finally {
+      connection.closeSync();
+      instance.closeSync();
+    }
+  });
+
   it("gives every column of a wide table its own histogram, with nulls out of the bins", async () => {
     const instance = await DuckDBInstance.create(":memory:");
     const connection = await instance.connect();
