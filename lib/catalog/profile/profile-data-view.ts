@@ -23,7 +23,7 @@ const SAMPLE_ROWS = 100_000;
  * Beyond the exact limit, a column with at most about this many distinct values in the sample (a HyperLogLog estimate:
  * an exact count there would build a hash table of every sampled value of every unique column) is still counted exactly.
  */
-const CHEAP_DISTINCT = 10_000;
+export const CHEAP_DISTINCT = 10_000;
 /** Longer values are cut in the stored top values (the profile is a summary, not a copy of the data). */
 const MAX_VALUE_CHARS = 200;
 
@@ -104,6 +104,14 @@ function topList(value: unknown): { value: string; count: number }[] {
 /** Non-negative, at least 1 when any value exists, never more than the non-null values (a HyperLogLog estimate can overshoot). */
 const clampDistinct = (estimate: number, nonNull: number) => Math.min(nonNull, Math.max(nonNull > 0 ? 1 : 0, estimate));
 
+export type ProfileOptions = {
+  /**
+   * Columns known to hold at most CHEAP_DISTINCT distinct values (from the whole file's footer: see
+   * fewDistinctColumns), counted exactly without a sample probe. Only for a view of a whole version.
+   */
+  fewDistinct?: ReadonlySet<string>;
+};
+
 /**
  * The column profile of whatever the view `data` on this connection shows (a dataset version, or
  * a restricted view of one): row count; per column nulls, distinct count (exact up to
@@ -119,7 +127,12 @@ const clampDistinct = (estimate: number, nonNull: number) => Math.min(nonNull, M
  * while exact, one grouping per text column. The bounds come first so that the histogram bins are
  * known before any scan.
  */
-export async function profileDataView(connection: DuckDBConnection, columns: Column[]): Promise<DatasetProfile> {
+export async function profileDataView(
+  connection: DuckDBConnection,
+  columns: Column[],
+  options: ProfileOptions = {},
+): Promise<DatasetProfile> {
+  const fewDistinct = options.fewDistinct ?? new Set<string>();
   const { exactRowLimit } = profileConfig();
   return withQueryTimeout(
     connection,
@@ -217,7 +230,7 @@ export async function profileDataView(connection: DuckDBConnection, columns: Col
       if (!exact && rows > 0) {
         const sampled = [
           ...cols
-            .filter((c) => c.kind !== "nested" && c.kind !== "boolean")
+            .filter((c) => c.kind !== "nested" && c.kind !== "boolean" && !fewDistinct.has(c.name))
             .flatMap((c) => [
               `approx_count_distinct(${c.q}) AS sd${c.i}`,
               ...(c.kind === "text" ? [`approx_top_k(${c.q}::VARCHAR, ${TOP_VALUES * 2}) AS tk${c.i}`] : []),
@@ -229,11 +242,12 @@ export async function profileDataView(connection: DuckDBConnection, columns: Col
         if (sampled.length > 0)
           Object.assign(sample, await one(connection, `SELECT ${sampled.join(", ")} FROM ${sampleFrom}`));
       }
-      const exactDistinct = (c: { i: number }) => exact || Number(sample[`sd${c.i}`] ?? Infinity) <= CHEAP_DISTINCT;
+      const exactDistinct = (c: { i: number; name: string }) =>
+        exact || fewDistinct.has(c.name) || Number(sample[`sd${c.i}`] ?? Infinity) <= CHEAP_DISTINCT;
       // Text counted exactly is grouped on its own below (distinct count, bounds and top values from one small hash
       // table: far cheaper than count(DISTINCT) and filtered top-value counts in the full scan); other text gets the
       // sample's top-value candidates counted exactly in the full scan.
-      const grouped = (c: { i: number; kind: string }) => c.kind === "text" && exactDistinct(c);
+      const grouped = (c: { i: number; name: string; kind: string }) => c.kind === "text" && exactDistinct(c);
       const candidates: { i: number; values: string[] }[] = [];
       for (const c of cols) {
         if (c.kind !== "text" || grouped(c)) continue;
