@@ -281,6 +281,9 @@ describe("profileDataView", () => {
       expect(sensor.topValues).toEqual(Array.from({ length: 10 }, (_, k) => ({ value: `s00${k}`, count: 100 })));
       expect(code).toMatchObject({ distinct: 3, distinctExact: true, min: "x0", max: "x2", nulls: 7143 });
       expect(code.topValues!.reduce((n, t) => n + t.count, 0)).toBe(50_000 - 7143);
+      // A profile stored by the previous shape (candidates' top values) is computed again on its first request.
+      expect(readStoredProfile(profile)).not.toBeNull();
+      expect(readStoredProfile({ ...profile, profileVersion: 2 })).toBeNull();
     } finally {
       connection.closeSync();
       instance.closeSync();
