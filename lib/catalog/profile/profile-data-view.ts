@@ -23,7 +23,7 @@ const SAMPLE_ROWS = 100_000;
  * Beyond the exact limit, a column with at most about this many distinct values in the sample (a HyperLogLog estimate:
  * an exact count there would build a hash table of every sampled value of every unique column) is still counted exactly.
  */
-const CHEAP_DISTINCT = 10_000;
+export const CHEAP_DISTINCT = 10_000;
 /** Longer values are cut in the stored top values (the profile is a summary, not a copy of the data). */
 const MAX_VALUE_CHARS = 200;
 
@@ -82,6 +82,20 @@ async function binCounts(
   return counts;
 }
 
+/** Bin counts by column index from the sample scan's histogram() maps (bin key → count; a null key is no bin). */
+function sampledBins(sample: Row, binned: { i: number }[]): Map<number, Map<number, number>> {
+  const counts = new Map<number, Map<number, number>>();
+  for (const b of binned) {
+    const entries = sample[`hg${b.i}`];
+    if (!Array.isArray(entries)) continue;
+    const map = new Map<number, number>();
+    for (const e of entries as { key: unknown; value: unknown }[])
+      if (e.key !== null && e.key !== undefined) map.set(Number(e.key), Number(e.value));
+    counts.set(b.i, map);
+  }
+  return counts;
+}
+
 function topList(value: unknown): { value: string; count: number }[] {
   if (!Array.isArray(value)) return [];
   return (value as { v: unknown; n: unknown }[]).map((e) => ({ value: cut(String(e.v)), count: Number(e.n) }));
@@ -89,6 +103,14 @@ function topList(value: unknown): { value: string; count: number }[] {
 
 /** Non-negative, at least 1 when any value exists, never more than the non-null values (a HyperLogLog estimate can overshoot). */
 const clampDistinct = (estimate: number, nonNull: number) => Math.min(nonNull, Math.max(nonNull > 0 ? 1 : 0, estimate));
+
+export type ProfileOptions = {
+  /**
+   * Columns known to hold at most CHEAP_DISTINCT distinct values (from the whole file's footer: see
+   * fewDistinctColumns), counted exactly without a sample probe. Only for a view of a whole version.
+   */
+  fewDistinct?: ReadonlySet<string>;
+};
 
 /**
  * The column profile of whatever the view `data` on this connection shows (a dataset version, or
@@ -105,7 +127,12 @@ const clampDistinct = (estimate: number, nonNull: number) => Math.min(nonNull, M
  * while exact, one grouping per text column. The bounds come first so that the histogram bins are
  * known before any scan.
  */
-export async function profileDataView(connection: DuckDBConnection, columns: Column[]): Promise<DatasetProfile> {
+export async function profileDataView(
+  connection: DuckDBConnection,
+  columns: Column[],
+  options: ProfileOptions = {},
+): Promise<DatasetProfile> {
+  const fewDistinct = options.fewDistinct ?? new Set<string>();
   const { exactRowLimit } = profileConfig();
   return withQueryTimeout(
     connection,
@@ -143,6 +170,9 @@ export async function profileDataView(connection: DuckDBConnection, columns: Col
           .map((c) => c.i),
       );
       const finite = (c: { q: string }) => `FILTER (WHERE isfinite(${c.q}::DOUBLE))`;
+      // Moments and quartiles of a column with finite bounds need neither the cast nor the filter (both cost a pass).
+      const moment = (c: { i: number; q: string }) => (nonFinite.has(c.i) ? `${c.q}::DOUBLE` : c.q);
+      const momentFilter = (c: { i: number; q: string }) => (nonFinite.has(c.i) ? ` ${finite(c)}` : "");
       if (nonFinite.size > 0)
         Object.assign(
           bounds,
@@ -200,42 +230,47 @@ export async function profileDataView(connection: DuckDBConnection, columns: Col
       if (!exact && rows > 0) {
         const sampled = [
           ...cols
-            .filter((c) => c.kind !== "nested" && c.kind !== "boolean")
+            .filter((c) => c.kind !== "nested" && c.kind !== "boolean" && !fewDistinct.has(c.name))
             .flatMap((c) => [
               `approx_count_distinct(${c.q}) AS sd${c.i}`,
               ...(c.kind === "text" ? [`approx_top_k(${c.q}::VARCHAR, ${TOP_VALUES * 2}) AS tk${c.i}`] : []),
             ]),
-          ...numbers.map((c) => `quantile_cont(${c.q}::DOUBLE, [0.25, 0.5, 0.75]) ${finite(c)} AS qs${c.i}`),
+          ...numbers.map((c) => `quantile_cont(${moment(c)}, [0.25, 0.5, 0.75])${momentFilter(c)} AS qs${c.i}`),
+          // The histograms join this scan: a second read of the sample would decode the whole file again.
+          ...binned.map((b) => `histogram(${b.key}) AS hg${b.i}`),
         ];
         if (sampled.length > 0)
           Object.assign(sample, await one(connection, `SELECT ${sampled.join(", ")} FROM ${sampleFrom}`));
       }
-      const exactDistinct = (c: { i: number }) => exact || Number(sample[`sd${c.i}`] ?? Infinity) <= CHEAP_DISTINCT;
+      const exactDistinct = (c: { i: number; name: string }) =>
+        exact || fewDistinct.has(c.name) || Number(sample[`sd${c.i}`] ?? Infinity) <= CHEAP_DISTINCT;
+      // Text counted exactly is grouped on its own below (distinct count, bounds and top values from one small hash
+      // table: far cheaper than count(DISTINCT) and filtered top-value counts in the full scan); other text gets the
+      // sample's top-value candidates counted exactly in the full scan.
+      const grouped = (c: { i: number; name: string; kind: string }) => c.kind === "text" && exactDistinct(c);
       const candidates: { i: number; values: string[] }[] = [];
       for (const c of cols) {
-        if (c.kind !== "text" || exact) continue;
+        if (c.kind !== "text" || grouped(c)) continue;
         const found = sample[`tk${c.i}`];
         const values = Array.isArray(found) ? found.filter((v) => v !== null).map(String) : [];
         if (values.length > 0) candidates.push({ i: c.i, values });
       }
 
-      // One full scan: non-null counts, text bounds, distinct counts (except text and booleans, counted with their top
-      // values when exact), moments, and while exact the quartiles and histograms too.
+      // One full scan: non-null counts, distinct counts and bounds of text not grouped below, distinct counts of the
+      // other kinds but booleans, moments, and while exact the quartiles too.
       const select: string[] = ["count(*) AS n"];
       for (const c of cols) {
         select.push(`count(${c.q}) AS nn${c.i}`);
-        if (c.kind === "nested") continue;
+        if (c.kind === "nested" || grouped(c)) continue;
         if (c.kind === "text") select.push(`min(${c.q})::VARCHAR AS lo${c.i}`, `max(${c.q})::VARCHAR AS hi${c.i}`);
         if (c.kind === "boolean")
           select.push(`count(*) FILTER (WHERE ${c.q}) AS bt${c.i}`, `count(*) FILTER (WHERE NOT ${c.q}) AS bf${c.i}`);
-        const countedWithTop = c.kind === "boolean" || (c.kind === "text" && exact);
-        if (!countedWithTop)
+        else
           select.push(
             exactDistinct(c) ? `count(DISTINCT ${c.q}) AS d${c.i}` : `approx_count_distinct(${c.q}) AS d${c.i}`,
           );
         if (c.kind === "number") {
-          const filter = nonFinite.has(c.i) ? ` ${finite(c)}` : "";
-          const x = nonFinite.has(c.i) ? `${c.q}::DOUBLE` : c.q;
+          const [x, filter] = [moment(c), momentFilter(c)];
           select.push(`avg(${x})${filter} AS mean${c.i}`, `stddev_samp(${x})${filter} AS sd${c.i}`);
           if (exact) select.push(`quantile_cont(${x}, [0.25, 0.5, 0.75])${filter} AS qs${c.i}`);
         }
@@ -293,7 +328,7 @@ export async function profileDataView(connection: DuckDBConnection, columns: Col
       }
 
       if (rows > 0 && binned.length > 0) {
-        const counts = await binCounts(connection, binned, exact ? DATA_VIEW : sampleFrom);
+        const counts = exact ? await binCounts(connection, binned, DATA_VIEW) : sampledBins(sample, binned);
         for (const b of binned) {
           const profile = profiles[b.i]!;
           const found = counts.get(b.i) ?? new Map<number, number>();
@@ -302,7 +337,7 @@ export async function profileDataView(connection: DuckDBConnection, columns: Col
         }
       }
       for (const c of cols) {
-        if (c.kind !== "text" || exact) continue;
+        if (c.kind !== "text" || grouped(c)) continue;
         const entries = Array.isArray(base[`t${c.i}`]) ? (base[`t${c.i}`] as { key: unknown; value: unknown }[]) : [];
         profiles[c.i]!.topValues = entries
           .map((e) => ({ value: cut(String(e.key)), count: Number(e.value) }))
@@ -310,19 +345,24 @@ export async function profileDataView(connection: DuckDBConnection, columns: Col
           .slice(0, TOP_VALUES);
       }
 
-      // While exact: one grouping per text column gives every value's count, so the exact distinct count and top values.
+      // Text counted exactly: one grouping per column gives every value's count, so the exact distinct count, the
+      // bounds and the top values (a column of repeated values, dictionary-encoded in the file, groups in one cheap pass).
       for (const c of cols) {
-        if (c.kind !== "text" || !exact) continue;
+        if (!grouped(c)) continue;
         const row = await one(
           connection,
           `WITH g AS MATERIALIZED (SELECT ${c.q} AS v, count(*) AS n FROM ${DATA_VIEW} GROUP BY ALL)
            SELECT (SELECT count(v) FROM g) AS d,
+                  (SELECT min(v)::VARCHAR FROM g) AS lo,
+                  (SELECT max(v)::VARCHAR FROM g) AS hi,
                   (SELECT list({'v': v::VARCHAR, 'n': n} ORDER BY n DESC, v)
                      FROM (SELECT v, n FROM g WHERE v IS NOT NULL ORDER BY n DESC, v LIMIT ${TOP_VALUES})) AS top`,
         );
         Object.assign(profiles[c.i]!, {
           distinct: Number(row.d ?? 0),
           distinctExact: true,
+          min: str(row.lo),
+          max: str(row.hi),
           topValues: topList(row.top),
         });
       }

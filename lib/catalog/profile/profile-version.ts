@@ -4,7 +4,8 @@ import { visibleColumns } from "@/lib/scopes";
 import { type DataSlice, withDatasetDb } from "../duckdb/dataset-db";
 import { hasRowNumber } from "../run-query";
 import type { Column } from "../types";
-import { profileDataView } from "./profile-data-view";
+import { fewDistinctColumns } from "./few-distinct-columns";
+import { CHEAP_DISTINCT, profileDataView } from "./profile-data-view";
 import type { DatasetProfile } from "./types";
 
 /**
@@ -18,7 +19,16 @@ export async function profileVersionFile(
 ): Promise<DatasetProfile> {
   const parquetPath = await getBlobStore().localPath(blobKey);
   const shown = slice ? visibleColumns(columns, slice.scope) : columns;
-  return withDatasetDb(parquetPath, hasRowNumber(columns), (connection) => profileDataView(connection, shown), slice);
+  return withDatasetDb(
+    parquetPath,
+    hasRowNumber(columns),
+    async (connection) =>
+      // Only the whole version may be steered by the file's footer; a slice is profiled from its own rows alone.
+      profileDataView(connection, shown, {
+        fewDistinct: slice ? undefined : await fewDistinctColumns(connection, parquetPath, CHEAP_DISTINCT),
+      }),
+    slice,
+  );
 }
 
 /**

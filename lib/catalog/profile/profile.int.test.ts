@@ -1,3 +1,6 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { DuckDBInstance } from "@duckdb/node-api";
 import { afterEach, describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db";
@@ -5,7 +8,10 @@ import { setupTestDatabase } from "@/test/db";
 import { getColumnStats } from "../column-stats";
 import { commitIngest } from "../ingest/commit-ingest";
 import { restoreVersion } from "../restore-version";
+import { shareResource } from "@/lib/sharing/share-resource";
+import { person } from "@/lib/sharing/test-support";
 import { createCast, createDataset, prepare, setupCatalogStorage } from "../test-support";
+import { fewDistinctColumns } from "./few-distinct-columns";
 import { profileDataView } from "./profile-data-view";
 import { readStoredProfile, type ColumnProfile } from "./types";
 
@@ -168,6 +174,29 @@ describe("column profile", () => {
     expect(binTotal(column(profile.columns, "id"))).toBe(ROWS);
   });
 
+  it("a slice's profile beyond the exact limit comes from the slice's rows alone", async () => {
+    process.env.CATALOG_PROFILE_EXACT_ROWS = "2";
+    const { owner, workspace } = await createCast();
+    const orders = ["order_id,region,amount", "1,North,10", "2,South,20", "3,North,30", "4,East,40", "5,North,50"];
+    const { datasetId } = await createDataset(owner, workspace.id, "orders.csv", `${orders.join("\n")}\n`);
+    const carol = await person("carol");
+    const north = { rows: [{ column: "region", op: "eq" as const, value: "North" }], columns: null };
+    await shareResource(owner, "dataset", datasetId, { grantees: [carol.username!], role: "viewer", scope: north });
+    const whole = await getColumnStats(owner, datasetId);
+    expect(column(whole.columns, "region")).toMatchObject({ distinct: 3, min: "East", max: "South" });
+    const slice = await getColumnStats(carol, datasetId);
+    expect(slice.rows).toBe(3);
+    expect(column(slice.columns, "region")).toMatchObject({
+      distinct: 1,
+      distinctExact: true,
+      min: "North",
+      max: "North",
+      topValues: [{ value: "North", count: 3 }],
+    });
+    expect(column(slice.columns, "amount")).toMatchObject({ min: "10", max: "50", distinct: 3, mean: 30 });
+    expect(binTotal(column(slice.columns, "amount"))).toBe(3);
+  });
+
   it("nested columns get nulls only; an empty column has no bounds", async () => {
     const { owner, workspace } = await createCast();
     const { datasetId } = await createDataset(
@@ -190,6 +219,29 @@ describe("column profile", () => {
   });
 });
 
+describe("fewDistinctColumns", () => {
+  it("names the columns whose dictionaries in every row group add up to at most the limit", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "ds-few-distinct-"));
+    const file = path.join(dir, "t.parquet");
+    const instance = await DuckDBInstance.create(":memory:");
+    const connection = await instance.connect();
+    try {
+      // Two row groups: 7 repeated codes and 30 repeated numbers (dictionary-encoded), a unique key (not).
+      await connection.run(
+        `COPY (SELECT 'c' || (i % 7)::VARCHAR AS code, (i % 30)::INTEGER AS n, i AS id FROM range(200000) r(i))
+         TO '${file}' (FORMAT parquet, ROW_GROUP_SIZE 100000)`,
+      );
+      expect([...(await fewDistinctColumns(connection, file, 10_000))].sort()).toEqual(["code", "n"]);
+      // the dictionaries of both row groups count: 2 × 30 entries are over a limit of 50
+      expect([...(await fewDistinctColumns(connection, file, 50))]).toEqual(["code"]);
+    } finally {
+      connection.closeSync();
+      instance.closeSync();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
 describe("profileDataView", () => {
   it("profiles whatever the view `data` shows; NaN and Infinity stay out of the mean and the histogram", async () => {
     const instance = await DuckDBInstance.create(":memory:");
@@ -205,6 +257,33 @@ describe("profileDataView", () => {
       expect(x.histogram!.bins[0]!.start).toBe(1.5);
       expect(x.histogram!.bins.at(-1)!.end).toBe(2.5);
       expect(binTotal(x)).toBe(2);
+    } finally {
+      connection.closeSync();
+      instance.closeSync();
+    }
+  });
+
+  it("beyond the exact limit still gives text with few distinct values its exact top values, ties by value", async () => {
+    process.env.CATALOG_PROFILE_EXACT_ROWS = "1000";
+    const instance = await DuckDBInstance.create(":memory:");
+    const connection = await instance.connect();
+    try {
+      // 500 sensors, each on exactly 100 of 50,000 rows: every value ties, so the top 10 are the 10 smallest values.
+      await connection.run(
+        `CREATE VIEW data AS SELECT 's' || lpad((i % 500)::VARCHAR, 3, '0') AS sensor, CASE WHEN i % 7 = 0 THEN NULL ELSE 'x' || (i % 3)::VARCHAR END AS code FROM range(50000) r(i)`,
+      );
+      const profile = await profileDataView(connection, [
+        { name: "sensor", type: "VARCHAR" },
+        { name: "code", type: "VARCHAR" },
+      ]);
+      const [sensor, code] = profile.columns as [ColumnProfile, ColumnProfile];
+      expect(sensor).toMatchObject({ distinct: 500, distinctExact: true, min: "s000", max: "s499", nulls: 0 });
+      expect(sensor.topValues).toEqual(Array.from({ length: 10 }, (_, k) => ({ value: `s00${k}`, count: 100 })));
+      expect(code).toMatchObject({ distinct: 3, distinctExact: true, min: "x0", max: "x2", nulls: 7143 });
+      expect(code.topValues!.reduce((n, t) => n + t.count, 0)).toBe(50_000 - 7143);
+      // A profile stored by the previous shape (candidates' top values) is computed again on its first request.
+      expect(readStoredProfile(profile)).not.toBeNull();
+      expect(readStoredProfile({ ...profile, profileVersion: 2 })).toBeNull();
     } finally {
       connection.closeSync();
       instance.closeSync();

@@ -2,9 +2,10 @@ import { z } from "zod";
 
 /**
  * The stored shape's version. A stored profile of another version (or the SUMMARIZE statistics
- * of older releases) is computed again once and replaced.
+ * of older releases) is computed again once and replaced. 3: beyond the exact limit, text with few
+ * distinct values has its exact top values (version 2 kept the sample's candidates, ties unordered).
  */
-export const PROFILE_VERSION = 2;
+export const PROFILE_VERSION = 3;
 
 /** How a column is profiled, from its DuckDB type. */
 export const PROFILE_KINDS = ["number", "temporal", "text", "boolean", "other", "nested"] as const;
