@@ -16,8 +16,9 @@ async function countingOperations<T>(fn: () => Promise<T>): Promise<{ result: T;
   setDb(
     db().$extends({
       query: {
-        $allOperations({ args, query }) {
-          operations++;
+        $allOperations({ model, args, query }) {
+          // the rate limiter flushes its counters in the background, beside whatever runs
+          if (model !== "Throttle") operations++;
           return query(args);
         },
       },
@@ -50,6 +51,7 @@ describe("countsForReader: what a list shows a slice's or a totals-only reader",
       listed.push({ ...row, rowCount: Number(row.rowCount), sizeBytes: Number(row.sizeBytes) });
     }
     const ws = { id: cast.workspace.id, ownerId: cast.owner.id };
+    await countsForReader(reader, ws, listed.slice(0, 2)); // first use: nothing lazily set up is counted
     const one = await countingOperations(() => countsForReader(reader, ws, listed.slice(0, 2)));
     const ten = await countingOperations(() => countsForReader(reader, ws, listed));
     expect(ten.result.map((r) => [r.rowCount, r.sizeBytes])).toEqual(
