@@ -54,3 +54,23 @@ test("alice approves bob's request with Totals only and a minimum group size of 
     "Totals only, groups of at least 12 rows",
   );
 });
+
+test("on a folder, neither the share form nor the access list offers Totals only", async ({ page }) => {
+  await signIn(page, alice.email);
+  await page.goto(`/w/${alice.username}/personal/files`);
+  await page.getByRole("button", { name: "Actions for reports", exact: true }).click();
+  await page.getByRole("menu", { name: "Actions for reports" }).getByRole("menuitem", { name: "Share…" }).click();
+  const dialog = page.getByRole("dialog", { name: "Share “reports”" });
+  const people = dialog.getByLabel("People or e-mail addresses");
+  await people.fill(bob.username);
+  await people.press("Enter");
+  const offered = dialog.getByLabel("Role", { exact: true }).locator("option");
+  await expect(offered).toContainText(["Editor"]);
+  expect(await offered.allTextContents()).not.toContain("Totals only");
+  await dialog.getByRole("button", { name: "Share", exact: true }).click();
+  const role = dialog.getByLabel(`Role of ${bob.username}`);
+  await expect(role).toBeVisible();
+  const choices = await role.locator("option").allTextContents();
+  expect(choices).toContain("Editor");
+  expect(choices).not.toContain("Totals only");
+});
