@@ -46,6 +46,10 @@ test("alice grants carol Totals only on orders: totals per region, a small group
   await expect(settings.getByLabel("Minimum group size")).toHaveValue("10");
   await dialog.getByRole("button", { name: "Share", exact: true }).click();
   await expect(dialog.getByLabel(`Role of ${carol.username}`)).toHaveValue("aggregate");
+  // the access list says what the grant gives: totals, and the minimum group size
+  await expect(dialog.getByTestId("access-row").filter({ hasText: carol.username })).toContainText(
+    "Totals only, groups of at least 10 rows",
+  );
 
   // carol: the card and the columns, no grid, no statistics, no versions, no download
   const carolPage = await signedInPage(browser, carol.email);

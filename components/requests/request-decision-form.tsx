@@ -2,22 +2,34 @@
 import { useRouter } from "next/navigation";
 import { useId, useState, useTransition } from "react";
 import { toast } from "sonner";
+import { MinGroupSizeField } from "@/components/aggregate/min-group-size-field";
 import { Button } from "@/components/ui/button";
 import { approveAccessRequestAction } from "@/lib/actions/requests/approve-access-request";
 import { denyAccessRequestAction } from "@/lib/actions/requests/deny-access-request";
-import { SHARE_ROLES, SHARE_ROLE_LABELS, type ShareRole } from "@/lib/sharing/schemas";
+import { DEFAULT_MIN_GROUP_SIZE } from "@/lib/aggregate/grant-rules";
+import { shareRolesFor } from "@/lib/aggregate/share-roles";
+import { SHARE_ROLE_LABELS, type ResourceType, type ShareRole } from "@/lib/sharing/schemas";
 
 const control =
   "block w-full rounded-md border border-zinc-300 bg-white px-3 py-2 text-sm dark:border-zinc-700 dark:bg-zinc-900";
 
 /**
- * Approve (role, optional end date) or deny (optional reason). Deciding is a POST from this page by a
+ * Approve (role, the minimum group size of "Totals only", optional end date) or deny (optional reason). Deciding is a POST from this page by a
  * signed-in manager (the server checks): the e-mail only links here, so a URL alone never decides.
  */
-export function RequestDecisionForm({ requestId, requester }: { requestId: string; requester: string }) {
+export function RequestDecisionForm({
+  requestId,
+  requester,
+  resourceType,
+}: {
+  requestId: string;
+  requester: string;
+  resourceType: ResourceType;
+}) {
   const id = useId();
   const router = useRouter();
   const [role, setRole] = useState<ShareRole>("viewer");
+  const [minGroupSize, setMinGroupSize] = useState(String(DEFAULT_MIN_GROUP_SIZE));
   const [until, setUntil] = useState("");
   const [reason, setReason] = useState("");
   const [error, setError] = useState<string | null>(null);
@@ -45,6 +57,7 @@ export function RequestDecisionForm({ requestId, requester }: { requestId: strin
               approveAccessRequestAction({
                 requestId,
                 role,
+                ...(role === "aggregate" && minGroupSize ? { minGroupSize: Number(minGroupSize) } : {}),
                 expiresAt: until ? new Date(`${until}T23:59:59`).toISOString() : undefined,
               }),
             `${requester} now has access`,
@@ -62,13 +75,14 @@ export function RequestDecisionForm({ requestId, requester }: { requestId: strin
             onChange={(e) => setRole(e.target.value as ShareRole)}
             className={control}
           >
-            {SHARE_ROLES.map((r) => (
+            {shareRolesFor(resourceType).map((r) => (
               <option key={r} value={r}>
                 {SHARE_ROLE_LABELS[r]}
               </option>
             ))}
           </select>
         </div>
+        {role === "aggregate" ? <MinGroupSizeField value={minGroupSize} onChange={setMinGroupSize} /> : null}
         <div className="space-y-1">
           <label htmlFor={`${id}-until`} className="block text-sm font-medium">
             Access ends (optional)

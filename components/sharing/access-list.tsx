@@ -3,9 +3,10 @@ import { Fragment, useTransition } from "react";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { resendInvitationAction } from "@/lib/actions/sharing/resend-invitation";
-import { SHARE_ROLES, SHARE_ROLE_LABELS, type ShareRole } from "@/lib/sharing/schemas";
+import { shareRolesFor } from "@/lib/aggregate/share-roles";
+import { SHARE_ROLE_LABELS, type ResourceType, type ShareRole } from "@/lib/sharing/schemas";
 import type { AccessRowView, useAccess } from "./use-access";
-import { formatDate } from "@/lib/util/format";
+import { formatDate, formatNumber } from "@/lib/util/format";
 
 const KIND_LABEL: Record<AccessRowView["kind"], string> = {
   owner: "Owner",
@@ -29,6 +30,7 @@ function Who({ row }: { row: AccessRowView }) {
     row.note ? `“${row.note}”` : null,
     row.allowAddToWorkspace ? "may add to their workspaces" : null,
     row.slice ? `only ${row.slice}` : null,
+    row.minGroupSize ? `Totals only, groups of at least ${formatNumber(row.minGroupSize)} rows` : null,
   ].filter(Boolean);
   return (
     <div className="min-w-0 flex-1 basis-48">
@@ -58,10 +60,12 @@ function Who({ row }: { row: AccessRowView }) {
  * the role inline with resend, preview and revoke.
  */
 export function AccessList({
+  type,
   rows,
   access,
   onPreview,
 }: {
+  type: ResourceType;
   rows: AccessRowView[];
   access: ReturnType<typeof useAccess>;
   onPreview?: (shareId: string) => void;
@@ -85,7 +89,7 @@ export function AccessList({
                   onChange={(e) => access.changeRole.mutate({ shareId: r.shareId!, role: e.target.value as ShareRole })}
                   className="max-w-44 rounded-md border border-zinc-300 bg-white px-1.5 py-1 text-xs dark:border-zinc-700 dark:bg-zinc-900"
                 >
-                  {SHARE_ROLES.map((role) => (
+                  {shareRolesFor(type).map((role) => (
                     <option key={role} value={role}>
                       {SHARE_ROLE_LABELS[role]}
                     </option>

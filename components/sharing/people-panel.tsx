@@ -44,7 +44,7 @@ export function PeoplePanel({ type, id, access, form, previewing, onPreview, onM
           {query.error.message}
         </p>
       ) : (
-        <AccessList rows={query.data.rows} access={access} onPreview={onPreview} />
+        <AccessList type={type} rows={query.data.rows} access={access} onPreview={onPreview} />
       )}
       {previewing ? <PreviewAsPanel type={type} id={id} shareId={previewing} onClose={() => onPreview(null)} /> : null}
       {query.data ? (

@@ -1,8 +1,7 @@
 import "server-only";
 import { getDb } from "@/lib/db";
 import type { Actor } from "./actor";
-import { actorGranteeKeys } from "./grantee-keys";
-import { liveGrantWhere } from "./grants";
+import { liveGrantWhere, servingGrantsWhere } from "./grants";
 import { getEffectiveRole } from "./resources";
 import type { WorkspaceRef } from "./workspace";
 
@@ -10,7 +9,8 @@ import type { WorkspaceRef } from "./workspace";
  * Rule: the datasets of a workspace the actor may list, as a Prisma `where`; every catalog
  * listing goes through it so a list never shows what assertCan would refuse. Members and
  * grantees of the whole workspace see all of them; anyone else sees the public ones and those
- * granted to them (directly or through one of their workspaces). Read fresh on every call.
+ * granted to them (directly or through one of their workspaces) by a grant that serves: a slice
+ * a new version broke lists nothing, as it reads nothing (servingGrantsWhere). Read fresh on every call.
  */
 export async function readableDatasetsWhere(actor: Actor, workspace: WorkspaceRef) {
   const role = await getEffectiveRole(actor, {
@@ -25,10 +25,7 @@ export async function readableDatasetsWhere(actor: Actor, workspace: WorkspaceRe
   // datasets are shared (an id list hits the databases' parameter limits).
   return {
     workspaceId: workspace.id,
-    OR: [
-      { visibility: "public" as const },
-      { shares: { some: { granteeKey: { in: await actorGranteeKeys(actor) }, ...liveGrantWhere() } } },
-    ],
+    OR: [{ visibility: "public" as const }, { shares: { some: await servingGrantsWhere(actor, workspace.id) } }],
   };
 }
 

@@ -13,16 +13,31 @@ import { DEFAULT_MIN_GROUP_SIZE } from "./grant-rules";
  */
 export async function minGroupSizeFor(actor: Actor, datasetId: string, role: EffectiveRole): Promise<number | null> {
   if (allows(role, "view")) return null;
+  return (await minGroupSizesFor(actor, [datasetId])).get(datasetId)!;
+}
+
+/** minGroupSizeFor for many datasets a totals-only reader holds, in one query (catalog listings). */
+export async function minGroupSizesFor(actor: Actor, datasetIds: string[]): Promise<Map<string, number>> {
+  if (datasetIds.length === 0) return new Map();
   const grants = await getDb().share.findMany({
     where: {
       resourceType: "dataset",
-      resourceId: datasetId,
+      resourceId: { in: datasetIds },
       role: "aggregate",
       granteeKey: { in: await actorGranteeKeys(actor) },
       AND: liveGrantWhere(),
     },
-    select: { minGroupSize: true },
+    select: { resourceId: true, minGroupSize: true },
   });
   // No grant found (it ended between the access check and now): the strictest default, never none.
-  return grants.length ? Math.min(...grants.map((g) => g.minGroupSize)) : DEFAULT_MIN_GROUP_SIZE;
+  const sizes = new Map(datasetIds.map((id) => [id, DEFAULT_MIN_GROUP_SIZE]));
+  const found = new Set<string>();
+  for (const g of grants) {
+    sizes.set(
+      g.resourceId,
+      found.has(g.resourceId) ? Math.min(sizes.get(g.resourceId)!, g.minGroupSize) : g.minGroupSize,
+    );
+    found.add(g.resourceId);
+  }
+  return sizes;
 }

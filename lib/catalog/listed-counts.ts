@@ -2,7 +2,7 @@ import "server-only";
 import { type Actor, allows } from "@/lib/access";
 import { getEffectiveAccess } from "@/lib/access/effective-roles";
 import type { WorkspaceRef } from "@/lib/access/workspace";
-import { minGroupSizeFor } from "@/lib/aggregate/min-group-size";
+import { minGroupSizesFor } from "@/lib/aggregate/min-group-size";
 import { getDb } from "@/lib/db";
 import { versionSliceCount } from "./dataset-view";
 import { datasetResource } from "./load-dataset";
@@ -25,19 +25,33 @@ export async function countsForReader<T extends Listed>(
     actor,
     rows.map((r) => datasetResource({ ...r, workspaceId: workspace.id, workspace: { ownerId: workspace.ownerId } })),
   );
+  // One query for the listed versions of every slice, one for the minimum group sizes of every
+  // totals-only dataset, whatever the page's length.
+  const sliced = rows.filter((_, i) => access[i]?.scope);
+  const totalsOnly = rows.filter((_, i) => access[i] && !access[i].scope && !allows(access[i].role, "view"));
+  const [versions, minSizes] = await Promise.all([
+    sliced.length
+      ? getDb().datasetVersion.findMany({
+          where: { OR: sliced.map((r) => ({ datasetId: r.id, number: r.version })) },
+          select: { datasetId: true, blobKey: true, columns: true, rowCount: true },
+        })
+      : [],
+    minGroupSizesFor(
+      actor,
+      totalsOnly.map((r) => r.id),
+    ),
+  ]);
+  const versionOf = new Map(versions.map((v) => [v.datasetId, v]));
   return Promise.all(
     rows.map(async (row, i) => {
       const a = access[i];
       if (!a) return row;
       if (a.scope) {
-        const version = await getDb().datasetVersion.findUnique({
-          where: { datasetId_number: { datasetId: row.id, number: row.version } },
-          select: { blobKey: true, columns: true, rowCount: true },
-        });
+        const version = versionOf.get(row.id);
         return { ...row, rowCount: version ? await versionSliceCount(version, a.scope) : 0, sizeBytes: null };
       }
       if (!allows(a.role, "view")) {
-        const k = await minGroupSizeFor(actor, row.id, a.role);
+        const k = minSizes.get(row.id) ?? null;
         return { ...row, rowCount: k !== null && row.rowCount < k ? null : row.rowCount, sizeBytes: null };
       }
       return row;

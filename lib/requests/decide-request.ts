@@ -69,6 +69,7 @@ export async function approveAccessRequest(
     [outcome] = await shareResource(actor, request.resourceType, request.resourceId, {
       grantees: [request.requester.username ?? request.requester.email],
       role: input.role,
+      ...(input.role === "aggregate" && input.minGroupSize ? { minGroupSize: input.minGroupSize } : {}),
       expiresAt: input.expiresAt,
       note: "Your access request was approved.",
     });

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { shareRoleSchema } from "@/lib/sharing/schemas";
+import { minGroupSizeSchema, shareRoleSchema } from "@/lib/sharing/schemas";
 
 export const MAX_QUESTIONS = 5;
 export const MAX_QUESTION_LENGTH = 300;
@@ -48,6 +48,8 @@ export type CreateRequestInput = z.input<typeof createRequestInput>;
 
 export const approveRequestInput = z.object({
   role: shareRoleSchema,
+  /** "Totals only": the smallest group a summary may show (default 10); ignored for other roles */
+  minGroupSize: minGroupSizeSchema.optional(),
   expiresAt: z.coerce
     .date({ error: "Enter a valid end date." })
     .refine((d) => d.getTime() > Date.now(), "The end date must be in the future.")

@@ -28,6 +28,8 @@ export type AccessRow = {
   allowAddToWorkspace?: boolean;
   /** a grant limited to a slice of the dataset, in words ("rows where region = North; 5 of 8 columns") */
   slice?: string | null;
+  /** a "Totals only" grant's minimum group size (K): summaries show no group smaller than this */
+  minGroupSize?: number | null;
 };
 
 /**
@@ -134,6 +136,7 @@ export async function listResourceAccess(actor: Actor, type: ResourceType, id: s
       createdAt: g.createdAt,
       allowAddToWorkspace: g.granteeType !== "workspace" && g.allowAddToWorkspace,
       slice: sliceWords(g.scope, g.scopeBrokenAt, totals.get(g.resourceId)),
+      minGroupSize: g.role === "aggregate" ? g.minGroupSize : null,
     });
     if (ws && g.granteeWorkspaceId) {
       for (const person of peopleOf.get(g.granteeWorkspaceId) ?? []) {
@@ -144,6 +147,7 @@ export async function listResourceAccess(actor: Actor, type: ResourceType, id: s
           detail: null,
           role: g.role,
           slice: sliceWords(g.scope, g.scopeBrokenAt, totals.get(g.resourceId)),
+          minGroupSize: g.role === "aggregate" ? g.minGroupSize : null,
           from: `the workspace ${ws.workspace.owner}/${ws.workspace.slug}`,
           pending: false,
           expiresAt: g.expiresAt,

@@ -7,8 +7,8 @@ import { defineAction } from "../define-action";
 
 const input = z.object({ requestId: z.string().min(1) }).and(approveRequestInput);
 
-export const approveAccessRequestAction = defineAction(input, async ({ requestId, role, expiresAt }, user) => {
-  const decision = await approveAccessRequest(user, requestId, { role, expiresAt });
+export const approveAccessRequestAction = defineAction(input, async ({ requestId, ...decision }, user) => {
+  const approved = await approveAccessRequest(user, requestId, decision);
   revalidatePath("/w", "layout");
-  return decision;
+  return approved;
 });

@@ -24,7 +24,11 @@ export default async function RequestPage({ params }: Props) {
       <Card className="space-y-6">
         <RequestSummary request={request} />
         {canDecide && request.status === "pending" ? (
-          <RequestDecisionForm requestId={request.id} requester={requesterName(request)} />
+          <RequestDecisionForm
+            requestId={request.id}
+            requester={requesterName(request)}
+            resourceType={request.resource.type}
+          />
         ) : null}
       </Card>
       {canDecide ? (
