@@ -26,7 +26,7 @@ function condition(filter: Filter, col: Column): string {
     case "not_null":
       return `${id} IS NOT NULL`;
     case "contains":
-      return `coalesce(contains(lower(CAST(${id} AS VARCHAR)), lower(${quoteLiteral(filter.value)})), false)`;
+      return `contains(lower(CAST(${id} AS VARCHAR)), lower(${quoteLiteral(filter.value)}))`;
     case "eq":
       return comparable ? `${id} = ${literal(filter.value, col)}` : "false";
     case "range": {
@@ -42,6 +42,10 @@ function condition(filter: Filter, col: Column): string {
 /**
  * The SELECT a scoped reader's view `data` is: the scope's columns of the Parquet file, only the
  * rows its conditions keep (each condition must be true: a NULL comparison drops the row).
+ * The conditions are written as the owner's grid filters are (plain comparisons ANDed in WHERE,
+ * which already drops NULL), not wrapped in `IS TRUE`: DuckDB then pushes them into the Parquet
+ * scan as constant filters that prune row groups by their statistics, so the slice's page costs
+ * what the owner's same filtered page does (an `IS TRUE` wrapper is an opaque expression filter).
  * Rule: this is the only relation a scoped actor's queries can reach; a scope naming a column
  * the file lacks serves nothing (404), never the whole file.
  */
@@ -59,7 +63,7 @@ export function scopedSelectSql(
     ? columns.filter((c) => scope.columns!.includes(c.name)).map((c) => quoteIdent(c.name))
     : columns.map((c) => quoteIdent(c.name));
   if (withRowNumber) shown.push(ROW_NUMBER_COLUMN);
-  const where = scope.rows.map((f) => `(${condition(f, byName.get(f.column)!)}) IS TRUE`);
+  const where = scope.rows.map((f) => `(${condition(f, byName.get(f.column)!)})`);
   return `SELECT ${shown.join(", ")} FROM ${from}${where.length ? ` WHERE ${where.join(" AND ")}` : ""}`;
 }
 
