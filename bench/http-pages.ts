@@ -2,7 +2,7 @@
 // a dataset page (the signed-in owner's session cookie) and the access-link page of a dataset (a
 // public link, no account), each beside a `/_next/static` asset served by the same server, at 10
 // and 50 connections, alternating for BENCH_PAGES_ROUNDS rounds (default 3) of BENCH_PAGES_DURATION_S
-// seconds (default 5): medians, ranges, ratios to the static asset, p99, HTML and RSC payload size, load
+// seconds (default 5): medians, ranges, ratios to the static asset, p99, HTML size and the inline RSC payload's, load
 // average; then the two requests a dataset page's grid and statistics panel make from the browser when
 // the page does not bring their data (10 connections), so an older build's cost per view can be added up.
 // The workspace holds BENCH_PAGES_DATASETS datasets (default 30; the catalog lists them) besides
@@ -87,10 +87,14 @@ export async function runHttpPagesBench(): Promise<void> {
       const answer = await fetch(page.url, { headers: page.headers, redirect: "manual" });
       const html = await answer.text();
       if (answer.status !== 200) throw new Error(`${page.label}: ${page.url} answered ${answer.status}`);
-      // The RSC payload a client-side navigation to the page receives (and the HTML carries inline).
-      const rsc = await (await fetch(page.url, { headers: { ...page.headers, RSC: "1" }, redirect: "manual" })).text();
+      // BENCH_PAGES_HTML_DIR: keep each page's HTML there, to see what makes it large.
+      const keep = process.env.BENCH_PAGES_HTML_DIR;
+      if (keep) fs.writeFileSync(path.join(keep, `${page.label.replaceAll(" ", "-")}.html`), html);
+      // The RSC payload: the HTML carries it inline (self.__next_f.push scripts) to hydrate from.
+      const rsc = [...html.matchAll(/<script[^>]*>self\.__next_f\.push\((.*?)\)<\/script>/gs)];
+      const rscBytes = rsc.reduce((sum, m) => sum + Buffer.byteLength(m[1]!), 0);
       console.log(
-        `  ${page.label}: ${(Buffer.byteLength(html) / 1024).toFixed(0)} KiB of HTML, ${(Buffer.byteLength(rsc) / 1024).toFixed(0)} KiB of RSC payload`,
+        `  ${page.label}: ${(Buffer.byteLength(html) / 1024).toFixed(0)} KiB of HTML, of which ${(rscBytes / 1024).toFixed(0)} KiB the inline RSC payload`,
       );
       await cannon(page.url, 10, 2, page.headers); // warm-up
     }

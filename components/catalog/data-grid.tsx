@@ -213,12 +213,10 @@ export function DataGrid({
               })}
             </tr>
           </thead>
-          <tbody>
+          {/* Row and cell styles are set once here, not on each of a page's hundreds of cells (the page's HTML). */}
+          <tbody className="[&>tr:nth-child(even)]:bg-zinc-50 [&>tr:nth-child(odd)]:bg-white [&>tr]:border-t [&>tr]:border-zinc-100 dark:[&>tr]:border-zinc-800 dark:[&>tr:nth-child(even)]:bg-zinc-900 dark:[&>tr:nth-child(odd)]:bg-zinc-900 [&_td]:truncate [&_td]:px-3 [&_td]:py-1.5">
             {rows.map((row, r) => (
-              <tr
-                key={r}
-                className="group border-t border-zinc-100 odd:bg-white even:bg-zinc-50 dark:border-zinc-800 dark:odd:bg-zinc-900 dark:even:bg-zinc-900"
-              >
+              <tr key={r}>
                 {shown.map((column, i) => {
                   const value = indexOf[i]! < 0 ? null : row[indexOf[i]!];
                   const pinned = i < pinnedCount;
@@ -226,7 +224,14 @@ export function DataGrid({
                     <td
                       key={column.name}
                       style={pinned ? { left: stickyLeft[i] } : undefined}
-                      className={`truncate whitespace-nowrap px-3 py-1.5 ${NUMERIC.test(column.type) ? "text-right tabular-nums" : ""} ${pinned ? "sticky z-[1] bg-zinc-100 dark:bg-zinc-800" : ""}`}
+                      className={
+                        [
+                          NUMERIC.test(column.type) ? "text-right tabular-nums" : "",
+                          pinned ? "sticky z-[1] bg-zinc-100 dark:bg-zinc-800" : "",
+                        ]
+                          .join(" ")
+                          .trim() || undefined
+                      }
                     >
                       {value === null || value === undefined ? (
                         <span className="text-zinc-400">null</span>

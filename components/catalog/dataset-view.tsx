@@ -61,7 +61,7 @@ function Section({ title, children, id }: { title: string; children: React.React
  * service's 404 AppError when the actor cannot read it; callers turn it into notFound().
  */
 export async function DatasetDetails({ actor, dataset: ref, pagePath, searchParams, linkToken }: DatasetDetailsProps) {
-  const { dataset, versions } = await getDatasetPage(actor, ref);
+  const { dataset, versions, reads } = await getDatasetPage(actor, ref);
   const rawVersion = searchParams.version;
   const asked = Number(Array.isArray(rawVersion) ? rawVersion[0] : rawVersion);
   const earlier =
@@ -78,9 +78,9 @@ export async function DatasetDetails({ actor, dataset: ref, pagePath, searchPara
   // What the grid and the statistics panel would ask for from the browser, read now (one request
   // instead of three); each is a best effort: on a failure the browser asks and shows the error.
   const [initialRows, initialProfile] = await Promise.all([
-    firstRowsPage(actor, versionOnView, gridColumns, searchParams),
+    firstRowsPage(reads, shown.number, gridColumns, searchParams),
     // A slice's profile is computed on each read, so it stays a request of its own.
-    dataset.slice ? undefined : firstProfile(actor, versionOnView),
+    dataset.slice ? undefined : firstProfile(reads, shown.number),
   ]);
 
   return (

@@ -1,45 +1,29 @@
 import "server-only";
-import type { Actor } from "@/lib/access";
-import { type VersionProfile, getColumnStats } from "@/lib/catalog/column-stats";
-import { queryDataset } from "@/lib/catalog/query";
+import type { VersionProfile } from "@/lib/catalog/column-stats";
+import type { DatasetPageReads } from "@/lib/catalog/get-dataset";
 import type { Column } from "@/lib/catalog/types";
 import { type InitialRows, gridQuery, toSearchParams } from "./grid/grid-query";
 import { parseGridState } from "./grid/grid-state";
 
 export type SearchParams = Record<string, string | string[] | undefined>;
 
-/** The version a dataset page shows, as its grid and statistics panel ask for it. */
-type VersionOnView = { datasetId: string; version?: number };
-
 /**
  * The page of rows the grid would ask for first, read while the page renders: the grid's state
- * parsed from the same search parameters the grid reads in the browser, queried as the actor
- * (the same access check as the rows route). Undefined when the read fails: the grid then asks
- * from the browser and shows that answer's error, so a bad filter in a URL never breaks the page.
+ * parsed from the same search parameters the grid reads in the browser, read through the page's
+ * own access check. Undefined when the read fails: the grid then asks from the browser and shows
+ * that answer's error, so a bad filter in a URL never breaks the page.
  */
 export async function firstRowsPage(
-  actor: Actor,
-  { datasetId, version }: VersionOnView,
+  reads: DatasetPageReads,
+  versionNumber: number,
   columns: Column[],
   searchParams: SearchParams,
 ): Promise<InitialRows | undefined> {
   const { state } = parseGridState(toSearchParams(searchParams), columns);
   const query = gridQuery(state, columns).page;
   try {
-    const {
-      columns: shape,
-      rows,
-      total,
-      offset,
-      limit,
-      version: number,
-      rowWindow,
-    } = await queryDataset(actor, datasetId, query, version);
-    return {
-      query,
-      data: { columns: shape, rows, total, offset, limit, version: number, rowWindow },
-      readAt: Date.now(),
-    };
+    const { columns: shape, rows, total, offset, limit, version, rowWindow } = await reads.rows(versionNumber, query);
+    return { query, data: { columns: shape, rows, total, offset, limit, version, rowWindow }, readAt: Date.now() };
   } catch {
     return undefined;
   }
@@ -47,11 +31,11 @@ export async function firstRowsPage(
 
 /** The column profile the statistics panel would ask for, or undefined when the read fails (the panel asks). */
 export async function firstProfile(
-  actor: Actor,
-  { datasetId, version }: VersionOnView,
+  reads: DatasetPageReads,
+  versionNumber: number,
 ): Promise<VersionProfile | undefined> {
   try {
-    return await getColumnStats(actor, datasetId, version);
+    return await reads.profile(versionNumber);
   } catch {
     return undefined;
   }
