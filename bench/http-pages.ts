@@ -2,7 +2,9 @@
 // a dataset page (the signed-in owner's session cookie) and the access-link page of a dataset (a
 // public link, no account), each beside a `/_next/static` asset served by the same server, at 10
 // and 50 connections, alternating for BENCH_PAGES_ROUNDS rounds (default 3) of BENCH_PAGES_DURATION_S
-// seconds (default 5): medians, ranges, ratios to the static asset, p99, HTML size, load average.
+// seconds (default 5): medians, ranges, ratios to the static asset, p99, HTML size and the inline RSC payload's, load
+// average; then the two requests a dataset page's grid and statistics panel make from the browser when
+// the page does not bring their data (10 connections), so an older build's cost per view can be added up.
 // The workspace holds BENCH_PAGES_DATASETS datasets (default 30; the catalog lists them) besides
 // the BENCH_PAGES_ROWS-row dataset the pages show (default 100,000). The server runs on
 // BENCH_PORT_BASE + 4 (default 3214). Run alone: `BENCH_ONLY=http-pages npm run bench`.
@@ -61,6 +63,23 @@ export async function runHttpPagesBench(): Promise<void> {
       { label: "access-link page", url: `${app.url}${new URL(link.url).pathname}`, serverPid: app.pid },
     ];
     const asset: Target = { label: "static asset", url: `${app.url}${staticAssetPath()}`, serverPid: app.pid };
+    // What a dataset page's grid and statistics panel ask for from the browser when the page did not
+    // bring them (before 2026-12-01: on every view); a view costs the page plus these two then.
+    const firstRows = new URLSearchParams({ query: JSON.stringify({ limit: 50, offset: 0 }) });
+    const browserReads: Target[] = [
+      {
+        label: "grid's first rows request",
+        url: `${app.url}/api/datasets/${world.datasetId}/rows?${firstRows}`,
+        headers: cookie,
+        serverPid: app.pid,
+      },
+      {
+        label: "column statistics request",
+        url: `${app.url}/api/datasets/${world.datasetId}/stats`,
+        headers: cookie,
+        serverPid: app.pid,
+      },
+    ];
     console.log(
       `http-pages: ${DATASETS} datasets, the shown one ${ROWS.toLocaleString("en-US")} rows; ${ROUNDS} rounds of ${SECONDS} s per figure; load before ${loadAverage()}`,
     );
@@ -68,7 +87,15 @@ export async function runHttpPagesBench(): Promise<void> {
       const answer = await fetch(page.url, { headers: page.headers, redirect: "manual" });
       const html = await answer.text();
       if (answer.status !== 200) throw new Error(`${page.label}: ${page.url} answered ${answer.status}`);
-      console.log(`  ${page.label}: ${(Buffer.byteLength(html) / 1024).toFixed(0)} KiB of HTML`);
+      // BENCH_PAGES_HTML_DIR: keep each page's HTML there, to see what makes it large.
+      const keep = process.env.BENCH_PAGES_HTML_DIR;
+      if (keep) fs.writeFileSync(path.join(keep, `${page.label.replaceAll(" ", "-")}.html`), html);
+      // The RSC payload: the HTML carries it inline (self.__next_f.push scripts) to hydrate from.
+      const rsc = [...html.matchAll(/<script[^>]*>self\.__next_f\.push\((.*?)\)<\/script>/gs)];
+      const rscBytes = rsc.reduce((sum, m) => sum + Buffer.byteLength(m[1]!), 0);
+      console.log(
+        `  ${page.label}: ${(Buffer.byteLength(html) / 1024).toFixed(0)} KiB of HTML, of which ${(rscBytes / 1024).toFixed(0)} KiB the inline RSC payload`,
+      );
       await cannon(page.url, 10, 2, page.headers); // warm-up
     }
     await cannon(asset.url, 10, 2);
@@ -77,6 +104,7 @@ export async function runHttpPagesBench(): Promise<void> {
         await alternate([asset, page], { connections, rounds: ROUNDS, seconds: SECONDS });
       }
     }
+    await alternate([asset, ...browserReads], { connections: 10, rounds: ROUNDS, seconds: SECONDS });
   } finally {
     await app?.stop();
     await world.close();

@@ -55,15 +55,19 @@ export function ColumnStatsPanel({
   version,
   versionNumber,
   linkToken,
+  initialProfile,
 }: {
   datasetId: string;
   version?: number;
   versionNumber: number;
   linkToken?: string;
+  /** the profile the server read while rendering the page (none: the panel asks for it) */
+  initialProfile?: VersionProfile;
 }) {
   const stats = useQuery({
     queryKey: ["dataset-stats", datasetId, versionNumber, linkToken ?? ""],
     queryFn: () => fetchJson<VersionProfile>(statsUrl(datasetId, version, linkToken)),
+    initialData: initialProfile,
     staleTime: Infinity, // a version's profile never changes
     retry: false,
   });

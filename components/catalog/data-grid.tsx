@@ -1,8 +1,7 @@
 "use client";
-import { keepPreviousData, useQuery, useQueryClient } from "@tanstack/react-query";
+import { hashKey, keepPreviousData, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useMemo } from "react";
 import type { DatasetQueryInput, Filter } from "@/lib/catalog/query-schema";
-import type { Column } from "@/lib/catalog/types";
 import { formatNumber } from "@/lib/util/format";
 import { ApiError, fetchJson, rowsUrl } from "./api";
 import { cellText } from "./cell";
@@ -10,22 +9,13 @@ import { DownloadMenu } from "./download-menu";
 import { FilterBar, describeFilter } from "./filter-bar";
 import { ColumnMenu } from "./grid/column-menu";
 import { defaultWidth } from "./grid/column-widths";
-import { type GridState, nextSort, visibleColumns } from "./grid/grid-state";
+import { type InitialRows, type RowsResponse, gridQuery, rowsQueryKey } from "./grid/grid-query";
+import { nextSort, visibleColumns } from "./grid/grid-state";
 import { type GridColumn, HeaderCell } from "./grid/header-cell";
 import { Pager } from "./grid/pager";
 import { useGridState } from "./grid/use-grid-state";
 
 type Row = unknown[];
-type RowsResponse = {
-  columns: Column[];
-  rows: Row[];
-  total: number;
-  offset: number;
-  limit: number;
-  version: number;
-  /** view-only access: how many rows of the query paging reaches (null: all) */
-  rowWindow: number | null;
-};
 
 const noRows: Row[] = [];
 // Pages stay fresh for a while, so the page a filter was checked with is shown without a second request.
@@ -42,39 +32,42 @@ type DataGridProps = {
   linkToken?: string;
   /** false for view-only access: no download menu, and paging stops at the server's row window */
   canDownload: boolean;
+  /** the page of rows the server read for the URL it rendered (none: the grid asks for it) */
+  initialRows?: InitialRows;
 };
 
 const NUMERIC = /^(U?(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT)|FLOAT|DOUBLE|DECIMAL.*)$/;
-
-/** The structured query of a grid state: the view (filters, sort, shown columns) and its page. */
-function toQuery(state: GridState, columns: Column[]): { view: DatasetQueryInput; page: DatasetQueryInput } {
-  const view: DatasetQueryInput = {
-    ...(state.filters.length ? { filters: state.filters } : {}),
-    ...(state.sort.length ? { sort: state.sort } : {}),
-    // Hidden columns are not fetched (nor downloaded with "this view").
-    ...(state.hidden.length
-      ? { columns: columns.filter((c) => !state.hidden.includes(c.name)).map((c) => c.name) }
-      : {}),
-  };
-  return { view, page: { ...view, limit: state.pageSize, offset: (state.page - 1) * state.pageSize } };
-}
 
 /**
  * The data grid: rows come a page at a time from the server (the query service), sorted by one
  * or more columns, filtered per column, with columns hidden, pinned and resized. All of it lives
  * in the page's URL (useGridState), so a reload or a shared link shows the same view.
  */
-export function DataGrid({ datasetId, columns, version, versionNumber, linkToken, canDownload }: DataGridProps) {
+export function DataGrid({
+  datasetId,
+  columns,
+  version,
+  versionNumber,
+  linkToken,
+  canDownload,
+  initialRows,
+}: DataGridProps) {
   const { state, setState, notices, dismissNotices } = useGridState(columns);
   const queryClient = useQueryClient();
-  const { view, page: query } = useMemo(() => toQuery(state, columns), [state, columns]);
+  const { view, page: query } = useMemo(() => gridQuery(state, columns), [state, columns]);
   const rowsQuery = (q: DatasetQueryInput) => ({
-    queryKey: ["dataset-rows", datasetId, versionNumber, linkToken ?? "", q],
+    queryKey: rowsQueryKey(datasetId, versionNumber, linkToken, q),
     queryFn: () => fetchJson<RowsResponse>(rowsUrl(datasetId, q, version, linkToken)),
     staleTime: STALE_MS,
     retry: false,
   });
-  const result = useQuery({ ...rowsQuery(query), placeholderData: keepPreviousData });
+  // The server's page answers only the very query it was read for (compared as the cache compares keys).
+  const initial = initialRows && hashKey([initialRows.query]) === hashKey([query]) ? initialRows : undefined;
+  const result = useQuery({
+    ...rowsQuery(query),
+    placeholderData: keepPreviousData,
+    ...(initial ? { initialData: initial.data, initialDataUpdatedAt: initial.readAt } : {}),
+  });
 
   const rows = result.data?.rows ?? noRows;
   const shown = useMemo(() => visibleColumns(columns, state), [columns, state]);
@@ -108,7 +101,7 @@ export function DataGrid({ datasetId, columns, version, versionNumber, linkToken
   async function addFilter(filter: Filter): Promise<string | undefined> {
     const next = { ...state, filters: [...state.filters, filter], page: 1 };
     try {
-      await queryClient.fetchQuery(rowsQuery(toQuery(next, columns).page));
+      await queryClient.fetchQuery(rowsQuery(gridQuery(next, columns).page));
     } catch (error) {
       return error instanceof ApiError && error.status < 500
         ? error.message
@@ -220,12 +213,10 @@ export function DataGrid({ datasetId, columns, version, versionNumber, linkToken
               })}
             </tr>
           </thead>
-          <tbody>
+          {/* Row and cell styles are set once here, not on each of a page's hundreds of cells (the page's HTML). */}
+          <tbody className="[&>tr:nth-child(even)]:bg-zinc-50 [&>tr:nth-child(odd)]:bg-white [&>tr]:border-t [&>tr]:border-zinc-100 dark:[&>tr]:border-zinc-800 dark:[&>tr:nth-child(even)]:bg-zinc-900 dark:[&>tr:nth-child(odd)]:bg-zinc-900 [&_td]:truncate [&_td]:px-3 [&_td]:py-1.5">
             {rows.map((row, r) => (
-              <tr
-                key={r}
-                className="group border-t border-zinc-100 odd:bg-white even:bg-zinc-50 dark:border-zinc-800 dark:odd:bg-zinc-900 dark:even:bg-zinc-900"
-              >
+              <tr key={r}>
                 {shown.map((column, i) => {
                   const value = indexOf[i]! < 0 ? null : row[indexOf[i]!];
                   const pinned = i < pinnedCount;
@@ -233,7 +224,14 @@ export function DataGrid({ datasetId, columns, version, versionNumber, linkToken
                     <td
                       key={column.name}
                       style={pinned ? { left: stickyLeft[i] } : undefined}
-                      className={`truncate whitespace-nowrap px-3 py-1.5 ${NUMERIC.test(column.type) ? "text-right tabular-nums" : ""} ${pinned ? "sticky z-[1] bg-zinc-100 dark:bg-zinc-800" : ""}`}
+                      className={
+                        [
+                          NUMERIC.test(column.type) ? "text-right tabular-nums" : "",
+                          pinned ? "sticky z-[1] bg-zinc-100 dark:bg-zinc-800" : "",
+                        ]
+                          .join(" ")
+                          .trim() || undefined
+                      }
                     >
                       {value === null || value === undefined ? (
                         <span className="text-zinc-400">null</span>

@@ -13,6 +13,7 @@ import { TagList, VisibilityBadge } from "./badges";
 import { DatasetCardSection } from "./card/dataset-card-section";
 import { ColumnStatsPanel } from "./column-stats-panel";
 import { DataGrid } from "./data-grid";
+import { type SearchParams, firstProfile, firstRowsPage } from "./first-page";
 import { DatasetMetadataForm } from "./dataset-metadata-form";
 import { DeleteDatasetForm } from "./delete-dataset-form";
 import { IngestPanel } from "./ingest-panel";
@@ -27,8 +28,11 @@ type DatasetDetailsProps = {
   dataset: DatasetRef;
   /** this page's own URL (version links add ?version=n to it) */
   pagePath: string;
-  /** `?version=` from the URL: an earlier version to show (raw; checked here) */
-  version?: string | string[];
+  /**
+   * The page's search parameters: `?version=` (an earlier version to show; raw, checked here) and
+   * the grid's view (sort, filters, page...), whose first page of rows is read while the page renders.
+   */
+  searchParams: SearchParams;
   /** access-link pages: every data request and link carries ?link=<token>, and nothing can be changed */
   linkToken?: string;
 };
@@ -56,14 +60,9 @@ function Section({ title, children, id }: { title: string; children: React.React
  * (for editors and managers, never through a link) editing, adding data and sharing. Throws the
  * service's 404 AppError when the actor cannot read it; callers turn it into notFound().
  */
-export async function DatasetDetails({
-  actor,
-  dataset: ref,
-  pagePath,
-  version: rawVersion,
-  linkToken,
-}: DatasetDetailsProps) {
-  const { dataset, versions } = await getDatasetPage(actor, ref);
+export async function DatasetDetails({ actor, dataset: ref, pagePath, searchParams, linkToken }: DatasetDetailsProps) {
+  const { dataset, versions, reads } = await getDatasetPage(actor, ref);
+  const rawVersion = searchParams.version;
   const asked = Number(Array.isArray(rawVersion) ? rawVersion[0] : rawVersion);
   const earlier =
     Number.isInteger(asked) && asked !== dataset.version ? versions.find((v) => v.number === asked) : undefined;
@@ -75,6 +74,14 @@ export async function DatasetDetails({
   // The grid and the column statistics read the same version of the same dataset (and through the same link).
   const versionOnView = { datasetId: dataset.id, version: viewVersion, versionNumber: shown.number, linkToken };
   const canDownload = dataset.canDownload;
+  const gridColumns = withDescriptions(shown.columns, dataset.card.columns);
+  // What the grid and the statistics panel would ask for from the browser, read now (one request
+  // instead of three); each is a best effort: on a failure the browser asks and shows the error.
+  const [initialRows, initialProfile] = await Promise.all([
+    firstRowsPage(reads, shown.number, gridColumns, searchParams),
+    // A slice's profile is computed on each read, so it stays a request of its own.
+    dataset.slice ? undefined : firstProfile(reads, shown.number),
+  ]);
 
   return (
     <div className="space-y-8">
@@ -156,14 +163,15 @@ export async function DatasetDetails({
       <Section title={earlier ? `Data of version ${earlier.number}` : "Data"} id="dataset-data">
         <DataGrid
           key={shown.number}
-          columns={withDescriptions(shown.columns, dataset.card.columns)}
+          columns={gridColumns}
           canDownload={canDownload}
+          initialRows={initialRows}
           {...versionOnView}
         />
       </Section>
 
       <Section title="Schema and column statistics" id="dataset-schema">
-        <ColumnStatsPanel {...versionOnView} />
+        <ColumnStatsPanel initialProfile={initialProfile} {...versionOnView} />
       </Section>
 
       <Section title="Summarise" id="dataset-summarise">

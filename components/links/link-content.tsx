@@ -58,7 +58,7 @@ export async function LinkContent({ link, token, path, searchParams }: Props) {
           actor,
           dataset: { id: resource.id },
           pagePath: base,
-          version: searchParams.version,
+          searchParams,
           linkToken: token,
         }),
       );
@@ -105,7 +105,7 @@ export async function LinkContent({ link, token, path, searchParams }: Props) {
             actor,
             dataset: { workspaceId: resource.id, slug: rest[0]! },
             pagePath: `${base}/catalog/${encodeURIComponent(rest[0]!)}`,
-            version: searchParams.version,
+            searchParams,
             linkToken: token,
           }),
         );

@@ -3,7 +3,7 @@ import type { ReactNode } from "react";
 import type { SessionUser } from "@/lib/auth/session";
 import { appUrl } from "@/lib/email/config";
 import { LAST_WORKSPACE_COOKIE } from "@/lib/workspaces/last-workspace";
-import { listMyWorkspaces } from "@/lib/workspaces/queries";
+import { type WorkspaceSummary, listMyWorkspaces } from "@/lib/workspaces/queries";
 import { AccountMenu } from "./account-menu";
 import { OriginNotice } from "./origin-notice";
 import { RememberWorkspace } from "./remember-workspace";
@@ -16,19 +16,22 @@ import { type SwitcherWorkspace, WorkspaceSwitcher } from "./workspace-switcher"
  */
 export async function AppShell({
   user,
+  workspaces: given,
   current,
   member = false,
   workspaceLinks = true,
   children,
 }: {
   user: SessionUser & { username: string };
+  /** the user's workspaces for the switcher, when the caller read them already (otherwise read here) */
+  workspaces?: WorkspaceSummary[];
   current: SwitcherWorkspace | null;
   member?: boolean;
   /** false: the sidebar leaves out the workspace's own pages (for someone who sees only public datasets) */
   workspaceLinks?: boolean;
   children: ReactNode;
 }) {
-  const workspaces = await listMyWorkspaces(user);
+  const workspaces = given ?? (await listMyWorkspaces(user));
   return (
     <div className="flex min-h-screen flex-col">
       <a

@@ -1,5 +1,6 @@
 import "server-only";
 import type { Actor } from "@/lib/access";
+import type { Scope } from "@/lib/scopes";
 import { parseColumns } from "./types";
 import { assertScopeServes, type DatasetRef, loadDataset, loadVersion } from "./load-dataset";
 import { ensureVersionProfile } from "./profile/ensure-profile";
@@ -24,7 +25,17 @@ export async function getColumnStats(
   const number = versionNumberSchema.parse(version);
   const ref = typeof dataset === "string" ? { id: dataset } : dataset;
   const { dataset: loaded, scope } = await loadDataset(actor, ref, "view");
-  const row = await loadVersion(loaded, number);
+  return versionProfile(await loadVersion(loaded, number), scope);
+}
+
+/**
+ * The profile of a version already loaded for a reader access-checked in this request, as that
+ * reader may see it. Rule: a slice's profile covers the slice only, computed on it every time.
+ */
+export async function versionProfile(
+  row: Awaited<ReturnType<typeof loadVersion>>,
+  scope: Scope | null,
+): Promise<VersionProfile> {
   if (scope) {
     // A slice's profile is computed on the slice every time, never taken from the whole file's.
     assertScopeServes(scope, row.columns, `Version ${row.number} of this dataset does not exist.`);

@@ -25,14 +25,25 @@ export async function queryDataset(
   ref: string | DatasetRef,
   input: unknown,
   version?: unknown,
-): Promise<QueryResult & { version: number; rowWindow: number | null }> {
+): Promise<DatasetQueryResult> {
   const asked = datasetQuerySchema.parse(input ?? {});
   const number = versionNumberSchema.parse(version);
-  const {
-    version: row,
-    role,
-    scope,
-  } = await loadReadableVersion(actor, typeof ref === "string" ? { id: ref } : ref, "view", number);
+  const readable = await loadReadableVersion(actor, typeof ref === "string" ? { id: ref } : ref, "view", number);
+  return queryReadableVersion(readable, asked);
+}
+
+export type DatasetQueryResult = QueryResult & { version: number; rowWindow: number | null };
+
+/**
+ * The same query on a version already loaded and access-checked in this request (its role and
+ * slice as the check found them): for a page that read the dataset and its versions already.
+ * Rule: `readable` must come from an access check of this request; nothing here checks again.
+ */
+export async function queryReadableVersion(
+  { version: row, role, scope }: Pick<Awaited<ReturnType<typeof loadReadableVersion>>, "version" | "role" | "scope">,
+  input: unknown,
+): Promise<DatasetQueryResult> {
+  const asked = datasetQuerySchema.parse(input ?? {});
   // View-only callers get the grid's page within a window of rows (lib/access/view-only-rows).
   const { offset, limit, window } = viewOnlyRowWindow(
     role,

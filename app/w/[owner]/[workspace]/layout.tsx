@@ -9,10 +9,11 @@ export default async function WorkspaceLayout({
   children: ReactNode;
   params: Promise<{ owner: string; workspace: string }>;
 }) {
-  const { user, workspace } = await loadWorkspaceView(params);
+  const { user, workspace, myWorkspaces } = await loadWorkspaceView(params);
   return (
     <AppShell
       user={user}
+      workspaces={myWorkspaces}
       member={workspace.isMember}
       // Someone who sees only the public datasets has no catalog list or files to go to.
       workspaceLinks={workspace.scope !== "public"}

@@ -3,17 +3,20 @@ import { notFound } from "next/navigation";
 import { cache } from "react";
 import { requireUser } from "@/lib/auth/session";
 import { AppError } from "@/lib/util/errors";
-import { getWorkspaceForActor } from "@/lib/workspaces/queries";
+import { getWorkspaceForActor, listMyWorkspaces } from "@/lib/workspaces/queries";
 
 type Params = Promise<{ owner: string; workspace: string }>;
 
-// One lookup per request for the layout and the page, keyed by the URL's names.
+// One lookup per request for the layout and the page, keyed by the URL's names (React's cache lives
+// for one request only, so a revoked membership or grant shows on the next one). The layout's
+// workspace switcher needs the user's workspaces on every page: read beside the workspace, not after.
 const lookUp = cache(async (owner: string, slug: string) => {
   const user = await requireUser(`/w/${owner}/${slug}`);
-  const workspace = await orNotFound(
-    getWorkspaceForActor(user, decodeURIComponent(owner), decodeURIComponent(slug), { allowPublic: true }),
-  );
-  return { user, workspace };
+  const [workspace, myWorkspaces] = await Promise.all([
+    orNotFound(getWorkspaceForActor(user, decodeURIComponent(owner), decodeURIComponent(slug), { allowPublic: true })),
+    listMyWorkspaces(user),
+  ]);
+  return { user, workspace, myWorkspaces };
 });
 
 /**

@@ -5,7 +5,7 @@ import { loadWorkspaceView, orNotFound } from "../../load-workspace";
 
 type Props = {
   params: Promise<{ owner: string; workspace: string; slug: string }>;
-  searchParams: Promise<{ version?: string | string[] }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
 };
 
 export async function generateMetadata({ params }: Props) {
@@ -14,13 +14,11 @@ export async function generateMetadata({ params }: Props) {
 }
 
 export default async function DatasetPage({ params, searchParams }: Props) {
-  const { user, workspace } = await loadWorkspaceView(params);
-  const { slug } = await params;
-  const { version } = await searchParams;
+  const [{ user, workspace }, { slug }, search] = await Promise.all([loadWorkspaceView(params), params, searchParams]);
   const name = decodeURIComponent(slug);
   const pagePath = `/w/${workspace.owner}/${workspace.slug}/catalog/${encodeURIComponent(name)}`;
   return orNotFound(
-    DatasetDetails({ actor: user, dataset: { workspaceId: workspace.id, slug: name }, pagePath, version })
+    DatasetDetails({ actor: user, dataset: { workspaceId: workspace.id, slug: name }, pagePath, searchParams: search })
       .catch((error: unknown) => totalsOnlyOr(error, user, { workspaceId: workspace.id, slug: name }))
       .catch((error: unknown) => listedCardOr(error, user, { workspaceId: workspace.id, slug: name })),
   );
