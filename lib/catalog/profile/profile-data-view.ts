@@ -18,7 +18,7 @@ import { type ColumnProfile, type DatasetProfile, PROFILE_VERSION } from "./type
 
 export const TOP_VALUES = 10;
 /** Beyond the exact limit, quartiles and histograms are computed on a sample of about this many rows. */
-const SAMPLE_ROWS = 100_000;
+const SAMPLE_ROWS = 50_000;
 /**
  * Beyond the exact limit, a column with at most about this many distinct values in the sample (a HyperLogLog estimate:
  * an exact count there would build a hash table of every sampled value of every unique column) is still counted exactly.
