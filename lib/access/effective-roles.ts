@@ -3,7 +3,7 @@ import { getDb, type ResourceType } from "@/lib/db";
 import { type Scope, parseStoredScope } from "@/lib/scopes";
 import { AppError } from "@/lib/util/errors";
 import type { Actor } from "./actor";
-import { memberWorkspacesWhere, userKey } from "./grantee-keys";
+import { actorGranteeKeys } from "./grantee-keys";
 import { grantTargets, liveGrantWhere } from "./grants";
 import { linkCovers } from "./link-scope";
 import type { Resource } from "./resources";
@@ -73,27 +73,20 @@ type GrantRoles = { unscoped: Map<string, EffectiveRole>; scoped: Map<string, Sc
 
 /**
  * The highest live grant role per grant target ("type:id"), for every target of the resources:
- * grants to the actor and to every workspace they belong to (grantsToActorWhere's rule). Two
- * indexed reads asked at once rather than one OR across both kinds of grantee, which makes the
- * databases read every grant on the targets (a folder shared with thousands of addresses): the
- * actor's own grants by key, and the grants held by their workspaces, reached from those workspaces.
+ * grants to the actor and to every workspace they belong to (grantsToActorWhere's rule, as the
+ * list of their grantee keys). Looked up by target and key, both in the unique index on (target,
+ * grantee key): a folder shared with thousands of e-mail addresses costs no more than one shared
+ * with nobody. (Reaching the workspaces' grants through the relation made SQLite read every grant on
+ * the targets and filter them: 9 ms per check with 20,000 pending invitations on a folder chain.)
  */
 async function grantRoles(actor: Actor, resources: Resource[]): Promise<GrantRoles> {
-  const targets = targetsWhere(resources);
-  const live = liveGrantWhere();
-  const [own, workspaces] = await Promise.all([
-    getDb().share.findMany({
-      where: { AND: [targets, { granteeKey: userKey(actor.id) }, live] },
-      select: grantSelect,
-    }),
-    getDb().workspace.findMany({
-      where: memberWorkspacesWhere(actor),
-      select: { receivedShares: { where: { AND: [targets, live] }, select: grantSelect } },
-    }),
-  ]);
+  const grants = await getDb().share.findMany({
+    where: { AND: [targetsWhere(resources), { granteeKey: { in: await actorGranteeKeys(actor) } }, liveGrantWhere()] },
+    select: grantSelect,
+  });
   const unscoped = new Map<string, EffectiveRole>();
   const scoped = new Map<string, ScopedGrant[]>();
-  for (const g of [...own, ...workspaces.flatMap((w) => w.receivedShares)]) {
+  for (const g of grants) {
     const key = targetKey(g.resourceType, g.resourceId);
     const role = shareRoleToEffective(g.role);
     const scope = parseStoredScope(g.scope);
