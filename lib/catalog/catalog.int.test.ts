@@ -379,6 +379,52 @@ describe("query", () => {
     expect(await failure(queryDataset(owner, datasetId, { cursor: "garbage" }))).toMatchObject({ code: "invalid" });
   });
 
+  it("a filtered, sorted page has the same rows and total whether its filter is new (one scan) or already counted", async () => {
+    const { owner, workspace } = await createCast();
+    const { datasetId } = await createDataset(owner, workspace.id, "weather.csv", rows);
+    const oslo = rows
+      .split("\n")
+      .slice(1)
+      .map((line) => line.split(","))
+      .filter((r) => r[1] === "Oslo");
+    // note descending with empty notes last, then temp ascending, then file order: the grid's order
+    const expected = [...oslo]
+      .map((r, i) => ({ r, i }))
+      .sort(
+        (a, b) =>
+          (a.r[3] === "" ? 1 : 0) - (b.r[3] === "" ? 1 : 0) ||
+          (a.r[3]! < b.r[3]! ? 1 : a.r[3]! > b.r[3]! ? -1 : 0) ||
+          Number(a.r[2]) - Number(b.r[2]) ||
+          a.i - b.i,
+      )
+      .map(({ r }) => r[0]);
+    const sort = [
+      { column: "note", direction: "desc" },
+      { column: "temp", direction: "asc" },
+    ];
+    // Every query below keeps the same 40 rows, but a lower id bound never asked before makes its total uncounted.
+    let bound = 0;
+    const page = (offset: number) =>
+      queryDataset(owner, datasetId, {
+        limit: 15,
+        offset,
+        sort,
+        filters: [
+          { column: "city", op: "eq", value: "Oslo" },
+          { column: "id", op: "range", min: -bound++ },
+        ],
+      });
+    for (const offset of [0, 15, 30, 45]) {
+      const fresh = await page(offset);
+      expect(fresh.total).toBe(40);
+      expect(fresh.rows.map((r) => r[0])).toEqual(expected.slice(offset, offset + 15));
+      expect(fresh.nextCursor === null).toBe(offset + 15 >= 40);
+      bound--; // the same filter again: its total is now known, so the page is read on its own
+      const again = await page(offset);
+      expect(again).toEqual(fresh);
+    }
+  });
+
   it("downloads the whole dataset or the filtered view as CSV, JSON Lines and Parquet", async () => {
     const { owner, workspace } = await createCast();
     const { datasetId } = await createDataset(owner, workspace.id, "weather.csv", rows, { slug: "weather" });

@@ -19,6 +19,13 @@ export type BuiltQuery = {
    * on wide tables. Absent when unsorted (the scan stops at the page) or without row numbers.
    */
   pageKeysSql?: string;
+  /**
+   * pageKeysSql and countSql answered by one scan, for a page whose total is not known yet: one row of two values,
+   * the page's row numbers as a list in page order, and the number of matching rows. The filter and sort columns of
+   * the matching rows are read once and kept, so a selective filter costs one pass over the file instead of two; a
+   * filter keeping most rows keeps most of them in memory (spilling beyond DuckDB's memory limit).
+   */
+  pageKeysAndCountSql?: string;
   /** the columns returned, in order */
   columns: Column[];
   /** every user-supplied value, bound as $1, $2, … (never part of the SQL text) */
@@ -118,10 +125,20 @@ export function buildQuery(
   const offset = safeInteger(query.offset, "The offset");
   const page = options.all ? "" : ` LIMIT ${limit} OFFSET ${offset}`;
   const twoStep = !options.all && options.rowNumber && orderKeys.length > 0;
+  const sortColumns = [...new Set(query.sort.map((s) => quoteIdent(column(s.column).name))), ROW_NUMBER_COLUMN];
+  const keysAndCount =
+    `WITH matched AS MATERIALIZED (SELECT ${sortColumns.join(", ")} FROM ${DATA_VIEW}${where}),` +
+    ` page AS (SELECT * FROM matched${order}${page})` +
+    ` SELECT (SELECT list(${ROW_NUMBER_COLUMN}${order}) FROM page), (SELECT count(*) FROM matched)`;
   return {
     sql: `SELECT ${selected.map(options.project ?? ((c) => quoteIdent(c.name))).join(", ")} FROM ${DATA_VIEW}${where}${order}${page}`,
     countSql: `SELECT count(*) FROM ${DATA_VIEW}${where}`,
-    ...(twoStep ? { pageKeysSql: `SELECT ${ROW_NUMBER_COLUMN} FROM ${DATA_VIEW}${where}${order}${page}` } : {}),
+    ...(twoStep
+      ? {
+          pageKeysSql: `SELECT ${ROW_NUMBER_COLUMN} FROM ${DATA_VIEW}${where}${order}${page}`,
+          pageKeysAndCountSql: keysAndCount,
+        }
+      : {}),
     columns: selected,
     params,
     typedParams,

@@ -52,14 +52,30 @@ const COUNT_CACHE_SIZE = 1000;
 const globalForCounts = globalThis as unknown as { datashelfRowCounts?: Map<string, number> };
 const counts = (globalForCounts.datashelfRowCounts ??= new Map<string, number>());
 
+const countKey = (viewKey: string, built: BuiltQuery) => JSON.stringify([viewKey, built.countSql, built.params]);
+
+function rememberCount(key: string, total: number): void {
+  if (counts.size >= COUNT_CACHE_SIZE) counts.delete(counts.keys().next().value!);
+  counts.set(key, total);
+}
+
 async function countRows(db: DuckDBConnection, viewKey: string, built: BuiltQuery): Promise<number> {
-  const key = JSON.stringify([viewKey, built.countSql, built.params]);
+  const key = countKey(viewKey, built);
   const cached = counts.get(key);
   if (cached !== undefined) return cached;
   const total = Number((await runPrepared(db, built.countSql, built.params)).getRowsJson()[0]![0]);
-  if (counts.size >= COUNT_CACHE_SIZE) counts.delete(counts.keys().next().value!);
-  counts.set(key, total);
+  rememberCount(key, total);
   return total;
+}
+
+/** The rows with these file row numbers, in the numbers' order. */
+async function rowsByNumber(db: DuckDBConnection, built: BuiltQuery, numbers: string[]): Promise<Json[][]> {
+  if (numbers.length === 0) return [];
+  const byNumber = new Map<string, Json[]>();
+  const sql = rowsByNumberSql(built.columns, numbers);
+  for (const row of await cachedRows(db, sql, [], async () => (await db.runAndReadAll(sql)).getRowsJson()))
+    byNumber.set(String(row[row.length - 1]), row.slice(0, -1));
+  return numbers.map((n) => byNumber.get(n)!);
 }
 
 /** The page's rows: directly, or for sorted pages in two steps (see BuiltQuery.pageKeysSql). */
@@ -68,12 +84,24 @@ async function readPage(db: DuckDBConnection, built: BuiltQuery): Promise<Json[]
   if (!built.pageKeysSql) return cachedRows(db, built.sql, built.params, () => run(built.sql));
   const keysSql = built.pageKeysSql;
   const numbers = (await cachedRows(db, keysSql, built.params, () => run(keysSql))).map((r) => String(r[0]));
-  if (numbers.length === 0) return [];
-  const byNumber = new Map<string, Json[]>();
-  const sql = rowsByNumberSql(built.columns, numbers);
-  for (const row of await cachedRows(db, sql, [], async () => (await db.runAndReadAll(sql)).getRowsJson()))
-    byNumber.set(String(row[row.length - 1]), row.slice(0, -1));
-  return numbers.map((n) => byNumber.get(n)!);
+  return rowsByNumber(db, built, numbers);
+}
+
+/**
+ * A sorted page and its total when the total is not known yet (a new filter): the row numbers and the count from one
+ * scan (BuiltQuery.pageKeysAndCountSql), then the page's rows. The count is remembered like countRows' own.
+ */
+async function readPageAndCount(
+  db: DuckDBConnection,
+  built: BuiltQuery & { pageKeysAndCountSql: string },
+  countCacheKey: string,
+): Promise<{ rows: Json[][]; total: number }> {
+  const [numbers, total] = (await runPrepared(db, built.pageKeysAndCountSql, built.params)).getRowsJson()[0]! as [
+    Json[] | null,
+    Json,
+  ];
+  rememberCount(countCacheKey, Number(total));
+  return { rows: await rowsByNumber(db, built, (numbers ?? []).map(String)), total: Number(total) };
 }
 
 /**
@@ -95,8 +123,15 @@ export async function runQuery(source: QuerySource, query: DatasetQuery): Promis
     (db) =>
       withQueryTimeout(db, async () => {
         await checkTypedParams(db, built.typedParams);
-        const rows = await readPage(db, built);
-        const total = query.filters.length === 0 && !scope ? source.rowCount : await countRows(db, viewKey, built);
+        const counted = query.filters.length > 0 || scope !== null;
+        const cacheKey = countKey(viewKey, built);
+        const { rows, total } =
+          counted && built.pageKeysAndCountSql && !counts.has(cacheKey)
+            ? await readPageAndCount(db, { ...built, pageKeysAndCountSql: built.pageKeysAndCountSql }, cacheKey)
+            : {
+                rows: await readPage(db, built),
+                total: counted ? await countRows(db, viewKey, built) : source.rowCount,
+              };
         const next = offset + rows.length;
         return {
           columns: built.columns,
