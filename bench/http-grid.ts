@@ -1,18 +1,22 @@
 // The data grid's page read through HTTP against DuckDB alone, at each of BENCH_GRID_SIZES rows
 // (default 1,000,000 and 10,000,000; BENCH_GRID_ROWS=n runs one size): the grid's own request
 // (`GET /api/datasets/{id}/rows?query=…`, the signed-in owner's session cookie; 50 rows sorted by
-// temperature and filtered on one site, plus a lower temperature bound below every value that changes per request, so
-// that no request repeats an earlier one and neither the page cache nor the count cache answers) through the production
+// temperature and filtered on one site, plus an upper temperature bound that moves down per request, so that no
+// request repeats an earlier one and its page holds other rows: neither the page cache, nor the count cache, nor the
+// cache of rows fetched by row number answers) through the production
 // server, and the same SQL run by DuckDB alone in this process (node DuckDB API, a fresh in-memory
-// DuckDB on the same Parquet file the dataset was made from: a view over it, a prepared statement,
-// the same two-step sorted page). One request at a time, alternating HTTP and DuckDB series of
+// DuckDB on the dataset version's own Parquet file: a view over it, a prepared statement, the same
+// SQL the app runs for a new filter's sorted page and its total). One request at a time, alternating HTTP and DuckDB series of
 // BENCH_GRID_RUNS requests (default 30) for BENCH_GRID_ROUNDS rounds (default 3): medians and p99
 // per round, the ratio HTTP / DuckDB, the load average; then the p50 at each size, how it grows
 // from the smallest size to the largest, and whether it meets the target (p50 < 150 ms at 10M).
 // The server runs on BENCH_PORT_BASE + 2 (default 3212). Run alone: `BENCH_ONLY=http-grid npm run bench`.
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { type DuckDBConnection, DuckDBInstance } from "@duckdb/node-api";
+import { type DuckDBConnection, DuckDBInstance, type Json } from "@duckdb/node-api";
+import type { DatasetQuery } from "@/lib/catalog/query-schema";
+import { buildQuery, rowsByNumberSql } from "@/lib/catalog/query-sql";
+import type { Column } from "@/lib/catalog/types";
 import { SITES, type Server, createBenchWorld, hasBuild, loadAverage, median, spread, startApp } from "./http-harness";
 import { measure, ms } from "./stats";
 import { envNumber, envNumbers } from "./env";
@@ -25,32 +29,46 @@ const ROUNDS = envNumber(["BENCH_GRID_ROUNDS", "BENCH_HTTP_ROUNDS"], 3);
 
 const site = (i: number) => SITES[i % SITES.length]!;
 /**
- * A lower temperature bound new for every request, below every temperature in the data (they run -10 to 30): the page
- * keeps exactly the rows of the site filter alone and reads no other column (temperature is read for the sort), but
- * no two requests are the same query.
+ * An upper temperature bound new for every request, 0.01 °C lower each time (the data's temperatures run from -10 to
+ * 40 in steps of 0.01, about 250 rows per step and site at 10M rows): the filter keeps about an eighth of the rows
+ * (the site), and the 50 warmest of them, the page, are other rows than any earlier request's. (A bound below every
+ * value made each request a new query but the same page: its rows then came from the cache of rows by row number.)
  */
-const minTemperature = (i: number) => -100 + i / 10_000;
+const maxTemperature = (i: number) => 40 - i / 100;
 /** Requests asked so far, by either side: each one gets filter values never asked before. */
 let asked = 0;
-const COLUMNS = ["id", "recorded_at", "site", "sensor", "temperature", "humidity", "pressure", "status"];
 
-/** DuckDB alone: the grid's query on the Parquet file, as the app runs it (row numbers, then the page's rows). */
+/** The grid's query of request `i`, as the grid sends it. */
+const gridQuery = (i: number): DatasetQuery => ({
+  limit: 50,
+  offset: 0,
+  sort: [{ column: "temperature", direction: "desc" }],
+  filters: [
+    { column: "site", op: "eq", value: site(i) },
+    { column: "temperature", op: "range", max: maxTemperature(i) },
+  ],
+});
+
+/**
+ * DuckDB alone: the SQL the app runs for the grid's page of a new filter (lib/catalog/query-sql.ts: the row numbers
+ * and the total in one scan, then the page's rows by row number), on the dataset version's own Parquet file, with no
+ * server, session, access check or JSON around it.
+ */
 async function duckdbAlone(parquet: string): Promise<{ page: () => Promise<unknown>; close(): void }> {
   const instance = await DuckDBInstance.create(":memory:");
   const db: DuckDBConnection = await instance.connect();
   await db.run(`CREATE VIEW data AS SELECT * FROM read_parquet('${parquet}', file_row_number = true)`);
-  const keys = await db.prepare(
-    `SELECT file_row_number FROM data WHERE (site = $1) AND (temperature >= $2) ORDER BY temperature DESC NULLS LAST, file_row_number LIMIT 50 OFFSET 0`,
-  );
+  const schema: Column[] = (await db.runAndReadAll("DESCRIBE data"))
+    .getRowsJson()
+    .flatMap(([name, type]) => (name === "file_row_number" ? [] : [{ name: String(name), type: String(type) }]));
+  const shape = buildQuery(schema, gridQuery(0), { rowNumber: true });
+  const keys = await db.prepare(shape.pageKeysAndCountSql!);
   return {
     async page() {
-      const n = asked++;
-      keys.bind([site(n), minTemperature(n)]);
-      const numbers = (await keys.runAndReadAll()).getRowsJson().map((r) => String(r[0]));
-      const rows = await db.runAndReadAll(
-        `SELECT ${COLUMNS.join(", ")}, file_row_number FROM data WHERE file_row_number IN (${numbers.join(", ")})`,
-      );
-      return rows.getRowsJson();
+      const built = buildQuery(schema, gridQuery(asked++), { rowNumber: true });
+      keys.bind(built.params);
+      const [numbers] = (await keys.runAndReadAll()).getRowsJson()[0] as [Json[], Json];
+      return (await db.runAndReadAll(rowsByNumberSql(built.columns, numbers.map(String)))).getRowsJson();
     },
     close() {
       db.closeSync();
@@ -65,20 +83,11 @@ type SizeFigures = { rows: number; http: number; alone: number };
 async function benchSize(rows: number): Promise<SizeFigures> {
   const world = await createBenchWorld(rows);
   let app: Server | undefined;
-  const duck = await duckdbAlone(world.parquet);
+  const duck = await duckdbAlone(world.storedParquet);
   try {
     const cookie = { Cookie: world.sessionCookie };
     const url = (i: number) =>
-      `/api/datasets/${world.datasetId}/rows?query=${encodeURIComponent(
-        JSON.stringify({
-          limit: 50,
-          sort: [{ column: "temperature", direction: "desc" }],
-          filters: [
-            { column: "site", op: "eq", value: site(i) },
-            { column: "temperature", op: "range", min: minTemperature(i) },
-          ],
-        }),
-      )}`;
+      `/api/datasets/${world.datasetId}/rows?query=${encodeURIComponent(JSON.stringify(gridQuery(i)))}`;
     app = await startApp(world, 2, { path: url(0), headers: cookie });
     console.log(
       `http-grid: ${rows.toLocaleString("en-US")} rows; ${ROUNDS} rounds of ${RUNS} requests each way; load before ${loadAverage()}`,

@@ -19,7 +19,7 @@ import { commitIngest } from "@/lib/catalog/ingest/commit-ingest";
 import { prepareIngest } from "@/lib/catalog/ingest/prepare-ingest";
 import { type Db, createDb, setDb } from "@/lib/db";
 import { applyMigrations } from "@/lib/db/migrations/engine";
-import { createBlobStore, setBlobStore } from "@/lib/storage";
+import { createBlobStore, getBlobStore, setBlobStore } from "@/lib/storage";
 import { createApiToken } from "@/lib/tokens/api-tokens";
 import { createUser } from "@/lib/users/create-user";
 import { hashToken, newToken } from "@/lib/util/tokens";
@@ -151,8 +151,10 @@ export type BenchBase = {
 
 export type BenchWorld = BenchBase & {
   datasetId: string;
-  /** the readings Parquet file the dataset was made from (DuckDB alone reads this one) */
+  /** the readings Parquet file the dataset was made from */
   parquet: string;
+  /** the dataset version's own Parquet file, as the app stored it (what the app's queries read) */
+  storedParquet: string;
   /** a session cookie of the owner, as a browser sends it */
   sessionCookie: string;
 };
@@ -210,7 +212,12 @@ export async function createBenchWorld(rows: number): Promise<BenchWorld> {
     });
     const { datasetId } = await commitIngest(base.owner, ingest.id, { name: "Readings", slug: "readings" });
     const sessionCookie = await createSession(base.db, base.owner.id);
-    return { ...base, datasetId, parquet, sessionCookie };
+    const version = await base.db.datasetVersion.findFirstOrThrow({
+      where: { datasetId },
+      orderBy: { number: "desc" },
+    });
+    const storedParquet = await getBlobStore().localPath(version.blobKey);
+    return { ...base, datasetId, parquet, storedParquet, sessionCookie };
   } catch (error) {
     await base.close();
     throw error;

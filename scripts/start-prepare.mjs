@@ -8,11 +8,12 @@ import { migrate } from "./db/migrate.ts";
 import { ensureBuild } from "./build.mjs";
 import { ServerRunningError, distDirOf } from "./build-lock.mjs";
 import { numberSettingProblems } from "../lib/config/number-settings.ts";
+import { parquetCompressionProblem } from "../lib/config/parquet-compression.ts";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
 // A limit set to something that is not a number must stop the start, not run without the limit.
-const problems = numberSettingProblems();
+const problems = [...numberSettingProblems(), parquetCompressionProblem()].filter((p) => p !== null);
 if (problems.length > 0) {
   console.error(`npm start: fix these settings first:\n  ${problems.join("\n  ")}`);
   process.exit(1);

@@ -5,6 +5,7 @@ import { text } from "node:stream/consumers";
 import { DuckDBInstance } from "@duckdb/node-api";
 import { describe, expect, it, vi } from "vitest";
 import { getDb, jsonObject } from "@/lib/db";
+import { getBlobStore } from "@/lib/storage";
 import { setupTestDatabase } from "@/test/db";
 import { getColumnStats } from "./column-stats";
 import { deleteDataset } from "./delete-dataset";
@@ -377,6 +378,44 @@ describe("query", () => {
     ).toMatchObject({ code: "invalid", message: 'Filter on "temp": "warm" is not a valid DOUBLE value.' });
     expect(await failure(queryDataset(owner, datasetId, { limit: 5000 }))).toMatchObject({ code: "invalid" });
     expect(await failure(queryDataset(owner, datasetId, { cursor: "garbage" }))).toMatchObject({ code: "invalid" });
+  });
+
+  it("stores each version's Parquet with CATALOG_PARQUET_COMPRESSION (lz4_raw unless set) and refuses a codec it does not know", async () => {
+    const { owner, workspace } = await createCast();
+    const codec = async (datasetId: string) => {
+      const version = await getDb().datasetVersion.findFirstOrThrow({
+        where: { datasetId },
+        orderBy: { number: "desc" },
+      });
+      const file = await getBlobStore().localPath(version.blobKey);
+      const instance = await DuckDBInstance.create(":memory:");
+      const connection = await instance.connect();
+      try {
+        const rows = await connection.runAndReadAll(
+          `SELECT DISTINCT compression FROM parquet_metadata('${file.replaceAll("'", "''")}')`,
+        );
+        return rows.getRowsJson().map((r) => r[0]);
+      } finally {
+        connection.closeSync();
+        instance.closeSync();
+      }
+    };
+    const fast = await createDataset(owner, workspace.id, "fast.csv", rows, { slug: "fast" });
+    expect(await codec(fast.datasetId)).toEqual(["LZ4_RAW"]);
+    vi.stubEnv("CATALOG_PARQUET_COMPRESSION", "zstd");
+    try {
+      const small = await createDataset(owner, workspace.id, "small.csv", rows, { slug: "small" });
+      expect(await codec(small.datasetId)).toEqual(["ZSTD"]);
+      expect((await queryDataset(owner, small.datasetId, { limit: 1, sort: [{ column: "temp" }] })).rows).toEqual([
+        ["1", "Oslo", -10.5, null],
+      ]);
+      vi.stubEnv("CATALOG_PARQUET_COMPRESSION", "brotli");
+      await expect(createDataset(owner, workspace.id, "odd.csv", rows, { slug: "odd" })).rejects.toThrow(
+        'CATALOG_PARQUET_COMPRESSION="brotli" is not one of lz4_raw, zstd, snappy, uncompressed',
+      );
+    } finally {
+      vi.unstubAllEnvs();
+    }
   });
 
   it("a filtered, sorted page has the same rows and total whether its filter is new (one scan) or already counted", async () => {

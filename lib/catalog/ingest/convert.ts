@@ -2,6 +2,7 @@ import "server-only";
 import fsp from "node:fs/promises";
 import path from "node:path";
 import type { DuckDBConnection } from "@duckdb/node-api";
+import { parquetCompression } from "@/lib/config/parquet-compression";
 import { AppError, invalid } from "@/lib/util/errors";
 import { readError } from "../duckdb/errors";
 import { withSandbox } from "../duckdb/sandbox";
@@ -275,7 +276,7 @@ async function convertOnce(
       // COPY answers how many rows it wrote.
       const copy = async (query: string) => {
         const result = await db.runAndReadAll(
-          `COPY (SELECT * FROM (${query}) LIMIT ${maxRows + 1}) TO ${quoteLiteral(target)} (FORMAT parquet, COMPRESSION zstd)`,
+          `COPY (SELECT * FROM (${query}) LIMIT ${maxRows + 1}) TO ${quoteLiteral(target)} (FORMAT parquet, COMPRESSION ${parquetCompression()})`,
         );
         return Number(result.getRowsJson()[0]![0]);
       };
