@@ -109,8 +109,9 @@ function combine(unscopedRole: EffectiveRole | null, scopedGrants: ScopedGrant[]
 /**
  * The actor's effective role on each of many resources, by the same rule as getEffectiveRole
  * (membership, live grants on the resource or any ancestor, public visibility; a link visitor
- * reads exactly what the link covers) in at most two queries whatever their number: bulk
- * operations on a thousand files check access once, not once per file. Read fresh on every call.
+ * reads exactly what the link covers) in at most three indexed statements, in two round trips,
+ * whatever their number: bulk operations on a thousand files check access once, not once per
+ * file. Read fresh on every call.
  */
 export async function getEffectiveRoles(actor: Actor, resources: Resource[]): Promise<(EffectiveRole | null)[]> {
   return (await effectiveRolesAndMemberships(actor, resources)).roles;
