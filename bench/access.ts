@@ -3,7 +3,8 @@
 // BENCH_ACCESS_DEPTH folders (default 8), checked on the deepest one (the cascade), while the
 // grantee also belongs to BENCH_ACCESS_WORKSPACES other workspaces (default 3, B2B grants reach
 // them) and the workspace holds BENCH_ACCESS_NOISE other grants (default 20,000 pending e-mail
-// grants on its folders). On SQLite, in this process, as a page or route would call it.
+// grants on its folders), among BENCH_ACCESS_OTHER_WORKSPACES workspaces of other people (default 5,000: a check
+// that scans the workspace table pays for every one of them). On SQLite, in this process, as a page or route would call it.
 // Alternating for BENCH_ACCESS_ROUNDS rounds (default 3): BENCH_ACCESS_RUNS checks (default 2,000)
 // alone, then the same with one CPU-bound child process (a busy loop) running beside them;
 // p50 and p99 per series, the load average. The target: p99 < 5 ms with the busy process.
@@ -28,6 +29,7 @@ const DEPTH = envNumber("BENCH_ACCESS_DEPTH", 8);
 const WORKSPACES = envNumber("BENCH_ACCESS_WORKSPACES", 3);
 const NOISE = envNumber("BENCH_ACCESS_NOISE", 20_000);
 const RUNS = envNumber("BENCH_ACCESS_RUNS", 2_000);
+const OTHER_WORKSPACES = envNumber("BENCH_ACCESS_OTHER_WORKSPACES", 5_000);
 const ROUNDS = envNumber("BENCH_ACCESS_ROUNDS", 3);
 
 /** One CPU-bound process beside the benchmark (a busy loop in another Node), until stopped. */
@@ -55,6 +57,16 @@ export async function runAccessBench(): Promise<void> {
     for (let i = 0; i < WORKSPACES; i++) {
       const other = await db.workspace.create({ data: { ownerId: owner.id, slug: `partner-${i}`, name: `P${i}` } });
       await db.membership.create({ data: { workspaceId: other.id, userId: grantee.id, role: "member" } });
+    }
+    for (let start = 0; start < OTHER_WORKSPACES; start += 1_000) {
+      const people = Array.from(
+        { length: Math.min(1_000, OTHER_WORKSPACES - start) },
+        (_, k) => `someone-else-${start + k}`,
+      );
+      await db.user.createMany({
+        data: people.map((name) => ({ id: name, email: `${name}@example.net`, username: name })),
+      });
+      await db.workspace.createMany({ data: people.map((name) => ({ ownerId: name, slug: "home", name: "Home" })) });
     }
     let parentId = (await getRootFolder(workspace.id)).id;
     const chain: string[] = [];
@@ -89,7 +101,7 @@ export async function runAccessBench(): Promise<void> {
     };
     if ((await assertCan(grantee, "read", deepest)) !== "viewer") throw new Error("the grantee should read the folder");
     console.log(
-      `access: folder depth ${DEPTH}, grantee in ${WORKSPACES} other workspaces, ${NOISE.toLocaleString("en-US")} other grants; ${ROUNDS} rounds of ${RUNS} checks; ${os.cpus().length} cores; load before ${loadAverage()}`,
+      `access: folder depth ${DEPTH}, grantee in ${WORKSPACES} other workspaces, ${NOISE.toLocaleString("en-US")} other grants, ${OTHER_WORKSPACES.toLocaleString("en-US")} other people's workspaces; ${ROUNDS} rounds of ${RUNS} checks; ${os.cpus().length} cores; load before ${loadAverage()}`,
     );
     const p99s: number[] = [];
     for (let round = 0; round < ROUNDS; round++) {

@@ -1,0 +1,166 @@
+import Database from "better-sqlite3";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { type Resource, assertAccess, assertCan, getEffectiveAccess } from "@/lib/access";
+import { type Db, setDb } from "@/lib/db";
+import { sqlitePath } from "@/lib/db/config";
+import { PrismaClient } from "@/lib/db/generated/sqlite/client";
+import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
+import { createFolder } from "@/lib/files/create-folder";
+import { getRootFolder } from "@/lib/files/root-folder";
+import { createWorkspaceCast } from "@/lib/workspaces/test-cast";
+import { setupTestDatabase } from "@/test/db";
+
+const { db, url } = setupTestDatabase();
+
+/** The SQL every access check sends, as the database receives it (a client with query logging). */
+let statements: string[] = [];
+const loggingClient = () =>
+  new PrismaClient({ adapter: new PrismaBetterSqlite3({ url: url() }), log: [{ emit: "event", level: "query" }] });
+let logging: ReturnType<typeof loggingClient> | undefined;
+beforeEach(() => {
+  statements = [];
+  if (process.env.TEST_DB === "postgresql") return;
+  logging = loggingClient();
+  logging.$on("query", (e) => statements.push(e.query));
+  setDb(logging as unknown as Db);
+});
+afterEach(async () => {
+  setDb(db());
+  await logging?.$disconnect();
+});
+
+const sqliteOnly = process.env.TEST_DB === "postgresql" ? it.skip : it;
+
+function datasetResource(workspace: { id: string; ownerId: string }, id: string): Resource {
+  return { type: "dataset", id, workspaceId: workspace.id, workspaceOwnerId: workspace.ownerId, visibility: "private" };
+}
+
+async function folderChain(owner: Parameters<typeof createFolder>[0], workspaceId: string, depth: number) {
+  let parentId = (await getRootFolder(workspaceId)).id;
+  const chain: string[] = [];
+  for (let i = 0; i < depth; i++) {
+    parentId = (await createFolder(owner, { parentId, name: `level-${i}` })).id;
+    chain.push(parentId);
+  }
+  return chain;
+}
+
+function grantRow(
+  workspaceId: string,
+  resourceType: "folder" | "dataset",
+  resourceId: string,
+  userId: string,
+  by: string,
+) {
+  return db().share.create({
+    data: {
+      workspaceId,
+      resourceType,
+      resourceId,
+      granteeType: "user",
+      granteeUserId: userId,
+      granteeKey: `user:${userId}`,
+      role: "viewer",
+      createdById: by,
+    },
+  });
+}
+
+describe("what one access check reads", () => {
+  sqliteOnly(
+    "reads only through indexes: no table is scanned, however many workspaces the database holds",
+    async () => {
+      const cast = await createWorkspaceCast();
+      const chain = await folderChain(cast.owner, cast.workspace.id, 4);
+      // The grant's row itself (the share action would queue an e-mail, whose delivery reads the outbox meanwhile).
+      await grantRow(cast.workspace.id, "folder", chain[0]!, cast.stranger.id, cast.owner.id);
+      for (let i = 0; i < 50; i++) await createWorkspaceCast(); // other people's workspaces
+      const deepest: Resource = {
+        type: "folder",
+        id: chain.at(-1)!,
+        workspaceId: cast.workspace.id,
+        workspaceOwnerId: cast.workspace.ownerId,
+        ancestorFolderIds: chain.slice(0, -1),
+      };
+      statements = [];
+      expect(await assertCan(cast.stranger, "read", deepest)).toBe("viewer");
+      expect(await assertCan(cast.editor, "read", deepest)).toBe("editor");
+      const reads = statements.filter((s) => s.startsWith("SELECT"));
+      expect(reads.length).toBeGreaterThan(0);
+      const raw = new Database(sqlitePath(url()), { readonly: true });
+      try {
+        for (const sql of reads) {
+          const args = Array.from({ length: (sql.match(/\?/g) ?? []).length }, () => "x");
+          const plan = raw.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...args) as { detail: string }[];
+          expect(plan.filter((step) => step.detail.startsWith("SCAN")).map((s) => `${s.detail} in ${sql}`)).toEqual([]);
+        }
+      } finally {
+        raw.close();
+      }
+    },
+  );
+
+  sqliteOnly("asks a member nothing about grants: membership already ranks above any grant", async () => {
+    const cast = await createWorkspaceCast();
+    const resource = datasetResource(cast.workspace, "any-dataset");
+    statements = [];
+    expect(await assertCan(cast.admin, "manage", resource)).toBe("manager");
+    expect(statements.filter((s) => s.includes("`Share`"))).toEqual([]);
+    expect(statements.filter((s) => s.startsWith("SELECT"))).toHaveLength(2);
+  });
+});
+
+describe("a member who also holds grants", () => {
+  it("keeps the membership's role and reads the whole dataset, not a slice granted beside it", async () => {
+    const cast = await createWorkspaceCast();
+    const resource = datasetResource(cast.workspace, "orders");
+    await db().share.create({
+      data: {
+        workspaceId: cast.workspace.id,
+        resourceType: "dataset",
+        resourceId: "orders",
+        granteeType: "user",
+        granteeUserId: cast.editor.id,
+        granteeKey: `user:${cast.editor.id}`,
+        role: "viewer",
+        scope: JSON.stringify({ rows: [{ column: "region", op: "eq", value: "North" }], columns: null }),
+        createdById: cast.owner.id,
+      },
+    });
+    expect(await assertAccess(cast.editor, "write", resource)).toEqual({ role: "editor", scope: null });
+    expect(await getEffectiveAccess(cast.admin, [resource])).toEqual([{ role: "manager", scope: null }]);
+  });
+
+  it("loses a member's access on the very next check after they are removed", async () => {
+    const cast = await createWorkspaceCast();
+    const resource = datasetResource(cast.workspace, "orders");
+    expect(await assertCan(cast.editor, "view", resource)).toBe("editor");
+    await db().membership.deleteMany({ where: { workspaceId: cast.workspace.id, userId: cast.editor.id } });
+    await expect(assertCan(cast.editor, "view", resource)).rejects.toMatchObject({ code: "not_found" });
+  });
+});
+
+describe("grants to a workspace (B2B)", () => {
+  it("reach the workspace's owner and its members, and stop at once for a member who leaves it", async () => {
+    const seller = await createWorkspaceCast();
+    const buyer = await createWorkspaceCast();
+    const resource = datasetResource(seller.workspace, "prices");
+    await db().share.create({
+      data: {
+        workspaceId: seller.workspace.id,
+        resourceType: "dataset",
+        resourceId: "prices",
+        granteeType: "workspace",
+        granteeWorkspaceId: buyer.workspace.id,
+        granteeKey: `workspace:${buyer.workspace.id}`,
+        role: "viewer",
+        createdById: seller.owner.id,
+      },
+    });
+    expect(await assertCan(buyer.owner, "read", resource)).toBe("viewer");
+    expect(await assertCan(buyer.editor, "read", resource)).toBe("viewer");
+    await expect(assertCan(buyer.stranger, "view", resource)).rejects.toMatchObject({ code: "not_found" });
+    await db().membership.deleteMany({ where: { workspaceId: buyer.workspace.id, userId: buyer.editor.id } });
+    await expect(assertCan(buyer.editor, "view", resource)).rejects.toMatchObject({ code: "not_found" });
+  });
+});
