@@ -17,7 +17,17 @@ import { type DuckDBConnection, DuckDBInstance, type Json } from "@duckdb/node-a
 import type { DatasetQuery } from "@/lib/catalog/query-schema";
 import { buildQuery, rowsByNumberSql } from "@/lib/catalog/query-sql";
 import type { Column } from "@/lib/catalog/types";
-import { SITES, type Server, createBenchWorld, hasBuild, loadAverage, median, spread, startApp } from "./http-harness";
+import {
+  SITES,
+  type Server,
+  createBenchWorld,
+  hasBuild,
+  loadAverage,
+  median,
+  processCpuSeconds,
+  spread,
+  startApp,
+} from "./http-harness";
 import { measure, ms } from "./stats";
 import { envNumber, envNumbers } from "./env";
 
@@ -95,23 +105,42 @@ async function benchSize(rows: number): Promise<SizeFigures> {
     const ratios: number[] = [];
     const httpMedians: number[] = [];
     const aloneMedians: number[] = [];
+    // CPU time per page (all threads): on a shared machine the wall time follows the load, the CPU time much less.
+    const httpCpus: number[] = [];
+    const aloneCpus: number[] = [];
     for (let round = 0; round < ROUNDS; round++) {
+      const serverCpu = processCpuSeconds(app.pid);
+      let pages = 0;
       const http = await measure(RUNS, async () => {
+        pages++;
         const answer = await fetch(`${app!.url}${url(asked++)}`, { headers: cookie });
         if (!answer.ok) throw new Error(`the grid page answered ${answer.status}: ${await answer.text()}`);
         const body = (await answer.json()) as { rows: unknown[] };
         if (body.rows.length !== 50) throw new Error(`the grid page had ${body.rows.length} rows, not 50`);
       });
-      const alone = await measure(RUNS, () => duck.page());
+      const httpCpu = ((processCpuSeconds(app.pid) - serverCpu) * 1000) / pages;
+      pages = 0;
+      const ownCpu = process.cpuUsage();
+      const alone = await measure(RUNS, () => {
+        pages++;
+        return duck.page();
+      });
+      const used = process.cpuUsage(ownCpu);
+      const aloneCpu = (used.user + used.system) / 1000 / pages;
+      httpCpus.push(httpCpu);
+      aloneCpus.push(aloneCpu);
       httpMedians.push(http.median);
       aloneMedians.push(alone.median);
       ratios.push(http.median / alone.median);
       console.log(
-        `  round ${round + 1}: HTTP median ${ms(http.median)} (p99 ${ms(http.p99)}), DuckDB alone median ${ms(alone.median)} (p99 ${ms(alone.p99)}), ratio ${ratios.at(-1)!.toFixed(2)}×, load ${loadAverage()}`,
+        `  round ${round + 1}: HTTP median ${ms(http.median)} (p99 ${ms(http.p99)}), DuckDB alone median ${ms(alone.median)} (p99 ${ms(alone.p99)}), ratio ${ratios.at(-1)!.toFixed(2)}×; CPU per page: server ${ms(httpCpu)}, DuckDB alone ${ms(aloneCpu)}; load ${loadAverage()}`,
       );
     }
     console.log(
       `grid page at ${rows.toLocaleString("en-US")} rows, 50 rows sorted and filtered, HTTP / DuckDB alone: median ${median(ratios).toFixed(2)}× (${spread(ratios, 2)}), load ${loadAverage()}`,
+    );
+    console.log(
+      `grid page at ${rows.toLocaleString("en-US")} rows, CPU per page (all threads): server ${ms(median(httpCpus))} (${spread(httpCpus, 1)}), DuckDB alone ${ms(median(aloneCpus))} (${spread(aloneCpus, 1)})`,
     );
     return { rows, http: median(httpMedians), alone: median(aloneMedians) };
   } finally {
