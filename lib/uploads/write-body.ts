@@ -44,20 +44,28 @@ export type WriteBodyOptions = {
   signal?: AbortSignal;
   /** each piece once it is on disk, in order */
   onWritten?: (piece: Buffer) => void;
+  /**
+   * resolve only once every written byte is durable (fdatasync), also when the body ended early,
+   * so a caller may acknowledge them; batches already written are synced while the next arrive
+   */
+  durable?: boolean;
 };
 
 /**
  * Writes a request body into `file` from `position`, straight from the web stream the route
  * handler gets: no Node stream adapters per chunk, the chunks gathered into writes of at least
  * WRITE_BATCH_BYTES (one system call each), the next batch arriving while one is written.
- * Nothing is synced: callers that must survive a crash work out what reached the disk from the
- * file itself. Rejects only when writing fails (a full disk: ENOSPC).
+ * Without `durable` nothing is synced: callers that must survive a crash work out what reached
+ * the disk from the file itself. With it, the bytes written so far are flushed in the background
+ * (one fdatasync at a time, beside the next batch's write), so the final sync before resolving
+ * only has the last batch left to flush. Rejects only when writing or syncing fails (a full
+ * disk: ENOSPC, which a filesystem with delayed allocation may report only when syncing).
  */
 export async function writeBody(
   body: ReadableStream<Uint8Array> | null,
   file: FileHandle,
   position: number,
-  { maxBytes = Number.POSITIVE_INFINITY, signal, onWritten = () => {} }: WriteBodyOptions = {},
+  { maxBytes = Number.POSITIVE_INFINITY, signal, onWritten = () => {}, durable = false }: WriteBodyOptions = {},
 ): Promise<BodyEnd> {
   if (signal?.aborted) return "stopped";
   if (!body) return "complete";
@@ -69,10 +77,20 @@ export async function writeBody(
   let batch: Buffer[] = [];
   let batchBytes = 0;
   let writing: Promise<void> = Promise.resolve();
+  // The background sync of what earlier batches wrote; a failure is kept and thrown by the final sync.
+  let syncing: Promise<void> | undefined;
+  let syncError: unknown;
+  const syncBehind = () => {
+    if (!durable || syncing) return;
+    syncing = file
+      .datasync()
+      .catch((error: unknown) => void (syncError ??= error))
+      .finally(() => (syncing = undefined));
+  };
   const flush = async () => {
     await writing;
     if (batchBytes === 0) return;
-    writing = writeAt(file, batch, position, onWritten);
+    writing = writeAt(file, batch, position, onWritten).then(syncBehind);
     writing.catch(() => {}); // awaited before the next batch or at the end, which then throws
     position += batchBytes;
     batch = [];
@@ -105,6 +123,11 @@ export async function writeBody(
     }
     await flush();
     await writing;
+    if (durable && received > 0) {
+      await syncing;
+      if (syncError) throw syncError;
+      await file.datasync();
+    }
   } finally {
     try {
       reader.releaseLock(); // a read still pending (stopped) is rejected; nothing waits for it
