@@ -62,7 +62,7 @@ export class StagingStore extends FileStore {
    * the client resumes from the new offset. A full disk deletes the upload (507).
    */
   async append(
-    body: ReadableStream<Uint8Array> | null,
+    body: ReadableStream<Uint8Array> | Readable | null,
     id: string,
     offset: number,
     { maxBytes, signal }: { maxBytes?: number; signal?: AbortSignal } = {},

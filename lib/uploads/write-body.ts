@@ -1,4 +1,5 @@
 import type { FileHandle } from "node:fs/promises";
+import type { Readable } from "node:stream";
 
 /** Chunks that arrive while a write is on its way go to disk together, in one call of at least this size. */
 export const WRITE_BATCH_BYTES = 4 * 1024 * 1024;
@@ -31,6 +32,28 @@ async function writeAt(
   }
 }
 
+/** A body's chunks one at a time, from a web stream or a Node stream alike, without adapters between. */
+type ChunkSource = { read(): Promise<IteratorResult<Uint8Array>>; release(): void };
+
+function chunksOf(body: ReadableStream<Uint8Array> | Readable): ChunkSource {
+  if (body instanceof ReadableStream) {
+    const reader = body.getReader();
+    return {
+      read: () => reader.read() as Promise<IteratorResult<Uint8Array>>,
+      release: () => {
+        try {
+          reader.releaseLock(); // a read still pending (stopped) is rejected; nothing waits for it
+        } catch {
+          // A runtime that refuses to release a reader with a pending read: the body is left as is.
+        }
+      },
+    };
+  }
+  // Not returned at the end: returning would destroy the request (and with it the answer's socket).
+  const iterator = (body as AsyncIterable<Uint8Array>)[Symbol.asyncIterator]();
+  return { read: () => iterator.next(), release: () => {} };
+}
+
 /**
  * How reading a body ended: all of it arrived, the caller's signal stopped it, it was larger
  * than allowed, or the client's connection dropped. In every case what arrived before is on disk.
@@ -53,7 +76,7 @@ export type WriteBodyOptions = {
 
 /**
  * Writes a request body into `file` from `position`, straight from the web stream the route
- * handler gets: no Node stream adapters per chunk, the chunks gathered into writes of at least
+ * handler gets or the Node stream of the socket (see takeNodeBody): no adapters per chunk, the chunks gathered into writes of at least
  * WRITE_BATCH_BYTES (one system call each), the next batch arriving while one is written.
  * Without `durable` nothing is synced: callers that must survive a crash work out what reached
  * the disk from the file itself. With it, the bytes written so far are flushed in the background
@@ -62,14 +85,14 @@ export type WriteBodyOptions = {
  * disk: ENOSPC, which a filesystem with delayed allocation may report only when syncing).
  */
 export async function writeBody(
-  body: ReadableStream<Uint8Array> | null,
+  body: ReadableStream<Uint8Array> | Readable | null,
   file: FileHandle,
   position: number,
   { maxBytes = Number.POSITIVE_INFINITY, signal, onWritten = () => {}, durable = false }: WriteBodyOptions = {},
 ): Promise<BodyEnd> {
   if (signal?.aborted) return "stopped";
   if (!body) return "complete";
-  const reader = body.getReader();
+  const reader = chunksOf(body);
   const stopped = new Promise<"stopped">((resolve) => {
     signal?.addEventListener("abort", () => resolve("stopped"), { once: true });
   });
@@ -80,10 +103,15 @@ export async function writeBody(
   // The background sync of what earlier batches wrote; a failure is kept and thrown by the final sync.
   let syncing: Promise<void> | undefined;
   let syncError: unknown;
+  let batchesWritten = 0;
+  let batchesSynced = 0; // written before the last sync began, so durable once it ended
   const syncBehind = () => {
+    batchesWritten++;
     if (!durable || syncing) return;
+    const covers = batchesWritten;
     syncing = file
       .datasync()
+      .then(() => void (batchesSynced = covers))
       .catch((error: unknown) => void (syncError ??= error))
       .finally(() => (syncing = undefined));
   };
@@ -99,7 +127,7 @@ export async function writeBody(
   let end: BodyEnd = "complete";
   try {
     for (;;) {
-      let next: ReadableStreamReadResult<Uint8Array> | "stopped";
+      let next: IteratorResult<Uint8Array> | "stopped";
       try {
         next = await Promise.race([reader.read(), stopped]);
       } catch {
@@ -126,14 +154,10 @@ export async function writeBody(
     if (durable && received > 0) {
       await syncing;
       if (syncError) throw syncError;
-      await file.datasync();
+      if (batchesSynced < batchesWritten) await file.datasync();
     }
   } finally {
-    try {
-      reader.releaseLock(); // a read still pending (stopped) is rejected; nothing waits for it
-    } catch {
-      // A runtime that refuses to release a reader with a pending read: the body is left as is.
-    }
+    reader.release();
   }
   return end;
 }
