@@ -47,8 +47,8 @@ export class StagingStore extends FileStore {
   }
 
   /**
-   * Appends a request body at `offset` (see writeBody: straight from the request's web stream,
-   * in large writes), hashing each piece once it is on disk (see RunningHashes), so the
+   * Appends a request body at `offset` (see writeBody: straight from the socket's Node stream or
+   * the request's web stream, in large writes), hashing each piece once it is on disk (see RunningHashes), so the
    * checksum always matches the staged bytes. Rule: the new offset is returned (and so
    * acknowledged to the client) only once every byte below it is durable (fdatasync, flushed
    * in the background while the body arrives, see writeBody), also when the body ended early, so

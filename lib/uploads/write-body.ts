@@ -76,8 +76,9 @@ export type WriteBodyOptions = {
 
 /**
  * Writes a request body into `file` from `position`, straight from the web stream the route
- * handler gets or the Node stream of the socket (see takeNodeBody): no adapters per chunk, the chunks gathered into writes of at least
- * WRITE_BATCH_BYTES (one system call each), the next batch arriving while one is written.
+ * handler gets or the socket's Node stream (see takeNodeBody): no adapters per chunk, the chunks
+ * gathered into writes of at least WRITE_BATCH_BYTES (one system call each), the next batch
+ * arriving while one is written.
  * Without `durable` nothing is synced: callers that must survive a crash work out what reached
  * the disk from the file itself. With it, the bytes written so far are flushed in the background
  * (one fdatasync at a time, beside the next batch's write), so the final sync before resolving
