@@ -4,7 +4,9 @@
 //   nginx (Debian package, sendfile on) serving the same blob;
 // - 8 parallel downloads of a 100 MiB file, against nginx the same way;
 // - a 1 GiB tus upload over HTTP in 8 MiB PATCHes (SHA-256 and commit included), against `dd` of
-//   the same bytes to the same disk (conv=fdatasync), and how long the last PATCH takes to answer.
+//   the same bytes to the same disk (conv=fdatasync), and how long the last PATCH takes to answer;
+//   beside them, as an extra reference line, the same PATCHes to a bare node:http server that only
+//   writes, hashes and fdatasyncs (on BENCH_PORT_BASE + 8, free while this benchmark runs).
 // A and B alternate BENCH_ROUNDS times (default 3, the order flips each round); it prints the
 // median and range of each, the ratio of the medians, the load average while measuring and the
 // app server's peak RSS growth during downloads.
@@ -15,7 +17,7 @@
 // (scripts/server.mjs) on BENCH_PORT_BASE + 6, nginx on + 7. Settings: BENCH_FILE_MB (1024),
 // BENCH_PARALLEL_MB (100), BENCH_PARALLEL (8), BENCH_PATCH_MB (8), BENCH_ROUNDS (3), BENCH_FILES
 // (upload,download). Run alone: `BENCH_ONLY=files npm run bench` (then also the in-process file benchmark).
-import { execFile } from "node:child_process";
+import { execFile, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import http from "node:http";
@@ -26,6 +28,7 @@ import { getRootFolder } from "@/lib/files/root-folder";
 import { envNumber, envWords } from "./env";
 import {
   type Server,
+  benchPort,
   createBenchBase,
   hasBuild,
   loadAverage,
@@ -162,6 +165,62 @@ async function ddRate(file: string, target: string, patchMb: number): Promise<nu
   return rate;
 }
 
+// The floor for any Node server on this machine: node:http alone doing what a PATCH must (write at the
+// offset in 4 MiB writes, SHA-256 of the bytes, fdatasync before answering), no framework, no database.
+const BARE_SERVER = `
+const http = require("node:http"), fsp = require("node:fs/promises"), { createHash } = require("node:crypto");
+const [file, port] = process.argv.slice(1);
+(async () => {
+  const handle = await fsp.open(file, "w+");
+  const hash = createHash("sha256");
+  http.createServer(async (req, res) => {
+    let position = Number(req.headers["upload-offset"]), batch = [], bytes = 0;
+    const write = async () => {
+      await handle.writev(batch, position);
+      for (const piece of batch) hash.update(piece);
+      position += bytes; batch = []; bytes = 0;
+    };
+    for await (const chunk of req) {
+      batch.push(chunk); bytes += chunk.length;
+      if (bytes >= 4 * 1024 * 1024) await write();
+    }
+    if (bytes) await write();
+    await handle.datasync();
+    res.writeHead(204, { "Upload-Offset": String(position) }).end();
+  }).listen(Number(port), "127.0.0.1", () => console.log("listening"));
+})();
+`;
+
+/** MiB/s of the same PATCHes sent to BARE_SERVER (started on BENCH_PORT_BASE + 8, free while this bench runs). */
+async function bareServerRate(file: string, target: string, patchBytes: number): Promise<number> {
+  const port = benchPort(8);
+  const child = spawn(process.execPath, ["-e", BARE_SERVER, target, String(port)], {
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      child.stdout!.on("data", (d: Buffer) => d.toString().includes("listening") && resolve());
+      child.once("exit", (code) => reject(new Error(`the bare server exited (${code})`)));
+    });
+    const size = fs.statSync(file).size;
+    const start = performance.now();
+    for (let offset = 0; offset < size; offset += patchBytes) {
+      const end = Math.min(size, offset + patchBytes);
+      const answer = await request(
+        "PATCH",
+        `http://127.0.0.1:${port}/`,
+        { "Upload-Offset": offset, "Content-Length": end - offset },
+        fs.createReadStream(file, { start: offset, end: end - 1, highWaterMark: MiB }),
+      );
+      if (answer.status !== 204) throw new Error(`the bare server answered ${answer.status}`);
+    }
+    return size / MiB / ((performance.now() - start) / 1000);
+  } finally {
+    child.kill();
+    fs.rmSync(target, { force: true });
+  }
+}
+
 function line(label: string, ours: number[], reference: number[] | null, refName: string, loads: string[]) {
   const ratio = reference
     ? ` | ${refName} median ${median(reference).toFixed(0)} MiB/s (${range(reference)}) | ratio ${(median(ours) / median(reference)).toFixed(2)}`
@@ -200,6 +259,7 @@ export async function runHttpFilesBench(): Promise<void> {
     const lasts: number[] = [];
     const cpus: number[] = [];
     const dds: number[] = [];
+    const bares: number[] = [];
     const upLoads: string[] = [];
     let bigId = "";
     const parts = envWords("BENCH_FILES", ["upload", "download"]);
@@ -214,6 +274,7 @@ export async function runHttpFilesBench(): Promise<void> {
           bigId ||= up.id;
         },
         async () => dds.push(await ddRate(big, path.join(dir, "dd.bin"), patchMb)),
+        async () => bares.push(await bareServerRate(big, path.join(dir, "bare.bin"), patchMb * MiB)),
       ];
       for (const step of round % 2 ? steps.reverse() : steps) await step();
       upLoads.push(loadAverage());
@@ -226,6 +287,10 @@ export async function runHttpFilesBench(): Promise<void> {
       // What the app server spends per GiB whatever the load (the rate above depends on how much CPU it gets).
       console.log(
         `  app server CPU per GiB uploaded: median ${median(cpus).toFixed(2)} s (${Math.min(...cpus).toFixed(2)}–${Math.max(...cpus).toFixed(2)} s)`,
+      );
+      // Extra line, in the same rounds: how close to dd any Node server gets here (the floor of our own figure).
+      console.log(
+        `  reference: bare node:http server (write, SHA-256, fdatasync per PATCH) median ${median(bares).toFixed(0)} MiB/s (${range(bares)}), ratio to dd ${(median(bares) / median(dds)).toFixed(2)}; ours / bare ${(median(ups) / median(bares)).toFixed(2)}`,
       );
     }
     if (!parts.includes("download")) return;

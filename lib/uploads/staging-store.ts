@@ -47,11 +47,14 @@ export class StagingStore extends FileStore {
   }
 
   /**
-   * Appends a request body at `offset` (see writeBody: straight from the request's web stream,
-   * in large writes), hashing each piece once it is on disk (see RunningHashes), so the
-   * checksum always matches the staged bytes. Nothing is synced per chunk: bytes that did not
-   * reach the disk before a crash are simply not there when the client asks for the offset (tus
-   * reads it from the staged file's size), and it sends them again.
+   * Appends a request body at `offset` (see writeBody: straight from the socket's Node stream or
+   * the request's web stream, in large writes), hashing each piece once it is on disk (see RunningHashes), so the
+   * checksum always matches the staged bytes. Rule: the new offset is returned (and so
+   * acknowledged to the client) only once every byte below it is durable (fdatasync, flushed
+   * in the background while the body arrives, see writeBody), also when the body ended early, so
+   * the offset HEAD reports next is not lost by a power cut either. Bytes that did not reach the
+   * disk before a crash are simply not there when the client asks for the offset (tus reads it
+   * from the staged file's size), and it sends them again.
    *
    * Like tus's own writer: beyond `maxBytes` the request fails with 413 after what fits was
    * written; when `signal` aborts (another request for this upload asked for the lock) it stops
@@ -59,7 +62,7 @@ export class StagingStore extends FileStore {
    * the client resumes from the new offset. A full disk deletes the upload (507).
    */
   async append(
-    body: ReadableStream<Uint8Array> | null,
+    body: ReadableStream<Uint8Array> | Readable | null,
     id: string,
     offset: number,
     { maxBytes, signal }: { maxBytes?: number; signal?: AbortSignal } = {},
@@ -74,6 +77,7 @@ export class StagingStore extends FileStore {
       end = await writeBody(body, handle, offset, {
         maxBytes,
         signal,
+        durable: true,
         onWritten: (piece) => {
           hash?.update(piece);
           written += piece.length;

@@ -1,6 +1,7 @@
 import "server-only";
 import { AsyncLocalStorage } from "node:async_hooks";
 import { randomBytes } from "node:crypto";
+import type { Readable } from "node:stream";
 import { type CancellationContext, EVENTS, Server, type Upload } from "@tus/server";
 import type { Actor } from "@/lib/access";
 import { getDb } from "@/lib/db";
@@ -16,6 +17,7 @@ import { sweepLeftovers } from "./sweep-leftovers";
 import { removeStaged, StagingStore } from "./staging-store";
 import { forgetUpload, registerUpload, touchFileRequestUpload } from "./upload-rows";
 import { ownsUpload } from "./upload-owner";
+import { takeNodeBody } from "./node-body";
 import { numberSetting } from "@/lib/config/number-settings";
 
 export const UPLOADS_PATH = "/api/uploads";
@@ -25,7 +27,7 @@ export const UPLOAD_MAX_BYTES = numberSetting("UPLOAD_MAX_BYTES");
  * The acting user of the tus request being handled, the upload it registered (forgotten again if
  * creating it fails after that) and the upload it finished (its staged copy goes after the answer).
  */
-type RequestContext = { actor: Actor; created?: string; finished?: string };
+type RequestContext = { actor: Actor; created?: string; finished?: string; nodeBody?: Readable | null };
 const requestContext = new AsyncLocalStorage<RequestContext>();
 const currentActor = () => requestContext.getStore()?.actor;
 
@@ -113,10 +115,11 @@ export function createTusServer(): TusServer {
       }
     },
   });
-  // Request bodies go straight from the request's web stream to the staged file (StagingStore.append)
-  // instead of tus's chain of Node stream adapters, which costs CPU on every 64 KiB chunk. The
-  // method is protected in tus's types, hence the cast; tus still checks the lock, the offset and
-  // the sizes before it calls it, and runs onUploadFinish after.
+  // Request bodies go straight from the socket's Node stream (takeNodeBody, behind scripts/server.mjs)
+  // or else the request's web stream to the staged file (StagingStore.append) instead of tus's chain
+  // of Node stream adapters, which costs CPU on every 64 KiB chunk. The method is protected in tus's
+  // types, hence the cast; tus still checks the lock, the offset and the sizes before it calls it,
+  // and runs onUploadFinish after.
   type BodyWriter = {
     writeToStore(
       body: ReadableStream | null,
@@ -127,7 +130,10 @@ export function createTusServer(): TusServer {
   };
   for (const handler of [server.handlers.PATCH, server.handlers.POST] as unknown as BodyWriter[])
     handler.writeToStore = (body, upload, maxBytes, context) =>
-      datastore.append(body, upload.id, upload.offset, { maxBytes, signal: context.signal });
+      datastore.append(requestContext.getStore()?.nodeBody ?? body, upload.id, upload.offset, {
+        maxBytes,
+        signal: context.signal,
+      });
   server.on(
     EVENTS.POST_TERMINATE,
     (_req, _res, id) =>
@@ -208,7 +214,7 @@ export async function handleTusRequest(
       });
     }
   }
-  const context: RequestContext = { actor };
+  const context: RequestContext = { actor, nodeBody: request.method === "PATCH" ? takeNodeBody(request) : null };
   const response = await requestContext.run(context, () => server.handleWeb(request));
   // The staged copy goes once tus is done with it (it reads it back while answering a POST); a
   // crash before this leaves it to the sweep.

@@ -1,4 +1,5 @@
 import type { FileHandle } from "node:fs/promises";
+import type { Readable } from "node:stream";
 
 /** Chunks that arrive while a write is on its way go to disk together, in one call of at least this size. */
 export const WRITE_BATCH_BYTES = 4 * 1024 * 1024;
@@ -31,6 +32,28 @@ async function writeAt(
   }
 }
 
+/** A body's chunks one at a time, from a web stream or a Node stream alike, without adapters between. */
+type ChunkSource = { read(): Promise<IteratorResult<Uint8Array>>; release(): void };
+
+function chunksOf(body: ReadableStream<Uint8Array> | Readable): ChunkSource {
+  if (body instanceof ReadableStream) {
+    const reader = body.getReader();
+    return {
+      read: () => reader.read() as Promise<IteratorResult<Uint8Array>>,
+      release: () => {
+        try {
+          reader.releaseLock(); // a read still pending (stopped) is rejected; nothing waits for it
+        } catch {
+          // A runtime that refuses to release a reader with a pending read: the body is left as is.
+        }
+      },
+    };
+  }
+  // Not returned at the end: returning would destroy the request (and with it the answer's socket).
+  const iterator = (body as AsyncIterable<Uint8Array>)[Symbol.asyncIterator]();
+  return { read: () => iterator.next(), release: () => {} };
+}
+
 /**
  * How reading a body ended: all of it arrived, the caller's signal stopped it, it was larger
  * than allowed, or the client's connection dropped. In every case what arrived before is on disk.
@@ -44,24 +67,33 @@ export type WriteBodyOptions = {
   signal?: AbortSignal;
   /** each piece once it is on disk, in order */
   onWritten?: (piece: Buffer) => void;
+  /**
+   * resolve only once every written byte is durable (fdatasync), also when the body ended early,
+   * so a caller may acknowledge them; batches already written are synced while the next arrive
+   */
+  durable?: boolean;
 };
 
 /**
  * Writes a request body into `file` from `position`, straight from the web stream the route
- * handler gets: no Node stream adapters per chunk, the chunks gathered into writes of at least
- * WRITE_BATCH_BYTES (one system call each), the next batch arriving while one is written.
- * Nothing is synced: callers that must survive a crash work out what reached the disk from the
- * file itself. Rejects only when writing fails (a full disk: ENOSPC).
+ * handler gets or the socket's Node stream (see takeNodeBody): no adapters per chunk, the chunks
+ * gathered into writes of at least WRITE_BATCH_BYTES (one system call each), the next batch
+ * arriving while one is written.
+ * Without `durable` nothing is synced: callers that must survive a crash work out what reached
+ * the disk from the file itself. With it, the bytes written so far are flushed in the background
+ * (one fdatasync at a time, beside the next batch's write), so the final sync before resolving
+ * only has the last batch left to flush. Rejects only when writing or syncing fails (a full
+ * disk: ENOSPC, which a filesystem with delayed allocation may report only when syncing).
  */
 export async function writeBody(
-  body: ReadableStream<Uint8Array> | null,
+  body: ReadableStream<Uint8Array> | Readable | null,
   file: FileHandle,
   position: number,
-  { maxBytes = Number.POSITIVE_INFINITY, signal, onWritten = () => {} }: WriteBodyOptions = {},
+  { maxBytes = Number.POSITIVE_INFINITY, signal, onWritten = () => {}, durable = false }: WriteBodyOptions = {},
 ): Promise<BodyEnd> {
   if (signal?.aborted) return "stopped";
   if (!body) return "complete";
-  const reader = body.getReader();
+  const reader = chunksOf(body);
   const stopped = new Promise<"stopped">((resolve) => {
     signal?.addEventListener("abort", () => resolve("stopped"), { once: true });
   });
@@ -69,10 +101,25 @@ export async function writeBody(
   let batch: Buffer[] = [];
   let batchBytes = 0;
   let writing: Promise<void> = Promise.resolve();
+  // The background sync of what earlier batches wrote; a failure is kept and thrown by the final sync.
+  let syncing: Promise<void> | undefined;
+  let syncError: unknown;
+  let batchesWritten = 0;
+  let batchesSynced = 0; // written before the last sync began, so durable once it ended
+  const syncBehind = () => {
+    batchesWritten++;
+    if (!durable || syncing) return;
+    const covers = batchesWritten;
+    syncing = file
+      .datasync()
+      .then(() => void (batchesSynced = covers))
+      .catch((error: unknown) => void (syncError ??= error))
+      .finally(() => (syncing = undefined));
+  };
   const flush = async () => {
     await writing;
     if (batchBytes === 0) return;
-    writing = writeAt(file, batch, position, onWritten);
+    writing = writeAt(file, batch, position, onWritten).then(syncBehind);
     writing.catch(() => {}); // awaited before the next batch or at the end, which then throws
     position += batchBytes;
     batch = [];
@@ -81,7 +128,7 @@ export async function writeBody(
   let end: BodyEnd = "complete";
   try {
     for (;;) {
-      let next: ReadableStreamReadResult<Uint8Array> | "stopped";
+      let next: IteratorResult<Uint8Array> | "stopped";
       try {
         next = await Promise.race([reader.read(), stopped]);
       } catch {
@@ -105,12 +152,13 @@ export async function writeBody(
     }
     await flush();
     await writing;
-  } finally {
-    try {
-      reader.releaseLock(); // a read still pending (stopped) is rejected; nothing waits for it
-    } catch {
-      // A runtime that refuses to release a reader with a pending read: the body is left as is.
+    if (durable && received > 0) {
+      await syncing;
+      if (syncError) throw syncError;
+      if (batchesSynced < batchesWritten) await file.datasync();
     }
+  } finally {
+    reader.release();
   }
   return end;
 }

@@ -1,0 +1,32 @@
+import type { IncomingMessage } from "node:http";
+
+/**
+ * The header through which the app's own HTTP server (scripts/server.mjs) names the Node request
+ * stream of a tus PATCH it handed over (NODE_BODIES). The server deletes any copy a client sends.
+ * Must equal NODE_BODY_HEADER in scripts/server.mjs.
+ */
+export const NODE_BODY_HEADER = "x-datashelf-node-body";
+
+/** The registry scripts/server.mjs fills: a random key per request, its IncomingMessage. */
+const NODE_BODIES = Symbol.for("datashelf.nodeBodies");
+
+const registry = () => (globalThis as { [NODE_BODIES]?: Map<string, IncomingMessage> })[NODE_BODIES];
+
+/**
+ * The request's body as the Node stream the socket delivers, for a PATCH that reached the app
+ * through scripts/server.mjs, so its bytes go straight to the staged file instead of through
+ * Next's adapter (an async iterator wrapped in a web stream that copies every chunk). Null
+ * otherwise (`next start`, tests, a body something already read): the caller uses the web body.
+ * Rule: only the server sets the key (a client's copy is deleted; keys are random, 128 bits) and
+ * each key is handed out once, so a request can only ever get its own body.
+ */
+export function takeNodeBody(request: Request): IncomingMessage | null {
+  const key = request.headers.get(NODE_BODY_HEADER);
+  const bodies = registry();
+  if (!key || !bodies) return null;
+  const body = bodies.get(key);
+  bodies.delete(key);
+  // Whatever has been read from it went elsewhere: only an untouched stream holds the whole body.
+  if (!body || body.readableDidRead || body.readableEnded || body.destroyed) return null;
+  return body;
+}
