@@ -12,11 +12,14 @@ import { runConsoleQuery } from "./run-console-query";
 setupTestDatabase();
 setupCatalogStorage();
 
-// Hidden rows come first in the file, so a predicate evaluated before the slice's would meet one of them first.
+// Hidden rows come first in the file, so a predicate evaluated before the slice's would meet one of them first; there
+// are enough of them (about a hundred vectors, two row groups) for DuckDB's adaptive filter reordering, which only
+// starts after some vectors, to have its chance.
+const HIDDEN = 200_000;
 const ROWS = [
   "id,region,label,amount",
-  ...Array.from({ length: 2000 }, (_, i) => `${i + 1},South,hidden-${i},${1000 + i}`),
-  ...Array.from({ length: 20 }, (_, i) => `${i + 2001},North,shown-${i},${i + 1}`),
+  ...Array.from({ length: HIDDEN }, (_, i) => `${i + 1},South,hidden-${i},${1000 + (i % 9000)}`),
+  ...Array.from({ length: 20 }, (_, i) => `${i + HIDDEN + 1},North,shown-${i},${i + 1}`),
 ].join("\n");
 
 const SLICES: { name: string; scope: Scope }[] = [
@@ -47,7 +50,7 @@ describe("predicates that fail with a value in their message, run by a slice's r
         (result) => JSON.stringify(result.rows),
         async () => (await failure(runConsoleQuery(carol, { sql, limit: 100 }))).message,
       );
-      expect(outcome, sql).not.toMatch(/hidden-|South|\b1[0-9]{3}\b/);
+      expect(outcome, sql).not.toMatch(/hidden-|South|\b[1-9][0-9]{3}\b/);
     }
   });
 });
