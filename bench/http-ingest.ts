@@ -5,7 +5,8 @@
 // from the first request to complete's answer, against DuckDB alone converting the same CSV to
 // Parquet (read_csv → COPY … (FORMAT parquet, COMPRESSION zstd)) with as many threads as the
 // app's DuckDB. A and B alternate BENCH_ROUNDS times (3, the order flips each round); it prints
-// rows/s as median and range, the ratio of the medians and the load average.
+// rows/s as median and range, the ratio of the medians and the load average, then the seconds of
+// ours split into sending the parts and the complete request.
 //
 // Needs a production build (`npm run build`). Shares bench/http-harness.ts with the other HTTP
 // benchmarks; the app runs as `npm start` does on BENCH_PORT_BASE + 8. Run alone:
@@ -19,7 +20,7 @@ import { quoteLiteral } from "@/lib/catalog/sql";
 import { writeCsv } from "./catalog";
 import { envNumber, envNumbers } from "./env";
 import { agent, request } from "./http-files";
-import { type Server, createBenchBase, hasBuild, loadAverage, median, startApp } from "./http-harness";
+import { type Server, createBenchBase, hasBuild, loadAverage, median, spread, startApp } from "./http-harness";
 
 const MiB = 1024 * 1024;
 
@@ -56,8 +57,15 @@ async function ingestOverHttp(api: Api, dataset: string, file: string, partBytes
     );
     if (sent.status !== 200) throw new Error(`part ${part} answered ${sent.status}: ${sent.text}`);
   }
+  const sent = performance.now();
   const done = await call(api, "POST", `/api/v1/upload/multipart/${dataset}/${uploadId}/complete`);
-  return { seconds: (performance.now() - start) / 1000, rows: Number(done.rowsAdded) };
+  const end = performance.now();
+  return {
+    seconds: (end - start) / 1000,
+    partsSeconds: (sent - start) / 1000,
+    completeSeconds: (end - sent) / 1000,
+    rows: Number(done.rowsAdded),
+  };
 }
 
 /** DuckDB alone: the same CSV to zstd Parquet on the same disk; returns seconds and the rows written. */
@@ -101,6 +109,8 @@ export async function runHttpIngestBench(): Promise<void> {
       const csv = path.join(dir, `rows-${rows}.csv`);
       const bytes = writeCsv(csv, rows);
       const ours: number[] = [];
+      const partsSeconds: number[] = [];
+      const completeSeconds: number[] = [];
       const alone: number[] = [];
       const loads: string[] = [];
       for (let round = 0; round < rounds; round++) {
@@ -109,6 +119,8 @@ export async function runHttpIngestBench(): Promise<void> {
             const run = await ingestOverHttp(api, "bench/bench/readings", csv, partBytes);
             if (run.rows !== rows) throw new Error(`the upload reported ${run.rows} rows, expected ${rows}`);
             ours.push(rows / run.seconds);
+            partsSeconds.push(run.partsSeconds);
+            completeSeconds.push(run.completeSeconds);
           },
           async () => {
             const run = await duckdbAlone(csv, dir);
@@ -124,6 +136,11 @@ export async function runHttpIngestBench(): Promise<void> {
         `ingest ${rows.toLocaleString("en")} rows (${(bytes / MiB).toFixed(0)} MiB CSV), REST multipart over HTTP: ` +
           `ours median ${krows(median(ours))} rows/s (${r(ours)}) | DuckDB alone median ${krows(median(alone))} rows/s (${r(alone)}) | ` +
           `ratio ${(median(ours) / median(alone)).toFixed(2)} | load ${loads.join(" / ")}`,
+      );
+      const secs = (xs: number[]) => `${median(xs).toFixed(2)} s (${spread(xs, 2)})`;
+      console.log(
+        `  of ours: sending the parts ${secs(partsSeconds)}, complete (join, convert, profile, commit) ${secs(completeSeconds)}; ` +
+          `DuckDB alone ${secs(alone.map((r) => rows / r))}`,
       );
       fs.rmSync(csv, { force: true });
     }
