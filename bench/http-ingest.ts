@@ -6,7 +6,8 @@
 // Parquet (read_csv → COPY … (FORMAT parquet, COMPRESSION zstd)) with as many threads as the
 // app's DuckDB. A and B alternate BENCH_ROUNDS times (3, the order flips each round); it prints
 // rows/s as median and range, the ratio of the medians and the load average, then the seconds of
-// ours split into sending the parts and the complete request.
+// ours split into sending the parts and the complete request, and the CPU time of the app server
+// (DuckDB's threads included) per ingest beside DuckDB alone's.
 //
 // Needs a production build (`npm run build`). Shares bench/http-harness.ts with the other HTTP
 // benchmarks; the app runs as `npm start` does on BENCH_PORT_BASE + 8. Run alone:
@@ -20,7 +21,16 @@ import { quoteLiteral } from "@/lib/catalog/sql";
 import { writeCsv } from "./catalog";
 import { envNumber, envNumbers } from "./env";
 import { agent, request } from "./http-files";
-import { type Server, createBenchBase, hasBuild, loadAverage, median, spread, startApp } from "./http-harness";
+import {
+  type Server,
+  createBenchBase,
+  hasBuild,
+  loadAverage,
+  median,
+  processCpuSeconds,
+  spread,
+  startApp,
+} from "./http-harness";
 
 const MiB = 1024 * 1024;
 
@@ -39,8 +49,9 @@ async function call(api: Api, method: string, route: string, body?: unknown) {
 }
 
 /** The whole multipart upload of `file` as a new version of the dataset; returns seconds and the rows it reports. */
-async function ingestOverHttp(api: Api, dataset: string, file: string, partBytes: number) {
+async function ingestOverHttp(api: Api, dataset: string, file: string, partBytes: number, serverPid: number) {
   const size = fs.statSync(file).size;
+  const cpuStart = processCpuSeconds(serverPid);
   const start = performance.now();
   const upload = await call(api, "POST", `/api/v1/upload/multipart/${dataset}/initiate`, {
     format: "csv",
@@ -62,6 +73,7 @@ async function ingestOverHttp(api: Api, dataset: string, file: string, partBytes
   const end = performance.now();
   return {
     seconds: (end - start) / 1000,
+    serverCpuSeconds: processCpuSeconds(serverPid) - cpuStart,
     partsSeconds: (sent - start) / 1000,
     completeSeconds: (end - sent) / 1000,
     rows: Number(done.rowsAdded),
@@ -75,11 +87,13 @@ async function duckdbAlone(file: string, dir: string) {
   const db = await instance.connect();
   try {
     const start = performance.now();
+    const cpuStart = process.cpuUsage();
     const result = await db.runAndReadAll(
       `COPY (SELECT * FROM read_csv(${quoteLiteral(file)})) TO ${quoteLiteral(target)} (FORMAT parquet, COMPRESSION zstd)`,
     );
     const seconds = (performance.now() - start) / 1000;
-    return { seconds, rows: Number(result.getRowsJson()[0]?.[0]) };
+    const cpu = process.cpuUsage(cpuStart);
+    return { seconds, cpuSeconds: (cpu.user + cpu.system) / 1e6, rows: Number(result.getRowsJson()[0]?.[0]) };
   } finally {
     db.closeSync();
     instance.closeSync();
@@ -115,21 +129,25 @@ export async function runHttpIngestBench(): Promise<void> {
       const ours: number[] = [];
       const partsSeconds: number[] = [];
       const completeSeconds: number[] = [];
+      const oursCpu: number[] = [];
+      const aloneCpu: number[] = [];
       const alone: number[] = [];
       const loads: string[] = [];
       for (let round = 0; round < rounds; round++) {
         const steps = [
           async () => {
-            const run = await ingestOverHttp(api, "bench/bench/readings", csv, partBytes);
+            const run = await ingestOverHttp(api, "bench/bench/readings", csv, partBytes, app.pid);
             if (run.rows !== rows) throw new Error(`the upload reported ${run.rows} rows, expected ${rows}`);
             ours.push(rows / run.seconds);
             partsSeconds.push(run.partsSeconds);
             completeSeconds.push(run.completeSeconds);
+            oursCpu.push(run.serverCpuSeconds);
           },
           async () => {
             const run = await duckdbAlone(csv, dir);
             if (run.rows !== rows) throw new Error(`DuckDB wrote ${run.rows} rows, expected ${rows}`);
             alone.push(rows / run.seconds);
+            aloneCpu.push(run.cpuSeconds);
           },
         ];
         for (const step of round % 2 ? steps.reverse() : steps) await step();
@@ -145,6 +163,10 @@ export async function runHttpIngestBench(): Promise<void> {
       console.log(
         `  of ours: sending the parts ${secs(partsSeconds)}, complete (join, convert, profile, commit) ${secs(completeSeconds)}; ` +
           `DuckDB alone ${secs(alone.map((r) => rows / r))}`,
+      );
+      console.log(
+        `  CPU time (less swayed by other load than the wall clock): the app server ${secs(oursCpu)} per ingest, ` +
+          `DuckDB alone ${secs(aloneCpu)}; ratio ${(median(aloneCpu) / median(oursCpu)).toFixed(2)}`,
       );
       fs.rmSync(csv, { force: true });
     }
