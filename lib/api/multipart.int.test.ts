@@ -65,7 +65,7 @@ describe("REST multipart upload", () => {
   });
 
   it("a part whose connection drops mid-way is refused with a clear 422 and leaves the parts already sent intact", async () => {
-    const { owner, args, uploadId } = await started();
+    const { owner, args, uploadId, datasetId } = await started();
     await uploadPart(owner, ...args, uploadId, 1, body("region,amount\nsouth,2\n"));
     let sent = 0;
     const dropping = new ReadableStream<Uint8Array>({
@@ -79,6 +79,10 @@ describe("REST multipart upload", () => {
       message: "The part did not arrive whole (the connection dropped); send it again.",
     });
     expect((await listParts(owner, ...args, uploadId)).parts).toEqual([{ partNumber: 1, size: 22 }]);
+    // The bytes that did arrive are not part of the upload: the part sent again follows part 1 directly.
+    await uploadPart(owner, ...args, uploadId, 2, body("west,4\n"));
+    expect(await completeMultipart(owner, ...args, uploadId)).toMatchObject({ rowsAdded: 2, rowCount: 3 });
+    expect(await datasetRows(datasetId)).toEqual(["north,1", "south,2", "west,4"]);
   });
 
   it("joins parts split anywhere (inside a row, in many small chunks) into the rows they hold, in part order", async () => {
