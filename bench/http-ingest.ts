@@ -3,9 +3,11 @@
 // 5,000,000; 10 mixed columns, bench/catalog.ts's file) through the REST multipart upload
 // (initiate, the parts as PUTs of BENCH_INGEST_PART_MB MiB (64), complete; bearer token), timed
 // from the first request to complete's answer, against DuckDB alone converting the same CSV to
-// Parquet (read_csv → COPY … (FORMAT parquet, COMPRESSION zstd)) with as many threads as the
-// app's DuckDB. A and B alternate BENCH_ROUNDS times (3, the order flips each round); it prints
-// rows/s as median and range, the ratio of the medians and the load average.
+// Parquet (read_csv → COPY … (FORMAT parquet, COMPRESSION <the app's codec, CATALOG_PARQUET_COMPRESSION>)) with as
+// many threads as the app's DuckDB. A and B alternate BENCH_ROUNDS times (3, the order flips each round); it prints
+// rows/s as median and range, the ratio of the medians and the load average, then the seconds of
+// ours split into sending the parts and the complete request, and the CPU time of the app server
+// (DuckDB's threads included) per ingest beside DuckDB alone's.
 //
 // Needs a production build (`npm run build`). Shares bench/http-harness.ts with the other HTTP
 // benchmarks; the app runs as `npm start` does on BENCH_PORT_BASE + 8. Run alone:
@@ -16,10 +18,20 @@ import { pathToFileURL } from "node:url";
 import { DuckDBInstance } from "@duckdb/node-api";
 import { catalogConfig } from "@/lib/catalog/config";
 import { quoteLiteral } from "@/lib/catalog/sql";
+import { parquetCompression } from "@/lib/config/parquet-compression";
 import { writeCsv } from "./catalog";
 import { envNumber, envNumbers } from "./env";
 import { agent, request } from "./http-files";
-import { type Server, createBenchBase, hasBuild, loadAverage, median, startApp } from "./http-harness";
+import {
+  type Server,
+  createBenchBase,
+  hasBuild,
+  loadAverage,
+  median,
+  processCpuSeconds,
+  spread,
+  startApp,
+} from "./http-harness";
 
 const MiB = 1024 * 1024;
 
@@ -38,8 +50,9 @@ async function call(api: Api, method: string, route: string, body?: unknown) {
 }
 
 /** The whole multipart upload of `file` as a new version of the dataset; returns seconds and the rows it reports. */
-async function ingestOverHttp(api: Api, dataset: string, file: string, partBytes: number) {
+async function ingestOverHttp(api: Api, dataset: string, file: string, partBytes: number, serverPid: number) {
   const size = fs.statSync(file).size;
+  const cpuStart = processCpuSeconds(serverPid);
   const start = performance.now();
   const upload = await call(api, "POST", `/api/v1/upload/multipart/${dataset}/initiate`, {
     format: "csv",
@@ -56,22 +69,32 @@ async function ingestOverHttp(api: Api, dataset: string, file: string, partBytes
     );
     if (sent.status !== 200) throw new Error(`part ${part} answered ${sent.status}: ${sent.text}`);
   }
+  const sent = performance.now();
   const done = await call(api, "POST", `/api/v1/upload/multipart/${dataset}/${uploadId}/complete`);
-  return { seconds: (performance.now() - start) / 1000, rows: Number(done.rowsAdded) };
+  const end = performance.now();
+  return {
+    seconds: (end - start) / 1000,
+    serverCpuSeconds: processCpuSeconds(serverPid) - cpuStart,
+    partsSeconds: (sent - start) / 1000,
+    completeSeconds: (end - sent) / 1000,
+    rows: Number(done.rowsAdded),
+  };
 }
 
-/** DuckDB alone: the same CSV to zstd Parquet on the same disk; returns seconds and the rows written. */
+/** DuckDB alone: the same CSV to Parquet with the app's codec on the same disk; returns seconds and the rows written. */
 async function duckdbAlone(file: string, dir: string) {
   const target = path.join(dir, "alone.parquet");
   const instance = await DuckDBInstance.create(":memory:", { threads: String(catalogConfig().duckdbThreads) });
   const db = await instance.connect();
   try {
     const start = performance.now();
+    const cpuStart = process.cpuUsage();
     const result = await db.runAndReadAll(
-      `COPY (SELECT * FROM read_csv(${quoteLiteral(file)})) TO ${quoteLiteral(target)} (FORMAT parquet, COMPRESSION zstd)`,
+      `COPY (SELECT * FROM read_csv(${quoteLiteral(file)})) TO ${quoteLiteral(target)} (FORMAT parquet, COMPRESSION ${parquetCompression()})`,
     );
     const seconds = (performance.now() - start) / 1000;
-    return { seconds, rows: Number(result.getRowsJson()[0]?.[0]) };
+    const cpu = process.cpuUsage(cpuStart);
+    return { seconds, cpuSeconds: (cpu.user + cpu.system) / 1e6, rows: Number(result.getRowsJson()[0]?.[0]) };
   } finally {
     db.closeSync();
     instance.closeSync();
@@ -90,6 +113,12 @@ export async function runHttpIngestBench(): Promise<void> {
   const world = await createBenchBase();
   const { dir } = world;
   const servers: Server[] = [];
+  // Written before the server starts: writing 313 MiB blocks this process for a minute on a busy machine, longer
+  // than the server keeps an idle connection open, and the next request would meet a connection it had closed.
+  const files = sizes.map((rows) => {
+    const csv = path.join(dir, `rows-${rows}.csv`);
+    return { rows, csv, bytes: writeCsv(csv, rows) };
+  });
   try {
     const app = await startApp(world, 8, { path: "/api/v1/openapi.json" });
     servers.push(app);
@@ -97,23 +126,29 @@ export async function runHttpIngestBench(): Promise<void> {
     // The dataset every round replaces (DataLinks' ingest creates it in the caller's own namespace).
     await call(api, "POST", "/api/v1/ingest/bench/readings", [{ id: 0 }]);
 
-    for (const rows of sizes) {
-      const csv = path.join(dir, `rows-${rows}.csv`);
-      const bytes = writeCsv(csv, rows);
+    for (const { rows, csv, bytes } of files) {
       const ours: number[] = [];
+      const partsSeconds: number[] = [];
+      const completeSeconds: number[] = [];
+      const oursCpu: number[] = [];
+      const aloneCpu: number[] = [];
       const alone: number[] = [];
       const loads: string[] = [];
       for (let round = 0; round < rounds; round++) {
         const steps = [
           async () => {
-            const run = await ingestOverHttp(api, "bench/bench/readings", csv, partBytes);
+            const run = await ingestOverHttp(api, "bench/bench/readings", csv, partBytes, app.pid);
             if (run.rows !== rows) throw new Error(`the upload reported ${run.rows} rows, expected ${rows}`);
             ours.push(rows / run.seconds);
+            partsSeconds.push(run.partsSeconds);
+            completeSeconds.push(run.completeSeconds);
+            oursCpu.push(run.serverCpuSeconds);
           },
           async () => {
             const run = await duckdbAlone(csv, dir);
             if (run.rows !== rows) throw new Error(`DuckDB wrote ${run.rows} rows, expected ${rows}`);
             alone.push(rows / run.seconds);
+            aloneCpu.push(run.cpuSeconds);
           },
         ];
         for (const step of round % 2 ? steps.reverse() : steps) await step();
@@ -124,6 +159,15 @@ export async function runHttpIngestBench(): Promise<void> {
         `ingest ${rows.toLocaleString("en")} rows (${(bytes / MiB).toFixed(0)} MiB CSV), REST multipart over HTTP: ` +
           `ours median ${krows(median(ours))} rows/s (${r(ours)}) | DuckDB alone median ${krows(median(alone))} rows/s (${r(alone)}) | ` +
           `ratio ${(median(ours) / median(alone)).toFixed(2)} | load ${loads.join(" / ")}`,
+      );
+      const secs = (xs: number[]) => `${median(xs).toFixed(2)} s (${spread(xs, 2)})`;
+      console.log(
+        `  of ours: sending the parts ${secs(partsSeconds)}, complete (join, convert, profile, commit) ${secs(completeSeconds)}; ` +
+          `DuckDB alone ${secs(alone.map((r) => rows / r))}`,
+      );
+      console.log(
+        `  CPU time (less swayed by other load than the wall clock): the app server ${secs(oursCpu)} per ingest, ` +
+          `DuckDB alone ${secs(aloneCpu)}; ratio ${(median(aloneCpu) / median(oursCpu)).toFixed(2)}`,
       );
       fs.rmSync(csv, { force: true });
     }

@@ -1,7 +1,9 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { DuckDBInstance } from "@duckdb/node-api";
 import { getDb } from "@/lib/db";
+import { getBlobStore } from "@/lib/storage";
 import { createCast, createDataset, failure, setupCatalogStorage } from "@/lib/catalog/test-support";
 import { setupTestDatabase } from "@/test/db";
 import { completeMultipart, initiateMultipart, listParts, uploadPart } from "./multipart";
@@ -10,6 +12,24 @@ setupTestDatabase();
 const storage = setupCatalogStorage();
 
 const body = (text: string) => new Blob([text]).stream();
+
+/** The current version's rows, in order, as "region,amount". */
+async function datasetRows(datasetId: string): Promise<string[]> {
+  const dataset = await getDb().dataset.findUniqueOrThrow({ where: { id: datasetId } });
+  const version = await getDb().datasetVersion.findUniqueOrThrow({
+    where: { datasetId_number: { datasetId, number: dataset.version } },
+  });
+  const instance = await DuckDBInstance.create(":memory:");
+  const db = await instance.connect();
+  try {
+    const file = await getBlobStore().localPath(version.blobKey);
+    const result = await db.runAndReadAll(`SELECT region || ',' || amount FROM read_parquet('${file}')`);
+    return result.getRowsJson().map((row) => String(row[0]));
+  } finally {
+    db.closeSync();
+    instance.closeSync();
+  }
+}
 
 async function started() {
   const cast = await createCast();
@@ -45,7 +65,7 @@ describe("REST multipart upload", () => {
   });
 
   it("a part whose connection drops mid-way is refused with a clear 422 and leaves the parts already sent intact", async () => {
-    const { owner, args, uploadId } = await started();
+    const { owner, args, uploadId, datasetId } = await started();
     await uploadPart(owner, ...args, uploadId, 1, body("region,amount\nsouth,2\n"));
     let sent = 0;
     const dropping = new ReadableStream<Uint8Array>({
@@ -59,6 +79,10 @@ describe("REST multipart upload", () => {
       message: "The part did not arrive whole (the connection dropped); send it again.",
     });
     expect((await listParts(owner, ...args, uploadId)).parts).toEqual([{ partNumber: 1, size: 22 }]);
+    // The bytes that did arrive are not part of the upload: the part sent again follows part 1 directly.
+    await uploadPart(owner, ...args, uploadId, 2, body("west,4\n"));
+    expect(await completeMultipart(owner, ...args, uploadId)).toMatchObject({ rowsAdded: 2, rowCount: 3 });
+    expect(await datasetRows(datasetId)).toEqual(["north,1", "south,2", "west,4"]);
   });
 
   it("joins parts split anywhere (inside a row, in many small chunks) into the rows they hold, in part order", async () => {
@@ -79,5 +103,42 @@ describe("REST multipart upload", () => {
       await uploadPart(owner, ...args, uploadId, n, chunked);
     }
     expect(await completeMultipart(owner, ...args, uploadId)).toMatchObject({ rowsAdded: 3000, rowCount: 3001 });
+  });
+  it("a complete sent while the next part is still arriving waits for it: the answer holds that part's rows", async () => {
+    const { owner, args, uploadId } = await started();
+    await uploadPart(owner, ...args, uploadId, 1, body("region,amount\nsouth,2\n"));
+    let finish!: () => void;
+    const held = new Promise<void>((resolve) => (finish = resolve));
+    let step = 0;
+    const slow = new ReadableStream<Uint8Array>({
+      async pull(controller) {
+        if (step++ === 0) return controller.enqueue(new TextEncoder().encode("east,3\n"));
+        await held;
+        controller.enqueue(new TextEncoder().encode("west,4\n"));
+        controller.close();
+      },
+    });
+    const part = uploadPart(owner, ...args, uploadId, 2, slow);
+    await new Promise((resolve) => setTimeout(resolve, 200)); // the part's first bytes are in
+    const completing = completeMultipart(owner, ...args, uploadId);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    finish();
+    expect(await part).toMatchObject({ partNumber: 2, size: 14 });
+    expect(await completing).toMatchObject({ rowsAdded: 3, rowCount: 4 });
+  });
+
+  it("a part sent again replaces the copy already joined, wherever it sits, and later parts keep their place", async () => {
+    const { owner, args, uploadId, datasetId } = await started();
+    const parts = ["region,amount\nsou", "th,2\nea", "st,3\nwest,4\n"];
+    for (const [i, text] of parts.entries()) await uploadPart(owner, ...args, uploadId, i + 1, body(text));
+    await uploadPart(owner, ...args, uploadId, 2, body("th,20\nnorth,5\nea"));
+    expect((await listParts(owner, ...args, uploadId)).parts).toEqual([
+      { partNumber: 1, size: 17 },
+      { partNumber: 2, size: 16 },
+      { partNumber: 3, size: 12 },
+    ]);
+    await uploadPart(owner, ...args, uploadId, 4, body("down,6\n"));
+    expect(await completeMultipart(owner, ...args, uploadId)).toMatchObject({ rowsAdded: 5, rowCount: 6 });
+    expect(await datasetRows(datasetId)).toEqual(["north,1", "south,20", "north,5", "east,3", "west,4", "down,6"]);
   });
 });

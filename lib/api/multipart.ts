@@ -9,11 +9,12 @@ import { loadDataset } from "@/lib/catalog/load-dataset";
 import { type IngestOptions, ingestOptionsSchema } from "@/lib/catalog/ingest/ingest-options";
 import { SOURCE_FORMATS, parseColumns } from "@/lib/catalog/types";
 import { getDb } from "@/lib/db";
+import type { FileHandle } from "node:fs/promises";
 import { LEASE_BUSY, withHeldLease } from "@/lib/uploads/held-lease";
 import { testMultipartDelayMs, uploadLeaseMs } from "@/lib/uploads/settings";
 import { stagingDir } from "@/lib/uploads/staging";
-import { type BodyEnd, writeBody } from "@/lib/uploads/write-body";
-import { concatFiles } from "@/lib/storage/concat-files";
+import { writeBody } from "@/lib/uploads/write-body";
+import { assembleParts, storePart, storedParts, withNoPartArriving } from "./multipart-parts";
 import { AppError, conflict, invalid, notFound } from "@/lib/util/errors";
 import { findDatasetId } from "./namespaces";
 import { type WriteResult, writeDatasetFile } from "./write-dataset";
@@ -54,7 +55,6 @@ type Meta = {
 const EXPIRE_MS = numberSetting("UPLOAD_EXPIRE_HOURS") * 3_600_000;
 // Staged where every instance sees it (UPLOAD_DIR), so parts may reach any instance.
 const root = () => stagingDir("multipart");
-const partFile = (dir: string, n: number) => path.join(dir, `part-${String(n).padStart(5, "0")}`);
 
 /** A completed upload's answer, kept as `<id>.done.json` for UPLOAD_EXPIRE_HOURS so a retried complete gets it again. */
 type Done = { userId: string; datasetId: string; createdAt: number; result: WriteResult & { uploadId: string } };
@@ -181,13 +181,29 @@ export async function initiateMultipart(
 /** The upload's parts; 404 when another request completed or aborted it meanwhile (its folder is gone). */
 async function partSizes(dir: string): Promise<{ partNumber: number; size: number }[]> {
   try {
-    const names = (await fsp.readdir(dir)).filter((n) => /^part-\d{5}$/.test(n)).sort();
-    return await Promise.all(
-      names.map(async (n) => ({ partNumber: Number(n.slice(5)), size: (await fsp.stat(path.join(dir, n))).size })),
-    );
+    return (await storedParts(dir)).map(({ partNumber, size }) => ({ partNumber, size }));
   } catch (error) {
     goneIfMissing(error);
   }
+}
+
+/** Writes a part's body into `file` from `position`: its size, or a clear error when it is empty, too large or cut off. */
+async function receiveBody(
+  body: ReadableStream<Uint8Array>,
+  file: FileHandle,
+  position: number,
+  maxBytes: number,
+): Promise<number> {
+  let size = 0;
+  const end = await writeBody(body, file, position, { maxBytes, onWritten: (piece) => (size += piece.length) });
+  if (end === "too-large")
+    throw new AppError(
+      "too_large",
+      `The upload is larger than the ${catalogConfig().maxUploadBytes} bytes a dataset upload may have.`,
+    );
+  if (end !== "complete") throw invalid("The part did not arrive whole (the connection dropped); send it again.");
+  if (size === 0) throw invalid("The part is empty: send its bytes as the request body.");
+  return size;
 }
 
 /** Stores one part (the raw request body); sending a part number again replaces that part. */
@@ -204,27 +220,12 @@ export async function uploadPart(
   if (!body) throw invalid("The part is empty: send its bytes as the request body.");
   const max = catalogConfig().maxUploadBytes;
   const already = (await partSizes(dir)).filter((p) => p.partNumber !== partNumber).reduce((sum, p) => sum + p.size, 0);
-  const target = partFile(dir, partNumber);
-  const temp = `${target}.${randomBytes(4).toString("hex")}.tmp`;
-  let size = 0;
   try {
-    const file = await fsp.open(temp, "wx");
-    let end: BodyEnd;
-    try {
-      end = await writeBody(body, file, 0, { maxBytes: max - already, onWritten: (piece) => (size += piece.length) });
-    } finally {
-      await file.close();
-    }
-    if (end === "too-large")
-      throw new AppError("too_large", `The upload is larger than the ${max} bytes a dataset upload may have.`);
-    if (end !== "complete") throw invalid("The part did not arrive whole (the connection dropped); send it again.");
-    if (size === 0) throw invalid("The part is empty: send its bytes as the request body.");
-    await fsp.rename(temp, target);
+    const size = await storePart(dir, partNumber, (file, position) => receiveBody(body, file, position, max - already));
+    return { uploadId, partNumber, size };
   } catch (error) {
-    await fsp.rm(temp, { force: true });
     goneIfMissing(error); // completed or aborted while this part streamed in
   }
-  return { uploadId, partNumber, size };
 }
 
 export async function listParts(actor: Actor, owner: string, namespace: string, datasetName: string, uploadId: string) {
@@ -281,10 +282,13 @@ export async function completeMultipart(
       );
       if (!claim) {
         const open = path.join(root(), uploadId);
-        checkComplete(await partSizes(open)); // refused before the claim, so the client can send the missing part
-        claim = { claimedAt: Date.now(), baseVersion: dataset.version };
-        await fsp.writeFile(path.join(open, "claim.json"), JSON.stringify(claim));
-        await fsp.rename(open, claimed).catch(goneIfMissing);
+        claim = await withNoPartArriving(open, async () => {
+          checkComplete(await partSizes(open)); // refused before the claim, so the client can send the missing part
+          const made: Claim = { claimedAt: Date.now(), baseVersion: dataset.version };
+          await fsp.writeFile(path.join(open, "claim.json"), JSON.stringify(made));
+          await fsp.rename(open, claimed).catch(goneIfMissing);
+          return made;
+        });
       } else {
         const written = await versionWrittenSince(actor, uploadId, meta, claim, `${datasetName}.${meta.format}`);
         if (written) return record(uploadId, meta, written);
@@ -307,26 +311,8 @@ export async function completeMultipart(
   return outcome;
 }
 
-/**
- * The parts as one file: a single part (the usual case) is used as it is; more parts are
- * copied once, in large blocks, under a temporary name, so a retried complete after a crash
- * starts over from the parts, which stay untouched.
- */
-async function joinParts(dir: string, format: string): Promise<string> {
-  const parts = await partSizes(dir); // parts may have been replaced until the claim, never removed
-  if (parts.length === 1) return partFile(dir, parts[0]!.partNumber);
-  const joined = path.join(dir, `data.${format}`);
-  await fsp.rm(`${joined}.tmp`, { force: true });
-  await concatFiles(
-    parts.map((p) => partFile(dir, p.partNumber)),
-    `${joined}.tmp`,
-  );
-  await fsp.rename(`${joined}.tmp`, joined);
-  return joined;
-}
-
 async function joinAndWrite(actor: Actor, dir: string, meta: Meta, datasetName: string): Promise<WriteResult> {
-  const joined = await joinParts(dir, meta.format);
+  const joined = await assembleParts(dir, path.join(dir, `data.${meta.format}`));
   return writeDatasetFile(
     actor,
     { workspaceId: meta.workspaceId, mode: meta.mode, datasetId: meta.datasetId },

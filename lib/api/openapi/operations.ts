@@ -504,7 +504,7 @@ export const OPERATIONS: Operation[] = [
     summary: "Join the parts and write them as the dataset's next version",
     responses: {
       200: reply("{uploadId, datasetId, version, rowsAdded, rowCount, columns}.", R.multipartCompleted),
-      409: "The dataset changed meanwhile, or another request is completing this upload right now (ask again). A retry after success gets the same answer; after a crash it finishes the job.",
+      409: "The dataset changed meanwhile, another request is completing this upload right now (ask again), or a part is still arriving after UPLOAD_LOCK_LEASE_MS (complete waits that long for it). A retry after success gets the same answer; after a crash it finishes the job.",
       422: "Missing parts, unreadable file or schema mismatch (columns named).",
       ...multipartWrite,
       ...write,
