@@ -91,6 +91,9 @@ async function appendInOrder(dir: string, partNumber: number, receive: ReceivePa
       await file.truncate(position).catch(() => {});
       throw error;
     }
+    // The list may only name bytes that survive a crash of the machine: after one, a listed part whose bytes were
+    // still in the page cache would be missing (or, cut to the listed length, zeros).
+    await file.datasync();
     await writeAssembledSizes(dir, [...sizes, size]);
     await fsp.rm(partFile(dir, partNumber), { force: true }); // an older copy sent out of order
     return size;
@@ -107,6 +110,7 @@ async function writeOwnFile(dir: string, partNumber: number, receive: ReceivePar
     let size: number;
     try {
       size = await receive(file, 0);
+      await file.datasync(); // the part's name appears only once its bytes are durable
     } finally {
       await file.close();
     }
@@ -143,7 +147,13 @@ export async function assembleParts(dir: string, joined: string): Promise<string
   const parts = await storedParts(dir);
   const assembled = assembledFile(dir);
   if (parts.every((p) => p.file === assembled)) {
-    await fsp.truncate(assembled, total(parts.map((p) => p.size)));
+    const size = total(parts.map((p) => p.size));
+    // Cutting to a length beyond the file would pad it with zeros, ingested as if they had been sent.
+    if ((await fsp.stat(assembled)).size < size)
+      throw conflict(
+        "Parts of this upload were lost on the server (it stopped before they reached the disk): the joined parts are shorter than recorded. Start a new upload.",
+      );
+    await fsp.truncate(assembled, size);
     return assembled;
   }
   const temp = `${joined}.tmp`;

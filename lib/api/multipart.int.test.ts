@@ -127,6 +127,16 @@ describe("REST multipart upload", () => {
     expect(await completing).toMatchObject({ rowsAdded: 3, rowCount: 4 });
   });
 
+  it("joined parts that lost bytes (a machine crash before they reached the disk) are refused, never padded with zeros", async () => {
+    const { owner, args, uploadId, datasetId } = await started();
+    await uploadPart(owner, ...args, uploadId, 1, body("region,amount\nsouth,2\n"));
+    await uploadPart(owner, ...args, uploadId, 2, body("east,3\n"));
+    const assembled = path.join(storage.dir(), "uploads", "multipart", uploadId, "assembled");
+    fs.truncateSync(assembled, fs.statSync(assembled).size - 4);
+    await expect(completeMultipart(owner, ...args, uploadId)).rejects.toThrow("shorter than recorded");
+    expect(await getDb().datasetVersion.count({ where: { datasetId } })).toBe(1);
+  });
+
   it("a part sent again replaces the copy already joined, wherever it sits, and later parts keep their place", async () => {
     const { owner, args, uploadId, datasetId } = await started();
     const parts = ["region,amount\nsou", "th,2\nea", "st,3\nwest,4\n"];

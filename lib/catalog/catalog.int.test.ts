@@ -424,43 +424,54 @@ describe("query", () => {
     const oslo = rows
       .split("\n")
       .slice(1)
-      .map((line) => line.split(","))
-      .filter((r) => r[1] === "Oslo");
-    // note descending with empty notes last, then temp ascending, then file order: the grid's order
-    const expected = [...oslo]
-      .map((r, i) => ({ r, i }))
-      .sort(
-        (a, b) =>
-          (a.r[3] === "" ? 1 : 0) - (b.r[3] === "" ? 1 : 0) ||
-          (a.r[3]! < b.r[3]! ? 1 : a.r[3]! > b.r[3]! ? -1 : 0) ||
-          Number(a.r[2]) - Number(b.r[2]) ||
-          a.i - b.i,
-      )
-      .map(({ r }) => r[0]);
-    const sort = [
-      { column: "note", direction: "desc" },
-      { column: "temp", direction: "asc" },
-    ];
-    // Every query below keeps the same 40 rows, but a lower id bound never asked before makes its total uncounted.
-    let bound = 0;
-    const page = (offset: number) =>
-      queryDataset(owner, datasetId, {
-        limit: 15,
-        offset,
-        sort,
-        filters: [
-          { column: "city", op: "eq", value: "Oslo" },
-          { column: "id", op: "range", min: -bound++ },
+      .map((line, i) => ({ r: line.split(","), i }))
+      .filter(({ r }) => r[1] === "Oslo");
+    const text = (v: string) => (v === "" ? null : v);
+    const cases = [
+      {
+        // numbers only: the row numbers and the total from one scan
+        sort: [
+          { column: "temp", direction: "asc" },
+          { column: "id", direction: "desc" },
         ],
-      });
-    for (const offset of [0, 15, 30, 45]) {
-      const fresh = await page(offset);
-      expect(fresh.total).toBe(40);
-      expect(fresh.rows.map((r) => r[0])).toEqual(expected.slice(offset, offset + 15));
-      expect(fresh.nextCursor === null).toBe(offset + 15 >= 40);
-      bound--; // the same filter again: its total is now known, so the page is read on its own
-      const again = await page(offset);
-      expect(again).toEqual(fresh);
+        order: (a: (typeof oslo)[0], b: (typeof oslo)[0]) =>
+          Number(a.r[2]) - Number(b.r[2]) || Number(b.r[0]) - Number(a.r[0]),
+      },
+      {
+        // a text column (empty notes last when descending): two scans
+        sort: [
+          { column: "note", direction: "desc" },
+          { column: "temp", direction: "asc" },
+        ],
+        order: (a: (typeof oslo)[0], b: (typeof oslo)[0]) => {
+          const [x, y] = [text(a.r[3]!), text(b.r[3]!)];
+          if (x !== y) return x === null ? 1 : y === null ? -1 : x < y ? 1 : -1;
+          return Number(a.r[2]) - Number(b.r[2]) || a.i - b.i;
+        },
+      },
+    ];
+    // Every query keeps the same 40 rows, but a lower id bound never asked before makes its total uncounted.
+    let bound = 0;
+    for (const { sort, order } of cases) {
+      const expected = [...oslo].sort(order).map(({ r }) => r[0]);
+      const page = (offset: number) =>
+        queryDataset(owner, datasetId, {
+          limit: 15,
+          offset,
+          sort,
+          filters: [
+            { column: "city", op: "eq", value: "Oslo" },
+            { column: "id", op: "range", min: -bound++ },
+          ],
+        });
+      for (const offset of [0, 15, 30, 45]) {
+        const fresh = await page(offset);
+        expect(fresh.total).toBe(40);
+        expect(fresh.rows.map((r) => r[0])).toEqual(expected.slice(offset, offset + 15));
+        expect(fresh.nextCursor === null).toBe(offset + 15 >= 40);
+        bound--; // the same filter again: its total is now known, so the page is read on its own
+        expect(await page(offset)).toEqual(fresh);
+      }
     }
   });
 

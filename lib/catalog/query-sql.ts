@@ -26,12 +26,21 @@ export type BuiltQuery = {
    * filter keeping most rows keeps most of them in memory (spilling beyond DuckDB's memory limit).
    */
   pageKeysAndCountSql?: string;
+  /**
+   * At most this many bytes per matching row are kept by pageKeysAndCountSql (its sort columns are all of fixed width;
+   * with a text column there is no bound, and no pageKeysAndCountSql): the caller compares it with the file's rows.
+   */
+  matchedRowBytes?: number;
   /** the columns returned, in order */
   columns: Column[];
   /** every user-supplied value, bound as $1, $2, … (never part of the SQL text) */
   params: string[];
   typedParams: TypedParam[];
 };
+
+/** Types whose values take a bounded number of bytes (at most 16), so keeping them for every row has a known cost. */
+const fixedWidth = (c: Column) =>
+  c.type === "UUID" || ["integer", "decimal", "boolean", "temporal"].includes(typeFamily(c.type));
 
 const shown = (name: string) => (name.length > 80 ? `${name.slice(0, 80)}…` : name);
 
@@ -125,7 +134,8 @@ export function buildQuery(
   const offset = safeInteger(query.offset, "The offset");
   const page = options.all ? "" : ` LIMIT ${limit} OFFSET ${offset}`;
   const twoStep = !options.all && options.rowNumber && orderKeys.length > 0;
-  const sortColumns = [...new Set(query.sort.map((s) => quoteIdent(column(s.column).name))), ROW_NUMBER_COLUMN];
+  const sortedBy = [...new Set(query.sort.map((s) => column(s.column)))];
+  const sortColumns = [...sortedBy.map((c) => quoteIdent(c.name)), ROW_NUMBER_COLUMN];
   const keysAndCount =
     `WITH matched AS MATERIALIZED (SELECT ${sortColumns.join(", ")} FROM ${DATA_VIEW}${where}),` +
     ` page AS (SELECT * FROM matched${order}${page})` +
@@ -136,7 +146,9 @@ export function buildQuery(
     ...(twoStep
       ? {
           pageKeysSql: `SELECT ${ROW_NUMBER_COLUMN} FROM ${DATA_VIEW}${where}${order}${page}`,
-          pageKeysAndCountSql: keysAndCount,
+          ...(sortedBy.every(fixedWidth)
+            ? { pageKeysAndCountSql: keysAndCount, matchedRowBytes: 8 + 16 * sortedBy.length }
+            : {}),
         }
       : {}),
     columns: selected,

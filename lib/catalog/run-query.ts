@@ -88,6 +88,13 @@ async function readPage(db: DuckDBConnection, built: BuiltQuery): Promise<Json[]
 }
 
 /**
+ * The most a one-scan page (BuiltQuery.pageKeysAndCountSql) may keep if every row of the file matched: beyond it the
+ * page and the count are two scans that keep nothing, so a broad filter on a very large file cannot exhaust DuckDB's
+ * memory and spill space (10M rows sorted by one number: 240 MB; 50M rows: two scans).
+ */
+const ONE_SCAN_MAX_BYTES = 256 * 1024 * 1024;
+
+/**
  * A sorted page and its total when the total is not known yet (a new filter): the row numbers and the count from one
  * scan (BuiltQuery.pageKeysAndCountSql), then the page's rows. The count is remembered like countRows' own.
  */
@@ -125,8 +132,11 @@ export async function runQuery(source: QuerySource, query: DatasetQuery): Promis
         await checkTypedParams(db, built.typedParams);
         const counted = query.filters.length > 0 || scope !== null;
         const cacheKey = countKey(viewKey, built);
+        const oneScan =
+          built.pageKeysAndCountSql !== undefined &&
+          source.rowCount * (built.matchedRowBytes ?? Infinity) <= ONE_SCAN_MAX_BYTES;
         const { rows, total } =
-          counted && built.pageKeysAndCountSql && !counts.has(cacheKey)
+          counted && oneScan && built.pageKeysAndCountSql && !counts.has(cacheKey)
             ? await readPageAndCount(db, { ...built, pageKeysAndCountSql: built.pageKeysAndCountSql }, cacheKey)
             : {
                 rows: await readPage(db, built),

@@ -291,7 +291,7 @@ async function convertOnce(
       assertRowLimit(rowCount - priorRows, priorRows);
       if (rowCount - priorRows === 0)
         throw (csv && (await explainCsv(source, csv))) || invalid("The file has no rows.");
-      await assertConvertedWithinLimits(db, target, rowCount, priorRows);
+      await assertConvertedWithinLimits(db, target, priorRows);
       const columns = await describeColumns(db, `read_parquet(${quoteLiteral(target)})`);
       const { size } = await fsp.stat(target);
       return {

@@ -64,26 +64,14 @@ export async function assertParquetSourceWithinLimits(
 }
 
 /**
- * The converted dataset file (every row of the new version, `rows` as the conversion counted
- * them) against the limits; its uncompressed size comes from the footer (no data is read).
+ * The converted dataset file (every row of the new version) against the expanded-size limit; its uncompressed size
+ * comes from the footer (no data is read). Its rows were checked from the count the conversion reported (assertRowLimit).
  */
 export async function assertConvertedWithinLimits(
   db: DuckDBConnection,
   file: string,
-  rows: number,
   existingRows: number,
 ): Promise<void> {
-  const { maxRows } = catalogConfig();
-  if (rows > maxRows) {
-    // The conversion stops one row beyond the limit, so the exact count is unknown here.
-    const limit = `a dataset can have at most ${plural(maxRows, "row")}.`;
-    throw new AppError(
-      "too_large",
-      existingRows === 0
-        ? `The file has more than ${plural(maxRows, "row")}; ${limit}`
-        : `With this file the dataset would have more than ${plural(maxRows, "row")}; ${limit}`,
-    );
-  }
   assertExpandedLimit(await expandedBytes(db, file), existingRows > 0 ? "dataset" : "file");
 }
 
