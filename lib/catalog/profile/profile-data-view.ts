@@ -15,6 +15,7 @@ import {
 } from "./histogram-bins";
 import { profileConfig } from "./profile-config";
 import { type ColumnProfile, type DatasetProfile, PROFILE_VERSION } from "./types";
+import { type ValueCounts, profileValueCounts } from "./value-counts";
 
 export const TOP_VALUES = 10;
 /** Beyond the exact limit, quartiles and histograms are computed on a sample of about this many rows. */
@@ -96,13 +97,39 @@ function sampledBins(sample: Row, binned: { i: number }[]): Map<number, Map<numb
   return counts;
 }
 
-function topList(value: unknown): { value: string; count: number }[] {
-  if (!Array.isArray(value)) return [];
-  return (value as { v: unknown; n: unknown }[]).map((e) => ({ value: cut(String(e.v)), count: Number(e.n) }));
-}
-
 /** Non-negative, at least 1 when any value exists, never more than the non-null values (a HyperLogLog estimate can overshoot). */
 const clampDistinct = (estimate: number, nonNull: number) => Math.min(nonNull, Math.max(nonNull > 0 ? 1 : 0, estimate));
+
+/** A column's profile from its value counts (see profileValueCounts): every figure exact. */
+function fromValueCounts(
+  c: { i: number; name: string; type: string; kind: ColumnProfile["kind"] },
+  values: ValueCounts,
+  rows: number,
+  bounds: Row,
+): ColumnProfile {
+  const nulls = rows - values.nonNull;
+  const text = c.kind === "text";
+  return {
+    name: c.name,
+    type: c.type,
+    kind: c.kind,
+    nulls,
+    nullPercent: rows === 0 ? 0 : (nulls / rows) * 100,
+    distinct: values.distinct,
+    distinctExact: true,
+    // Bounds of other kinds come from the bounds query (the file's statistics), as for every column.
+    min: text ? values.min : str(bounds[`lo${c.i}`]),
+    max: text ? values.max : str(bounds[`hi${c.i}`]),
+    mean: values.mean,
+    stddev: values.stddev,
+    quantiles: values.quartiles,
+    quantilesExact: true,
+    histogram: null,
+    histogramExact: true,
+    topValues:
+      values.byCount && values.byCount.slice(0, TOP_VALUES).map((t) => ({ value: cut(t.value), count: t.count })),
+  };
+}
 
 export type ProfileOptions = {
   /**
@@ -189,35 +216,42 @@ export async function profileDataView(
         );
 
       // Every histogram's expression, with the bounds found above.
-      const binned: { i: number; key: string; finish: (counts: Map<number, number>) => ColumnProfile["histogram"] }[] =
-        [];
+      const binned: {
+        i: number;
+        key: string;
+        keyOf: (x: string) => string;
+        finish: (counts: Map<number, number>) => ColumnProfile["histogram"];
+      }[] = [];
       for (const c of cols) {
         if (c.kind === "number") {
           const lo = num(bounds[`flo${c.i}`]);
           const hi = num(bounds[`fhi${c.i}`]);
           if (lo === null || hi === null) continue;
           const b: NumberBinning = numberBinning(lo, hi, isIntegerType(c.type));
-          const index = `greatest(0, least(${b.count - 1}, floor((${c.q}::DOUBLE - (${lo})::DOUBLE) / (${b.width})::DOUBLE)))::INTEGER`;
-          binned.push({
-            i: c.i,
-            // A null key is no bin: greatest() and least() skip nulls, so without the CASE a null value would land in
-            // the first bin (and NaN or ±Infinity at an end).
-            key: `CASE WHEN ${FLOAT.test(c.type) ? `isfinite(${c.q}::DOUBLE)` : `${c.q} IS NOT NULL`} THEN ${index} END`,
-            finish: (counts) => numberBins(b, counts),
-          });
+          const index = (x: string) =>
+            `greatest(0, least(${b.count - 1}, floor((${x}::DOUBLE - (${lo})::DOUBLE) / (${b.width})::DOUBLE)))::INTEGER`;
+          // A null key is no bin: greatest() and least() skip nulls, so without the CASE a null value would land in
+          // the first bin (and NaN or ±Infinity at an end).
+          const keyOf = (x: string) =>
+            `CASE WHEN ${FLOAT.test(c.type) ? `isfinite(${x}::DOUBLE)` : `${x} IS NOT NULL`} THEN ${index(x)} END`;
+          binned.push({ i: c.i, key: keyOf(c.q), keyOf, finish: (counts) => numberBins(b, counts) });
         } else if (c.kind === "temporal") {
           const lo = num(bounds[`tlo${c.i}`]);
           const hi = num(bounds[`thi${c.i}`]);
           if (lo === null || hi === null) continue;
           const dateOnly = isDateType(c.type);
           const step = temporalStep(lo, hi, dateOnly);
-          binned.push({
-            i: c.i,
-            key: `epoch_ms(time_bucket(INTERVAL '${step.interval}', ${c.q}::TIMESTAMP))`,
-            finish: (counts) => temporalBins(step, counts, dateOnly),
-          });
+          const keyOf = (x: string) => `epoch_ms(time_bucket(INTERVAL '${step.interval}', ${x}::TIMESTAMP))`;
+          binned.push({ i: c.i, key: keyOf(c.q), keyOf, finish: (counts) => temporalBins(step, counts, dateOnly) });
         }
       }
+
+      // Numbers, dates, timestamps and text the file's footer shows to hold few distinct values are profiled from their
+      // value counts alone (below): exactly, all of them in one grouped scan, and they stay out of the sample and the
+      // full scan (their sort for quartiles, their moments and their bins were most of those scans' cost).
+      const byValueCounts = (c: { name: string; kind: string }) =>
+        (c.kind === "number" || c.kind === "temporal" || c.kind === "text") && fewDistinct.has(c.name);
+      const scanBinned = binned.filter((b) => !byValueCounts(cols[b.i]!));
 
       // Beyond the exact limit, one scan of a sample (about SAMPLE_ROWS rows: whole vectors, seeded, the same on every
       // run) tells which columns have few distinct values, whose exact count stays cheap (a small hash table),
@@ -235,9 +269,11 @@ export async function profileDataView(
               `approx_count_distinct(${c.q}) AS sd${c.i}`,
               ...(c.kind === "text" ? [`approx_top_k(${c.q}::VARCHAR, ${TOP_VALUES * 2}) AS tk${c.i}`] : []),
             ]),
-          ...numbers.map((c) => `quantile_cont(${moment(c)}, [0.25, 0.5, 0.75])${momentFilter(c)} AS qs${c.i}`),
+          ...numbers
+            .filter((c) => !byValueCounts(c))
+            .map((c) => `quantile_cont(${moment(c)}, [0.25, 0.5, 0.75])${momentFilter(c)} AS qs${c.i}`),
           // The histograms join this scan: a second read of the sample would decode the whole file again.
-          ...binned.map((b) => `histogram(${b.key}) AS hg${b.i}`),
+          ...scanBinned.map((b) => `histogram(${b.key}) AS hg${b.i}`),
         ];
         if (sampled.length > 0)
           Object.assign(sample, await one(connection, `SELECT ${sampled.join(", ")} FROM ${sampleFrom}`));
@@ -247,7 +283,8 @@ export async function profileDataView(
       // Text counted exactly is grouped on its own below (distinct count, bounds and top values from one small hash
       // table: far cheaper than count(DISTINCT) and filtered top-value counts in the full scan); other text gets the
       // sample's top-value candidates counted exactly in the full scan.
-      const grouped = (c: { i: number; name: string; kind: string }) => c.kind === "text" && exactDistinct(c);
+      const grouped = (c: { i: number; name: string; kind: string }) =>
+        byValueCounts(c) || (c.kind === "text" && exactDistinct(c));
       const candidates: { i: number; values: string[] }[] = [];
       for (const c of cols) {
         if (c.kind !== "text" || grouped(c)) continue;
@@ -256,12 +293,29 @@ export async function profileDataView(
         if (values.length > 0) candidates.push({ i: c.i, values });
       }
 
-      // One full scan: non-null counts, distinct counts and bounds of text not grouped below, distinct counts of the
+      // Columns with few distinct values: every value's count, in one scan of them all (see profileValueCounts).
+      const countedCols = cols.filter(byValueCounts);
+      const counts = await profileValueCounts(
+        connection,
+        countedCols.map((c) => {
+          const b = binned.find((b) => b.i === c.i);
+          return {
+            q: c.q,
+            text: c.kind === "text",
+            numeric: c.kind === "number",
+            binKey: rows > 0 && b ? b.keyOf : null,
+          };
+        }),
+      );
+      const counted = new Map(countedCols.map((c, k) => [c.i, counts[k]!]));
+
+      // One full scan of the other columns: non-null counts, distinct counts and bounds of text, distinct counts of the
       // other kinds but booleans, moments, and while exact the quartiles too.
       const select: string[] = ["count(*) AS n"];
       for (const c of cols) {
+        if (grouped(c)) continue;
         select.push(`count(${c.q}) AS nn${c.i}`);
-        if (c.kind === "nested" || grouped(c)) continue;
+        if (c.kind === "nested") continue;
         if (c.kind === "text") select.push(`min(${c.q})::VARCHAR AS lo${c.i}`, `max(${c.q})::VARCHAR AS hi${c.i}`);
         if (c.kind === "boolean")
           select.push(`count(*) FILTER (WHERE ${c.q}) AS bt${c.i}`, `count(*) FILTER (WHERE NOT ${c.q}) AS bf${c.i}`);
@@ -290,6 +344,8 @@ export async function profileDataView(
       const from = exact ? base : sample;
 
       const profiles: ColumnProfile[] = cols.map((c) => {
+        const values = counted.get(c.i);
+        if (values) return fromValueCounts(c, values, rows, bounds);
         const nonNull = Number(base[`nn${c.i}`] ?? 0);
         const nulls = rows - nonNull;
         const quartiles = from[`qs${c.i}`];
@@ -328,8 +384,12 @@ export async function profileDataView(
       }
 
       if (rows > 0 && binned.length > 0) {
-        const counts = exact ? await binCounts(connection, binned, DATA_VIEW) : sampledBins(sample, binned);
         for (const b of binned) {
+          const values = counted.get(b.i);
+          if (values?.bins) profiles[b.i]!.histogram = b.finish(values.bins);
+        }
+        const counts = exact ? await binCounts(connection, scanBinned, DATA_VIEW) : sampledBins(sample, scanBinned);
+        for (const b of scanBinned) {
           const profile = profiles[b.i]!;
           const found = counts.get(b.i) ?? new Map<number, number>();
           profile.histogram = b.finish(exact ? found : scaleCounts(found, rows - profile.nulls));
@@ -345,25 +405,30 @@ export async function profileDataView(
           .slice(0, TOP_VALUES);
       }
 
-      // Text counted exactly: one grouping per column gives every value's count, so the exact distinct count, the
-      // bounds and the top values (a column of repeated values, dictionary-encoded in the file, groups in one cheap pass).
+      // Other text counted exactly: one grouping per column gives every value's count, so the exact distinct count, the
+      // bounds and the top values, all derived in DuckDB (such a column may hold as many distinct values as rows).
       for (const c of cols) {
-        if (!grouped(c)) continue;
+        if (!grouped(c) || counted.has(c.i)) continue;
         const row = await one(
           connection,
           `WITH g AS MATERIALIZED (SELECT ${c.q} AS v, count(*) AS n FROM ${DATA_VIEW} GROUP BY ALL)
            SELECT (SELECT count(v) FROM g) AS d,
+                  (SELECT coalesce(sum(n), 0) FROM g WHERE v IS NOT NULL) AS nn,
                   (SELECT min(v)::VARCHAR FROM g) AS lo,
                   (SELECT max(v)::VARCHAR FROM g) AS hi,
                   (SELECT list({'v': v::VARCHAR, 'n': n} ORDER BY n DESC, v)
                      FROM (SELECT v, n FROM g WHERE v IS NOT NULL ORDER BY n DESC, v LIMIT ${TOP_VALUES})) AS top`,
         );
+        const nulls = rows - Number(row.nn ?? 0);
+        const top = Array.isArray(row.top) ? (row.top as { v: unknown; n: unknown }[]) : [];
         Object.assign(profiles[c.i]!, {
+          nulls,
+          nullPercent: rows === 0 ? 0 : (nulls / rows) * 100,
           distinct: Number(row.d ?? 0),
           distinctExact: true,
           min: str(row.lo),
           max: str(row.hi),
-          topValues: topList(row.top),
+          topValues: top.map((e) => ({ value: cut(String(e.v)), count: Number(e.n) })),
         });
       }
 

@@ -290,6 +290,74 @@ describe("profileDataView", () => {
     }
   });
 
+  it("beyond the exact limit profiles numbers and dates with few distinct values exactly, from their value counts", async () => {
+    const instance = await DuckDBInstance.create(":memory:");
+    const connection = await instance.connect();
+    try {
+      // 60,000 rows: a skewed integer with ties and nulls, a double with NaN and ±Infinity, a date, a unique key.
+      await connection.run(
+        `CREATE VIEW data AS SELECT
+           CASE WHEN i % 11 = 0 THEN NULL ELSE ((i * i) % 37) - 9 END AS n,
+           CASE WHEN i % 997 = 0 THEN 'nan'::DOUBLE WHEN i % 991 = 0 THEN 'inf'::DOUBLE
+                WHEN i % 13 = 0 THEN NULL ELSE ((i % 301) / 8.0)::DOUBLE END AS x,
+           DATE '2026-01-01' + ((i * 7) % 90)::INTEGER AS d,
+           CASE WHEN i % 17 = 0 THEN NULL ELSE 'c' || ((i * i) % 23)::VARCHAR END AS t,
+           i AS id
+         FROM range(60000) r(i)`,
+      );
+      const columns = [
+        { name: "n", type: "INTEGER" },
+        { name: "x", type: "DOUBLE" },
+        { name: "d", type: "DATE" },
+        { name: "t", type: "VARCHAR" },
+        { name: "id", type: "BIGINT" },
+      ];
+      const exact = await profileDataView(connection, columns);
+      process.env.CATALOG_PROFILE_EXACT_ROWS = "1000";
+      const fromCounts = await profileDataView(connection, columns, { fewDistinct: new Set(["n", "x", "d", "t"]) });
+      const reference = (
+        await connection.runAndReadAll(
+          `SELECT quantile_cont(n, [0.25, 0.5, 0.75]) AS qn, avg(n) AS mn, stddev_samp(n) AS sn,
+                  quantile_cont(x, [0.25, 0.5, 0.75]) FILTER (WHERE isfinite(x)) AS qx,
+                  avg(x) FILTER (WHERE isfinite(x)) AS mx, stddev_samp(x) FILTER (WHERE isfinite(x)) AS sx FROM data`,
+        )
+      ).getRowObjectsJson()[0] as Record<string, number[] | number>;
+      for (const [name, q, mean, sd] of [
+        ["n", reference.qn, reference.mn, reference.sn],
+        ["x", reference.qx, reference.mx, reference.sx],
+      ] as [string, number[], number, number][]) {
+        const c = column(fromCounts.columns, name);
+        expect(c, name).toMatchObject({ distinctExact: true, quantilesExact: true, histogramExact: true });
+        expect(c.quantiles!.p25, name).toBeCloseTo(q[0]!, 9);
+        expect(c.quantiles!.p50, name).toBeCloseTo(q[1]!, 9);
+        expect(c.quantiles!.p75, name).toBeCloseTo(q[2]!, 9);
+        expect(c.mean!, name).toBeCloseTo(mean, 9);
+        expect(c.stddev!, name).toBeCloseTo(sd, 9);
+        // Every figure is the exact profile's (same bins, same counts), computed beyond the exact limit.
+        const { quantiles, mean: m, stddev, quantilesExact, histogramExact, ...rest } = column(exact.columns, name);
+        expect({ quantilesExact, histogramExact }).toEqual({ quantilesExact: true, histogramExact: true });
+        expect(c, name).toMatchObject(rest);
+        expect([quantiles!.p50, m!, stddev!].map((v) => v.toFixed(9))).toEqual(
+          [c.quantiles!.p50, c.mean!, c.stddev!].map((v) => v.toFixed(9)),
+        );
+      }
+      expect(column(fromCounts.columns, "x").nulls).toBe(column(exact.columns, "x").nulls);
+      expect(column(fromCounts.columns, "d")).toMatchObject({
+        ...column(exact.columns, "d"),
+        distinct: 90,
+        histogramExact: true,
+      });
+      // Text: bounds, the top values (ties in value order) and the counts, as in the exact profile.
+      expect(column(fromCounts.columns, "t")).toEqual(column(exact.columns, "t"));
+      expect(column(fromCounts.columns, "t").topValues).toHaveLength(10);
+      // The unique key is not named few: it is still estimated from the sample.
+      expect(column(fromCounts.columns, "id")).toMatchObject({ distinctExact: false, quantilesExact: false });
+    } finally {
+      connection.closeSync();
+      instance.closeSync();
+    }
+  });
+
   it("gives every column of a wide table its own histogram, with nulls out of the bins", async () => {
     const instance = await DuckDBInstance.create(":memory:");
     const connection = await instance.connect();
