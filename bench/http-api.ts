@@ -10,6 +10,9 @@
 // port; both run on a private SQLite database and data folder that are removed afterwards.
 // BENCH_HTTP_API_ONLY=1 runs only the owner's API load (for a CPU profile of it alone, with
 // BENCH_HTTP_NODE_ARGS="--cpu-prof --cpu-prof-dir=DIR", then `npx tsx bench/cpu-profile-top.ts PROFILE`).
+// BENCH_HTTP_COMPARE_DIST=<build folder> (e.g. a build of the branch point) starts a second server from that build on
+// BENCH_PORT_BASE + 3, on the same database and data folder, and runs its API targets in every round beside this
+// build's (labelled "[compare]"): an A/B of old and new code in one run, under the same load.
 // Run alone: `BENCH_ONLY=http-api npm run bench`.
 import path from "node:path";
 import { pathToFileURL } from "node:url";
@@ -62,18 +65,32 @@ export async function runHttpApiBench(): Promise<void> {
     const nginx = await startNginx(world.dir, 1);
     if (nginx) servers.push(nginx);
     const asset = staticAssetPath();
+    const compareDist = process.env.BENCH_HTTP_COMPARE_DIST;
+    const compare = compareDist
+      ? await startApp(world, 3, { path: DATA_PATH, headers: owner }, { NEXT_DIST_DIR: compareDist })
+      : null;
+    if (compare) servers.push(compare);
+    const apiTargets = (server: Server, tag: string): Target[] => [
+      { label: `API read (owner)${tag}`, url: `${server.url}${DATA_PATH}`, headers: owner, serverPid: server.pid },
+      // The floor under the read: Next's route pipeline, the wrapper and the token, with one small query and no DuckDB.
+      {
+        label: `API workspaces (owner)${tag}`,
+        url: `${server.url}/api/v1/workspaces`,
+        headers: owner,
+        serverPid: server.pid,
+      },
+      {
+        label: `API read (grantee)${tag}`,
+        url: `${server.url}${DATA_PATH}`,
+        headers: { Authorization: `Bearer ${granteeToken}` },
+        serverPid: server.pid,
+      },
+    ];
     const targets: Target[] = [
       { label: "static asset (next)", url: `${app.url}${asset}`, serverPid: app.pid },
       ...(nginx ? [{ label: "static asset (nginx)", url: `${nginx.url}${asset}` }] : []),
-      { label: "API read (owner)", url: api, headers: owner, serverPid: app.pid },
-      // The floor under the read: Next's route pipeline, the wrapper and the token, with one small query and no DuckDB.
-      { label: "API workspaces (owner)", url: `${app.url}/api/v1/workspaces`, headers: owner, serverPid: app.pid },
-      {
-        label: "API read (grantee)",
-        url: api,
-        headers: { Authorization: `Bearer ${granteeToken}` },
-        serverPid: app.pid,
-      },
+      ...apiTargets(app, ""),
+      ...(compare ? apiTargets(compare, ` [compare: ${compareDist}]`) : []),
     ];
     for (const t of targets) {
       const answer = await fetch(t.url, { headers: t.headers });

@@ -1,5 +1,5 @@
 import "server-only";
-import fsp from "node:fs/promises";
+import fs from "node:fs";
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { type Scope, scopeKey, scopedSelectSql } from "@/lib/scopes";
 import { catalogConfig } from "../config";
@@ -74,9 +74,19 @@ async function create(parquetPath: string, withRowNumber: boolean, slice: DataSl
   return sandbox;
 }
 
-async function identityOf(parquetPath: string): Promise<string | null> {
-  const stat = await fsp.stat(parquetPath).catch(() => null);
-  return stat ? `${stat.dev}:${stat.ino}:${stat.size}` : null;
+/**
+ * The file now at the path (device, inode, size), or null when there is none. Asked on every query, so a replaced or
+ * deleted file is noticed by the very next one. Synchronous on purpose: a stat of a local file takes microseconds,
+ * while `fs.promises.stat` queued behind DuckDB's queries in libuv's thread pool and cost each read a promise and a
+ * round trip through it (4% of the API read's CPU profile).
+ */
+function identityOf(parquetPath: string): string | null {
+  try {
+    const stat = fs.statSync(parquetPath, { throwIfNoEntry: false });
+    return stat ? `${stat.dev}:${stat.ino}:${stat.size}` : null;
+  } catch {
+    return null; // unreadable is as good as gone: the query then fails on opening it, as before
+  }
 }
 
 function closeSandboxOf(entry: Entry) {
@@ -117,7 +127,7 @@ async function entryFor(
   withRowNumber: boolean,
   slice: DataSlice | null,
 ): Promise<Entry> {
-  const identity = await identityOf(parquetPath);
+  const identity = identityOf(parquetPath);
   const current = open.get(key);
   if (current && !current.closed && current.identity === identity && identity !== null) return current;
   if (current) retire(current);
