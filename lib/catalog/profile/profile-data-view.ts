@@ -100,6 +100,12 @@ function sampledBins(sample: Row, binned: { i: number }[]): Map<number, Map<numb
 /** Non-negative, at least 1 when any value exists, never more than the non-null values (a HyperLogLog estimate can overshoot). */
 const clampDistinct = (estimate: number, nonNull: number) => Math.min(nonNull, Math.max(nonNull > 0 ? 1 : 0, estimate));
 
+/** Null count and share of a column with `nonNull` values in `rows`. */
+const nullCounts = (rows: number, nonNull: number) => ({
+  nulls: rows - nonNull,
+  nullPercent: rows === 0 ? 0 : ((rows - nonNull) / rows) * 100,
+});
+
 /** A column's profile from its value counts (see profileValueCounts): every figure exact. */
 function fromValueCounts(
   c: { i: number; name: string; type: string; kind: ColumnProfile["kind"] },
@@ -107,14 +113,12 @@ function fromValueCounts(
   rows: number,
   bounds: Row,
 ): ColumnProfile {
-  const nulls = rows - values.nonNull;
   const text = c.kind === "text";
   return {
     name: c.name,
     type: c.type,
     kind: c.kind,
-    nulls,
-    nullPercent: rows === 0 ? 0 : (nulls / rows) * 100,
+    ...nullCounts(rows, values.nonNull),
     distinct: values.distinct,
     distinctExact: true,
     // Bounds of other kinds come from the bounds query (the file's statistics), as for every column.
@@ -347,7 +351,6 @@ export async function profileDataView(
         const values = counted.get(c.i);
         if (values) return fromValueCounts(c, values, rows, bounds);
         const nonNull = Number(base[`nn${c.i}`] ?? 0);
-        const nulls = rows - nonNull;
         const quartiles = from[`qs${c.i}`];
         const q = Array.isArray(quartiles) ? quartiles.map(num) : null;
         const d = num(base[`d${c.i}`]);
@@ -355,8 +358,7 @@ export async function profileDataView(
           name: c.name,
           type: c.type,
           kind: c.kind,
-          nulls,
-          nullPercent: rows === 0 ? 0 : (nulls / rows) * 100,
+          ...nullCounts(rows, nonNull),
           distinct: c.kind === "nested" ? null : d === null ? null : exactDistinct(c) ? d : clampDistinct(d, nonNull),
           distinctExact: c.kind !== "nested" && exactDistinct(c),
           min: str(base[`lo${c.i}`]),
@@ -419,11 +421,9 @@ export async function profileDataView(
                   (SELECT list({'v': v::VARCHAR, 'n': n} ORDER BY n DESC, v)
                      FROM (SELECT v, n FROM g WHERE v IS NOT NULL ORDER BY n DESC, v LIMIT ${TOP_VALUES})) AS top`,
         );
-        const nulls = rows - Number(row.nn ?? 0);
         const top = Array.isArray(row.top) ? (row.top as { v: unknown; n: unknown }[]) : [];
         Object.assign(profiles[c.i]!, {
-          nulls,
-          nullPercent: rows === 0 ? 0 : (nulls / rows) * 100,
+          ...nullCounts(rows, Number(row.nn ?? 0)),
           distinct: Number(row.d ?? 0),
           distinctExact: true,
           min: str(row.lo),
