@@ -75,11 +75,12 @@ async function readJson<T>(file: string): Promise<T | null> {
 
 const completingDir = (id: string) => path.join(root(), `${id}.completing`);
 const doneFile = (id: string) => path.join(root(), `${id}.done.json`);
+const abortedDir = (id: string) => path.join(root(), `${id}.aborted-${randomBytes(4).toString("hex")}`);
 
 /**
  * Deletes multipart uploads abandoned longer than UPLOAD_EXPIRE_HOURS, completions interrupted
- * that long ago, answers kept that long, and the `*.completing-*` folders older versions left
- * (checked when an upload starts, and by the hourly upload sweep).
+ * that long ago, answers kept that long, the `*.completing-*` folders older versions left, and
+ * aborted uploads whose deletion was cut short (checked when an upload starts, and by the hourly upload sweep).
  */
 export async function expireAbandonedMultipart(now = Date.now()): Promise<number> {
   const names = await fsp.readdir(root()).catch(() => [] as string[]);
@@ -90,7 +91,8 @@ export async function expireAbandonedMultipart(now = Date.now()): Promise<number
       ? (await readJson<Done>(entry).catch(() => null))?.createdAt
       : ((await readJson<Meta>(path.join(entry, "meta.json")).catch(() => null))?.createdAt ??
         (await fsp.stat(entry).catch(() => null))?.mtimeMs);
-    if (createdAt === undefined || now - createdAt > EXPIRE_MS) {
+    // An aborted upload whose deletion was cut short (a crash) is deleted at once.
+    if (createdAt === undefined || now - createdAt > EXPIRE_MS || name.includes(".aborted-")) {
       await fsp.rm(entry, { recursive: true, force: true });
       removed++;
     }
@@ -224,7 +226,9 @@ export async function uploadPart(
     const size = await storePart(dir, partNumber, (file, position) => receiveBody(body, file, position, max - already));
     return { uploadId, partNumber, size };
   } catch (error) {
-    goneIfMissing(error); // completed or aborted while this part streamed in
+    // Completed or aborted while this part streamed in: the part was not stored, and the owner is told why.
+    if (isMissing(error)) await explainMissing(actor, uploadId);
+    goneIfMissing(error);
   }
 }
 
@@ -367,6 +371,13 @@ async function versionWrittenSince(
   };
 }
 
+/**
+ * Discards an open upload. Rule: an abort and a complete of one upload never both take effect,
+ * and an abort never deletes a part a complete is reading. Like completing, aborting first takes
+ * the upload's folder in one rename (to `<id>.aborted-<random>`): whichever rename comes first
+ * wins, the other request finds the folder gone and says so (409 "being completed", or 404).
+ * Only the folder taken is then deleted.
+ */
 export async function abortMultipart(
   actor: Actor,
   owner: string,
@@ -375,5 +386,12 @@ export async function abortMultipart(
   uploadId: string,
 ): Promise<void> {
   const { dir } = await ownUpload(actor, owner, namespace, datasetName, uploadId);
-  await fsp.rm(dir, { recursive: true, force: true });
+  const taken = abortedDir(uploadId);
+  try {
+    await fsp.rename(dir, taken);
+  } catch (error) {
+    if (isMissing(error)) await explainMissing(actor, uploadId);
+    goneIfMissing(error);
+  }
+  await fsp.rm(taken, { recursive: true, force: true });
 }
