@@ -2,9 +2,10 @@ import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db";
-import { createCast, createDataset, failure, setupCatalogStorage } from "@/lib/catalog/test-support";
+import { failure, setupCatalogStorage } from "@/lib/catalog/test-support";
 import { setupTestDatabase } from "@/test/db";
-import { abortMultipart, completeMultipart, initiateMultipart, listParts, uploadPart } from "./multipart";
+import { body, startedUpload } from "./multipart-test-support";
+import { abortMultipart, completeMultipart, listParts, uploadPart } from "./multipart";
 
 // Requests on one upload that overlap: two copies of a part, a part still arriving when the
 // upload is completed or aborted, an abort and a complete at once. The rule they check: a stored
@@ -14,17 +15,7 @@ import { abortMultipart, completeMultipart, initiateMultipart, listParts, upload
 setupTestDatabase();
 const storage = setupCatalogStorage();
 
-const body = (text: string) => new Blob([text]).stream();
 const uploadDir = (uploadId: string) => path.join(storage.dir(), "uploads", "multipart", uploadId);
-
-async function started() {
-  const cast = await createCast();
-  const dataset = await createDataset(cast.owner, cast.workspace.id, "sales.csv", "region,amount\nnorth,1\n");
-  const slug = (await getDb().dataset.findUniqueOrThrow({ where: { id: dataset.datasetId } })).slug;
-  const args = [cast.workspace.owner, cast.workspace.slug, slug] as const;
-  const { uploadId } = await initiateMultipart(cast.owner, ...args, { format: "csv", mode: "append" });
-  return { ...cast, args, uploadId, datasetId: dataset.datasetId };
-}
 
 /** A body sent in `chunks`, each only once `gate(i)` resolves: the test decides when each chunk arrives. */
 function gated(chunks: string[], gate: (i: number) => Promise<void>): ReadableStream<Uint8Array> {
@@ -37,6 +28,10 @@ function gated(chunks: string[], gate: (i: number) => Promise<void>): ReadableSt
     },
   });
 }
+
+/** A body whose first chunk arrives at once and the rest once `gate` is opened: a part still streaming in. */
+const heldAfterFirstChunk = (chunks: string[], gate: { wait: () => Promise<void> }) =>
+  gated(chunks, (i) => (i ? gate.wait() : Promise.resolve()));
 
 /** A switch a test flips once: `wait` resolves from then on. */
 function latch() {
@@ -55,7 +50,7 @@ const settle = <T>(promise: Promise<T>) =>
 
 describe("multipart upload: overlapping requests", () => {
   it("two PUTs of the same part at once, their bytes interleaved: the stored part is the last acknowledged one, whole", async () => {
-    const { owner, args, uploadId } = await started();
+    const { owner, args, uploadId } = await startedUpload();
     // Chunks larger than one disk write (WRITE_BATCH_BYTES), so each copy reaches the disk in several writes.
     const rows = (prefix: string, count: number) =>
       Array.from({ length: count }, (_, k) => `${prefix}${k},${k}\n`).join("");
@@ -92,22 +87,14 @@ describe("multipart upload: overlapping requests", () => {
   }, 60_000);
 
   it("a part sent again while complete copies the parts: complete reads the acknowledged copy whole, the late one is refused", async () => {
-    const { owner, args, uploadId, datasetId } = await started();
+    const { owner, args, uploadId, datasetId } = await startedUpload();
     // Part 3 first (kept in its own file, so completing copies the pieces), then 1 and 2 (appended in order):
     // the copy of part 2 sent again is not the next in order, so it is written to a file of its own meanwhile.
     await uploadPart(owner, ...args, uploadId, 3, body("up,9\n"));
     await uploadPart(owner, ...args, uploadId, 1, body("region,amount\n"));
     await uploadPart(owner, ...args, uploadId, 2, body("south,2\neast,3\n"));
     const gate = latch();
-    const late = settle(
-      uploadPart(
-        owner,
-        ...args,
-        uploadId,
-        2,
-        gated(["west,4\n", "down,5\n"], (i) => (i ? gate.wait() : Promise.resolve())),
-      ),
-    );
+    const late = settle(uploadPart(owner, ...args, uploadId, 2, heldAfterFirstChunk(["west,4\n", "down,5\n"], gate)));
     await tick(100); // the late copy is streaming in (its temporary file open)
     expect(await completeMultipart(owner, ...args, uploadId)).toMatchObject({ rowsAdded: 3, rowCount: 4 });
     gate.open();
@@ -126,7 +113,7 @@ describe("multipart upload: overlapping requests", () => {
     const results: string[] = [];
     // Many parts, so deleting them takes a while; the abort starts at a different moment each round.
     for (let round = 0; round < 16; round++) {
-      const { owner, args, uploadId, datasetId } = await started();
+      const { owner, args, uploadId, datasetId } = await startedUpload();
       const parts = 200;
       await uploadPart(owner, ...args, uploadId, 1, body("region,amount\n"));
       // The state out-of-order PUTs leave (one file per part), written directly to keep the test short.
@@ -154,18 +141,10 @@ describe("multipart upload: overlapping requests", () => {
   }, 120_000);
 
   it("an upload aborted while a part streams in: the part is refused and the upload stays gone", async () => {
-    const { owner, args, uploadId } = await started();
+    const { owner, args, uploadId } = await startedUpload();
     await uploadPart(owner, ...args, uploadId, 1, body("region,amount\n"));
     const gate = latch();
-    const late = settle(
-      uploadPart(
-        owner,
-        ...args,
-        uploadId,
-        3,
-        gated(["x,1\n", "y,2\n"], (i) => (i ? gate.wait() : Promise.resolve())),
-      ),
-    );
+    const late = settle(uploadPart(owner, ...args, uploadId, 3, heldAfterFirstChunk(["x,1\n", "y,2\n"], gate)));
     await tick(100);
     await abortMultipart(owner, ...args, uploadId);
     gate.open();
