@@ -109,6 +109,33 @@ describe("multipart upload: overlapping requests", () => {
     expect(Number(version.addedRows)).toBe(3);
   });
 
+  it("parts sent in parallel cannot together pass CATALOG_MAX_UPLOAD_BYTES: complete refuses the upload (413) and can be retried after a smaller part", async () => {
+    const { owner, args, uploadId, datasetId } = await startedUpload();
+    const rows = (prefix: string) => Array.from({ length: 6 }, (_, k) => `${prefix}${k},${k}\n`).join(""); // 30 bytes
+    process.env.CATALOG_MAX_UPLOAD_BYTES = "100";
+    try {
+      // Both start before either is stored, so each sees only the other parts already stored (none).
+      const gate = latch();
+      const parts = [
+        ["region,amount\n", rows("a")],
+        [rows("b"), rows("c")],
+      ].map((chunks, i) => uploadPart(owner, ...args, uploadId, i + 1, heldAfterFirstChunk(chunks, gate)));
+      await tick(100);
+      gate.open();
+      expect(await Promise.all(parts)).toMatchObject([{ size: 44 }, { size: 60 }]);
+      expect(await failure(completeMultipart(owner, ...args, uploadId))).toMatchObject({
+        code: "too_large",
+        message: expect.stringContaining("The parts add up to 104 bytes, more than the 100 bytes"),
+      });
+      expect(await getDb().datasetVersion.count({ where: { datasetId } })).toBe(1);
+      // Refused before the upload was claimed: a smaller part 2 makes it fit.
+      await uploadPart(owner, ...args, uploadId, 2, body("b,1\n"));
+      expect(await completeMultipart(owner, ...args, uploadId)).toMatchObject({ rowsAdded: 7 });
+    } finally {
+      delete process.env.CATALOG_MAX_UPLOAD_BYTES;
+    }
+  });
+
   it("an abort racing a complete: exactly one of them takes effect, and a complete never loses parts to the abort", async () => {
     const results: string[] = [];
     // Many parts, so deleting them takes a while; the abort starts at a different moment each round.

@@ -237,10 +237,23 @@ export async function listParts(actor: Actor, owner: string, namespace: string, 
   return { uploadId, format: meta.format, mode: meta.mode, parts: await partSizes(dir) };
 }
 
-function checkComplete(parts: { partNumber: number }[]): void {
+/**
+ * Whether the stored parts make an upload that may be ingested: numbered 1..n without gaps, and
+ * together within CATALOG_MAX_UPLOAD_BYTES. Rule: the size limit holds for the upload as joined.
+ * Each PUT checks it against the parts stored when it starts, which parts sent in parallel
+ * cannot see of each other; this check, made under the claim, is the one that cannot be outrun.
+ */
+function checkComplete(parts: { partNumber: number; size: number }[]): void {
   if (parts.length === 0) throw invalid("Upload at least one part before completing.");
   const gap = parts.findIndex((p, i) => p.partNumber !== i + 1);
   if (gap >= 0) throw invalid(`Part ${gap + 1} is missing: parts must be numbered 1 to ${parts.length} without gaps.`);
+  const bytes = parts.reduce((sum, p) => sum + p.size, 0);
+  const max = catalogConfig().maxUploadBytes;
+  if (bytes > max)
+    throw new AppError(
+      "too_large",
+      `The parts add up to ${bytes} bytes, more than the ${max} bytes a dataset upload may have; send smaller parts again or start a new upload.`,
+    );
 }
 
 /**
