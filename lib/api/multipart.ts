@@ -302,8 +302,12 @@ export async function completeMultipart(
         claim = await withNoPartArriving(open, async () => {
           checkComplete(await partSizes(open)); // refused before the claim, so the client can send the missing part
           const made: Claim = { claimedAt: Date.now(), baseVersion: dataset.version };
-          await fsp.writeFile(path.join(open, "claim.json"), JSON.stringify(made));
-          await fsp.rename(open, claimed).catch(goneIfMissing);
+          try {
+            await fsp.writeFile(path.join(open, "claim.json"), JSON.stringify(made));
+            await fsp.rename(open, claimed);
+          } catch (error) {
+            goneIfMissing(error); // aborted meanwhile: the folder went at either step
+          }
           return made;
         });
       } else {
