@@ -4,6 +4,7 @@ import fs from "node:fs";
 import type { FileHandle } from "node:fs/promises";
 import fsp from "node:fs/promises";
 import path from "node:path";
+import { copyRanges } from "@/lib/storage/copy-ranges";
 import { LEASE_BUSY, withHeldLease } from "@/lib/uploads/held-lease";
 import { uploadLeaseMs } from "@/lib/uploads/settings";
 import { conflict } from "@/lib/util/errors";
@@ -135,12 +136,10 @@ export async function withNoPartArriving<T>(dir: string, claim: () => Promise<T>
   return result;
 }
 
-const BLOCK = 8 * 1024 * 1024;
-
 /**
  * The upload as one file. When every part is in `assembled`, in order, that file is the upload
  * (cut to the parts it lists: bytes past them are from an append that never finished); otherwise
- * the parts are copied once, in large blocks, into `joined` (under a temporary name), leaving the
+ * the parts are copied once into `joined` (under a temporary name), leaving the
  * parts untouched so a completion retried after a crash can start over.
  */
 export async function assembleParts(dir: string, joined: string): Promise<string> {
@@ -158,30 +157,7 @@ export async function assembleParts(dir: string, joined: string): Promise<string
   }
   const temp = `${joined}.tmp`;
   await fsp.rm(temp, { force: true });
-  const out = await fsp.open(temp, "wx");
-  try {
-    const buffer = Buffer.allocUnsafe(BLOCK);
-    let position = 0;
-    for (const part of parts) {
-      const input = await fsp.open(part.file, "r");
-      try {
-        for (let done = 0; done < part.size;) {
-          const { bytesRead } = await input.read(buffer, 0, Math.min(BLOCK, part.size - done), part.offset + done);
-          if (bytesRead === 0) throw new Error(`Part ${part.partNumber} is shorter than recorded.`);
-          for (let written = 0; written < bytesRead;) {
-            const { bytesWritten } = await out.write(buffer, written, bytesRead - written, position);
-            written += bytesWritten;
-            position += bytesWritten;
-          }
-          done += bytesRead;
-        }
-      } finally {
-        await input.close();
-      }
-    }
-  } finally {
-    await out.close();
-  }
+  await copyRanges(parts, temp);
   await fsp.rename(temp, joined);
   return joined;
 }

@@ -4,14 +4,13 @@ import { describe, expect, it } from "vitest";
 import { DuckDBInstance } from "@duckdb/node-api";
 import { getDb } from "@/lib/db";
 import { getBlobStore } from "@/lib/storage";
-import { createCast, createDataset, failure, setupCatalogStorage } from "@/lib/catalog/test-support";
+import { failure, setupCatalogStorage } from "@/lib/catalog/test-support";
 import { setupTestDatabase } from "@/test/db";
-import { completeMultipart, initiateMultipart, listParts, uploadPart } from "./multipart";
+import { body, startedUpload } from "./multipart-test-support";
+import { completeMultipart, listParts, uploadPart } from "./multipart";
 
 setupTestDatabase();
 const storage = setupCatalogStorage();
-
-const body = (text: string) => new Blob([text]).stream();
 
 /** The current version's rows, in order, as "region,amount". */
 async function datasetRows(datasetId: string): Promise<string[]> {
@@ -31,18 +30,9 @@ async function datasetRows(datasetId: string): Promise<string[]> {
   }
 }
 
-async function started() {
-  const cast = await createCast();
-  const dataset = await createDataset(cast.owner, cast.workspace.id, "sales.csv", "region,amount\nnorth,1\n");
-  const slug = (await getDb().dataset.findUniqueOrThrow({ where: { id: dataset.datasetId } })).slug;
-  const args = [cast.workspace.owner, cast.workspace.slug, slug] as const;
-  const { uploadId } = await initiateMultipart(cast.owner, ...args, { format: "csv", mode: "append" });
-  return { ...cast, args, uploadId, datasetId: dataset.datasetId };
-}
-
 describe("REST multipart upload", () => {
   it("a retried complete gets the same answer and writes the rows once; a part sent afterwards is told the upload was completed", async () => {
-    const { owner, args, uploadId, datasetId } = await started();
+    const { owner, args, uploadId, datasetId } = await startedUpload();
     await uploadPart(owner, ...args, uploadId, 1, body("region,amount\nsouth,2\n"));
     const first = await completeMultipart(owner, ...args, uploadId);
     expect(first).toMatchObject({ uploadId, version: 2, rowsAdded: 1, rowCount: 2 });
@@ -55,7 +45,7 @@ describe("REST multipart upload", () => {
   });
 
   it("only a genuinely missing upload is a 404: a staging failure (unreadable upload) propagates as the server error it is", async () => {
-    const { owner, args, uploadId } = await started();
+    const { owner, args, uploadId } = await startedUpload();
     expect(await failure(listParts(owner, ...args, "0".repeat(32)))).toMatchObject({ code: "not_found" });
     const meta = path.join(storage.dir(), "uploads", "multipart", uploadId, "meta.json");
     fs.rmSync(meta);
@@ -65,7 +55,7 @@ describe("REST multipart upload", () => {
   });
 
   it("a part whose connection drops mid-way is refused with a clear 422 and leaves the parts already sent intact", async () => {
-    const { owner, args, uploadId, datasetId } = await started();
+    const { owner, args, uploadId, datasetId } = await startedUpload();
     await uploadPart(owner, ...args, uploadId, 1, body("region,amount\nsouth,2\n"));
     let sent = 0;
     const dropping = new ReadableStream<Uint8Array>({
@@ -86,7 +76,7 @@ describe("REST multipart upload", () => {
   });
 
   it("joins parts split anywhere (inside a row, in many small chunks) into the rows they hold, in part order", async () => {
-    const { owner, args, uploadId } = await started();
+    const { owner, args, uploadId } = await startedUpload();
     const rows = Array.from({ length: 3000 }, (_, i) => `r${i},${i}`).join("\n");
     const text = `region,amount\n${rows}\n`;
     const cut = [0, 7, 20_000, text.length];
@@ -105,7 +95,7 @@ describe("REST multipart upload", () => {
     expect(await completeMultipart(owner, ...args, uploadId)).toMatchObject({ rowsAdded: 3000, rowCount: 3001 });
   });
   it("a complete sent while the next part is still arriving waits for it: the answer holds that part's rows", async () => {
-    const { owner, args, uploadId } = await started();
+    const { owner, args, uploadId } = await startedUpload();
     await uploadPart(owner, ...args, uploadId, 1, body("region,amount\nsouth,2\n"));
     let finish!: () => void;
     const held = new Promise<void>((resolve) => (finish = resolve));
@@ -128,7 +118,7 @@ describe("REST multipart upload", () => {
   });
 
   it("joined parts that lost bytes (a machine crash before they reached the disk) are refused, never padded with zeros", async () => {
-    const { owner, args, uploadId, datasetId } = await started();
+    const { owner, args, uploadId, datasetId } = await startedUpload();
     await uploadPart(owner, ...args, uploadId, 1, body("region,amount\nsouth,2\n"));
     await uploadPart(owner, ...args, uploadId, 2, body("east,3\n"));
     const assembled = path.join(storage.dir(), "uploads", "multipart", uploadId, "assembled");
@@ -138,7 +128,7 @@ describe("REST multipart upload", () => {
   });
 
   it("a part sent again replaces the copy already joined, wherever it sits, and later parts keep their place", async () => {
-    const { owner, args, uploadId, datasetId } = await started();
+    const { owner, args, uploadId, datasetId } = await startedUpload();
     const parts = ["region,amount\nsou", "th,2\nea", "st,3\nwest,4\n"];
     for (const [i, text] of parts.entries()) await uploadPart(owner, ...args, uploadId, i + 1, body(text));
     await uploadPart(owner, ...args, uploadId, 2, body("th,20\nnorth,5\nea"));

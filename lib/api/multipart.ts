@@ -75,11 +75,12 @@ async function readJson<T>(file: string): Promise<T | null> {
 
 const completingDir = (id: string) => path.join(root(), `${id}.completing`);
 const doneFile = (id: string) => path.join(root(), `${id}.done.json`);
+const abortedDir = (id: string) => path.join(root(), `${id}.aborted-${randomBytes(4).toString("hex")}`);
 
 /**
  * Deletes multipart uploads abandoned longer than UPLOAD_EXPIRE_HOURS, completions interrupted
- * that long ago, answers kept that long, and the `*.completing-*` folders older versions left
- * (checked when an upload starts, and by the hourly upload sweep).
+ * that long ago, answers kept that long, the `*.completing-*` folders older versions left, and
+ * aborted uploads whose deletion was cut short (checked when an upload starts, and by the hourly upload sweep).
  */
 export async function expireAbandonedMultipart(now = Date.now()): Promise<number> {
   const names = await fsp.readdir(root()).catch(() => [] as string[]);
@@ -90,7 +91,8 @@ export async function expireAbandonedMultipart(now = Date.now()): Promise<number
       ? (await readJson<Done>(entry).catch(() => null))?.createdAt
       : ((await readJson<Meta>(path.join(entry, "meta.json")).catch(() => null))?.createdAt ??
         (await fsp.stat(entry).catch(() => null))?.mtimeMs);
-    if (createdAt === undefined || now - createdAt > EXPIRE_MS) {
+    // An aborted upload whose deletion was cut short (a crash) is deleted at once.
+    if (createdAt === undefined || now - createdAt > EXPIRE_MS || name.includes(".aborted-")) {
       await fsp.rm(entry, { recursive: true, force: true });
       removed++;
     }
@@ -224,7 +226,9 @@ export async function uploadPart(
     const size = await storePart(dir, partNumber, (file, position) => receiveBody(body, file, position, max - already));
     return { uploadId, partNumber, size };
   } catch (error) {
-    goneIfMissing(error); // completed or aborted while this part streamed in
+    // Completed or aborted while this part streamed in: the part was not stored, and the owner is told why.
+    if (isMissing(error)) await explainMissing(actor, uploadId);
+    goneIfMissing(error);
   }
 }
 
@@ -233,10 +237,23 @@ export async function listParts(actor: Actor, owner: string, namespace: string, 
   return { uploadId, format: meta.format, mode: meta.mode, parts: await partSizes(dir) };
 }
 
-function checkComplete(parts: { partNumber: number }[]): void {
+/**
+ * Whether the stored parts make an upload that may be ingested: numbered 1..n without gaps, and
+ * together within CATALOG_MAX_UPLOAD_BYTES. Rule: the size limit holds for the upload as joined.
+ * Each PUT checks it against the parts stored when it starts, which parts sent in parallel
+ * cannot see of each other; this check, made under the claim, is the one that cannot be outrun.
+ */
+function checkComplete(parts: { partNumber: number; size: number }[]): void {
   if (parts.length === 0) throw invalid("Upload at least one part before completing.");
   const gap = parts.findIndex((p, i) => p.partNumber !== i + 1);
   if (gap >= 0) throw invalid(`Part ${gap + 1} is missing: parts must be numbered 1 to ${parts.length} without gaps.`);
+  const bytes = parts.reduce((sum, p) => sum + p.size, 0);
+  const max = catalogConfig().maxUploadBytes;
+  if (bytes > max)
+    throw new AppError(
+      "too_large",
+      `The parts add up to ${bytes} bytes, more than the ${max} bytes a dataset upload may have; send smaller parts again or start a new upload.`,
+    );
 }
 
 /**
@@ -285,8 +302,12 @@ export async function completeMultipart(
         claim = await withNoPartArriving(open, async () => {
           checkComplete(await partSizes(open)); // refused before the claim, so the client can send the missing part
           const made: Claim = { claimedAt: Date.now(), baseVersion: dataset.version };
-          await fsp.writeFile(path.join(open, "claim.json"), JSON.stringify(made));
-          await fsp.rename(open, claimed).catch(goneIfMissing);
+          try {
+            await fsp.writeFile(path.join(open, "claim.json"), JSON.stringify(made));
+            await fsp.rename(open, claimed);
+          } catch (error) {
+            goneIfMissing(error); // aborted meanwhile: the folder went at either step
+          }
           return made;
         });
       } else {
@@ -367,6 +388,13 @@ async function versionWrittenSince(
   };
 }
 
+/**
+ * Discards an open upload. Rule: an abort and a complete of one upload never both take effect,
+ * and an abort never deletes a part a complete is reading. Like completing, aborting first takes
+ * the upload's folder in one rename (to `<id>.aborted-<random>`): whichever rename comes first
+ * wins, the other request finds the folder gone and says so (409 "being completed", or 404).
+ * Only the folder taken is then deleted.
+ */
 export async function abortMultipart(
   actor: Actor,
   owner: string,
@@ -375,5 +403,12 @@ export async function abortMultipart(
   uploadId: string,
 ): Promise<void> {
   const { dir } = await ownUpload(actor, owner, namespace, datasetName, uploadId);
-  await fsp.rm(dir, { recursive: true, force: true });
+  const taken = abortedDir(uploadId);
+  try {
+    await fsp.rename(dir, taken);
+  } catch (error) {
+    if (isMissing(error)) await explainMissing(actor, uploadId);
+    goneIfMissing(error);
+  }
+  await fsp.rm(taken, { recursive: true, force: true });
 }

@@ -505,6 +505,7 @@ export const OPERATIONS: Operation[] = [
     responses: {
       200: reply("{uploadId, datasetId, version, rowsAdded, rowCount, columns}.", R.multipartCompleted),
       409: "The dataset changed meanwhile, another request is completing this upload right now (ask again), or a part is still arriving after UPLOAD_LOCK_LEASE_MS (complete waits that long for it). A retry after success gets the same answer; after a crash it finishes the job.",
+      413: "The parts together are larger than CATALOG_MAX_UPLOAD_BYTES (the total is named; the upload stays open).",
       422: "Missing parts, unreadable file or schema mismatch (columns named).",
       ...multipartWrite,
       ...write,
