@@ -3,7 +3,7 @@ import type { IncomingMessage } from "node:http";
 /**
  * The header through which the app's own HTTP server (scripts/server.mjs) names the Node request
  * stream of a tus PATCH it handed over (NODE_BODIES). The server deletes any copy a client sends.
- * Must equal NODE_BODY_HEADER in scripts/server.mjs.
+ * Must equal NODE_BODY_HEADER in scripts/node-body-handover.mjs.
  */
 export const NODE_BODY_HEADER = "x-datashelf-node-body";
 
