@@ -12,6 +12,30 @@ import { type BodyEnd, writeBody } from "./write-body";
 const isDiskFull = (error: unknown) =>
   ["ENOSPC", "EDQUOT"].includes((error as NodeJS.ErrnoException | null)?.code ?? "");
 
+/**
+ * A PATCH whose bytes could not all be made durable (a write or fdatasync failed, e.g. EIO): none
+ * of them is acknowledged, and the client resumes from the offset HEAD reports (tus clients
+ * retry a 503).
+ */
+export const STORAGE_ERROR = {
+  status_code: 503,
+  body: JSON.stringify({
+    error:
+      "This part of the upload could not be stored safely (a disk error on the server). Nothing of it was kept: resume the upload from the offset the server reports.",
+    code: "unavailable",
+  }),
+};
+
+/** As STORAGE_ERROR, when even cutting the staged file back failed: the upload was removed. */
+const STORAGE_LOST_ERROR = {
+  status_code: 503,
+  body: JSON.stringify({
+    error:
+      "This upload could not be stored safely (a disk error on the server), so its partial data was removed. Send the file again later.",
+    code: "unavailable",
+  }),
+};
+
 export const DISK_FULL_ERROR = {
   status_code: 507,
   body: JSON.stringify({
@@ -59,7 +83,10 @@ export class StagingStore extends FileStore {
    * Like tus's own writer: beyond `maxBytes` the request fails with 413 after what fits was
    * written; when `signal` aborts (another request for this upload asked for the lock) it stops
    * reading and keeps what arrived; when the client's connection drops, what arrived is kept and
-   * the client resumes from the new offset. A full disk deletes the upload (507).
+   * the client resumes from the new offset. A full disk deletes the upload (507). When a write or
+   * a sync fails otherwise (EIO), the staged file is cut back to `offset` (the last acknowledged
+   * offset, durable since the previous PATCH) and synced, so the next HEAD reports only durable
+   * bytes and the PATCH can be sent again (503); were even that to fail, the upload is removed.
    */
   async append(
     body: ReadableStream<Uint8Array> | Readable | null,
@@ -68,7 +95,7 @@ export class StagingStore extends FileStore {
     { maxBytes, signal }: { maxBytes?: number; signal?: AbortSignal } = {},
   ): Promise<number> {
     if (signal?.aborted) throw ERRORS.ABORTED;
-    const hash = this.hashes.continueAt(id, offset);
+    let hash = this.hashes.continueAt(id, offset);
     let written = 0;
     let handle: FileHandle | undefined;
     let end: BodyEnd;
@@ -84,14 +111,16 @@ export class StagingStore extends FileStore {
         },
       });
     } catch (error) {
+      hash = null; // it covers bytes that are cut away now
       if (isDiskFull(error)) {
         await this.removeUpload(id);
         throw DISK_FULL_ERROR;
       }
-      // Like tus's FileStore: keep what arrived (the client resumes from the new offset).
-      throw ERRORS.FILE_WRITE_ERROR;
+      if (handle && (await cutBack(handle, offset))) throw STORAGE_ERROR;
+      await this.removeUpload(id);
+      throw STORAGE_LOST_ERROR;
     } finally {
-      await handle?.close();
+      await handle?.close().catch(() => {});
       if (hash) this.hashes.keep(id, hash, offset + written);
     }
     if (end === "too-large") throw ERRORS.ERR_MAX_SIZE_EXCEEDED;
@@ -128,6 +157,17 @@ export class StagingStore extends FileStore {
         creation_date: info.creation_date,
       });
     }
+  }
+}
+
+/** Truncates the staged file to `size` and makes that durable; false when the disk refused. */
+async function cutBack(handle: FileHandle, size: number): Promise<boolean> {
+  try {
+    await handle.truncate(size);
+    await handle.datasync();
+    return true;
+  } catch {
+    return false;
   }
 }
 
