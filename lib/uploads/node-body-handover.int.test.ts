@@ -45,7 +45,8 @@ async function serve(actor: Actor, req: IncomingMessage): Promise<Response> {
   const request = new Request(new URL(req.url!, ORIGIN), {
     method: req.method,
     headers: req.headers as Record<string, string>,
-    body: Readable.toWeb(req) as ReadableStream<Uint8Array>,
+    // Next passes the Node stream itself; undici reads it only when the web body is read.
+    body: req as unknown as BodyInit,
     duplex: "half",
   } as RequestInit);
   try {

@@ -27,6 +27,8 @@ export function takeNodeBody(request: Request): IncomingMessage | null {
   const body = bodies.get(key);
   bodies.delete(key);
   // Whatever has been read from it went elsewhere: only an untouched stream holds the whole body.
-  if (!body || body.readableDidRead || body.readableEnded || body.destroyed) return null;
+  // A flowing one (resumed, piped) is being read by someone else even if no chunk has come yet.
+  if (!body || body.readableDidRead || body.readableFlowing === true || body.readableEnded || body.destroyed)
+    return null;
   return body;
 }

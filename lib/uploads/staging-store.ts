@@ -3,8 +3,9 @@ import type { FileHandle } from "node:fs/promises";
 import fsp from "node:fs/promises";
 import path from "node:path";
 import { Readable } from "node:stream";
-import { FileStore } from "@tus/file-store";
+import { type Configstore, FileStore } from "@tus/file-store";
 import { ERRORS, Upload } from "@tus/server";
+import { rememberedPerRequest } from "./request-infos";
 import { RunningHashes } from "./running-hashes";
 import { type BodyEnd, writeBody } from "./write-body";
 
@@ -52,6 +53,15 @@ export const DISK_FULL_ERROR = {
  * (DELETE) still succeeds.
  */
 export class StagingStore extends FileStore {
+  /** The `.json` infos as stored, not remembered (see rememberedPerRequest). */
+  private readonly storedInfos: Configstore;
+
+  constructor(options: ConstructorParameters<typeof FileStore>[0]) {
+    super(options);
+    this.storedInfos = this.configstore;
+    this.configstore = rememberedPerRequest(this.storedInfos);
+  }
+
   override async create(upload: Upload): Promise<Upload> {
     try {
       return await super.create(upload);
@@ -147,7 +157,8 @@ export class StagingStore extends FileStore {
     try {
       return await super.getUpload(id);
     } catch (error) {
-      const info = error === ERRORS.FILE_NO_LONGER_EXISTS ? await this.configstore.get(id) : undefined;
+      // Read anew: the info remembered from earlier in this request may have been deleted since.
+      const info = error === ERRORS.FILE_NO_LONGER_EXISTS ? await this.storedInfos.get(id) : undefined;
       if (!info) throw error;
       return new Upload({
         id,
