@@ -138,6 +138,26 @@ export class StagingStore extends FileStore {
     return offset + written;
   }
 
+  /**
+   * Makes whatever the staged file holds durable before it is reported or finished. Rule: an
+   * offset HEAD reports is durable. A PATCH syncs its own bytes before answering, but one cut off
+   * by a crash of the process may have left written, unsynced bytes that tus (which takes the
+   * offset from the file's size) would report and a finishing step would commit. A missing file
+   * is fine (nothing to report); a failed sync is a 503 (STORAGE_ERROR), never an offset.
+   */
+  async syncStaged(id: string): Promise<void> {
+    let handle: FileHandle | undefined;
+    try {
+      handle = await fsp.open(path.join(this.directory, id), "r+");
+      await handle.datasync();
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === "ENOENT") return;
+      throw STORAGE_ERROR;
+    } finally {
+      await handle?.close().catch(() => {});
+    }
+  }
+
   override async remove(id: string): Promise<void> {
     this.hashes.forget(id);
     await super.remove(id);

@@ -3,6 +3,7 @@
 // PATCH acknowledges none of its bytes, neither in its answer nor in the next HEAD, the client gets
 // a clear error at once, and resuming from the last acknowledged offset ends with the right file.
 import { createHash, randomBytes } from "node:crypto";
+import fs from "node:fs";
 import fsp from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -15,7 +16,7 @@ import { tusCreate, tusHead, tusLocation, tusPatch } from "./tus-requests";
 import { createTusServer, handleTusRequest, type TusServer } from "./tus-server";
 
 setupTestDatabase();
-setupTempStorage();
+const storage = setupTempStorage();
 let server: TusServer;
 /** Node's FileHandle class (not exported), whose datasync and writev the disk failures replace. */
 let fileHandle: { datasync: () => Promise<void>; writev: (...args: never[]) => Promise<unknown> };
@@ -119,5 +120,26 @@ describe("a disk that fails while a PATCH is written", () => {
 
     expect((await patch(owner, location, MiB, bytes.subarray(MiB, 9 * MiB))).status).toBe(204);
     await expectStored(await patch(owner, location, 9 * MiB, bytes.subarray(9 * MiB)), bytes);
+  });
+
+  it("HEAD after a PATCH cut off by a crash reports its written bytes only once they are synced", async () => {
+    const { owner, rootId } = await createCast();
+    const bytes = randomBytes(3 * MiB);
+    const location = await start(owner, rootId, "crashed.bin", bytes.length);
+    expect((await patch(owner, location, 0, bytes.subarray(0, MiB))).status).toBe(204);
+    // The process wrote the next MiB, then died before its fdatasync: the bytes are in the page cache only.
+    fs.appendFileSync(path.join(storage.dir(), "uploads", location.split("/").pop()!), bytes.subarray(MiB, 2 * MiB));
+
+    const refused = vi.spyOn(fileHandle, "datasync").mockRejectedValueOnce(eio());
+    const failed = await handleTusRequest(owner, tusHead(location), server);
+    expect(refused).toHaveBeenCalled();
+    expect(failed.status).toBe(503);
+    expect(failed.headers.get("upload-offset")).toBeNull();
+
+    vi.restoreAllMocks();
+    const synced = vi.spyOn(fileHandle, "datasync");
+    expect(await offsetOf(owner, location)).toBe(2 * MiB);
+    expect(synced).toHaveBeenCalledTimes(1);
+    await expectStored(await patch(owner, location, 2 * MiB, bytes.subarray(2 * MiB)), bytes);
   });
 });

@@ -204,9 +204,14 @@ export function handleTusRequest(
   return withRequestInfos(() => handleInRequest(actor, request, server));
 }
 
-/** The finishing step's answer for an upload whose bytes have all arrived; null while it is receiving. */
+/**
+ * The finishing step's answer for an upload whose bytes have all arrived; null while it is
+ * receiving. Either way the staged bytes are synced first (see StagingStore.syncStaged), so
+ * neither this answer nor tus's HEAD after it reports bytes a power cut could still take away.
+ */
 async function finishedAnswer(actor: Actor, request: Request, server: TusServer, id: string): Promise<Response | null> {
   try {
+    await server.staging.syncStaged(id);
     const state = await uploadState(server.staging, id, actor);
     if (state !== "finished" && state !== "complete") return null;
     const finished = await finishUpload(actor, server.staging, id);
