@@ -17,6 +17,9 @@
 // (scripts/server.mjs) on BENCH_PORT_BASE + 6, nginx on + 7. Settings: BENCH_FILE_MB (1024),
 // BENCH_PARALLEL_MB (100), BENCH_PARALLEL (8), BENCH_PATCH_MB (8), BENCH_ROUNDS (3), BENCH_FILES
 // (upload,download). Run alone: `BENCH_ONLY=files npm run bench` (then also the in-process file benchmark).
+// BENCH_UPLOAD_BASE_DIST_DIR (e.g. .next-base, a build of the code before a change) adds, in the same
+// rounds, the same upload to a second app running that build on BENCH_PORT_BASE + 9 (same database
+// and data directory, as a second instance): old and new side by side, under the same load.
 import { execFile, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
@@ -255,14 +258,30 @@ export async function runHttpFilesBench(): Promise<void> {
     await makeSourceFile(small, parallelMb);
 
     // Uploads: ours (tus over HTTP) against dd, alternating.
+    const parts = envWords("BENCH_FILES", ["upload", "download"]);
     const ups: number[] = [];
     const lasts: number[] = [];
     const cpus: number[] = [];
     const dds: number[] = [];
     const bares: number[] = [];
     const upLoads: string[] = [];
+    const baseDist = process.env.BENCH_UPLOAD_BASE_DIST_DIR;
+    const baseApp =
+      baseDist && parts.includes("upload")
+        ? await startApp(
+            world,
+            9,
+            { path: "/api/v1/openapi.json" },
+            {
+              FILES_QUOTA_BYTES: String(1024 ** 4),
+              NEXT_DIST_DIR: baseDist,
+            },
+          )
+        : null;
+    if (baseApp) servers.push(baseApp);
+    const baseRun = { ups: [] as number[], lasts: [] as number[], cpus: [] as number[] };
     let bigId = "";
-    const parts = envWords("BENCH_FILES", ["upload", "download"]);
+
     for (let round = 0; parts.includes("upload") && round < rounds; round++) {
       const steps = [
         async () => {
@@ -275,6 +294,17 @@ export async function runHttpFilesBench(): Promise<void> {
         },
         async () => dds.push(await ddRate(big, path.join(dir, "dd.bin"), patchMb)),
         async () => bares.push(await bareServerRate(big, path.join(dir, "bare.bin"), patchMb * MiB)),
+        ...(baseApp
+          ? [
+              async () => {
+                const cpuBefore = processCpuSeconds(baseApp.pid);
+                const up = await tusUpload(baseApp.url, token, root.id, big, `base-${round}.bin`, patchMb * MiB);
+                baseRun.cpus.push((processCpuSeconds(baseApp.pid) - cpuBefore) / (fileMb / 1024));
+                baseRun.ups.push(fileMb / up.seconds);
+                baseRun.lasts.push(up.lastSeconds);
+              },
+            ]
+          : []),
       ];
       for (const step of round % 2 ? steps.reverse() : steps) await step();
       upLoads.push(loadAverage());
@@ -292,6 +322,10 @@ export async function runHttpFilesBench(): Promise<void> {
       console.log(
         `  reference: bare node:http server (write, SHA-256, fdatasync per PATCH) median ${median(bares).toFixed(0)} MiB/s (${range(bares)}), ratio to dd ${(median(bares) / median(dds)).toFixed(2)}; ours / bare ${(median(ups) / median(bares)).toFixed(2)}`,
       );
+      if (baseApp)
+        console.log(
+          `  base build (${baseDist}), same rounds: median ${median(baseRun.ups).toFixed(0)} MiB/s (${range(baseRun.ups)}), ratio to dd ${(median(baseRun.ups) / median(dds)).toFixed(2)}; CPU per GiB ${median(baseRun.cpus).toFixed(2)} s (${Math.min(...baseRun.cpus).toFixed(2)}–${Math.max(...baseRun.cpus).toFixed(2)} s); last PATCH ${median(baseRun.lasts).toFixed(2)} s; ours / base ${(median(ups) / median(baseRun.ups)).toFixed(2)}`,
+        );
     }
     if (!parts.includes("download")) return;
     bigId ||= (await tusUpload(base, token, root.id, big, "big.bin", patchMb * MiB)).id;

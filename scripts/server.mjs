@@ -4,13 +4,13 @@
 //
 // Settings: DATASHELF_HOST / HOSTNAME (see scripts/listen-host.mjs; default 127.0.0.1), PORT
 // (default 3000), SHUTDOWN_TIMEOUT_MS (default 10000: how long SIGTERM waits for open requests).
-import { randomBytes } from "node:crypto";
 import http from "node:http";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import next from "next";
 import { holdBuild } from "./build-lock.mjs";
 import { isLoopbackHost, listenHost } from "./listen-host.mjs";
+import { handOverNodeBody } from "./node-body-handover.mjs";
 import { DOT_SEGMENT_BODY, isDotSegmentApiPath, isMalformedPath, MALFORMED_PATH_BODY } from "./malformed-path.mjs";
 
 // Must equal CLIENT_ADDRESS_HEADER in lib/http/client-address.ts and FORWARDED_MARK_HEADER in
@@ -18,10 +18,6 @@ import { DOT_SEGMENT_BODY, isDotSegmentApiPath, isMalformedPath, MALFORMED_PATH_
 const CLIENT_ADDRESS_HEADER = "x-datashelf-client-address";
 const FORWARDED_MARK_HEADER = "x-datashelf-forwarded";
 const FORWARDING_HEADERS = ["x-forwarded-for", "forwarded", "x-real-ip"];
-// Must equal NODE_BODY_HEADER and the registry's symbol in lib/uploads/node-body.ts.
-const NODE_BODY_HEADER = "x-datashelf-node-body";
-const nodeBodies = (globalThis[Symbol.for("datashelf.nodeBodies")] ??= new Map());
-const TUS_PATCH_PATH = /^\/api\/uploads\/[a-f0-9]{32}\/?(\?|$)/;
 
 const dir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const host = listenHost();
@@ -72,14 +68,8 @@ const server = http.createServer((req, res) => {
   delete req.headers[FORWARDED_MARK_HEADER];
   if (FORWARDING_HEADERS.some((name) => name in req.headers)) req.headers[FORWARDED_MARK_HEADER] = "1";
   // A tus PATCH's body may be read by the upload code straight from this stream (Next gives route handlers
-  // only a web stream that copies every chunk): it finds the stream under a random key in this header.
-  delete req.headers[NODE_BODY_HEADER];
-  if (req.method === "PATCH" && TUS_PATCH_PATH.test(req.url ?? "")) {
-    const key = randomBytes(16).toString("hex");
-    nodeBodies.set(key, req);
-    req.headers[NODE_BODY_HEADER] = key;
-    res.once("close", () => nodeBodies.delete(key));
-  }
+  // only a web stream that copies every chunk): it finds the stream under a random key in a header.
+  handOverNodeBody(req, res);
   handle(req, res).catch((error) => {
     console.error("Request failed", error);
     if (!res.headersSent) {

@@ -3,6 +3,7 @@ import { randomUUID } from "node:crypto";
 import { ERRORS, type Lock, type Locker, type RequestRelease } from "@tus/server";
 import { getDb } from "@/lib/db";
 import { acquireLease, releaseLease } from "@/lib/db/lease";
+import { isUniqueViolation } from "@/lib/util/prisma-errors";
 
 export type DbLockerOptions = {
   /** a held lock is renewed while its request runs; a crashed instance's lock frees itself after this */
@@ -53,6 +54,13 @@ class DbLock implements Lock {
     const deadline = Date.now() + acquireTimeoutMs;
     let asked = false;
     let attemptedAt = Date.now();
+    // The lock row is deleted on unlock, so the next request usually finds none: one insert takes
+    // it (acquireLease would first try to take over an expired row, a statement that finds nothing).
+    if (await this.insertLease(leaseMs)) {
+      this.watch(requestRelease, attemptedAt);
+      await getDb().lease.deleteMany({ where: { name: this.releaseName } });
+      return;
+    }
     while (!(await acquireLease(this.name, leaseMs, this.holder))) {
       if (stopSignal.aborted || Date.now() >= deadline) throw ERRORS.ERR_LOCK_TIMEOUT;
       if (!asked) asked = await acquireLease(this.releaseName, leaseMs, this.holder);
@@ -62,6 +70,19 @@ class DbLock implements Lock {
     this.watch(requestRelease, attemptedAt);
     // Our own request (or a stale one) must not make us let go of what we just took.
     await getDb().lease.deleteMany({ where: { name: this.releaseName } });
+  }
+
+  /** Takes the lock if no row exists for it; false when one does (held, or expired: acquireLease decides). */
+  private async insertLease(leaseMs: number): Promise<boolean> {
+    try {
+      await getDb().lease.create({
+        data: { name: this.name, holder: this.holder, expiresAt: new Date(Date.now() + leaseMs) },
+      });
+      return true;
+    } catch (error) {
+      if (isUniqueViolation(error)) return false;
+      throw error;
+    }
   }
 
   async unlock(): Promise<void> {

@@ -3,7 +3,7 @@ import type { IncomingMessage } from "node:http";
 /**
  * The header through which the app's own HTTP server (scripts/server.mjs) names the Node request
  * stream of a tus PATCH it handed over (NODE_BODIES). The server deletes any copy a client sends.
- * Must equal NODE_BODY_HEADER in scripts/server.mjs.
+ * Must equal NODE_BODY_HEADER in scripts/node-body-handover.mjs.
  */
 export const NODE_BODY_HEADER = "x-datashelf-node-body";
 
@@ -27,6 +27,8 @@ export function takeNodeBody(request: Request): IncomingMessage | null {
   const body = bodies.get(key);
   bodies.delete(key);
   // Whatever has been read from it went elsewhere: only an untouched stream holds the whole body.
-  if (!body || body.readableDidRead || body.readableEnded || body.destroyed) return null;
+  // A flowing one (resumed, piped) is being read by someone else even if no chunk has come yet.
+  if (!body || body.readableDidRead || body.readableFlowing === true || body.readableEnded || body.destroyed)
+    return null;
   return body;
 }

@@ -3,14 +3,39 @@ import type { FileHandle } from "node:fs/promises";
 import fsp from "node:fs/promises";
 import path from "node:path";
 import { Readable } from "node:stream";
-import { FileStore } from "@tus/file-store";
+import { type Configstore, FileStore } from "@tus/file-store";
 import { ERRORS, Upload } from "@tus/server";
+import { rememberedPerRequest } from "./request-infos";
 import { RunningHashes } from "./running-hashes";
 import { type BodyEnd, writeBody } from "./write-body";
 
 /** Disk full, on the staging disk (ENOSPC, EDQUOT for a user quota). */
 const isDiskFull = (error: unknown) =>
   ["ENOSPC", "EDQUOT"].includes((error as NodeJS.ErrnoException | null)?.code ?? "");
+
+/**
+ * A PATCH whose bytes could not all be made durable (a write or fdatasync failed, e.g. EIO): none
+ * of them is acknowledged, and the client resumes from the offset HEAD reports (tus clients
+ * retry a 503).
+ */
+export const STORAGE_ERROR = {
+  status_code: 503,
+  body: JSON.stringify({
+    error:
+      "This part of the upload could not be stored safely (a disk error on the server). Nothing of it was kept: resume the upload from the offset the server reports.",
+    code: "unavailable",
+  }),
+};
+
+/** As STORAGE_ERROR, when even cutting the staged file back failed: the upload was removed. */
+const STORAGE_LOST_ERROR = {
+  status_code: 503,
+  body: JSON.stringify({
+    error:
+      "This upload could not be stored safely (a disk error on the server), so its partial data was removed. Send the file again later.",
+    code: "unavailable",
+  }),
+};
 
 export const DISK_FULL_ERROR = {
   status_code: 507,
@@ -28,6 +53,15 @@ export const DISK_FULL_ERROR = {
  * (DELETE) still succeeds.
  */
 export class StagingStore extends FileStore {
+  /** The `.json` infos as stored, not remembered (see rememberedPerRequest). */
+  private readonly storedInfos: Configstore;
+
+  constructor(options: ConstructorParameters<typeof FileStore>[0]) {
+    super(options);
+    this.storedInfos = this.configstore;
+    this.configstore = rememberedPerRequest(this.storedInfos);
+  }
+
   override async create(upload: Upload): Promise<Upload> {
     try {
       return await super.create(upload);
@@ -59,7 +93,10 @@ export class StagingStore extends FileStore {
    * Like tus's own writer: beyond `maxBytes` the request fails with 413 after what fits was
    * written; when `signal` aborts (another request for this upload asked for the lock) it stops
    * reading and keeps what arrived; when the client's connection drops, what arrived is kept and
-   * the client resumes from the new offset. A full disk deletes the upload (507).
+   * the client resumes from the new offset. A full disk deletes the upload (507). When a write or
+   * a sync fails otherwise (EIO), the staged file is cut back to `offset` (the last acknowledged
+   * offset, durable since the previous PATCH) and synced, so the next HEAD reports only durable
+   * bytes and the PATCH can be sent again (503); were even that to fail, the upload is removed.
    */
   async append(
     body: ReadableStream<Uint8Array> | Readable | null,
@@ -68,7 +105,7 @@ export class StagingStore extends FileStore {
     { maxBytes, signal }: { maxBytes?: number; signal?: AbortSignal } = {},
   ): Promise<number> {
     if (signal?.aborted) throw ERRORS.ABORTED;
-    const hash = this.hashes.continueAt(id, offset);
+    let hash = this.hashes.continueAt(id, offset);
     let written = 0;
     let handle: FileHandle | undefined;
     let end: BodyEnd;
@@ -84,19 +121,41 @@ export class StagingStore extends FileStore {
         },
       });
     } catch (error) {
+      hash = null; // it covers bytes that are cut away now
       if (isDiskFull(error)) {
         await this.removeUpload(id);
         throw DISK_FULL_ERROR;
       }
-      // Like tus's FileStore: keep what arrived (the client resumes from the new offset).
-      throw ERRORS.FILE_WRITE_ERROR;
+      if (handle && (await cutBack(handle, offset))) throw STORAGE_ERROR;
+      await this.removeUpload(id);
+      throw STORAGE_LOST_ERROR;
     } finally {
-      await handle?.close();
+      await handle?.close().catch(() => {});
       if (hash) this.hashes.keep(id, hash, offset + written);
     }
     if (end === "too-large") throw ERRORS.ERR_MAX_SIZE_EXCEEDED;
     if (end === "dropped") throw ERRORS.ABORTED;
     return offset + written;
+  }
+
+  /**
+   * Makes whatever the staged file holds durable before it is reported or finished. Rule: an
+   * offset HEAD reports is durable. A PATCH syncs its own bytes before answering, but one cut off
+   * by a crash of the process may have left written, unsynced bytes that tus (which takes the
+   * offset from the file's size) would report and a finishing step would commit. A missing file
+   * is fine (nothing to report); a failed sync is a 503 (STORAGE_ERROR), never an offset.
+   */
+  async syncStaged(id: string): Promise<void> {
+    let handle: FileHandle | undefined;
+    try {
+      handle = await fsp.open(path.join(this.directory, id), "r+");
+      await handle.datasync();
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === "ENOENT") return;
+      throw STORAGE_ERROR;
+    } finally {
+      await handle?.close().catch(() => {});
+    }
   }
 
   override async remove(id: string): Promise<void> {
@@ -118,7 +177,8 @@ export class StagingStore extends FileStore {
     try {
       return await super.getUpload(id);
     } catch (error) {
-      const info = error === ERRORS.FILE_NO_LONGER_EXISTS ? await this.configstore.get(id) : undefined;
+      // Read anew: the info remembered from earlier in this request may have been deleted since.
+      const info = error === ERRORS.FILE_NO_LONGER_EXISTS ? await this.storedInfos.get(id) : undefined;
       if (!info) throw error;
       return new Upload({
         id,
@@ -128,6 +188,17 @@ export class StagingStore extends FileStore {
         creation_date: info.creation_date,
       });
     }
+  }
+}
+
+/** Truncates the staged file to `size` and makes that durable; false when the disk refused. */
+async function cutBack(handle: FileHandle, size: number): Promise<boolean> {
+  try {
+    await handle.truncate(size);
+    await handle.datasync();
+    return true;
+  } catch {
+    return false;
   }
 }
 

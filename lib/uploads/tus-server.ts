@@ -18,6 +18,7 @@ import { removeStaged, StagingStore } from "./staging-store";
 import { forgetUpload, registerUpload, touchFileRequestUpload } from "./upload-rows";
 import { ownsUpload } from "./upload-owner";
 import { takeNodeBody } from "./node-body";
+import { withRequestInfos } from "./request-infos";
 import { numberSetting } from "@/lib/config/number-settings";
 
 export const UPLOADS_PATH = "/api/uploads";
@@ -186,36 +187,57 @@ function finishedResponse(method: string, { result, size }: Finished): Response 
 }
 
 /**
- * Handles one tus request as `actor` (the route handler resolves the session first). Before tus
- * sees it, a HEAD or PATCH for an upload whose bytes have all arrived gets the finishing step's
- * answer: a finished upload's result, or the finishing step run now (resuming one a crash
- * interrupted). So HEAD never reports an upload complete before its file is committed, and a
- * client that resumes after a crash or a lost response ends with the file, once.
+ * Handles one tus request as `actor` (the route handler resolves the session first). A HEAD for
+ * an upload whose bytes have all arrived gets the finishing step's answer before tus sees it: a
+ * finished upload's result, or the finishing step run now (resuming one a crash interrupted). So
+ * HEAD never reports an upload complete before its file is committed. A PATCH goes to tus first
+ * (the common case, an upload still receiving, needs no more); when tus finds no such upload
+ * (404: finished, its staged copy gone) or another offset (409: all bytes are there), it gets
+ * the same answer. So a client that resumes after a crash or a lost response ends with the file,
+ * once.
  */
-export async function handleTusRequest(
+export function handleTusRequest(
   actor: Actor,
   request: Request,
   server: TusServer = getTusServer(),
 ): Promise<Response> {
+  return withRequestInfos(() => handleInRequest(actor, request, server));
+}
+
+/**
+ * The finishing step's answer for an upload whose bytes have all arrived; null while it is
+ * receiving. Either way the staged bytes are synced first (see StagingStore.syncStaged), so
+ * neither this answer nor tus's HEAD after it reports bytes a power cut could still take away.
+ */
+async function finishedAnswer(actor: Actor, request: Request, server: TusServer, id: string): Promise<Response | null> {
+  try {
+    await server.staging.syncStaged(id);
+    const state = await uploadState(server.staging, id, actor);
+    if (state !== "finished" && state !== "complete") return null;
+    const finished = await finishUpload(actor, server.staging, id);
+    await removeStaged(server.staging.directory, id);
+    return finishedResponse(request.method, finished);
+  } catch (error) {
+    const { status_code, body } = tusError(error);
+    return new Response(request.method === "HEAD" ? null : body, {
+      status: status_code,
+      headers: { "Tus-Resumable": "1.0.0", "Content-Type": "application/json" },
+    });
+  }
+}
+
+async function handleInRequest(actor: Actor, request: Request, server: TusServer): Promise<Response> {
   const id = uploadIdOf(request);
-  if (id && (request.method === "HEAD" || request.method === "PATCH")) {
-    try {
-      const state = await uploadState(server.staging, id, actor);
-      if (state === "finished" || state === "complete") {
-        const finished = await finishUpload(actor, server.staging, id);
-        await removeStaged(server.staging.directory, id);
-        return finishedResponse(request.method, finished);
-      }
-    } catch (error) {
-      const { status_code, body } = tusError(error);
-      return new Response(request.method === "HEAD" ? null : body, {
-        status: status_code,
-        headers: { "Tus-Resumable": "1.0.0", "Content-Type": "application/json" },
-      });
-    }
+  if (id && request.method === "HEAD") {
+    const answer = await finishedAnswer(actor, request, server, id);
+    if (answer) return answer;
   }
   const context: RequestContext = { actor, nodeBody: request.method === "PATCH" ? takeNodeBody(request) : null };
   const response = await requestContext.run(context, () => server.handleWeb(request));
+  if (id && request.method === "PATCH" && (response.status === 404 || response.status === 409)) {
+    const answer = await finishedAnswer(actor, request, server, id);
+    if (answer) return answer;
+  }
   // The staged copy goes once tus is done with it (it reads it back while answering a POST); a
   // crash before this leaves it to the sweep.
   if (context.finished) await removeStaged(server.staging.directory, context.finished);

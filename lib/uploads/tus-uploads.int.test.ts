@@ -115,6 +115,24 @@ describe("tus uploads", () => {
     expect(await names(owner, rootId)).toEqual(["report.txt"]);
   });
 
+  it("a PATCH resent at its old offset after its answer was lost ends with the file, once, whether or not finishing ran", async () => {
+    const { owner, rootId } = await createCast();
+    const location = locationOf(await create(owner, rootId, "resent.txt", 11));
+    const id = idOf(location);
+    expect((await patch(owner, location, 0, "hello ")).status).toBe(204);
+    // The last PATCH's bytes arrived, then the process died before finishing: tus alone would answer 409.
+    fs.appendFileSync(path.join(uploadDir(), id), "world");
+    const resent = await patch(owner, location, 6, "world");
+    expect(resent.status).toBe(200);
+    expect(resent.headers.get("upload-offset")).toBe("11");
+    expect(await names(owner, rootId)).toEqual(["resent.txt"]);
+    // Resent once more, now that it is finished and its staged copy gone (tus alone: 404).
+    const again = await patch(owner, location, 6, "world");
+    expect(again.status).toBe(200);
+    expect(await again.json()).toEqual(await resent.json());
+    expect(await names(owner, rootId)).toEqual(["resent.txt"]);
+  });
+
   it("a finishing step that died after moving the bytes out of staging is finished by the next request, from the stored bytes", async () => {
     const { owner, rootId, workspace } = await createCast();
     const location = locationOf(await create(owner, rootId, "moved.txt", 5));

@@ -83,7 +83,9 @@ export type WriteBodyOptions = {
  * the disk from the file itself. With it, the bytes written so far are flushed in the background
  * (one fdatasync at a time, beside the next batch's write), so the final sync before resolving
  * only has the last batch left to flush. Rejects only when writing or syncing fails (a full
- * disk: ENOSPC, which a filesystem with delayed allocation may report only when syncing).
+ * disk: ENOSPC, which a filesystem with delayed allocation may report only when syncing; EIO),
+ * once no write or sync of its own is still running; a failed sync is never followed by a
+ * resolve, even when a later sync succeeds (Linux may mark the failed pages clean).
  */
 export async function writeBody(
   body: ReadableStream<Uint8Array> | Readable | null,
@@ -157,6 +159,10 @@ export async function writeBody(
       if (syncError) throw syncError;
       if (batchesSynced < batchesWritten) await file.datasync();
     }
+  } catch (error) {
+    // Nothing of ours still runs on the file when the caller sees the failure (it may cut the file back).
+    await syncing;
+    throw error;
   } finally {
     reader.release();
   }

@@ -1,0 +1,34 @@
+// The app's HTTP server (scripts/server.mjs) hands a tus PATCH's Node request stream to the upload
+// code (lib/uploads/node-body.ts takes it), because Next gives route handlers only a web stream that
+// copies every chunk. Kept apart from the server so tests can drive the hand-over as the server does.
+import { randomBytes } from "node:crypto";
+
+// Must equal NODE_BODY_HEADER and the registry's symbol in lib/uploads/node-body.ts.
+export const NODE_BODY_HEADER = "x-datashelf-node-body";
+const NODE_BODIES = Symbol.for("datashelf.nodeBodies");
+// The paths tus PATCHes go to: what lib/uploads/tus-server.ts reads an upload id from.
+const TUS_PATCH_PATH = /^\/api\/uploads\/[a-f0-9]{32}\/?(\?|$)/;
+
+/** The registry lib/uploads/node-body.ts reads: a random key per request, its IncomingMessage. */
+export function nodeBodies() {
+  return (globalThis[NODE_BODIES] ??= new Map());
+}
+
+/**
+ * Prepares `req` for the app before Next sees it.
+ * Rule: the NODE_BODY_HEADER the app reads is only ever the server's own. Whatever a client sent
+ * under that name is deleted, for every request; a tus PATCH then gets a fresh random 128-bit key
+ * naming its own stream, removed from the registry when the response closes. A client can
+ * therefore never point the upload code at another request's body, even knowing a live key.
+ * @param {import("node:http").IncomingMessage} req
+ * @param {import("node:http").ServerResponse | import("node:events").EventEmitter} res
+ */
+export function handOverNodeBody(req, res) {
+  delete req.headers[NODE_BODY_HEADER];
+  if (req.method !== "PATCH" || !TUS_PATCH_PATH.test(req.url ?? "")) return;
+  const key = randomBytes(16).toString("hex");
+  const bodies = nodeBodies();
+  bodies.set(key, req);
+  req.headers[NODE_BODY_HEADER] = key;
+  res.once("close", () => bodies.delete(key));
+}
