@@ -7,7 +7,8 @@ import { deleteDataset } from "../delete-dataset";
 import { commitIngest } from "../ingest/commit-ingest";
 import { queryDataset } from "../query";
 import { createCast, createDataset, prepare, setupCatalogStorage } from "../test-support";
-import { acquireDatasetDb, closeDatasetDbs, datasetPoolStats } from "./dataset-db";
+import { profileVersionFile } from "../profile/profile-version";
+import { acquireDatasetDb, closeDatasetDbs, datasetPoolStats, tryAcquireDatasetDb } from "./dataset-db";
 import { withQueryTimeout } from "./timeout";
 
 setupTestDatabase();
@@ -79,6 +80,39 @@ describe("DuckDB connection pool per dataset file", () => {
       }),
     );
     expect(answers).toEqual(Array.from({ length: 12 }, (_, i) => String(1000 - i)));
+  });
+
+  it("gives a second connection only when one is free now, never waiting for it", async () => {
+    process.env.CATALOG_DATASET_CONNECTIONS = "2";
+    const file = path.join(storage.dir(), "second.parquet");
+    await writeParquet(file, 100, "s");
+    const a = await acquireDatasetDb(file, true, null);
+    const b = await tryAcquireDatasetDb(file, true, null);
+    expect(b).not.toBeNull();
+    expect(b!.connection).not.toBe(a.connection);
+    // At the bound: no third connection, and no waiter left behind in the pool.
+    expect(await tryAcquireDatasetDb(file, true, null)).toBeNull();
+    expect(datasetPoolStats(file)).toMatchObject({ connections: 2, waiting: 0 });
+    b!.release();
+    expect((await tryAcquireDatasetDb(file, true, null))!.connection).toBe(b!.connection);
+    a.release();
+  });
+
+  it("profiles a version with a pool of one connection (the value counts wait for no second one)", async () => {
+    process.env.CATALOG_DATASET_CONNECTIONS = "1";
+    fs.mkdirSync(storage.blobDir(), { recursive: true });
+    const file = path.join(storage.blobDir(), "one.parquet");
+    await writeParquet(file, 5000, "x");
+    const profile = await profileVersionFile(
+      "one.parquet",
+      [
+        { name: "id", type: "BIGINT" },
+        { name: "label", type: "VARCHAR" },
+      ],
+      null,
+    );
+    expect(profile.columns[1]).toMatchObject({ distinct: 1, topValues: [{ value: "x", count: 5000 }] });
+    expect(datasetPoolStats(file)).toMatchObject({ connections: 1, idle: 1, waiting: 0 });
   });
 
   it("closes the pool of a file replaced at the same path and reads the new file, even with a query in flight", async () => {

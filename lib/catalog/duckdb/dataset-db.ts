@@ -148,8 +148,11 @@ async function entryFor(
   return created;
 }
 
-/** An idle connection, a new one while under the bound, or (beyond it) the next one released; null when the entry closed meanwhile. */
-async function take(entry: Entry, limit: number): Promise<DuckDBConnection | null> {
+/**
+ * An idle connection, a new one while under the bound, or (beyond it) the next one released; null when the entry
+ * closed meanwhile, or (without `wait`) when no connection is free now.
+ */
+async function take(entry: Entry, limit: number, wait = true): Promise<DuckDBConnection | null> {
   const idle = entry.idle.pop();
   if (idle) return idle;
   if (entry.connections < limit) {
@@ -165,6 +168,7 @@ async function take(entry: Entry, limit: number): Promise<DuckDBConnection | nul
       throw error;
     }
   }
+  if (!wait) return null;
   return new Promise<DuckDBConnection | null>((resolve) => entry.waiters.push(resolve));
 }
 
@@ -207,6 +211,28 @@ export async function acquireDatasetDb(
   withRowNumber: boolean,
   slice: DataSlice | null,
 ): Promise<DatasetConnection> {
+  return (await acquire(parquetPath, withRowNumber, slice, true))!;
+}
+
+/**
+ * Another connection to the same view as acquireDatasetDb, only when one is free now (idle, or the pool under its
+ * bound): null instead of waiting, so a caller already holding a connection never waits on the pool for a second
+ * one (with a bound of one, it would wait for itself). For work that can run in parallel when there is room.
+ */
+export async function tryAcquireDatasetDb(
+  parquetPath: string,
+  withRowNumber: boolean,
+  slice: DataSlice | null,
+): Promise<DatasetConnection | null> {
+  return acquire(parquetPath, withRowNumber, slice, false);
+}
+
+async function acquire(
+  parquetPath: string,
+  withRowNumber: boolean,
+  slice: DataSlice | null,
+  wait: boolean,
+): Promise<DatasetConnection | null> {
   const key = JSON.stringify([withRowNumber, parquetPath, scopeKey(slice?.scope ?? null)]);
   const { datasetConnections, openDatasets } = catalogConfig();
   for (;;) {
@@ -214,7 +240,7 @@ export async function acquireDatasetDb(
     entry.users++;
     let connection: DuckDBConnection | null;
     try {
-      connection = await take(entry, datasetConnections);
+      connection = await take(entry, datasetConnections, wait);
     } catch (error) {
       entry.users--;
       if (entry.closed && entry.users === 0) closeSandboxOf(entry);
@@ -223,6 +249,7 @@ export async function acquireDatasetDb(
     if (!connection) {
       entry.users--;
       if (entry.closed && entry.users === 0) closeSandboxOf(entry);
+      if (!wait) return null;
       continue;
     }
     const held = connection;

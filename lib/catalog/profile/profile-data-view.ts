@@ -141,6 +141,11 @@ export type ProfileOptions = {
    * fewDistinctColumns), counted exactly without a sample probe. Only for a view of a whole version.
    */
   fewDistinct?: ReadonlySet<string>;
+  /**
+   * A second connection to the same view, free now: the value counts of the columns with few distinct values then
+   * run on it while this connection scans the others. Still in use until profileDataView settles.
+   */
+  counter?: DuckDBConnection;
 };
 
 /**
@@ -165,143 +170,109 @@ export async function profileDataView(
 ): Promise<DatasetProfile> {
   const fewDistinct = options.fewDistinct ?? new Set<string>();
   const { exactRowLimit } = profileConfig();
-  return withQueryTimeout(
-    connection,
-    async () => {
-      const rows = Number((await one(connection, `SELECT count(*) AS n FROM ${DATA_VIEW}`)).n ?? 0);
-      const exact = rows <= exactRowLimit;
-      const cols = columns.map((c, i) => ({ ...c, i, q: quoteIdent(c.name), kind: profileKind(c.type) }));
-      const numbers = cols.filter((c) => c.kind === "number");
+  const inFlight: { counts?: Promise<unknown> } = {};
+  try {
+    return await withQueryTimeout(
+      connection,
+      async () => {
+        const rows = Number((await one(connection, `SELECT count(*) AS n FROM ${DATA_VIEW}`)).n ?? 0);
+        const exact = rows <= exactRowLimit;
+        const cols = columns.map((c, i) => ({ ...c, i, q: quoteIdent(c.name), kind: profileKind(c.type) }));
+        const numbers = cols.filter((c) => c.kind === "number");
 
-      // Min and max of every ordered type but text, in a query of their own: that way DuckDB answers them from the
-      // Parquet file's statistics (text bounds are not trusted from statistics, so they join the full scan below).
-      const bounds: Row = {};
-      const statBounds: string[] = [];
-      for (const c of cols) {
-        if (c.kind === "nested" || c.kind === "text" || !isOrderable(c.kind, c.type)) continue;
-        statBounds.push(`min(${c.q})::VARCHAR AS lo${c.i}`, `max(${c.q})::VARCHAR AS hi${c.i}`);
-        if (c.kind === "temporal")
-          statBounds.push(
-            `epoch_ms(min(${c.q})::TIMESTAMP) AS tlo${c.i}`,
-            `epoch_ms(max(${c.q})::TIMESTAMP) AS thi${c.i}`,
-          );
-      }
-      if (statBounds.length > 0)
-        Object.assign(bounds, await one(connection, `SELECT ${statBounds.join(", ")} FROM ${DATA_VIEW}`));
-      for (const c of numbers) {
-        bounds[`flo${c.i}`] = bounds[`lo${c.i}`];
-        bounds[`fhi${c.i}`] = bounds[`hi${c.i}`];
-      }
-      // Floating-point columns holding NaN or ±Infinity (their bounds say so): bounds over their finite values (a rare
-      // extra scan), and moments filtered to finite values (stddev_samp fails outright on ±Infinity). Columns with
-      // finite bounds hold no such value and need no filter, which costs as much as the moments themselves.
-      const nonFinite = new Set(
-        numbers
-          .filter((c) => bounds[`lo${c.i}`] != null && [`lo`, `hi`].some((k) => num(bounds[`${k}${c.i}`]) === null))
-          .map((c) => c.i),
-      );
-      const finite = (c: { q: string }) => `FILTER (WHERE isfinite(${c.q}::DOUBLE))`;
-      // Moments and quartiles of a column with finite bounds need neither the cast nor the filter (both cost a pass).
-      const moment = (c: { i: number; q: string }) => (nonFinite.has(c.i) ? `${c.q}::DOUBLE` : c.q);
-      const momentFilter = (c: { i: number; q: string }) => (nonFinite.has(c.i) ? ` ${finite(c)}` : "");
-      if (nonFinite.size > 0)
-        Object.assign(
-          bounds,
-          await one(
-            connection,
-            `SELECT ${numbers
-              .filter((c) => nonFinite.has(c.i))
-              .flatMap((c) => [
-                `min(${c.q}::DOUBLE) ${finite(c)} AS flo${c.i}`,
-                `max(${c.q}::DOUBLE) ${finite(c)} AS fhi${c.i}`,
-              ])
-              .join(", ")} FROM ${DATA_VIEW}`,
-          ),
-        );
-
-      // Every histogram's expression, with the bounds found above.
-      const binned: {
-        i: number;
-        key: string;
-        keyOf: (x: string) => string;
-        finish: (counts: Map<number, number>) => ColumnProfile["histogram"];
-      }[] = [];
-      for (const c of cols) {
-        if (c.kind === "number") {
-          const lo = num(bounds[`flo${c.i}`]);
-          const hi = num(bounds[`fhi${c.i}`]);
-          if (lo === null || hi === null) continue;
-          const b: NumberBinning = numberBinning(lo, hi, isIntegerType(c.type));
-          const index = (x: string) =>
-            `greatest(0, least(${b.count - 1}, floor((${x}::DOUBLE - (${lo})::DOUBLE) / (${b.width})::DOUBLE)))::INTEGER`;
-          // A null key is no bin: greatest() and least() skip nulls, so without the CASE a null value would land in
-          // the first bin (and NaN or ±Infinity at an end).
-          const keyOf = (x: string) =>
-            `CASE WHEN ${FLOAT.test(c.type) ? `isfinite(${x}::DOUBLE)` : `${x} IS NOT NULL`} THEN ${index(x)} END`;
-          binned.push({ i: c.i, key: keyOf(c.q), keyOf, finish: (counts) => numberBins(b, counts) });
-        } else if (c.kind === "temporal") {
-          const lo = num(bounds[`tlo${c.i}`]);
-          const hi = num(bounds[`thi${c.i}`]);
-          if (lo === null || hi === null) continue;
-          const dateOnly = isDateType(c.type);
-          const step = temporalStep(lo, hi, dateOnly);
-          const keyOf = (x: string) => `epoch_ms(time_bucket(INTERVAL '${step.interval}', ${x}::TIMESTAMP))`;
-          binned.push({ i: c.i, key: keyOf(c.q), keyOf, finish: (counts) => temporalBins(step, counts, dateOnly) });
+        // Min and max of every ordered type but text, in a query of their own: that way DuckDB answers them from the
+        // Parquet file's statistics (text bounds are not trusted from statistics, so they join the full scan below).
+        const bounds: Row = {};
+        const statBounds: string[] = [];
+        for (const c of cols) {
+          if (c.kind === "nested" || c.kind === "text" || !isOrderable(c.kind, c.type)) continue;
+          statBounds.push(`min(${c.q})::VARCHAR AS lo${c.i}`, `max(${c.q})::VARCHAR AS hi${c.i}`);
+          if (c.kind === "temporal")
+            statBounds.push(
+              `epoch_ms(min(${c.q})::TIMESTAMP) AS tlo${c.i}`,
+              `epoch_ms(max(${c.q})::TIMESTAMP) AS thi${c.i}`,
+            );
         }
-      }
+        if (statBounds.length > 0)
+          Object.assign(bounds, await one(connection, `SELECT ${statBounds.join(", ")} FROM ${DATA_VIEW}`));
+        for (const c of numbers) {
+          bounds[`flo${c.i}`] = bounds[`lo${c.i}`];
+          bounds[`fhi${c.i}`] = bounds[`hi${c.i}`];
+        }
+        // Floating-point columns holding NaN or ±Infinity (their bounds say so): bounds over their finite values (a rare
+        // extra scan), and moments filtered to finite values (stddev_samp fails outright on ±Infinity). Columns with
+        // finite bounds hold no such value and need no filter, which costs as much as the moments themselves.
+        const nonFinite = new Set(
+          numbers
+            .filter((c) => bounds[`lo${c.i}`] != null && [`lo`, `hi`].some((k) => num(bounds[`${k}${c.i}`]) === null))
+            .map((c) => c.i),
+        );
+        const finite = (c: { q: string }) => `FILTER (WHERE isfinite(${c.q}::DOUBLE))`;
+        // Moments and quartiles of a column with finite bounds need neither the cast nor the filter (both cost a pass).
+        const moment = (c: { i: number; q: string }) => (nonFinite.has(c.i) ? `${c.q}::DOUBLE` : c.q);
+        const momentFilter = (c: { i: number; q: string }) => (nonFinite.has(c.i) ? ` ${finite(c)}` : "");
+        if (nonFinite.size > 0)
+          Object.assign(
+            bounds,
+            await one(
+              connection,
+              `SELECT ${numbers
+                .filter((c) => nonFinite.has(c.i))
+                .flatMap((c) => [
+                  `min(${c.q}::DOUBLE) ${finite(c)} AS flo${c.i}`,
+                  `max(${c.q}::DOUBLE) ${finite(c)} AS fhi${c.i}`,
+                ])
+                .join(", ")} FROM ${DATA_VIEW}`,
+            ),
+          );
 
-      // Numbers, dates, timestamps and text the file's footer shows to hold few distinct values are profiled from their
-      // value counts alone (below): exactly, all of them in one grouped scan, and they stay out of the sample and the
-      // full scan (their sort for quartiles, their moments and their bins were most of those scans' cost).
-      const byValueCounts = (c: { name: string; kind: string }) =>
-        (c.kind === "number" || c.kind === "temporal" || c.kind === "text") && fewDistinct.has(c.name);
-      const scanBinned = binned.filter((b) => !byValueCounts(cols[b.i]!));
+        // Every histogram's expression, with the bounds found above.
+        const binned: {
+          i: number;
+          key: string;
+          keyOf: (x: string) => string;
+          finish: (counts: Map<number, number>) => ColumnProfile["histogram"];
+        }[] = [];
+        for (const c of cols) {
+          if (c.kind === "number") {
+            const lo = num(bounds[`flo${c.i}`]);
+            const hi = num(bounds[`fhi${c.i}`]);
+            if (lo === null || hi === null) continue;
+            const b: NumberBinning = numberBinning(lo, hi, isIntegerType(c.type));
+            const index = (x: string) =>
+              `greatest(0, least(${b.count - 1}, floor((${x}::DOUBLE - (${lo})::DOUBLE) / (${b.width})::DOUBLE)))::INTEGER`;
+            // A null key is no bin: greatest() and least() skip nulls, so without the CASE a null value would land in
+            // the first bin (and NaN or ±Infinity at an end).
+            const keyOf = (x: string) =>
+              `CASE WHEN ${FLOAT.test(c.type) ? `isfinite(${x}::DOUBLE)` : `${x} IS NOT NULL`} THEN ${index(x)} END`;
+            binned.push({ i: c.i, key: keyOf(c.q), keyOf, finish: (counts) => numberBins(b, counts) });
+          } else if (c.kind === "temporal") {
+            const lo = num(bounds[`tlo${c.i}`]);
+            const hi = num(bounds[`thi${c.i}`]);
+            if (lo === null || hi === null) continue;
+            const dateOnly = isDateType(c.type);
+            const step = temporalStep(lo, hi, dateOnly);
+            const keyOf = (x: string) => `epoch_ms(time_bucket(INTERVAL '${step.interval}', ${x}::TIMESTAMP))`;
+            binned.push({ i: c.i, key: keyOf(c.q), keyOf, finish: (counts) => temporalBins(step, counts, dateOnly) });
+          }
+        }
 
-      // Beyond the exact limit, one scan of a sample (about SAMPLE_ROWS rows: whole vectors, seeded, the same on every
-      // run) tells which columns have few distinct values, whose exact count stays cheap (a small hash table),
-      // proposes the top values of text columns, which the full scan then counts exactly (the values are bound, never
-      // written into the SQL), and gives the quartiles and histograms (the costly part: a sort or a map per column);
-      // bin counts are scaled to the column's non-null count and marked approximate.
-      const sample: Row = {};
-      const percent = rows > 0 ? Math.min(100, (SAMPLE_ROWS / rows) * 100) : 100;
-      const sampleFrom = `(SELECT * FROM ${DATA_VIEW} USING SAMPLE ${percent.toFixed(6)}% (system, 7))`;
-      if (!exact && rows > 0) {
-        const sampled = [
-          ...cols
-            .filter((c) => c.kind !== "nested" && c.kind !== "boolean" && !fewDistinct.has(c.name))
-            .flatMap((c) => [
-              `approx_count_distinct(${c.q}) AS sd${c.i}`,
-              ...(c.kind === "text" ? [`approx_top_k(${c.q}::VARCHAR, ${TOP_VALUES * 2}) AS tk${c.i}`] : []),
-            ]),
-          ...numbers
-            .filter((c) => !byValueCounts(c))
-            .map((c) => `quantile_cont(${moment(c)}, [0.25, 0.5, 0.75])${momentFilter(c)} AS qs${c.i}`),
-          // The histograms join this scan: a second read of the sample would decode the whole file again.
-          ...scanBinned.map((b) => `histogram(${b.key}) AS hg${b.i}`),
-        ];
-        if (sampled.length > 0)
-          Object.assign(sample, await one(connection, `SELECT ${sampled.join(", ")} FROM ${sampleFrom}`));
-      }
-      const exactDistinct = (c: { i: number; name: string }) =>
-        exact || fewDistinct.has(c.name) || Number(sample[`sd${c.i}`] ?? Infinity) <= CHEAP_DISTINCT;
-      // Text counted exactly is grouped on its own below (distinct count, bounds and top values from one small hash
-      // table: far cheaper than count(DISTINCT) and filtered top-value counts in the full scan); other text gets the
-      // sample's top-value candidates counted exactly in the full scan.
-      const grouped = (c: { i: number; name: string; kind: string }) =>
-        byValueCounts(c) || (c.kind === "text" && exactDistinct(c));
-      const candidates: { i: number; values: string[] }[] = [];
-      for (const c of cols) {
-        if (c.kind !== "text" || grouped(c)) continue;
-        const found = sample[`tk${c.i}`];
-        const values = Array.isArray(found) ? found.filter((v) => v !== null).map(String) : [];
-        if (values.length > 0) candidates.push({ i: c.i, values });
-      }
+        // Numbers, dates, timestamps and text the file's footer shows to hold few distinct values are profiled from their
+        // value counts alone (below): exactly, all of them in one grouped scan, and they stay out of the sample and the
+        // full scan (their sort for quartiles, their moments and their bins were most of those scans' cost).
+        const byValueCounts = (c: { name: string; kind: string }) =>
+          (c.kind === "number" || c.kind === "temporal" || c.kind === "text") && fewDistinct.has(c.name);
+        const scanBinned = binned.filter((b) => !byValueCounts(cols[b.i]!));
 
-      // Columns with few distinct values: every value's count, in one scan of them all (see profileValueCounts).
-      const countedCols = cols.filter(byValueCounts);
-      const counts = await profileValueCounts(
-        connection,
-        countedCols.map((c) => {
+        // Beyond the exact limit, one scan of a sample (about SAMPLE_ROWS rows: whole vectors, seeded, the same on every
+        // run) tells which columns have few distinct values, whose exact count stays cheap (a small hash table),
+        // proposes the top values of text columns, which the full scan then counts exactly (the values are bound, never
+        // written into the SQL), and gives the quartiles and histograms (the costly part: a sort or a map per column);
+        // bin counts are scaled to the column's non-null count and marked approximate.
+        // Columns with few distinct values: every value's count, in one scan of them all (see profileValueCounts), on
+        // the second connection while this one reads the sample and the other columns, when there is one.
+        const countedCols = cols.filter(byValueCounts);
+        const countSpecs = countedCols.map((c) => {
           const b = binned.find((b) => b.i === c.i);
           return {
             q: c.q,
@@ -309,131 +280,180 @@ export async function profileDataView(
             numeric: c.kind === "number",
             binKey: rows > 0 && b ? b.keyOf : null,
           };
-        }),
-      );
-      const counted = new Map(countedCols.map((c, k) => [c.i, counts[k]!]));
+        });
+        const counter = options.counter;
+        const early = counter
+          ? withQueryTimeout(counter, () => profileValueCounts(counter, countSpecs), "profiling the columns")
+          : null;
+        // Awaited below, and always settled before this function returns (the caller then releases the connection).
+        early?.catch(() => {});
+        if (early) inFlight.counts = early;
+        // Without a second connection, counted after the scans below, on this one (one query at a time).
+        const valueCounts = () => early ?? profileValueCounts(connection, countSpecs);
 
-      // One full scan of the other columns: non-null counts, distinct counts and bounds of text, distinct counts of the
-      // other kinds but booleans, moments, and while exact the quartiles too.
-      const select: string[] = ["count(*) AS n"];
-      for (const c of cols) {
-        if (grouped(c)) continue;
-        select.push(`count(${c.q}) AS nn${c.i}`);
-        if (c.kind === "nested") continue;
-        if (c.kind === "text") select.push(`min(${c.q})::VARCHAR AS lo${c.i}`, `max(${c.q})::VARCHAR AS hi${c.i}`);
-        if (c.kind === "boolean")
-          select.push(`count(*) FILTER (WHERE ${c.q}) AS bt${c.i}`, `count(*) FILTER (WHERE NOT ${c.q}) AS bf${c.i}`);
-        else
-          select.push(
-            exactDistinct(c) ? `count(DISTINCT ${c.q}) AS d${c.i}` : `approx_count_distinct(${c.q}) AS d${c.i}`,
-          );
-        if (c.kind === "number") {
-          const [x, filter] = [moment(c), momentFilter(c)];
-          select.push(`avg(${x})${filter} AS mean${c.i}`, `stddev_samp(${x})${filter} AS sd${c.i}`);
-          if (exact) select.push(`quantile_cont(${x}, [0.25, 0.5, 0.75])${filter} AS qs${c.i}`);
+        const sample: Row = {};
+        const percent = rows > 0 ? Math.min(100, (SAMPLE_ROWS / rows) * 100) : 100;
+        const sampleFrom = `(SELECT * FROM ${DATA_VIEW} USING SAMPLE ${percent.toFixed(6)}% (system, 7))`;
+        if (!exact && rows > 0) {
+          const sampled = [
+            ...cols
+              .filter((c) => c.kind !== "nested" && c.kind !== "boolean" && !fewDistinct.has(c.name))
+              .flatMap((c) => [
+                `approx_count_distinct(${c.q}) AS sd${c.i}`,
+                ...(c.kind === "text" ? [`approx_top_k(${c.q}::VARCHAR, ${TOP_VALUES * 2}) AS tk${c.i}`] : []),
+              ]),
+            ...numbers
+              .filter((c) => !byValueCounts(c))
+              .map((c) => `quantile_cont(${moment(c)}, [0.25, 0.5, 0.75])${momentFilter(c)} AS qs${c.i}`),
+            // The histograms join this scan: a second read of the sample would decode the whole file again.
+            ...scanBinned.map((b) => `histogram(${b.key}) AS hg${b.i}`),
+          ];
+          if (sampled.length > 0)
+            Object.assign(sample, await one(connection, `SELECT ${sampled.join(", ")} FROM ${sampleFrom}`));
         }
-      }
-      candidates.forEach((k, n) => {
-        const q = cols[k.i]!.q;
-        select.push(`histogram(${q}::VARCHAR) FILTER (WHERE list_contains($${n + 1}, ${q}::VARCHAR)) AS t${k.i}`);
-      });
-      const base = {
-        ...bounds,
-        ...(await one(
-          connection,
-          `SELECT ${select.join(", ")} FROM ${DATA_VIEW}`,
-          candidates.map((k) => listValue(k.values)),
-        )),
-      };
-      const from = exact ? base : sample;
+        const exactDistinct = (c: { i: number; name: string }) =>
+          exact || fewDistinct.has(c.name) || Number(sample[`sd${c.i}`] ?? Infinity) <= CHEAP_DISTINCT;
+        // Text counted exactly is grouped on its own below (distinct count, bounds and top values from one small hash
+        // table: far cheaper than count(DISTINCT) and filtered top-value counts in the full scan); other text gets the
+        // sample's top-value candidates counted exactly in the full scan.
+        const grouped = (c: { i: number; name: string; kind: string }) =>
+          byValueCounts(c) || (c.kind === "text" && exactDistinct(c));
+        const candidates: { i: number; values: string[] }[] = [];
+        for (const c of cols) {
+          if (c.kind !== "text" || grouped(c)) continue;
+          const found = sample[`tk${c.i}`];
+          const values = Array.isArray(found) ? found.filter((v) => v !== null).map(String) : [];
+          if (values.length > 0) candidates.push({ i: c.i, values });
+        }
 
-      const profiles: ColumnProfile[] = cols.map((c) => {
-        const values = counted.get(c.i);
-        if (values) return fromValueCounts(c, values, rows, bounds);
-        const nonNull = Number(base[`nn${c.i}`] ?? 0);
-        const quartiles = from[`qs${c.i}`];
-        const q = Array.isArray(quartiles) ? quartiles.map(num) : null;
-        const d = num(base[`d${c.i}`]);
-        return {
-          name: c.name,
-          type: c.type,
-          kind: c.kind,
-          ...nullCounts(rows, nonNull),
-          distinct: c.kind === "nested" ? null : d === null ? null : exactDistinct(c) ? d : clampDistinct(d, nonNull),
-          distinctExact: c.kind !== "nested" && exactDistinct(c),
-          min: str(base[`lo${c.i}`]),
-          max: str(base[`hi${c.i}`]),
-          mean: c.kind === "number" ? num(base[`mean${c.i}`]) : null,
-          stddev: c.kind === "number" ? num(base[`sd${c.i}`]) : null,
-          quantiles:
-            q && q[0] !== null && q[1] !== null && q[2] !== null ? { p25: q[0]!, p50: q[1]!, p75: q[2]! } : null,
-          quantilesExact: exact,
-          histogram: null,
-          histogramExact: exact,
-          topValues: null,
+        const counts = await valueCounts();
+        const counted = new Map(countedCols.map((c, k) => [c.i, counts[k]!]));
+
+        // One full scan of the other columns: non-null counts, distinct counts and bounds of text, distinct counts of the
+        // other kinds but booleans, moments, and while exact the quartiles too.
+        const select: string[] = ["count(*) AS n"];
+        for (const c of cols) {
+          if (grouped(c)) continue;
+          select.push(`count(${c.q}) AS nn${c.i}`);
+          if (c.kind === "nested") continue;
+          if (c.kind === "text") select.push(`min(${c.q})::VARCHAR AS lo${c.i}`, `max(${c.q})::VARCHAR AS hi${c.i}`);
+          if (c.kind === "boolean")
+            select.push(`count(*) FILTER (WHERE ${c.q}) AS bt${c.i}`, `count(*) FILTER (WHERE NOT ${c.q}) AS bf${c.i}`);
+          else
+            select.push(
+              exactDistinct(c) ? `count(DISTINCT ${c.q}) AS d${c.i}` : `approx_count_distinct(${c.q}) AS d${c.i}`,
+            );
+          if (c.kind === "number") {
+            const [x, filter] = [moment(c), momentFilter(c)];
+            select.push(`avg(${x})${filter} AS mean${c.i}`, `stddev_samp(${x})${filter} AS sd${c.i}`);
+            if (exact) select.push(`quantile_cont(${x}, [0.25, 0.5, 0.75])${filter} AS qs${c.i}`);
+          }
+        }
+        candidates.forEach((k, n) => {
+          const q = cols[k.i]!.q;
+          select.push(`histogram(${q}::VARCHAR) FILTER (WHERE list_contains($${n + 1}, ${q}::VARCHAR)) AS t${k.i}`);
+        });
+        const base = {
+          ...bounds,
+          ...(await one(
+            connection,
+            `SELECT ${select.join(", ")} FROM ${DATA_VIEW}`,
+            candidates.map((k) => listValue(k.values)),
+          )),
         };
-      });
+        const from = exact ? base : sample;
 
-      for (const c of cols) {
-        if (c.kind !== "boolean") continue;
-        const counts = [
-          { value: "true", count: Number(base[`bt${c.i}`] ?? 0) },
-          { value: "false", count: Number(base[`bf${c.i}`] ?? 0) },
-        ]
-          .filter((v) => v.count > 0)
-          .sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : 1));
-        Object.assign(profiles[c.i]!, { distinct: counts.length, distinctExact: true, topValues: counts });
-      }
+        const profiles: ColumnProfile[] = cols.map((c) => {
+          const values = counted.get(c.i);
+          if (values) return fromValueCounts(c, values, rows, bounds);
+          const nonNull = Number(base[`nn${c.i}`] ?? 0);
+          const quartiles = from[`qs${c.i}`];
+          const q = Array.isArray(quartiles) ? quartiles.map(num) : null;
+          const d = num(base[`d${c.i}`]);
+          return {
+            name: c.name,
+            type: c.type,
+            kind: c.kind,
+            ...nullCounts(rows, nonNull),
+            distinct: c.kind === "nested" ? null : d === null ? null : exactDistinct(c) ? d : clampDistinct(d, nonNull),
+            distinctExact: c.kind !== "nested" && exactDistinct(c),
+            min: str(base[`lo${c.i}`]),
+            max: str(base[`hi${c.i}`]),
+            mean: c.kind === "number" ? num(base[`mean${c.i}`]) : null,
+            stddev: c.kind === "number" ? num(base[`sd${c.i}`]) : null,
+            quantiles:
+              q && q[0] !== null && q[1] !== null && q[2] !== null ? { p25: q[0]!, p50: q[1]!, p75: q[2]! } : null,
+            quantilesExact: exact,
+            histogram: null,
+            histogramExact: exact,
+            topValues: null,
+          };
+        });
 
-      if (rows > 0 && binned.length > 0) {
-        for (const b of binned) {
-          const values = counted.get(b.i);
-          if (values?.bins) profiles[b.i]!.histogram = b.finish(values.bins);
+        for (const c of cols) {
+          if (c.kind !== "boolean") continue;
+          const counts = [
+            { value: "true", count: Number(base[`bt${c.i}`] ?? 0) },
+            { value: "false", count: Number(base[`bf${c.i}`] ?? 0) },
+          ]
+            .filter((v) => v.count > 0)
+            .sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : 1));
+          Object.assign(profiles[c.i]!, { distinct: counts.length, distinctExact: true, topValues: counts });
         }
-        const counts = exact ? await binCounts(connection, scanBinned, DATA_VIEW) : sampledBins(sample, scanBinned);
-        for (const b of scanBinned) {
-          const profile = profiles[b.i]!;
-          const found = counts.get(b.i) ?? new Map<number, number>();
-          profile.histogram = b.finish(exact ? found : scaleCounts(found, rows - profile.nulls));
-          profile.histogramExact = exact;
-        }
-      }
-      for (const c of cols) {
-        if (c.kind !== "text" || grouped(c)) continue;
-        const entries = Array.isArray(base[`t${c.i}`]) ? (base[`t${c.i}`] as { key: unknown; value: unknown }[]) : [];
-        profiles[c.i]!.topValues = entries
-          .map((e) => ({ value: cut(String(e.key)), count: Number(e.value) }))
-          .sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0))
-          .slice(0, TOP_VALUES);
-      }
 
-      // Other text counted exactly: one grouping per column gives every value's count, so the exact distinct count, the
-      // bounds and the top values, all derived in DuckDB (such a column may hold as many distinct values as rows).
-      for (const c of cols) {
-        if (!grouped(c) || counted.has(c.i)) continue;
-        const row = await one(
-          connection,
-          `WITH g AS MATERIALIZED (SELECT ${c.q} AS v, count(*) AS n FROM ${DATA_VIEW} GROUP BY ALL)
+        if (rows > 0 && binned.length > 0) {
+          for (const b of binned) {
+            const values = counted.get(b.i);
+            if (values?.bins) profiles[b.i]!.histogram = b.finish(values.bins);
+          }
+          const counts = exact ? await binCounts(connection, scanBinned, DATA_VIEW) : sampledBins(sample, scanBinned);
+          for (const b of scanBinned) {
+            const profile = profiles[b.i]!;
+            const found = counts.get(b.i) ?? new Map<number, number>();
+            profile.histogram = b.finish(exact ? found : scaleCounts(found, rows - profile.nulls));
+            profile.histogramExact = exact;
+          }
+        }
+        for (const c of cols) {
+          if (c.kind !== "text" || grouped(c)) continue;
+          const entries = Array.isArray(base[`t${c.i}`]) ? (base[`t${c.i}`] as { key: unknown; value: unknown }[]) : [];
+          profiles[c.i]!.topValues = entries
+            .map((e) => ({ value: cut(String(e.key)), count: Number(e.value) }))
+            .sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0))
+            .slice(0, TOP_VALUES);
+        }
+
+        // Other text counted exactly: one grouping per column gives every value's count, so the exact distinct count, the
+        // bounds and the top values, all derived in DuckDB (such a column may hold as many distinct values as rows).
+        for (const c of cols) {
+          if (!grouped(c) || counted.has(c.i)) continue;
+          const row = await one(
+            connection,
+            `WITH g AS MATERIALIZED (SELECT ${c.q} AS v, count(*) AS n FROM ${DATA_VIEW} GROUP BY ALL)
            SELECT (SELECT count(v) FROM g) AS d,
                   (SELECT coalesce(sum(n), 0) FROM g WHERE v IS NOT NULL) AS nn,
                   (SELECT min(v)::VARCHAR FROM g) AS lo,
                   (SELECT max(v)::VARCHAR FROM g) AS hi,
                   (SELECT list({'v': v::VARCHAR, 'n': n} ORDER BY n DESC, v)
                      FROM (SELECT v, n FROM g WHERE v IS NOT NULL ORDER BY n DESC, v LIMIT ${TOP_VALUES})) AS top`,
-        );
-        const top = Array.isArray(row.top) ? (row.top as { v: unknown; n: unknown }[]) : [];
-        Object.assign(profiles[c.i]!, {
-          ...nullCounts(rows, Number(row.nn ?? 0)),
-          distinct: Number(row.d ?? 0),
-          distinctExact: true,
-          min: str(row.lo),
-          max: str(row.hi),
-          topValues: top.map((e) => ({ value: cut(String(e.v)), count: Number(e.n) })),
-        });
-      }
+          );
+          const top = Array.isArray(row.top) ? (row.top as { v: unknown; n: unknown }[]) : [];
+          Object.assign(profiles[c.i]!, {
+            ...nullCounts(rows, Number(row.nn ?? 0)),
+            distinct: Number(row.d ?? 0),
+            distinctExact: true,
+            min: str(row.lo),
+            max: str(row.hi),
+            topValues: top.map((e) => ({ value: cut(String(e.v)), count: Number(e.n) })),
+          });
+        }
 
-      return { profileVersion: PROFILE_VERSION, rows, exactRowLimit, columns: profiles };
-    },
-    "profiling the columns",
-  );
+        return { profileVersion: PROFILE_VERSION, rows, exactRowLimit, columns: profiles };
+      },
+      "profiling the columns",
+    );
+  } finally {
+    // A failure here must not hand the second connection back while its query still runs.
+    await inFlight.counts?.catch(() => {});
+  }
 }

@@ -1,7 +1,7 @@
 import "server-only";
 import { getBlobStore } from "@/lib/storage";
 import { visibleColumns } from "@/lib/scopes";
-import { type DataSlice, withDatasetDb } from "../duckdb/dataset-db";
+import { type DataSlice, tryAcquireDatasetDb, withDatasetDb } from "../duckdb/dataset-db";
 import { hasRowNumber } from "../run-query";
 import type { Column } from "../types";
 import { fewDistinctColumns } from "./few-distinct-columns";
@@ -19,14 +19,25 @@ export async function profileVersionFile(
 ): Promise<DatasetProfile> {
   const parquetPath = await getBlobStore().localPath(blobKey);
   const shown = slice ? visibleColumns(columns, slice.scope) : columns;
+  const rowNumber = hasRowNumber(columns);
   return withDatasetDb(
     parquetPath,
-    hasRowNumber(columns),
-    async (connection) =>
+    rowNumber,
+    async (connection) => {
       // Only the whole version may be steered by the file's footer; a slice is profiled from its own rows alone.
-      profileDataView(connection, shown, {
-        fewDistinct: slice ? undefined : await fewDistinctColumns(connection, parquetPath, CHEAP_DISTINCT),
-      }),
+      if (slice) return profileDataView(connection, shown);
+      const fewDistinct = await fewDistinctColumns(connection, parquetPath, CHEAP_DISTINCT);
+      // The columns with few distinct values are counted on a second connection meanwhile, when the pool has one free.
+      const second = fewDistinct.size > 0 ? await tryAcquireDatasetDb(parquetPath, rowNumber, null) : null;
+      let failed = true;
+      try {
+        const profile = await profileDataView(connection, shown, { fewDistinct, counter: second?.connection });
+        failed = false;
+        return profile;
+      } finally {
+        second?.release(failed);
+      }
+    },
     slice,
   );
 }
