@@ -5,8 +5,29 @@ import path from "node:path";
 import type { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import type { BlobStat, BlobStore, ByteRange } from "./blob-store";
+import { syncDir, syncFile } from "./durable";
 
-/** Blobs as files under one directory; writes go to a temporary name and are renamed into place (atomic). */
+/**
+ * Flushes the directory entries that name `file`: its folder, and when `created` (the first folder mkdir made
+ * for it) is set, every new folder's entry up to the existing one holding `created`.
+ */
+async function syncNamed(file: string, created: string | undefined): Promise<void> {
+  let dir = path.dirname(file);
+  await syncDir(dir);
+  if (!created) return;
+  const top = path.dirname(created);
+  while (dir !== top && dir.startsWith(top + path.sep)) {
+    dir = path.dirname(dir);
+    await syncDir(dir);
+  }
+}
+
+/**
+ * Blobs as files under one directory; writes go to a temporary name and are renamed into place (atomic).
+ * Rule: a put resolves only once the blob is durable: its bytes flushed before the rename, and the rename
+ * itself (the directory) flushed after it, so a power cut after a put never leaves a version or a file
+ * the database names missing or empty.
+ */
 export class LocalBlobStore implements BlobStore {
   readonly kind = "local" as const;
   constructor(readonly root: string) {}
@@ -28,8 +49,10 @@ export class LocalBlobStore implements BlobStore {
     const temp = await this.tempPath();
     try {
       await pipeline(body, fs.createWriteStream(temp, { flags: "wx" }));
-      await fsp.mkdir(path.dirname(target), { recursive: true });
+      await syncFile(temp);
+      const created = await fsp.mkdir(path.dirname(target), { recursive: true });
       await fsp.rename(temp, target);
+      await syncNamed(target, created);
     } catch (error) {
       await fsp.rm(temp, { force: true });
       throw error;
@@ -39,10 +62,12 @@ export class LocalBlobStore implements BlobStore {
 
   async putFile(key: string, localPath: string, { move = true }: { move?: boolean } = {}): Promise<BlobStat> {
     const target = this.pathOf(key);
-    await fsp.mkdir(path.dirname(target), { recursive: true });
+    const created = await fsp.mkdir(path.dirname(target), { recursive: true });
     if (move) {
       try {
+        await syncFile(localPath);
         await fsp.rename(localPath, target);
+        await syncNamed(target, created);
         return (await this.stat(key))!;
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code !== "EXDEV") throw error; // other filesystem: copy instead
