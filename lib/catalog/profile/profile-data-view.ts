@@ -326,9 +326,6 @@ export async function profileDataView(
           if (values.length > 0) candidates.push({ i: c.i, values });
         }
 
-        const counts = await valueCounts();
-        const counted = new Map(countedCols.map((c, k) => [c.i, counts[k]!]));
-
         // One full scan of the other columns: non-null counts, distinct counts and bounds of text, distinct counts of the
         // other kinds but booleans, moments, and while exact the quartiles too.
         const select: string[] = ["count(*) AS n"];
@@ -362,6 +359,8 @@ export async function profileDataView(
           )),
         };
         const from = exact ? base : sample;
+        const counts = await valueCounts();
+        const counted = new Map(countedCols.map((c, k) => [c.i, counts[k]!]));
 
         const profiles: ColumnProfile[] = cols.map((c) => {
           const values = counted.get(c.i);
