@@ -333,6 +333,78 @@ describe("value counts vs the exact profile", () => {
       },
     );
   });
+
+  it("a DOUBLE holding only NaN, and one only ±Infinity", async () => {
+    await withView(
+      [
+        `CREATE VIEW data AS SELECT 'nan'::DOUBLE AS a, CASE WHEN i % 2 = 0 THEN 'inf'::DOUBLE ELSE '-inf'::DOUBLE END AS b,
+           CASE WHEN i % 3 = 0 THEN NULL ELSE 'nan'::FLOAT END AS c FROM range(10) r(i)`,
+      ],
+      async (connection) => {
+        const { exact, fromCounts } = await both(connection, [
+          { name: "a", type: "DOUBLE" },
+          { name: "b", type: "DOUBLE" },
+          { name: "c", type: "FLOAT" },
+        ]);
+        expectSame(exact, fromCounts);
+      },
+    );
+  });
+
+  it("TIMESTAMP_NS, TIMESTAMP_S and TIMESTAMP_MS", async () => {
+    await withView(
+      [
+        `CREATE VIEW data AS SELECT (TIMESTAMP '2026-01-01' + INTERVAL (i % 13 * 37) SECOND)::TIMESTAMP_NS AS ns,
+           (TIMESTAMP '2026-01-01' + INTERVAL (i % 9) DAY)::TIMESTAMP_S AS s,
+           (TIMESTAMP '2026-01-01 00:00:00.123' + INTERVAL (i % 5 * 3) HOUR)::TIMESTAMP_MS AS ms FROM range(100) r(i)`,
+      ],
+      async (connection) => {
+        const { exact, fromCounts } = await both(connection, [
+          { name: "ns", type: "TIMESTAMP_NS" },
+          { name: "s", type: "TIMESTAMP_S" },
+          { name: "ms", type: "TIMESTAMP_MS" },
+        ]);
+        expectSame(exact, fromCounts);
+      },
+    );
+  });
+
+  it("negative DECIMAL values with a histogram, and an ENUM with nulls next to text", async () => {
+    await withView(
+      [
+        `CREATE TYPE size AS ENUM ('small', 'big', 'medium')`,
+        `CREATE VIEW data AS SELECT ((i % 21) - 10.5)::DECIMAL(18,3) AS d,
+           CASE WHEN i % 5 = 0 THEN NULL ELSE (['small', 'big', 'medium'])[1 + (i % 3)]::size END AS e,
+           CASE WHEN i % 7 = 0 THEN NULL ELSE 'b' || (i % 3)::VARCHAR END AS t FROM range(210) r(i)`,
+      ],
+      async (connection) => {
+        const { exact, fromCounts } = await both(connection, [
+          { name: "d", type: "DECIMAL(18,3)" },
+          { name: "e", type: "ENUM('small', 'big', 'medium')" },
+          { name: "t", type: "VARCHAR" },
+        ]);
+        expectSame(exact, fromCounts);
+      },
+    );
+  });
+
+  it("DATE and TIMESTAMP holding ±infinity", async () => {
+    await withView(
+      [
+        `CREATE VIEW data AS SELECT CASE WHEN i = 0 THEN DATE 'infinity' WHEN i = 1 THEN DATE '-infinity'
+             ELSE DATE '2026-01-01' + (i % 5)::INTEGER END AS d,
+           CASE WHEN i = 2 THEN TIMESTAMP 'infinity' ELSE TIMESTAMP '2026-01-01' + INTERVAL (i % 4) HOUR END AS ts
+           FROM range(20) r(i)`,
+      ],
+      async (connection) => {
+        const { exact, fromCounts } = await both(connection, [
+          { name: "d", type: "DATE" },
+          { name: "ts", type: "TIMESTAMP" },
+        ]);
+        expectSame(exact, fromCounts);
+      },
+    );
+  });
 });
 
 describe("value counts vs DuckDB's aggregates", () => {
