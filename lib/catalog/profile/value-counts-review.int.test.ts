@@ -405,6 +405,24 @@ describe("value counts vs the exact profile", () => {
       },
     );
   });
+
+  it("a wide table: 80 columns with few distinct values in one grouped scan", async () => {
+    const names = Array.from({ length: 80 }, (_, k) => `c${k}`);
+    await withView(
+      [
+        `CREATE VIEW data AS SELECT ${names
+          .map((n, k) => (k % 2 ? `'t' || ((i + ${k}) % 4)::VARCHAR AS ${n}` : `((i * ${k + 1}) % 6)::INTEGER AS ${n}`))
+          .join(", ")} FROM range(50) r(i)`,
+      ],
+      async (connection) => {
+        const { exact, fromCounts } = await both(
+          connection,
+          names.map((name, k) => ({ name, type: k % 2 ? "VARCHAR" : "INTEGER" })),
+        );
+        expectSame(exact, fromCounts);
+      },
+    );
+  });
 });
 
 describe("value counts vs DuckDB's aggregates", () => {
