@@ -454,6 +454,22 @@ describe("value counts vs the exact profile", () => {
     },
     120_000,
   );
+
+  it("HUGEINT near its maximum: the exact path's avg overflows, the value counts still profile it", async () => {
+    await withView(
+      [
+        `CREATE VIEW data AS SELECT (170141183460469231731687303715884105000 + i % 3)::HUGEINT AS h FROM range(30) r(i)`,
+      ],
+      async (connection) => {
+        const columns = [{ name: "h", type: "HUGEINT" }];
+        await expect(profileDataView(connection, columns)).rejects.toThrow(/Overflow/);
+        process.env.CATALOG_PROFILE_EXACT_ROWS = "1";
+        const p = await profileDataView(connection, columns, { fewDistinct: new Set(["h"]) });
+        expect(column(p, "h")).toMatchObject({ distinct: 3, nulls: 0, min: "170141183460469231731687303715884105000" });
+        expect(column(p, "h").mean! / 1.7014118346046923e38).toBeCloseTo(1, 12);
+      },
+    );
+  });
 });
 
 describe("value counts vs DuckDB's aggregates", () => {
