@@ -31,6 +31,7 @@ const MAX_VALUE_CHARS = 200;
 type Row = Record<string, unknown>;
 
 const FLOAT = /^(FLOAT|REAL|DOUBLE)$/i;
+const AS_DOUBLE = /^(FLOAT|FLOAT4|REAL|DECIMAL|NUMERIC|U?HUGEINT)\b/i;
 
 const num = (v: unknown): number | null => {
   if (v === null || v === undefined) return null;
@@ -209,7 +210,11 @@ export async function profileDataView(
         );
         const finite = (c: { q: string }) => `FILTER (WHERE isfinite(${c.q}::DOUBLE))`;
         // Moments and quartiles of a column with finite bounds need neither the cast nor the filter (both cost a pass).
-        const moment = (c: { i: number; q: string }) => (nonFinite.has(c.i) ? `${c.q}::DOUBLE` : c.q);
+        // DECIMAL, FLOAT and the 128-bit integers are also read as DOUBLE: quantile_cont would otherwise interpolate
+        // in the column's own type (a DECIMAL's scale cuts 1.25 to 1.2, a FLOAT rounds) and avg() of a HUGEINT near
+        // its bounds overflows; as doubles they agree with the value counts' figures (value-counts.ts).
+        const moment = (c: { i: number; q: string; type: string }) =>
+          nonFinite.has(c.i) || AS_DOUBLE.test(c.type) ? `${c.q}::DOUBLE` : c.q;
         const momentFilter = (c: { i: number; q: string }) => (nonFinite.has(c.i) ? ` ${finite(c)}` : "");
         if (nonFinite.size > 0)
           Object.assign(

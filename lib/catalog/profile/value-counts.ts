@@ -29,8 +29,6 @@ export type ValueCounts = {
   bins: Map<number, number> | null;
 };
 
-type Row = Record<string, unknown>;
-
 /** Mean, sample standard deviation and quartiles (interpolated between order statistics, as DuckDB's quantile_cont) of values sorted ascending with their counts. */
 function weightedMoments(values: { x: number; n: number }[]) {
   const w = values.reduce((sum, v) => sum + v.n, 0);
@@ -57,61 +55,60 @@ function weightedMoments(values: { x: number; n: number }[]) {
 
 /**
  * Each column's profile from one grouping of the view per column (every distinct value and the
- * rows holding it), all columns in one scan (grouping sets): exact however many rows the view has.
- * Distinct and non-null counts; as asked the bounds and values by count of text, the mean, standard
- * deviation and quartiles of numbers (finite values only), and the histogram's bin counts. Every
- * value of every column comes back to this process: only for columns known to hold few distinct
- * values (the file's footer says so: see fewDistinctColumns).
+ * rows holding it), exact however many rows the view has: distinct and non-null counts; as asked
+ * the bounds and values by count of text, the mean, standard deviation and quartiles of numbers
+ * (finite values only), and the histogram's bin counts. Every value comes back to this process, one
+ * column at a time (work and memory follow the distinct values, not values × columns): only for
+ * columns known to hold few distinct values (the file's footer says so: see fewDistinctColumns).
  */
 export async function profileValueCounts(
   connection: DuckDBConnection,
   specs: ValueCountsSpec[],
 ): Promise<ValueCounts[]> {
-  if (specs.length === 0) return [];
-  const select = specs.flatMap((s, k) => [
-    `${s.q} AS v${k}`,
-    `grouping(${s.q}) AS g${k}`,
-    ...(s.numeric ? [`CASE WHEN isfinite(${s.q}::DOUBLE) THEN ${s.q}::DOUBLE END AS x${k}`] : []),
-    ...(s.binKey ? [`${s.binKey(s.q)} AS k${k}`] : []),
-  ]);
-  // Each set's rows have every other set's column null: ordered by all columns in turn, each set's rows come in the
-  // order of its own column (DuckDB's order: an ENUM's, or the bytes of text).
+  const results: ValueCounts[] = [];
+  for (const spec of specs) results.push(await countValues(connection, spec));
+  return results;
+}
+
+/** One column's value counts (see profileValueCounts): rows [value, count, finite double?, bin key?] in DuckDB's value order, nulls last. */
+async function countValues(connection: DuckDBConnection, spec: ValueCountsSpec): Promise<ValueCounts> {
+  const select = [
+    "v",
+    "n",
+    spec.numeric ? "CASE WHEN isfinite(v::DOUBLE) THEN v::DOUBLE END" : "NULL",
+    spec.binKey ? spec.binKey("v") : "NULL",
+  ];
   const reader = await connection.runAndReadAll(
-    `SELECT ${select.join(", ")}, count(*) AS n FROM ${DATA_VIEW}
-     GROUP BY GROUPING SETS (${specs.map((s) => `(${s.q})`).join(", ")})
-     ORDER BY ${specs.map((_, k) => `v${k} NULLS LAST`).join(", ")}`,
+    `SELECT ${select.join(", ")}
+     FROM (SELECT ${spec.q} AS v, count(*) AS n FROM ${DATA_VIEW} GROUP BY ALL)
+     ORDER BY v NULLS LAST`,
   );
-  const rows = reader.getRowObjectsJson() as Row[];
-  return specs.map((spec, k) => {
-    const own = rows.filter((r) => Number(r[`g${k}`]) === 0);
-    const present = own.filter((r) => r[`v${k}`] !== null && r[`v${k}`] !== undefined);
-    const count = (r: Row) => Number(r.n);
-    let bins: Map<number, number> | null = null;
-    if (spec.binKey) {
-      bins = new Map();
-      for (const r of own) {
-        const key = r[`k${k}`];
-        if (key === null || key === undefined) continue;
-        bins.set(Number(key), (bins.get(Number(key)) ?? 0) + count(r));
-      }
+  const rows = reader.getRowsJson() as unknown[][];
+  const present = rows.filter((r) => r[0] !== null && r[0] !== undefined);
+  const count = (r: unknown[]) => Number(r[1]);
+  let bins: Map<number, number> | null = null;
+  if (spec.binKey) {
+    bins = new Map();
+    for (const r of rows) {
+      if (r[3] === null || r[3] === undefined) continue;
+      const key = Number(r[3]);
+      bins.set(key, (bins.get(key) ?? 0) + count(r));
     }
-    const moments = spec.numeric
-      ? weightedMoments(
-          present
-            .filter((r) => r[`x${k}`] !== null && r[`x${k}`] !== undefined)
-            .map((r) => ({ x: Number(r[`x${k}`]), n: count(r) })),
-        )
-      : { mean: null, stddev: null, quartiles: null };
-    const texts = spec.text ? present.map((r) => ({ value: String(r[`v${k}`]), count: count(r) })) : null;
-    return {
-      nonNull: present.reduce((sum, r) => sum + count(r), 0),
-      distinct: present.length,
-      min: texts?.[0]?.value ?? null,
-      max: texts?.at(-1)?.value ?? null,
-      // A stable sort: ties stay in value order.
-      byCount: texts && [...texts].sort((a, b) => b.count - a.count),
-      ...moments,
-      bins,
-    };
-  });
+  }
+  const moments = spec.numeric
+    ? weightedMoments(
+        present.filter((r) => r[2] !== null && r[2] !== undefined).map((r) => ({ x: Number(r[2]), n: count(r) })),
+      )
+    : { mean: null, stddev: null, quartiles: null };
+  const texts = spec.text ? present.map((r) => ({ value: String(r[0]), count: count(r) })) : null;
+  return {
+    nonNull: present.reduce((sum, r) => sum + count(r), 0),
+    distinct: present.length,
+    min: texts?.[0]?.value ?? null,
+    max: texts?.at(-1)?.value ?? null,
+    // A stable sort: ties stay in value order.
+    byCount: texts && [...texts].sort((a, b) => b.count - a.count),
+    ...moments,
+    bins,
+  };
 }
