@@ -1,5 +1,5 @@
 // `npm run bench`: every benchmark in turn, printing figures (nothing is asserted).
-// BENCH_ONLY=catalog,files,ingest,sharing,load,http-api,http-grid,http-pages,access runs a subset; sizes can be
+// BENCH_ONLY=catalog,files,ingest,sharing,load,http-api,http-grid,http-pages,http-floor,access runs a subset; sizes can be
 // lowered with each benchmark's environment variables (see README, "Benchmarks"). The sharing benchmark adds a
 // PostgreSQL column and the load benchmark runs at all only when BENCH_DATABASE_URL or
 // TEST_DATABASE_URL names a PostgreSQL server; the load benchmark also needs a production build.
@@ -8,6 +8,7 @@ import { runCatalogBench } from "./catalog";
 import { runFilesBench } from "./files";
 import { runHttpApiBench } from "./http-api";
 import { runHttpFilesBench } from "./http-files";
+import { runHttpFloorBench } from "./http-floor";
 import { runHttpGridBench } from "./http-grid";
 import { runHttpIngestBench } from "./http-ingest";
 import { runHttpPagesBench } from "./http-pages";
@@ -31,6 +32,8 @@ const benches: Record<string, () => Promise<unknown>> = {
   "http-api": runHttpApiBench,
   "http-grid": runHttpGridBench,
   "http-pages": runHttpPagesBench,
+  // Next.js alone (a page and a route reading nothing) against its static asset: the floor under the page and API targets.
+  "http-floor": runHttpFloorBench,
   access: runAccessBench,
   "sql-console": runSqlConsoleBench,
   slice: runSliceBench, // a slice's reader's grid page against the owner's same filtered page (docs/sharing.md)
