@@ -13,10 +13,10 @@ const never = new AbortController().signal;
 
 describe("DbLocker: tus upload locks across instances", () => {
   it("a waiter on another instance asks the holder to let go, then takes the lock", async () => {
-    const [a, b] = [
-      new DbLocker({ ...fast, acquireTimeoutMs: 5000 }),
-      new DbLocker({ ...fast, acquireTimeoutMs: 5000 }),
-    ];
+    // A lease far longer than the wait: b can only get the lock by asking (were the lease to expire first, as a
+    // 1 s lease did on a machine at load 10 whose holder renewed late, b would take it without asking).
+    const patient = { ...fast, leaseMs: 60_000, acquireTimeoutMs: 5000 };
+    const [a, b] = [new DbLocker(patient), new DbLocker(patient)];
     const held = a.newLock("u1");
     const events: string[] = [];
     await held.lock(never, async () => {
