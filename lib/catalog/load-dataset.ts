@@ -89,10 +89,10 @@ export async function loadDataset(
   return { dataset, role, scope };
 }
 
-const versionSelect = { number: true, blobKey: true, columns: true, rowCount: true } as const;
-
 /** What reading a version's rows needs: where its Parquet file is and what it holds. */
-export type ReadableVersion = Prisma.DatasetVersionGetPayload<{ select: typeof versionSelect }>;
+export type ReadableVersion = Prisma.DatasetVersionGetPayload<{
+  select: { number: true; blobKey: true; columns: true; rowCount: true };
+}>;
 
 /** One row of readableVersionSql: the dataset's access fields and the version asked for (null fields: no such version). */
 type ReadableRow = {
