@@ -13,6 +13,10 @@
 // and p99 per round, the ratio HTTP / DuckDB, the CPU time per page, the load average; then the p50 at each size and
 // shape, how it grows from the smallest size to the largest, and whether it meets the target (p50 < 150 ms at 10M).
 // The server runs on BENCH_PORT_BASE + 2 (default 3212). Run alone: `BENCH_ONLY=http-grid npm run bench`.
+// BENCH_GRID_COMPARE_DIST=<build folder> (e.g. .next-base, a build of the branch point) starts a second server from
+// that build on BENCH_PORT_BASE + 3, on the same database and file, and runs its HTTP series in every round beside
+// this build's (labelled "compare"): old and new code under the same load in one run, each with its ratio to DuckDB
+// alone of the same round.
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { type DuckDBConnection, DuckDBInstance, type Json } from "@duckdb/node-api";
@@ -39,6 +43,8 @@ const SIZES = ONE_SIZE ? [ONE_SIZE] : envNumbers("BENCH_GRID_SIZES", [1_000_000,
 const TARGET_MS = 150;
 const RUNS = envNumber("BENCH_GRID_RUNS", 30);
 const ROUNDS = envNumber(["BENCH_GRID_ROUNDS", "BENCH_HTTP_ROUNDS"], 3);
+
+const COMPARE_DIST = process.env.BENCH_GRID_COMPARE_DIST || "";
 
 const site = (i: number) => SITES[i % SITES.length]!;
 /**
@@ -100,10 +106,16 @@ async function duckdbAlone(
   };
 }
 
-type Figures = { rows: number; shape: string; http: number; alone: number };
+type Figures = { rows: number; shape: string; http: number; alone: number; compare?: number };
 
 /** One shape of the grid's page at one size: rounds of HTTP and DuckDB-alone series; the medians over the rounds. */
-async function benchShape(world: BenchWorld, rows: number, app: Server, shape: Shape): Promise<Figures> {
+async function benchShape(
+  world: BenchWorld,
+  rows: number,
+  app: Server,
+  shape: Shape,
+  compareApp?: Server,
+): Promise<Figures> {
   let asked = 0;
   const next = () => {
     if (asked >= SENSORS) throw new Error(`more than ${SENSORS} requests: lower BENCH_GRID_RUNS or BENCH_GRID_ROUNDS`);
@@ -123,18 +135,24 @@ async function benchShape(world: BenchWorld, rows: number, app: Server, shape: S
     // CPU time per page (all threads): on a shared machine the wall time follows the load, the CPU time much less.
     const httpCpus: number[] = [];
     const aloneCpus: number[] = [];
-    for (let round = 0; round < ROUNDS; round++) {
-      const serverCpu = processCpuSeconds(app.pid);
+    const compareMedians: number[] = [];
+    const compareRatios: number[] = [];
+    const httpSeries = async (server: Server) => {
+      const serverCpu = processCpuSeconds(server.pid);
       let pages = 0;
-      const http = await measure(RUNS, async () => {
+      const figure = await measure(RUNS, async () => {
         pages++;
-        const answer = await fetch(`${app.url}${url(next())}`, { headers: cookie });
+        const answer = await fetch(`${server.url}${url(next())}`, { headers: cookie });
         if (!answer.ok) throw new Error(`the grid page answered ${answer.status}: ${await answer.text()}`);
         const body = (await answer.json()) as { rows: unknown[] };
         if (body.rows.length !== 50) throw new Error(`the grid page had ${body.rows.length} rows, not 50`);
       });
-      const httpCpu = ((processCpuSeconds(app.pid) - serverCpu) * 1000) / pages;
-      pages = 0;
+      return { figure, cpu: ((processCpuSeconds(server.pid) - serverCpu) * 1000) / pages };
+    };
+    for (let round = 0; round < ROUNDS; round++) {
+      const compared = compareApp ? await httpSeries(compareApp) : undefined;
+      const { figure: http, cpu: httpCpu } = await httpSeries(app);
+      let pages = 0;
       const ownCpu = process.cpuUsage();
       const alone = await measure(RUNS, () => {
         pages++;
@@ -147,6 +165,13 @@ async function benchShape(world: BenchWorld, rows: number, app: Server, shape: S
       httpMedians.push(http.median);
       aloneMedians.push(alone.median);
       ratios.push(http.median / alone.median);
+      if (compared) {
+        compareMedians.push(compared.figure.median);
+        compareRatios.push(compared.figure.median / alone.median);
+        console.log(
+          `  round ${round + 1} [compare: ${COMPARE_DIST}]: HTTP median ${ms(compared.figure.median)} (p99 ${ms(compared.figure.p99)}), ratio ${compareRatios.at(-1)!.toFixed(2)}×; CPU per page: server ${ms(compared.cpu)}`,
+        );
+      }
       console.log(
         `  round ${round + 1}: HTTP median ${ms(http.median)} (p99 ${ms(http.p99)}), DuckDB alone median ${ms(alone.median)} (p99 ${ms(alone.p99)}), ratio ${ratios.at(-1)!.toFixed(2)}×; CPU per page: server ${ms(httpCpu)}, DuckDB alone ${ms(aloneCpu)}; load ${loadAverage()}`,
       );
@@ -158,7 +183,20 @@ async function benchShape(world: BenchWorld, rows: number, app: Server, shape: S
     console.log(
       `${label}, CPU per page (all threads): server ${ms(median(httpCpus))} (${spread(httpCpus, 1)}), DuckDB alone ${ms(median(aloneCpus))} (${spread(aloneCpus, 1)})`,
     );
-    return { rows, shape: shape.name, http: median(httpMedians), alone: median(aloneMedians) };
+    if (compareApp)
+      console.log(
+        `${label} [compare: ${COMPARE_DIST}], HTTP / DuckDB alone: median ${median(compareRatios).toFixed(2)}× (${spread(compareRatios, 2)}); this build / compare per round: ${spread(
+          httpMedians.map((h, i) => h / compareMedians[i]!),
+          2,
+        )}`,
+      );
+    return {
+      rows,
+      shape: shape.name,
+      http: median(httpMedians),
+      alone: median(aloneMedians),
+      ...(compareApp ? { compare: median(compareMedians) } : {}),
+    };
   } finally {
     duck.close();
   }
@@ -168,13 +206,22 @@ async function benchShape(world: BenchWorld, rows: number, app: Server, shape: S
 async function benchSize(rows: number): Promise<Figures[]> {
   const world = await createBenchWorld(rows);
   let app: Server | undefined;
+  let compareApp: Server | undefined;
   try {
     const first = `/api/datasets/${world.datasetId}/rows?query=${encodeURIComponent(JSON.stringify(SHAPES[0]!.query(SENSORS - 1)))}`;
     app = await startApp(world, 2, { path: first, headers: { Cookie: world.sessionCookie } });
+    if (COMPARE_DIST)
+      compareApp = await startApp(
+        world,
+        3,
+        { path: first, headers: { Cookie: world.sessionCookie } },
+        { NEXT_DIST_DIR: COMPARE_DIST },
+      );
     const figures: Figures[] = [];
-    for (const shape of SHAPES) figures.push(await benchShape(world, rows, app, shape));
+    for (const shape of SHAPES) figures.push(await benchShape(world, rows, app, shape, compareApp));
     return figures;
   } finally {
+    await compareApp?.stop();
     await app?.stop();
     await world.close();
   }
@@ -186,7 +233,7 @@ export async function runHttpGridBench(): Promise<void> {
   for (const rows of SIZES) figures.push(...(await benchSize(rows)));
   for (const f of figures)
     console.log(
-      `grid page p50 at ${f.rows.toLocaleString("en-US")} rows, ${f.shape}: HTTP ${ms(f.http)}, DuckDB alone ${ms(f.alone)}`,
+      `grid page p50 at ${f.rows.toLocaleString("en-US")} rows, ${f.shape}: HTTP ${ms(f.http)}, DuckDB alone ${ms(f.alone)}${f.compare === undefined ? "" : `, compare build HTTP ${ms(f.compare)}`}`,
     );
   for (const shape of SHAPES) {
     const mine = figures.filter((f) => f.shape === shape.name);

@@ -14,7 +14,7 @@ const { db } = setupTestDatabase();
 const APP = "http://localhost:3000";
 const DAY = 86_400_000;
 
-/** Database operations on sessions a request sends (each is one round trip). */
+/** Database operations on sessions a request sends (each is one round trip; the session read is one raw statement). */
 let sessionOperations = 0;
 beforeEach(() => {
   resetRateLimits();
@@ -22,8 +22,8 @@ beforeEach(() => {
   setDb(
     db().$extends({
       query: {
-        $allOperations({ model, args, query }) {
-          if (model === "Session" || model === "User") sessionOperations++;
+        $allOperations({ model, operation, args, query }) {
+          if (model === "Session" || model === "User" || operation === "$queryRaw") sessionOperations++;
           return query(args);
         },
       },

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { type Actor, viewOnlyRowWindow } from "@/lib/access";
 import { getBlobStore } from "@/lib/storage";
 import { type DatasetRef, loadReadableVersion } from "./load-dataset";
-import { datasetQuerySchema } from "./query-schema";
+import { type DatasetQuery, datasetQuerySchema } from "./query-schema";
 import { decodeCursor, encodeCursor } from "./query-sql";
 import { type QueryResult, runQuery } from "./run-query";
 import { parseColumns } from "./types";
@@ -29,7 +29,7 @@ export async function queryDataset(
   const asked = datasetQuerySchema.parse(input ?? {});
   const number = versionNumberSchema.parse(version);
   const readable = await loadReadableVersion(actor, typeof ref === "string" ? { id: ref } : ref, "view", number);
-  return queryReadableVersion(readable, asked);
+  return queryCheckedVersion(readable, asked);
 }
 
 export type DatasetQueryResult = QueryResult & { version: number; rowWindow: number | null };
@@ -43,7 +43,14 @@ export async function queryReadableVersion(
   { version: row, role, scope }: Pick<Awaited<ReturnType<typeof loadReadableVersion>>, "version" | "role" | "scope">,
   input: unknown,
 ): Promise<DatasetQueryResult> {
-  const asked = datasetQuerySchema.parse(input ?? {});
+  return queryCheckedVersion({ version: row, role, scope }, datasetQuerySchema.parse(input ?? {}));
+}
+
+/** queryReadableVersion on a query already validated by datasetQuerySchema (queryDataset's own: parsed once). */
+async function queryCheckedVersion(
+  { version: row, role, scope }: Pick<Awaited<ReturnType<typeof loadReadableVersion>>, "version" | "role" | "scope">,
+  asked: DatasetQuery,
+): Promise<DatasetQueryResult> {
   // View-only callers get the grid's page within a window of rows (lib/access/view-only-rows).
   const { offset, limit, window } = viewOnlyRowWindow(
     role,
