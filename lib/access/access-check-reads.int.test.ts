@@ -1,6 +1,6 @@
 import Database from "better-sqlite3";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { type Resource, assertAccess, assertCan, getEffectiveAccess } from "@/lib/access";
+import { type Resource, assertAccess, assertCan, getEffectiveAccess, getEffectiveRoles } from "@/lib/access";
 import { type Db, setDb } from "@/lib/db";
 import { sqlitePath } from "@/lib/db/config";
 import { PrismaClient } from "@/lib/db/generated/sqlite/client";
@@ -111,6 +111,21 @@ describe("what one access check reads", () => {
     statements = [];
     expect(await assertCan(cast.stranger, "read", resource)).toBe("viewer");
     expect(statements).toHaveLength(1);
+  });
+});
+
+describe("many resources at once", () => {
+  it("answers any number of them, in statements of bounded size", async () => {
+    const cast = await createWorkspaceCast();
+    const resources = Array.from({ length: 6_000 }, (_, i) => datasetResource(cast.workspace, `dataset-${i}`));
+    await grantRow(cast.workspace.id, "dataset", "dataset-5999", cast.stranger.id, cast.owner.id);
+    await grantRow(cast.workspace.id, "dataset", "dataset-0", cast.stranger.id, cast.owner.id);
+    statements = [];
+    const roles = await getEffectiveRoles(cast.stranger, resources);
+    expect(roles.filter((r) => r !== null)).toEqual(["viewer", "viewer"]);
+    expect([roles[0], roles[5_999]]).toEqual(["viewer", "viewer"]);
+    expect(await getEffectiveRoles(cast.editor, resources)).toEqual(resources.map(() => "editor"));
+    if (process.env.TEST_DB !== "postgresql") expect(statements.length).toBeGreaterThan(2);
   });
 });
 

@@ -20,6 +20,9 @@ export type GrantRow = {
 
 const { join, sql } = Prisma;
 
+/** What accessRows reads. */
+export type AccessRows = { memberships: MembershipRow[]; grants: GrantRow[] };
+
 type Row = {
   kind: string;
   resourceType: string | null;
@@ -29,17 +32,25 @@ type Row = {
   createdAt: Date | string | null;
 };
 
-/** The grant targets of the resources: their types, and their ids. */
-function targetsOf(resources: Resource[]): { types: Set<string>; ids: Set<string> } {
+/**
+ * At most this many target and workspace ids per statement (each is bound twice or once): far
+ * below SQLite's 32,766 and PostgreSQL's 65,535 bound values. Bulk operations take 1,000 entries.
+ */
+const MAX_IDS = 5_000;
+
+/** The resources' workspaces, and their grant targets: types and ids. */
+function targetsOf(resources: Resource[]): { workspaceIds: Set<string>; types: Set<string>; ids: Set<string> } {
+  const workspaceIds = new Set<string>();
   const types = new Set<string>();
   const ids = new Set<string>();
   for (const r of resources) {
+    workspaceIds.add(r.workspaceId);
     for (const t of grantTargets(r)) {
       types.add(t.resourceType);
       ids.add(t.resourceId);
     }
   }
-  return { types, ids };
+  return { workspaceIds, types, ids };
 }
 
 /**
@@ -59,12 +70,17 @@ function targetsOf(resources: Resource[]): { types: Set<string>; ids: Set<string
  * three Prisma queries in two round trips, and Prisma's own work per query (arguments, plan,
  * result mapping, the garbage they leave) was most of the check's time.
  */
-export async function accessRows(
-  actor: Actor,
-  workspaceIds: string[],
-  resources: Resource[],
-): Promise<{ memberships: MembershipRow[]; grants: GrantRow[] }> {
-  const { types, ids } = targetsOf(resources);
+export async function accessRows(actor: Actor, resources: Resource[]): Promise<AccessRows> {
+  const { workspaceIds, types, ids } = targetsOf(resources);
+  if (ids.size + workspaceIds.size > MAX_IDS && resources.length > 1) {
+    // Too many ids for one statement: each half is read on its own (the rows of both together are the same).
+    const half = Math.ceil(resources.length / 2);
+    const [a, b] = await Promise.all([
+      accessRows(actor, resources.slice(0, half)),
+      accessRows(actor, resources.slice(half)),
+    ]);
+    return { memberships: [...a.memberships, ...b.memberships], grants: [...a.grants, ...b.grants] };
+  }
   // The targets as types × ids, which the unique index on (type, id, grantee key) answers with
   // one search per combination and key (SQLite plans an OR of per-type id lists, with the keys
   // from a subquery, as a read of every grant on the targets: 20,000 pending invitations on a
@@ -74,7 +90,7 @@ export async function accessRows(
   const live = sql`("expiresAt" IS NULL OR "expiresAt" > ${new Date()}) AND ("scope" IS NULL OR "scopeBrokenAt" IS NULL)`;
   const grantColumns = sql`'g', CAST("resourceType" AS TEXT), "resourceId", CAST("role" AS TEXT), "scope", "createdAt"`;
   const statement = sql`SELECT 'm' AS "kind", NULL AS "resourceType", "workspaceId" AS "resourceId", CAST("role" AS TEXT) AS "role", NULL AS "scope", NULL AS "createdAt"
-    FROM "Membership" WHERE "userId" = ${actor.id} AND "workspaceId" IN (${join(workspaceIds)})
+    FROM "Membership" WHERE "userId" = ${actor.id} AND "workspaceId" IN (${join([...workspaceIds])})
     UNION ALL
     SELECT ${grantColumns} FROM "Share" WHERE ${targets} AND "granteeKey" = ${userKey(actor.id)} AND ${live}
     UNION ALL
@@ -83,7 +99,7 @@ export async function accessRows(
       UNION ALL SELECT 'workspace:' || "id" FROM "Workspace" WHERE "ownerId" = ${actor.id}
     ) AND ${live}`;
   const rows = await getDb().$queryRaw<Row[]>(statement);
-  const result = { memberships: [] as MembershipRow[], grants: [] as GrantRow[] };
+  const result: AccessRows = { memberships: [], grants: [] };
   for (const row of rows) {
     if (row.kind === "m") result.memberships.push({ workspaceId: row.resourceId, role: row.role });
     else

@@ -127,7 +127,7 @@ export async function effectiveRolesAndMemberships(
   // The actor's memberships in the resources' workspaces and the grants that reach them, in one
   // statement. A member's grants change nothing: membership gives editor or more, which no grant
   // exceeds (so no slice applies either), and public visibility gives only viewer; they are not used.
-  const rows = await accessRows(actor, [...new Set(others.map((r) => r.workspaceId))], others);
+  const rows = await accessRows(actor, others);
   const memberships = new Map<string, EffectiveRole>();
   for (const m of rows.memberships) memberships.set(m.workspaceId, memberRoleToEffective(m.role));
   const grants = grantRoles(rows.grants);
