@@ -1,6 +1,6 @@
 import Database from "better-sqlite3";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { type Resource, assertAccess, assertCan, getEffectiveAccess } from "@/lib/access";
+import { type Resource, assertAccess, assertCan, getEffectiveAccess, getEffectiveRoles } from "@/lib/access";
 import { type Db, setDb } from "@/lib/db";
 import { sqlitePath } from "@/lib/db/config";
 import { PrismaClient } from "@/lib/db/generated/sqlite/client";
@@ -8,6 +8,7 @@ import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { createFolder } from "@/lib/files/create-folder";
 import { getRootFolder } from "@/lib/files/root-folder";
 import { createWorkspaceCast } from "@/lib/workspaces/test-cast";
+import { parseStoredScope } from "@/lib/scopes";
 import { setupTestDatabase } from "@/test/db";
 
 const { db, url } = setupTestDatabase();
@@ -100,13 +101,31 @@ describe("what one access check reads", () => {
     },
   );
 
-  sqliteOnly("asks a member nothing about grants: membership already ranks above any grant", async () => {
+  sqliteOnly("answers a grantee and a member in one statement each", async () => {
     const cast = await createWorkspaceCast();
     const resource = datasetResource(cast.workspace, "any-dataset");
+    await grantRow(cast.workspace.id, "dataset", "any-dataset", cast.stranger.id, cast.owner.id);
     statements = [];
     expect(await assertCan(cast.admin, "manage", resource)).toBe("manager");
-    expect(statements.filter((s) => s.includes("`Share`"))).toEqual([]);
-    expect(statements.filter((s) => s.startsWith("SELECT"))).toHaveLength(2);
+    expect(statements).toHaveLength(1);
+    statements = [];
+    expect(await assertCan(cast.stranger, "read", resource)).toBe("viewer");
+    expect(statements).toHaveLength(1);
+  });
+});
+
+describe("many resources at once", () => {
+  it("answers any number of them, in statements of bounded size", async () => {
+    const cast = await createWorkspaceCast();
+    const resources = Array.from({ length: 6_000 }, (_, i) => datasetResource(cast.workspace, `dataset-${i}`));
+    await grantRow(cast.workspace.id, "dataset", "dataset-5999", cast.stranger.id, cast.owner.id);
+    await grantRow(cast.workspace.id, "dataset", "dataset-0", cast.stranger.id, cast.owner.id);
+    statements = [];
+    const roles = await getEffectiveRoles(cast.stranger, resources);
+    expect(roles.filter((r) => r !== null)).toEqual(["viewer", "viewer"]);
+    expect([roles[0], roles[5_999]]).toEqual(["viewer", "viewer"]);
+    expect(await getEffectiveRoles(cast.editor, resources)).toEqual(resources.map(() => "editor"));
+    if (process.env.TEST_DB !== "postgresql") expect(statements.length).toBeGreaterThan(2);
   });
 });
 
@@ -162,5 +181,60 @@ describe("grants to a workspace (B2B)", () => {
     await expect(assertCan(buyer.stranger, "view", resource)).rejects.toMatchObject({ code: "not_found" });
     await db().membership.deleteMany({ where: { workspaceId: buyer.workspace.id, userId: buyer.editor.id } });
     await expect(assertCan(buyer.editor, "view", resource)).rejects.toMatchObject({ code: "not_found" });
+  });
+});
+
+describe("the grants one check reads", () => {
+  const north = JSON.stringify({ rows: [{ column: "region", op: "eq", value: "North" }], columns: null });
+  const south = JSON.stringify({ rows: [{ column: "region", op: "eq", value: "South" }], columns: null });
+
+  it("count until their expiry, and a slice until a new version breaks it, on the very next check", async () => {
+    const cast = await createWorkspaceCast();
+    const resource = datasetResource(cast.workspace, "orders");
+    const share = await grantRow(cast.workspace.id, "dataset", "orders", cast.stranger.id, cast.owner.id);
+    await db().share.update({
+      where: { id: share.id },
+      data: { scope: north, expiresAt: new Date(Date.now() + 60_000) },
+    });
+    expect(await getEffectiveAccess(cast.stranger, [resource])).toEqual([
+      { role: "viewer", scope: parseStoredScope(north) },
+    ]);
+    await db().share.update({ where: { id: share.id }, data: { scopeBrokenAt: new Date() } });
+    expect(await getEffectiveAccess(cast.stranger, [resource])).toEqual([null]);
+    await db().share.update({ where: { id: share.id }, data: { scope: null, scopeBrokenAt: null } });
+    expect(await getEffectiveAccess(cast.stranger, [resource])).toEqual([{ role: "viewer", scope: null }]);
+    await db().share.update({ where: { id: share.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    expect(await getEffectiveAccess(cast.stranger, [resource])).toEqual([null]);
+  });
+
+  it("limit to the newest slice at the highest role, whoever of the actor or their workspace holds it", async () => {
+    const seller = await createWorkspaceCast();
+    const buyer = await createWorkspaceCast();
+    const resource = datasetResource(seller.workspace, "prices");
+    const own = await grantRow(seller.workspace.id, "dataset", "prices", buyer.editor.id, seller.owner.id);
+    await db().share.update({
+      where: { id: own.id },
+      data: { scope: north, createdAt: new Date(Date.now() - 60_000) },
+    });
+    await db().share.create({
+      data: {
+        workspaceId: seller.workspace.id,
+        resourceType: "dataset",
+        resourceId: "prices",
+        granteeType: "workspace",
+        granteeWorkspaceId: buyer.workspace.id,
+        granteeKey: `workspace:${buyer.workspace.id}`,
+        role: "viewer",
+        scope: south,
+        createdById: seller.owner.id,
+      },
+    });
+    expect(await getEffectiveAccess(buyer.editor, [resource])).toEqual([
+      { role: "viewer", scope: parseStoredScope(south) },
+    ]);
+    await db().share.update({ where: { id: own.id }, data: { createdAt: new Date(Date.now() + 60_000) } });
+    expect(await getEffectiveAccess(buyer.editor, [resource])).toEqual([
+      { role: "viewer", scope: parseStoredScope(north) },
+    ]);
   });
 });

@@ -1,10 +1,9 @@
 import "server-only";
-import { getDb, type ResourceType } from "@/lib/db";
 import { type Scope, parseStoredScope } from "@/lib/scopes";
 import { AppError } from "@/lib/util/errors";
 import type { Actor } from "./actor";
-import { actorWorkspaces, granteeKeys, workspaceIdsOf } from "./grantee-keys";
-import { grantTargets, liveGrantWhere } from "./grants";
+import { type GrantRow, accessRows } from "./access-rows";
+import { grantTargets } from "./grants";
 import { linkCovers } from "./link-scope";
 import type { Resource } from "./resources";
 import {
@@ -32,28 +31,6 @@ const REFUSALS: Record<Capability, string> = {
 
 const targetKey = (type: string, id: string) => `${type}:${id}`;
 
-/** Prisma `where` matching grants on any grant target of the resources (the resource or a container above it). */
-function targetsWhere(resources: Resource[]) {
-  const idsByType = new Map<ResourceType, Set<string>>();
-  for (const r of resources) {
-    for (const t of grantTargets(r)) {
-      const ids = idsByType.get(t.resourceType) ?? new Set<string>();
-      ids.add(t.resourceId);
-      idsByType.set(t.resourceType, ids);
-    }
-  }
-  return { OR: [...idsByType].map(([resourceType, ids]) => ({ resourceType, resourceId: { in: [...ids] } })) };
-}
-
-const grantSelect = {
-  resourceType: true,
-  resourceId: true,
-  role: true,
-  scope: true,
-  scopeBrokenAt: true,
-  createdAt: true,
-} as const;
-
 /** What the actor may do on a resource, and the slice of it they are limited to (null: all of it). */
 export type Access = { role: EffectiveRole; scope: Scope | null };
 
@@ -63,31 +40,23 @@ type ScopedGrant = { role: EffectiveRole; scope: Scope; createdAt: Date };
 type GrantRoles = { unscoped: Map<string, EffectiveRole>; scoped: Map<string, ScopedGrant[]> };
 
 /**
- * The highest live grant role per grant target ("type:id"), for every target of the resources:
- * grants to the actor and to every workspace they belong to (grantsToActorWhere's rule, as the
- * list of their grantee keys). Looked up by target and key, both in the unique index on (target,
- * grantee key): a folder shared with thousands of e-mail addresses costs no more than one shared
- * with nobody. (Reaching the workspaces' grants through the relation made SQLite read every grant on
- * the targets and filter them: 9 ms per check with 20,000 pending invitations on a folder chain.)
+ * The highest unscoped grant role per grant target ("type:id"), and the serving scoped grants per
+ * target, from the grant rows accessRows read (live, to the actor or one of their workspaces).
  */
-async function grantRoles(actor: Actor, resources: Resource[], workspaceIds: string[]): Promise<GrantRoles> {
+function grantRoles(rows: GrantRow[]): GrantRoles {
   const unscoped = new Map<string, EffectiveRole>();
   const scoped = new Map<string, ScopedGrant[]>();
-  if (resources.length === 0) return { unscoped, scoped };
-  const grants = await getDb().share.findMany({
-    where: {
-      AND: [targetsWhere(resources), { granteeKey: { in: granteeKeys(actor, workspaceIds) } }, liveGrantWhere()],
-    },
-    select: grantSelect,
-  });
-  for (const g of grants) {
+  for (const g of rows) {
     const key = targetKey(g.resourceType, g.resourceId);
     const role = shareRoleToEffective(g.role);
     const scope = parseStoredScope(g.scope);
     if (scope === null) unscoped.set(key, highestRole(unscoped.get(key) ?? null, role)!);
-    // A slice a new version broke (or that no longer reads) serves nothing: never the whole dataset.
-    else if (scope !== "broken" && !g.scopeBrokenAt)
-      scoped.set(key, [...(scoped.get(key) ?? []), { role, scope, createdAt: g.createdAt }]);
+    // A slice a new version broke (accessRows leaves those out) or that no longer reads serves nothing: never the whole dataset.
+    else if (scope !== "broken") {
+      const list = scoped.get(key);
+      if (list) list.push({ role, scope, createdAt: g.createdAt });
+      else scoped.set(key, [{ role, scope, createdAt: g.createdAt }]);
+    }
   }
   return { unscoped, scoped };
 }
@@ -109,9 +78,9 @@ function combine(unscopedRole: EffectiveRole | null, scopedGrants: ScopedGrant[]
 /**
  * The actor's effective role on each of many resources, by the same rule as getEffectiveRole
  * (membership, live grants on the resource or any ancestor, public visibility; a link visitor
- * reads exactly what the link covers) in at most three indexed statements, in two round trips,
- * whatever their number: bulk operations on a thousand files check access once, not once per
- * file. Read fresh on every call.
+ * reads exactly what the link covers) in one indexed statement (accessRows), whatever their
+ * number: bulk operations on a thousand files check access once, not once per file. Read fresh
+ * on every call.
  */
 export async function getEffectiveRoles(actor: Actor, resources: Resource[]): Promise<(EffectiveRole | null)[]> {
   return (await effectiveRolesAndMemberships(actor, resources)).roles;
@@ -155,23 +124,17 @@ export async function effectiveRolesAndMemberships(
   const others = resources.filter((r) => r.workspaceOwnerId !== actor.id);
   if (others.length === 0)
     return { roles: resources.map(() => "owner"), scopes: resources.map(() => null), memberships: new Map() };
-  // The actor's workspaces (with their membership roles) first, then, only for resources in a
-  // workspace they do not belong to, the grants that reach them. A member needs no grant lookup:
-  // membership gives editor or more, which no grant exceeds (so no slice applies either), and
-  // public visibility gives only viewer.
-  const workspaces = await actorWorkspaces(actor);
+  // The actor's memberships in the resources' workspaces and the grants that reach them, in one
+  // statement. A member's grants change nothing: membership gives editor or more, which no grant
+  // exceeds (so no slice applies either), and public visibility gives only viewer; they are not used.
+  const rows = await accessRows(actor, others);
   const memberships = new Map<string, EffectiveRole>();
-  for (const r of others) {
-    const role = workspaces.memberships.get(r.workspaceId);
-    if (role) memberships.set(r.workspaceId, memberRoleToEffective(role));
-  }
-  const grants = await grantRoles(
-    actor,
-    others.filter((r) => !memberships.has(r.workspaceId)),
-    workspaceIdsOf(workspaces),
-  );
+  for (const m of rows.memberships) memberships.set(m.workspaceId, memberRoleToEffective(m.role));
+  const grants = grantRoles(rows.grants);
   const access = resources.map((r) => {
-    const targets = grantTargets(r).map((t) => targetKey(t.resourceType, t.resourceId));
+    const targets = memberships.has(r.workspaceId)
+      ? []
+      : grantTargets(r).map((t) => targetKey(t.resourceType, t.resourceId));
     const unscopedRole = highestRole(
       r.workspaceOwnerId === actor.id ? "owner" : null,
       memberships.get(r.workspaceId) ?? null,
