@@ -73,8 +73,9 @@ export function handOverNodeFile(req, res, { readBytes = READ_BYTES } = {}) {
   req.headers[NODE_FILE_HEADER] = key;
   res.once("close", release);
 
-  // Next's compression wrapper (and Node itself, for res.end()) writes the head through writeHead
-  // before the body: the promised length goes in then, and only for the status the route answered.
+  // Next's compression wrapper writes the head (through writeHead) before it passes end() on: the promised
+  // length goes in then, and only for the status the route answered. A route that claimed answers with
+  // no body of its own (lib/files/serve-file.ts), so a head written for that status is the file's.
   const writeHead = res.writeHead;
   res.writeHead = function (statusCode, ...rest) {
     res.writeHead = writeHead;
@@ -86,14 +87,19 @@ export function handOverNodeFile(req, res, { readBytes = READ_BYTES } = {}) {
   res.end = function (chunk, ...rest) {
     res.end = end;
     const file = claimed;
-    if (!file || (chunk !== undefined && chunk !== null && typeof chunk !== "function") || this.statusCode !== file.status) {
+    if (
+      !file ||
+      (chunk !== undefined && chunk !== null && typeof chunk !== "function") ||
+      this.statusCode !== file.status
+    ) {
       release();
       return end.call(this, chunk, ...rest);
     }
+    // Without Next's compression wrapper nothing wrote the head yet: write it now, with the length.
+    if (!this.headersSent) this.writeHead(this.statusCode);
     claimed = null;
     settled = true;
     files.delete(key);
-    if (!this.headersSent) this.writeHead(this.statusCode);
     send(file, res, readBytes);
     return this;
   };

@@ -99,10 +99,11 @@ async function both(method: string, headers: Record<string, string> = {}) {
   return { handover, stream, handoverSeen };
 }
 
-const comparable = (h: http.IncomingHttpHeaders) => {
-  const { date: _date, "transfer-encoding": _te, "content-length": _cl, connection: _c, ...rest } = h;
-  return rest;
-};
+/** The headers but those about framing and the connection (the stream path is chunked, the hand-over is not). */
+const comparable = (h: http.IncomingHttpHeaders) =>
+  Object.fromEntries(
+    Object.entries(h).filter(([name]) => !["date", "transfer-encoding", "content-length", "connection"].includes(name)),
+  );
 
 /** The open file descriptors of this process pointing at `file`. */
 function openHandles(file: string): number {
@@ -132,7 +133,10 @@ beforeAll(async () => {
   blobPath = path.join(storage.blobDir(), row.blobKey!);
   if (!fs.existsSync(blobPath)) {
     const found = fs.readdirSync(storage.blobDir(), { recursive: true }).map(String);
-    blobPath = path.join(storage.blobDir(), found.find((f) => f.endsWith(path.basename(row.blobKey!)))!);
+    blobPath = path.join(
+      storage.blobDir(),
+      found.find((f) => f.endsWith(path.basename(row.blobKey!)))!,
+    );
   }
   server = http.createServer((req, res) => void handle(req, res));
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
@@ -269,6 +273,42 @@ describe("the server's hand-over of download bytes", () => {
     }
     for (let i = 0; i < 50 && openHandles(blobPath) > 0; i++) await new Promise((r) => setTimeout(r, 20));
     expect(openHandles(blobPath)).toBe(0);
+  });
+
+  it("a file shorter than the route promised breaks the connection instead of leaving the client waiting", async () => {
+    const short = path.join(storage.dir(), "short.bin");
+    fs.writeFileSync(short, Buffer.alloc(1000, 7));
+    const bare = http.createServer((req, res) => {
+      handOverNodeFile(req, res);
+      const claim = nodeFiles().get(String(req.headers[NODE_FILE_HEADER]))!;
+      void fs.promises.open(short, "r").then((handle) => {
+        expect(claim({ handle, start: 0, end: 1999, status: 200 })).toBe(true);
+        res.statusCode = 200;
+        res.end();
+      });
+    });
+    await new Promise<void>((resolve) => bare.listen(0, "127.0.0.1", resolve));
+    try {
+      const url = `http://127.0.0.1:${(bare.address() as AddressInfo).port}/api/files/x/download`;
+      const outcome = await new Promise<string>((resolve) => {
+        http
+          .get(url, { agent: false }, (response) => {
+            expect(response.headers["content-length"]).toBe("2000");
+            let got = 0;
+            response.on("data", (c: Buffer) => (got += c.length));
+            response.on("end", () => resolve(`ended after ${got}`));
+            response.on("error", () => resolve(`broken after ${got}`));
+            response.on("aborted", () => resolve(`broken after ${got}`));
+          })
+          .on("error", () => resolve("broken"));
+      });
+      expect(outcome).toBe("broken after 1000");
+      for (let i = 0; i < 50 && openHandles(short) > 0; i++) await new Promise((r) => setTimeout(r, 20));
+      expect(openHandles(short)).toBe(0);
+    } finally {
+      bare.closeAllConnections();
+      await new Promise((resolve) => bare.close(resolve));
+    }
   });
 
   it("a revoked reader is refused on the next request through the hand-over too", async () => {
