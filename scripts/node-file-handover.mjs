@@ -6,7 +6,6 @@
 // Kept apart from the server so tests can drive the hand-over as the server does.
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
-import { pipeline } from "node:stream";
 
 // Must equal NODE_FILE_HEADER and the registry's symbol in lib/files/node-file.ts.
 export const NODE_FILE_HEADER = "x-datashelf-node-file";
@@ -56,13 +55,16 @@ export function handOverNodeFile(req, res, { readBytes = READ_BYTES } = {}) {
   /** @type {NodeFile | null} */
   let claimed = null;
   let settled = false;
+  /** @type {fs.ReadStream | null} */
+  let body = null;
   const release = () => {
     const file = claimed;
     claimed = null;
     settled = true;
     files.delete(key);
     if (file) void file.handle.close().catch(() => {});
-    return file;
+    // The client went away (or the socket broke) mid-body: stop reading; the stream closes the file.
+    if (body && !body.destroyed) body.destroy();
   };
   files.set(key, (file) => {
     files.delete(key);
@@ -100,17 +102,20 @@ export function handOverNodeFile(req, res, { readBytes = READ_BYTES } = {}) {
     claimed = null;
     settled = true;
     files.delete(key);
-    send(file, res, readBytes);
+    body = send(file, res, readBytes);
     return this;
   };
 }
 
 /**
- * Pipes bytes [start, end] of the file into `res` and ends it. The read stream closes the file when
- * done, on error and when `res` closes early (pipeline destroys it).
+ * Sends bytes [start, end] of the file into `res` and ends it: the read stream reads the next
+ * `readBytes` while the socket takes the last ones, and pauses while the socket is full. The stream
+ * closes the file when done and on error; the caller destroys it when `res` closes early. (No
+ * stream.pipeline: its listeners on `res`, beside Next's, trip Node's MaxListeners warning.)
  * @param {NodeFile} file
  * @param {import("node:http").ServerResponse} res
  * @param {number} readBytes
+ * @returns {fs.ReadStream}
  */
 function send(file, res, readBytes) {
   const length = file.end - file.start + 1;
@@ -121,12 +126,21 @@ function send(file, res, readBytes) {
     highWaterMark: readBytes,
     autoClose: true,
   });
-  // The file shrank under us: end the body short and break the connection, so the client sees an
-  // error (a response ended normally but short of its Content-Length would leave it waiting).
+  const resume = () => body.resume();
+  res.on("drain", resume);
+  body.on("data", (chunk) => {
+    if (!res.write(chunk)) body.pause();
+  });
   body.once("end", () => {
+    res.off("drain", resume);
+    // The file shrank under us: break the connection, so the client sees an error (a response
+    // ended normally but short of its Content-Length would leave it waiting).
     if (body.bytesRead < length) res.destroy(new Error("The file ended before the bytes promised were sent."));
+    else res.end();
   });
-  pipeline(body, res, (error) => {
-    if (error && !res.destroyed) res.destroy(error);
+  body.once("error", (error) => {
+    res.off("drain", resume);
+    res.destroy(error);
   });
+  return body;
 }
