@@ -234,6 +234,12 @@ describe("the server's hand-over of download bytes", () => {
         handOverNodeFile(req, new http.ServerResponse(req));
         expect(req.headers[NODE_FILE_HEADER]).toBeUndefined();
       }
+      // The file browser's download route gets one of its own, like the API's.
+      const ui = { method: "GET", url: "/api/files/x/download?inline=1", headers: { [NODE_FILE_HEADER]: key } };
+      handOverNodeFile(ui as unknown as http.IncomingMessage, new http.ServerResponse(ui as http.IncomingMessage));
+      expect(ui.headers[NODE_FILE_HEADER]).toMatch(/^[0-9a-f]{32}$/);
+      expect(ui.headers[NODE_FILE_HEADER]).not.toBe(key);
+      nodeFiles().delete(ui.headers[NODE_FILE_HEADER]!);
     } finally {
       nodeFiles().delete(key);
     }
