@@ -8,6 +8,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { randomBytes } from "node:crypto";
+// @ts-expect-error Next's vendored copy of `compression` (the middleware its router wraps every response in) has no types.
 import compression from "next/dist/compiled/compression";
 import { NodeNextRequest, NodeNextResponse } from "next/dist/server/base-http/node";
 import { sendResponse } from "next/dist/server/send-response";
@@ -236,7 +237,10 @@ describe("the server's hand-over of download bytes", () => {
       }
       // The file browser's download route gets one of its own, like the API's.
       const ui = { method: "GET", url: "/api/files/x/download?inline=1", headers: { [NODE_FILE_HEADER]: key } };
-      handOverNodeFile(ui as unknown as http.IncomingMessage, new http.ServerResponse(ui as http.IncomingMessage));
+      handOverNodeFile(
+        ui as unknown as http.IncomingMessage,
+        new http.ServerResponse(ui as unknown as http.IncomingMessage),
+      );
       expect(ui.headers[NODE_FILE_HEADER]).toMatch(/^[0-9a-f]{32}$/);
       expect(ui.headers[NODE_FILE_HEADER]).not.toBe(key);
       nodeFiles().delete(ui.headers[NODE_FILE_HEADER]!);
