@@ -360,6 +360,8 @@ export async function runHttpFilesBench(): Promise<void> {
       const ours: number[] = [];
       const refs: number[] = [];
       const olds: number[] = [];
+      const ourCpu: number[] = [];
+      const oldCpu: number[] = [];
       const loads: string[] = [];
       const ourUrl = `${base}/api/v1/files/${c.id}/content`;
       const refUrl = nginx ? `${nginx.url}/${await keyOf(c.id)}` : null;
@@ -375,10 +377,27 @@ export async function runHttpFilesBench(): Promise<void> {
       const ourRss = rssOf(app.pid);
       const oldRss = downloadBase ? rssOf(downloadBase.pid) : null;
       for (let round = 0; round < rounds; round++) {
+        // The app's CPU time per GiB sent: unlike MiB/s, barely moved by how much CPU the others leave it.
+        const cpuPerGiB = async (pid: number, into: number[], run: () => Promise<number>) => {
+          const before = processCpuSeconds(pid);
+          const rate = await run();
+          into.push((processCpuSeconds(pid) - before) / ((c.size * c.count) / 1024 ** 3));
+          return rate;
+        };
         const steps = [
-          async () => ours.push(await downloads(ourUrl, auth, c.size, c.count, ourRss.sample)),
+          async () =>
+            ours.push(await cpuPerGiB(app.pid, ourCpu, () => downloads(ourUrl, auth, c.size, c.count, ourRss.sample))),
           async () => refUrl && refs.push(await downloads(refUrl, {}, c.size, c.count)),
-          ...(oldUrl ? [async () => olds.push(await downloads(oldUrl, auth, c.size, c.count, oldRss!.sample))] : []),
+          ...(oldUrl
+            ? [
+                async () =>
+                  olds.push(
+                    await cpuPerGiB(downloadBase!.pid, oldCpu, () =>
+                      downloads(oldUrl, auth, c.size, c.count, oldRss!.sample),
+                    ),
+                  ),
+              ]
+            : []),
         ];
         for (const step of round % 2 ? steps.reverse() : steps) await step();
         loads.push(loadAverage());
@@ -388,11 +407,15 @@ export async function runHttpFilesBench(): Promise<void> {
       }
       line(c.label, ours, refUrl ? refs : null, "nginx", loads);
       const growth = (p: { start: number; max: number }) => ((p.max - p.start) / MiB).toFixed(0);
-      console.log(`  app server RSS growth while downloading: peak ${growth(ourRss.peak)} MiB`);
+      const cpu = (xs: number[]) =>
+        `${median(xs).toFixed(2)} s (${Math.min(...xs).toFixed(2)}–${Math.max(...xs).toFixed(2)} s)`;
+      console.log(
+        `  app server RSS growth while downloading: peak ${growth(ourRss.peak)} MiB; CPU per GiB sent: ${cpu(ourCpu)}`,
+      );
       if (oldUrl) {
         const ratio = refUrl ? `, ratio to nginx ${(median(olds) / median(refs)).toFixed(2)}` : "";
         console.log(
-          `  base build (${downloadBaseDir}), same rounds: median ${median(olds).toFixed(0)} MiB/s (${range(olds)})${ratio}; RSS growth peak ${growth(oldRss!.peak)} MiB; ours / base ${(median(ours) / median(olds)).toFixed(2)}`,
+          `  base build (${downloadBaseDir}), same rounds: median ${median(olds).toFixed(0)} MiB/s (${range(olds)})${ratio}; RSS growth peak ${growth(oldRss!.peak)} MiB; CPU per GiB ${cpu(oldCpu)}; ours / base ${(median(ours) / median(olds)).toFixed(2)}`,
         );
       }
     }
