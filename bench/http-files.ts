@@ -20,6 +20,9 @@
 // BENCH_UPLOAD_BASE_DIST_DIR (e.g. .next-base, a build of the code before a change) adds, in the same
 // rounds, the same upload to a second app running that build on BENCH_PORT_BASE + 9 (same database
 // and data directory, as a second instance): old and new side by side, under the same load.
+// BENCH_DOWNLOAD_BASE_DIR (e.g. ../wt-download-base: a checkout of the code before a change, built there
+// with `npm run build`) does the same for the downloads: that checkout's own scripts/server.mjs and build
+// on BENCH_PORT_BASE + 10, downloading the same files in the same rounds, with its own RSS growth.
 import { execFile, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
@@ -331,6 +334,17 @@ export async function runHttpFilesBench(): Promise<void> {
     bigId ||= (await tusUpload(base, token, root.id, big, "big.bin", patchMb * MiB)).id;
 
     const smallUp = await tusUpload(base, token, root.id, small, "small.bin", patchMb * MiB);
+    const downloadBaseDir = process.env.BENCH_DOWNLOAD_BASE_DIR;
+    const downloadBase = downloadBaseDir
+      ? await startApp(
+          world,
+          10,
+          { path: "/api/v1/openapi.json" },
+          { FILES_QUOTA_BYTES: String(1024 ** 4) },
+          path.resolve(downloadBaseDir),
+        )
+      : null;
+    if (downloadBase) servers.push(downloadBase);
     const keyOf = async (id: string) => (await db.fileEntry.findUniqueOrThrow({ where: { id } })).blobKey!;
     const auth = { Authorization: `Bearer ${token}` };
     const cases = [
@@ -345,24 +359,65 @@ export async function runHttpFilesBench(): Promise<void> {
     for (const c of cases) {
       const ours: number[] = [];
       const refs: number[] = [];
+      const olds: number[] = [];
+      const ourCpu: number[] = [];
+      const oldCpu: number[] = [];
       const loads: string[] = [];
       const ourUrl = `${base}/api/v1/files/${c.id}/content`;
       const refUrl = nginx ? `${nginx.url}/${await keyOf(c.id)}` : null;
+      const oldUrl = downloadBase ? `${downloadBase.url}/api/v1/files/${c.id}/content` : null;
       await downloads(ourUrl, auth, c.size, 1); // warm-up: route compiled, page cache filled
+      if (oldUrl) await downloads(oldUrl, auth, c.size, 1);
       global.gc?.();
-      const baseRss = treeRss(app.pid);
-      let peakRss = baseRss;
-      const sample = () => (peakRss = Math.max(peakRss, treeRss(app.pid)));
+      const rssOf = (pid: number) => {
+        const start = treeRss(pid);
+        const peak = { start, max: start };
+        return { peak, sample: () => (peak.max = Math.max(peak.max, treeRss(pid))) };
+      };
+      const ourRss = rssOf(app.pid);
+      const oldRss = downloadBase ? rssOf(downloadBase.pid) : null;
       for (let round = 0; round < rounds; round++) {
+        // The app's CPU time per GiB sent: unlike MiB/s, barely moved by how much CPU the others leave it.
+        const cpuPerGiB = async (pid: number, into: number[], run: () => Promise<number>) => {
+          const before = processCpuSeconds(pid);
+          const rate = await run();
+          into.push((processCpuSeconds(pid) - before) / ((c.size * c.count) / 1024 ** 3));
+          return rate;
+        };
         const steps = [
-          async () => ours.push(await downloads(ourUrl, auth, c.size, c.count, sample)),
+          async () =>
+            ours.push(await cpuPerGiB(app.pid, ourCpu, () => downloads(ourUrl, auth, c.size, c.count, ourRss.sample))),
           async () => refUrl && refs.push(await downloads(refUrl, {}, c.size, c.count)),
+          ...(oldUrl
+            ? [
+                async () =>
+                  olds.push(
+                    await cpuPerGiB(downloadBase!.pid, oldCpu, () =>
+                      downloads(oldUrl, auth, c.size, c.count, oldRss!.sample),
+                    ),
+                  ),
+              ]
+            : []),
         ];
         for (const step of round % 2 ? steps.reverse() : steps) await step();
         loads.push(loadAverage());
+        console.log(
+          `  round ${round + 1}: ours ${ours.at(-1)!.toFixed(0)} MiB/s${refUrl ? `, nginx ${refs.at(-1)!.toFixed(0)} MiB/s` : ""}${oldUrl ? `, base ${olds.at(-1)!.toFixed(0)} MiB/s` : ""}; load ${loads.at(-1)}`,
+        );
       }
       line(c.label, ours, refUrl ? refs : null, "nginx", loads);
-      console.log(`  app server RSS growth while downloading: peak ${((peakRss - baseRss) / MiB).toFixed(0)} MiB`);
+      const growth = (p: { start: number; max: number }) => ((p.max - p.start) / MiB).toFixed(0);
+      const cpu = (xs: number[]) =>
+        `${median(xs).toFixed(2)} s (${Math.min(...xs).toFixed(2)}–${Math.max(...xs).toFixed(2)} s)`;
+      console.log(
+        `  app server RSS growth while downloading: peak ${growth(ourRss.peak)} MiB; CPU per GiB sent: ${cpu(ourCpu)}`,
+      );
+      if (oldUrl) {
+        const ratio = refUrl ? `, ratio to nginx ${(median(olds) / median(refs)).toFixed(2)}` : "";
+        console.log(
+          `  base build (${downloadBaseDir}), same rounds: median ${median(olds).toFixed(0)} MiB/s (${range(olds)})${ratio}; RSS growth peak ${growth(oldRss!.peak)} MiB; CPU per GiB ${cpu(oldCpu)}; ours / base ${(median(ours) / median(olds)).toFixed(2)}`,
+        );
+      }
     }
   } finally {
     for (const server of servers.reverse()) await server.stop();

@@ -255,6 +255,8 @@ export async function startApp(
   offset: number,
   probe: { path: string; headers?: Record<string, string> },
   env: Record<string, string> = {},
+  /** another checkout with its own build (e.g. of the code before a change): its own server.mjs and build run */
+  cwd?: string,
 ): Promise<Server> {
   const port = benchPort(offset);
   const child = spawn(
@@ -273,7 +275,7 @@ export async function startApp(
         HOSTNAME: "127.0.0.1",
         DATA_DIR: base.dir,
         DATABASE_URL: base.dbUrl,
-        NEXT_DIST_DIR: path.relative(process.cwd(), distDir()),
+        NEXT_DIST_DIR: cwd ? ".next" : path.relative(process.cwd(), distDir()),
         NEXTAUTH_URL: `http://127.0.0.1:${port}`,
         NEXT_TELEMETRY_DISABLED: "1",
         // The per-user budget would turn this into a benchmark of the 429 answer.
@@ -281,6 +283,7 @@ export async function startApp(
         ...env,
       },
       stdio: ["ignore", "ignore", "inherit"],
+      ...(cwd ? { cwd } : {}),
     },
   );
   const server = { url: `http://127.0.0.1:${port}`, pid: child.pid!, stop: stopper(child) };

@@ -1,5 +1,6 @@
 // tus PATCH bodies through the real server (scripts/server.mjs hands the socket's stream to the
-// upload code, lib/uploads/node-body.ts): megabytes in several PATCHes arrive byte for byte. That a
+// upload code, lib/uploads/node-body.ts): megabytes in several PATCHes arrive byte for byte; the
+// download back goes through the server's hand-over of the file (scripts/node-file-handover.mjs). That a
 // client's own hand-over header is ignored is proven in lib/uploads/node-body-handover.int.test.ts,
 // which can plant a live key in the registry (a client of the real server cannot learn one, so a
 // test from here would pass whether or not the server ignored the header).
@@ -49,4 +50,13 @@ test("a tus upload in large PATCHes is stored byte for byte", async ({ request }
   const stored = await content.body();
   expect(stored.length).toBe(bytes.length);
   expect(createHash("sha256").update(stored).digest("hex")).toBe(createHash("sha256").update(bytes).digest("hex"));
+  // The download went the other way round (scripts/node-file-handover.mjs): the server sent the file
+  // itself, with the route's Content-Length, where Next's own stream answer is chunked without one.
+  expect(content.headers()["content-length"]).toBe(String(bytes.length));
+  expect(content.headers()["x-frame-options"]).toBe("DENY");
+  const part = await request.get(`/api/v1/files/${id}/content`, { headers: { ...auth, Range: "bytes=7-1048582" } });
+  expect(part.status()).toBe(206);
+  expect(part.headers()["content-range"]).toBe(`bytes 7-1048582/${bytes.length}`);
+  expect(part.headers()["content-length"]).toBe("1048576");
+  expect((await part.body()).equals(bytes.subarray(7, 1048583))).toBe(true);
 });

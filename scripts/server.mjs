@@ -11,6 +11,7 @@ import next from "next";
 import { holdBuild } from "./build-lock.mjs";
 import { isLoopbackHost, listenHost } from "./listen-host.mjs";
 import { handOverNodeBody } from "./node-body-handover.mjs";
+import { handOverNodeFile } from "./node-file-handover.mjs";
 import { DOT_SEGMENT_BODY, isDotSegmentApiPath, isMalformedPath, MALFORMED_PATH_BODY } from "./malformed-path.mjs";
 
 // Must equal CLIENT_ADDRESS_HEADER in lib/http/client-address.ts and FORWARDED_MARK_HEADER in
@@ -70,6 +71,9 @@ const server = http.createServer((req, res) => {
   // A tus PATCH's body may be read by the upload code straight from this stream (Next gives route handlers
   // only a web stream that copies every chunk): it finds the stream under a random key in a header.
   handOverNodeBody(req, res);
+  // Symmetrically, a file download's route may hand the open file back (after all its checks and headers), so
+  // the bytes go from disk to the socket through Node streams instead of Next's web-stream writer.
+  handOverNodeFile(req, res);
   handle(req, res).catch((error) => {
     console.error("Request failed", error);
     if (!res.headersSent) {

@@ -1,4 +1,5 @@
 import "server-only";
+import fsp from "node:fs/promises";
 import { Readable } from "node:stream";
 import { errorResponse } from "@/lib/api/responses";
 import { getBlobStore } from "@/lib/storage";
@@ -7,6 +8,7 @@ import { contentDisposition } from "./disposition";
 import { isInlineSafe } from "./file-types";
 import { decideRange, ifRangeMatches, noneMatch } from "./http-range";
 import { localFileBody } from "./local-file-body";
+import { takeNodeFileClaim } from "./node-file";
 
 export type ServableFile = {
   id: string;
@@ -82,7 +84,29 @@ export async function serveFile(
   if (!range || range.start === 0) await onBody?.();
   // An empty range cannot be read (createReadStream would read the whole file for end < start).
   if (length === 0) return new Response(null, { status, headers });
-  return new Response(await bodyOf(file, range ?? { start: 0, end: file.size - 1 }), { status, headers });
+  const bytes = range ?? { start: 0, end: file.size - 1 };
+  // Behind scripts/server.mjs, the server itself streams a local blob to the socket (see node-file.ts):
+  // the response is complete here (status, headers, file opened), only the pumping moves.
+  if (await handedOver(request, file, bytes, status)) return new Response(null, { status, headers });
+  return new Response(await bodyOf(file, bytes), { status, headers });
+}
+
+/** Whether the app's server took over sending bytes [start, end] of a local blob for this very request. */
+async function handedOver(
+  request: Request,
+  file: ServableFile,
+  { start, end }: { start: number; end: number },
+  status: number,
+): Promise<boolean> {
+  const store = getBlobStore();
+  if (store.kind !== "local" || request.method !== "GET") return false;
+  const claim = takeNodeFileClaim(request);
+  if (!claim) return false;
+  // Opened here, so a missing blob fails the request before any header is sent, as on the stream path.
+  const handle = await fsp.open(store.localPathOf(file.blobKey), "r");
+  if (claim({ handle, start, end, status })) return true;
+  await handle.close();
+  return false;
 }
 
 /** The bytes of a blob: read straight from disk for the local store, through the store's stream otherwise (S3). */
