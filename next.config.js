@@ -1,3 +1,5 @@
+import { STATIC_HEADERS } from "./lib/http/static-headers.mjs";
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // Parallel builds (e.g. two e2e runs) can each use their own output folder.
@@ -23,9 +25,7 @@ const nextConfig = {
       {
         source: "/:path*",
         headers: [
-          { key: "X-Content-Type-Options", value: "nosniff" },
-          { key: "X-Frame-Options", value: "DENY" },
-          { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
+          ...STATIC_HEADERS,
           {
             key: "Permissions-Policy",
             value: "camera=(), microphone=(), geolocation=(), payment=(), usb=(), serial=(), browsing-topics=()",

@@ -16,12 +16,16 @@ import { type Figure, type Server, alternate, benchPort, cannon, loadAverage, me
 
 const ROUNDS = envNumber(["BENCH_FLOOR_ROUNDS", "BENCH_HTTP_ROUNDS"], 3);
 const SECONDS = envNumber(["BENCH_FLOOR_DURATION_S", "BENCH_HTTP_DURATION_S"], 5);
+/** The app's file of static response headers (next.config.js's), which the floor app imports too. */
+const SHARED_HEADERS = "lib/http/static-headers.mjs";
 
 /** The floor app copied beside a hard-linked copy of our node_modules (Next refuses a symlink leaving its root), built once. */
 function buildFloorApp(): string {
   const dir = process.env.BENCH_FLOOR_DIR || fs.mkdtempSync(path.join(os.tmpdir(), "ds-bench-floor-"));
   if (fs.existsSync(path.join(dir, ".next", "BUILD_ID"))) return dir;
   fs.cpSync(path.resolve("bench/floor-app"), dir, { recursive: true });
+  // The app's own response headers, which the floor app's next.config.mjs imports from the same path.
+  fs.cpSync(path.resolve(SHARED_HEADERS), path.join(dir, SHARED_HEADERS));
   fs.writeFileSync(path.join(dir, "package.json"), JSON.stringify({ private: true, type: "module" }));
   if (!fs.existsSync(path.join(dir, "node_modules"))) {
     const linked = spawnSync("cp", ["-al", path.resolve("node_modules"), path.join(dir, "node_modules")]);

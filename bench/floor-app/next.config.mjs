@@ -1,4 +1,8 @@
 // The floor app's configuration: the app's own (next.config.js) where it changes what a request costs.
+// bench/http-floor.ts copies lib/http/static-headers.mjs to the same path in the folder it builds this
+// app in, so the import below is the app's own list of headers, not a copy that could drift from it.
+import { STATIC_HEADERS } from "./lib/http/static-headers.mjs";
+
 /** @type {import('next').NextConfig} */
 const config = {
   poweredByHeader: false,
@@ -7,11 +11,7 @@ const config = {
     return [
       {
         source: "/:path*",
-        headers: [
-          { key: "X-Content-Type-Options", value: "nosniff" },
-          { key: "X-Frame-Options", value: "DENY" },
-          { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
-        ],
+        headers: [...STATIC_HEADERS],
       },
     ];
   },

@@ -44,8 +44,9 @@ export function servedOverHttps(): boolean {
 
 /**
  * The security headers of a page response (next.config.js adds the static ones to every response:
- * nosniff, X-Frame-Options, Referrer-Policy). HSTS (180 days) only when APP_URL is https: sent over
- * plain http it would be ignored, and on a localhost install it would break http for the host.
+ * nosniff, X-Frame-Options, Referrer-Policy, from lib/http/static-headers.mjs). HSTS (180 days) only
+ * when APP_URL is https: sent over plain http it would be ignored, and on a localhost install it would
+ * break http for the host.
  */
 export function pageSecurityHeaders(nonce: string, { dev = false } = {}): Record<string, string> {
   const https = servedOverHttps();
