@@ -67,6 +67,29 @@ function grantRow(
   });
 }
 
+/** A viewer grant on a dataset to a whole workspace (B2B), limited to a slice when `scope` (stored JSON) is given. */
+function workspaceGrantRow(
+  workspaceId: string,
+  datasetId: string,
+  granteeWorkspaceId: string,
+  by: string,
+  scope?: string,
+) {
+  return db().share.create({
+    data: {
+      workspaceId,
+      resourceType: "dataset",
+      resourceId: datasetId,
+      granteeType: "workspace",
+      granteeWorkspaceId,
+      granteeKey: `workspace:${granteeWorkspaceId}`,
+      role: "viewer",
+      scope,
+      createdById: by,
+    },
+  });
+}
+
 describe("what one access check reads", () => {
   sqliteOnly(
     "reads only through indexes: no table is scanned, however many workspaces the database holds",
@@ -164,18 +187,7 @@ describe("grants to a workspace (B2B)", () => {
     const seller = await createWorkspaceCast();
     const buyer = await createWorkspaceCast();
     const resource = datasetResource(seller.workspace, "prices");
-    await db().share.create({
-      data: {
-        workspaceId: seller.workspace.id,
-        resourceType: "dataset",
-        resourceId: "prices",
-        granteeType: "workspace",
-        granteeWorkspaceId: buyer.workspace.id,
-        granteeKey: `workspace:${buyer.workspace.id}`,
-        role: "viewer",
-        createdById: seller.owner.id,
-      },
-    });
+    await workspaceGrantRow(seller.workspace.id, "prices", buyer.workspace.id, seller.owner.id);
     expect(await assertCan(buyer.owner, "read", resource)).toBe("viewer");
     expect(await assertCan(buyer.editor, "read", resource)).toBe("viewer");
     await expect(assertCan(buyer.stranger, "view", resource)).rejects.toMatchObject({ code: "not_found" });
@@ -216,19 +228,7 @@ describe("the grants one check reads", () => {
       where: { id: own.id },
       data: { scope: north, createdAt: new Date(Date.now() - 60_000) },
     });
-    await db().share.create({
-      data: {
-        workspaceId: seller.workspace.id,
-        resourceType: "dataset",
-        resourceId: "prices",
-        granteeType: "workspace",
-        granteeWorkspaceId: buyer.workspace.id,
-        granteeKey: `workspace:${buyer.workspace.id}`,
-        role: "viewer",
-        scope: south,
-        createdById: seller.owner.id,
-      },
-    });
+    await workspaceGrantRow(seller.workspace.id, "prices", buyer.workspace.id, seller.owner.id, south);
     expect(await getEffectiveAccess(buyer.editor, [resource])).toEqual([
       { role: "viewer", scope: parseStoredScope(south) },
     ]);
