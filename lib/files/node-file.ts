@@ -1,5 +1,6 @@
 import "server-only";
 import type { FileHandle } from "node:fs/promises";
+import { takeHandedOver } from "@/lib/http/handover-registry";
 
 /**
  * The header through which the app's own HTTP server (scripts/server.mjs) names the claim on a
@@ -15,8 +16,6 @@ const NODE_FILES = Symbol.for("datashelf.nodeFiles");
 export type NodeFile = { handle: FileHandle; start: number; end: number; status: number };
 export type NodeFileClaim = (file: NodeFile) => boolean;
 
-const registry = () => (globalThis as { [NODE_FILES]?: Map<string, NodeFileClaim> })[NODE_FILES];
-
 /**
  * The claim on this request's own Node response, for a GET of a download route that reached the
  * app through scripts/server.mjs: given an open file and a byte range, the server sends those bytes
@@ -28,10 +27,5 @@ const registry = () => (globalThis as { [NODE_FILES]?: Map<string, NodeFileClaim
  * opened itself after its own checks.
  */
 export function takeNodeFileClaim(request: Request): NodeFileClaim | null {
-  const key = request.headers.get(NODE_FILE_HEADER);
-  const claims = registry();
-  if (!key || !claims) return null;
-  const claim = claims.get(key);
-  claims.delete(key);
-  return claim ?? null;
+  return takeHandedOver<NodeFileClaim>(request, NODE_FILE_HEADER, NODE_FILES) ?? null;
 }

@@ -1,4 +1,5 @@
 import type { IncomingMessage } from "node:http";
+import { takeHandedOver } from "@/lib/http/handover-registry";
 
 /**
  * The header through which the app's own HTTP server (scripts/server.mjs) names the Node request
@@ -10,8 +11,6 @@ export const NODE_BODY_HEADER = "x-datashelf-node-body";
 /** The registry scripts/server.mjs fills: a random key per request, its IncomingMessage. */
 const NODE_BODIES = Symbol.for("datashelf.nodeBodies");
 
-const registry = () => (globalThis as { [NODE_BODIES]?: Map<string, IncomingMessage> })[NODE_BODIES];
-
 /**
  * The request's body as the Node stream the socket delivers, for a PATCH that reached the app
  * through scripts/server.mjs, so its bytes go straight to the staged file instead of through
@@ -21,11 +20,7 @@ const registry = () => (globalThis as { [NODE_BODIES]?: Map<string, IncomingMess
  * each key is handed out once, so a request can only ever get its own body.
  */
 export function takeNodeBody(request: Request): IncomingMessage | null {
-  const key = request.headers.get(NODE_BODY_HEADER);
-  const bodies = registry();
-  if (!key || !bodies) return null;
-  const body = bodies.get(key);
-  bodies.delete(key);
+  const body = takeHandedOver<IncomingMessage>(request, NODE_BODY_HEADER, NODE_BODIES);
   // Whatever has been read from it went elsewhere: only an untouched stream holds the whole body.
   // A flowing one (resumed, piped) is being read by someone else even if no chunk has come yet.
   if (!body || body.readableDidRead || body.readableFlowing === true || body.readableEnded || body.destroyed)
