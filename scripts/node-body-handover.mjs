@@ -1,7 +1,7 @@
 // The app's HTTP server (scripts/server.mjs) hands a tus PATCH's Node request stream to the upload
 // code (lib/uploads/node-body.ts takes it), because Next gives route handlers only a web stream that
 // copies every chunk. Kept apart from the server so tests can drive the hand-over as the server does.
-import { randomBytes } from "node:crypto";
+import { handoverRegistry, issueHandoverKey } from "./handover-key.mjs";
 
 // Must equal NODE_BODY_HEADER and the registry's symbol in lib/uploads/node-body.ts.
 export const NODE_BODY_HEADER = "x-datashelf-node-body";
@@ -11,7 +11,7 @@ const TUS_PATCH_PATH = /^\/api\/uploads\/[a-f0-9]{32}\/?(\?|$)/;
 
 /** The registry lib/uploads/node-body.ts reads: a random key per request, its IncomingMessage. */
 export function nodeBodies() {
-  return (globalThis[NODE_BODIES] ??= new Map());
+  return handoverRegistry(NODE_BODIES);
 }
 
 /**
@@ -24,11 +24,9 @@ export function nodeBodies() {
  * @param {import("node:http").ServerResponse | import("node:events").EventEmitter} res
  */
 export function handOverNodeBody(req, res) {
-  delete req.headers[NODE_BODY_HEADER];
-  if (req.method !== "PATCH" || !TUS_PATCH_PATH.test(req.url ?? "")) return;
-  const key = randomBytes(16).toString("hex");
+  const key = issueHandoverKey(req, NODE_BODY_HEADER, req.method === "PATCH" && TUS_PATCH_PATH.test(req.url ?? ""));
+  if (!key) return;
   const bodies = nodeBodies();
   bodies.set(key, req);
-  req.headers[NODE_BODY_HEADER] = key;
   res.once("close", () => bodies.delete(key));
 }

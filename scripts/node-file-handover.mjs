@@ -4,7 +4,7 @@
 // read of the disk at a time, waiting for the socket to drain before the next read starts), this server
 // streams the open file to the socket with plain Node streams, the next read overlapping the write.
 // Kept apart from the server so tests can drive the hand-over as the server does.
-import { randomBytes } from "node:crypto";
+import { handoverRegistry, issueHandoverKey } from "./handover-key.mjs";
 
 // Must equal NODE_FILE_HEADER and the registry's symbol in lib/files/node-file.ts.
 export const NODE_FILE_HEADER = "x-datashelf-node-file";
@@ -20,7 +20,7 @@ export const READ_BYTES = 1024 * 1024;
  * @returns {Map<string, (file: NodeFile) => boolean>}
  */
 export function nodeFiles() {
-  return (globalThis[NODE_FILES] ??= new Map());
+  return handoverRegistry(NODE_FILES);
 }
 
 /**
@@ -47,9 +47,8 @@ export function nodeFiles() {
  * @param {{ readBytes?: number }} [options]
  */
 export function handOverNodeFile(req, res, { readBytes = READ_BYTES } = {}) {
-  delete req.headers[NODE_FILE_HEADER];
-  if (req.method !== "GET" || !DOWNLOAD_PATH.test(req.url ?? "")) return;
-  const key = randomBytes(16).toString("hex");
+  const key = issueHandoverKey(req, NODE_FILE_HEADER, req.method === "GET" && DOWNLOAD_PATH.test(req.url ?? ""));
+  if (!key) return;
   const files = nodeFiles();
   /** @type {NodeFile | null} */
   let claimed = null;
@@ -71,7 +70,6 @@ export function handOverNodeFile(req, res, { readBytes = READ_BYTES } = {}) {
     claimed = file;
     return true;
   });
-  req.headers[NODE_FILE_HEADER] = key;
   res.once("close", release);
 
   // Next's compression wrapper writes the head (through writeHead) before it passes end() on: the promised
