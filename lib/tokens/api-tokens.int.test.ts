@@ -1,10 +1,13 @@
+import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { describe, expect, it } from "vitest";
+import { type Db, setDb } from "@/lib/db";
+import { PrismaClient } from "@/lib/db/generated/sqlite/client";
 import { setupTestDatabase } from "@/test/db";
 import { createUser } from "@/lib/users/create-user";
 import { authenticateApiToken, createApiToken, listApiTokens, revokeApiToken } from "./api-tokens";
 import { hashToken } from "@/lib/util/tokens";
 
-const { db } = setupTestDatabase();
+const { db, url } = setupTestDatabase();
 
 describe("API tokens", () => {
   it("authenticates a token shown once, stores only its hash, and stops after revocation or expiry", async () => {
@@ -25,5 +28,28 @@ describe("API tokens", () => {
     await db().apiToken.update({ where: { id: expiring.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
     expect(await authenticateApiToken(expiring.token)).toBeNull();
     await expect(createApiToken(user.id, { name: "" })).rejects.toMatchObject({ name: "ZodError" });
+  });
+});
+
+describe("API token authentication", () => {
+  // The bearer token is read before every API request: one statement, not one per table.
+  (process.env.TEST_DB === "postgresql" ? it.skip : it)("reads the token and its user in one statement", async () => {
+    const user = await createUser({ email: "una@example.com", username: "una" });
+    const { token, id } = await createApiToken(user.id, { name: "script" });
+    await db().apiToken.update({ where: { id }, data: { lastUsedAt: new Date() } });
+    const statements: string[] = [];
+    const logging = new PrismaClient({
+      adapter: new PrismaBetterSqlite3({ url: url() }),
+      log: [{ emit: "event", level: "query" }],
+    });
+    logging.$on("query", (e) => statements.push(e.query));
+    setDb(logging as unknown as Db);
+    try {
+      expect(await authenticateApiToken(token)).toEqual({ id: user.id, email: "una@example.com", username: "una" });
+      expect(statements).toHaveLength(1);
+    } finally {
+      setDb(db());
+      await logging.$disconnect();
+    }
   });
 });
