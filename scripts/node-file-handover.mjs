@@ -3,6 +3,8 @@
 // every header as before; then, instead of a web stream Next pumps into the socket chunk by chunk (one
 // read of the disk at a time, waiting for the socket to drain before the next read starts), this server
 // streams the open file to the socket with plain Node streams, the next read overlapping the write.
+// A HEAD of a download claims its response too, with no file: the server only writes the Content-Length a
+// GET would get (Next drops the route's), and no body.
 // Kept apart from the server so tests can drive the hand-over as the server does.
 import { handoverRegistry, issueHandoverKey } from "./handover-key.mjs";
 
@@ -16,7 +18,7 @@ export const READ_BYTES = 1024 * 1024;
 
 /**
  * The registry lib/files/node-file.ts reads: a random key per request, the function that claims the
- * response for a file.
+ * response for a file (or, for a HEAD, for the length only).
  * @returns {Map<string, (file: NodeFile) => boolean>}
  */
 export function nodeFiles() {
@@ -24,30 +26,39 @@ export function nodeFiles() {
 }
 
 /**
- * @typedef {{ handle: import("node:fs/promises").FileHandle, start: number, end: number, status: number }} NodeFile
- * Bytes [start, end] of the open file, the body of a response of `status` (200 or 206).
+ * @typedef {{ handle: import("node:fs/promises").FileHandle | null, start: number, end: number, status: number }} NodeFile
+ * Bytes [start, end] of the open file, the body of a response of `status` (200 or 206). The handle is
+ * null for a HEAD, and only for a HEAD: its head promises those bytes' length, no body is sent.
  */
 
 /**
  * Prepares `req` and `res` for the app before Next sees them.
  * Rule: the NODE_FILE_HEADER the app reads is only ever the server's own. Whatever a client sent under
- * that name is deleted, for every request; a GET of a download route then gets a fresh random 128-bit
- * key naming a claim on its own response, removed when it is used or the response closes. The claim
- * carries no path: the route passes the file it opened after its checks. A client can therefore never
- * make this server send a file, only the route can, and only into the response of its own request.
+ * that name is deleted, for every request; a GET or HEAD of a download route then gets a fresh random
+ * 128-bit key naming a claim on its own response, removed when it is used or the response closes. The
+ * claim carries no path: a GET's route passes the file it opened after its checks; a HEAD's passes no
+ * file (a claim with one is refused, as a GET's without one is), so it only sets the length of its own
+ * head. A client can therefore never make this server send a file, only the route can, and only into
+ * the response of its own request.
  *
  * What the route's Response sets is kept: Next copies its status and headers onto `res` as always
  * (with next.config.js's headers) and then ends `res` without a body; at that moment this server
  * sends the claimed bytes instead, with the Content-Length the route promised (Next itself drops a
- * route's Content-Length and sends web-stream bodies chunked). Anything else Next ends the response
- * with (an error page, another status, a body) is sent as it is and the file is closed unread. A
- * client going away, a read error and a file shorter than promised close the file and the socket.
+ * route's Content-Length and sends web-stream bodies chunked); for a HEAD, that Content-Length and
+ * nothing after the head. Anything else Next ends the response with (an error page, another status, a
+ * body) is sent as it is and the file is closed unread. A client going away, a read error and a file
+ * shorter than promised close the file and the socket.
  * @param {import("node:http").IncomingMessage} req
  * @param {import("node:http").ServerResponse} res
  * @param {{ readBytes?: number }} [options]
  */
 export function handOverNodeFile(req, res, { readBytes = READ_BYTES } = {}) {
-  const key = issueHandoverKey(req, NODE_FILE_HEADER, req.method === "GET" && DOWNLOAD_PATH.test(req.url ?? ""));
+  const head = req.method === "HEAD";
+  const key = issueHandoverKey(
+    req,
+    NODE_FILE_HEADER,
+    (head || req.method === "GET") && DOWNLOAD_PATH.test(req.url ?? ""),
+  );
   if (!key) return;
   const files = nodeFiles();
   /** @type {NodeFile | null} */
@@ -60,13 +71,13 @@ export function handOverNodeFile(req, res, { readBytes = READ_BYTES } = {}) {
     claimed = null;
     settled = true;
     files.delete(key);
-    if (file) void file.handle.close().catch(() => {});
+    if (file?.handle) void file.handle.close().catch(() => {});
     sending.closed = true;
     sending.onClose();
   };
   files.set(key, (file) => {
     files.delete(key);
-    if (settled || claimed || res.headersSent || res.destroyed) return false;
+    if (settled || claimed || res.headersSent || res.destroyed || head !== (file.handle === null)) return false;
     claimed = file;
     return true;
   });
@@ -74,7 +85,8 @@ export function handOverNodeFile(req, res, { readBytes = READ_BYTES } = {}) {
 
   // Next's compression wrapper writes the head (through writeHead) before it passes end() on: the promised
   // length goes in then, and only for the status the route answered. A route that claimed answers with
-  // no body of its own (lib/files/serve-file.ts), so a head written for that status is the file's.
+  // no body of its own (lib/files/serve-file.ts), so a head written for that status is the file's (for a
+  // HEAD, the one a GET would get).
   const writeHead = res.writeHead;
   res.writeHead = function (statusCode, ...rest) {
     res.writeHead = writeHead;
@@ -96,6 +108,11 @@ export function handOverNodeFile(req, res, { readBytes = READ_BYTES } = {}) {
     }
     // Without Next's compression wrapper nothing wrote the head yet: write it now, with the length.
     if (!this.headersSent) this.writeHead(this.statusCode);
+    // A HEAD's claim had only the length to give: the head is written, the response ends without a body.
+    if (!file.handle) {
+      release();
+      return end.call(this, chunk, ...rest);
+    }
     claimed = null;
     settled = true;
     files.delete(key);
@@ -105,7 +122,7 @@ export function handOverNodeFile(req, res, { readBytes = READ_BYTES } = {}) {
 }
 
 /**
- * Sends bytes [start, end] of the file into `res` and ends it, through two buffers of `readBytes`
+ * Sends bytes [start, end] of the open file into `res` and ends it, through two buffers of `readBytes`
  * reused for the whole file: the next read goes into one while the socket takes the other, and a
  * buffer is read into again only once the socket has taken it (the write's callback). So the disk
  * read overlaps the socket write, at most two buffers per download are in flight whatever the

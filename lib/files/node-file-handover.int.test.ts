@@ -4,15 +4,16 @@
 // next.config.js's headers, the route's Response copied by Next's own sendResponse) and a client reading it.
 // The same requests go through the plain stream path (no hand-over) for comparison.
 import fs from "node:fs";
+import fsp from "node:fs/promises";
 import http from "node:http";
-import type { AddressInfo } from "node:net";
+import net, { type AddressInfo } from "node:net";
 import path from "node:path";
 import { randomBytes } from "node:crypto";
 // @ts-expect-error Next's vendored copy of `compression` (the middleware its router wraps every response in) has no types.
 import compression from "next/dist/compiled/compression";
 import { NodeNextRequest, NodeNextResponse } from "next/dist/server/base-http/node";
 import { sendResponse } from "next/dist/server/send-response";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Actor } from "@/lib/access";
 import { getDb } from "@/lib/db";
 import { handOverNodeFile, NODE_FILE_HEADER, nodeFiles } from "@/scripts/node-file-handover.mjs";
@@ -28,15 +29,17 @@ const MiB = 1024 * 1024;
 const content = (size: number) => randomBytes(size);
 
 type Mode = "handover" | "stream";
-type Seen = { claims: number; streamed: number };
+/** Claims the route made, how many of them passed an open file, responses it gave a web-stream body. */
+type Seen = { claims: number; opened: number; streamed: number };
 
 let server: http.Server;
 let base = "";
 let actor: Actor;
 let fileId = "";
+let rootFolderId = "";
 let mode: Mode = "handover";
 let afterRoute: ((res: http.ServerResponse) => void) | undefined;
-const seen: Seen = { claims: 0, streamed: 0 };
+const seen: Seen = { claims: 0, opened: 0, streamed: 0 };
 
 /** What server.mjs and Next do with a request to a download route, with serveFile as the route. */
 async function handle(req: http.IncomingMessage, res: http.ServerResponse) {
@@ -48,6 +51,7 @@ async function handle(req: http.IncomingMessage, res: http.ServerResponse) {
   if (claim && typeof key === "string")
     nodeFiles().set(key, (file) => {
       seen.claims++;
+      if (file.handle) seen.opened++;
       return claim(file);
     });
   // Next's router: compression (off for no-transform) and next.config.js's headers, before the route.
@@ -87,14 +91,37 @@ function fetchRaw(method: string, headers: Record<string, string> = {}): Promise
   });
 }
 
+/**
+ * A HEAD over a bare socket, read until the server closes it: what follows the head would be a body the
+ * server must not send (Node's own client never reads one for a HEAD).
+ */
+function headOnWire(headers: Record<string, string> = {}): Promise<{ head: string; after: Buffer }> {
+  return new Promise((resolve, reject) => {
+    const url = new URL(`${base}/api/v1/files/${fileId}/content`);
+    const fields = Object.entries({ ...headers, Host: url.host, Connection: "close" }).map(
+      ([n, v]) => `${n}: ${v}\r\n`,
+    );
+    const socket = net.connect(Number(url.port), url.hostname);
+    socket.write(`HEAD ${url.pathname} HTTP/1.1\r\n${fields.join("")}\r\n`);
+    const parts: Buffer[] = [];
+    socket.on("data", (c: Buffer) => parts.push(c));
+    socket.on("end", () => {
+      const all = Buffer.concat(parts);
+      const end = all.indexOf("\r\n\r\n");
+      resolve({ head: all.subarray(0, end).toString(), after: all.subarray(end + 4) });
+    });
+    socket.on("error", reject);
+  });
+}
+
 /** The same request through the hand-over and through the stream path. */
 async function both(method: string, headers: Record<string, string> = {}) {
   mode = "handover";
-  seen.claims = seen.streamed = 0;
+  seen.claims = seen.opened = seen.streamed = 0;
   const handover = await fetchRaw(method, headers);
   const handoverSeen = { ...seen };
   mode = "stream";
-  seen.claims = seen.streamed = 0;
+  seen.claims = seen.opened = seen.streamed = 0;
   const stream = await fetchRaw(method, headers);
   mode = "handover";
   return { handover, stream, handoverSeen };
@@ -126,6 +153,7 @@ let blobPath = "";
 beforeAll(async () => {
   const { owner, rootId } = await createCast();
   actor = owner;
+  rootFolderId = rootId;
   bytes = content(24 * MiB + 3);
   const outcome = await putFile(owner, rootId, "big.bin", bytes);
   if (outcome.status === "skipped") throw new Error("not stored");
@@ -152,7 +180,7 @@ afterAll(async () => {
 describe("the server's hand-over of download bytes", () => {
   it("sends the same bytes and headers as the stream path, with the route's Content-Length and no web stream", async () => {
     const { handover, stream, handoverSeen } = await both("GET", { "Accept-Encoding": "gzip" });
-    expect(handoverSeen).toEqual({ claims: 1, streamed: 0 });
+    expect(handoverSeen).toEqual({ claims: 1, opened: 1, streamed: 0 });
     expect(handover.status).toBe(200);
     expect(handover.body.equals(bytes)).toBe(true);
     expect(stream.body.equals(bytes)).toBe(true);
@@ -192,17 +220,57 @@ describe("the server's hand-over of download bytes", () => {
     expect(handover.body.equals(stream.body)).toBe(true);
   });
 
-  it("HEAD, 304 and 412-style conditions answer as before, without claiming the response or opening the file", async () => {
-    const head = await both("HEAD");
-    expect(head.handoverSeen.claims).toBe(0);
-    expect(head.handover.status).toBe(200);
-    expect(head.handover.body.length).toBe(0);
-    expect(comparable(head.handover.headers)).toEqual(comparable(head.stream.headers));
-    const etag = head.handover.headers.etag!;
-    const notModified = await both("GET", { "If-None-Match": etag });
-    expect(notModified.handoverSeen.claims).toBe(0);
-    expect(notModified.handover.status).toBe(304);
-    expect(notModified.handover.body.length).toBe(0);
+  it("HEAD answers with the Content-Length (and Content-Range) a GET would and no body, claiming without opening the file", async () => {
+    const open = vi.spyOn(fsp, "open");
+    try {
+      for (const [headers, status] of [
+        [{}, 200],
+        [{ Range: "bytes=0-9" }, 206],
+      ] as const) {
+        const get = await fetchRaw("GET", headers);
+        open.mockClear();
+        const { handover, stream, handoverSeen } = await both("HEAD", headers);
+        expect(handover.status).toBe(status);
+        expect(handover.headers["content-length"]).toBe(status === 200 ? String(bytes.length) : "10");
+        expect(handover.headers["content-length"]).toBe(get.headers["content-length"]);
+        expect(handover.headers["content-range"]).toBe(status === 200 ? undefined : `bytes 0-9/${bytes.length}`);
+        expect(handoverSeen).toEqual({ claims: 1, opened: 0, streamed: 0 });
+        expect(comparable(handover.headers)).toEqual(comparable(get.headers));
+        expect(comparable(handover.headers)).toEqual(comparable(stream.headers));
+        const wire = await headOnWire(headers);
+        expect(wire.head).toMatch(
+          new RegExp(`^HTTP/1.1 ${status} .*\r\ncontent-length: ${get.headers["content-length"]}(\r\n|$)`, "is"),
+        );
+        expect(wire.after.length).toBe(0);
+        expect(open).not.toHaveBeenCalled();
+      }
+    } finally {
+      open.mockRestore();
+    }
+    expect(openHandles(blobPath)).toBe(0);
+    expect(nodeFiles().size).toBe(0);
+    // An empty file: Content-Length 0 (the range [0, -1]).
+    const empty = await putFile(actor, rootFolderId, "empty.bin", "");
+    if (empty.status === "skipped") throw new Error("not stored");
+    const previousFile = fileId;
+    fileId = empty.id;
+    try {
+      const { handover, handoverSeen } = await both("HEAD");
+      expect([handover.status, handover.headers["content-length"]]).toEqual([200, "0"]);
+      expect(handoverSeen).toEqual({ claims: 1, opened: 0, streamed: 0 });
+    } finally {
+      fileId = previousFile;
+    }
+  });
+
+  it("304 and 412-style conditions answer as before, without claiming the response or opening the file", async () => {
+    const etag = (await fetchRaw("HEAD")).headers.etag!;
+    for (const method of ["GET", "HEAD"]) {
+      const notModified = await both(method, { "If-None-Match": etag });
+      expect(notModified.handoverSeen.claims).toBe(0);
+      expect(notModified.handover.status).toBe(304);
+      expect(notModified.handover.body.length).toBe(0);
+    }
     // If-Range that no longer matches: the whole file, through the hand-over.
     const stale = await both("GET", { Range: "bytes=0-9", "If-Range": '"other"' });
     expect(stale.handover.status).toBe(200);
@@ -218,32 +286,41 @@ describe("the server's hand-over of download bytes", () => {
       return true;
     });
     try {
-      seen.claims = seen.streamed = 0;
+      seen.claims = seen.opened = seen.streamed = 0;
       const answer = await fetchRaw("GET", { [NODE_FILE_HEADER]: key });
       expect(planted).toBe(0);
       expect(answer.body.equals(bytes)).toBe(true);
       // The request got a fresh key of its own instead.
-      expect(seen).toEqual({ claims: 1, streamed: 0 });
+      expect(seen).toEqual({ claims: 1, opened: 1, streamed: 0 });
+      /** The header a request sent with the client's copy of `key` has once the server prepared it. */
+      const keyOf = (method: string, url: string) => {
+        const req = { method, url, headers: { [NODE_FILE_HEADER]: key } } as unknown as http.IncomingMessage;
+        handOverNodeFile(req, new http.ServerResponse(req));
+        return req.headers[NODE_FILE_HEADER];
+      };
       // Other paths and methods get no key at all, and lose the client's.
       for (const [method, url] of [
         ["GET", "/api/v1/files/x/other"],
-        ["HEAD", "/api/v1/files/x/content"],
+        ["HEAD", "/api/v1/files/x/other"],
         ["POST", "/api/files/x/download"],
         ["GET", "/api/v1/files/x/content/../../secrets"],
+      ] as const)
+        expect(keyOf(method, url)).toBeUndefined();
+      // The file browser's download route gets one of its own, like the API's, and so does a HEAD of either:
+      // a GET's claim without a file is refused, as is a HEAD's with one (a HEAD's head never sends bytes).
+      const handle = { close: async () => {} } as unknown as fs.promises.FileHandle;
+      for (const [method, url] of [
+        ["GET", "/api/files/x/download?inline=1"],
+        ["HEAD", "/api/files/x/download"],
+        ["HEAD", "/api/v1/files/x/content"],
       ] as const) {
-        const req = { method, url, headers: { [NODE_FILE_HEADER]: key } } as unknown as http.IncomingMessage;
-        handOverNodeFile(req, new http.ServerResponse(req));
-        expect(req.headers[NODE_FILE_HEADER]).toBeUndefined();
+        const own = String(keyOf(method, url));
+        expect(own).toMatch(/^[0-9a-f]{32}$/);
+        expect(own).not.toBe(key);
+        const wrong = { handle: method === "GET" ? null : handle, start: 0, end: 0, status: 200 };
+        expect(nodeFiles().get(own)!(wrong)).toBe(false);
+        expect(nodeFiles().has(own)).toBe(false);
       }
-      // The file browser's download route gets one of its own, like the API's.
-      const ui = { method: "GET", url: "/api/files/x/download?inline=1", headers: { [NODE_FILE_HEADER]: key } };
-      handOverNodeFile(
-        ui as unknown as http.IncomingMessage,
-        new http.ServerResponse(ui as unknown as http.IncomingMessage),
-      );
-      expect(ui.headers[NODE_FILE_HEADER]).toMatch(/^[0-9a-f]{32}$/);
-      expect(ui.headers[NODE_FILE_HEADER]).not.toBe(key);
-      nodeFiles().delete(ui.headers[NODE_FILE_HEADER]!);
     } finally {
       nodeFiles().delete(key);
     }

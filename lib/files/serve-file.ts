@@ -80,11 +80,16 @@ export async function serveFile(
   headers.set("Content-Length", String(length));
   if (range) headers.set("Content-Range", `bytes ${range.start}-${range.end}/${file.size}`);
   const status = range ? 206 : 200;
-  if (request.method === "HEAD") return new Response(null, { status, headers });
+  const bytes = range ?? { start: 0, end: file.size - 1 };
+  if (request.method === "HEAD") {
+    // Behind scripts/server.mjs, the server writes the Content-Length set above (Next drops a route's own): a
+    // claim with the byte range only, for any store, no file opened (see node-file.ts).
+    takeNodeFileClaim(request)?.({ handle: null, ...bytes, status });
+    return new Response(null, { status, headers });
+  }
   if (!range || range.start === 0) await onBody?.();
   // An empty range cannot be read (createReadStream would read the whole file for end < start).
   if (length === 0) return new Response(null, { status, headers });
-  const bytes = range ?? { start: 0, end: file.size - 1 };
   // Behind scripts/server.mjs, the server itself streams a local blob to the socket (see node-file.ts):
   // the response is complete here (status, headers, file opened), only the pumping moves.
   if (await handedOver(request, file, bytes, status)) return new Response(null, { status, headers });
