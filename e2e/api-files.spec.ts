@@ -110,6 +110,8 @@ test.describe("REST API: files (list, tus upload with a bearer token, Range down
     const head = await request.head(`/api/v1/files/${file.id}/content`, { headers: raw(alice) });
     expect(head.status()).toBe(200);
     expect(head.headers()["etag"]).toBe(etag);
+    // The size a download manager asks for before it downloads (Next drops a route's own Content-Length).
+    expect(head.headers()["content-length"]).toBe(String(Buffer.byteLength(content)));
     expect(await head.text()).toBe("");
     expect((await request.get(`/api/v1/files/${file.id}/content`, { headers: raw(gina) })).status()).toBe(404);
     expect((await request.get("/api/v1/files/nope/content", { headers: raw(alice) })).status()).toBe(404);
