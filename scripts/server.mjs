@@ -9,6 +9,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import next from "next";
 import { holdBuild } from "./build-lock.mjs";
+import { coalesceResponseWrites } from "./coalesce-writes.mjs";
 import { isLoopbackHost, listenHost } from "./listen-host.mjs";
 import { handOverNodeBody } from "./node-body-handover.mjs";
 import { handOverNodeFile } from "./node-file-handover.mjs";
@@ -74,6 +75,8 @@ const server = http.createServer((req, res) => {
   // Symmetrically, a file download's route may hand the open file back (after all its checks and headers), so
   // the bytes go from disk to the socket through Node streams instead of Next's web-stream writer.
   handOverNodeFile(req, res);
+  // A small answer leaves in one write to the socket, not one per part (see coalesce-writes.mjs).
+  coalesceResponseWrites(res);
   handle(req, res).catch((error) => {
     console.error("Request failed", error);
     if (!res.headersSent) {
