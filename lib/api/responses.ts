@@ -5,13 +5,29 @@ import { statusOf, toFailure } from "@/lib/util/result";
 export type ApiError = { error: string; code: string; fieldErrors?: Record<string, string> };
 
 /**
+ * The most bytes of JSON sent uncompressed: well inside TCP's initial congestion window (ten segments, about 14 KB),
+ * so compressing it would not save a round trip on any link, while on every request it costs the server a gzip
+ * stream (two trips through libuv's thread pool, the flush and the end, plus the CPU, and three more writes to the
+ * socket) and the client the gunzip.
+ */
+export const UNCOMPRESSED_MAX_BYTES = 12 * 1024;
+
+/**
  * JSON that is never cached by anyone (`private, no-store`): listings, rows and grants change with
- * every write and every revocation, and a shared cache must never hold one user's answer.
+ * every write and every revocation, and a shared cache must never hold one user's answer. At most
+ * UNCOMPRESSED_MAX_BYTES of it also carry `no-transform`, so the server's response compression (Next's
+ * `compress`) leaves them as they are; larger answers (wide rows, long lists) are compressed as before.
  */
 export function noStoreJson(data: unknown, init: { status?: number; headers?: Record<string, string> } = {}) {
-  return Response.json(data, {
+  const body = JSON.stringify(data);
+  const small = Buffer.byteLength(body) <= UNCOMPRESSED_MAX_BYTES;
+  return new Response(body, {
     status: init.status ?? 200,
-    headers: { "Cache-Control": "private, no-store", ...init.headers },
+    headers: {
+      "Content-Type": "application/json",
+      "Cache-Control": small ? "private, no-store, no-transform" : "private, no-store",
+      ...init.headers,
+    },
   });
 }
 

@@ -8,7 +8,7 @@ import { GET as datasetRows } from "@/app/api/datasets/[id]/rows/route";
 import { authAdapter } from "@/lib/auth/options";
 import { readSessionUser } from "@/lib/auth/read-session";
 import { SESSION_MAX_AGE_DAYS } from "@/lib/auth/session-age";
-import { UNCOMPRESSED_MAX_BYTES } from "@/lib/catalog/http/page-json";
+import { UNCOMPRESSED_MAX_BYTES } from "@/lib/api/responses";
 import { createCast, createDataset, setupCatalogStorage } from "@/lib/catalog/test-support";
 import { resetRateLimits } from "@/lib/throttle/rate-limit";
 import { setupTestDatabase } from "@/test/db";
