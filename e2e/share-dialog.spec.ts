@@ -178,3 +178,21 @@ test("Copy link puts the resource's own URL on the clipboard with a toast; Gener
   const folderUrl = await page.evaluate(() => navigator.clipboard.readText());
   expect(new URL(folderUrl).pathname).toBe(`${FILES}/reports`);
 });
+
+test("a dataset's visibility radio shows the chosen value at once, and keeps it until the change is saved", async ({
+  page,
+}) => {
+  await signIn(page, alice.email);
+  const dialog = await openShareDialog(page, `${SALES}/catalog/sensor-readings`);
+  const visibility = dialog.getByRole("group", { name: "Visibility" });
+  const listed = visibility.getByLabel("Listed", { exact: true });
+  await expect(visibility.getByLabel("Private", { exact: true })).toBeChecked();
+  // Read in the same task as the click: a radio the page puts back to the old value until a later task (the
+  // flicker that made Playwright's check() report "did not change its state") is caught here every time.
+  expect(await listed.evaluate((input: HTMLInputElement) => (input.click(), input.checked))).toBe(true);
+  await expect(page.getByText("Listed: everyone signed in sees its card in Discover")).toBeVisible();
+  await expect(listed).toBeChecked();
+  await visibility.getByLabel("Private", { exact: true }).check();
+  await expect(page.getByText("Only people with access can read this dataset now")).toBeVisible();
+  await expect(visibility.getByLabel("Private", { exact: true })).toBeChecked();
+});

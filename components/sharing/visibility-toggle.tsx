@@ -1,6 +1,6 @@
 "use client";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { useId } from "react";
+import { useId, useState } from "react";
 import { toast } from "sonner";
 import { RequestFormEditor } from "@/components/requests/request-form-editor";
 import { setVisibilityAction } from "@/lib/actions/sharing/set-visibility";
@@ -27,6 +27,9 @@ const DONE: Record<string, string> = {
  */
 export function VisibilityToggle({ datasetId, visibility }: { datasetId: string; visibility: string }) {
   const client = useQueryClient();
+  // The value just chosen, set in the click's own event: the mutation's pending state reaches this component a
+  // task later, and until then React put the controlled radio back to the old value (a visible flicker).
+  const [chosen, setChosen] = useState<string | null>(null);
   const change = useMutation({
     mutationFn: async (next: string) => {
       const result = await setVisibilityAction({ datasetId, visibility: next });
@@ -35,9 +38,12 @@ export function VisibilityToggle({ datasetId, visibility }: { datasetId: string;
     },
     onSuccess: (next) => toast.success(DONE[next] ?? "Visibility changed"),
     onError: (error: Error) => toast.error(error.message),
-    onSettled: () => client.invalidateQueries({ queryKey: sharingKeys.access("dataset", datasetId) }),
+    onSettled: async () => {
+      await client.invalidateQueries({ queryKey: sharingKeys.access("dataset", datasetId) });
+      setChosen(null);
+    },
   });
-  const current = change.isPending ? change.variables : visibility;
+  const current = chosen ?? (change.isPending ? change.variables : visibility);
   const meaning = useId();
   return (
     <fieldset className="mt-4 rounded-md border border-zinc-200 p-3 dark:border-zinc-800">
@@ -51,7 +57,10 @@ export function VisibilityToggle({ datasetId, visibility }: { datasetId: string;
               value={v}
               checked={current === v}
               disabled={change.isPending}
-              onChange={() => change.mutate(v)}
+              onChange={() => {
+                setChosen(v);
+                change.mutate(v);
+              }}
               aria-describedby={meaning}
             />
             {LABELS[v]}
