@@ -27,8 +27,9 @@ const DONE: Record<string, string> = {
  */
 export function VisibilityToggle({ datasetId, visibility }: { datasetId: string; visibility: string }) {
   const client = useQueryClient();
-  // The value just chosen, set in the click's own event: the mutation's pending state reaches this component a
-  // task later, and until then React put the controlled radio back to the old value (a visible flicker).
+  // The value just chosen, from the click's own event until the change is saved and the access list fetched
+  // again: the mutation's pending state reaches this component a task later, and until then React put the
+  // controlled radio back to the old value (a visible flicker).
   const [chosen, setChosen] = useState<string | null>(null);
   const change = useMutation({
     mutationFn: async (next: string) => {
@@ -43,7 +44,7 @@ export function VisibilityToggle({ datasetId, visibility }: { datasetId: string;
       setChosen(null);
     },
   });
-  const current = chosen ?? (change.isPending ? change.variables : visibility);
+  const current = chosen ?? visibility;
   const meaning = useId();
   return (
     <fieldset className="mt-4 rounded-md border border-zinc-200 p-3 dark:border-zinc-800">
