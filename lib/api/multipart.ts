@@ -2,6 +2,7 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import fsp from "node:fs/promises";
 import path from "node:path";
+import type { Readable } from "node:stream";
 import { z } from "zod";
 import type { Actor } from "@/lib/access";
 import { catalogConfig } from "@/lib/catalog/config";
@@ -189,15 +190,23 @@ async function partSizes(dir: string): Promise<{ partNumber: number; size: numbe
   }
 }
 
-/** Writes a part's body into `file` from `position`: its size, or a clear error when it is empty, too large or cut off. */
+/**
+ * Writes a part's body into `file` from `position`: its size, or a clear error when it is empty,
+ * too large or cut off. Resolves once the bytes are durable: what arrived earlier is synced while
+ * later bytes arrive, so storing the part has only the last batch left to flush.
+ */
 async function receiveBody(
-  body: ReadableStream<Uint8Array>,
+  body: ReadableStream<Uint8Array> | Readable,
   file: FileHandle,
   position: number,
   maxBytes: number,
 ): Promise<number> {
   let size = 0;
-  const end = await writeBody(body, file, position, { maxBytes, onWritten: (piece) => (size += piece.length) });
+  const end = await writeBody(body, file, position, {
+    maxBytes,
+    durable: true,
+    onWritten: (piece) => (size += piece.length),
+  });
   if (end === "too-large")
     throw new AppError(
       "too_large",
@@ -208,7 +217,10 @@ async function receiveBody(
   return size;
 }
 
-/** Stores one part (the raw request body); sending a part number again replaces that part. */
+/**
+ * Stores one part (the raw request body: the socket's own stream when the app's server handed it
+ * over, see takeNodeBody); sending a part number again replaces that part.
+ */
 export async function uploadPart(
   actor: Actor,
   owner: string,
@@ -216,7 +228,7 @@ export async function uploadPart(
   datasetName: string,
   uploadId: string,
   partNumber: number,
-  body: ReadableStream<Uint8Array> | null,
+  body: ReadableStream<Uint8Array> | Readable | null,
 ) {
   const { dir } = await ownUpload(actor, owner, namespace, datasetName, uploadId);
   if (!body) throw invalid("The part is empty: send its bytes as the request body.");

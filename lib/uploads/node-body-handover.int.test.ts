@@ -138,4 +138,28 @@ describe("the server's hand-over of tus PATCH bodies", () => {
     res.emit("close");
     expect(nodeBodies().has(key)).toBe(false);
   });
+
+  it("a REST multipart part (PUT or POST) gets a key of its own; the upload's other requests get none", async () => {
+    const upload = `/api/v1/upload/multipart/alice/team/sales/${"c".repeat(32)}`;
+    for (const [method, url, handedOver] of [
+      ["PUT", `${upload}/parts/1`, true],
+      ["POST", `${upload}/parts/12?x=1`, true],
+      ["GET", `${upload}/parts/1`, false],
+      ["DELETE", `${upload}/parts/1`, false],
+      ["POST", `${upload}/complete`, false],
+      ["PUT", `${upload}/parts/1/extra`, false],
+      ["PUT", `/api/v1/upload/multipart/alice/team/${"c".repeat(32)}/parts/1`, false],
+    ] as const) {
+      const req = nodeRequest(method, url, { [NODE_BODY_HEADER]: "d".repeat(32) }, Buffer.alloc(1));
+      const res = new EventEmitter();
+      handOverNodeBody(req, res);
+      const key = req.headers[NODE_BODY_HEADER];
+      expect({ method, url, handedOver: key !== undefined }).toEqual({ method, url, handedOver });
+      if (!handedOver) continue;
+      expect(key).not.toBe("d".repeat(32));
+      expect(nodeBodies().get(key as string)).toBe(req);
+      res.emit("close");
+      expect(nodeBodies().has(key as string)).toBe(false);
+    }
+  });
 });

@@ -3,7 +3,7 @@ import { takeHandedOver } from "@/lib/http/handover-registry";
 
 /**
  * The header through which the app's own HTTP server (scripts/server.mjs) names the Node request
- * stream of a tus PATCH it handed over (NODE_BODIES). The server deletes any copy a client sends.
+ * stream of an upload's bytes it handed over (NODE_BODIES): a tus PATCH, a multipart part. The server deletes any copy a client sends.
  * Must equal NODE_BODY_HEADER in scripts/node-body-handover.mjs.
  */
 export const NODE_BODY_HEADER = "x-datashelf-node-body";
@@ -12,8 +12,8 @@ export const NODE_BODY_HEADER = "x-datashelf-node-body";
 const NODE_BODIES = Symbol.for("datashelf.nodeBodies");
 
 /**
- * The request's body as the Node stream the socket delivers, for a PATCH that reached the app
- * through scripts/server.mjs, so its bytes go straight to the staged file instead of through
+ * The request's body as the Node stream the socket delivers, for a tus PATCH or a multipart part
+ * that reached the app through scripts/server.mjs, so its bytes go straight to disk instead of through
  * Next's adapter (an async iterator wrapped in a web stream that copies every chunk). Null
  * otherwise (`next start`, tests, a body something already read): the caller uses the web body.
  * Rule: only the server sets the key (a client's copy is deleted; keys are random, 128 bits) and
