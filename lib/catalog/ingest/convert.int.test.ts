@@ -2,7 +2,8 @@
 // message naming the exact line, also far beyond DuckDB's type sample and the first megabyte.
 import fs from "node:fs";
 import path from "node:path";
-import { describe, expect, it } from "vitest";
+import { DuckDBConnection } from "@duckdb/node-api";
+import { describe, expect, it, vi } from "vitest";
 import { failure, setupCatalogStorage, stage } from "@/lib/catalog/test-support";
 import { convertToParquet } from "./convert";
 
@@ -33,6 +34,44 @@ describe("CSV conversion", () => {
       ],
     });
     expect(fs.existsSync(out)).toBe(true);
+  });
+
+  it("reads a CSV converted as it is once (its columns described from the Parquet), and one with columns to steer before converting too", async () => {
+    fs.mkdirSync(storage.scratch(), { recursive: true });
+    const file = stage("steer.csv", "id,Name,amount\n1,a,2.5\n2,b,3\n");
+    const readsOfFile = async (run: () => Promise<unknown>) => {
+      const spy = vi.spyOn(DuckDBConnection.prototype, "runAndReadAll");
+      try {
+        await run();
+        return spy.mock.calls.filter(([sql]) => String(sql).includes("read_csv(")).length;
+      } finally {
+        spy.mockRestore();
+      }
+    };
+    let asIs: unknown;
+    expect(
+      await readsOfFile(async () => {
+        asIs = await convertToParquet({ path: file, name: "steer.csv", format: "csv" }, target());
+      }),
+    ).toBe(1);
+    const columns = [
+      { name: "id", type: "BIGINT" },
+      { name: "Name", type: "VARCHAR" },
+      { name: "amount", type: "DOUBLE" },
+    ];
+    expect(asIs).toMatchObject({ rowCount: 2, columns, sourceColumns: columns, fileColumns: columns });
+    let steered: unknown;
+    expect(
+      await readsOfFile(async () => {
+        steered = await convertToParquet({ path: file, name: "steer.csv", format: "csv" }, target(), undefined, {
+          read: { columns: [{ source: "Name", name: "label" }] },
+        });
+      }),
+    ).toBe(2);
+    expect(steered).toMatchObject({
+      sourceColumns: columns,
+      fileColumns: [columns[0], { name: "label", type: "VARCHAR" }, columns[2]],
+    });
   });
 
   it("names the line of a ragged row, an unclosed quote or binary content deep inside a large file, leaving no output", async () => {
