@@ -8,6 +8,8 @@ const config = [
     ignores: [
       "node_modules/**",
       ".next/**",
+      // other build folders (NEXT_DIST_DIR, e.g. a second build kept for A/B benchmarks), git-ignored like .next
+      ".next-*/**",
       "lib/db/generated/**",
       "data/**",
       "test-results/**",
