@@ -1,16 +1,15 @@
 // Behind scripts/server.mjs a multipart part's body is read straight from the socket's Node stream
 // (lib/uploads/node-body.ts) instead of Next's web stream; this drives the part route with such a
 // hand-over the way the server makes it, then completes the upload through its route.
-import { Readable } from "node:stream";
+import { EventEmitter } from "node:events";
 import { describe, expect, it } from "vitest";
 import * as complete from "@/app/api/v1/upload/multipart/[owner]/[namespace]/[datasetName]/[uploadId]/complete/route";
 import * as part from "@/app/api/v1/upload/multipart/[owner]/[namespace]/[datasetName]/[uploadId]/parts/[partNumber]/route";
 import { setupCatalogStorage } from "@/lib/catalog/test-support";
 import { createApiToken } from "@/lib/tokens/api-tokens";
 import { NODE_BODY_HEADER } from "@/lib/uploads/node-body";
+import { nodeRequest } from "@/lib/uploads/node-requests";
 import { handOverNodeBody, nodeBodies } from "@/scripts/node-body-handover.mjs";
-import { EventEmitter } from "node:events";
-import type { IncomingMessage } from "node:http";
 import { setupTestDatabase } from "@/test/db";
 import { startedUpload } from "./multipart-test-support";
 
@@ -19,16 +18,6 @@ setupCatalogStorage();
 
 const APP = "http://localhost:3000";
 type Handler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
-
-/** A Node request stream carrying `text` in `chunk`-byte pieces, as the socket delivers them. */
-function socketStream(method: string, url: string, text: string, chunk: number): IncomingMessage {
-  const bytes = Buffer.from(text);
-  const pieces = Array.from({ length: Math.ceil(bytes.length / chunk) }, (_, i) =>
-    bytes.subarray(i * chunk, (i + 1) * chunk),
-  );
-  const req = Readable.from(pieces, { objectMode: false }) as unknown as IncomingMessage;
-  return Object.assign(req, { method, url, headers: {} as IncomingMessage["headers"] });
-}
 
 describe("multipart parts handed over by the app server", () => {
   it("are written from the socket's stream (PUT and POST alike), never from Next's web body, and complete ingests their rows", async () => {
@@ -43,7 +32,7 @@ describe("multipart parts handed over by the app server", () => {
       [2, "POST", text.slice(cut)],
     ] as const) {
       const url = `${base}/parts/${n}`;
-      const req = socketStream(method, url, piece, 1000);
+      const req = nodeRequest(method, url, {}, Buffer.from(piece), 1000);
       const res = new EventEmitter();
       handOverNodeBody(req, res);
       const key = req.headers[NODE_BODY_HEADER] as string;

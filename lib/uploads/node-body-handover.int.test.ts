@@ -12,6 +12,7 @@ import { getDb } from "@/lib/db";
 import { createCast, setupTempStorage } from "@/lib/files/test-support";
 import { handOverNodeBody, NODE_BODY_HEADER, nodeBodies } from "@/scripts/node-body-handover.mjs";
 import { setupTestDatabase } from "@/test/db";
+import { nodeRequest } from "./node-requests";
 import { tusCreate, tusLocation } from "./tus-requests";
 import { createTusServer, handleTusRequest, type TusServer } from "./tus-server";
 
@@ -24,19 +25,6 @@ beforeAll(() => {
 
 const ORIGIN = "http://app.local";
 const sha256 = (bytes: Buffer) => createHash("sha256").update(bytes).digest("hex");
-
-/** A Node request stream carrying `bytes` in 64 KiB pieces, as the socket delivers them. */
-function nodeRequest(method: string, url: string, headers: Record<string, string>, bytes: Buffer): IncomingMessage {
-  const pieces = Array.from({ length: Math.ceil(bytes.length / 65536) }, (_, i) =>
-    bytes.subarray(i * 65536, (i + 1) * 65536),
-  );
-  const req = Readable.from(pieces, { objectMode: false }) as unknown as IncomingMessage;
-  return Object.assign(req, {
-    method,
-    url,
-    headers: Object.fromEntries(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), v])),
-  });
-}
 
 /** Through the server's hand-over, then into the tus handler as Next would pass it on. */
 async function serve(actor: Actor, req: IncomingMessage): Promise<Response> {
