@@ -4,6 +4,7 @@ import path from "node:path";
 import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { afterAll, beforeAll } from "vitest";
+import { settleBackground } from "@/lib/util/background";
 import { createDb, setDb, type Db } from "@/lib/db";
 import { applyMigrations } from "@/lib/db/migrations/engine";
 
@@ -44,6 +45,7 @@ export function setupTestDatabase(): { db: () => Db; url: () => string } {
     setDb(db);
   });
   afterAll(async () => {
+    await settleBackground(); // a new version's profile may still be computing; it writes to this database
     await db?.$disconnect();
     setDb(undefined);
     await cleanup();

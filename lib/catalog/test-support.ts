@@ -5,6 +5,7 @@ import path from "node:path";
 import { afterAll, beforeAll } from "vitest";
 import type { Actor } from "@/lib/access";
 import { createBlobStore, setBlobStore } from "@/lib/storage";
+import { settleBackground } from "@/lib/util/background";
 import { createWorkspaceCast, type WorkspaceCast } from "@/lib/workspaces/test-cast";
 import { closeDatasetDbs } from "./duckdb/dataset-db";
 import { commitIngest } from "./ingest/commit-ingest";
@@ -21,6 +22,7 @@ export function setupCatalogStorage(): { dir: () => string; blobDir: () => strin
     setBlobStore(createBlobStore(`file:${path.join(dir, "blobs")}`));
   });
   afterAll(async () => {
+    await settleBackground(); // a new version's profile may still be reading its file
     await closeDatasetDbs();
     setBlobStore(undefined);
     fs.rmSync(dir, { recursive: true, force: true });
@@ -68,7 +70,7 @@ export function prepare(
   });
 }
 
-/** Uploads and confirms a new dataset in one go. */
+/** Uploads and confirms a new dataset in one go, and waits until its column profile is stored. */
 export async function createDataset(
   actor: Actor,
   workspaceId: string,
@@ -83,12 +85,15 @@ export async function createDataset(
       .replace(/\.[a-z]+$/, "")
       .toLowerCase()
       .replace(/[^a-z0-9]+/g, "-");
-  return commitIngest(actor, ingest.id, {
+  const committed = await commitIngest(actor, ingest.id, {
     name: meta.name ?? slug,
     slug,
     description: meta.description ?? "",
     tags: meta.tags ?? [],
   });
+  // The new version's profile is computed after the ingest answers; a test starts from a dataset at rest.
+  await settleBackground();
+  return committed;
 }
 
 /** Every file below a directory (relative paths); [] when it does not exist. */

@@ -9,7 +9,7 @@ import { advanceDatasetVersion } from "../advance-version";
 import { datasetPath } from "../dataset-view";
 import { datasetMetadataSchema } from "../schemas";
 import { searchTextOf } from "../search-text";
-import { profileForIngest } from "../profile/profile-version";
+import { profileAfterIngest } from "../profile/ensure-profile";
 import { type Column, parseColumns } from "../types";
 import { authorizeIngest } from "./authorize-ingest";
 import { discardIngest } from "./expire-ingests";
@@ -65,7 +65,7 @@ async function commitStaged(
   columns: Column[],
   metadata: unknown,
 ): Promise<CommittedIngest> {
-  const stats = await profileForIngest(ingest.blobKey, columns);
+  // The version is stored without its profile, which is computed once the ingest has answered (profileAfterIngest).
   const version = (number: number) => ({
     number,
     kind: ingest.mode,
@@ -76,7 +76,6 @@ async function commitStaged(
     addedRows: ingest.addedRows,
     sourceName: ingest.sourceName,
     sourceFormat: ingest.sourceFormat,
-    stats,
     createdById: actor.id,
   });
   // A new dataset and a new version end alike: the upload is used up (once only, so a double
@@ -97,6 +96,7 @@ async function commitStaged(
     });
   };
 
+  let versionId = "";
   if (!dataset) {
     const meta = datasetMetadataSchema.parse(metadata ?? {});
     try {
@@ -122,10 +122,13 @@ async function commitStaged(
             sizeBytes: ingest.sizeBytes,
             createdById: actor.id,
             updatedById: actor.id,
-            versions: { create: version(1) },
             tagRows: { create: meta.tags.map((tag) => ({ tag, workspaceId: workspace.id })) },
           },
         });
+        ({ id: versionId } = await tx.datasetVersion.create({
+          data: { datasetId: ingest.datasetId, ...version(1) },
+          select: { id: true },
+        }));
         await consumeAndAudit(tx, {
           action: "dataset.created",
           datasetId: ingest.datasetId,
@@ -136,6 +139,7 @@ async function commitStaged(
       if (isUniqueViolation(error)) throw slugTaken(meta.slug);
       throw error;
     }
+    profileAfterIngest({ id: versionId, blobKey: ingest.blobKey, columns });
     return { datasetId: ingest.datasetId, version: 1, path: datasetPath(workspace.owner, workspace.slug, meta.slug) };
   }
 
@@ -147,7 +151,10 @@ async function commitStaged(
         const current = await tx.dataset.findUniqueOrThrow({ where: { id: dataset.id } });
         if (current.version !== ingest.baseVersion) throw moved();
         number = current.version + 1;
-        await tx.datasetVersion.create({ data: { datasetId: dataset.id, ...version(number) } });
+        ({ id: versionId } = await tx.datasetVersion.create({
+          data: { datasetId: dataset.id, ...version(number) },
+          select: { id: true },
+        }));
         await advanceDatasetVersion(tx, { current, version: number, columns, size: ingest, actorId: actor.id });
         await consumeAndAudit(tx, {
           action: "dataset.ingested",
@@ -169,6 +176,7 @@ async function commitStaged(
       }
       throw error;
     }
+    profileAfterIngest({ id: versionId, blobKey: ingest.blobKey, columns });
     return { datasetId: dataset.id, version: number, path: datasetPath(workspace.owner, workspace.slug, dataset.slug) };
   });
 }

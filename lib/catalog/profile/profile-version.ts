@@ -41,17 +41,3 @@ export async function profileVersionFile(
     slice,
   );
 }
-
-/**
- * The profile a new version is stored with, computed at ingest. A failure here (a timeout on a very
- * large file, a full disk) must not lose the upload: the version is stored without a profile, and the
- * first request for it computes one (see getColumnStats).
- */
-export async function profileForIngest(blobKey: string, columns: Column[]): Promise<DatasetProfile | undefined> {
-  try {
-    return await profileVersionFile(blobKey, columns, null);
-  } catch (error) {
-    console.error("Column profile failed at ingest; it will be computed on first request.", error);
-    return undefined;
-  }
-}

@@ -1,9 +1,10 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { DuckDBInstance } from "@duckdb/node-api";
-import { afterEach, describe, expect, it } from "vitest";
+import { DuckDBConnection, DuckDBInstance } from "@duckdb/node-api";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { getDb } from "@/lib/db";
+import { settleBackground } from "@/lib/util/background";
 import { setupTestDatabase } from "@/test/db";
 import { getColumnStats } from "../column-stats";
 import { commitIngest } from "../ingest/commit-ingest";
@@ -114,22 +115,60 @@ describe("column profile", () => {
     ]);
   });
 
-  it("is stored at ingest, before any request for it, for a new dataset and an append", async () => {
+  it("is stored after the ingest answers, without a request for it; a request meanwhile waits for that computation", async () => {
     const { owner, workspace } = await createCast();
-    const { datasetId } = await createDataset(owner, workspace.id, "small.csv", "n,label\n1,a\n2,b\n2,\n");
-    const v1 = await getDb().datasetVersion.findFirstOrThrow({ where: { datasetId, number: 1 } });
-    expect(readStoredProfile(v1.stats)).toMatchObject({ rows: 3, columns: [{ name: "n", distinct: 2 }, { nulls: 1 }] });
-
-    const append = await prepare(owner, workspace.id, "more.csv", "n,label\n7,c\n", { mode: "append", datasetId });
-    await commitIngest(owner, append.id);
-    const v2 = await getDb().datasetVersion.findFirstOrThrow({ where: { datasetId, number: 2 } });
-    expect(readStoredProfile(v2.stats)).toMatchObject({
-      rows: 4,
-      columns: [
-        { name: "n", distinct: 3, max: "7" },
-        { name: "label", nulls: 1 },
-      ],
+    // A whole version's profile reads the Parquet footer's distinct counts once (fewDistinctColumns): that step is
+    // held until the test lets it go, and counted, one per computation.
+    const profileStep = (sql: unknown) => String(sql).includes("stats_distinct_count");
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const run = DuckDBConnection.prototype.runAndReadAll;
+    const spy = vi.spyOn(DuckDBConnection.prototype, "runAndReadAll").mockImplementation(async function (
+      this: DuckDBConnection,
+      ...args: Parameters<typeof run>
+    ) {
+      if (profileStep(args[0])) await held;
+      return run.apply(this, args);
     });
+    const computations = () => spy.mock.calls.filter(([sql]) => profileStep(sql)).length;
+    try {
+      const ingest = await prepare(owner, workspace.id, "small.csv", "n,label\n1,a\n2,b\n2,\n");
+      const committed = commitIngest(owner, ingest.id, { name: "Small", slug: "small", description: "", tags: [] });
+      const first = await Promise.race([committed, new Promise<"waited">((r) => setTimeout(() => r("waited"), 5_000))]);
+      // The ingest answers while its profile is still being computed: it does not wait for statistics.
+      expect(first).toMatchObject({ version: 1 });
+      const { datasetId } = await committed;
+      const v1 = await getDb().datasetVersion.findFirstOrThrow({ where: { datasetId, number: 1 } });
+      expect(v1.stats).toBeNull();
+      release();
+      await settleBackground();
+      expect(computations()).toBe(1);
+      const stored1 = await getDb().datasetVersion.findUniqueOrThrow({ where: { id: v1.id } });
+      expect(readStoredProfile(stored1.stats)).toMatchObject({
+        rows: 3,
+        columns: [{ name: "n", distinct: 2 }, { nulls: 1 }],
+      });
+
+      const append = await prepare(owner, workspace.id, "more.csv", "n,label\n7,c\n", { mode: "append", datasetId });
+      await commitIngest(owner, append.id);
+      // Asked for while the ingest's own computation is under way: the same computation answers, not a second one.
+      const asked = await getColumnStats(owner, datasetId);
+      await settleBackground();
+      expect(computations()).toBe(2);
+      const v2 = await getDb().datasetVersion.findFirstOrThrow({ where: { datasetId, number: 2 } });
+      const stored = readStoredProfile(v2.stats);
+      expect(stored).toMatchObject({
+        rows: 4,
+        columns: [
+          { name: "n", distinct: 3, max: "7" },
+          { name: "label", nulls: 1 },
+        ],
+      });
+      expect(asked).toEqual({ version: 2, ...stored });
+    } finally {
+      release();
+      spy.mockRestore();
+    }
   });
 
   it("a restore reuses the restored version's profile; an old stored shape is recomputed once", async () => {
@@ -137,6 +176,7 @@ describe("column profile", () => {
     const { datasetId } = await createDataset(owner, workspace.id, "r.csv", "n\n1\n2\n3\n");
     const replace = await prepare(owner, workspace.id, "r2.csv", "n\n9\n", { mode: "replace", datasetId });
     await commitIngest(owner, replace.id);
+    await settleBackground(); // both versions' profiles are stored once computed after their ingests
 
     // Mark version 1's stored profile so a recomputation would show: the restore must copy it as it is.
     const v1 = await getDb().datasetVersion.findFirstOrThrow({ where: { datasetId, number: 1 } });
