@@ -207,7 +207,12 @@ export function DataGrid({
                     width={widths[i]!}
                     stickyLeft={i < pinnedCount ? stickyLeft[i] : undefined}
                     onSort={sortBy}
-                    onResize={(name, width) => setState({ ...state, widths: { ...state.widths, [name]: width } })}
+                    onResize={(name, resize) =>
+                      setState((current) => ({
+                        ...current,
+                        widths: { ...current.widths, [name]: resize(current.widths[name] ?? defaultWidth(column)) },
+                      }))
+                    }
                   />
                 );
               })}

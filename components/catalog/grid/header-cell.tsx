@@ -33,7 +33,8 @@ export function HeaderCell({
   /** left offset when pinned */
   stickyLeft?: number;
   onSort: (column: string, add: boolean) => void;
-  onResize: (column: string, width: number) => void;
+  /** `resize` maps the column's current width to its new one (relative for the arrow keys, so presses in a row add up) */
+  onResize: (column: string, resize: (current: number) => number) => void;
 }) {
   const [dragWidth, setDragWidth] = useState<number | null>(null);
   const drag = useRef<{ x: number; width: number } | null>(null);
@@ -53,14 +54,14 @@ export function HeaderCell({
     const next = clampWidth(drag.current.width + e.clientX - drag.current.x);
     drag.current = null;
     setDragWidth(null);
-    if (next !== width) onResize(column.name, next);
+    if (next !== width) onResize(column.name, () => next);
   }
   function onKeyDown(e: React.KeyboardEvent<HTMLDivElement>) {
     const step = e.shiftKey ? BIG_STEP : STEP;
-    const next = e.key === "ArrowRight" ? width + step : e.key === "ArrowLeft" ? width - step : null;
-    if (next === null) return;
+    const delta = e.key === "ArrowRight" ? step : e.key === "ArrowLeft" ? -step : null;
+    if (delta === null) return;
     e.preventDefault();
-    onResize(column.name, clampWidth(next));
+    onResize(column.name, (current) => clampWidth(current + delta));
   }
 
   const pinned = stickyLeft !== undefined;

@@ -23,10 +23,17 @@ export function useGridState(columns: Column[]) {
     if (parsed.notices.length) setNotices(parsed.notices);
   }
 
-  const setState = useCallback((next: GridState) => {
-    const qs = serializeGridState(next, new URLSearchParams(window.location.search)).toString();
-    window.history.replaceState(null, "", `${window.location.pathname}${qs ? `?${qs}` : ""}${window.location.hash}`);
-  }, []);
+  // An updater gets the state in the URL at this moment, not the last one rendered: the router follows a
+  // replaceState in a transition, so two key presses in a row could otherwise both start from the same width.
+  const setState = useCallback(
+    (next: GridState | ((current: GridState) => GridState)) => {
+      const params = new URLSearchParams(window.location.search);
+      const value = typeof next === "function" ? next(parseGridState(params, columns).state) : next;
+      const qs = serializeGridState(value, params).toString();
+      window.history.replaceState(null, "", `${window.location.pathname}${qs ? `?${qs}` : ""}${window.location.hash}`);
+    },
+    [columns],
+  );
 
   useEffect(() => {
     if (parsed.notices.length) setState(parsed.state);
