@@ -24,13 +24,7 @@ const nextConfig = {
     return [
       {
         source: "/:path*",
-        headers: [
-          ...STATIC_HEADERS,
-          {
-            key: "Permissions-Policy",
-            value: "camera=(), microphone=(), geolocation=(), payment=(), usb=(), serial=(), browsing-topics=()",
-          },
-        ],
+        headers: STATIC_HEADERS,
       },
       {
         // Access link pages: the token is in the URL, so it must not leak through the Referer

@@ -12,7 +12,9 @@
 // BENCH_HTTP_NODE_ARGS="--cpu-prof --cpu-prof-dir=DIR", then `npx tsx bench/cpu-profile-top.ts PROFILE`).
 // BENCH_HTTP_COMPARE_DIST=<build folder> (e.g. a build of the branch point) starts a second server from that build on
 // BENCH_PORT_BASE + 3, on the same database and data folder, and runs its API targets in every round beside this
-// build's (labelled "[compare]"): an A/B of old and new code in one run, under the same load.
+// build's (labelled "[compare]"): an A/B of old and new code in one run, under the same load. BENCH_HTTP_COMPARE_NEXT=1
+// starts that second server with its direct routes off (DIRECT_ROUTES=0, scripts/direct-routes.mjs): every request
+// through Next's pipeline, as before them.
 // Run alone: `BENCH_ONLY=http-api npm run bench`.
 import path from "node:path";
 import { pathToFileURL } from "node:url";
@@ -66,9 +68,13 @@ export async function runHttpApiBench(): Promise<void> {
     if (nginx) servers.push(nginx);
     const asset = staticAssetPath();
     const compareDist = process.env.BENCH_HTTP_COMPARE_DIST;
-    const compare = compareDist
-      ? await startApp(world, 3, { path: DATA_PATH, headers: owner }, { NEXT_DIST_DIR: compareDist })
-      : null;
+    const throughNext = envFlag("BENCH_HTTP_COMPARE_NEXT");
+    const compareEnv = {
+      ...(compareDist ? { NEXT_DIST_DIR: compareDist } : {}),
+      ...(throughNext ? { DIRECT_ROUTES: "0" } : {}),
+    };
+    const compareLabel = [compareDist, throughNext ? "through Next" : ""].filter(Boolean).join(", ");
+    const compare = compareLabel ? await startApp(world, 3, { path: DATA_PATH, headers: owner }, compareEnv) : null;
     if (compare) servers.push(compare);
     const apiTargets = (server: Server, tag: string): Target[] => [
       { label: `API read (owner)${tag}`, url: `${server.url}${DATA_PATH}`, headers: owner, serverPid: server.pid },
@@ -90,7 +96,7 @@ export async function runHttpApiBench(): Promise<void> {
       { label: "static asset (next)", url: `${app.url}${asset}`, serverPid: app.pid },
       ...(nginx ? [{ label: "static asset (nginx)", url: `${nginx.url}${asset}` }] : []),
       ...apiTargets(app, ""),
-      ...(compare ? apiTargets(compare, ` [compare: ${compareDist}]`) : []),
+      ...(compare ? apiTargets(compare, ` [compare: ${compareLabel}]`) : []),
     ];
     for (const t of targets) {
       const answer = await fetch(t.url, { headers: t.headers });

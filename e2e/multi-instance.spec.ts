@@ -8,6 +8,11 @@ import { startCluster, type Cluster } from "./scale-cluster";
 const serverUrl = process.env.TEST_DATABASE_URL;
 const auth = (token: string) => ({ Authorization: `Bearer ${token}` });
 const b64 = (v: string) => Buffer.from(v).toString("base64");
+/** A header's value; one the answer carries twice with the same value (a route's and next.config.js's) counts once. */
+const headerOf = (response: Response, name: string) => {
+  const value = response.headers.get(name);
+  return value === null ? null : [...new Set(value.split(/,\s*/))].join(", ");
+};
 
 test.describe("two app instances, one PostgreSQL, one S3 bucket", () => {
   test.skip(!serverUrl, "TEST_DATABASE_URL is not set: the two-instance test needs a PostgreSQL server (CI sets it).");
@@ -20,7 +25,9 @@ test.describe("two app instances, one PostgreSQL, one S3 bucket", () => {
 
   test.beforeAll(async () => {
     test.setTimeout(420_000);
-    cluster = await startCluster({ instances: 2, serverUrl: serverUrl! });
+    // A sends every request through Next (DIRECT_ROUTES=0); B answers token reads itself (scripts/direct-routes.mjs),
+    // as a default install does: the reads below run on B, and one test compares the two instances' answers.
+    cluster = await startCluster({ instances: 2, serverUrl: serverUrl!, instanceEnv: [{ DIRECT_ROUTES: "0" }, {}] });
     [a, b] = cluster.urls as [string, string];
     await cluster.cli("user", "create", "--email", "carol@example.com", "--username", "carol");
     alice = await cluster.cli("token", "create", "--username", "alice");
@@ -118,5 +125,47 @@ test.describe("two app instances, one PostgreSQL, one S3 bucket", () => {
     expect(revoked.status(), await revoked.text()).toBe(200);
     const denied = await request.get(rows, { headers: auth(carol) });
     expect(denied.status()).toBe(404);
+  });
+
+  test("a token read answers the same from the server's direct route as through Next", async () => {
+    const token = { Authorization: `Bearer ${alice}` };
+    const gzip = { ...token, "Accept-Encoding": "gzip" };
+    const cases: [string, Record<string, string>][] = [
+      ["/api/v1/data/alice/sales/orders-2026?limit=5", token],
+      ["/api/v1/data/alice/sales/orders-2026?limit=500&sort=-quantity", gzip],
+      ["/api/v1/data/alice/sales/orders-2026?format=csv", gzip],
+      ["/api/v1/data/alice/sales/orders-2026?format=jsonl&limit=20", token],
+      ["/api/v1/data/alice/sales/orders-2026?format=parquet", token],
+      ["/api/v1/data/alice/sales/orders-2026?limit=abc", token],
+      ["/api/v1/data/alice/sales/no-such-dataset", token],
+      ["/api/v1/data/alice/sales/orders-2026", { Authorization: `Bearer ${carol}` }],
+      ["/api/v1/data/alice/sales/orders-2026", {}],
+      ["/api/v1/data/alice/sales", token],
+      ["/api/v1/data/alice/sal%65s?page=1", gzip],
+    ];
+    const compared = [
+      "content-type",
+      "content-encoding",
+      "content-disposition",
+      "cache-control",
+      "retry-after",
+      "x-content-type-options",
+      "x-frame-options",
+      "referrer-policy",
+      "permissions-policy",
+    ];
+    for (const [path, headers] of cases) {
+      // fetch undoes the gzip; Content-Encoding still says whether the answer was compressed.
+      const [viaNext, direct] = await Promise.all([
+        fetch(`${a}${path}`, { headers }),
+        fetch(`${b}${path}`, { headers }),
+      ]);
+      const label = `${path} (${Object.keys(headers).join(", ") || "no token"})`;
+      expect(direct.status, label).toBe(viaNext.status);
+      for (const name of compared) expect(headerOf(direct, name), `${label}: ${name}`).toBe(headerOf(viaNext, name));
+      expect(Buffer.from(await direct.arrayBuffer()).equals(Buffer.from(await viaNext.arrayBuffer())), label).toBe(
+        true,
+      );
+    }
   });
 });

@@ -27,6 +27,8 @@ export type ClusterOptions = {
   serverUrl: string;
   /** more variables for every instance (e.g. a higher API rate limit for a load test) */
   env?: Record<string, string>;
+  /** more variables for one instance each, in order (e.g. one instance with its direct routes off) */
+  instanceEnv?: Record<string, string>[];
 };
 
 // Under the suite (E2E_PORT set), instances take the ports after the suite's own two (E2E_PORT + 2, + 3, …),
@@ -97,7 +99,12 @@ async function stopInstance(instance: Instance): Promise<void> {
   fs.rmSync(path.resolve(`.tmp/e2e-data-${instance.port}`), { recursive: true, force: true });
 }
 
-export async function startCluster({ instances: count, serverUrl, env: extra = {} }: ClusterOptions): Promise<Cluster> {
+export async function startCluster({
+  instances: count,
+  serverUrl,
+  env: extra = {},
+  instanceEnv = [],
+}: ClusterOptions): Promise<Cluster> {
   const tag = randomBytes(5).toString("hex");
   const dbName = `ds_scale_${tag}`;
   await withAdmin(serverUrl, (c) => c.query(`CREATE DATABASE ${dbName}`));
@@ -129,7 +136,7 @@ export async function startCluster({ instances: count, serverUrl, env: extra = {
     };
     delete common.PORT;
     // One after the other: the first migrates and seeds, the others then find both done.
-    for (let i = 0; i < count; i++) started.push(await startInstance(common));
+    for (let i = 0; i < count; i++) started.push(await startInstance({ ...common, ...instanceEnv[i] }));
     const cliEnv = { ...common, DATABASE_URL: databaseUrl.toString(), DATA_DIR: path.join(shared, "cli") };
     return {
       urls: started.map((i) => i.url),

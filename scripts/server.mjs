@@ -8,8 +8,9 @@ import http from "node:http";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import next from "next";
-import { holdBuild } from "./build-lock.mjs";
+import { distDirOf, holdBuild } from "./build-lock.mjs";
 import { coalesceResponseWrites } from "./coalesce-writes.mjs";
+import { directRouteHandler, loadDirectRoutes } from "./direct-routes.mjs";
 import { isLoopbackHost, listenHost } from "./listen-host.mjs";
 import { handOverNodeBody } from "./node-body-handover.mjs";
 import { handOverNodeFile } from "./node-file-handover.mjs";
@@ -51,6 +52,9 @@ if (!dev) await holdBuild({ root: dir });
 const app = next({ dev, dir, hostname: host, port });
 await app.prepare();
 const handle = app.getRequestHandler();
+// Token API reads answered without Next's request pipeline (see direct-routes.mjs); DIRECT_ROUTES=0 turns it off.
+const directRoutes = !dev && process.env.DIRECT_ROUTES !== "0" ? await loadDirectRoutes(distDirOf(dir)) : null;
+const serveDirect = directRoutes ? directRouteHandler(directRoutes) : () => false;
 
 const server = http.createServer((req, res) => {
   if (isMalformedPath(req.url ?? "/")) {
@@ -77,6 +81,7 @@ const server = http.createServer((req, res) => {
   handOverNodeFile(req, res);
   // A small answer leaves in one write to the socket, not one per part (see coalesce-writes.mjs).
   coalesceResponseWrites(res);
+  if (serveDirect(req, res)) return;
   handle(req, res).catch((error) => {
     console.error("Request failed", error);
     if (!res.headersSent) {

@@ -80,7 +80,9 @@ type Handler<P> = (input: { actor: Actor; request: Request; params: P }) => Prom
 
 /**
  * A REST route (/api/v1) for a bearer token, through handleRoute. A handler returning
- * `undefined` answers 200 with an empty body (DataLinks semantics).
+ * `undefined` answers 200 with an empty body (DataLinks semantics). The routes listed in
+ * scripts/direct-routes.mjs are also called by the app's server without Next's request scope, so
+ * nothing under them may use `cookies()`, `headers()` or `after()` from Next (the request is all).
  */
 export function apiRoute<P = Record<string, string>>(handler: Handler<P>) {
   return async (request: Request, context: Context<P>): Promise<Response> =>

@@ -1,3 +1,5 @@
+import { PERMISSIONS_POLICY } from "./static-headers.mjs";
+
 /** The request header through which proxy.ts hands the page's CSP nonce to server components. */
 export const NONCE_HEADER = "x-nonce";
 
@@ -32,9 +34,7 @@ export function contentSecurityPolicy(nonce: string, { dev = false, https = fals
   ].join("; ");
 }
 
-/** Browser features no page of the app uses, switched off for it and anything it embeds. */
-export const PERMISSIONS_POLICY =
-  "camera=(), microphone=(), geolocation=(), payment=(), usb=(), serial=(), browsing-topics=()";
+export { PERMISSIONS_POLICY };
 
 /** Whether the app is served over https (APP_URL, or NEXTAUTH_URL), which turns HSTS on. */
 export function servedOverHttps(): boolean {
