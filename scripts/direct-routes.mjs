@@ -127,34 +127,57 @@ function decodeParams(names, match) {
   return params;
 }
 
+/**
+ * Runs the handler and sends its answer. Never rejects: whatever fails (the handler, an answer that is not a Response,
+ * a header Node refuses) is logged and answered with the API's 500, or ends the connection when the head is already
+ * out, so one request can never take the server down with an unhandled rejection.
+ */
 async function answer(get, params, req, res) {
-  const abort = new AbortController();
-  // As Next does: the request's signal aborts when the client goes away before the answer is complete.
-  res.once("close", () => {
-    if (!res.writableFinished) abort.abort();
-  });
-  let response;
   try {
-    response = await get(toRequest(req, abort.signal), { params: Promise.resolve(params) });
+    const abort = new AbortController();
+    // As Next does: the request's signal aborts when the client goes away before the answer is complete.
+    res.once("close", () => {
+      if (!res.writableFinished) abort.abort();
+    });
+    let response;
+    try {
+      response = await get(toRequest(req, abort.signal), { params: Promise.resolve(params) });
+      if (!(response instanceof Response)) throw new TypeError("The route handler did not answer with a Response.");
+    } catch (error) {
+      // The route's own wrapper turns every error into an answer, so this is a defect; it still leaves in the API's
+      // one error shape, without the exception's text.
+      console.error("Request failed", error);
+      response = internalError();
+    }
+    if (res.destroyed) {
+      await response.body?.cancel().catch(() => {});
+      return;
+    }
+    res.statusCode = response.status;
+    for (const { key, value } of STATIC_HEADERS) res.setHeader(key, value);
+    response.headers.forEach((value, name) => {
+      if (name !== "set-cookie") res.setHeader(name, value);
+    });
+    const cookies = response.headers.getSetCookie();
+    if (cookies.length > 0) res.setHeader("set-cookie", cookies);
+    await sendBody(response.body, res);
   } catch (error) {
-    // The route's own wrapper turns every error into an answer, so this is a defect; it still leaves in the API's
-    // one error shape, without the exception's text.
     console.error("Request failed", error);
-    response = Response.json(INTERNAL_ERROR, { status: 500, headers: { "Cache-Control": "private, no-store" } });
+    if (res.headersSent || res.destroyed) {
+      res.destroy();
+      return;
+    }
+    for (const name of res.getHeaderNames()) res.removeHeader(name);
+    res.statusCode = 500;
+    for (const { key, value } of STATIC_HEADERS) res.setHeader(key, value);
+    res.setHeader("content-type", "application/json");
+    res.setHeader("cache-control", "private, no-store");
+    res.end(JSON.stringify(INTERNAL_ERROR));
   }
-  if (res.destroyed) {
-    await response.body?.cancel().catch(() => {});
-    return;
-  }
-  res.statusCode = response.status;
-  for (const { key, value } of STATIC_HEADERS) res.setHeader(key, value);
-  response.headers.forEach((value, name) => {
-    if (name !== "set-cookie") res.setHeader(name, value);
-  });
-  const cookies = response.headers.getSetCookie();
-  if (cookies.length > 0) res.setHeader("set-cookie", cookies);
-  await sendBody(response.body, res);
 }
+
+const internalError = () =>
+  Response.json(INTERNAL_ERROR, { status: 500, headers: { "Cache-Control": "private, no-store" } });
 
 /** A web Request for the handler, with the headers as Node parsed them and the server's own client address. */
 function toRequest(req, signal) {

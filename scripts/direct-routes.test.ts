@@ -176,4 +176,14 @@ describe("token API reads answered without Next's pipeline (scripts/direct-route
     expect(res.body.toString()).not.toContain("secret");
     expect(res.headers["cache-control"]).toBe("private, no-store");
   });
+
+  it("answers 500 when a handler answers with something that is not a Response, and goes on serving", async () => {
+    let calls = 0;
+    const { base } = await serve(async () => (calls++ === 0 ? (undefined as unknown as Response) : json({ ok: true })));
+    const broken = await rawGet(base, "/api/v1/data/ann/sales/orders");
+    expect(broken.status).toBe(500);
+    expect(JSON.parse(broken.body.toString()).code).toBe("internal");
+    const next = await rawGet(base, "/api/v1/data/ann/sales/orders");
+    expect(JSON.parse(next.body.toString())).toEqual({ ok: true });
+  });
 });
