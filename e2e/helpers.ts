@@ -30,6 +30,7 @@ const WCAG_A_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
  * included) and returns its serious and critical violations, named by `where`.
  */
 export async function axeViolations(page: Page, where: string): Promise<AxeFinding[]> {
+  await animationsSettled(page);
   const { violations } = await new AxeBuilder({ page }).withTags(WCAG_A_AA).analyze();
   return violations
     .filter((v) => v.impact === "serious" || v.impact === "critical")
@@ -45,6 +46,28 @@ export async function axeViolations(page: Page, where: string): Promise<AxeFindi
             `${n.target.join(" ")}${n.failureSummary ? ` [${n.failureSummary.replace(/\s+/g, " ").slice(0, 200)}]` : ""}`,
         ),
     }));
+}
+
+/**
+ * Waits until every CSS transition and finite animation on the page has finished (endless ones, such as a spinner,
+ * are left running; a stuck one is given 2 s a round). axe measures colours as they are at that moment: a colour
+ * still fading (a switched colour scheme's `transition-colors`, a dialog's tab or badge fading in) measures as low
+ * contrast, which is what failed on a quiet machine, where the scan starts within the transition's 150 ms.
+ */
+async function animationsSettled(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    for (let round = 0; round < 5; round++) {
+      // getAnimations() brings styles up to date first, so transitions a change just started are included.
+      const running = document
+        .getAnimations()
+        .filter((a) => a.playState === "running" && a.effect?.getComputedTiming().endTime !== Infinity);
+      if (running.length === 0) return;
+      await Promise.race([
+        Promise.allSettled(running.map((a) => a.finished)),
+        new Promise((resolve) => setTimeout(resolve, 2000)),
+      ]);
+    }
+  });
 }
 
 /** Checks pages and dialogs as they are shown, in both colour schemes, and fails once listing every finding. */
