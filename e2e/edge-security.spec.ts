@@ -131,8 +131,11 @@ test("pages send a CSP with a fresh nonce on Next's scripts, a Permissions-Polic
   });
   await signInThroughMailbox(page, aliceUser.email);
   await expect(page).toHaveURL(/\/w\//);
-  await page.getByRole("button", { name: "Switch workspace" }).click();
-  await expect(page.getByRole("menuitem").first()).toBeVisible();
+  // A click before the menu has hydrated opens nothing (the clean-clone CI on a quiet machine): open it until it shows.
+  await expect(async () => {
+    await page.getByRole("button", { name: "Switch workspace" }).click();
+    await expect(page.getByRole("menuitem").first()).toBeVisible({ timeout: 2_000 });
+  }).toPass();
   expect(violations).toEqual([]);
 });
 
