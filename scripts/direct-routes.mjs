@@ -153,13 +153,7 @@ async function answer(get, params, req, res) {
       await response.body?.cancel().catch(() => {});
       return;
     }
-    res.statusCode = response.status;
-    for (const { key, value } of STATIC_HEADERS) res.setHeader(key, value);
-    response.headers.forEach((value, name) => {
-      if (name !== "set-cookie") res.setHeader(name, value);
-    });
-    const cookies = response.headers.getSetCookie();
-    if (cookies.length > 0) res.setHeader("set-cookie", cookies);
+    setHead(res, response);
     await sendBody(response.body, res);
   } catch (error) {
     console.error("Request failed", error);
@@ -168,12 +162,20 @@ async function answer(get, params, req, res) {
       return;
     }
     for (const name of res.getHeaderNames()) res.removeHeader(name);
-    res.statusCode = 500;
-    for (const { key, value } of STATIC_HEADERS) res.setHeader(key, value);
-    res.setHeader("content-type", "application/json");
-    res.setHeader("cache-control", "private, no-store");
+    setHead(res, internalError());
     res.end(JSON.stringify(INTERNAL_ERROR));
   }
+}
+
+/** The answer's status and headers on `res`, after the headers every response carries. */
+function setHead(res, response) {
+  res.statusCode = response.status;
+  for (const { key, value } of STATIC_HEADERS) res.setHeader(key, value);
+  response.headers.forEach((value, name) => {
+    if (name !== "set-cookie") res.setHeader(name, value);
+  });
+  const cookies = response.headers.getSetCookie();
+  if (cookies.length > 0) res.setHeader("set-cookie", cookies);
 }
 
 const internalError = () =>
