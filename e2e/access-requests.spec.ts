@@ -92,6 +92,53 @@ test("a stranger finds a Listed dataset in Discover, requests with answers, the 
   await bobPage.context().close();
 });
 
+test("a question added while Listed is being saved survives the save, even when the access list then fails to load", async ({
+  page,
+  request,
+}) => {
+  const name = `form-${Date.now().toString(36)}`;
+  const created = await request.post(`/api/v1/ingest/personal/${name}`, {
+    headers: { Authorization: `Bearer ${alice.token}` },
+    data: [{ a: 1 }],
+  });
+  expect(created.status(), await created.text()).toBe(201);
+  await signIn(page, alice.email);
+  await page.goto(`/w/${alice.username}/personal/catalog/${name}`);
+  await page.getByRole("button", { name: "Share", exact: true }).first().click();
+  const dialog = page.getByRole("dialog");
+  await expect(dialog.getByLabel("Private", { exact: true })).toBeChecked();
+
+  // Hold the visibility's save until a question is typed (a slow server), and fail the access list's reads
+  // after it (a busy one): the dialog then had only the old visibility, put the radio back to Private and
+  // dropped the form editor with the typed question.
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  let failing = false;
+  await page.route("**/*", async (route) => {
+    const asked = route.request();
+    if (asked.method() === "POST" && asked.headers()["next-action"]) {
+      await held;
+      failing = true;
+    }
+    if (failing && asked.method() === "GET" && asked.url().includes("/api/sharing/access"))
+      return route.fulfill({ status: 503, json: { error: "Try again" } });
+    await route.fallback();
+  });
+  await dialog.getByLabel("Listed", { exact: true }).check();
+  await dialog.getByRole("button", { name: "Add a question" }).click();
+  const question = dialog.getByLabel("Question 1", { exact: true });
+  await question.fill("What is your study?");
+  release();
+  await expect(page.getByText("Listed: everyone signed in sees its card")).toBeVisible();
+  await expect(page.getByRole("alert").filter({ hasText: "Try again" })).toBeVisible();
+  await expect(dialog.getByLabel("Listed", { exact: true })).toBeChecked();
+  await expect(question).toHaveValue("What is your study?");
+  failing = false;
+  await page.unroute("**/*");
+  await dialog.getByRole("button", { name: "Save request form" }).click();
+  await expect(page.getByText("Request form saved")).toBeVisible();
+});
+
 test("a Private dataset stays the same 404 as a missing one, with no Request access", async ({ browser, request }) => {
   const name = `secret-${Date.now().toString(36)}`;
   const created = await request.post(`/api/v1/ingest/personal/${name}`, {

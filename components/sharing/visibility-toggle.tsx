@@ -4,6 +4,7 @@ import { useId, useState } from "react";
 import { toast } from "sonner";
 import { RequestFormEditor } from "@/components/requests/request-form-editor";
 import { setVisibilityAction } from "@/lib/actions/sharing/set-visibility";
+import type { ResourceAccessView } from "@/lib/sharing/resource-access";
 import { sharingKeys } from "./api";
 
 const LABELS = { private: "Private", listed: "Listed", public: "Public" } as const;
@@ -27,22 +28,30 @@ const DONE: Record<string, string> = {
  */
 export function VisibilityToggle({ datasetId, visibility }: { datasetId: string; visibility: string }) {
   const client = useQueryClient();
-  // The value just chosen, from the click's own event until the change is saved and the access list fetched
-  // again: the mutation's pending state reaches this component a task later, and until then React put the
-  // controlled radio back to the old value (a visible flicker).
+  const accessKey = sharingKeys.access("dataset", datasetId);
+  // The value just chosen, held from the click's own event until the access list shows it: the radio and the
+  // request form editor (with whatever is typed in it) must not fall back to the old value in between. Clearing
+  // it when the save settled was not enough: the query cache tells this component of new data a task later
+  // (TanStack batches its notifications), so React rendered once with no choice and the old visibility, put the
+  // radio back and mounted the form editor again, empty.
   const [chosen, setChosen] = useState<string | null>(null);
+  if (chosen !== null && chosen === visibility) setChosen(null);
   const change = useMutation({
     mutationFn: async (next: string) => {
       const result = await setVisibilityAction({ datasetId, visibility: next });
       if (!result.ok) throw new Error(result.message);
       return result.data;
     },
-    onSuccess: (next) => toast.success(DONE[next] ?? "Visibility changed"),
-    onError: (error: Error) => toast.error(error.message),
-    onSettled: async () => {
-      await client.invalidateQueries({ queryKey: sharingKeys.access("dataset", datasetId) });
-      setChosen(null);
+    onSuccess: (next) => {
+      // The saved value is the list's visibility now, whether its refetch is slow or fails.
+      client.setQueryData<ResourceAccessView>(accessKey, (old) => (old ? { ...old, visibility: next } : old));
+      toast.success(DONE[next] ?? "Visibility changed");
     },
+    onError: (error: Error) => {
+      setChosen(null);
+      toast.error(error.message);
+    },
+    onSettled: () => client.invalidateQueries({ queryKey: accessKey }),
   });
   const current = chosen ?? visibility;
   const meaning = useId();
