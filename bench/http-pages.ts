@@ -98,6 +98,17 @@ export async function runHttpPagesBench(): Promise<void> {
       );
       await cannon(page.url, 10, 2, page.headers); // warm-up
     }
+    // BENCH_PAGES_PROFILE=<label>: that page alone at 10 connections, nothing else, for a CPU profile of the
+    // page's own work (with BENCH_HTTP_NODE_ARGS="--cpu-prof ..."): the static asset's thousands of requests
+    // would otherwise fill most of the profile.
+    const profiled = process.env.BENCH_PAGES_PROFILE;
+    if (profiled) {
+      const page = pages.find((p) => p.label.startsWith(profiled));
+      if (!page) throw new Error(`BENCH_PAGES_PROFILE: no page labelled ${profiled}`);
+      const result = await cannon(page.url, 10, SECONDS * ROUNDS, page.headers, page.serverPid);
+      console.log(`${page.label} alone, 10 conn: ${JSON.stringify(result)}`);
+      return;
+    }
     await cannon(asset.url, 10, 2);
     for (const page of pages) {
       for (const connections of [10, 50]) {

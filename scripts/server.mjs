@@ -3,7 +3,9 @@
 // cannot set (see lib/http/client-address.ts), and the listening interface is chosen safely.
 //
 // Settings: DATASHELF_HOST / HOSTNAME (see scripts/listen-host.mjs; default 127.0.0.1), PORT
-// (default 3000), SHUTDOWN_TIMEOUT_MS (default 10000: how long SIGTERM waits for open requests).
+// (default 3000), SHUTDOWN_TIMEOUT_MS (default 10000: how long SIGTERM waits for open requests),
+// PAGE_RENDER_CONCURRENCY (default 4: page renders at once) and PAGE_RENDER_HOLD_MS (default 250: the longest
+// one render holds its turn); see scripts/render-gate.mjs.
 import http from "node:http";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -12,6 +14,7 @@ import { distDirOf, holdBuild } from "./build-lock.mjs";
 import { coalesceResponseWrites } from "./coalesce-writes.mjs";
 import { directRouteHandler, loadDirectRoutes } from "./direct-routes.mjs";
 import { isLoopbackHost, listenHost } from "./listen-host.mjs";
+import { renderGate } from "./render-gate.mjs";
 import { handOverNodeBody } from "./node-body-handover.mjs";
 import { handOverNodeFile } from "./node-file-handover.mjs";
 import { DOT_SEGMENT_BODY, isDotSegmentApiPath, isMalformedPath, MALFORMED_PATH_BODY } from "./malformed-path.mjs";
@@ -55,6 +58,11 @@ const handle = app.getRequestHandler();
 // Token API reads answered without Next's request pipeline (see direct-routes.mjs); DIRECT_ROUTES=0 turns it off.
 const directRoutes = !dev && process.env.DIRECT_ROUTES !== "0" ? await loadDirectRoutes(distDirOf(dir)) : null;
 const serveDirect = directRoutes ? directRouteHandler(directRoutes) : () => false;
+// Page renders take turns, a few at a time in order of arrival (see render-gate.mjs); 0 turns it off.
+const admitPage = renderGate({
+  limit: Number(process.env.PAGE_RENDER_CONCURRENCY ?? (dev ? 0 : 4)),
+  holdMs: Number(process.env.PAGE_RENDER_HOLD_MS || 250),
+});
 
 const server = http.createServer((req, res) => {
   if (isMalformedPath(req.url ?? "/")) {
@@ -82,15 +90,17 @@ const server = http.createServer((req, res) => {
   // A small answer leaves in one write to the socket, not one per part (see coalesce-writes.mjs).
   coalesceResponseWrites(res);
   if (serveDirect(req, res)) return;
-  handle(req, res).catch((error) => {
-    console.error("Request failed", error);
-    if (!res.headersSent) {
-      res.statusCode = 500;
-      res.end("Internal Server Error");
-    } else {
-      res.destroy();
-    }
-  });
+  admitPage(req, res, () =>
+    handle(req, res).catch((error) => {
+      console.error("Request failed", error);
+      if (!res.headersSent) {
+        res.statusCode = 500;
+        res.end("Internal Server Error");
+      } else {
+        res.destroy();
+      }
+    }),
+  );
 });
 
 // Idle keep-alive connections outlive the clients' and proxies' own idle times: Node's 5 s default closes a
