@@ -7,7 +7,9 @@
 // the page does not bring their data (10 connections), so an older build's cost per view can be added up.
 // The workspace holds BENCH_PAGES_DATASETS datasets (default 30; the catalog lists them) besides
 // the BENCH_PAGES_ROWS-row dataset the pages show (default 100,000). The server runs on
-// BENCH_PORT_BASE + 4 (default 3214). Run alone: `BENCH_ONLY=http-pages npm run bench`.
+// BENCH_PORT_BASE + 4 (default 3214). BENCH_PAGES_COMPARE_ENV="NAME=value,..." runs a second server with those
+// settings beside it in the same rounds (an A/B of a setting, e.g. PAGE_RENDER_CONCURRENCY=0); BENCH_PAGES_PROFILE
+// runs one page alone (see below). Run alone: `BENCH_ONLY=http-pages npm run bench`.
 import fs from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
@@ -36,6 +38,7 @@ export async function runHttpPagesBench(): Promise<void> {
   if (!hasBuild("http-pages")) return;
   const world = await createBenchWorld(ROWS);
   let app: Server | undefined;
+  let compare: Server | undefined;
   try {
     // More datasets for the catalog to list: small CSVs through the same ingest service.
     for (let i = 1; i < DATASETS; i++) {
@@ -63,6 +66,27 @@ export async function runHttpPagesBench(): Promise<void> {
       { label: "access-link page", url: `${app.url}${new URL(link.url).pathname}`, serverPid: app.pid },
     ];
     const asset: Target = { label: "static asset", url: `${app.url}${staticAssetPath()}`, serverPid: app.pid };
+    // BENCH_PAGES_COMPARE_ENV="NAME=value,...": a second server of the same build with those settings (e.g.
+    // PAGE_RENDER_CONCURRENCY=0) on BENCH_PORT_BASE + 5, its pages run in the same rounds, labelled "[compare]".
+    const compareEnv = Object.fromEntries(
+      (process.env.BENCH_PAGES_COMPARE_ENV ?? "")
+        .split(",")
+        .filter((pair) => pair.includes("="))
+        .map((pair) => [pair.slice(0, pair.indexOf("=")).trim(), pair.slice(pair.indexOf("=") + 1).trim()]),
+    );
+    if (Object.keys(compareEnv).length)
+      compare = await startApp(world, 5, { path: catalog, headers: cookie }, compareEnv);
+    const comparePage = (page: Target): Target[] =>
+      compare
+        ? [
+            {
+              ...page,
+              label: `${page.label} [compare]`,
+              url: page.url.replace(app!.url, compare.url),
+              serverPid: compare.pid,
+            },
+          ]
+        : [];
     // What a dataset page's grid and statistics panel ask for from the browser when the page did not
     // bring them (before 2026-12-01: on every view); a view costs the page plus these two then.
     const firstRows = new URLSearchParams({ query: JSON.stringify({ limit: 50, offset: 0 }) });
@@ -96,7 +120,7 @@ export async function runHttpPagesBench(): Promise<void> {
       console.log(
         `  ${page.label}: ${(Buffer.byteLength(html) / 1024).toFixed(0)} KiB of HTML, of which ${(rscBytes / 1024).toFixed(0)} KiB the inline RSC payload`,
       );
-      await cannon(page.url, 10, 2, page.headers); // warm-up
+      for (const warm of [page, ...comparePage(page)]) await cannon(warm.url, 10, 2, warm.headers); // warm-up
     }
     // BENCH_PAGES_PROFILE=<label>: that page alone at 10 connections, nothing else, for a CPU profile of the
     // page's own work (with BENCH_HTTP_NODE_ARGS="--cpu-prof ..."): the static asset's thousands of requests
@@ -112,12 +136,13 @@ export async function runHttpPagesBench(): Promise<void> {
     await cannon(asset.url, 10, 2);
     for (const page of pages) {
       for (const connections of [10, 50]) {
-        await alternate([asset, page], { connections, rounds: ROUNDS, seconds: SECONDS });
+        await alternate([asset, page, ...comparePage(page)], { connections, rounds: ROUNDS, seconds: SECONDS });
       }
     }
     await alternate([asset, ...browserReads], { connections: 10, rounds: ROUNDS, seconds: SECONDS });
   } finally {
     await app?.stop();
+    await compare?.stop();
     await world.close();
   }
 }

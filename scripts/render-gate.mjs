@@ -1,9 +1,10 @@
-// Page renders take turns (scripts/server.mjs). A page costs milliseconds of the server's one JavaScript thread;
-// rendered all at once, 50 pages arriving together interleave their work, so each one finishes only when nearly
-// all of them have (and the heap holds all 50 at once: more garbage collection per page). Measured on the
-// catalog, dataset and access-link pages at 50 connections: a median of ~0.8 s and a p99 of 2.5-4.6 s, some
-// requests overtaken again and again. Admitted a few at a time, in order of arrival, each page is rendered in
-// about its own time after the ones before it: the slowest request waits about as long as the median one.
+// Page renders take turns (scripts/server.mjs). A page costs 12-15 ms of the server's one JavaScript thread on the
+// 2-core benchmark machine; rendered all at once, 50 pages arriving together interleave their work, and some are
+// overtaken again and again (measured at 50 connections, bench/http-pages.ts: medians of 0.49-0.60 s, p99s of
+// 2.8-3.5 s). Admitted two at a time in order of arrival, each page waits for the ones before it and then
+// renders in about its own time: p99s of 0.68-0.79 s at the same medians, and slightly less CPU per page (fewer
+// renders alive at once, less garbage collection). Two, not one: a render waiting on DuckDB or the database
+// leaves the thread to the other (one gave about the same figures, with the thread idle during such waits).
 
 /**
  * Whether `req` is for a page (or another answer of Next's app router outside the API): a GET or HEAD outside

@@ -4,7 +4,7 @@
 //
 // Settings: DATASHELF_HOST / HOSTNAME (see scripts/listen-host.mjs; default 127.0.0.1), PORT
 // (default 3000), SHUTDOWN_TIMEOUT_MS (default 10000: how long SIGTERM waits for open requests),
-// PAGE_RENDER_CONCURRENCY (default 4: page renders at once) and PAGE_RENDER_HOLD_MS (default 250: the longest
+// PAGE_RENDER_CONCURRENCY (default 2: page renders at once) and PAGE_RENDER_HOLD_MS (default 250: the longest
 // one render holds its turn); see scripts/render-gate.mjs.
 import http from "node:http";
 import path from "node:path";
@@ -60,7 +60,7 @@ const directRoutes = !dev && process.env.DIRECT_ROUTES !== "0" ? await loadDirec
 const serveDirect = directRoutes ? directRouteHandler(directRoutes) : () => false;
 // Page renders take turns, a few at a time in order of arrival (see render-gate.mjs); 0 turns it off.
 const admitPage = renderGate({
-  limit: Number(process.env.PAGE_RENDER_CONCURRENCY ?? (dev ? 0 : 4)),
+  limit: Number(process.env.PAGE_RENDER_CONCURRENCY ?? (dev ? 0 : 2)),
   holdMs: Number(process.env.PAGE_RENDER_HOLD_MS || 250),
 });
 
