@@ -53,4 +53,12 @@ describe("numeric settings", () => {
     ]);
     expect(numberSettingProblems({})).toEqual([]);
   });
+
+  it("checks the server's own settings too: a page gate set to a word would otherwise be off", () => {
+    expect(numberSettingProblems({ PAGE_RENDER_CONCURRENCY: "two", PAGE_RENDER_HOLD_MS: "0" })).toEqual([
+      'PAGE_RENDER_CONCURRENCY must be a whole number of page renders, at least 0; got "two".',
+      'PAGE_RENDER_HOLD_MS must be a number of milliseconds, above 0; got "0".',
+    ]);
+    expect(numberSettingProblems({ PAGE_RENDER_CONCURRENCY: "0" })).toEqual([]);
+  });
 });

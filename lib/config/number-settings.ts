@@ -69,6 +69,9 @@ const NUMBER_SETTINGS = {
   JOBS_POLL_MS: { fallback: 600_000, min: 0, unit: "milliseconds" },
   DB_MIGRATE_WAIT_SECONDS: { fallback: 120, min: 0, above: true, unit: "seconds" },
   ORPHAN_GRACE_HOURS: { fallback: 6, min: 0, unit: "hours" },
+  // Read by scripts/server.mjs (plain JavaScript); checked here with the others before `npm start` serves.
+  PAGE_RENDER_CONCURRENCY: { fallback: 2, min: 0, whole: true, unit: "page renders" },
+  PAGE_RENDER_HOLD_MS: { fallback: 250, min: 0, above: true, unit: "milliseconds" },
 } as const satisfies Record<string, NumberRule>;
 
 export type NumberSettingName = keyof typeof NUMBER_SETTINGS;
