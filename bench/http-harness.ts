@@ -23,6 +23,7 @@ import { createBlobStore, getBlobStore, setBlobStore } from "@/lib/storage";
 import { createApiToken } from "@/lib/tokens/api-tokens";
 import { createUser } from "@/lib/users/create-user";
 import { hashToken, newToken } from "@/lib/util/tokens";
+import { SERVER_NODE_FLAGS } from "../scripts/server-node-flags.mjs";
 import { envArgs, envFlag, envNumber } from "./env";
 
 export const SITES = ["north", "south", "east", "west", "harbour", "airport", "depot", "plant"];
@@ -262,6 +263,7 @@ export async function startApp(
   const child = spawn(
     process.execPath,
     [
+      ...SERVER_NODE_FLAGS,
       ...envArgs(["BENCH_HTTP_NODE_ARGS", "BENCH_APP_NODE_ARGS"]),
       ...(envFlag("BENCH_NEXT_START")
         ? ["node_modules/next/dist/bin/next", "start", "-p", String(port)]

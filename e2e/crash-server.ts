@@ -7,6 +7,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { promisify } from "node:util";
 import Database from "better-sqlite3";
+import { SERVER_NODE_FLAGS } from "../scripts/server-node-flags.mjs";
 
 const run = promisify(execFile);
 const TSX = ["--import", "tsx", "--import", "./scripts/server-only-hook.mjs"];
@@ -52,7 +53,7 @@ export function crashServer(port: number, extraEnv: Record<string, string>) {
     /** Starts scripts/server.mjs with `overrides` and waits until it answers. */
     async start(overrides: Record<string, string> = {}) {
       output = "";
-      const started = spawn(process.execPath, ["scripts/server.mjs"], {
+      const started = spawn(process.execPath, [...SERVER_NODE_FLAGS, "scripts/server.mjs"], {
         env: { ...env, ...extraEnv, ...overrides },
         stdio: ["ignore", "pipe", "pipe"],
       });
