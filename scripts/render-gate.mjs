@@ -19,8 +19,18 @@ export function isPageRender(req) {
 }
 
 /**
+ * Whether `req` is a router prefetch: Next's <Link> asks for the pages its links lead to while they are in view (a
+ * catalog page's view sent 26), before anyone clicks.
+ * @param {import("node:http").IncomingMessage} req
+ */
+export function isPrefetch(req) {
+  return req.headers["next-router-prefetch"] === "1" || req.headers.purpose === "prefetch";
+}
+
+/**
  * Rule: at most `limit` page renders hold a turn at once; the others wait in order of arrival and start as turns
- * end. A turn ends when its response is finished or its connection closed, or after `holdMs` at the latest: a
+ * end, except that a prefetch (see isPrefetch) waits until no page anyone asked for is waiting: a click is never
+ * queued behind the prefetches of the page it was made on. A turn ends when its response is finished or its connection closed, or after `holdMs` at the latest: a
  * render that long is waiting on something (a large dataset's first read, a slow blob store), and the pages
  * behind it must not wait for that too. A request whose client goes away while it waits is dropped without
  * being rendered. Anything that is not a page render (see isPageRender) runs at once, so assets, API calls,
@@ -31,8 +41,11 @@ export function isPageRender(req) {
 export function renderGate({ limit, holdMs = 250 }) {
   if (!(limit > 0)) return (_req, _res, run) => run();
   let running = 0;
-  /** @type {{ res: import("node:http").ServerResponse, run: () => void, gone: boolean }[]} */
+  /** @typedef {{ res: import("node:http").ServerResponse, run: () => void, gone: boolean }} Waiting */
+  /** @type {Waiting[]} */
   const waiting = [];
+  /** @type {Waiting[]} */
+  const prefetches = [];
 
   const start = (res, run) => {
     running++;
@@ -51,8 +64,8 @@ export function renderGate({ limit, holdMs = 250 }) {
     run();
   };
   const next = () => {
-    while (running < limit && waiting.length > 0) {
-      const { res, run, gone } = waiting.shift();
+    while (running < limit && (waiting.length > 0 || prefetches.length > 0)) {
+      const { res, run, gone } = waiting.length > 0 ? waiting.shift() : prefetches.shift();
       if (!gone) start(res, run);
     }
   };
@@ -62,6 +75,6 @@ export function renderGate({ limit, holdMs = 250 }) {
     if (running < limit) return start(res, run);
     const entry = { res, run, gone: false };
     res.once("close", () => (entry.gone = true));
-    waiting.push(entry);
+    (isPrefetch(req) ? prefetches : waiting).push(entry);
   };
 }

@@ -58,6 +58,27 @@ describe("renderGate", () => {
     expect(await Promise.all(answers)).toEqual(["done /a", "done /b", "done /c", "done /d"]);
   });
 
+  it("starts a page someone asked for before the prefetches that were waiting", async () => {
+    const app = await gated({ limit: 1, holdMs: 60_000 });
+    const first = app.request("/first");
+    await until(() => app.started.length === 1);
+    const prefetch = { headers: { "Next-Router-Prefetch": "1", RSC: "1" } };
+    const prefetched = [app.request("/link-1", prefetch), app.request("/link-2", prefetch)];
+    await settle();
+    const clicked = app.request("/clicked", { headers: { RSC: "1" } });
+    await settle();
+    app.finish("/first");
+    await until(() => app.started.length === 2);
+    expect(app.started[1]).toBe("/clicked");
+    app.finish("/clicked");
+    await until(() => app.started.length === 3);
+    app.finish("/link-1");
+    await until(() => app.started.length === 4);
+    app.finish("/link-2");
+    expect(app.started).toEqual(["/first", "/clicked", "/link-1", "/link-2"]);
+    await Promise.all([first, clicked, ...prefetched]);
+  });
+
   it("lets API calls, build assets and posts through while every turn is taken", async () => {
     const app = await gated({ limit: 1, holdMs: 60_000 });
     const page = app.request("/page");
