@@ -33,8 +33,9 @@ export function isPrefetch(req) {
  * queued behind the prefetches of the page it was made on. A turn ends when its response is finished or its
  * connection closed, or after `holdMs` at the latest: a render that long is waiting on something (a large
  * dataset's first read, a slow blob store), and the pages behind it must not wait for that too. A request whose
- * client goes away while it waits is dropped without being rendered. Anything that is not a page render (see isPageRender) runs at once, so assets, API calls,
- * uploads and server actions never wait behind pages. `limit` 0 (or less) turns the gate off.
+ * client goes away while it waits is dropped without being rendered. Anything that is not a page render (see
+ * isPageRender) runs at once, so assets, API calls, uploads and server actions never wait behind pages. `limit` 0
+ * (or less) turns the gate off.
  * @param {{ limit: number, holdMs?: number }} options
  * @returns {(req: import("node:http").IncomingMessage, res: import("node:http").ServerResponse, run: () => void) => void}
  */

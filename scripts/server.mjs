@@ -58,9 +58,10 @@ const handle = app.getRequestHandler();
 // Token API reads answered without Next's request pipeline (see direct-routes.mjs); DIRECT_ROUTES=0 turns it off.
 const directRoutes = !dev && process.env.DIRECT_ROUTES !== "0" ? await loadDirectRoutes(distDirOf(dir)) : null;
 const serveDirect = directRoutes ? directRouteHandler(directRoutes) : () => false;
-// Page renders take turns, a few at a time in order of arrival (see render-gate.mjs); 0 turns it off.
+// Page renders take turns, a few at a time in order of arrival (see render-gate.mjs); 0 turns it off. Empty means
+// the default, as lib/config/number-settings.ts (which checks both before `npm start` serves) reads it.
 const admitPage = renderGate({
-  limit: Number(process.env.PAGE_RENDER_CONCURRENCY ?? (dev ? 0 : 2)),
+  limit: Number(process.env.PAGE_RENDER_CONCURRENCY?.trim() || (dev ? 0 : 2)),
   holdMs: Number(process.env.PAGE_RENDER_HOLD_MS || 250),
 });
 
