@@ -57,3 +57,15 @@ export function envArgs(names: string | string[]): string[] {
       .filter(Boolean) ?? []
   );
 }
+
+/** Settings for a second server, `NAME=value,NAME=value` (e.g. `DIRECT_ROUTES=0`), else none. */
+export function envPairs(name: string): Record<string, string> {
+  const found = firstSet([name]);
+  if (!found) return {};
+  return Object.fromEntries(
+    found.value
+      .split(",")
+      .filter((pair) => pair.includes("="))
+      .map((pair) => [pair.slice(0, pair.indexOf("=")).trim(), pair.slice(pair.indexOf("=") + 1).trim()]),
+  );
+}

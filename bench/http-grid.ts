@@ -16,7 +16,8 @@
 // BENCH_GRID_COMPARE_DIST=<build folder> (e.g. .next-base, a build of the branch point) starts a second server from
 // that build on BENCH_PORT_BASE + 3, on the same database and file, and runs its HTTP series in every round beside
 // this build's (labelled "compare"): old and new code under the same load in one run, each with its ratio to DuckDB
-// alone of the same round.
+// alone of the same round. BENCH_GRID_COMPARE_ENV="NAME=value,..." does the same with settings of its own (e.g.
+// DIRECT_ROUTES=0: this build with the grid's requests through Next's pipeline), alone or with a build folder.
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { type DuckDBConnection, DuckDBInstance, type Json } from "@duckdb/node-api";
@@ -36,7 +37,7 @@ import {
   startApp,
 } from "./http-harness";
 import { measure, ms } from "./stats";
-import { envNumber, envNumbers } from "./env";
+import { envNumber, envNumbers, envPairs } from "./env";
 
 const ONE_SIZE = envNumber(["BENCH_GRID_ROWS", "BENCH_HTTP_ROWS"], 0);
 const SIZES = ONE_SIZE ? [ONE_SIZE] : envNumbers("BENCH_GRID_SIZES", [1_000_000, 10_000_000]);
@@ -44,7 +45,13 @@ const TARGET_MS = 150;
 const RUNS = envNumber("BENCH_GRID_RUNS", 30);
 const ROUNDS = envNumber(["BENCH_GRID_ROUNDS", "BENCH_HTTP_ROUNDS"], 3);
 
-const COMPARE_DIST = process.env.BENCH_GRID_COMPARE_DIST || "";
+const COMPARE_ENV = {
+  ...(process.env.BENCH_GRID_COMPARE_DIST ? { NEXT_DIST_DIR: process.env.BENCH_GRID_COMPARE_DIST } : {}),
+  ...envPairs("BENCH_GRID_COMPARE_ENV"),
+};
+const COMPARE_LABEL = Object.entries(COMPARE_ENV)
+  .map(([name, value]) => `${name}=${value}`)
+  .join(",");
 
 const site = (i: number) => SITES[i % SITES.length]!;
 /**
@@ -169,7 +176,7 @@ async function benchShape(
         compareMedians.push(compared.figure.median);
         compareRatios.push(compared.figure.median / alone.median);
         console.log(
-          `  round ${round + 1} [compare: ${COMPARE_DIST}]: HTTP median ${ms(compared.figure.median)} (p99 ${ms(compared.figure.p99)}), ratio ${compareRatios.at(-1)!.toFixed(2)}×; CPU per page: server ${ms(compared.cpu)}`,
+          `  round ${round + 1} [compare: ${COMPARE_LABEL}]: HTTP median ${ms(compared.figure.median)} (p99 ${ms(compared.figure.p99)}), ratio ${compareRatios.at(-1)!.toFixed(2)}×; CPU per page: server ${ms(compared.cpu)}`,
         );
       }
       console.log(
@@ -185,7 +192,7 @@ async function benchShape(
     );
     if (compareApp)
       console.log(
-        `${label} [compare: ${COMPARE_DIST}], HTTP / DuckDB alone: median ${median(compareRatios).toFixed(2)}× (${spread(compareRatios, 2)}); this build / compare per round: ${spread(
+        `${label} [compare: ${COMPARE_LABEL}], HTTP / DuckDB alone: median ${median(compareRatios).toFixed(2)}× (${spread(compareRatios, 2)}); this build / compare per round: ${spread(
           httpMedians.map((h, i) => h / compareMedians[i]!),
           2,
         )}`,
@@ -210,13 +217,8 @@ async function benchSize(rows: number): Promise<Figures[]> {
   try {
     const first = `/api/datasets/${world.datasetId}/rows?query=${encodeURIComponent(JSON.stringify(SHAPES[0]!.query(SENSORS - 1)))}`;
     app = await startApp(world, 2, { path: first, headers: { Cookie: world.sessionCookie } });
-    if (COMPARE_DIST)
-      compareApp = await startApp(
-        world,
-        3,
-        { path: first, headers: { Cookie: world.sessionCookie } },
-        { NEXT_DIST_DIR: COMPARE_DIST },
-      );
+    if (COMPARE_LABEL)
+      compareApp = await startApp(world, 3, { path: first, headers: { Cookie: world.sessionCookie } }, COMPARE_ENV);
     const figures: Figures[] = [];
     for (const shape of SHAPES) figures.push(await benchShape(world, rows, app, shape, compareApp));
     return figures;

@@ -27,7 +27,7 @@ import {
   startApp,
   staticAssetPath,
 } from "./http-harness";
-import { envNumber } from "./env";
+import { envNumber, envPairs } from "./env";
 
 const ROWS = envNumber("BENCH_PAGES_ROWS", 100_000);
 const DATASETS = envNumber("BENCH_PAGES_DATASETS", 30);
@@ -68,12 +68,7 @@ export async function runHttpPagesBench(): Promise<void> {
     const asset: Target = { label: "static asset", url: `${app.url}${staticAssetPath()}`, serverPid: app.pid };
     // BENCH_PAGES_COMPARE_ENV="NAME=value,...": a second server of the same build with those settings (e.g.
     // PAGE_RENDER_CONCURRENCY=0) on BENCH_PORT_BASE + 5, its pages run in the same rounds, labelled "[compare]".
-    const compareEnv = Object.fromEntries(
-      (process.env.BENCH_PAGES_COMPARE_ENV ?? "")
-        .split(",")
-        .filter((pair) => pair.includes("="))
-        .map((pair) => [pair.slice(0, pair.indexOf("=")).trim(), pair.slice(pair.indexOf("=") + 1).trim()]),
-    );
+    const compareEnv = envPairs("BENCH_PAGES_COMPARE_ENV");
     if (Object.keys(compareEnv).length)
       compare = await startApp(world, 5, { path: catalog, headers: cookie }, compareEnv);
     const comparePage = (page: Target): Target[] =>

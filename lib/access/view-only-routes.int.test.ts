@@ -35,6 +35,7 @@ setupCatalogStorage();
 // has not: the session lookup answers with the caller's real user (REST routes use the real token).
 const session = vi.hoisted(() => ({ user: null as SessionUser | null }));
 vi.mock("@/lib/auth/session", () => ({ getSessionUser: async () => session.user }));
+vi.mock("@/lib/auth/request-session", () => ({ requestSessionUser: async () => session.user }));
 beforeEach(() => resetRateLimits());
 
 const APP = "http://localhost:3000";

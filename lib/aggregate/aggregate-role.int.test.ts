@@ -28,6 +28,7 @@ setupCatalogStorage();
 
 const session = vi.hoisted(() => ({ user: null as SessionUser | null }));
 vi.mock("@/lib/auth/session", () => ({ getSessionUser: async () => session.user }));
+vi.mock("@/lib/auth/request-session", () => ({ requestSessionUser: async () => session.user }));
 beforeEach(() => resetRateLimits());
 
 const APP = "http://localhost:3000";

@@ -1,8 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import type { Actor } from "@/lib/access";
-import { readSessionUser } from "@/lib/auth/read-session";
-import { cookieValue, sessionCookieName } from "@/lib/auth/session-cookie";
+import { requestSessionUser } from "@/lib/auth/request-session";
 import { clientAddress } from "@/lib/http/client-address";
 import { isSameOrigin } from "@/lib/http/same-origin";
 import { resolveRequestActor } from "@/lib/links/request-actor";
@@ -70,7 +69,7 @@ async function cookieCaller(request: Request, links: boolean): Promise<Caller | 
 
 /** The signed-in user from the request's own session cookie (read from the database on every request). */
 async function sessionActor(request: Request): Promise<{ actor: Actor; viaLink: false }> {
-  const user = await readSessionUser(cookieValue(request.headers.get("cookie"), sessionCookieName()));
+  const user = await requestSessionUser(request);
   if (!user) throw new AppError("unauthenticated", "Sign in to continue.");
   return { actor: user, viaLink: false };
 }

@@ -3,11 +3,12 @@
 // sends one statement per table counts as what it is), and how its JSON leaves (small pages uncompressed).
 import { randomUUID } from "node:crypto";
 import Database from "better-sqlite3";
-import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { GET as datasetRows } from "@/app/api/datasets/[id]/rows/route";
 import { authAdapter } from "@/lib/auth/options";
 import { readSessionUser } from "@/lib/auth/read-session";
 import { SESSION_MAX_AGE_DAYS } from "@/lib/auth/session-age";
+import { sessionCookieName } from "@/lib/auth/session-cookie";
 import { UNCOMPRESSED_MAX_BYTES } from "@/lib/api/responses";
 import { createCast, createDataset, setupCatalogStorage } from "@/lib/catalog/test-support";
 import { resetRateLimits } from "@/lib/throttle/rate-limit";
@@ -15,14 +16,6 @@ import { setupTestDatabase } from "@/test/db";
 
 setupTestDatabase();
 setupCatalogStorage();
-
-// The browser routes read the cookie through next/headers, which needs a request scope a test has not: here the
-// session lookup is the real one (readSessionUser) on the token of the request being made.
-const cookie = vi.hoisted(() => ({ token: undefined as string | undefined }));
-vi.mock("@/lib/auth/session", async () => {
-  const { readSessionUser: read } = await import("@/lib/auth/read-session");
-  return { getSessionUser: async () => read(cookie.token) };
-});
 
 const SQLITE = process.env.TEST_DB === "sqlite";
 
@@ -40,9 +33,6 @@ for (const method of ["all", "get", "run", "iterate"] as const) {
 afterAll(() => Object.assign(statementProto, originals));
 
 beforeEach(() => resetRateLimits());
-afterEach(() => {
-  cookie.token = undefined;
-});
 
 const APP = "http://localhost:3000";
 
@@ -57,9 +47,11 @@ async function signIn(userId: string): Promise<string> {
 }
 
 async function rows(datasetId: string, token: string, query: object) {
-  cookie.token = token;
   const url = `${APP}/api/datasets/${datasetId}/rows?query=${encodeURIComponent(JSON.stringify(query))}`;
-  const response = await datasetRows(new Request(url), { params: Promise.resolve({ id: datasetId }) });
+  // The session is the request's own cookie: the handler runs here without Next's request scope, as the app's
+  // server runs it (scripts/direct-routes.mjs).
+  const headers = { Cookie: `${sessionCookieName()}=${token}` };
+  const response = await datasetRows(new Request(url, { headers }), { params: Promise.resolve({ id: datasetId }) });
   const text = await response.text();
   return { status: response.status, cacheControl: response.headers.get("cache-control"), text };
 }

@@ -34,6 +34,7 @@ setupTempStorage();
 // lookup answers with the user a test signs in (null: a signed-out visitor).
 const session = vi.hoisted(() => ({ user: null as SessionUser | null }));
 vi.mock("@/lib/auth/session", () => ({ getSessionUser: async () => session.user }));
+vi.mock("@/lib/auth/request-session", () => ({ requestSessionUser: async () => session.user }));
 
 const APP = "http://localhost:3000";
 const TUS = { "Tus-Resumable": "1.0.0" };

@@ -2,7 +2,7 @@ import "server-only";
 import { NextRequest } from "next/server";
 import { noStoreJson } from "@/lib/api/responses";
 import type { Actor } from "@/lib/access";
-import { getSessionUser } from "@/lib/auth/session";
+import { requestSessionUser } from "@/lib/auth/request-session";
 import { clientAddress } from "@/lib/http/client-address";
 import { openAccessLink } from "./open-link";
 
@@ -29,7 +29,7 @@ const json = (status: number, error: string, code: string, headers: Record<strin
  */
 export async function resolveRequestActor(request: Request): Promise<{ actor: Actor; viaLink: boolean } | Response> {
   const token = new URL(request.url).searchParams.get(LINK_PARAM);
-  const viewer = await getSessionUser();
+  const viewer = await requestSessionUser(request);
   if (token) {
     const opened = await openAccessLink(token, {
       client: clientAddress(request.headers),

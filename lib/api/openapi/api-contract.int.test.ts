@@ -33,6 +33,7 @@ setupTempStorage();
 // A file request's uploads (Upload-Link) look the browser session up, which needs a request scope
 // tests have not: here nobody is signed in.
 vi.mock("@/lib/auth/session", () => ({ getSessionUser: async () => null }));
+vi.mock("@/lib/auth/request-session", () => ({ requestSessionUser: async () => null }));
 // Hostile Upload-Link tokens are failed link attempts, each slowed down (lib/links/link-throttle.int.test.ts).
 process.env.LINK_MAX_DELAY_MS = "0";
 
