@@ -3,10 +3,13 @@
 // a Next upgrade change how a build holds them, the server would quietly send those reads through Next again: still
 // correct, but with twice the CPU per request. This test is what notices. (That the answers are the same either
 // way is e2e/multi-instance.spec.ts's last test; every API test of the suite runs on the direct routes.)
+import { type ChildProcess, spawn } from "node:child_process";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { DIRECT_ROUTES, loadDirectRoutes } from "../scripts/direct-routes.mjs";
 import { distDirOf } from "../scripts/build-lock.mjs";
+import { SERVER_NODE_FLAGS } from "../scripts/server-node-flags.mjs";
+import { demoWorld, signIn } from "./world";
 
 test("the build's row reads, namespace listing and grid routes load as the server loads them, and answer", async () => {
   const direct = await loadDirectRoutes(distDirOf(path.resolve(".")));
@@ -21,4 +24,91 @@ test("the build's row reads, namespace listing and grid routes load as the serve
     expect(answer.status).toBe(401);
     expect(((await answer.json()) as { code: string }).code).toBe("unauthenticated");
   }
+});
+
+// A second server on the suite's database with every request through Next (DIRECT_ROUTES=0): the grid's requests of
+// a signed-in user must get the same answer from the suite's server, which answers them directly.
+const { alice } = demoWorld("direct");
+const PORT = Number(process.env.E2E_PORT || 3100);
+// Past the ports other specs take (the exposed server +1, scale-cluster.ts from +2 on, the crash servers +7 and +8).
+const VIA_NEXT_PORT = PORT + 20;
+const dataDir = path.resolve(`.tmp/e2e-data-${PORT}`);
+
+test.describe("the grid's requests, directly and through Next", () => {
+  let viaNext: ChildProcess | undefined;
+  let output = "";
+
+  test.beforeAll(async () => {
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      DATA_DIR: dataDir,
+      DATABASE_URL: process.env.E2E_DATABASE_URL || `file:${path.join(dataDir, "datashelf.db")}`,
+      PORT: String(VIA_NEXT_PORT),
+      APP_URL: `http://localhost:${VIA_NEXT_PORT}`,
+      NEXTAUTH_URL: `http://localhost:${VIA_NEXT_PORT}`,
+      NEXT_TELEMETRY_DISABLED: "1",
+      DIRECT_ROUTES: "0",
+    };
+    delete env.RESEND_API_KEY;
+    viaNext = spawn(process.execPath, [...SERVER_NODE_FLAGS, "scripts/server.mjs"], {
+      env,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    viaNext.stdout!.on("data", (chunk) => (output += chunk));
+    viaNext.stderr!.on("data", (chunk) => (output += chunk));
+    for (let i = 0; i < 120 && !output.includes("Datashelf listening on"); i++)
+      await new Promise((r) => setTimeout(r, 500));
+    expect(output).toContain(`listening on http://127.0.0.1:${VIA_NEXT_PORT}`);
+  });
+
+  test.afterAll(() => {
+    viaNext?.kill("SIGTERM");
+  });
+
+  test("rows and column statistics answer the same: status, headers and bytes", async ({ page, baseURL }) => {
+    await signIn(page, alice.email);
+    await page.goto(`/w/${alice.username}/sales/catalog/orders-2026`);
+    const id = /\/api\/datasets\/([a-z0-9]+)\//.exec(await page.content())?.[1];
+    expect(id, "the dataset page links to its own routes").toBeTruthy();
+    const session = (await page.context().cookies()).find((c) => c.name === "next-auth.session-token");
+    expect(session, "signed in").toBeTruthy();
+    const cookie = { Cookie: `next-auth.session-token=${session!.value}` };
+    const gzip = { ...cookie, "Accept-Encoding": "gzip" };
+    const query = (q: object) => encodeURIComponent(JSON.stringify(q));
+    const sorted = { limit: 5, offset: 0, sort: [{ column: "quantity", direction: "desc" }], filters: [] };
+    const cases: [string, Record<string, string>][] = [
+      [`/api/datasets/${id}/rows?query=${query(sorted)}`, cookie],
+      [`/api/datasets/${id}/rows?query=${query({ ...sorted, limit: 500 })}`, gzip],
+      [`/api/datasets/${id}/rows?query=${query({ limit: "many" })}`, cookie],
+      [`/api/datasets/${id}/rows?query=${query(sorted)}`, {}],
+      [`/api/datasets/nosuchdataset/rows?query=${query(sorted)}`, cookie],
+      [`/api/datasets/${id}/rows?query=${query(sorted)}&link=sl_not_a_link`, cookie],
+      [`/api/datasets/${id}/stats`, gzip],
+    ];
+    const compared = [
+      "content-type",
+      "content-encoding",
+      "cache-control",
+      "retry-after",
+      "x-content-type-options",
+      "x-frame-options",
+      "referrer-policy",
+      "permissions-policy",
+    ];
+    const statuses: number[] = [];
+    for (const [route, headers] of cases) {
+      const [next, direct] = await Promise.all([
+        fetch(`http://127.0.0.1:${VIA_NEXT_PORT}${route}`, { headers }),
+        fetch(`${baseURL}${route}`, { headers }),
+      ]);
+      const label = `${route} (${Object.keys(headers).join(", ") || "signed out"})`;
+      expect(direct.status, label).toBe(next.status);
+      statuses.push(direct.status);
+      for (const name of compared) expect(direct.headers.get(name), `${label}: ${name}`).toBe(next.headers.get(name));
+      expect(Buffer.from(await direct.arrayBuffer()).equals(Buffer.from(await next.arrayBuffer())), label).toBe(true);
+    }
+    // Each case is the answer it is meant to be (a page, a compressed page, a refused query, signed out, no such
+    // dataset, a link that does not open, statistics), not the same refusal seven times.
+    expect(statuses).toEqual([200, 200, 422, 401, 404, 404, 200]);
+  });
 });
