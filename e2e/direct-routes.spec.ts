@@ -5,13 +5,13 @@
 // way is e2e/multi-instance.spec.ts's last test; every API test of the suite runs on the direct routes.)
 import { type ChildProcess, spawn } from "node:child_process";
 import path from "node:path";
-import { expect, test } from "@playwright/test";
+import { expect, type Page, test } from "@playwright/test";
 import { DIRECT_ROUTES, loadDirectRoutes } from "../scripts/direct-routes.mjs";
 import { distDirOf } from "../scripts/build-lock.mjs";
 import { SERVER_NODE_FLAGS } from "../scripts/server-node-flags.mjs";
 import { demoWorld, signIn } from "./world";
 
-test("the build's row reads, namespace listing and grid routes load as the server loads them, and answer", async () => {
+test("the build's directly answered routes load as the server loads them, and answer", async () => {
   const direct = await loadDirectRoutes(distDirOf(path.resolve(".")));
   expect(direct, "scripts/direct-routes.mjs could not load the build's route handlers").not.toBeNull();
   expect(direct!.routes.map((r) => r.params)).toEqual(DIRECT_ROUTES.map((r) => r.params));
@@ -26,15 +26,16 @@ test("the build's row reads, namespace listing and grid routes load as the serve
   }
 });
 
-// A second server on the suite's database with every request through Next (DIRECT_ROUTES=0): the grid's requests of
-// a signed-in user must get the same answer from the suite's server, which answers them directly.
+// A second server on the suite's database with every request through Next (DIRECT_ROUTES=0): the JSON reads of the
+// grid and the file browser, made by a signed-in user, get the same answer from the suite's server, which answers
+// them directly.
 const { alice } = demoWorld("direct");
 const PORT = Number(process.env.E2E_PORT || 3100);
 // Past the ports other specs take (the exposed server +1, scale-cluster.ts from +2 on, the crash servers +7 and +8).
 const VIA_NEXT_PORT = PORT + 20;
 const dataDir = path.resolve(`.tmp/e2e-data-${PORT}`);
 
-test.describe("the grid's requests, directly and through Next", () => {
+test.describe("the browser's JSON reads, directly and through Next", () => {
   let viaNext: ChildProcess | undefined;
   let output = "";
 
@@ -65,26 +66,16 @@ test.describe("the grid's requests, directly and through Next", () => {
     viaNext?.kill("SIGTERM");
   });
 
-  test("rows and column statistics answer the same: status, headers and bytes", async ({ page, baseURL }) => {
+  /** The session cookie of `page`, signed in as alice. */
+  async function aliceCookie(page: Page) {
     await signIn(page, alice.email);
-    await page.goto(`/w/${alice.username}/sales/catalog/orders-2026`);
-    const id = /\/api\/datasets\/([a-z0-9]+)\//.exec(await page.content())?.[1];
-    expect(id, "the dataset page links to its own routes").toBeTruthy();
     const session = (await page.context().cookies()).find((c) => c.name === "next-auth.session-token");
     expect(session, "signed in").toBeTruthy();
-    const cookie = { Cookie: `next-auth.session-token=${session!.value}` };
-    const gzip = { ...cookie, "Accept-Encoding": "gzip" };
-    const query = (q: object) => encodeURIComponent(JSON.stringify(q));
-    const sorted = { limit: 5, offset: 0, sort: [{ column: "quantity", direction: "desc" }], filters: [] };
-    const cases: [string, Record<string, string>][] = [
-      [`/api/datasets/${id}/rows?query=${query(sorted)}`, cookie],
-      [`/api/datasets/${id}/rows?query=${query({ ...sorted, limit: 500 })}`, gzip],
-      [`/api/datasets/${id}/rows?query=${query({ limit: "many" })}`, cookie],
-      [`/api/datasets/${id}/rows?query=${query(sorted)}`, {}],
-      [`/api/datasets/nosuchdataset/rows?query=${query(sorted)}`, cookie],
-      [`/api/datasets/${id}/rows?query=${query(sorted)}&link=sl_not_a_link`, cookie],
-      [`/api/datasets/${id}/stats`, gzip],
-    ];
+    return { Cookie: `next-auth.session-token=${session!.value}` };
+  }
+
+  /** Each request to both servers: the same status, headers and bytes; returns the statuses. */
+  async function compare(baseURL: string, cases: [string, Record<string, string>][]): Promise<number[]> {
     const compared = [
       "content-type",
       "content-encoding",
@@ -107,8 +98,58 @@ test.describe("the grid's requests, directly and through Next", () => {
       for (const name of compared) expect(direct.headers.get(name), `${label}: ${name}`).toBe(next.headers.get(name));
       expect(Buffer.from(await direct.arrayBuffer()).equals(Buffer.from(await next.arrayBuffer())), label).toBe(true);
     }
+    return statuses;
+  }
+
+  test("the grid's rows and column statistics answer the same: status, headers and bytes", async ({
+    page,
+    baseURL,
+  }) => {
+    const cookie = await aliceCookie(page);
+    await page.goto(`/w/${alice.username}/sales/catalog/orders-2026`);
+    const id = /\/api\/datasets\/([a-z0-9]+)\//.exec(await page.content())?.[1];
+    expect(id, "the dataset page links to its own routes").toBeTruthy();
+    const gzip = { ...cookie, "Accept-Encoding": "gzip" };
+    const query = (q: object) => encodeURIComponent(JSON.stringify(q));
+    const sorted = { limit: 5, offset: 0, sort: [{ column: "quantity", direction: "desc" }], filters: [] };
+    const statuses = await compare(baseURL!, [
+      [`/api/datasets/${id}/rows?query=${query(sorted)}`, cookie],
+      [`/api/datasets/${id}/rows?query=${query({ ...sorted, limit: 500 })}`, gzip],
+      [`/api/datasets/${id}/rows?query=${query({ limit: "many" })}`, cookie],
+      [`/api/datasets/${id}/rows?query=${query(sorted)}`, {}],
+      [`/api/datasets/nosuchdataset/rows?query=${query(sorted)}`, cookie],
+      [`/api/datasets/${id}/rows?query=${query(sorted)}&link=sl_not_a_link`, cookie],
+      [`/api/datasets/${id}/stats`, gzip],
+    ]);
     // Each case is the answer it is meant to be (a page, a compressed page, a refused query, signed out, no such
     // dataset, a link that does not open, statistics), not the same refusal seven times.
     expect(statuses).toEqual([200, 200, 422, 401, 404, 404, 200]);
+  });
+
+  test("the file browser's folder listing and table preview answer the same", async ({ page, baseURL }) => {
+    const cookie = await aliceCookie(page);
+    const asked: string[] = [];
+    page.on("request", (request) => asked.push(new URL(request.url()).pathname + new URL(request.url()).search));
+    const files = `/w/${alice.username}/personal/files`;
+    await page.goto(files);
+    await page.locator('[data-testid="entry-row"][data-name="data"]').getByRole("link", { name: "data" }).click();
+    await expect(page).toHaveURL(`${files}/data`);
+    const csv = page.locator('[data-testid="entry-row"][data-name="customers.csv"]');
+    await csv.getByRole("button", { name: "customers.csv", exact: true }).click();
+    await expect(page.getByRole("dialog", { name: "customers.csv" })).toBeVisible();
+    await expect.poll(() => asked.some((url) => /^\/api\/files\/[^/]+\/table$/.test(url))).toBe(true);
+    const listing = asked.find((url) => /^\/api\/folders\/[^/]+\/children\?/.test(url));
+    const table = asked.find((url) => /^\/api\/files\/[^/]+\/table$/.test(url))!;
+    expect(listing, "the browser asked for a folder's listing").toBeTruthy();
+    const folder = /^\/api\/folders\/([^/]+)\//.exec(listing!)![1];
+    const statuses = await compare(baseURL!, [
+      [listing!, cookie],
+      [`/api/folders/${folder}/children?sort=size&dir=desc&limit=1`, { ...cookie, "Accept-Encoding": "gzip" }],
+      [`/api/folders/${folder}/children?sort=sideways`, cookie],
+      [listing!, {}],
+      [table, cookie],
+      [table.replace(/files\/[^/]+/, "files/nosuchfile"), cookie],
+    ]);
+    expect(statuses).toEqual([200, 200, 422, 401, 200, 404]);
   });
 });

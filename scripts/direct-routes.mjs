@@ -1,12 +1,12 @@
-// The app's HTTP server (scripts/server.mjs) answers the token API's row reads and the grid's requests by calling
-// their route handlers itself, without Next's request pipeline (its router, the route module's request and work
-// stores, its response writer): on this 2-core machine that pipeline cost about as much CPU per request as everything
-// the read does (token, rate limit, access check, a cached page of rows). The handler is the one Next runs: the same
-// function of the same compiled module instance, loaded from the build with Node's require, which is how Next loads
-// it, so every module's state (the database client, rate-limit windows, DuckDB's pooled connections and their caches)
-// is one and the same whichever way a request comes in. What Next adds to every answer is added here too:
-// next.config.js's headers (lib/http/static-headers.mjs) and Next's own response compression (its `compress`, on by
-// default), with its release of the zlib stream when a client goes away. Next's `Vary: rsc, next-router-…` is not:
+// The app's HTTP server (scripts/server.mjs) answers the token API's row reads and the JSON reads of the grid and the
+// file browser by calling their route handlers itself, without Next's request pipeline (its router, the route module's
+// request and work stores, its response writer): on this 2-core machine that pipeline cost about as much CPU per
+// request as everything the read does (token, rate limit, access check, a cached page of rows). The handler is the one
+// Next runs: the same function of the same compiled module instance, loaded from the build with Node's require, which
+// is how Next loads it, so every module's state (the database client, rate-limit windows, DuckDB's pooled connections
+// and their caches) is one and the same whichever way a request comes in. What Next adds to every answer is added here
+// too: next.config.js's headers (lib/http/static-headers.mjs) and Next's own response compression (its `compress`, on
+// by default), with its release of the zlib stream when a client goes away. Next's `Vary: rsc, next-router-…` is not:
 // those headers select a page's RSC payload, and these routes have none.
 // Kept apart from the server so tests can load a build's routes as the server does.
 import { createRequire } from "node:module";
@@ -18,9 +18,10 @@ const require = createRequire(import.meta.url);
 /**
  * The routes answered directly: GETs whose handlers read nothing but the request, nothing of Next's request scope
  * such as `cookies()`, `headers()` or `after()`: the token API's row reads (`apiRoute` in lib/api/route.ts) and the
- * grid's rows and column statistics (`withRequestActor`: the session from the request's own Cookie header, see
- * lib/auth/request-session.ts, or an access link's `?link=`). A path matches without a trailing slash or an empty
- * segment; anything else goes to Next as before.
+ * browser's JSON reads: the grid's rows and column statistics, a folder's listing and a file's table preview
+ * (`withRequestActor`: the session from the request's own Cookie header, see lib/auth/request-session.ts, or an
+ * access link's `?link=`). A path matches without a trailing slash or an empty segment; anything else goes to Next
+ * as before.
  */
 export const DIRECT_ROUTES = [
   {
@@ -42,6 +43,16 @@ export const DIRECT_ROUTES = [
     pattern: /^\/api\/datasets\/([^/]+)\/stats$/,
     params: ["id"],
     module: "app/api/datasets/[id]/stats/route.js",
+  },
+  {
+    pattern: /^\/api\/folders\/([^/]+)\/children$/,
+    params: ["id"],
+    module: "app/api/folders/[id]/children/route.js",
+  },
+  {
+    pattern: /^\/api\/files\/([^/]+)\/table$/,
+    params: ["id"],
+    module: "app/api/files/[id]/table/route.js",
   },
 ];
 
