@@ -30,10 +30,6 @@ import { errorBody } from "./response-schemas";
 
 setupTestDatabase();
 setupTempStorage();
-// A file request's uploads (Upload-Link) look the browser session up, which needs a request scope
-// tests have not: here nobody is signed in.
-vi.mock("@/lib/auth/session", () => ({ getSessionUser: async () => null }));
-vi.mock("@/lib/auth/request-session", () => ({ requestSessionUser: async () => null }));
 // Hostile Upload-Link tokens are failed link attempts, each slowed down (lib/links/link-throttle.int.test.ts).
 process.env.LINK_MAX_DELAY_MS = "0";
 
@@ -398,9 +394,6 @@ function toRequest(op: Operation, built: Built): Request {
 }
 
 async function check(op: Operation, built: Built): Promise<void> {
-  // Without a token the tus endpoint reads the session cookie, which needs Next's request scope:
-  // that case is in e2e/api-shape.spec.ts.
-  fc.pre(!(op.server && built.who === "none"));
   const handler = modules.get(op.path)?.[op.method.toUpperCase()];
   expect(handler, `no route module serves ${op.method} ${op.path}`).toBeTypeOf("function");
   resetRateLimits();
