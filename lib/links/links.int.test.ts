@@ -101,6 +101,31 @@ describe("access links", () => {
     expect(events.map((e) => e.action)).toEqual(expect.arrayContaining(["link.created", "link.used", "link.denied"]));
   });
 
+  it("counts one use per visitor and day, and keeps 'last used' to the minute without a write per view", async () => {
+    const link = await createAccessLink(alice, { resourceType: "workspace", resourceId: workspaceId });
+    const row = () => db().accessLink.findUniqueOrThrow({ where: { id: link.id } });
+    const start = new Date(Date.UTC(2026, 11, 3, 10, 0, 0));
+    const at = (seconds: number) => new Date(start.getTime() + seconds * 1000);
+    const open = async (visitor: string, when: Date) =>
+      expect((await openAccessLink(link.token, opts({ client: visitor, now: when }))).status).toBe("ok");
+
+    await open("10.9.0.1", at(0));
+    expect(await row()).toMatchObject({ useCount: 1, lastUsedAt: at(0) });
+    // The same visitor again within the minute: nothing to write, the link's row stays as it was.
+    await open("10.9.0.1", at(20));
+    await open("10.9.0.1", at(59));
+    expect(await row()).toMatchObject({ useCount: 1, lastUsedAt: at(0) });
+    // A minute on, "last used" moves; it is still one use that day.
+    await open("10.9.0.1", at(61));
+    expect(await row()).toMatchObject({ useCount: 1, lastUsedAt: at(61) });
+    // Another visitor is another use, and moves "last used" at once.
+    await open("10.9.0.2", at(62));
+    expect(await row()).toMatchObject({ useCount: 2, lastUsedAt: at(62) });
+    // The first visitor on the next day is a use again.
+    await open("10.9.0.1", at(86_400));
+    expect(await row()).toMatchObject({ useCount: 3, lastUsedAt: at(86_400) });
+  });
+
   it("is unavailable one second after its end and before its start, the same way as unknown or revoked", async () => {
     const expiresAt = new Date(Date.now() + 3_600_000);
     const link = await createAccessLink(alice, { resourceType: "workspace", resourceId: workspaceId, expiresAt });

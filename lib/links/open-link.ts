@@ -17,7 +17,6 @@ import {
   sleep,
 } from "@/lib/throttle/throttle";
 import { AppError } from "@/lib/util/errors";
-import { isUniqueViolation } from "@/lib/util/prisma-errors";
 import { hashToken } from "@/lib/util/tokens";
 import { isUnlocked, unlockCookieName, unlockValue } from "./unlock-cookie";
 
@@ -158,21 +157,28 @@ async function audit(link: LinkRow, action: string, details: Record<string, unkn
   );
 }
 
+/** How stale a link's "last used" may be: a visitor's later views within it write nothing. */
+const LAST_USED_STEP_MS = 60_000;
+
 /**
- * First use per visitor per day goes to the use count; every use updates "last used". The audit
- * trail's "link.used" (a view, for insights) is bounded per visitor and hour by recordAccess.
+ * First use per visitor per day goes to the use count and "last used"; a later view by that visitor that day moves
+ * "last used" only once it is LAST_USED_STEP_MS old. So a visitor reading a link's pages and grid writes nothing per
+ * request: the visit is read, not written again. Two first views at once count once (the insert of the visit's row
+ * decides). The audit trail's "link.used" (a view, for insights) is bounded per visitor and hour by recordAccess.
  */
-async function recordUse(link: LinkRow, visitor: string, now: Date) {
+async function recordUse(link: LinkRow & { lastUsedAt: Date | null }, visitor: string, now: Date) {
   const db = getDb();
-  const visitorKey = visitKey(link.id, visitor);
-  try {
-    await db.accessLinkVisit.create({ data: { linkId: link.id, visitorKey, day: now.toISOString().slice(0, 10) } });
-  } catch (error) {
-    if (!isUniqueViolation(error)) throw error;
+  const visit = { linkId: link.id, visitorKey: visitKey(link.id, visitor), day: now.toISOString().slice(0, 10) };
+  const seen = await db.accessLinkVisit.findUnique({ where: { linkId_visitorKey_day: visit }, select: { day: true } });
+  const first =
+    !seen &&
+    (await db.$executeRaw`INSERT INTO "AccessLinkVisit" ("linkId", "visitorKey", "day")
+VALUES (${visit.linkId}, ${visit.visitorKey}, ${visit.day}) ON CONFLICT DO NOTHING`) === 1;
+  if (first) {
+    await db.accessLink.update({ where: { id: link.id }, data: { lastUsedAt: now, useCount: { increment: 1 } } });
+  } else if (!link.lastUsedAt || now.getTime() - link.lastUsedAt.getTime() >= LAST_USED_STEP_MS) {
     await db.accessLink.update({ where: { id: link.id }, data: { lastUsedAt: now } });
-    return;
   }
-  await db.accessLink.update({ where: { id: link.id }, data: { lastUsedAt: now, useCount: { increment: 1 } } });
 }
 
 /** Records a download through a link in the audit trail. */
