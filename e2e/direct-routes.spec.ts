@@ -1,14 +1,13 @@
-// The production server answers row reads (the token API's, the grid's) from the build's own route handlers
-// (scripts/direct-routes.mjs). Should
-// a Next upgrade change how a build holds them, the server would quietly send those reads through Next again: still
-// correct, but with twice the CPU per request. This test is what notices. (That the answers are the same either
-// way is e2e/multi-instance.spec.ts's last test; every API test of the suite runs on the direct routes.)
-import { type ChildProcess, spawn } from "node:child_process";
+// The production server answers row reads (the token API's) and the browser's JSON reads (the grid's, the file
+// browser's) from the build's own route handlers (scripts/direct-routes.mjs). Should a Next upgrade change how a build
+// holds them, the server would quietly send those reads through Next again: still correct, but with twice the CPU per
+// request. The first test is what notices. The others, like e2e/multi-instance.spec.ts's last test for the token API,
+// check that the answers are the same either way; every API and grid test of the suite runs on the direct routes.
 import path from "node:path";
 import { expect, type Page, test } from "@playwright/test";
 import { DIRECT_ROUTES, loadDirectRoutes } from "../scripts/direct-routes.mjs";
 import { distDirOf } from "../scripts/build-lock.mjs";
-import { SERVER_NODE_FLAGS } from "../scripts/server-node-flags.mjs";
+import { COMPARED_HEADERS, type SecondServer, SUITE_PORT, startSecondServer } from "./second-server";
 import { demoWorld, signIn } from "./world";
 
 test("the build's directly answered routes load as the server loads them, and answer", async () => {
@@ -30,40 +29,18 @@ test("the build's directly answered routes load as the server loads them, and an
 // grid and the file browser, made by a signed-in user, get the same answer from the suite's server, which answers
 // them directly.
 const { alice } = demoWorld("direct");
-const PORT = Number(process.env.E2E_PORT || 3100);
 // Past the ports other specs take (the exposed server +1, scale-cluster.ts from +2 on, the crash servers +7 and +8).
-const VIA_NEXT_PORT = PORT + 20;
-const dataDir = path.resolve(`.tmp/e2e-data-${PORT}`);
+const VIA_NEXT_PORT = SUITE_PORT + 20;
 
 test.describe("the browser's JSON reads, directly and through Next", () => {
-  let viaNext: ChildProcess | undefined;
-  let output = "";
+  let viaNext: SecondServer | undefined;
 
   test.beforeAll(async () => {
-    const env: NodeJS.ProcessEnv = {
-      ...process.env,
-      DATA_DIR: dataDir,
-      DATABASE_URL: process.env.E2E_DATABASE_URL || `file:${path.join(dataDir, "datashelf.db")}`,
-      PORT: String(VIA_NEXT_PORT),
-      APP_URL: `http://localhost:${VIA_NEXT_PORT}`,
-      NEXTAUTH_URL: `http://localhost:${VIA_NEXT_PORT}`,
-      NEXT_TELEMETRY_DISABLED: "1",
-      DIRECT_ROUTES: "0",
-    };
-    delete env.RESEND_API_KEY;
-    viaNext = spawn(process.execPath, [...SERVER_NODE_FLAGS, "scripts/server.mjs"], {
-      env,
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    viaNext.stdout!.on("data", (chunk) => (output += chunk));
-    viaNext.stderr!.on("data", (chunk) => (output += chunk));
-    for (let i = 0; i < 120 && !output.includes("Datashelf listening on"); i++)
-      await new Promise((r) => setTimeout(r, 500));
-    expect(output).toContain(`listening on http://127.0.0.1:${VIA_NEXT_PORT}`);
+    viaNext = await startSecondServer(VIA_NEXT_PORT, { DIRECT_ROUTES: "0" });
   });
 
   test.afterAll(() => {
-    viaNext?.kill("SIGTERM");
+    viaNext?.stop();
   });
 
   /** The session cookie of `page`, signed in as alice. */
@@ -76,16 +53,6 @@ test.describe("the browser's JSON reads, directly and through Next", () => {
 
   /** Each request to both servers: the same status, headers and bytes; returns the statuses. */
   async function compare(baseURL: string, cases: [string, Record<string, string>][]): Promise<number[]> {
-    const compared = [
-      "content-type",
-      "content-encoding",
-      "cache-control",
-      "retry-after",
-      "x-content-type-options",
-      "x-frame-options",
-      "referrer-policy",
-      "permissions-policy",
-    ];
     const statuses: number[] = [];
     for (const [route, headers] of cases) {
       const [next, direct] = await Promise.all([
@@ -95,7 +62,8 @@ test.describe("the browser's JSON reads, directly and through Next", () => {
       const label = `${route} (${Object.keys(headers).join(", ") || "signed out"})`;
       expect(direct.status, label).toBe(next.status);
       statuses.push(direct.status);
-      for (const name of compared) expect(direct.headers.get(name), `${label}: ${name}`).toBe(next.headers.get(name));
+      for (const name of COMPARED_HEADERS)
+        expect(direct.headers.get(name), `${label}: ${name}`).toBe(next.headers.get(name));
       expect(Buffer.from(await direct.arrayBuffer()).equals(Buffer.from(await next.arrayBuffer())), label).toBe(true);
     }
     return statuses;

@@ -1,8 +1,7 @@
-import { type ChildProcess, spawn } from "node:child_process";
 import os from "node:os";
-import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { signInThroughMailbox, uniqueEmail } from "./helpers";
+import { type SecondServer, SUITE_PORT, startSecondServer } from "./second-server";
 import { demoWorld } from "./world";
 
 const { alice: aliceUser } = demoWorld("edge");
@@ -10,9 +9,8 @@ const { alice: aliceUser } = demoWorld("edge");
 // The suite's own server (scripts/e2e-server.mjs → scripts/server.mjs) listens with the default
 // host; a second instance of scripts/server.mjs on the same database listens on every interface,
 // so requests can arrive from a non-loopback address of this machine.
-const PORT = Number(process.env.E2E_PORT || 3100);
+const PORT = SUITE_PORT;
 const EXPOSED_PORT = PORT + 1;
-const dataDir = path.resolve(`.tmp/e2e-data-${PORT}`);
 
 /** An address of this machine other than loopback: requests to it come from that address. */
 function lanAddress(): string {
@@ -22,32 +20,14 @@ function lanAddress(): string {
   throw new Error("this test needs a non-loopback IPv4 address");
 }
 
-let exposed: ChildProcess | undefined;
-let exposedOutput = "";
+let exposed: SecondServer | undefined;
 
 test.beforeAll(async () => {
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    DATA_DIR: dataDir,
-    DATABASE_URL: process.env.E2E_DATABASE_URL || `file:${path.join(dataDir, "datashelf.db")}`,
-    PORT: String(EXPOSED_PORT),
-    DATASHELF_HOST: "0.0.0.0",
-    APP_URL: `http://localhost:${EXPOSED_PORT}`,
-    NEXTAUTH_URL: `http://localhost:${EXPOSED_PORT}`,
-    NEXT_TELEMETRY_DISABLED: "1",
-    LINK_MAX_DELAY_MS: "20",
-  };
-  delete env.RESEND_API_KEY;
-  exposed = spawn(process.execPath, ["scripts/server.mjs"], { env, stdio: ["ignore", "pipe", "pipe"] });
-  exposed.stdout!.on("data", (chunk) => (exposedOutput += chunk));
-  exposed.stderr!.on("data", (chunk) => (exposedOutput += chunk));
-  for (let i = 0; i < 120 && !exposedOutput.includes("Datashelf listening on"); i++)
-    await new Promise((r) => setTimeout(r, 500));
-  expect(exposedOutput).toContain(`listening on http://0.0.0.0:${EXPOSED_PORT}`);
+  exposed = await startSecondServer(EXPOSED_PORT, { DATASHELF_HOST: "0.0.0.0", LINK_MAX_DELAY_MS: "20" }, "0.0.0.0");
 });
 
 test.afterAll(() => {
-  exposed?.kill("SIGTERM");
+  exposed?.stop();
 });
 
 const get = (url: string, headers: Record<string, string> = {}) => fetch(url, { headers, redirect: "manual" });
@@ -83,7 +63,7 @@ test("the local mailbox answers only this machine; listening beyond localhost is
     expect((await get(url, spoofed)).status, `${url} with spoofed headers`).toBe(404);
   }
 
-  expect(exposedOutput).toContain("WARNING: listening on 0.0.0.0, beyond localhost");
+  expect(exposed!.output()).toContain("WARNING: listening on 0.0.0.0, beyond localhost");
   const signin = await (await get(`${remote}/signin`)).text();
   expect(signin).toContain("this server is reachable from the network");
   expect(signin).not.toContain('href="/mailbox"');
