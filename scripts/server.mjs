@@ -55,8 +55,8 @@ if (!dev) await holdBuild({ root: dir });
 const app = next({ dev, dir, hostname: host, port });
 await app.prepare();
 const handle = app.getRequestHandler();
-// Row reads (token API, grid) answered without Next's request pipeline (see direct-routes.mjs); DIRECT_ROUTES=0
-// turns it off.
+// The token API's row reads and the grid's and file browser's JSON reads are answered without Next's request
+// pipeline (see direct-routes.mjs); DIRECT_ROUTES=0 turns it off.
 const directRoutes = !dev && process.env.DIRECT_ROUTES !== "0" ? await loadDirectRoutes(distDirOf(dir)) : null;
 const serveDirect = directRoutes ? directRouteHandler(directRoutes) : () => false;
 // Page renders take turns, a few at a time in order of arrival (see render-gate.mjs); 0 turns it off. Empty means

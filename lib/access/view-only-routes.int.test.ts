@@ -31,10 +31,9 @@ import { setupTestDatabase } from "@/test/db";
 setupTestDatabase();
 setupCatalogStorage();
 
-// The browser routes read the session cookie through next-auth, which needs a request scope a test
-// has not: the session lookup answers with the caller's real user (REST routes use the real token).
+// The browser routes' session lookup (requestSessionUser) answers with the caller's real user, without a session row
+// and cookie per test (REST routes use the real token).
 const session = vi.hoisted(() => ({ user: null as SessionUser | null }));
-vi.mock("@/lib/auth/session", () => ({ getSessionUser: async () => session.user }));
 vi.mock("@/lib/auth/request-session", () => ({ requestSessionUser: async () => session.user }));
 beforeEach(() => resetRateLimits());
 

@@ -27,7 +27,6 @@ setupTestDatabase();
 setupCatalogStorage();
 
 const session = vi.hoisted(() => ({ user: null as SessionUser | null }));
-vi.mock("@/lib/auth/session", () => ({ getSessionUser: async () => session.user }));
 vi.mock("@/lib/auth/request-session", () => ({ requestSessionUser: async () => session.user }));
 beforeEach(() => resetRateLimits());
 

@@ -30,10 +30,9 @@ import type { CreateFileRequestInput } from "./schemas";
 setupTestDatabase();
 setupTempStorage();
 
-// The routes read the session through next-auth, which needs a request scope a test has not: the
-// lookup answers with the user a test signs in (null: a signed-out visitor).
+// The routes' session lookup (requestSessionUser) answers with the user a test signs in (null: a signed-out
+// visitor), without a session row and cookie per test.
 const session = vi.hoisted(() => ({ user: null as SessionUser | null }));
-vi.mock("@/lib/auth/session", () => ({ getSessionUser: async () => session.user }));
 vi.mock("@/lib/auth/request-session", () => ({ requestSessionUser: async () => session.user }));
 
 const APP = "http://localhost:3000";

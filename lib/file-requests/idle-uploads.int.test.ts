@@ -17,7 +17,6 @@ setupTestDatabase();
 setupTempStorage();
 
 const session = vi.hoisted(() => ({ user: null as SessionUser | null }));
-vi.mock("@/lib/auth/session", () => ({ getSessionUser: async () => session.user }));
 vi.mock("@/lib/auth/request-session", () => ({ requestSessionUser: async () => session.user }));
 
 const APP = "http://localhost:3000";
