@@ -6,5 +6,8 @@ export async function register() {
     startOutboxWorker();
     const { startJobs } = await import("@/lib/jobs/start-jobs");
     startJobs();
+    // The app's server keeps rendered pages while the data version says nothing they show changed (scripts/page-cache.mjs).
+    const { registerPageCacheSource } = await import("@/lib/page-cache/data-version");
+    registerPageCacheSource();
   }
 }

@@ -5,15 +5,17 @@
 // Settings: DATASHELF_HOST / HOSTNAME (see scripts/listen-host.mjs; default 127.0.0.1), PORT
 // (default 3000), SHUTDOWN_TIMEOUT_MS (default 10000: how long SIGTERM waits for open requests),
 // PAGE_RENDER_CONCURRENCY (default 2: page renders at once) and PAGE_RENDER_HOLD_MS (default 250: the longest
-// one render holds its turn); see scripts/render-gate.mjs.
+// one render holds its turn); see scripts/render-gate.mjs. PAGE_CACHE_MB (default 64: rendered pages kept, 0 turns
+// the page cache off) and PAGE_CACHE_MAX_AGE_S (default 60: the longest a kept page is served); see page-cache.mjs.
 import http from "node:http";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import next from "next";
 import { distDirOf, holdBuild } from "./build-lock.mjs";
 import { coalesceResponseWrites } from "./coalesce-writes.mjs";
-import { directRouteHandler, loadDirectRoutes } from "./direct-routes.mjs";
+import { directRouteHandler, loadDirectRoutes, nextCompression } from "./direct-routes.mjs";
 import { isLoopbackHost, listenHost } from "./listen-host.mjs";
+import { pageCache } from "./page-cache.mjs";
 import { renderGate } from "./render-gate.mjs";
 import { handOverNodeBody } from "./node-body-handover.mjs";
 import { handOverNodeFile } from "./node-file-handover.mjs";
@@ -66,6 +68,17 @@ const admitPage = renderGate({
   holdMs: Number(process.env.PAGE_RENDER_HOLD_MS || 250),
 });
 
+// Rendered pages that allow it are kept and served again while the database says nothing they show has changed
+// (see page-cache.mjs); PAGE_CACHE_MB=0 turns it off.
+const servePage =
+  (!dev &&
+    pageCache({
+      maxBytes: Number(process.env.PAGE_CACHE_MB?.trim() || 64) * 1024 * 1024,
+      maxAgeMs: Number(process.env.PAGE_CACHE_MAX_AGE_S?.trim() || 60) * 1000,
+      ...nextCompression(),
+    })) ||
+  ((_req, _res, render) => render((run) => run()));
+
 const server = http.createServer((req, res) => {
   if (isMalformedPath(req.url ?? "/")) {
     res.writeHead(400, { "Content-Type": "application/json", "Cache-Control": "no-store" });
@@ -92,16 +105,20 @@ const server = http.createServer((req, res) => {
   // A small answer leaves in one write to the socket, not one per part (see coalesce-writes.mjs).
   coalesceResponseWrites(res);
   if (serveDirect(req, res)) return;
-  admitPage(req, res, () =>
-    handle(req, res).catch((error) => {
-      console.error("Request failed", error);
-      if (!res.headersSent) {
-        res.statusCode = 500;
-        res.end("Internal Server Error");
-      } else {
-        res.destroy();
-      }
-    }),
+  servePage(req, res, (enter) =>
+    admitPage(req, res, () =>
+      enter(() =>
+        handle(req, res).catch((error) => {
+          console.error("Request failed", error);
+          if (!res.headersSent) {
+            res.statusCode = 500;
+            res.end("Internal Server Error");
+          } else {
+            res.destroy();
+          }
+        }),
+      ),
+    ),
   );
 });
 

@@ -72,6 +72,8 @@ const NUMBER_SETTINGS = {
   // Read by scripts/server.mjs (plain JavaScript); checked here with the others before `npm start` serves.
   PAGE_RENDER_CONCURRENCY: { fallback: 2, min: 0, whole: true, unit: "page renders" },
   PAGE_RENDER_HOLD_MS: { fallback: 250, min: 0, above: true, unit: "milliseconds" },
+  PAGE_CACHE_MB: { fallback: 64, min: 0, unit: "MiB" },
+  PAGE_CACHE_MAX_AGE_S: { fallback: 60, min: 0, above: true, unit: "seconds" },
 } as const satisfies Record<string, NumberRule>;
 
 export type NumberSettingName = keyof typeof NUMBER_SETTINGS;

@@ -3,6 +3,7 @@ import { createHash } from "node:crypto";
 import { type Actor, accountIdOf } from "@/lib/access";
 import { recordAudit } from "@/lib/audit/record";
 import { getDb, type JsonObjectInput, type ResourceType } from "@/lib/db";
+import { noteValidUntil } from "@/lib/page-cache/render-context";
 import { isUniqueViolation } from "@/lib/util/prisma-errors";
 import { type AccessAction, accessKindOf } from "./access-actions";
 import { noticeFirstOpen } from "./first-open";
@@ -54,6 +55,8 @@ export async function recordAccess(actor: Actor, event: AccessEvent, now = new D
       : "";
   const dedupKey = `${kind}:${actorKey(actor)}:${event.resourceType}:${event.resourceId}${variant}:${window}`;
   const until = (window + 1) * ACCESS_WINDOW_MS;
+  // A page kept by the server (lib/page-cache) is not served past this window: the next one records again.
+  noteValidUntil(until);
   if ((recent.get(dedupKey) ?? 0) > now.getTime()) return false;
   const visitor = actor.kind === "link" && actor.link.visitor ? { visitor: actor.link.visitor } : {};
   try {

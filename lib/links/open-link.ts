@@ -5,6 +5,7 @@ import { type Actor, type LinkScope, linkActor } from "@/lib/access";
 import { recordAudit } from "@/lib/audit/record";
 import { getDb, type ResourceType } from "@/lib/db";
 import { recordAccess } from "@/lib/insights/record-access";
+import { noteValidUntil } from "@/lib/page-cache/render-context";
 import { visitKey, visitorKey } from "@/lib/insights/visitor-key";
 import { loadSharedResource, type SharedResource } from "@/lib/sharing/shared-resource";
 import { numberSetting } from "@/lib/config/number-settings";
@@ -159,6 +160,7 @@ async function audit(link: LinkRow, action: string, details: Record<string, unkn
 
 /** How stale a link's "last used" may be: a visitor's later views within it write nothing. */
 const LAST_USED_STEP_MS = 60_000;
+const DAY_MS = 86_400_000;
 
 /**
  * First use per visitor per day goes to the use count and "last used"; a later view by that visitor that day moves
@@ -170,6 +172,11 @@ async function recordUse(link: LinkRow & { lastUsedAt: Date | null }, visitor: s
   const db = getDb();
   const visit = { linkId: link.id, visitorKey: visitKey(link.id, visitor), day: now.toISOString().slice(0, 10) };
   const seen = await db.accessLinkVisit.findUnique({ where: { linkId_visitorKey_day: visit }, select: { day: true } });
+  // A page kept by the server (lib/page-cache) is not served once this visitor's next record is due: the next day's
+  // visit, or "last used" going stale. A record written now moves the data version, so such a page is not kept.
+  noteValidUntil(
+    Math.min(Date.parse(`${visit.day}T00:00:00Z`) + DAY_MS, (link.lastUsedAt ?? now).getTime() + LAST_USED_STEP_MS),
+  );
   const first =
     !seen &&
     (await db.$executeRaw`INSERT INTO "AccessLinkVisit" ("linkId", "visitorKey", "day")

@@ -11,6 +11,7 @@ import {
 } from "@prisma/driver-adapter-utils";
 import pg from "pg";
 import { migrateWaitMs } from "./sqlite-migration-lock";
+import { splitSqlStatements } from "./sql-script";
 
 export interface TrackedFactory extends SqlMigrationAwareDriverAdapterFactory {
   /** Disposes every adapter this factory handed out that is still open. Safe to call twice. */
@@ -108,11 +109,13 @@ function allowMultiStatement(adapter: SqlDriverAdapter): SqlDriverAdapter {
 export function pgFactory(url: string, shadowServerUrl: () => Promise<string>): TrackedFactory {
   const inner = new PrismaPg(poolConfig(url), adapterOptions(url));
   return track(inner.provider, inner.adapterName, {
-    connect: () => inner.connect(),
+    connect: async () => wholeStatements(await inner.connect()),
     connectToShadowDb: async () => {
       const scratch = await createScratchDatabase(await shadowServerUrl(), "prisma_migrate_shadow_db");
       try {
-        const adapter = await new PrismaPg(poolConfig(scratch.url), adapterOptions(scratch.url)).connect();
+        const adapter = wholeStatements(
+          await new PrismaPg(poolConfig(scratch.url), adapterOptions(scratch.url)).connect(),
+        );
         const dispose = adapter.dispose.bind(adapter);
         adapter.dispose = async () => {
           await dispose(); // closes the pool first: DROP DATABASE fails while anything is connected
@@ -125,6 +128,18 @@ export function pgFactory(url: string, shadowServerUrl: () => Promise<string>): 
       }
     },
   });
+}
+
+/**
+ * PrismaPg's executeScript runs a migration statement by statement, split at every semicolon, which cuts a
+ * function's body (`$$ ... $$`) apart. Rule: a script is split only where statements end (splitSqlStatements), and
+ * its statements still run one by one, in order, as before.
+ */
+function wholeStatements(adapter: SqlDriverAdapter): SqlDriverAdapter {
+  adapter.executeScript = async (script) => {
+    for (const sql of splitSqlStatements(script)) await adapter.executeRaw({ sql, args: [], argTypes: [] });
+  };
+  return adapter;
 }
 
 /** Creates a uniquely named database on the server of `serverUrl`; `drop()` removes it. */

@@ -5,6 +5,7 @@ import { LinkPasswordForm } from "@/components/links/password-form";
 import { LinkContent } from "@/components/links/link-content";
 import { LinkShell } from "@/components/links/link-shell";
 import { fileRequestView } from "@/lib/file-requests/request-view";
+import { allowPageCache } from "@/lib/page-cache/render-context";
 import { openLinkForRequest } from "../open-link";
 
 export const dynamic = "force-dynamic";
@@ -25,6 +26,8 @@ export default async function AccessLinkPage({ params, searchParams }: Props) {
   const query = await searchParams;
   const segments = path.map((s) => decodeURIComponent(s));
   const opened = await openLinkForRequest(token);
+  // The link's rows and what it shows (scripts/page-cache.mjs); openAccessLink notes when its records are due again.
+  allowPageCache();
   switch (opened.status) {
     case "unavailable":
       notFound();

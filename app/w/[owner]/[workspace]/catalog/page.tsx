@@ -3,6 +3,7 @@ import { CatalogList } from "@/components/catalog/catalog-list";
 import { buttonClass } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/empty-state";
 import { allows } from "@/lib/access";
+import { allowPageCache } from "@/lib/page-cache/render-context";
 import { loadWorkspace } from "../load-workspace";
 
 export const metadata = { title: "Catalog" };
@@ -13,6 +14,8 @@ type Props = {
 };
 
 export default async function CatalogPage({ params, searchParams }: Props) {
+  // Everything below comes from the database (scripts/page-cache.mjs may serve it again until that changes).
+  allowPageCache();
   const { user, workspace } = await loadWorkspace(params);
   const basePath = `/w/${workspace.owner}/${workspace.slug}/catalog`;
   const canWrite = workspace.scope === "workspace" && allows(workspace.role, "write");

@@ -1,6 +1,7 @@
 import { totalsOnlyOr } from "@/components/aggregate/totals-only-dataset";
 import { DatasetDetails } from "@/components/catalog/dataset-view";
 import { listedCardOr } from "@/components/requests/listed-dataset-fallback";
+import { allowPageCache } from "@/lib/page-cache/render-context";
 import { loadWorkspaceView, orNotFound } from "../../load-workspace";
 
 type Props = {
@@ -14,6 +15,8 @@ export async function generateMetadata({ params }: Props) {
 }
 
 export default async function DatasetPage({ params, searchParams }: Props) {
+  // The database and the dataset version's Parquet, which only a database write replaces (scripts/page-cache.mjs).
+  allowPageCache();
   const [{ user, workspace }, { slug }, search] = await Promise.all([loadWorkspaceView(params), params, searchParams]);
   const name = decodeURIComponent(slug);
   const pagePath = `/w/${workspace.owner}/${workspace.slug}/catalog/${encodeURIComponent(name)}`;
