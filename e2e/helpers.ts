@@ -1,5 +1,5 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, type Page } from "@playwright/test";
+import { expect, type Page, type Response } from "@playwright/test";
 
 /** Signs in through the real flow: request a magic link, open it from the local mailbox. */
 export async function signInThroughMailbox(page: Page, email: string) {
@@ -15,6 +15,20 @@ export async function signInThroughMailbox(page: Page, email: string) {
   const href = await link.getAttribute("href");
   await link.click();
   return href!;
+}
+
+/** Whether a page came from the app server's page cache ("hit") or was rendered ("miss"); see scripts/page-cache.mjs. */
+export const cacheOf = (response: Response | null) => response?.headers()["x-datashelf-page-cache"];
+
+/**
+ * Opens `url` until it comes from the page cache (the first view renders it, and so does a view right after a write
+ * anywhere in the database) and returns that answer.
+ */
+export async function openKept(page: Page, url: string): Promise<Response | null> {
+  let response: Response | null = null;
+  for (let i = 0; i < 5 && cacheOf(response) !== "hit"; i++) response = await page.goto(url);
+  expect(cacheOf(response)).toBe("hit");
+  return response;
 }
 
 export function uniqueEmail(prefix: string) {

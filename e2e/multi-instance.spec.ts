@@ -5,6 +5,7 @@ import { createHash } from "node:crypto";
 import { expect, test } from "@playwright/test";
 import { startCluster, type Cluster } from "./scale-cluster";
 import { COMPARED_HEADERS } from "./second-server";
+import { cacheOf, openKept, signInThroughMailbox } from "./helpers";
 
 const serverUrl = process.env.TEST_DATABASE_URL;
 const auth = (token: string) => ({ Authorization: `Bearer ${token}` });
@@ -126,6 +127,35 @@ test.describe("two app instances, one PostgreSQL, one S3 bucket", () => {
     expect(revoked.status(), await revoked.text()).toBe(200);
     const denied = await request.get(rows, { headers: auth(carol) });
     expect(denied.status()).toBe(404);
+  });
+
+  test("a page kept by one instance: a grant revoked on the other, and its very next view there is a 404", async ({
+    browser,
+    request,
+  }) => {
+    const listing = (await (await request.get(`${a}/api/v1/data/alice/sales`, { headers: auth(alice) })).json()) as {
+      datasets: { name: string }[];
+    };
+    const dataset = listing.datasets[0]!.name;
+    const shares = `${a}/api/v1/permissions/datasets/alice/sales/${dataset}/shares`;
+    const grant = {
+      headers: { ...auth(alice), "Content-Type": "application/json" },
+      data: { username: "carol", role: "viewer" },
+    };
+    const shared = await request.post(shares, grant);
+    expect(shared.status(), await shared.text()).toBe(200);
+
+    const carol = await (await browser.newContext({ baseURL: b })).newPage();
+    await signInThroughMailbox(carol, "carol@example.com");
+    await carol.waitForURL((url) => !url.pathname.startsWith("/api/auth"));
+    // B keeps the page (PostgreSQL's data version, bumped at each commit, unchanged between two views)...
+    await openKept(carol, `${b}/w/alice/sales/catalog/${dataset}`);
+    // ...and A's revoke moves it: B's next view renders again and finds no grant.
+    const revoked = await request.delete(shares, grant);
+    expect(revoked.status(), await revoked.text()).toBe(200);
+    const next = await carol.goto(`${b}/w/alice/sales/catalog/${dataset}`);
+    expect(next?.status()).toBe(404);
+    expect(cacheOf(next)).toBe("miss");
   });
 
   test("a token read answers the same from the server's direct route as through Next", async () => {

@@ -7,7 +7,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { promisify } from "node:util";
 import { type Browser, type Page, type Response, expect, test } from "@playwright/test";
-import { signInThroughMailbox } from "./helpers";
+import { cacheOf, openKept, signInThroughMailbox } from "./helpers";
 import { SUITE_PORT, type SecondServer, startSecondServer } from "./second-server";
 
 const run = promisify(execFile);
@@ -42,7 +42,6 @@ test.afterAll(() => {
   for (const server of servers) server.stop();
 });
 
-const cacheOf = (response: Response | null) => response?.headers()["x-datashelf-page-cache"];
 const nonceOf = (response: Response | null) =>
   /'nonce-([^']+)'/.exec(response?.headers()["content-security-policy"] ?? "")?.[1];
 
@@ -51,14 +50,6 @@ async function signedIn(browser: Browser, email: string): Promise<Page> {
   await signInThroughMailbox(page, email);
   await page.waitForURL((url) => !url.pathname.startsWith("/api/auth"));
   return page;
-}
-
-/** Opens `url` until it comes from the cache (the first view renders it; a view right after a write renders again). */
-async function openKept(page: Page, url: string): Promise<Response | null> {
-  let response: Response | null = null;
-  for (let i = 0; i < 5 && cacheOf(response) !== "hit"; i++) response = await page.goto(url);
-  expect(cacheOf(response)).toBe("hit");
-  return response;
 }
 
 test("a page served again is the same working page, with a fresh nonce on its policy and scripts", async ({
@@ -111,9 +102,7 @@ test("a grant revoked through one instance: the other's very next page is a 404"
   expect(cacheOf(next)).toBe("miss");
 });
 
-test("a link revoked through one instance: the other's very next view of it is not available", async ({
-  browser,
-}) => {
+test("a link revoked through one instance: the other's very next view of it is not available", async ({ browser }) => {
   const alice = await signedIn(browser, "alice@example.com");
   await alice.goto(`${one}${DATASET}`);
   await alice.getByRole("button", { name: "Share", exact: true }).click();
@@ -131,7 +120,9 @@ test("a link revoked through one instance: the other's very next view of it is n
   await alice.getByRole("button", { name: "Share", exact: true }).click();
   await alice.getByRole("dialog").getByRole("tab", { name: "Access links" }).click();
   await alice.getByRole("dialog").getByRole("button", { name: "Revoke link Cached" }).click();
-  await expect(alice.getByRole("dialog").getByTestId("link-row").filter({ hasText: "Cached" })).toContainText("revoked");
+  await expect(alice.getByRole("dialog").getByTestId("link-row").filter({ hasText: "Cached" })).toContainText(
+    "revoked",
+  );
 
   const next = await visitor.goto(`${one}${linkPath}`);
   expect(next?.status()).toBe(404);
