@@ -19,6 +19,7 @@ import {
 } from "@/lib/throttle/throttle";
 import { AppError } from "@/lib/util/errors";
 import { hashToken } from "@/lib/util/tokens";
+import { LAST_USED_STEP_MS, lastUseDue } from "@/lib/util/last-used";
 import { isUnlocked, unlockCookieName, unlockValue } from "./unlock-cookie";
 
 export type OpenedLink = { scope: LinkScope; target: SharedResource; actor: Actor; expiresAt: Date; mode: string };
@@ -158,8 +159,6 @@ async function audit(link: LinkRow, action: string, details: Record<string, unkn
   );
 }
 
-/** How stale a link's "last used" may be: a visitor's later views within it write nothing. */
-const LAST_USED_STEP_MS = 60_000;
 const DAY_MS = 86_400_000;
 
 /**
@@ -183,7 +182,7 @@ async function recordUse(link: LinkRow & { lastUsedAt: Date | null }, visitor: s
 VALUES (${visit.linkId}, ${visit.visitorKey}, ${visit.day}) ON CONFLICT DO NOTHING`) === 1;
   if (first) {
     await db.accessLink.update({ where: { id: link.id }, data: { lastUsedAt: now, useCount: { increment: 1 } } });
-  } else if (!link.lastUsedAt || now.getTime() - link.lastUsedAt.getTime() >= LAST_USED_STEP_MS) {
+  } else if (lastUseDue(link.lastUsedAt, now.getTime())) {
     await db.accessLink.update({ where: { id: link.id }, data: { lastUsedAt: now } });
   }
 }

@@ -3,6 +3,7 @@ import { getDb } from "@/lib/db";
 import type { Actor } from "@/lib/access";
 import { notFound } from "@/lib/util/errors";
 import { hashToken, newToken } from "@/lib/util/tokens";
+import { lastUseDue } from "@/lib/util/last-used";
 
 export const createTokenInput = z.object({
   name: z.string().trim().min(1, "Give the token a name").max(80, "A token name can have at most 80 characters"),
@@ -70,7 +71,7 @@ FROM "ApiToken" t JOIN "User" u ON u."id" = t."userId" WHERE t."tokenHash" = ${h
   // "Last used" to the minute, written beside the request: writing it on every request would
   // make all concurrent requests of one token queue for the same row, and a failed bookkeeping
   // write (full disk, read-only database) must not fail the read the token was sent for.
-  if (row.lastUsedAt === null || now - new Date(row.lastUsedAt).getTime() >= 60_000) {
+  if (lastUseDue(row.lastUsedAt, now)) {
     void getDb()
       .apiToken.update({ where: { id: row.tokenId }, data: { lastUsedAt: new Date(now) } })
       .catch((error: unknown) => console.error("api token: could not record last use", error));
