@@ -92,11 +92,17 @@ export function pageKey(req) {
   return hash.digest("base64");
 }
 
-/** @typedef {{ readDataVersion: () => Promise<string>, nextValidityEnd: (now: Date) => Promise<number> }} Source */
+/**
+ * @typedef {{ readDataVersion: () => Promise<string>, nextValidityEnd: (now: Date) => Promise<number>,
+ *   transactionMark: () => number }} Source
+ */
 /**
  * @typedef {{ version: string, validUntil: number, status: number, headers: Array<[string, string | string[]]>,
- *   nonce: string | null, parts: string[], bytes: number }} Kept
+ *   nonce: string | null, parts: Buffer[], bytes: number }} Kept
  */
+
+/** The longest a request waits for another request's render of the same page before rendering it itself. */
+const MAX_WAIT_MS = 2_000;
 
 /**
  * The page cache: `(req, res, render)`, where `render(enter)` renders the page as before and must run Next's handler
@@ -104,10 +110,13 @@ export function pageKey(req) {
  * `maxBytes` is 0 or less (turned off). `compress` and `releaseCompression` are Next's response compression (see
  * direct-routes.mjs), applied here to the pages it sees, rendered or kept, so a kept page is the page before
  * compression.
- * Rule: a kept page is served only if the data version read now equals the one read before its render started and
- * ended, and the time is before its validUntil (the earliest of: the database's next expiry or start time when the
- * render started, the render's noted deadlines, its start plus `maxAgeMs`); only when the render allowed it
- * (allowPageCache), answered 200 with HTML and set no cookie.
+ * Rule: a page is kept only when its render allowed it (allowPageCache), answered 200 with HTML and set no cookie,
+ * and the data version read before the render started equals the one read after it ended, with no transaction begun
+ * meanwhile on the app's SQLite connection (whose rows it could have seen uncommitted). A kept page is served only
+ * while the data version read for the request is the one it was kept under and the time is before its validUntil
+ * (the earliest of: the database's next expiry or start time after the render started, the render's noted
+ * deadlines, its start plus `maxAgeMs`). When the version is seen to go back (a database restored under a running
+ * server), every kept page is dropped.
  * @param {{ maxBytes: number, maxAgeMs: number,
  *   compress: (req: any, res: import("node:http").ServerResponse, next: () => void) => void,
  *   releaseCompression: (res: import("node:http").ServerResponse) => void, now?: () => number }} options
@@ -125,6 +134,10 @@ export function pageCache({ maxBytes, maxAgeMs, compress, releaseCompression, no
   const rendering = new Map();
   /** Keys whose render was kept at least once. */
   const known = new Set();
+  /** The highest data version seen, and the database's next expiry while it holds (one query per version). */
+  let highest = -1n;
+  /** @type {{ version: string, from: number, end: number } | null} */
+  let validity = null;
 
   const drop = (key) => {
     const page = kept.get(key);
@@ -145,6 +158,26 @@ export function pageCache({ maxBytes, maxAgeMs, compress, releaseCompression, no
     known.add(key);
   };
 
+  /** The data version now; every kept page goes when it is lower than one seen before. */
+  const versionNow = async (source) => {
+    const version = await source.readDataVersion();
+    const value = BigInt(version);
+    if (value < highest) {
+      for (const key of [...kept.keys()]) drop(key);
+      validity = null;
+    }
+    highest = value;
+    return version;
+  };
+
+  /** The database's next expiry or start time after `from`, read once per version (and again once it has passed). */
+  const nextEnd = async (source, version, from) => {
+    if (validity && validity.version === version && validity.from <= from && from < validity.end) return validity.end;
+    const end = await source.nextValidityEnd(new Date(from));
+    validity = { version, from, end };
+    return end;
+  };
+
   /** The kept page for `key` if it may be served now. */
   const fresh = async (source, key) => {
     const page = kept.get(key);
@@ -153,7 +186,7 @@ export function pageCache({ maxBytes, maxAgeMs, compress, releaseCompression, no
       drop(key);
       return null;
     }
-    const version = await source.readDataVersion();
+    const version = await versionNow(source);
     if (version !== page.version) {
       // Versions only grow: every page kept under another one is dead.
       for (const [k, p] of kept) if (p.version !== version) drop(k);
@@ -174,7 +207,13 @@ export function pageCache({ maxBytes, maxAgeMs, compress, releaseCompression, no
   const send = (negotiation, res, page) => {
     const nonce = page.nonce ? randomBytes(16).toString("base64") : null;
     const swap = (text) => (nonce ? text.split(page.nonce).join(nonce) : text);
-    const body = Buffer.from(nonce ? page.parts.join(nonce) : page.parts[0]);
+    const nonceBytes = nonce ? Buffer.from(nonce) : null;
+    const pieces = [];
+    page.parts.forEach((part, i) => {
+      if (i > 0) pieces.push(nonceBytes);
+      pieces.push(part);
+    });
+    const body = Buffer.concat(pieces);
     startCompression(negotiation, res);
     res.statusCode = page.status;
     for (const [name, value] of page.headers) res.setHeader(name, Array.isArray(value) ? value.map(swap) : swap(value));
@@ -183,20 +222,12 @@ export function pageCache({ maxBytes, maxAgeMs, compress, releaseCompression, no
     res.end(body);
   };
 
-  const renderAndKeep = async (source, key, negotiation, req, res, render) => {
-    const started = now();
-    /** @type {string | null} */
-    let version = null;
-    const context = { cacheable: false, validUntil: started + maxAgeMs };
-    if (source) {
-      try {
-        version = await source.readDataVersion();
-        context.validUntil = Math.min(context.validUntil, await source.nextValidityEnd(new Date(started)));
-      } catch (error) {
-        console.error("Page cache: could not read the data version; the page is rendered and not kept", error);
-        version = null;
-      }
-    }
+  /** Until the render under way for `key` settles (at most MAX_WAIT_MS). */
+  const waitForRender = (key) =>
+    Promise.race([rendering.get(key), new Promise((resolve) => setTimeout(resolve, MAX_WAIT_MS).unref())]);
+
+  const renderAndKeep = async (source, key, negotiation, res, render) => {
+    // Registered at once, so a request arriving while this one reads the version waits for it too.
     /** @type {() => void} */
     let settle = () => {};
     if (!rendering.has(key)) {
@@ -204,26 +235,45 @@ export function pageCache({ maxBytes, maxAgeMs, compress, releaseCompression, no
         key,
         new Promise((resolve) => {
           settle = () => {
-            rendering.delete(key);
+            if (rendering.get(key) === current) rendering.delete(key);
             resolve(undefined);
           };
         }),
       );
     }
+    const current = rendering.get(key);
+    const started = now();
+    const context = { cacheable: false, validUntil: started + maxAgeMs };
+    /** @type {string | null} */
+    let version = null;
+    let mark = 0;
+    if (source) {
+      try {
+        mark = source.transactionMark();
+        version = await versionNow(source);
+      } catch {
+        version = null; // a transaction open on the connection, or the version unreadable: rendered, not kept
+      }
+    }
     startCompression(negotiation, res);
     res.setHeader(PAGE_CACHE_HEADER, "miss");
-    const capture = captureResponse(res);
-    res.once("close", () => {
-      const page = version !== null && context.cacheable && res.writableFinished ? capture.page() : null;
+    const capture = captureResponse(res, () => version !== null && context.cacheable);
+    const finished = () => {
+      const page = version !== null && context.cacheable ? capture.page() : null;
       if (!page) return settle();
-      source
-        .readDataVersion()
-        .then((after) => {
-          if (after === version && now() < context.validUntil)
-            keep(key, { ...page, version, validUntil: context.validUntil });
+      Promise.resolve()
+        .then(async () => {
+          const validUntil = Math.min(context.validUntil, await nextEnd(source, version, started));
+          const after = await source.readDataVersion();
+          if (after === version && source.transactionMark() === mark && now() < validUntil)
+            keep(key, { ...page, version, validUntil });
         })
-        .catch((error) => console.error("Page cache: could not read the data version; the page is not kept", error))
+        .catch(() => {}) // a transaction open now, or the version unreadable: not kept
         .finally(settle);
+    };
+    res.once("finish", finished);
+    res.once("close", () => {
+      if (!res.writableFinished) settle();
     });
     render((run) => contexts.run(context, run));
   };
@@ -241,25 +291,31 @@ export function pageCache({ maxBytes, maxAgeMs, compress, releaseCompression, no
         try {
           let page = await fresh(source, key);
           if (!page && known.has(key) && rendering.has(key)) {
-            await rendering.get(key);
+            await waitForRender(key);
             page = await fresh(source, key);
           }
           if (res.destroyed) return;
           if (page) return send(negotiation, res, page);
         } catch (error) {
-          console.error("Page cache: could not check a kept page; rendering it", error);
+          if (res.headersSent) throw error;
+          // A transaction open on the connection, or the version unreadable: rendered, not kept.
         }
       }
-      await renderAndKeep(source, key, negotiation, req, res, render);
-    })();
+      await renderAndKeep(source, key, negotiation, res, render);
+    })().catch((error) => {
+      console.error("Page cache: a page could not be answered", error);
+      res.destroy();
+    });
   };
 }
 
 /**
- * Records what is written to `res` while passing it on: its status and headers, and its body up to MAX_PAGE_BYTES.
+ * Records what is written to `res` while passing it on: its status and headers, and its body up to MAX_PAGE_BYTES;
+ * nothing of the body when `wanted()` is false once the head is written (a page that did not allow keeping).
  * @param {import("node:http").ServerResponse} res
+ * @param {() => boolean} wanted
  */
-function captureResponse(res) {
+function captureResponse(res, wanted) {
   /** @type {Buffer[]} */
   const chunks = [];
   let size = 0;
@@ -269,7 +325,7 @@ function captureResponse(res) {
   const { writeHead, write, end } = res;
   res.writeHead = function (status, ...rest) {
     const given = rest.find((arg) => arg && typeof arg === "object");
-    if (Array.isArray(given)) over = true;
+    if (Array.isArray(given) || !wanted()) over = true;
     const headers = { ...res.getHeaders() };
     if (given && !Array.isArray(given))
       for (const [name, value] of Object.entries(given)) headers[name.toLowerCase()] = value;
@@ -297,7 +353,7 @@ function captureResponse(res) {
     return end.call(this, chunk, encoding, callback);
   };
   return {
-    /** The page as it may be kept, or null (not a 200 HTML page, a cookie set, too large). */
+    /** The page as it may be kept, or null (not a 200 HTML page, a cookie set, too large, not wanted). */
     page() {
       if (over || !head || head.status !== 200) return null;
       const type = String(head.headers["content-type"] ?? "");
@@ -310,14 +366,19 @@ function captureResponse(res) {
       }
       const policy = String(head.headers["content-security-policy"] ?? "");
       const nonce = /'nonce-([A-Za-z0-9+/=]+)'/.exec(policy)?.[1] ?? null;
-      const text = Buffer.concat(chunks).toString("utf8");
-      return {
-        status: head.status,
-        headers,
-        nonce,
-        parts: nonce ? text.split(nonce) : [text],
-        bytes: size + 1024,
-      };
+      const body = Buffer.concat(chunks);
+      // The body cut at each occurrence of the nonce (views into one buffer: the page costs its own bytes).
+      const parts = [];
+      if (nonce) {
+        const needle = Buffer.from(nonce);
+        let from = 0;
+        for (let at = body.indexOf(needle); at !== -1; at = body.indexOf(needle, from)) {
+          parts.push(body.subarray(from, at));
+          from = at + needle.length;
+        }
+        parts.push(body.subarray(from));
+      } else parts.push(body);
+      return { status: head.status, headers, nonce, parts, bytes: body.length + 1024 };
     },
   };
 }

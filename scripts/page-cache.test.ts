@@ -13,14 +13,17 @@ let server: http.Server | undefined;
 let version = 1;
 let clock = 1_000_000;
 let validityEnd = Infinity;
+let transactions = 0;
 
 beforeEach(() => {
   version = 1;
   clock = 1_000_000;
   validityEnd = Infinity;
+  transactions = 0;
   registry[SOURCE] = {
     readDataVersion: async () => String(version),
     nextValidityEnd: async () => validityEnd,
+    transactionMark: () => transactions,
   };
 });
 afterEach(async () => {
@@ -124,6 +127,23 @@ describe("the page cache (scripts/page-cache.mjs)", () => {
     expect((await get("/p")).cache).toBe("hit");
   });
 
+  it("keeps nothing rendered while a transaction began (its rows could be read uncommitted), and drops everything when the version goes back", async () => {
+    const { state, get } = await cachedServer();
+    state.page = { during: () => transactions++ };
+    await get("/p");
+    state.page = {};
+    expect((await get("/p")).cache).toBe("miss");
+    expect((await get("/p")).cache).toBe("hit");
+
+    version = 5;
+    await get("/q");
+    expect((await get("/q")).cache).toBe("hit");
+    version = 2; // a database restored under the running server
+    expect((await get("/q")).cache).toBe("miss");
+    version = 5; // ... and written to until its version is the one the page was kept under
+    expect((await get("/q")).cache).toBe("miss");
+  });
+
   it("serves nothing past the render's deadline, the database's next expiry or the longest age", async () => {
     const { state, get } = await cachedServer();
     state.page = { until: clock + 5_000 };
@@ -134,7 +154,8 @@ describe("the page cache (scripts/page-cache.mjs)", () => {
     expect((await get("/noted")).cache).toBe("miss");
 
     state.page = {};
-    validityEnd = clock + 10_000;
+    validityEnd = clock + 10_000; // a grant or link written with that expiry: a write, so the version moves
+    version++;
     await get("/expiry");
     clock += 9_999;
     expect((await get("/expiry")).cache).toBe("hit");
@@ -142,6 +163,7 @@ describe("the page cache (scripts/page-cache.mjs)", () => {
     expect((await get("/expiry")).cache).toBe("miss");
 
     validityEnd = Infinity;
+    version++;
     await get("/age");
     clock += 59_999;
     expect((await get("/age")).cache).toBe("hit");

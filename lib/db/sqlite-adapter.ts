@@ -23,6 +23,23 @@ const CACHED_STATEMENTS = 256;
  * - Compiled statements are reused (the most recent 256 texts). The adapter prepares every query
  *   afresh, which for the access check's grant query costs as much as running it.
  */
+// Every connection this module tuned, and how many transactions they began: what the page cache checks (see
+// sqliteTransactions).
+const connections = new Set<Database.Database>();
+let transactionsBegun = 0;
+
+/**
+ * Whether a transaction is open on an app's SQLite connection now, and how many were begun so far. Statements outside
+ * a transaction run on the same connection as the transaction (the adapter has one), so while one is open they see its
+ * uncommitted rows, rolled back or not: the page cache (lib/page-cache/data-version.ts) keeps no page rendered beside
+ * a transaction.
+ */
+export function sqliteTransactions(): { open: boolean; begun: number } {
+  let open = false;
+  for (const connection of connections) if (connection.open && connection.inTransaction) open = true;
+  return { open, begun: transactionsBegun };
+}
+
 export function tuneSqliteAdapter(
   factory: SqlMigrationAwareDriverAdapterFactory,
 ): SqlMigrationAwareDriverAdapterFactory {
@@ -54,8 +71,18 @@ export function tuneSqliteAdapter(
       },
       run: () => compiled(sql).run(),
     });
-    client.prepare = ((sql: string) =>
-      bindable(sql === "BEGIN" ? "BEGIN IMMEDIATE" : sql)) as unknown as typeof client.prepare;
+    connections.add(client);
+    client.prepare = ((sql: string) => {
+      if (sql !== "BEGIN") return bindable(sql);
+      const begin = bindable("BEGIN IMMEDIATE");
+      return {
+        ...begin,
+        run: () => {
+          transactionsBegun++;
+          return begin.run();
+        },
+      };
+    }) as unknown as typeof client.prepare;
     return adapter;
   };
   return {

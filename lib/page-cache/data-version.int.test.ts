@@ -6,7 +6,7 @@ import { createAccessLink, revokeAccessLink } from "@/lib/links/manage-links";
 import { createUser } from "@/lib/users/create-user";
 import { createWorkspace } from "@/lib/workspaces/create-workspace";
 import type { Actor } from "@/lib/access";
-import { VALIDITY_COLUMNS, nextValidityEnd, readDataVersion } from "./data-version";
+import { VALIDITY_COLUMNS, nextValidityEnd, readDataVersion, transactionMark } from "./data-version";
 
 const { db } = setupTestDatabase();
 const postgres = process.env.TEST_DB === "postgresql";
@@ -52,7 +52,14 @@ describe("the data version (what a kept page is checked against, scripts/page-ca
     const all = await tables();
     expect(all).toContain("Share");
     expect(await tablesWithTriggers()).toEqual(all.filter((t) => !UNCOVERED.includes(t)));
-    if (!postgres) {
+    if (postgres) {
+      const truncates = await db().$queryRaw<
+        Array<{ name: string }>
+      >`SELECT DISTINCT c.relname AS name FROM pg_trigger t
+JOIN pg_class c ON c.oid = t.tgrelid JOIN pg_proc p ON p.oid = t.tgfoid
+WHERE p.proname = 'datashelf_bump_data_version' AND (t.tgtype & 32) <> 0`;
+      expect(truncates.map((r) => r.name).sort()).toEqual(all.filter((t) => !UNCOVERED.includes(t)));
+    } else {
       const operations = await db().$queryRaw<
         Array<{ name: string }>
       >`SELECT name FROM sqlite_master WHERE type = 'trigger'`;
@@ -115,14 +122,66 @@ describe("the data version (what a kept page is checked against, scripts/page-ca
     expect(await nextValidityEnd(new Date(now.getTime() + 10 * hour))).toBe(Infinity);
   });
 
-  it("lists every expiry and start column of the tables it covers", () => {
+  it("is not read while a transaction is open on the SQLite connection, whose rows every statement sees uncommitted", async () => {
+    const before = transactionMark();
+    let inside: unknown;
+    await db().$transaction(async (tx) => {
+      await tx.user.update({ where: { id: bob.id }, data: { name: "Bob B." } });
+      inside = await readDataVersion().catch((error: unknown) => error);
+    });
+    if (postgres) {
+      // Pooled connections: another statement never sees the open transaction's rows, nor its bump.
+      expect(typeof inside).toBe("string");
+      expect(transactionMark()).toBe(0);
+    } else {
+      expect(inside).toBeInstanceOf(Error);
+      expect(transactionMark()).toBe(before + 1);
+    }
+    expect(typeof (await readDataVersion())).toBe("string");
+  });
+
+  it.runIf(postgres)("moves with a TRUNCATE on PostgreSQL", async () => {
+    await db().savedQuery.create({ data: { userId: bob.id, name: "q", sql: "SELECT 1" } });
+    const before = await version();
+    await db().$executeRawUnsafe(`TRUNCATE "SavedQuery"`);
+    expect(await version()).toBeGreaterThan(before);
+  });
+
+  // Every DateTime column of the tables it covers is either a validity column (its time changes what a page shows
+  // without a write) or one of these, which record when something happened: only a write changes what they mean.
+  const RECORDED_TIMES = [
+    "createdAt",
+    "updatedAt",
+    "emailVerified",
+    "lastUsedAt",
+    "revokedAt",
+    "acceptedAt",
+    "modifiedAt",
+    "trashedAt",
+    "nextAttemptAt",
+    "sentAt",
+    "finishedAt",
+    "activeAt",
+    "reviewedAt",
+    "firstOpenedAt",
+    "scopeBrokenAt",
+    "usedAt",
+    "decidedAt",
+    "grantExpiresAt",
+  ];
+
+  it("bounds kept pages by every expiry and start column of the tables it covers", () => {
     const schema = fs.readFileSync("prisma/schema.prisma", "utf8");
-    const found: string[] = [];
+    const validity: string[] = [];
+    const unknown: string[] = [];
     for (const [, model, body] of schema.matchAll(/^model (\w+) \{([\s\S]*?)^\}/gm)) {
       if (UNCOVERED.includes(model!)) continue;
-      for (const [, column] of body!.matchAll(/^\s+(\w+)\s+DateTime\??/gm))
-        if (/^(expires|expiresAt|startsAt|validUntil|notBefore)$/.test(column!)) found.push(`${model}.${column}`);
+      for (const [, column] of body!.matchAll(/^\s+(\w+)\s+DateTime\??/gm)) {
+        if (VALIDITY_COLUMNS.some((c) => c.table === model && c.column === column)) validity.push(`${model}.${column}`);
+        else if (!RECORDED_TIMES.includes(column!)) unknown.push(`${model}.${column}`);
+      }
     }
-    expect(found.sort()).toEqual(VALIDITY_COLUMNS.map((c) => `${c.table}.${c.column}`).sort());
+    expect(unknown).toEqual([]);
+    expect(validity.sort()).toEqual(VALIDITY_COLUMNS.map((c) => `${c.table}.${c.column}`).sort());
   });
 });

@@ -1,6 +1,7 @@
 import "server-only";
 import { getDb } from "@/lib/db";
 import { Prisma } from "@/lib/db/generated/sqlite/client";
+import { sqliteTransactions } from "@/lib/db/sqlite-adapter";
 
 /**
  * The columns whose times change what a page shows without a write: a session, grant, link, invitation, token or
@@ -20,12 +21,27 @@ export const VALIDITY_COLUMNS = [
   { table: "AccessLink", column: "expiresAt" },
 ] as const;
 
-/** The data version: grows with every committed write to a table a page can show (DataVersion's triggers). */
+/**
+ * The data version: grows with every committed write to a table a page can show (DataVersion's triggers). Throws
+ * while a transaction is open on the app's SQLite connection (its uncommitted bump and rows are visible to every
+ * statement on that connection, see sqliteTransactions) and when the row is missing (then nothing would move it):
+ * the page cache then keeps and serves nothing.
+ */
 export async function readDataVersion(): Promise<string> {
+  if (sqliteTransactions().open) throw new Error("a transaction is open on the database connection");
   const [row] = await getDb().$queryRaw<
     Array<{ version: bigint | number | string }>
   >`SELECT "version" FROM "DataVersion" WHERE "id" = 1`;
-  return row ? String(row.version) : "none";
+  if (!row) throw new Error("the DataVersion row is missing");
+  return String(row.version);
+}
+
+/**
+ * How many transactions the app's SQLite connection has begun (0 on PostgreSQL, whose pooled connections never see
+ * another's uncommitted rows): a render during which it changed may have read rows that were then rolled back.
+ */
+export function transactionMark(): number {
+  return sqliteTransactions().begun;
 }
 
 /**
@@ -49,5 +65,5 @@ const SOURCE = Symbol.for("datashelf.pageCache.source");
 
 /** Makes the data version and the validity bound available to the app's server's page cache. */
 export function registerPageCacheSource(): void {
-  (globalThis as unknown as Record<symbol, unknown>)[SOURCE] = { readDataVersion, nextValidityEnd };
+  (globalThis as unknown as Record<symbol, unknown>)[SOURCE] = { readDataVersion, nextValidityEnd, transactionMark };
 }

@@ -21,6 +21,13 @@ describe("splitSqlStatements (a migration's statements, for PostgreSQL)", () => 
     ]);
   });
 
+  it("knows tags with digits, a $ inside a name, and escape strings", () => {
+    const tagged = `DO $body1$ BEGIN PERFORM 1; END $body1$`;
+    const named = `SELECT a$b FROM "t"`;
+    const escaped = `SELECT E'it\\'s; fine', e'\\\\'`;
+    expect(splitSqlStatements(`${tagged};${named};${escaped};SELECT 2`)).toEqual([tagged, named, escaped, "SELECT 2"]);
+  });
+
   it("leaves out empty statements and a trailing comment", () => {
     expect(splitSqlStatements(`SELECT 1;;\n-- the end\n`)).toEqual(["SELECT 1"]);
   });
