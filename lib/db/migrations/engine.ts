@@ -9,6 +9,7 @@ import { fileURLToPath } from "node:url";
 import type { DiffTarget } from "@prisma/schema-engine-wasm/schema_engine_bg";
 import { SQLITE_SCHEMA, postgresSchemaFrom } from "../../../scripts/db/schema-variants.mjs";
 import { pgFactory, sqliteFactory, type TrackedFactory } from "./adapters";
+import { installPgDataVersionTriggers } from "./pg-data-version";
 import { lockfileText, migrationSlug, migrationTimestamp, readMigrations, writeMigration } from "./files";
 import { migrateWaitMs, withSqliteMigrationLock } from "./sqlite-migration-lock";
 import { startThrowawayPostgres, type ThrowawayPostgres } from "./pg-cluster";
@@ -92,6 +93,7 @@ export async function applyMigrations(url: string, { upTo }: { upTo?: string } =
       await factory.closeAll();
     }
   });
+  if (provider === "postgresql") await installPgDataVersionTriggers(url);
   return { applied: result.appliedMigrationNames };
 }
 
