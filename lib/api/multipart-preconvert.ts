@@ -51,9 +51,9 @@ export function growingConversion(
   return conversion;
 }
 
-/** The upload's conversion, now that its joined file is whole at `size` bytes, or null. */
-export function finishConversion(uploadId: string, size: number): Preconverted | null {
-  return live.get(uploadId)?.finish(size) ?? null;
+/** The upload's conversion, now that its joined file is whole at `file` (`size` bytes), or null. */
+export function finishConversion(uploadId: string, file: string, size: number): Preconverted | null {
+  return live.get(uploadId)?.finish(file, size) ?? null;
 }
 
 /** Forgets the upload's conversion and deletes its pieces (completed, failed or aborted). */

@@ -373,7 +373,7 @@ async function joinAndWrite(
     const joined = await assembleParts(dir, path.join(dir, `data.${meta.format}`));
     // Converted while the parts arrived: only when the joined file is the one the parts were appended to.
     const preconverted =
-      joined === assembledFile(dir) ? finishConversion(uploadId, (await fsp.stat(joined)).size) : null;
+      joined === assembledFile(dir) ? finishConversion(uploadId, joined, (await fsp.stat(joined)).size) : null;
     return await writeDatasetFile(
       actor,
       { workspaceId: meta.workspaceId, mode: meta.mode, datasetId: meta.datasetId },

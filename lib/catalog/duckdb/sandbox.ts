@@ -12,8 +12,6 @@ export type SandboxAccess = {
   writeDir?: string;
   /** DuckDB memory limit for this sandbox (DuckDB syntax); DUCKDB_MEMORY_LIMIT when absent */
   memoryLimit?: string;
-  /** at most this many of DuckDB's threads (DUCKDB_THREADS when absent or more) */
-  threads?: number;
 };
 
 export type Sandbox = { instance: DuckDBInstance; close(): void };
@@ -29,7 +27,7 @@ export async function openSandbox(access: SandboxAccess): Promise<Sandbox> {
   const config = catalogConfig();
   const spillDir = path.join(catalogTempDir(), "spill", randomBytes(8).toString("hex"));
   const instance = await DuckDBInstance.create(":memory:", {
-    threads: String(Math.min(config.duckdbThreads, access.threads ?? config.duckdbThreads)),
+    threads: String(config.duckdbThreads),
     memory_limit: access.memoryLimit ?? config.duckdbMemoryLimit,
     temp_directory: spillDir,
     max_temp_directory_size: `${Math.floor(config.maxSpillBytes)} bytes`,

@@ -76,7 +76,7 @@ describe("a CSV converted while it arrives", () => {
       await arrive(csvText({ eol }), growing, file);
 
       const ours = scratch("ours.parquet");
-      const finished = growing.finish(fs.statSync(file).size)!;
+      const finished = growing.finish(file, fs.statSync(file).size)!;
       let taken: unknown = "not asked";
       const viaPieces = await convertToParquet({ path: file, name: "upload.csv", format: "csv" }, ours, undefined, {
         preconverted: { take: async (to, dialect) => (taken = await finished.take(to, dialect)) },
@@ -111,7 +111,7 @@ describe("a CSV converted while it arrives", () => {
     const file = scratch("upload.csv");
     const growing = new GrowingCsv(file, "csv", scratch("pieces"), 2 * MiB);
     await arrive(csvText({ bad: { row: 90_000, amount: "n/a" } }), growing, file);
-    const taken = await growing.finish(fs.statSync(file).size)!.take(scratch("out.parquet"), UTF8);
+    const taken = await growing.finish(file, fs.statSync(file).size)!.take(scratch("out.parquet"), UTF8);
     expect(taken).toBeNull();
     const whole = await convertToParquet({ path: file, name: "upload.csv", format: "csv" }, scratch("whole.parquet"));
     expect(whole.columns.find((c) => c.name === "amount")?.type).toBe("VARCHAR");
@@ -124,7 +124,7 @@ describe("a CSV converted while it arrives", () => {
     const growing = new GrowingCsv(file, "csv", scratch("pieces"), 2 * MiB);
     await arrive(text, growing, file);
     growing.withdraw(1000); // an append that "failed" far behind what the pieces read
-    expect(growing.finish(text.length)).toBeNull();
+    expect(growing.finish(file, text.length)).toBeNull();
     await growing.discard();
 
     const other = scratch("upload.csv");
@@ -136,7 +136,7 @@ describe("a CSV converted while it arrives", () => {
     fs.closeSync(fd);
     await arrive(text, second, other);
     const out = scratch("out.parquet");
-    expect(await second.finish(text.length)!.take(out, UTF8)).toEqual({ rows: 100_000 });
+    expect(await second.finish(other, text.length)!.take(out, UTF8)).toEqual({ rows: 100_000 });
     await second.discard();
   });
 
@@ -145,7 +145,7 @@ describe("a CSV converted while it arrives", () => {
     const file = scratch("latin.csv");
     const growing = new GrowingCsv(file, "csv", scratch("pieces"), 2 * MiB);
     await arrive(latin, growing, file);
-    expect((await growing.finish(latin.length)?.take(scratch("out.parquet"), UTF8)) ?? null).toBeNull();
+    expect((await growing.finish(file, latin.length)?.take(scratch("out.parquet"), UTF8)) ?? null).toBeNull();
     await growing.discard();
 
     const text = csvText({ rows: 30_000 });
@@ -153,7 +153,7 @@ describe("a CSV converted while it arrives", () => {
     const again = new GrowingCsv(plain, "csv", scratch("pieces"), 2 * MiB);
     await arrive(text, again, plain);
     const asSemicolons = { ...UTF8, delimiter: ";" };
-    expect(await again.finish(text.length)!.take(scratch("out.parquet"), asSemicolons)).toBeNull();
+    expect(await again.finish(plain, text.length)!.take(scratch("out.parquet"), asSemicolons)).toBeNull();
     await again.discard();
   });
 
@@ -162,7 +162,7 @@ describe("a CSV converted while it arrives", () => {
     const file = scratch("small.csv");
     const growing = new GrowingCsv(file, "csv", scratch("pieces"), 2 * MiB);
     await arrive(text, growing, file);
-    expect(await growing.finish(text.length)!.take(scratch("out.parquet"), UTF8)).toEqual({ rows: 500 });
+    expect(await growing.finish(file, text.length)!.take(scratch("out.parquet"), UTF8)).toEqual({ rows: 500 });
     await growing.discard();
   });
 });

@@ -1,5 +1,5 @@
 import "server-only";
-import fsp, { type FileHandle } from "node:fs/promises";
+import fsp from "node:fs/promises";
 import path from "node:path";
 import { concatParquet } from "../parquet/concat";
 import { withSandbox } from "../duckdb/sandbox";
@@ -14,8 +14,6 @@ import { detectEncoding } from "./text-encoding";
 const MiB = 1024 * 1024;
 /** A piece is cut once this much text waits: smaller pieces cost more per row (a sandbox, a Parquet footer each). */
 const MIN_PIECE = 8 * MiB;
-/** At most this much text per piece while bytes arrive, so completing waits for little more than the rest. */
-const MAX_PIECE = 32 * MiB;
 const BLOCK = 8 * MiB;
 /**
  * DuckDB infers a CSV's types from its first 20,480 rows (checked: a contradicting value at row
@@ -24,7 +22,6 @@ const BLOCK = 8 * MiB;
  */
 const SNIFF_ROWS = 20_480;
 
-type Piece = { index: number; csv: string; parquet: string; rows: number };
 /** How the later pieces are read: exactly as the first was, with its inferred columns and formats fixed. */
 type Plan = { dialect: CsvRead; reader: (file: string) => string };
 
@@ -58,18 +55,16 @@ export class GrowingCsv {
   private written = 0;
   private cut = 0;
   private scan: BoundaryScan = { inQuotes: false, lastEnd: 0 };
-  private pieces: Piece[] = [];
+  private pieces: string[] = [];
+  private rows = 0;
   private plan: Plan | null = null;
-  private handle: Promise<FileHandle> | null = null;
-  /** The piece being cut and converted while bytes arrive, and when its text was copied (`cut` moved past it). */
   private job: Promise<void> | null = null;
-  private copied: Promise<void> = Promise.resolve();
-  private copyLimit = 0;
+  private jobLimit = 0;
   private failed = false;
   private finishing = false;
 
   constructor(
-    private readonly file: string,
+    private file: string,
     private readonly format: "csv" | "tsv",
     private readonly workDir: string,
     private readonly minPiece = MIN_PIECE,
@@ -88,31 +83,25 @@ export class GrowingCsv {
   /** Bytes from `to` on are no longer the file's (an append failed, or is about to overwrite them). */
   withdraw(to: number): void {
     if (to >= this.written) return;
-    if (to < this.cut || (this.job && to < this.copyLimit)) this.fail("bytes read were withdrawn");
+    if (to < this.cut || (this.job && to < this.jobLimit)) this.fail();
     this.written = to;
   }
 
   /**
-   * The file is whole at `size` bytes (it may have moved: it is read through the descriptor opened
-   * first). Converts what is left and returns the result, or null when it cannot stand for the file.
+   * The file is whole: `size` bytes at `file` (its folder may have moved). Converts what is left
+   * and returns the result, or null when the conversion cannot stand for the file.
    */
-  finish(size: number): Preconverted | null {
+  finish(file: string, size: number): Preconverted | null {
     if (this.failed || size < this.written) return null;
     this.finishing = true;
+    this.file = file;
     this.written = size;
     const result = (async () => {
-      await this.copied;
-      if (!this.plan) await this.job; // the first piece fixes the types every other piece is read with
-      // The rest is converted now, with every thread, beside the piece still converting.
-      let last: Promise<void> = Promise.resolve();
-      if (!this.failed && this.written > this.cut) {
-        const piece = await this.copyPiece(this.written, true);
-        if (piece) last = this.convertPiece(piece, true);
-      }
-      await Promise.all([this.job, last]);
+      await this.job;
+      if (this.failed) return null;
+      if (this.written > this.cut) await inTurn(() => this.cutPiece(this.written, true));
       if (this.failed || !this.plan || this.cut !== size) return null;
-      const rows = this.pieces.reduce((sum, piece) => sum + piece.rows, 0);
-      return { pieces: this.pieces.map((piece) => piece.parquet), rows, dialect: this.plan.dialect };
+      return { pieces: this.pieces, rows: this.rows, dialect: this.plan.dialect };
     })().catch((error: unknown) => {
       this.fail(error);
       return null;
@@ -124,8 +113,8 @@ export class GrowingCsv {
         taken = true;
         const done = await result;
         if (!done || !sameDialect(done.dialect, dialect)) return null;
-        const joined = await concatParquet(done.pieces, target).catch((error: unknown) => this.fail(error));
-        return joined ? { rows: joined.rows } : null;
+        const joined = await concatParquet(done.pieces, target).catch(() => null);
+        return joined && { rows: joined.rows };
       },
     };
   }
@@ -134,51 +123,62 @@ export class GrowingCsv {
   async discard(): Promise<void> {
     this.failed = true;
     await this.job?.catch(() => {});
-    await (await this.handle?.catch(() => null))?.close();
     await fsp.rm(this.workDir, { recursive: true, force: true });
   }
 
-  private fail(reason: unknown): null {
+  private fail(reason?: unknown): void {
     if (process.env.DEBUG_GROWING_CSV) console.warn("growing CSV conversion stopped:", reason);
     this.failed = true;
-    return null;
   }
 
   private next(): void {
     if (this.failed || this.finishing || this.job || this.written - this.cut < this.minPiece) return;
-    const limit = Math.min(this.written, this.cut + MAX_PIECE);
-    this.copyLimit = limit;
-    let copied = () => {};
-    this.copied = new Promise((resolve) => (copied = resolve));
-    this.job = inTurn(async () => {
-      let piece: Piece | null = null;
-      try {
-        piece = await this.copyPiece(limit, false);
-      } finally {
-        copied();
-      }
-      if (piece) await this.convertPiece(piece, false);
-    })
-      .catch((error: unknown) => void this.fail(error))
+    this.jobLimit = this.written;
+    this.job = inTurn(() => this.cutPiece(this.jobLimit, false))
+      .catch((error: unknown) => this.fail(error))
       .finally(() => {
         this.job = null;
         this.next();
       });
   }
 
-  /**
-   * Copies the text from `cut` to the last record end before `limit` (to `limit` itself when
-   * final) into a piece of its own, scanning it for NUL bytes; null when no record ends yet.
-   */
-  private async copyPiece(limit: number, final: boolean): Promise<Piece | null> {
-    if (this.failed) return null;
+  /** Copies the text from `cut` to the last record end before `limit` (to `limit` itself when final) and converts it. */
+  private async cutPiece(limit: number, final: boolean): Promise<void> {
+    if (this.failed) return;
     await fsp.mkdir(this.workDir, { recursive: true });
-    this.handle ??= fsp.open(this.file, "r");
-    const input = await this.handle;
     const index = this.pieces.length;
     const csv = path.join(this.workDir, `piece-${index}.${this.format}`);
-    const output = await fsp.open(csv, "w");
-    let end: number;
+    const end = await this.copyText(limit, csv, final);
+    if (end <= this.cut) return fsp.rm(csv, { force: true }); // no record ends yet: wait for more text
+    if (this.failed) return;
+    if (!this.plan) this.plan = await planFrom(this.file, this.format);
+    const parquet = path.join(this.workDir, `piece-${index}.parquet`);
+    const rows = await withSandbox({ readFiles: [csv], writeDir: this.workDir }, async (db) => {
+      const reader =
+        index === 0
+          ? readerSql({ path: csv, name: csv, format: this.format }, this.plan!.dialect)
+          : this.plan!.reader(csv);
+      const copied = await db.runAndReadAll(
+        `COPY (SELECT * FROM ${reader}) TO ${quoteLiteral(parquet)} (FORMAT parquet, COMPRESSION ${parquetCompression()})`,
+      );
+      const count = Number(copied.getRowsJson()[0]![0]);
+      if (index === 0) {
+        if (count < SNIFF_ROWS && !final) throw new Error("too few rows to infer the types from");
+        this.plan = await fixTypes(db, csv, parquet, this.plan!.dialect);
+      }
+      return count;
+    });
+    await fsp.rm(csv, { force: true });
+    if (this.failed) return;
+    this.pieces.push(parquet);
+    this.rows += rows;
+    this.cut = end;
+  }
+
+  /** Copies bytes [cut, limit) into `target` in blocks, scanning for record ends and NUL bytes; returns where the piece ends. */
+  private async copyText(limit: number, target: string, final: boolean): Promise<number> {
+    const input = await fsp.open(this.file, "r");
+    const output = await fsp.open(target, "w");
     try {
       const buffer = Buffer.allocUnsafe(BLOCK);
       let scan = this.scan;
@@ -191,47 +191,15 @@ export class GrowingCsv {
         await output.write(block, 0, bytesRead, position - this.cut);
         position += bytesRead;
       }
-      end = final ? limit : scan.lastEnd;
+      const end = final ? limit : scan.lastEnd;
       await output.truncate(Math.max(0, end - this.cut));
+      // The next piece starts at a record end, outside quotes.
+      this.scan = { inQuotes: false, lastEnd: end };
+      return end;
     } finally {
       await output.close();
+      await input.close();
     }
-    if (end <= this.cut || this.failed) {
-      await fsp.rm(csv, { force: true });
-      return null;
-    }
-    const piece: Piece = { index, csv, parquet: path.join(this.workDir, `piece-${index}.parquet`), rows: 0 };
-    this.pieces.push(piece);
-    this.cut = end;
-    this.scan = { inQuotes: false, lastEnd: end }; // the next piece starts at a record end, outside quotes
-    return piece;
-  }
-
-  /** Converts a piece: the first as the whole-file conversion reads a file, the others with its types fixed. */
-  private async convertPiece(piece: Piece, final: boolean): Promise<void> {
-    const started = Date.now();
-    // The first piece holds the file's first 64 KiB (or the whole file), all that detection reads.
-    const dialect = piece.index === 0 ? await readingOf(piece.csv, this.format) : this.plan!.dialect;
-    // While parts arrive, one thread: the other cores receive them (with all, receiving 313 MiB took 2.6 s, not 1.5 s).
-    const threads = final ? undefined : 1;
-    piece.rows = await withSandbox({ readFiles: [piece.csv], writeDir: this.workDir, threads }, async (db) => {
-      const reader =
-        piece.index === 0
-          ? readerSql({ path: piece.csv, name: piece.csv, format: this.format }, dialect)
-          : this.plan!.reader(piece.csv);
-      const copied = await db.runAndReadAll(
-        `COPY (SELECT * FROM ${reader}) TO ${quoteLiteral(piece.parquet)} (FORMAT parquet, COMPRESSION ${parquetCompression()})`,
-      );
-      const count = Number(copied.getRowsJson()[0]![0]);
-      if (piece.index === 0) {
-        if (count < SNIFF_ROWS && !final) throw new Error("too few rows to infer the types from");
-        this.plan = await fixTypes(db, piece.csv, piece.parquet, dialect);
-      }
-      return count;
-    });
-    await fsp.rm(piece.csv, { force: true });
-    if (process.env.DEBUG_GROWING_CSV)
-      console.warn(`piece ${piece.index}: ${piece.rows} rows, final ${final}, ${Date.now() - started} ms`);
   }
 }
 
@@ -245,13 +213,14 @@ function sameDialect(a: CsvRead, b: CsvRead): boolean {
   );
 }
 
-/** The whole-file conversion's reading of the file, from its first 64 KiB; only plain UTF-8 text is pre-converted. */
-async function readingOf(file: string, format: "csv" | "tsv"): Promise<CsvRead> {
+/** The whole-file conversion's reading of the file, from its first 64 KiB (written by now); only plain UTF-8 text is pre-converted. */
+async function planFrom(file: string, format: "csv" | "tsv"): Promise<Plan> {
   const encoding = await detectEncoding(file);
   if (encoding !== "utf-8") throw new Error(`not pre-converted: ${encoding} text`);
   const dialect = await csvDialect(file, format === "tsv" ? "\t" : undefined);
   if (dialect.newLine) throw new Error("not pre-converted: lines end with CR alone");
-  return { ...dialect, header: true, quote: '"', encoding };
+  const read: CsvRead = { ...dialect, header: true, quote: '"', encoding };
+  return { dialect: read, reader: () => "" };
 }
 
 /** After the first piece: how every later piece is read, with the first's columns, types and date formats fixed. */
