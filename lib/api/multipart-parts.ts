@@ -18,14 +18,11 @@ import { conflict } from "@/lib/util/errors";
 
 /** One part as stored: `size` bytes of `file` from `offset`. */
 export type PartPiece = { partNumber: number; size: number; file: string; offset: number };
-/**
- * Receives the part's bytes into `file` from `position`; resolves with the number of bytes written, or rejects
- * (nothing counts). `appending`: `file` is the upload's joined file, which holds the parts before `position`.
- */
-export type ReceivePart = (file: FileHandle, position: number, appending: boolean) => Promise<number>;
+/** Receives the part's bytes into `file` from `position`; resolves with the number of bytes written, or rejects (nothing counts). */
+export type ReceivePart = (file: FileHandle, position: number) => Promise<number>;
 
 export const partFile = (dir: string, n: number) => path.join(dir, `part-${String(n).padStart(5, "0")}`);
-export const assembledFile = (dir: string) => path.join(dir, "assembled");
+const assembledFile = (dir: string) => path.join(dir, "assembled");
 const assembledList = (dir: string) => path.join(dir, "assembled.json");
 const appendLease = (dir: string) => `multipart-append:${path.basename(dir).replace(/\.completing$/, "")}`;
 const total = (sizes: number[]) => sizes.reduce((sum, size) => sum + size, 0);
@@ -90,7 +87,7 @@ async function appendInOrder(dir: string, partNumber: number, receive: ReceivePa
     await file.truncate(position); // bytes of an append that failed (or a process that died) mid-way
     let size: number;
     try {
-      size = await receive(file, position, true);
+      size = await receive(file, position);
     } catch (error) {
       await file.truncate(position).catch(() => {});
       throw error;
@@ -113,7 +110,7 @@ async function writeOwnFile(dir: string, partNumber: number, receive: ReceivePar
     const file = await fsp.open(temp, "wx");
     let size: number;
     try {
-      size = await receive(file, 0, false);
+      size = await receive(file, 0);
       await file.datasync(); // the part's name appears only once its bytes are durable
     } finally {
       await file.close();

@@ -15,9 +15,7 @@ import { LEASE_BUSY, withHeldLease } from "@/lib/uploads/held-lease";
 import { testMultipartDelayMs, uploadLeaseMs } from "@/lib/uploads/settings";
 import { stagingDir } from "@/lib/uploads/staging";
 import { writeBody } from "@/lib/uploads/write-body";
-import { assembleParts, assembledFile, storePart, storedParts, withNoPartArriving } from "./multipart-parts";
-import { discardConversion, finishConversion, growingConversion } from "./multipart-preconvert";
-import type { GrowingCsv } from "@/lib/catalog/ingest/growing-csv";
+import { assembleParts, storePart, storedParts, withNoPartArriving } from "./multipart-parts";
 import { AppError, conflict, invalid, notFound } from "@/lib/util/errors";
 import { findDatasetId } from "./namespaces";
 import { type WriteResult, writeDatasetFile } from "./write-dataset";
@@ -82,8 +80,7 @@ const abortedDir = (id: string) => path.join(root(), `${id}.aborted-${randomByte
 
 /**
  * Deletes multipart uploads abandoned longer than UPLOAD_EXPIRE_HOURS, completions interrupted
- * that long ago, answers kept that long, the `*.completing-*` folders older versions left, the pieces of
- * conversions a stopped process left (`*.pieces-*`), and
+ * that long ago, answers kept that long, the `*.completing-*` folders older versions left, and
  * aborted uploads whose deletion was cut short (checked when an upload starts, and by the hourly upload sweep).
  */
 export async function expireAbandonedMultipart(now = Date.now()): Promise<number> {
@@ -203,16 +200,12 @@ async function receiveBody(
   file: FileHandle,
   position: number,
   maxBytes: number,
-  onGrew?: (end: number) => void,
 ): Promise<number> {
   let size = 0;
   const end = await writeBody(body, file, position, {
     maxBytes,
     durable: true,
-    onWritten: (piece) => {
-      size += piece.length;
-      onGrew?.(position + size);
-    },
+    onWritten: (piece) => (size += piece.length),
   });
   if (end === "too-large")
     throw new AppError(
@@ -237,25 +230,14 @@ export async function uploadPart(
   partNumber: number,
   body: ReadableStream<Uint8Array> | Readable | null,
 ) {
-  const { dir, meta } = await ownUpload(actor, owner, namespace, datasetName, uploadId);
+  const { dir } = await ownUpload(actor, owner, namespace, datasetName, uploadId);
   if (!body) throw invalid("The part is empty: send its bytes as the request body.");
   const max = catalogConfig().maxUploadBytes;
   const already = (await partSizes(dir)).filter((p) => p.partNumber !== partNumber).reduce((sum, p) => sum + p.size, 0);
-  // A part appended in order feeds the conversion that runs while the upload arrives. Bytes of an append that fails
-  // (at any step: a later append overwrites them) are withdrawn from it.
-  let fed: { conversion: GrowingCsv; position: number } | null = null;
   try {
-    const size = await storePart(dir, partNumber, (file, position, appending) => {
-      const conversion = appending ? growingConversion(uploadId, meta, assembledFile(dir), root()) : null;
-      if (!conversion) return receiveBody(body, file, position, max - already);
-      fed = { conversion, position };
-      conversion.withdraw(position);
-      return receiveBody(body, file, position, max - already, (end) => conversion.grew(end));
-    });
+    const size = await storePart(dir, partNumber, (file, position) => receiveBody(body, file, position, max - already));
     return { uploadId, partNumber, size };
   } catch (error) {
-    const failed = fed as { conversion: GrowingCsv; position: number } | null;
-    failed?.conversion.withdraw(failed.position);
     // Completed or aborted while this part streamed in: the part was not stored, and the owner is told why.
     if (isMissing(error)) await explainMissing(actor, uploadId);
     goneIfMissing(error);
@@ -347,7 +329,7 @@ export async function completeMultipart(
       const delay = testMultipartDelayMs();
       if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
       try {
-        const result = await joinAndWrite(actor, uploadId, claimed, meta, datasetName);
+        const result = await joinAndWrite(actor, claimed, meta, datasetName);
         return await record(uploadId, meta, { uploadId, ...result });
       } catch (error) {
         await fsp.rm(claimed, { recursive: true, force: true });
@@ -362,26 +344,13 @@ export async function completeMultipart(
   return outcome;
 }
 
-async function joinAndWrite(
-  actor: Actor,
-  uploadId: string,
-  dir: string,
-  meta: Meta,
-  datasetName: string,
-): Promise<WriteResult> {
-  try {
-    const joined = await assembleParts(dir, path.join(dir, `data.${meta.format}`));
-    // Converted while the parts arrived: only when the joined file is the one the parts were appended to.
-    const preconverted =
-      joined === assembledFile(dir) ? finishConversion(uploadId, joined, (await fsp.stat(joined)).size) : null;
-    return await writeDatasetFile(
-      actor,
-      { workspaceId: meta.workspaceId, mode: meta.mode, datasetId: meta.datasetId },
-      { path: joined, name: `${datasetName}.${meta.format}`, format: meta.format, options: meta.options, preconverted },
-    );
-  } finally {
-    await discardConversion(uploadId);
-  }
+async function joinAndWrite(actor: Actor, dir: string, meta: Meta, datasetName: string): Promise<WriteResult> {
+  const joined = await assembleParts(dir, path.join(dir, `data.${meta.format}`));
+  return writeDatasetFile(
+    actor,
+    { workspaceId: meta.workspaceId, mode: meta.mode, datasetId: meta.datasetId },
+    { path: joined, name: `${datasetName}.${meta.format}`, format: meta.format, options: meta.options },
+  );
 }
 
 /** Keeps the answer for retries, then deletes the parts. */
@@ -453,6 +422,5 @@ export async function abortMultipart(
     if (isMissing(error)) await explainMissing(actor, uploadId);
     goneIfMissing(error);
   }
-  await discardConversion(uploadId);
   await fsp.rm(taken, { recursive: true, force: true });
 }

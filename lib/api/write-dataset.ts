@@ -6,7 +6,6 @@ import { prepareIngest } from "@/lib/catalog/ingest/prepare-ingest";
 import { datasetLockKey, datasetNameLockKey, withDatasetWriteLock } from "@/lib/catalog/ingest/write-lock";
 import type { DatasetMetadata } from "@/lib/catalog/schemas";
 import type { IngestOptions } from "@/lib/catalog/ingest/ingest-options";
-import type { Preconverted } from "@/lib/catalog/ingest/growing-csv";
 import type { IngestMode, SourceFormat } from "@/lib/catalog/types";
 
 export type WriteTarget = {
@@ -16,14 +15,7 @@ export type WriteTarget = {
   metadata?: Partial<DatasetMetadata>;
 };
 /** The file to write and how to read it (see ingestOptionsSchema). */
-export type WriteSource = {
-  path: string;
-  name: string;
-  format: SourceFormat;
-  options?: IngestOptions;
-  /** the file converted while it arrived (a multipart upload's parts), if it was */
-  preconverted?: Preconverted | null;
-};
+export type WriteSource = { path: string; name: string; format: SourceFormat; options?: IngestOptions };
 export type WriteResult = {
   datasetId: string;
   version: number;
@@ -57,7 +49,6 @@ async function prepareAndCommit(actor: Actor, target: WriteTarget, source: Write
     sourceName: source.name,
     format: source.format,
     options: source.options,
-    preconverted: source.preconverted,
   });
   try {
     const committed = await commitIngest(actor, ingest.id, target.mode === "create" ? target.metadata : undefined);

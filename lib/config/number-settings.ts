@@ -40,7 +40,6 @@ const NUMBER_SETTINGS = {
   OUTBOX_RETENTION_DAYS: { fallback: 30, min: 0, above: true, unit: "days" },
   DATABASE_POOL_SIZE: { fallback: 10, min: 1, whole: true, unit: "connections" },
   CATALOG_MAX_UPLOAD_BYTES: { fallback: 2 * GiB, min: 1, whole: true, unit: "bytes" },
-  INGEST_PRECONVERT_UPLOADS: { fallback: 4, min: 0, whole: true, unit: "uploads" },
   CATALOG_INGEST_EXPIRE_HOURS: { fallback: 24, min: 0, above: true, unit: "hours" },
   DUCKDB_THREADS: { fallback: 4, min: 1, whole: true, unit: "threads" },
   CATALOG_OPEN_DATASETS: { fallback: 8, min: 1, whole: true, unit: "datasets" },

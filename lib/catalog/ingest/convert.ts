@@ -13,7 +13,6 @@ import { checkCsv, csvDialect, type CsvDialect } from "./csv-check";
 import { type CsvEncoding, type IngestOptions, hasDialectOptions } from "./ingest-options";
 import { checkJson } from "./json-check";
 import { findBadJsonLine } from "./jsonl-check";
-import type { Preconverted } from "./growing-csv";
 import { hasNulByte } from "./nul-scan";
 import { describeColumns, schemaMismatch } from "./schema-match";
 import { assertOverridesFit, planSteering, steeredRelation } from "./steer-columns";
@@ -46,17 +45,15 @@ export type Converted = {
 };
 export type ConvertOptions = {
   read?: IngestOptions;
-  /** the file converted while it arrived (growing-csv.ts), used when it was read as this conversion reads it */
-  preconverted?: Preconverted | null;
   /** an append whose columns do not fit is converted alone (blocked, for the review to explain) instead of refused */
   allowBlocked?: boolean;
 };
 
-export type CsvRead = CsvDialect & CsvReading;
+type CsvRead = CsvDialect & CsvReading;
 type ReaderOptions = { fullSample?: boolean; types?: Column[] };
 
 /** The DuckDB table function reading the upload, with every dialect option explicit (no guessing of skipped rows). */
-export function readerSql(source: ConvertSource, csv: CsvRead | null, options: ReaderOptions = {}): string {
+function readerSql(source: ConvertSource, csv: CsvRead | null, options: ReaderOptions = {}): string {
   const file = quoteLiteral(source.path);
   switch (source.format) {
     case "csv":
@@ -231,27 +228,24 @@ async function convertOnce(
   // Searched while DuckDB converts, started once the sandbox is open: started before, its reads held up opening the
   // sandbox (17 ms alone, 28–78 ms beside the search in a 1M-row ingest).
   let binary: Promise<boolean> = Promise.resolve(false);
-  // A delimited file read as it is (no dataset to fit, no column renamed or retyped) may have been converted while it
-  // arrived; that result is used when it read the file with the dialect found here.
-  const asIs = csv !== null && !base && !read.columns?.length;
   const access = { readFiles: base ? [source.path, base.path] : [source.path], writeDir: path.dirname(target) };
   try {
-    const preconverted = asIs && csv ? await options.preconverted?.take(target, csv) : null;
     const converted = await withSandbox(access, async (db) => {
-      if (csv && csv.encoding !== "utf-16" && !preconverted) {
+      if (csv && csv.encoding !== "utf-16") {
         binary = hasNulByte(source.path);
         binary.catch(() => {}); // awaited below
       }
       const baseRows = base ? await countRows(db, base.path) : 0;
       if (source.format === "parquet") await assertParquetSourceWithinLimits(db, source.path, baseRows);
+      // A delimited file read as it is (no dataset to fit, no column renamed or retyped) is described from the
+      // converted Parquet, not before converting: describing it first made DuckDB sniff it twice, a sixth of a
+      // 1M-row conversion. The columns and types are the same either way (the conversion is SELECT *).
+      const asIs = csv !== null && !base && !read.columns?.length;
       const checkColumns = (columns: Column[]) => {
         if (columns.length === 0) throw invalid("The file has no columns.");
         assertNesting(columns);
         return planSteering(columns, read.columns);
       };
-      // Such a file (asIs) is described from the
-      // converted Parquet, not before converting: describing it first made DuckDB sniff it twice, a sixth of a
-      // 1M-row conversion. The columns and types are the same either way (the conversion is SELECT *).
       let sourceColumns = asIs ? [] : await describeColumns(db, readerSql(source, csv));
       const steering = asIs ? planSteering([]) : checkColumns(sourceColumns);
       let fileColumns = steering.columns;
@@ -295,7 +289,7 @@ async function convertOnce(
       };
       let rowCount: number;
       try {
-        rowCount = preconverted ? preconverted.rows : await copy(select);
+        rowCount = await copy(select);
       } catch (error) {
         const message = error instanceof Error ? error.message : "";
         if (!/Conversion Error|Could not convert/.test(message)) throw error;

@@ -11,7 +11,6 @@ import { isDiskFull, storageFull } from "../duckdb/errors";
 import { type Column, type IngestMode, type SourceFormat, parseColumns } from "../types";
 import { authorizeIngest } from "./authorize-ingest";
 import { type ConvertBase, type Converted, convertToParquet } from "./convert";
-import type { Preconverted } from "./growing-csv";
 import { expireIngests } from "./expire-ingests";
 import type { IngestOptions } from "./ingest-options";
 
@@ -30,8 +29,6 @@ export type PrepareInput = {
    * and an append whose columns do not fit is staged (blocked) so the review can show why.
    */
   review?: boolean;
-  /** the file converted while it arrived, if it was (see growing-csv.ts) */
-  preconverted?: Preconverted | null;
 };
 
 export type PreparedIngest = {
@@ -71,7 +68,7 @@ export async function convertAndStore(
   datasetId: string,
   source: { path: string; name: string; format: SourceFormat },
   base: ConvertBase | undefined,
-  options: { read?: IngestOptions; allowBlocked?: boolean; preconverted?: Preconverted | null },
+  options: { read?: IngestOptions; allowBlocked?: boolean },
 ): Promise<{ key: string; converted: Converted }> {
   const workDir = path.join(catalogTempDir(), `ingest-${randomBytes(8).toString("hex")}`);
   await fsp.mkdir(workDir, { recursive: true }).catch((error: unknown) => {
@@ -106,7 +103,6 @@ export async function prepareIngest(actor: Actor, input: PrepareInput): Promise<
   const { key, converted } = await convertAndStore(datasetId, source, base, {
     read: input.options,
     allowBlocked: input.review,
-    preconverted: input.preconverted,
   });
   const sourceKey = input.review ? newDatasetBlobKey(datasetId).replace(/\.parquet$/, ".source") : null;
   try {
