@@ -38,6 +38,10 @@ describe("REST multipart upload", () => {
     expect(first).toMatchObject({ uploadId, version: 2, rowsAdded: 1, rowCount: 2 });
     expect(await completeMultipart(owner, ...args, uploadId)).toEqual(first);
     expect(await getDb().datasetVersion.count({ where: { datasetId } })).toBe(2);
+    // The parts are deleted once the answer is given (not before it): only the kept answer stays.
+    const staged = () =>
+      fs.readdirSync(path.join(storage.dir(), "uploads", "multipart")).filter((n) => n.startsWith(uploadId));
+    await expect.poll(staged, { timeout: 5_000 }).toEqual([`${uploadId}.done.json`]);
     expect(await failure(uploadPart(owner, ...args, uploadId, 2, body("x")))).toMatchObject({
       code: "conflict",
       message: expect.stringContaining("already completed"),

@@ -353,7 +353,12 @@ async function joinAndWrite(actor: Actor, dir: string, meta: Meta, datasetName: 
   );
 }
 
-/** Keeps the answer for retries, then deletes the parts. */
+/**
+ * Keeps the answer for retries, then deletes the parts once the answer is on its way: unlinking
+ * a 313 MiB file took 100 ms here (a filesystem mounted with `discard` trims on delete), 2–4% of
+ * an ingest. Nothing waits for it: a retried complete is answered from `<id>.done.json`, and a
+ * folder left by a stop before it went is deleted by the expiry sweep.
+ */
 async function record(
   uploadId: string,
   meta: Meta,
@@ -362,7 +367,9 @@ async function record(
   const done: Done = { userId: meta.userId, datasetId: meta.datasetId, createdAt: Date.now(), result };
   await fsp.writeFile(`${doneFile(uploadId)}.tmp`, JSON.stringify(done));
   await fsp.rename(`${doneFile(uploadId)}.tmp`, doneFile(uploadId));
-  await fsp.rm(completingDir(uploadId), { recursive: true, force: true });
+  fsp
+    .rm(completingDir(uploadId), { recursive: true, force: true })
+    .catch((error: unknown) => console.error("Deleting a completed upload's parts failed", error));
   return result;
 }
 
